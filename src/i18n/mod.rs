@@ -1,0 +1,81 @@
+//! Every text a person reads, in one catalogue. A component asks for a [`Key`] and fills its
+//! `{placeholders}`; it never holds a sentence of its own.
+//!
+//! Adding a language: add a [`Lang`] variant, a module with one exhaustive `match` over [`Key`]
+//! (a missing key is then a compile error), and its number symbols in [`Lang::symbols`].
+
+mod en;
+
+use crate::model::{InputError, NumberSymbols};
+pub use en::Key;
+
+/// A language the page can be shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    English,
+}
+
+impl Lang {
+    /// The BCP 47 tag, for `<html lang>`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::English => "en",
+        }
+    }
+
+    /// How numbers are written in this language.
+    pub fn symbols(self) -> NumberSymbols {
+        match self {
+            Lang::English => NumberSymbols::ENGLISH,
+        }
+    }
+}
+
+/// The text for `key` in `lang`, with its `{placeholders}` unfilled.
+pub fn text(lang: Lang, key: Key) -> &'static str {
+    match lang {
+        Lang::English => en::text(key),
+    }
+}
+
+/// The text for `key` in `lang` with each `{name}` replaced by its value from `args`.
+pub fn fill(lang: Lang, key: Key, args: &[(&str, &str)]) -> String {
+    let mut out = text(lang, key).to_owned();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// The catalogue key that explains `error` to a person.
+pub fn input_error_key(error: InputError) -> Key {
+    match error {
+        InputError::Empty => Key::ErrorEmpty,
+        InputError::NotANumber => Key::ErrorNotANumber,
+        InputError::NotPositive => Key::ErrorNotPositive,
+        InputError::Negative => Key::ErrorNegative,
+        InputError::TooLarge => Key::ErrorTooLarge,
+        InputError::RateOutOfRange => Key::ErrorRateOutOfRange,
+        InputError::StageNameEmpty => Key::ErrorStageNameEmpty,
+        InputError::StageNameDuplicate => Key::ErrorStageNameDuplicate,
+        InputError::StageCount => Key::ErrorStageCount,
+    }
+}
+
+/// The `{placeholder}` names in a template, in order of appearance.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) => {
+                names.push(&after[..end]);
+                rest = &after[end + 1..];
+            }
+            None => break,
+        }
+    }
+    names
+}

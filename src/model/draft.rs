@@ -1,0 +1,311 @@
+//! The plan as the person typed it: every number is kept as text, so nothing typed is lost even
+//! while it is not (yet) a valid number. `validate` turns a draft into a [`Plan`] or into a list
+//! of field errors, each naming the field it belongs next to.
+
+use crate::model::number::{parse_non_negative, parse_percent, parse_positive, NumberSymbols};
+use crate::model::{Funnel, FunnelError, Goal, InputError, Plan, Rate, MAX_STAGES, MIN_STAGES};
+
+/// Which kind of goal the plan is given in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GoalKind {
+    /// An annual revenue goal.
+    #[default]
+    Revenue,
+    /// A number of new customers per year.
+    NewCustomers,
+}
+
+/// Identifies a stage for as long as it exists, whatever its name or position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct StageId(pub u32);
+
+/// One stage as typed: its name and the rate into the next stage, in percent, as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StageDraft {
+    /// Stable identity (for lists and field ids).
+    pub id: StageId,
+    /// The stage's name, e.g. "Visits".
+    pub name: String,
+    /// Percent of this stage that reaches the next one, as typed (e.g. "1.5"). Unused on the last
+    /// stage but kept, so moving a stage never loses what was typed.
+    pub rate_to_next: String,
+}
+
+/// The plan as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanDraft {
+    /// What the marketer calls this plan.
+    pub name: String,
+    /// Which goal field counts.
+    pub goal_kind: GoalKind,
+    /// Revenue goal per year, as typed.
+    pub revenue_goal: String,
+    /// New customers per year, as typed.
+    pub new_customers_goal: String,
+    /// Average revenue per new customer, as typed.
+    pub average_revenue_per_customer: String,
+    /// Stages, top to bottom.
+    pub stages: Vec<StageDraft>,
+    /// Current volume at the top stage per month (for the forward check), as typed; may be empty.
+    pub current_top_per_month: String,
+}
+
+/// A field of the plan form, for placing an error message next to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    RevenueGoal,
+    NewCustomersGoal,
+    AverageRevenuePerCustomer,
+    StageName(StageId),
+    StageRate(StageId),
+    CurrentTopPerMonth,
+    /// The stage list as a whole (its count).
+    Stages,
+}
+
+/// An error and the field it belongs next to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: Field,
+    pub error: InputError,
+}
+
+/// The rates of the worked example, in percent: Visits→Leads 1.5, Leads→MQLs 20, MQLs→SQLs 20,
+/// SQLs→Opportunities 40, Opportunities→Customers 50.
+pub const EXAMPLE_RATES: [&str; 5] = ["1.5", "20", "20", "40", "50"];
+/// The worked example's revenue goal per year.
+pub const EXAMPLE_REVENUE_GOAL: &str = "10,000,000";
+/// The worked example's average revenue per new customer.
+pub const EXAMPLE_AVERAGE_REVENUE: &str = "1,100,000";
+/// The rate a newly added stage starts with: 100 % passes every volume through, so adding a stage
+/// changes no target until the person types its real rate.
+pub const NEW_STAGE_RATE: &str = "100";
+
+impl PlanDraft {
+    /// The worked example from the source article: six stages, a 10,000,000 revenue goal and
+    /// 1,100,000 per new customer. Names come from the caller so they can be in the person's
+    /// language: `stage_names` top to bottom (Visits, Leads, MQLs, SQLs, Opportunities, Customers).
+    pub fn example(plan_name: &str, stage_names: [&str; 6]) -> Self {
+        let stages = stage_names
+            .iter()
+            .enumerate()
+            .map(|(index, name)| StageDraft {
+                id: StageId(index as u32 + 1),
+                name: (*name).to_owned(),
+                rate_to_next: EXAMPLE_RATES.get(index).copied().unwrap_or("").to_owned(),
+            })
+            .collect();
+        Self {
+            name: plan_name.to_owned(),
+            goal_kind: GoalKind::Revenue,
+            revenue_goal: EXAMPLE_REVENUE_GOAL.to_owned(),
+            new_customers_goal: String::new(),
+            average_revenue_per_customer: EXAMPLE_AVERAGE_REVENUE.to_owned(),
+            stages,
+            current_top_per_month: String::new(),
+        }
+    }
+
+    /// Whether another stage may be added (fewer than [`MAX_STAGES`]).
+    pub fn can_add_stage(&self) -> bool {
+        self.stages.len() < MAX_STAGES
+    }
+
+    /// Whether a stage may be removed (more than [`MIN_STAGES`]).
+    pub fn can_remove_stage(&self) -> bool {
+        self.stages.len() > MIN_STAGES
+    }
+
+    /// Adds a stage just above the last stage (customers stay at the bottom), with a 100 % rate so
+    /// no target changes until its real rate is typed. It is named `base_name`, or `base_name 2`,
+    /// `base_name 3` … if that name is taken. Returns its id, or an error when the funnel already
+    /// has [`MAX_STAGES`].
+    pub fn add_stage(&mut self, base_name: &str) -> Result<StageId, FunnelError> {
+        if !self.can_add_stage() {
+            return Err(FunnelError::TooManyStages);
+        }
+        let id = StageId(
+            self.stages
+                .iter()
+                .map(|stage| stage.id.0)
+                .max()
+                .unwrap_or(0)
+                + 1,
+        );
+        let is_taken = |name: &str| {
+            self.stages
+                .iter()
+                .any(|stage| stage.name.trim().eq_ignore_ascii_case(name.trim()))
+        };
+        let name = (1..)
+            .map(|n| {
+                if n == 1 {
+                    base_name.to_owned()
+                } else {
+                    format!("{base_name} {n}")
+                }
+            })
+            .find(|name| !is_taken(name))
+            .unwrap_or_default();
+        let stage = StageDraft {
+            id,
+            name,
+            rate_to_next: NEW_STAGE_RATE.to_owned(),
+        };
+        let at = self.stages.len().saturating_sub(1);
+        self.stages.insert(at, stage);
+        Ok(id)
+    }
+
+    /// Removes a stage, unless only [`MIN_STAGES`] are left. An unknown id changes nothing.
+    pub fn remove_stage(&mut self, id: StageId) -> Result<(), FunnelError> {
+        if !self.can_remove_stage() {
+            return Err(FunnelError::TooFewStages);
+        }
+        self.stages.retain(|stage| stage.id != id);
+        Ok(())
+    }
+
+    /// Moves a stage one place up (towards the top of the funnel) or down. The stage keeps its
+    /// typed rate. Moving past either end, or an unknown id, changes nothing.
+    pub fn move_stage(&mut self, id: StageId, is_up: bool) {
+        let Some(index) = self.position(id) else {
+            return;
+        };
+        let other = if is_up {
+            index.checked_sub(1)
+        } else {
+            Some(index + 1)
+        };
+        if let Some(other) = other.filter(|other| *other < self.stages.len()) {
+            self.stages.swap(index, other);
+        }
+    }
+
+    /// Where the stage with `id` stands, top = 0.
+    pub fn position(&self, id: StageId) -> Option<usize> {
+        self.stages.iter().position(|stage| stage.id == id)
+    }
+
+    /// The stage with `id`.
+    pub fn stage(&self, id: StageId) -> Option<&StageDraft> {
+        self.stages.iter().find(|stage| stage.id == id)
+    }
+
+    /// The stage with `id`, to edit it.
+    pub fn stage_mut(&mut self, id: StageId) -> Option<&mut StageDraft> {
+        self.stages.iter_mut().find(|stage| stage.id == id)
+    }
+
+    /// The name of the stage below the one with `id`, or `None` for the last stage.
+    pub fn next_stage_name(&self, id: StageId) -> Option<&str> {
+        let index = self.position(id)?;
+        self.stages.get(index + 1).map(|stage| stage.name.as_str())
+    }
+
+    /// Checks every field and builds the plan, or returns every problem found, each with its field.
+    /// The forward check's current volume is not part of the plan: see [`Self::current_top`].
+    pub fn validate(&self, symbols: NumberSymbols) -> Result<Plan, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut check = |field: Field, result: Result<f64, InputError>| match result {
+            Ok(value) => Some(value),
+            Err(error) => {
+                errors.push(FieldError { field, error });
+                None
+            }
+        };
+        let goal = match self.goal_kind {
+            GoalKind::Revenue => check(
+                Field::RevenueGoal,
+                parse_positive(&self.revenue_goal, symbols),
+            )
+            .map(Goal::Revenue),
+            GoalKind::NewCustomers => check(
+                Field::NewCustomersGoal,
+                parse_positive(&self.new_customers_goal, symbols),
+            )
+            .map(Goal::NewCustomers),
+        };
+        let average = check(
+            Field::AverageRevenuePerCustomer,
+            parse_positive(&self.average_revenue_per_customer, symbols),
+        );
+
+        let last = self.stages.len().saturating_sub(1);
+        let mut stages = Vec::with_capacity(self.stages.len());
+        let mut seen_names: Vec<String> = Vec::with_capacity(self.stages.len());
+        for (index, stage) in self.stages.iter().enumerate() {
+            let name = stage.name.trim();
+            let folded = name.to_lowercase();
+            if name.is_empty() {
+                errors.push(FieldError {
+                    field: Field::StageName(stage.id),
+                    error: InputError::StageNameEmpty,
+                });
+            } else if seen_names.contains(&folded) {
+                errors.push(FieldError {
+                    field: Field::StageName(stage.id),
+                    error: InputError::StageNameDuplicate,
+                });
+            }
+            seen_names.push(folded);
+            let rate = if index < last {
+                match parse_percent(&stage.rate_to_next, symbols).and_then(Rate::from_percent) {
+                    Ok(rate) => Some(rate),
+                    Err(error) => {
+                        errors.push(FieldError {
+                            field: Field::StageRate(stage.id),
+                            error,
+                        });
+                        None
+                    }
+                }
+            } else {
+                None
+            };
+            stages.push((name.to_owned(), rate));
+        }
+        // The stage count is kept in range by add/remove; a draft from elsewhere (an import) that
+        // breaks it gets no plan, and the form shows the count limits.
+        let funnel = match Funnel::new(stages) {
+            Ok(funnel) => Some(funnel),
+            Err(_) => {
+                errors.push(FieldError {
+                    field: Field::Stages,
+                    error: InputError::StageCount,
+                });
+                None
+            }
+        };
+
+        match (goal, average, funnel) {
+            (Some(goal), Some(average_revenue_per_customer), Some(funnel)) if errors.is_empty() => {
+                Ok(Plan {
+                    name: self.name.trim().to_owned(),
+                    goal,
+                    average_revenue_per_customer,
+                    funnel,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+
+    /// The forward check's current top-of-funnel volume per month: `None` while the field is
+    /// empty (no check asked for), otherwise the value (0 or more) or why it cannot be read.
+    pub fn current_top(&self, symbols: NumberSymbols) -> Option<Result<f64, InputError>> {
+        if self.current_top_per_month.trim().is_empty() {
+            None
+        } else {
+            Some(parse_non_negative(&self.current_top_per_month, symbols))
+        }
+    }
+}
+
+/// The error for `field` among `errors`, if any.
+pub fn error_for(errors: &[FieldError], field: Field) -> Option<InputError> {
+    errors
+        .iter()
+        .find(|error| error.field == field)
+        .map(|error| error.error)
+}

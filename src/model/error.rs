@@ -1,0 +1,51 @@
+//! Errors a person can cause, as data. The UI turns each variant into a message from the
+//! catalogue; the `Display` texts here are for logs and tools.
+
+use thiserror::Error;
+
+/// Why a value typed into one field cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum InputError {
+    /// Nothing (or only spaces) was typed.
+    #[error("enter a number")]
+    Empty,
+    /// The text is not a plain number (letters, two decimal marks, misplaced thousands separators).
+    #[error("enter digits only, like 1,250,000 or 12.5")]
+    NotANumber,
+    /// Zero or negative where only more than 0 makes sense.
+    #[error("enter a number greater than 0")]
+    NotPositive,
+    /// Negative where 0 or more makes sense.
+    #[error("enter 0 or more")]
+    Negative,
+    /// Larger than [`crate::model::number::MAX_INPUT`].
+    #[error("enter a number up to 1,000,000,000,000,000")]
+    TooLarge,
+    /// A conversion rate not in (0, 100] percent.
+    #[error("enter a rate greater than 0 and at most 100 %")]
+    RateOutOfRange,
+    /// A stage name that is empty once spaces are removed.
+    #[error("enter a name for this stage")]
+    StageNameEmpty,
+    /// A stage name used by an earlier stage (compared without case or surrounding spaces).
+    #[error("another stage already has this name")]
+    StageNameDuplicate,
+    /// Fewer than 2 or more than 10 stages (possible only in data from elsewhere, e.g. an import).
+    #[error("a funnel has 2 to 10 stages")]
+    StageCount,
+}
+
+/// Why the funnel cannot be computed even though each field is valid on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum FunnelError {
+    /// Fewer than [`crate::model::MIN_STAGES`] stages.
+    #[error("a funnel needs at least 2 stages")]
+    TooFewStages,
+    /// More than [`crate::model::MAX_STAGES`] stages.
+    #[error("a funnel has at most 10 stages")]
+    TooManyStages,
+    /// A result would be larger than [`crate::model::number::MAX_RESULT`] (or not finite):
+    /// the rates are too small for the goal.
+    #[error("the targets are too large to show; check the rates and amounts")]
+    ResultTooLarge,
+}

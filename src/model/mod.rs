@@ -1,0 +1,23 @@
+//! The domain of Funnel Planner: plan types, number parsing and display rounding, and the funnel
+//! engine. Pure Rust with no web dependencies, so a command-line tool or a native test can use it
+//! as it is.
+//!
+//! Units used throughout:
+//! - counts (visits, leads, customers …) are `f64` volumes *per year* unless a name says otherwise
+//!   (`per_month`, `per_quarter`), kept in full precision and rounded only for display;
+//! - rates are [`Rate`]s, stored as a fraction in (0, 1] and typed by people as a percent;
+//! - money is an amount in the plan's currency, in whole units with decimals (no currency symbol).
+
+pub mod draft;
+pub mod error;
+pub mod funnel;
+pub mod number;
+pub mod plan;
+
+pub use draft::{error_for, Field, FieldError, GoalKind, PlanDraft, StageDraft, StageId};
+pub use error::{FunnelError, InputError};
+pub use funnel::{
+    forward, reverse, ForwardCheck, Gap, Period, Source, StageTarget, StageYield, Targets,
+};
+pub use number::NumberSymbols;
+pub use plan::{Funnel, Goal, Plan, Rate, MAX_STAGES, MIN_STAGES};

@@ -1,0 +1,93 @@
+//! A labelled text input with its hint and its error message wired for assistive technology:
+//! `aria-invalid` and `aria-describedby` follow the error, and the typed text is never replaced.
+
+use leptos::prelude::*;
+
+use crate::model::InputError;
+use crate::ui::text::error_message;
+
+/// What kind of text a field takes: numbers get the decimal keypad on phones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Kind {
+    #[default]
+    Text,
+    Number,
+}
+
+/// One input with its label, optional hint and error.
+#[component]
+pub fn InputField(
+    /// The input's `id`; the hint and error ids derive from it.
+    #[prop(into)]
+    id: String,
+    /// The visible label, which is also the input's accessible name.
+    label: Signal<String>,
+    /// The text shown in the input.
+    value: Signal<String>,
+    /// Called with the whole text on every keystroke.
+    on_input: Callback<String>,
+    /// The error to show next to the field, if any.
+    #[prop(optional)]
+    error: Option<Signal<Option<InputError>>>,
+    /// A hint under the field (empty: none).
+    #[prop(optional)]
+    hint: Option<Signal<String>>,
+    #[prop(optional)] kind: Kind,
+    /// A unit shown after the input, e.g. "%".
+    #[prop(optional)]
+    suffix: Option<&'static str>,
+    /// Whether the value shown is worked out from other fields rather than typed here.
+    #[prop(optional)]
+    is_derived: Option<Signal<bool>>,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let message = Signal::derive(move || error.and_then(|error| error.get()).map(error_message));
+    let hint_text = Signal::derive(move || hint.map(|hint| hint.get()).unwrap_or_default());
+    let described_by = {
+        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if !hint_text.with(String::is_empty) {
+                ids.push(hint_id.clone());
+            }
+            if message.with(Option::is_some) {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let input_mode = match kind {
+        Kind::Text => "text",
+        Kind::Number => "decimal",
+    };
+    view! {
+        <div
+            class="field"
+            class:has-error=move || message.with(Option::is_some)
+            class:is-derived=move || is_derived.is_some_and(|derived| derived.get())
+        >
+            <label for=id.clone()>{label}</label>
+            <div class="input-row">
+                <input
+                    id=id
+                    type="text"
+                    inputmode=input_mode
+                    autocomplete="off"
+                    spellcheck="false"
+                    prop:value=value
+                    on:input=move |ev| on_input.run(event_target_value(&ev))
+                    aria-invalid=move || if message.with(Option::is_some) { "true" } else { "false" }
+                    aria-describedby=described_by
+                />
+                {suffix.map(|suffix| view! { <span class="suffix" aria-hidden="true">{suffix}</span> })}
+            </div>
+            <p class="hint" id=hint_id hidden=move || hint_text.with(String::is_empty)>
+                {hint_text}
+            </p>
+            <p class="error" id=error_id hidden=move || message.with(Option::is_none)>
+                {move || message.get().unwrap_or_default()}
+            </p>
+        </div>
+    }
+}

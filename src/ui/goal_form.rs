@@ -1,0 +1,110 @@
+//! The goal: plan name, revenue goal or new customers per year, and average revenue per new
+//! customer. The two goal fields are linked: the one last typed in drives the plan, and the other
+//! shows what follows from it.
+
+use leptos::prelude::*;
+
+use crate::i18n::Key;
+use crate::model::{error_for, Field, GoalKind, InputError, PlanDraft};
+use crate::ui::field::{InputField, Kind};
+use crate::ui::text::{exact, field_id, money, t};
+use crate::ui::Checked;
+
+/// The error for `field`, as a signal.
+pub fn field_error(checked: Checked, field: Field) -> Signal<Option<InputError>> {
+    Signal::derive(move || {
+        checked.with(|checked| {
+            checked
+                .as_ref()
+                .err()
+                .and_then(|errors| error_for(errors, field))
+        })
+    })
+}
+
+/// The goal form.
+#[component]
+pub fn GoalForm(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoView {
+    let goal_kind = Memo::new(move |_| draft.with(|draft| draft.goal_kind));
+    let is_revenue_derived = Signal::derive(move || goal_kind.get() == GoalKind::NewCustomers);
+    let is_customers_derived = Signal::derive(move || goal_kind.get() == GoalKind::Revenue);
+
+    let revenue_value = Signal::derive(move || match goal_kind.get() {
+        GoalKind::Revenue => draft.with(|draft| draft.revenue_goal.clone()),
+        GoalKind::NewCustomers => checked.with(|checked| {
+            checked
+                .as_ref()
+                .map(|plan| money(plan.revenue_per_year()))
+                .unwrap_or_default()
+        }),
+    });
+    let customers_value = Signal::derive(move || match goal_kind.get() {
+        GoalKind::NewCustomers => draft.with(|draft| draft.new_customers_goal.clone()),
+        GoalKind::Revenue => checked.with(|checked| {
+            checked
+                .as_ref()
+                .map(|plan| exact(plan.customers_per_year()))
+                .unwrap_or_default()
+        }),
+    });
+
+    view! {
+        <section class="card" aria-labelledby="goal-heading">
+            <h2 id="goal-heading">{t(Key::GoalHeading)}</h2>
+            <InputField
+                id="plan-name"
+                label=Signal::stored(t(Key::PlanNameLabel).to_owned())
+                value=Signal::derive(move || draft.with(|draft| draft.name.clone()))
+                on_input=Callback::new(move |text| draft.update(|draft| draft.name = text))
+            />
+            <p class="hint">{t(Key::GoalEitherHint)}</p>
+            <div class="goal-pair">
+                <InputField
+                    id=field_id(Field::RevenueGoal)
+                    label=Signal::stored(t(Key::RevenueGoalLabel).to_owned())
+                    value=revenue_value
+                    on_input=Callback::new(move |text| {
+                        draft.update(|draft| {
+                            draft.revenue_goal = text;
+                            draft.goal_kind = GoalKind::Revenue;
+                        })
+                    })
+                    error=field_error(checked, Field::RevenueGoal)
+                    hint=Signal::derive(move || {
+                        t(if is_revenue_derived.get() { Key::DerivedFromNewCustomers } else { Key::RevenueGoalHint })
+                            .to_owned()
+                    })
+                    kind=Kind::Number
+                    is_derived=is_revenue_derived
+                />
+                <InputField
+                    id=field_id(Field::NewCustomersGoal)
+                    label=Signal::stored(t(Key::NewCustomersGoalLabel).to_owned())
+                    value=customers_value
+                    on_input=Callback::new(move |text| {
+                        draft.update(|draft| {
+                            draft.new_customers_goal = text;
+                            draft.goal_kind = GoalKind::NewCustomers;
+                        })
+                    })
+                    error=field_error(checked, Field::NewCustomersGoal)
+                    hint=Signal::derive(move || {
+                        t(if is_customers_derived.get() { Key::DerivedFromRevenue } else { Key::NewCustomersGoalHint })
+                            .to_owned()
+                    })
+                    kind=Kind::Number
+                    is_derived=is_customers_derived
+                />
+            </div>
+            <InputField
+                id=field_id(Field::AverageRevenuePerCustomer)
+                label=Signal::stored(t(Key::AverageRevenueLabel).to_owned())
+                value=Signal::derive(move || draft.with(|draft| draft.average_revenue_per_customer.clone()))
+                on_input=Callback::new(move |text| draft.update(|draft| draft.average_revenue_per_customer = text))
+                error=field_error(checked, Field::AverageRevenuePerCustomer)
+                hint=Signal::stored(t(Key::AverageRevenueHint).to_owned())
+                kind=Kind::Number
+            />
+        </section>
+    }
+}

@@ -1,0 +1,228 @@
+//! The results: the funnel targets table (per month, quarter and year), the revenue they deliver,
+//! the honest-rounding note and "How this is calculated".
+
+use leptos::prelude::*;
+
+use crate::i18n::Key;
+use crate::model::number::{is_rounded_up, plain_decimal};
+use crate::model::{reverse, Field, FieldError, FunnelError, Period, PlanDraft, Source, Targets};
+use crate::ui::text::{error_message, exact, field_id, money, needed, percent, stage_label, t, tf};
+use crate::ui::{focus_later, Checked};
+
+/// The results panel.
+#[component]
+pub fn TargetsPanel(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoView {
+    let targets: Memo<Option<Result<Targets, FunnelError>>> =
+        Memo::new(move |_| checked.with(|checked| checked.as_ref().ok().map(reverse)));
+    let valid = move || {
+        targets.with(|targets| {
+            targets
+                .as_ref()
+                .and_then(|targets| targets.as_ref().ok())
+                .cloned()
+        })
+    };
+    let show_exact = RwSignal::new(false);
+
+    view! {
+        <section class="card results" aria-labelledby="results-heading">
+            <h2 id="results-heading">{t(Key::ResultsHeading)}</h2>
+            {move || {
+                checked.with(|checked| checked.as_ref().err().cloned()).map(|errors| view! { <Problems draft errors /> })
+            }}
+            {move || matches!(targets.get(), Some(Err(_))).then(|| view! { <p class="problem">{t(Key::TargetsTooLarge)}</p> })}
+            <div class="targets" hidden=move || valid().is_none()>
+                <p class="summary">
+                    {move || {
+                        valid()
+                            .map(|targets| {
+                                tf(
+                                    Key::RevenueSummary,
+                                    &[
+                                        ("year", &money(targets.revenue(Period::Year))),
+                                        ("quarter", &money(targets.revenue(Period::Quarter))),
+                                        ("month", &money(targets.revenue(Period::Month))),
+                                    ],
+                                )
+                            })
+                    }}
+                </p>
+                <div class="table-wrap">
+                    <table class="targets-table">
+                        <caption>{t(Key::TargetsCaption)}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t(Key::StageColumn)}</th>
+                                <th scope="col">{t(Key::PerMonth)}</th>
+                                <th scope="col">{t(Key::PerQuarter)}</th>
+                                <th scope="col">{t(Key::PerYear)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || valid().map(|targets| target_rows(&targets, show_exact))}
+                        </tbody>
+                    </table>
+                </div>
+                <label class="toggle">
+                    <input type="checkbox" bind:checked=show_exact />
+                    {t(Key::ShowExactValues)}
+                </label>
+                <p class="note">{move || valid().map(|targets| rounding_note(&targets))}</p>
+                <details class="how" id="how">
+                    <summary>{t(Key::HowHeading)}</summary>
+                    <ol>{move || valid().map(|targets| how_steps(&targets))}</ol>
+                    <p>{t(Key::HowPeriods)}</p>
+                    <p>{t(Key::HowRounding)}</p>
+                </details>
+            </div>
+        </section>
+    }
+}
+
+/// One row per stage: the whole number to reach per period (or the exact value when asked), with
+/// the unrounded number in `data-value`.
+fn target_rows(targets: &Targets, show_exact: RwSignal<bool>) -> impl IntoView {
+    targets
+        .stages
+        .iter()
+        .map(|stage| {
+            let cells = Period::ALL
+                .iter()
+                .map(|period| {
+                    let value = stage.per(*period);
+                    view! {
+                        <td data-value=plain_decimal(value) class:rounded=is_rounded_up(value)>
+                            {move || if show_exact.get() { exact(value) } else { needed(value) }}
+                        </td>
+                    }
+                })
+                .collect_view();
+            view! {
+                <tr>
+                    <th scope="row">{stage.name.clone()}</th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view()
+}
+
+/// Says how counts are rounded, with the plan's own customers figure when rounding changed it.
+fn rounding_note(targets: &Targets) -> String {
+    match targets.customers() {
+        Some(customers) if is_rounded_up(customers.per_year) => tf(
+            Key::RoundingNote,
+            &[
+                ("exact", &exact(customers.per_year)),
+                ("customers", &customers.name),
+                ("whole", &needed(customers.per_year)),
+            ],
+        ),
+        _ => t(Key::RoundingNoteWhole).to_owned(),
+    }
+}
+
+/// The calculation, step by step with the plan's numbers, from the goal up the funnel.
+fn how_steps(targets: &Targets) -> impl IntoView {
+    targets
+        .stages
+        .iter()
+        .rev()
+        .map(|stage| {
+            let result = exact(stage.per_year);
+            let step = match &stage.source {
+                Source::RevenueGoal {
+                    revenue_per_year,
+                    average_revenue_per_customer,
+                } => tf(
+                    Key::HowCustomersFromRevenue,
+                    &[
+                        ("customers", &stage.name),
+                        ("revenue", &money(*revenue_per_year)),
+                        ("average", &money(*average_revenue_per_customer)),
+                        ("result", &result),
+                    ],
+                ),
+                Source::NewCustomersGoal => tf(
+                    Key::HowCustomersFromGoal,
+                    &[("customers", &stage.name), ("result", &result)],
+                ),
+                Source::NextStage {
+                    next_name,
+                    next_per_year,
+                    rate,
+                } => tf(
+                    Key::HowStage,
+                    &[
+                        ("stage", &stage.name),
+                        ("next", next_name),
+                        ("next_value", &exact(*next_per_year)),
+                        ("rate", &percent(rate.percent())),
+                        ("result", &result),
+                    ],
+                ),
+            };
+            view! { <li>{step}</li> }
+        })
+        .collect_view()
+}
+
+/// What must be fixed before targets can be shown; each item moves focus to its field.
+#[component]
+fn Problems(draft: RwSignal<PlanDraft>, errors: Vec<FieldError>) -> impl IntoView {
+    let items = errors
+        .into_iter()
+        .map(|problem| {
+            let field = problem.field;
+            let text = tf(
+                Key::ProblemItem,
+                &[("field", &draft.with_untracked(|draft| field_label(draft, field))), ("message", error_message(problem.error))],
+            );
+            view! {
+                <li>
+                    <button type="button" class="link" on:click=move |_| focus_later(field_id(field))>
+                        {text}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="problems">
+            <p>{t(Key::TargetsMissing)}</p>
+            <ul>{items}</ul>
+        </div>
+    }
+}
+
+/// The visible label of `field`, as the form shows it.
+fn field_label(draft: &PlanDraft, field: Field) -> String {
+    let stage_name = |id| {
+        draft.position(id).and_then(|position| {
+            draft
+                .stages
+                .get(position)
+                .map(|stage| (position, stage_label(&stage.name, position)))
+        })
+    };
+    match field {
+        Field::RevenueGoal => t(Key::RevenueGoalLabel).to_owned(),
+        Field::NewCustomersGoal => t(Key::NewCustomersGoalLabel).to_owned(),
+        Field::AverageRevenuePerCustomer => t(Key::AverageRevenueLabel).to_owned(),
+        Field::CurrentTopPerMonth => t(Key::ForwardHeading).to_owned(),
+        Field::Stages => t(Key::StagesHeading).to_owned(),
+        Field::StageName(id) => {
+            let number = stage_name(id).map_or(0, |(position, _)| position) + 1;
+            tf(Key::StageNameLabel, &[("number", &number.to_string())])
+        }
+        Field::StageRate(id) => {
+            let (position, from) = stage_name(id).unwrap_or_default();
+            let to = draft
+                .stages
+                .get(position + 1)
+                .map(|stage| stage_label(&stage.name, position + 1))
+                .unwrap_or_default();
+            tf(Key::RateLabel, &[("from", &from), ("to", &to)])
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! The page's access to the catalogue and to number display, in the page's language.
+
+use crate::i18n::{self, Key, Lang};
+use crate::model::number;
+use crate::model::{Field, InputError, StageId};
+
+/// The page's language. One place to change when a language switcher arrives.
+pub const LANG: Lang = Lang::English;
+
+/// The text for `key`.
+pub fn t(key: Key) -> &'static str {
+    i18n::text(LANG, key)
+}
+
+/// The text for `key` with its placeholders filled.
+pub fn tf(key: Key, args: &[(&str, &str)]) -> String {
+    i18n::fill(LANG, key, args)
+}
+
+/// The message for an input error.
+pub fn error_message(error: InputError) -> &'static str {
+    t(i18n::input_error_key(error))
+}
+
+/// A needed count as the whole number to reach: 9.09 → "10".
+pub fn needed(value: f64) -> String {
+    number::format_needed(value, LANG.symbols())
+}
+
+/// A figure with up to 2 decimals: 0.72 → "0.72", 6250 → "6,250".
+pub fn exact(value: f64) -> String {
+    number::format_decimal(value, 2, LANG.symbols())
+}
+
+/// An amount of money in whole units: "833,333".
+pub fn money(value: f64) -> String {
+    number::format_money(value, LANG.symbols())
+}
+
+/// A rate as a percent: "1.5%".
+pub fn percent(percent: f64) -> String {
+    number::format_percent(percent, LANG.symbols())
+}
+
+/// The `id` of the input for `field`, so labels, errors and links can point at it.
+pub fn field_id(field: Field) -> String {
+    match field {
+        Field::RevenueGoal => "revenue-goal".to_owned(),
+        Field::NewCustomersGoal => "new-customers-goal".to_owned(),
+        Field::AverageRevenuePerCustomer => "average-revenue".to_owned(),
+        Field::StageName(StageId(id)) => format!("stage-{id}-name"),
+        Field::StageRate(StageId(id)) => format!("stage-{id}-rate"),
+        Field::CurrentTopPerMonth => "current-top".to_owned(),
+        Field::Stages => "add-stage".to_owned(),
+    }
+}
+
+/// A stage's name for labels: what was typed, or "Stage 3" while it is empty.
+pub fn stage_label(name: &str, position: usize) -> String {
+    let name = name.trim();
+    if name.is_empty() {
+        tf(
+            Key::UnnamedStage,
+            &[("number", &(position + 1).to_string())],
+        )
+    } else {
+        name.to_owned()
+    }
+}
