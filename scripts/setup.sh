@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Installs whatever is missing to build, serve and test Funnel Planner, and says what it is doing.
+# Idempotent: a second run only checks. Needs rustup, cargo, node and npm; installs Chromium with
+# apt-get (as root, or through sudo). Nothing is downloaded from outside the package registries.
+#
+# Use it by sourcing (scripts/serve.sh and scripts/test.sh do): it also puts the tools on PATH.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+TOOLCHAIN="$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)"
+TRUNK_VERSION="0.21.14"
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+for tool in rustup cargo node npm; do
+  command -v "$tool" >/dev/null || { echo "[setup] $tool is required but not installed" >&2; exit 1; }
+done
+
+if ! rustup toolchain list | grep -q "^$TOOLCHAIN"; then
+  say "installing Rust $TOOLCHAIN (pinned in rust-toolchain.toml)…"
+  rustup toolchain install "$TOOLCHAIN" --profile minimal --component rustfmt,clippy --target wasm32-unknown-unknown
+fi
+if ! rustup target list --installed --toolchain "$TOOLCHAIN" | grep -q '^wasm32-unknown-unknown$'; then
+  say "adding the wasm32-unknown-unknown target to Rust $TOOLCHAIN…"
+  rustup target add wasm32-unknown-unknown --toolchain "$TOOLCHAIN"
+fi
+for component in rustfmt clippy; do
+  if ! rustup component list --installed --toolchain "$TOOLCHAIN" | grep -q "^$component"; then
+    say "adding $component to Rust $TOOLCHAIN…"
+    rustup component add "$component" --toolchain "$TOOLCHAIN"
+  fi
+done
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (a first install compiles for 10–15 minutes)…"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# The CLI must equal the wasm-bindgen crate in Cargo.lock exactly.
+BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $BINDGEN_VERSION" ]; then
+  say "installing wasm-bindgen-cli $BINDGEN_VERSION (a first install compiles for 5–12 minutes)…"
+  # Not --locked: its lock file names a webpki-roots version this registry does not have.
+  cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION"
+fi
+
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm tools (binaryen's wasm-opt, Playwright, axe) from package-lock.json…"
+  npm ci --no-audit --no-fund
+fi
+
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  say "installing Debian's chromium and chromium-driver (for the browser and end-to-end tests)…"
+  as_root apt-get update -o DPkg::Lock::Timeout=600
+  as_root apt-get install -y -o DPkg::Lock::Timeout=600 chromium chromium-driver
+fi
+
+say "fetching Rust dependencies (Trunk builds offline)…"
+cargo fetch --quiet
+cargo fetch --quiet --target wasm32-unknown-unknown
+say "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1)"

@@ -1,0 +1,114 @@
+//! The mounted page in a real browser: typing updates the targets, and a plan survives a new
+//! mount (a reload) through storage.
+#![cfg(target_arch = "wasm32")]
+
+use funnel_planner::ui::App;
+use leptos::mount::mount_to;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Document, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> Document {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .expect("a document")
+}
+
+fn clear_storage() {
+    if let Some(storage) =
+        web_sys::window().and_then(|window| window.local_storage().ok().flatten())
+    {
+        storage.clear().expect("clear works");
+    }
+}
+
+fn container() -> HtmlElement {
+    let element: HtmlElement = document()
+        .create_element("div")
+        .expect("div")
+        .unchecked_into();
+    document()
+        .body()
+        .expect("body")
+        .append_child(&element)
+        .expect("append");
+    element
+}
+
+fn type_into(id: &str, text: &str) {
+    let input: HtmlInputElement = document()
+        .get_element_by_id(id)
+        .expect("field exists")
+        .unchecked_into();
+    input.set_value(text);
+    let event = web_sys::Event::new("input").expect("event");
+    input.dispatch_event(&event).expect("dispatch");
+}
+
+/// (text, data-value) of each cell in the first row (the top stage) of the targets table.
+fn top_row(root: &HtmlElement) -> Vec<(String, String)> {
+    let cells = root
+        .query_selector_all(".targets-table tbody tr:first-child td")
+        .expect("query");
+    (0..cells.length())
+        .filter_map(|index| cells.item(index))
+        .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
+        .map(|cell| {
+            (
+                cell.inner_text(),
+                cell.get_attribute("data-value").unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn typing_a_customers_goal_updates_the_targets() {
+    clear_storage();
+    let root = container();
+    let handle = mount_to(root.clone(), App);
+    leptos::task::tick().await;
+    // The example: 10,000,000 ÷ 1,100,000 customers → 6,313.13 visits a month → 6,314.
+    assert_eq!(
+        top_row(&root).first().map(|cell| cell.0.clone()),
+        Some("6,314".to_owned())
+    );
+
+    type_into("new-customers-goal", "9");
+    leptos::task::tick().await;
+    // 9 customers a year → 6,250 visits a month, 18,750 a quarter, 75,000 a year.
+    let texts: Vec<String> = top_row(&root).into_iter().map(|cell| cell.0).collect();
+    assert_eq!(texts, ["6,250", "18,750", "75,000"]);
+    drop(handle);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn what_was_typed_survives_a_new_mount() {
+    clear_storage();
+    let first = container();
+    let handle = mount_to(first.clone(), App);
+    leptos::task::tick().await;
+    type_into("revenue-goal", "12,5oo");
+    leptos::task::tick().await;
+    drop(handle);
+    first.remove();
+
+    let second = container();
+    let handle = mount_to(second.clone(), App);
+    leptos::task::tick().await;
+    let input: HtmlInputElement = document()
+        .get_element_by_id("revenue-goal")
+        .expect("field")
+        .unchecked_into();
+    assert_eq!(input.value(), "12,5oo");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(
+        top_row(&second).is_empty(),
+        "no targets from an invalid goal"
+    );
+    drop(handle);
+    second.remove();
+}
