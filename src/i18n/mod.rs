@@ -67,15 +67,12 @@ pub fn input_error_key(error: InputError) -> Key {
 pub fn placeholders(template: &str) -> Vec<&str> {
     let mut names = Vec::new();
     let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        let after = &rest[start + 1..];
-        match after.find('}') {
-            Some(end) => {
-                names.push(&after[..end]);
-                rest = &after[end + 1..];
-            }
-            None => break,
-        }
+    while let Some((_, after)) = rest.split_once('{') {
+        let Some((name, tail)) = after.split_once('}') else {
+            break;
+        };
+        names.push(name);
+        rest = tail;
     }
     names
 }

@@ -127,9 +127,9 @@ fn Yields(check: Check, top: String, bottom: String) -> impl IntoView {
         }
     };
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="yields-caption">
             <table class="yields-table">
-                <caption>{tf(Key::ForwardCaption, &[("top", &top)])}</caption>
+                <caption id="yields-caption">{tf(Key::ForwardCaption, &[("top", &top)])}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{t(Key::StageColumn)}</th>

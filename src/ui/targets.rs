@@ -47,9 +47,9 @@ pub fn TargetsPanel(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoVi
                             })
                     }}
                 </p>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="targets-caption">
                     <table class="targets-table">
-                        <caption>{t(Key::TargetsCaption)}</caption>
+                        <caption id="targets-caption">{t(Key::TargetsCaption)}</caption>
                         <thead>
                             <tr>
                                 <th scope="col">{t(Key::StageColumn)}</th>
