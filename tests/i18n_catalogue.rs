@@ -35,6 +35,7 @@ fn expected(key: Key) -> &'static [&'static str] {
         ],
         Key::GapMet => &["top", "spare"],
         Key::ProblemItem => &["field", "message"],
+        Key::DocumentTitle => &["plan"],
         _ => &[],
     }
 }

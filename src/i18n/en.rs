@@ -25,6 +25,7 @@ macro_rules! catalogue {
 
 catalogue! {
     AppTitle => "Funnel Planner",
+    DocumentTitle => "{plan} – Funnel Planner",
     AppTagline => "Start from your revenue goal and see how many visits, leads, MQLs, SQLs, opportunities and customers your plan needs each month, quarter and year.",
     Footer => "Runs entirely in your browser. Your plan is saved only on this device.",
 

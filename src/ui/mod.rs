@@ -21,7 +21,7 @@ use goal_form::GoalForm;
 use stage_list::StageList;
 use storage_notice::StorageNotice;
 use targets::TargetsPanel;
-use text::{t, LANG};
+use text::{t, tf, LANG};
 
 /// The plan checked field by field: a valid plan, or the problems to show.
 pub type Checked = Memo<Result<Plan, Vec<FieldError>>>;
@@ -60,6 +60,17 @@ pub fn App() -> impl IntoView {
             Ok(()) => {}
             Err(issue) => storage_issue.set(Some(issue)),
         }
+    });
+
+    // The tab (and a printout's header) names the plan.
+    Effect::new(move |_| {
+        let name = draft.with(|draft| draft.name.trim().to_owned());
+        let title = if name.is_empty() {
+            t(Key::AppTitle).to_owned()
+        } else {
+            tf(Key::DocumentTitle, &[("plan", &name)])
+        };
+        document().set_title(&title);
     });
 
     view! {
