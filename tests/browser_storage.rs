@@ -73,7 +73,10 @@ fn corrupt_data_is_kept_under_a_backup_key_before_anything_is_saved() {
         .expect("set");
     let opened = open();
     assert_eq!(opened.draft, None);
-    assert_eq!(opened.issue, Some(StorageIssue::Unreadable));
+    assert_eq!(
+        opened.issue,
+        Some(StorageIssue::Unreadable { is_backed_up: true })
+    );
     assert_eq!(
         storage
             .get_item(UNREADABLE_KEY)
@@ -93,6 +96,31 @@ fn corrupt_data_is_kept_under_a_backup_key_before_anything_is_saved() {
         Some("{\"schema_version\":1,\"plan\":{\"na"),
         "the backup survives the next save"
     );
+}
+
+#[wasm_bindgen_test]
+fn corrupt_data_that_cannot_be_backed_up_is_left_in_place_and_not_saved_over() {
+    let storage = fresh();
+    storage.set_item(PLAN_KEY, "not json").expect("set");
+    run_js(
+        "window.__setItem = Storage.prototype.setItem;
+         Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };",
+    );
+    let opened = open();
+    run_js("Storage.prototype.setItem = window.__setItem;");
+    assert_eq!(
+        opened.issue,
+        Some(StorageIssue::Unreadable {
+            is_backed_up: false
+        })
+    );
+    assert!(!opened.store.may_save());
+    opened.store.save(&example()).expect("a no-op");
+    assert_eq!(
+        storage.get_item(PLAN_KEY).expect("readable").as_deref(),
+        Some("not json")
+    );
+    assert_eq!(storage.get_item(UNREADABLE_KEY).expect("readable"), None);
 }
 
 #[wasm_bindgen_test]

@@ -97,6 +97,7 @@ catalogue! {
     StorageUnavailable => "This browser is not letting the page save (storage is blocked, as in some private windows and embedded frames). Your plan works here, but it will be gone when you close this tab.",
     StorageSaveFailed => "Your latest change could not be saved: the browser's storage is full or refused it. The page keeps working, and what was saved before is safe.",
     StorageUnreadable => "Your saved plan could not be read, so the page started from the example. The saved text is kept in this browser's storage under “funnel-planner/v1/plan-unreadable”.",
+    StorageUnreadableLeftInPlace => "Your saved plan could not be read, so the page started from the example. The browser's storage is full, so the saved text is left untouched where it was, and changes made on this page are not saved.",
     StorageNewerVersion => "Your saved plan was made by a newer version of Funnel Planner. It is left untouched, and changes made on this page are not saved.",
 
     ErrorEmpty => "Enter a number.",

@@ -24,9 +24,10 @@ pub enum StorageIssue {
     Unavailable,
     /// The last save was refused (storage full or denied); what was saved before is intact.
     SaveFailed,
-    /// The saved plan could not be read; its text was kept under [`UNREADABLE_KEY`] (or, if even
-    /// that failed, left where it was) and the page started from the example.
-    Unreadable,
+    /// The saved plan could not be read and the page started from the example. Its text was
+    /// copied to [`UNREADABLE_KEY`] first; if even that copy failed (storage full), it is left
+    /// where it was and this tab does not save over it.
+    Unreadable { is_backed_up: bool },
     /// The saved plan comes from a newer version of the app: it is left untouched and this tab
     /// works on a copy that is not saved.
     NewerVersion,
@@ -94,7 +95,9 @@ pub fn open() -> Opened {
             let is_kept = LocalStorage::raw().set_item(UNREADABLE_KEY, &text).is_ok();
             Opened {
                 draft: None,
-                issue: Some(StorageIssue::Unreadable),
+                issue: Some(StorageIssue::Unreadable {
+                    is_backed_up: is_kept,
+                }),
                 store: PlanStore { may_save: is_kept },
             }
         }

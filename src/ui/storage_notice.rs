@@ -11,7 +11,10 @@ fn message(issue: StorageIssue) -> &'static str {
     t(match issue {
         StorageIssue::Unavailable => Key::StorageUnavailable,
         StorageIssue::SaveFailed => Key::StorageSaveFailed,
-        StorageIssue::Unreadable => Key::StorageUnreadable,
+        StorageIssue::Unreadable { is_backed_up: true } => Key::StorageUnreadable,
+        StorageIssue::Unreadable {
+            is_backed_up: false,
+        } => Key::StorageUnreadableLeftInPlace,
         StorageIssue::NewerVersion => Key::StorageNewerVersion,
     })
 }

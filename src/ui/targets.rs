@@ -174,10 +174,11 @@ fn Problems(draft: RwSignal<PlanDraft>, errors: Vec<FieldError>) -> impl IntoVie
         .into_iter()
         .map(|problem| {
             let field = problem.field;
-            let text = tf(
-                Key::ProblemItem,
-                &[("field", &draft.with_untracked(|draft| field_label(draft, field))), ("message", error_message(problem.error))],
-            );
+            let message = error_message(problem.error);
+            // The label follows renames and moves of the stage while the error stays the same.
+            let text = move || {
+                tf(Key::ProblemItem, &[("field", &draft.with(|draft| field_label(draft, field))), ("message", message)])
+            };
             view! {
                 <li>
                     <button type="button" class="link" on:click=move |_| focus_later(field_id(field))>
