@@ -1,0 +1,224 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from './fixtures';
+import { MESSAGES, PERIODS, type PlannerPage } from './pages/planner';
+import type { Page } from '@playwright/test';
+
+// Accessibility: no axe (WCAG 2.2 AA) violations in the page's main states, a phone-width (320 px)
+// layout that never scrolls sideways, and a page that works from the keyboard alone.
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * Runs axe and fails with one readable line per offending element. The failure is soft, so the
+ * rest of the test (other states, layout checks) still runs and reports.
+ */
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const readable = results.violations.flatMap((violation) =>
+    violation.nodes.map(
+      (node) =>
+        `${violation.id} (${violation.impact ?? 'unknown'}): ${violation.help} — ` +
+        `${node.target.join(' ')} — ${node.failureSummary?.replace(/\s+/g, ' ') ?? ''}`,
+    ),
+  );
+  expect.soft(readable, 'axe violations').toEqual([]);
+}
+
+/** The page does not scroll sideways at the current width. */
+async function expectNoSidewaysScroll(page: Page, width: number): Promise<void> {
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scrollWidth, `page width at a ${width} px viewport`).toBeLessThanOrEqual(width);
+}
+
+/** Shows errors in three fields at once. */
+async function makeMistakes(planner: PlannerPage): Promise<void> {
+  await planner.type(planner.revenueGoal, 'abc');
+  await planner.type(planner.rate('Visits', 'Leads'), '150');
+  await planner.type(planner.stageName(3), '');
+  await planner.expectFieldError(planner.revenueGoal, MESSAGES.notANumber);
+  await expect(planner.problemsIntro).toBeVisible();
+}
+
+test.describe('axe', () => {
+  test.beforeEach(async ({ planner }) => {
+    await planner.goto();
+  });
+
+  // Fails if: the page as it first opens has a WCAG A/AA problem (contrast, labels, landmarks…).
+  test('the page as it opens has no violations', async ({ page }) => {
+    await expectNoAxeViolations(page);
+  });
+
+  // Fails if: error messages, invalid fields or the problems list break WCAG A/AA (contrast, size, labels).
+  test('the page with errors shown has no violations', async ({ page, planner }) => {
+    await makeMistakes(planner);
+    await expectNoAxeViolations(page);
+  });
+
+  // Fails if: the forward check's yields table and gap sentence break WCAG A/AA.
+  test('the page with the forward check filled in has no violations', async ({ page, planner }) => {
+    await planner.type(planner.currentVolume('Visits'), '6000');
+    await expect(planner.yieldsTable('Visits')).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  // Fails if: the open "How this is calculated" section or the exact values break WCAG A/AA.
+  test('the page with "How this is calculated" open has no violations', async ({ page, planner }) => {
+    await planner.howSummary.click();
+    await expect(planner.howSteps().first()).toBeVisible();
+    await planner.showExactValues.check();
+    await expectNoAxeViolations(page);
+  });
+
+  // Fails if: the storage notice breaks WCAG A/AA (e.g. its colours lack contrast).
+  test('the page with a storage notice has no violations', async ({ page, planner }) => {
+    await page.evaluate(() => {
+      Storage.prototype.setItem = function setItem(): void {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await planner.type(planner.planName, 'Full storage');
+    await expect(planner.storageNotice).toContainText('Your latest change could not be saved');
+    await expectNoAxeViolations(page);
+  });
+});
+
+test.describe('at 320 px', () => {
+  test.use({ viewport: { width: 320, height: 800 } });
+
+  test.beforeEach(async ({ planner }) => {
+    await planner.goto();
+  });
+
+  // Fails if: on a small phone the page has WCAG A/AA problems or scrolls sideways.
+  test('the page has no violations and does not scroll sideways', async ({ page }) => {
+    await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page, 320);
+  });
+
+  // Fails if: on a small phone a target is cut off or cannot be scrolled into view.
+  test('every target can be read', async ({ page, planner }) => {
+    const table = planner.targetsTable;
+    await table.scrollIntoViewIfNeeded();
+    await expect(table).toBeVisible();
+    for (const stage of await planner.rowHeaders(table)) {
+      for (const period of PERIODS) {
+        const cell = await planner.cell(table, stage, period);
+        await cell.scrollIntoViewIfNeeded();
+        await expect(cell, `${stage} / ${period}`).toBeInViewport();
+        const clipped = await cell.evaluate((element) => element.scrollWidth > element.clientWidth);
+        expect(clipped, `${stage} / ${period} text is cut off`).toBe(false);
+      }
+    }
+    await expectNoSidewaysScroll(page, 320);
+  });
+
+  // Fails if: on a small phone an input does not fit the screen.
+  test('every field fits the screen', async ({ page }) => {
+    const fields = page.getByRole('textbox');
+    const count = await fields.count();
+    expect(count).toBeGreaterThan(10);
+    for (let index = 0; index < count; index++) {
+      const box = await fields.nth(index).boundingBox();
+      expect(box, `text field ${index + 1} is laid out`).not.toBeNull();
+      expect(box!.x, `text field ${index + 1} left edge`).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width, `text field ${index + 1} right edge`).toBeLessThanOrEqual(320);
+    }
+  });
+
+  // Fails if: a busy page (errors, forward check, calculation, 10 stages) is wider than a small phone.
+  test('busy states do not scroll sideways either', async ({ page, planner }) => {
+    await planner.type(planner.currentVolume('Visits'), '1,000,000,000');
+    await expect(planner.yieldsTable('Visits')).toBeVisible();
+    await planner.howSummary.click();
+    await planner.showExactValues.check();
+    for (let count = 7; count <= 10; count++) {
+      await planner.addStageButton.click();
+      await expect(planner.stageItems).toHaveCount(count);
+    }
+    await expect(planner.text('A funnel has at most 10 stages.')).toBeVisible();
+    await expectNoSidewaysScroll(page, 320);
+    await expectNoAxeViolations(page);
+
+    await makeMistakes(planner);
+    await expectNoSidewaysScroll(page, 320);
+    await expectNoAxeViolations(page);
+  });
+});
+
+test.describe('keyboard', () => {
+  test.beforeEach(async ({ planner }) => {
+    await planner.goto();
+  });
+
+  // Fails if: Tab skips the goal fields or visits them out of their visual order.
+  test('Tab reaches the plan name first, then the goal fields in order', async ({ page, planner }) => {
+    const expectedOrder = [
+      planner.planName,
+      planner.revenueGoal,
+      planner.newCustomers,
+      planner.averageRevenue,
+      planner.stageName(1),
+      planner.rate('Visits', 'Leads'),
+    ];
+    const reached: number[] = [];
+    for (let press = 0; press < 40 && reached.length < expectedOrder.length; press++) {
+      await page.keyboard.press('Tab');
+      for (const [index, field] of expectedOrder.entries()) {
+        if (await field.evaluate((element) => element === document.activeElement)) {
+          reached.push(index);
+        }
+      }
+    }
+    expect(reached, 'order in which Tab reached the fields').toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  // Fails if: the stage buttons do not work with Enter and Space, or keyboard focus is lost after using them.
+  test('stage buttons work with Enter and Space and keep focus', async ({ page, planner }) => {
+    await planner.moveDownButton('Leads').focus();
+    await page.keyboard.press('Enter');
+    await planner.expectStages(['Visits', 'MQLs', 'Leads', 'SQLs', 'Opportunities', 'Customers']);
+    await expect(planner.moveDownButton('Leads')).toBeFocused();
+
+    await page.keyboard.press('Space');
+    await planner.expectStages(['Visits', 'MQLs', 'SQLs', 'Leads', 'Opportunities', 'Customers']);
+    await expect(planner.moveDownButton('Leads')).toBeFocused();
+
+    await planner.moveUpButton('Leads').focus();
+    await page.keyboard.press('Space');
+    await planner.expectStages(['Visits', 'MQLs', 'Leads', 'SQLs', 'Opportunities', 'Customers']);
+    await expect(planner.moveUpButton('Leads')).toBeFocused();
+
+    await planner.removeButton('Leads').focus();
+    await page.keyboard.press('Enter');
+    await planner.expectStages(['Visits', 'MQLs', 'SQLs', 'Opportunities', 'Customers']);
+    await expect(planner.addStageButton).toBeFocused();
+
+    await page.keyboard.press('Space');
+    await planner.expectStages(['Visits', 'MQLs', 'SQLs', 'Opportunities', 'New stage', 'Customers']);
+    await expect(planner.stageName(5)).toBeFocused();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('Trials');
+    await expect(planner.rate('Trials', 'Customers')).toHaveValue('100');
+    expect(await planner.rowHeaders(planner.targetsTable)).toContain('Trials');
+  });
+
+  // Fails if: "How this is calculated" and "Show exact values" cannot be used from the keyboard.
+  test('the calculation and exact values open from the keyboard', async ({ page, planner }) => {
+    await planner.howSummary.focus();
+    await page.keyboard.press('Enter');
+    await expect(planner.howSteps().first()).toBeVisible();
+    await planner.showExactValues.focus();
+    await page.keyboard.press('Space');
+    await expect(planner.showExactValues).toBeChecked();
+    await expect(await planner.cell(planner.targetsTable, 'Customers', 'Per year')).toHaveText('9.09');
+  });
+
+  // Fails if: a problem in the list above the targets cannot be followed to its field by keyboard.
+  test('a problem button takes keyboard focus to its field', async ({ page, planner }) => {
+    await planner.type(planner.averageRevenue, '0');
+    await planner.problem('Average revenue per new customer', MESSAGES.notPositive).focus();
+    await page.keyboard.press('Enter');
+    await expect(planner.averageRevenue).toBeFocused();
+  });
+});

@@ -1,0 +1,38 @@
+import { test, expect } from './fixtures';
+
+// The shared fixture's guard is what catches a broken WebAssembly load or a leak to another origin
+// in every other spec. These tests provoke each problem on purpose, check the guard recorded it,
+// then clear the record so the guard's own end-of-test check passes.
+
+test.beforeEach(async ({ planner }) => {
+  await planner.goto();
+});
+
+// Fails if: the guard stops noticing console errors, so a page that logs a panic could pass.
+test('the guard records a console error', async ({ page, pageProblems }) => {
+  await page.evaluate(() => console.error('deliberate console error'));
+  await expect
+    .poll(() => pageProblems.join('\n'))
+    .toContain('console error: deliberate console error');
+  pageProblems.length = 0;
+});
+
+// Fails if: the guard stops noticing uncaught exceptions, so a crashed page could pass.
+test('the guard records an uncaught page error', async ({ page, pageProblems }) => {
+  await page.evaluate(() => {
+    setTimeout(() => {
+      throw new Error('deliberate page error');
+    }, 0);
+  });
+  await expect.poll(() => pageProblems.join('\n')).toContain('deliberate page error');
+  pageProblems.length = 0;
+});
+
+// Fails if: the guard misses requests to other origins, so a privacy leak (font, CDN, analytics) could pass.
+test('the guard records a request to another origin', async ({ page, pageProblems }) => {
+  await page.evaluate(() => fetch('http://127.0.0.1:9/tracker.gif').catch(() => undefined));
+  await expect
+    .poll(() => pageProblems.join('\n'))
+    .toContain('request to another origin: GET http://127.0.0.1:9/tracker.gif');
+  pageProblems.length = 0;
+});
