@@ -2,7 +2,9 @@
 //! localStorage and puts back anything it breaks.
 #![cfg(target_arch = "wasm32")]
 
-use funnel_planner::model::PlanDraft;
+mod common;
+
+use common::example;
 use funnel_planner::storage::{open, schema, StorageIssue, PLAN_KEY, UNREADABLE_KEY};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -19,20 +21,6 @@ fn fresh() -> web_sys::Storage {
     let storage = local_storage();
     storage.clear().expect("clear works");
     storage
-}
-
-fn example() -> PlanDraft {
-    PlanDraft::example(
-        "Plan",
-        [
-            "Visits",
-            "Leads",
-            "MQLs",
-            "SQLs",
-            "Opportunities",
-            "Customers",
-        ],
-    )
 }
 
 /// Runs JavaScript in the page (to break or restore a browser API).

@@ -2,25 +2,14 @@
 //! nothing typed is dropped.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::example;
 use funnel_planner::model::draft::{EXAMPLE_AVERAGE_REVENUE, EXAMPLE_REVENUE_GOAL};
 use funnel_planner::model::number::NumberSymbols;
 use funnel_planner::model::{error_for, Field, Goal, GoalKind, InputError, PlanDraft, StageId};
 
 const EN: NumberSymbols = NumberSymbols::ENGLISH;
-
-fn example() -> PlanDraft {
-    PlanDraft::example(
-        "Plan",
-        [
-            "Visits",
-            "Leads",
-            "MQLs",
-            "SQLs",
-            "Opportunities",
-            "Customers",
-        ],
-    )
-}
 
 fn names(draft: &PlanDraft) -> Vec<&str> {
     draft

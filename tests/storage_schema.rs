@@ -2,23 +2,12 @@
 //! lost in a round trip, and damaged or newer data is recognised instead of misread.
 #![cfg(not(target_arch = "wasm32"))]
 
-use funnel_planner::model::{GoalKind, PlanDraft, StageId};
+mod common;
+
+use common::example;
+use funnel_planner::model::{GoalKind, StageId};
 use funnel_planner::storage::schema::{decode, encode, DecodeError, SCHEMA_VERSION};
 use proptest::prelude::*;
-
-fn example() -> PlanDraft {
-    PlanDraft::example(
-        "Plan",
-        [
-            "Visits",
-            "Leads",
-            "MQLs",
-            "SQLs",
-            "Opportunities",
-            "Customers",
-        ],
-    )
-}
 
 #[test]
 fn version_1_fixture_loads_with_everything_typed() {

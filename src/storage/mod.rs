@@ -44,6 +44,17 @@ pub struct Opened {
     pub store: PlanStore,
 }
 
+impl Opened {
+    /// Storage cannot be used: start from the example, keep the plan in memory, say so.
+    fn unavailable() -> Self {
+        Self {
+            draft: None,
+            issue: Some(StorageIssue::Unavailable),
+            store: PlanStore::in_memory(),
+        }
+    }
+}
+
 /// A handle for saving the current plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PlanStore {
@@ -55,21 +66,11 @@ pub struct PlanStore {
 /// Reads the saved plan, if any, and says whether plans can be saved in this browser.
 pub fn open() -> Opened {
     if !is_reachable() {
-        return Opened {
-            draft: None,
-            issue: Some(StorageIssue::Unavailable),
-            store: PlanStore { may_save: false },
-        };
+        return Opened::unavailable();
     }
     let saved = match LocalStorage::raw().get_item(PLAN_KEY) {
         Ok(saved) => saved,
-        Err(_) => {
-            return Opened {
-                draft: None,
-                issue: Some(StorageIssue::Unavailable),
-                store: PlanStore { may_save: false },
-            }
-        }
+        Err(_) => return Opened::unavailable(),
     };
     let Some(text) = saved else {
         return Opened {

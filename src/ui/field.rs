@@ -3,8 +3,21 @@
 
 use leptos::prelude::*;
 
-use crate::model::InputError;
+use crate::model::{error_for, Field, InputError};
 use crate::ui::text::error_message;
+use crate::ui::Checked;
+
+/// The error for `field` in the checked plan, as a signal.
+pub fn field_error(checked: Checked, field: Field) -> Signal<Option<InputError>> {
+    Signal::derive(move || {
+        checked.with(|checked| {
+            checked
+                .as_ref()
+                .err()
+                .and_then(|errors| error_for(errors, field))
+        })
+    })
+}
 
 /// What kind of text a field takes: numbers get the decimal keypad on phones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

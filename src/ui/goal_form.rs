@@ -5,22 +5,10 @@
 use leptos::prelude::*;
 
 use crate::i18n::Key;
-use crate::model::{error_for, Field, GoalKind, InputError, PlanDraft};
-use crate::ui::field::{InputField, Kind};
+use crate::model::{Field, GoalKind, PlanDraft};
+use crate::ui::field::{field_error, InputField, Kind};
 use crate::ui::text::{exact, field_id, money, t};
 use crate::ui::Checked;
-
-/// The error for `field`, as a signal.
-pub fn field_error(checked: Checked, field: Field) -> Signal<Option<InputError>> {
-    Signal::derive(move || {
-        checked.with(|checked| {
-            checked
-                .as_ref()
-                .err()
-                .and_then(|errors| error_for(errors, field))
-        })
-    })
-}
 
 /// The goal form.
 #[component]

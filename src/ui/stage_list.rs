@@ -5,8 +5,7 @@ use leptos::prelude::*;
 
 use crate::i18n::Key;
 use crate::model::{Field, PlanDraft, StageId};
-use crate::ui::field::{InputField, Kind};
-use crate::ui::goal_form::field_error;
+use crate::ui::field::{field_error, InputField, Kind};
 use crate::ui::text::{field_id, stage_label, t, tf};
 use crate::ui::{focus_later, Checked};
 

@@ -14,14 +14,9 @@ use crate::ui::{focus_later, Checked};
 pub fn TargetsPanel(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoView {
     let targets: Memo<Option<Result<Targets, FunnelError>>> =
         Memo::new(move |_| checked.with(|checked| checked.as_ref().ok().map(reverse)));
-    let valid = move || {
-        targets.with(|targets| {
-            targets
-                .as_ref()
-                .and_then(|targets| targets.as_ref().ok())
-                .cloned()
-        })
-    };
+    // The targets when they could be computed; read by reference below, never cloned again.
+    let valid: Memo<Option<Targets>> =
+        Memo::new(move |_| targets.with(|targets| targets.clone().and_then(Result::ok)));
     let show_exact = RwSignal::new(false);
 
     view! {
@@ -31,11 +26,11 @@ pub fn TargetsPanel(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoVi
                 checked.with(|checked| checked.as_ref().err().cloned()).map(|errors| view! { <Problems draft errors /> })
             }}
             {move || matches!(targets.get(), Some(Err(_))).then(|| view! { <p class="problem">{t(Key::TargetsTooLarge)}</p> })}
-            <div class="targets" hidden=move || valid().is_none()>
+            <div class="targets" hidden=move || valid.with(Option::is_none)>
                 <p class="summary">
                     {move || {
-                        valid()
-                            .map(|targets| {
+                        valid.with(|targets| {
+                            targets.as_ref().map(|targets| {
                                 tf(
                                     Key::RevenueSummary,
                                     &[
@@ -45,6 +40,7 @@ pub fn TargetsPanel(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoVi
                                     ],
                                 )
                             })
+                        })
                     }}
                 </p>
                 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="targets-caption">
@@ -59,7 +55,7 @@ pub fn TargetsPanel(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoVi
                             </tr>
                         </thead>
                         <tbody>
-                            {move || valid().map(|targets| target_rows(&targets, show_exact))}
+                            {move || valid.with(|targets| targets.as_ref().map(|targets| target_rows(targets, show_exact)))}
                         </tbody>
                     </table>
                 </div>
@@ -67,10 +63,10 @@ pub fn TargetsPanel(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoVi
                     <input type="checkbox" bind:checked=show_exact />
                     {t(Key::ShowExactValues)}
                 </label>
-                <p class="note">{move || valid().map(|targets| rounding_note(&targets))}</p>
+                <p class="note">{move || valid.with(|targets| targets.as_ref().map(rounding_note))}</p>
                 <details class="how" id="how">
                     <summary>{t(Key::HowHeading)}</summary>
-                    <ol>{move || valid().map(|targets| how_steps(&targets))}</ol>
+                    <ol>{move || valid.with(|targets| targets.as_ref().map(how_steps))}</ol>
                     <p>{t(Key::HowPeriods)}</p>
                     <p>{t(Key::HowRounding)}</p>
                 </details>
