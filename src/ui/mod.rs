@@ -50,7 +50,7 @@ pub fn App() -> impl IntoView {
     let storage_issue = RwSignal::new(opened.issue);
     let checked: Checked = Memo::new(move |_| draft.with(|draft| draft.validate(LANG.symbols())));
 
-    // The one side effect: keep what was typed, valid or not, in storage.
+    // Side effect: keep what was typed, valid or not, in storage.
     Effect::new(move |_| {
         let result = draft.with(|draft| store.save(draft));
         match result {
@@ -62,9 +62,11 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // The tab (and a printout's header) names the plan.
+    // Side effect: the tab (and a printout's header) names the plan. The memo keeps this from
+    // running on keystrokes in other fields.
+    let plan_name = Memo::new(move |_| draft.with(|draft| draft.name.trim().to_owned()));
     Effect::new(move |_| {
-        let name = draft.with(|draft| draft.name.trim().to_owned());
+        let name = plan_name.get();
         let title = if name.is_empty() {
             t(Key::AppTitle).to_owned()
         } else {
