@@ -5,11 +5,19 @@
 mod common;
 
 use common::example;
-use funnel_planner::storage::{open, schema, StorageIssue, PLAN_KEY, UNREADABLE_KEY};
+use funnel_planner::model::{PlanId, PlanRecord};
+use funnel_planner::storage::schema::encode_record;
+use funnel_planner::storage::{
+    change_from, open, Change, StorageIssue, PLAN_PREFIX, UNREADABLE_PREFIX, V1_PLAN_KEY,
+    V1_UNREADABLE_KEY,
+};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+const NOW: u64 = 1_795_000_000_000;
+const DAY: u64 = 24 * 60 * 60 * 1000;
 
 fn local_storage() -> web_sys::Storage {
     web_sys::window()
@@ -23,6 +31,19 @@ fn fresh() -> web_sys::Storage {
     storage
 }
 
+fn get(storage: &web_sys::Storage, key: &str) -> Option<String> {
+    storage.get_item(key).expect("readable")
+}
+
+/// Every key in storage, sorted.
+fn keys(storage: &web_sys::Storage) -> Vec<String> {
+    let mut keys: Vec<String> = (0..storage.length().expect("length"))
+        .filter_map(|index| storage.key(index).expect("key"))
+        .collect();
+    keys.sort();
+    keys
+}
+
 /// Runs JavaScript in the page (to break or restore a browser API).
 fn run_js(source: &str) {
     js_sys::Function::new_no_args(source)
@@ -30,121 +51,233 @@ fn run_js(source: &str) {
         .expect("the test's own script runs");
 }
 
+const BREAK_SET_ITEM: &str = "window.__setItem = Storage.prototype.setItem;
+     Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };";
+const MEND_SET_ITEM: &str = "Storage.prototype.setItem = window.__setItem;";
+
+fn id(text: &str) -> PlanId {
+    PlanId::parse(text).expect("a valid id")
+}
+
+fn record(id_text: &str, name: &str) -> PlanRecord {
+    let mut draft = example();
+    draft.name = name.to_owned();
+    PlanRecord {
+        id: id(id_text),
+        modified_ms: NOW,
+        deleted_ms: None,
+        draft,
+    }
+}
+
+fn key_of(id_text: &str) -> String {
+    format!("{PLAN_PREFIX}{id_text}")
+}
+
 #[wasm_bindgen_test]
 fn nothing_saved_opens_empty_and_saves() {
-    fresh();
-    let opened = open();
-    assert_eq!(opened.draft, None);
-    assert_eq!(opened.issue, None);
-    assert!(opened.store.may_save());
-}
-
-#[wasm_bindgen_test]
-fn a_saved_plan_opens_again_with_invalid_text_intact() {
     let storage = fresh();
-    let mut draft = example();
-    draft.revenue_goal = "12,5oo".to_owned();
-    open().store.save(&draft).expect("saves");
-    let saved = storage
-        .get_item(PLAN_KEY)
-        .expect("readable")
-        .expect("present");
-    assert!(saved.contains("\"schema_version\":1"));
-    assert_eq!(open().draft, Some(draft));
+    let opened = open(NOW, || id("new"));
+    assert!(opened.plans.is_empty());
+    assert_eq!(opened.issue, None);
+    assert!(opened.store.is_available());
+    opened.store.save(&record("a", "A")).expect("saves");
+    assert_eq!(keys(&storage), vec![key_of("a")]);
 }
 
 #[wasm_bindgen_test]
-fn corrupt_data_is_kept_under_a_backup_key_before_anything_is_saved() {
+fn saved_plans_open_again_with_invalid_text_intact() {
+    let storage = fresh();
+    let mut first = record("a", "2027 base");
+    first.draft.revenue_goal = "12,5oo".to_owned();
+    let second = record("b", "2027 aggressive");
+    let store = open(NOW, || id("new")).store;
+    store.save(&first).expect("saves");
+    store.save(&second).expect("saves");
+    assert!(get(&storage, &key_of("a"))
+        .expect("present")
+        .starts_with("{\"schema_version\":2,"));
+    let mut plans = open(NOW, || id("new")).plans;
+    plans.sort_by(|x, y| x.id.cmp(&y.id));
+    assert_eq!(plans, vec![first, second]);
+}
+
+#[wasm_bindgen_test]
+fn the_stored_text_is_what_the_schema_encodes() {
+    let storage = fresh();
+    let plan = record("a", "A");
+    open(NOW, || id("new")).store.save(&plan).expect("saves");
+    assert_eq!(get(&storage, &key_of("a")), Some(encode_record(&plan)));
+}
+
+#[wasm_bindgen_test]
+fn a_version_1_save_is_migrated_new_value_first() {
+    let storage = fresh();
+    let v1 = include_str!("fixtures/storage-v1.json");
+    storage.set_item(V1_PLAN_KEY, v1).expect("set");
+    let opened = open(NOW, || id("migrated"));
+    assert_eq!(opened.issue, None);
+    assert_eq!(opened.plans.len(), 1);
+    assert_eq!(opened.plans[0].id, id("migrated"));
+    assert_eq!(opened.plans[0].draft.name, "2027 base");
+    assert_eq!(opened.plans[0].draft.stages[4].rate_to_next, "abc");
+    assert_eq!(opened.plans[0].modified_ms, NOW);
+    assert_eq!(keys(&storage), vec![key_of("migrated")]);
+}
+
+#[wasm_bindgen_test]
+fn a_version_1_save_stays_when_its_migration_cannot_be_written() {
+    let storage = fresh();
+    let v1 = include_str!("fixtures/storage-v1.json");
+    storage.set_item(V1_PLAN_KEY, v1).expect("set");
+    run_js(BREAK_SET_ITEM);
+    let opened = open(NOW, || id("migrated"));
+    run_js(MEND_SET_ITEM);
+    assert_eq!(opened.issue, Some(StorageIssue::SaveFailed));
+    assert_eq!(
+        opened.plans.len(),
+        1,
+        "the plan is still opened, from memory"
+    );
+    assert_eq!(get(&storage, V1_PLAN_KEY).as_deref(), Some(v1));
+    assert_eq!(keys(&storage), vec![V1_PLAN_KEY.to_owned()]);
+}
+
+#[wasm_bindgen_test]
+fn version_1_damaged_data_and_its_backup_move_to_version_2_backups() {
     let storage = fresh();
     storage
-        .set_item(PLAN_KEY, "{\"schema_version\":1,\"plan\":{\"na")
+        .set_item(V1_PLAN_KEY, "{\"schema_version\":1,\"pl")
         .expect("set");
-    let opened = open();
-    assert_eq!(opened.draft, None);
-    assert_eq!(
-        opened.issue,
-        Some(StorageIssue::Unreadable { is_backed_up: true })
-    );
-    assert_eq!(
-        storage
-            .get_item(UNREADABLE_KEY)
-            .expect("readable")
-            .as_deref(),
-        Some("{\"schema_version\":1,\"plan\":{\"na")
-    );
-    opened
-        .store
-        .save(&example())
-        .expect("saving the fresh plan works");
-    assert_eq!(
-        storage
-            .get_item(UNREADABLE_KEY)
-            .expect("readable")
-            .as_deref(),
-        Some("{\"schema_version\":1,\"plan\":{\"na"),
-        "the backup survives the next save"
-    );
+    storage
+        .set_item(V1_UNREADABLE_KEY, "older damage")
+        .expect("set");
+    let opened = open(NOW, || id("unused"));
+    assert!(opened.plans.is_empty());
+    let kept: Vec<(&str, &str)> = opened
+        .unreadable
+        .iter()
+        .map(|kept| (kept.key.as_str(), kept.text.as_str()))
+        .collect();
+    let v1_backup = format!("{UNREADABLE_PREFIX}v1-plan");
+    let older_backup = format!("{UNREADABLE_PREFIX}v1-plan-unreadable");
+    assert!(kept.contains(&(older_backup.as_str(), "older damage")));
+    assert!(kept.contains(&(v1_backup.as_str(), "{\"schema_version\":1,\"pl")));
+    assert_eq!(keys(&storage), {
+        let mut expected = vec![v1_backup, older_backup];
+        expected.sort();
+        expected
+    });
 }
 
 #[wasm_bindgen_test]
-fn corrupt_data_that_cannot_be_backed_up_is_left_in_place_and_not_saved_over() {
+fn corrupt_plans_are_set_aside_and_the_rest_still_load() {
     let storage = fresh();
-    storage.set_item(PLAN_KEY, "not json").expect("set");
-    run_js(
-        "window.__setItem = Storage.prototype.setItem;
-         Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };",
-    );
-    let opened = open();
-    run_js("Storage.prototype.setItem = window.__setItem;");
-    assert_eq!(
-        opened.issue,
-        Some(StorageIssue::Unreadable {
-            is_backed_up: false
-        })
-    );
-    assert!(!opened.store.may_save());
-    opened.store.save(&example()).expect("a no-op");
-    assert_eq!(
-        storage.get_item(PLAN_KEY).expect("readable").as_deref(),
-        Some("not json")
-    );
-    assert_eq!(storage.get_item(UNREADABLE_KEY).expect("readable"), None);
+    let good = record("good", "Fine");
+    storage
+        .set_item(&key_of("good"), &encode_record(&good))
+        .expect("set");
+    let damaged = [
+        ("truncated", "{\"schema_version\":2,\"id\":\"trunc"),
+        (
+            "types",
+            "{\"schema_version\":2,\"id\":\"types\",\"modified\":1,\"plan\":{\"name\":5}}",
+        ),
+        (
+            "unknown",
+            &encode_record(&record("unknown", "U")).replacen('{', "{\"colour\":\"red\",", 1),
+        ),
+    ];
+    for (name, text) in &damaged {
+        storage.set_item(&key_of(name), text).expect("set");
+    }
+    let opened = open(NOW, || id("unused"));
+    assert_eq!(opened.plans, vec![good]);
+    assert_eq!(opened.unreadable.len(), 3);
+    for (name, text) in &damaged {
+        let backup = format!("{UNREADABLE_PREFIX}plan-{name}");
+        assert_eq!(get(&storage, &backup).as_deref(), Some(*text), "{name}");
+        assert_eq!(get(&storage, &key_of(name)), None, "{name} moved aside");
+        assert!(opened
+            .unreadable
+            .iter()
+            .any(|kept| kept.key == backup && kept.is_backed_up && kept.text == *text));
+    }
+    // Opening again finds the backups, not new damage.
+    let again = open(NOW, || id("unused"));
+    assert_eq!(again.unreadable.len(), 3);
+    opened
+        .store
+        .remove_unreadable(&format!("{UNREADABLE_PREFIX}plan-types"));
+    assert_eq!(open(NOW, || id("unused")).unreadable.len(), 2);
 }
 
 #[wasm_bindgen_test]
-fn a_newer_versions_data_is_never_overwritten() {
+fn corrupt_data_that_cannot_be_backed_up_is_left_in_place() {
     let storage = fresh();
-    let newer = "{\"schema_version\":99,\"plans\":[{\"name\":\"from the future\"}]}";
-    storage.set_item(PLAN_KEY, newer).expect("set");
-    let opened = open();
-    assert_eq!(opened.issue, Some(StorageIssue::NewerVersion));
-    assert!(!opened.store.may_save());
-    opened
-        .store
-        .save(&example())
-        .expect("a no-op, not an error");
+    storage.set_item(&key_of("bad"), "not json").expect("set");
+    run_js(BREAK_SET_ITEM);
+    let opened = open(NOW, || id("unused"));
+    run_js(MEND_SET_ITEM);
+    assert_eq!(opened.unreadable.len(), 1);
+    assert!(!opened.unreadable[0].is_backed_up);
+    assert_eq!(opened.unreadable[0].key, key_of("bad"));
+    assert_eq!(get(&storage, &key_of("bad")).as_deref(), Some("not json"));
+    assert_eq!(keys(&storage), vec![key_of("bad")]);
+}
+
+#[wasm_bindgen_test]
+fn a_newer_versions_data_is_never_overwritten_or_removed() {
+    let storage = fresh();
+    let newer = "{\"schema_version\":3,\"id\":\"future\",\"plans\":[\"from the future\"]}";
+    storage.set_item(&key_of("future"), newer).expect("set");
+    let opened = open(NOW + 400 * DAY, || id("unused"));
+    assert_eq!(opened.newer_versions, 1);
+    assert!(opened.plans.is_empty());
     assert_eq!(
-        storage.get_item(PLAN_KEY).expect("readable").as_deref(),
-        Some(newer)
+        opened.store.save(&record("future", "Mine")),
+        Err(StorageIssue::NewerVersion)
     );
+    opened.store.save(&record("other", "Other")).expect("saves");
+    assert_eq!(get(&storage, &key_of("future")).as_deref(), Some(newer));
 }
 
 #[wasm_bindgen_test]
 fn a_refused_save_reports_and_keeps_the_previous_save() {
     let storage = fresh();
-    let store = open().store;
-    store.save(&example()).expect("first save works");
-    let before = storage.get_item(PLAN_KEY).expect("readable");
-    run_js(
-        "window.__setItem = Storage.prototype.setItem;
-         Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };",
-    );
-    let mut changed = example();
-    changed.name = "Changed".to_owned();
-    let result = store.save(&changed);
-    run_js("Storage.prototype.setItem = window.__setItem;");
+    let store = open(NOW, || id("unused")).store;
+    store
+        .save(&record("a", "Before"))
+        .expect("first save works");
+    store.save(&record("b", "Other plan")).expect("works");
+    let before = keys(&storage)
+        .into_iter()
+        .map(|key| (get(&storage, &key), key))
+        .collect::<Vec<_>>();
+    run_js(BREAK_SET_ITEM);
+    let result = store.save(&record("a", "Changed"));
+    run_js(MEND_SET_ITEM);
     assert_eq!(result, Err(StorageIssue::SaveFailed));
-    assert_eq!(storage.get_item(PLAN_KEY).expect("readable"), before);
+    let after = keys(&storage)
+        .into_iter()
+        .map(|key| (get(&storage, &key), key))
+        .collect::<Vec<_>>();
+    assert_eq!(after, before, "nothing changed, nothing removed");
+}
+
+#[wasm_bindgen_test]
+fn deleted_plans_are_kept_for_30_days_then_forgotten() {
+    let storage = fresh();
+    let mut recent = record("recent", "Recent");
+    recent.deleted_ms = Some(NOW - 30 * DAY);
+    let mut old = record("old", "Old");
+    old.deleted_ms = Some(NOW - 30 * DAY - 1);
+    let store = open(NOW, || id("unused")).store;
+    store.save(&recent).expect("saves");
+    store.save(&old).expect("saves");
+    let opened = open(NOW, || id("unused"));
+    assert_eq!(opened.plans, vec![recent]);
+    assert_eq!(keys(&storage), vec![key_of("recent")]);
 }
 
 #[wasm_bindgen_test]
@@ -158,30 +291,61 @@ fn storage_that_throws_on_access_is_reported_not_a_panic() {
              get() { throw new DOMException('blocked', 'SecurityError'); }
          });",
     );
-    let opened = open();
-    let save = opened.store.save(&example());
+    let opened = open(NOW, || id("unused"));
+    let save = opened.store.save(&record("a", "A"));
+    opened.store.remove(&id("a"));
     run_js("Object.defineProperty(window, 'localStorage', window.__storageDescriptor);");
-    assert_eq!(opened.draft, None);
+    assert!(opened.plans.is_empty());
     assert_eq!(opened.issue, Some(StorageIssue::Unavailable));
-    assert!(!opened.store.may_save());
+    assert!(!opened.store.is_available());
     assert_eq!(
         save,
         Ok(()),
         "nothing is attempted once storage is known to be unavailable"
     );
-    assert!(local_storage()
-        .get_item(PLAN_KEY)
-        .expect("readable")
-        .is_none());
+    assert!(keys(&local_storage()).is_empty());
+}
+
+fn storage_event(key: Option<&str>, new_value: Option<&str>) -> web_sys::StorageEvent {
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(key);
+    init.set_new_value(new_value);
+    web_sys::StorageEvent::new_with_event_init_dict("storage", &init).expect("an event")
 }
 
 #[wasm_bindgen_test]
-fn the_stored_text_is_what_the_schema_encodes() {
-    let storage = fresh();
-    let draft = example();
-    open().store.save(&draft).expect("saves");
+fn storage_events_are_read_as_plan_changes() {
+    let plan = record("a", "From the other tab");
+    let saved = storage_event(Some(&key_of("a")), Some(&encode_record(&plan)));
     assert_eq!(
-        storage.get_item(PLAN_KEY).expect("readable"),
-        Some(schema::encode(&draft))
+        change_from(&saved),
+        Some(Change::Plan {
+            id: id("a"),
+            record: Some(Ok(plan)),
+        })
+    );
+    let removed = storage_event(Some(&key_of("a")), None);
+    assert_eq!(
+        change_from(&removed),
+        Some(Change::Plan {
+            id: id("a"),
+            record: None,
+        })
+    );
+    assert_eq!(
+        change_from(&storage_event(None, None)),
+        Some(Change::Cleared)
+    );
+    assert_eq!(
+        change_from(&storage_event(Some("someone-else/key"), Some("x"))),
+        None
+    );
+    assert_eq!(
+        change_from(&storage_event(
+            Some(&format!("{PLAN_PREFIX}../x")),
+            Some("x")
+        )),
+        None,
+        "a key that is not a plan id is ignored"
     );
 }

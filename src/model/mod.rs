@@ -6,11 +6,14 @@
 //! - counts (visits, leads, customers …) are `f64` volumes *per year* unless a name says otherwise
 //!   (`per_month`, `per_quarter`), kept in full precision and rounded only for display;
 //! - rates are [`Rate`]s, stored as a fraction in (0, 1] and typed by people as a percent;
+//! - times are milliseconds since 1970-01-01 UTC (`*_ms`), as browsers count them;
 //! - money is an amount in the plan's currency, in whole units with decimals (no currency symbol).
 
+pub mod csv;
 pub mod draft;
 pub mod error;
 pub mod funnel;
+pub mod library;
 pub mod number;
 pub mod plan;
 
@@ -19,5 +22,6 @@ pub use error::{FunnelError, InputError};
 pub use funnel::{
     forward, reverse, ForwardCheck, Gap, Period, Source, StageTarget, StageYield, Targets,
 };
+pub use library::{PlanId, PlanRecord};
 pub use number::NumberSymbols;
 pub use plan::{Funnel, Goal, Plan, Rate, MAX_STAGES, MIN_STAGES};

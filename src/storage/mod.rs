@@ -1,135 +1,291 @@
-//! The only code that touches the browser's storage. The page asks it for the saved plan and tells
-//! it to save one; it never sees JSON, keys or browser errors, only a [`StorageIssue`] to show.
+//! The only code that touches the browser's storage. The page asks it for the saved plans and
+//! tells it to save or remove one; it never sees JSON, keys or browser errors, only plans and a
+//! [`StorageIssue`] to show.
+//!
+//! Layout (version 2): one key per plan, `funnel-planner/v2/plan/<id>`, each value a record
+//! carrying its own `schema_version`; damaged values are moved to
+//! `funnel-planner/v2/unreadable/<name>` so their text is never lost. Version 1 kept one plan
+//! under `funnel-planner/v1/plan`; opening migrates it (new value written before the old one is
+//! removed). Values from a newer version are never overwritten or removed.
 //!
 //! Every call first checks that `window.localStorage` is reachable: it throws in sandboxed frames
 //! and when site data is blocked, and gloo's `LocalStorage::raw()` would then panic.
 
 pub mod schema;
+pub mod share;
 
 use gloo_storage::{LocalStorage, Storage};
 
-use crate::model::PlanDraft;
-use schema::{decode, stored, DecodeError};
+use crate::model::{PlanId, PlanRecord};
+use schema::{decode_record, decode_v1, encode_record, DecodeError};
 
-/// Where the current plan is saved. The version in the key changes only if the storage layout
-/// itself changes; the schema version inside the value drives migrations.
-pub const PLAN_KEY: &str = "funnel-planner/v1/plan";
-/// Where the text of a saved plan that could not be read is kept, so nothing is lost.
-pub const UNREADABLE_KEY: &str = "funnel-planner/v1/plan-unreadable";
+/// Where version 2 keeps each plan: this prefix and the plan's id.
+pub const PLAN_PREFIX: &str = "funnel-planner/v2/plan/";
+/// Where the text of a value that could not be read is kept: this prefix and a name.
+pub const UNREADABLE_PREFIX: &str = "funnel-planner/v2/unreadable/";
+/// Where version 1 kept its one plan.
+pub const V1_PLAN_KEY: &str = "funnel-planner/v1/plan";
+/// Where version 1 kept the text of a plan it could not read.
+pub const V1_UNREADABLE_KEY: &str = "funnel-planner/v1/plan-unreadable";
 
-/// Something about storage the person needs to know.
+/// Something about storage the person needs to know now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StorageIssue {
-    /// Storage is blocked or unreachable: the plan lives only in this tab.
+    /// Storage is blocked or unreachable: plans live only in this tab.
     Unavailable,
     /// The last save was refused (storage full or denied); what was saved before is intact.
     SaveFailed,
-    /// The saved plan could not be read and the page started from the example. Its text was
-    /// copied to [`UNREADABLE_KEY`] first; if even that copy failed (storage full), it is left
-    /// where it was and this tab does not save over it.
-    Unreadable { is_backed_up: bool },
-    /// The saved plan comes from a newer version of the app: it is left untouched and this tab
-    /// works on a copy that is not saved.
+    /// The plan's stored value was written by a newer version of the app, so this tab does not
+    /// save over it.
     NewerVersion,
+}
+
+/// Text found in storage that could not be read as a plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    /// Where the text is kept.
+    pub key: String,
+    /// The text, exactly as found.
+    pub text: String,
+    /// False when copying it aside failed (storage full): it was left where it was, and nothing
+    /// is saved over it.
+    pub is_backed_up: bool,
 }
 
 /// What opening storage found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Opened {
-    /// The saved plan, if there was one that could be read.
-    pub draft: Option<PlanDraft>,
+    /// Every plan that could be read, deleted ones included (they can be restored).
+    pub plans: Vec<PlanRecord>,
+    /// Damaged values, kept aside.
+    pub unreadable: Vec<Unreadable>,
+    /// How many plans were written by a newer version; they are left untouched.
+    pub newer_versions: usize,
     /// Something to tell the person, if anything.
     pub issue: Option<StorageIssue>,
     /// Where to save from now on.
-    pub store: PlanStore,
+    pub store: Store,
 }
 
-impl Opened {
-    /// Storage cannot be used: start from the example, keep the plan in memory, say so.
-    fn unavailable() -> Self {
-        Self {
-            draft: None,
-            issue: Some(StorageIssue::Unavailable),
-            store: PlanStore::in_memory(),
-        }
-    }
-}
-
-/// A handle for saving the current plan.
+/// A handle for saving plans.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PlanStore {
-    /// False when storage is unreachable or holds a newer version's data that must not be
-    /// overwritten.
-    may_save: bool,
+pub struct Store {
+    /// False when storage is unreachable: plans then live in memory only.
+    is_available: bool,
 }
 
-/// Reads the saved plan, if any, and says whether plans can be saved in this browser.
-pub fn open() -> Opened {
-    if !is_reachable() {
-        return Opened::unavailable();
-    }
-    let saved = match LocalStorage::raw().get_item(PLAN_KEY) {
-        Ok(saved) => saved,
-        Err(_) => return Opened::unavailable(),
-    };
-    let Some(text) = saved else {
+/// A change another tab made to storage, as told by the `storage` event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// A plan was saved (or, with `None`, removed for good) in another tab.
+    Plan {
+        id: PlanId,
+        record: Option<Result<PlanRecord, DecodeError>>,
+    },
+    /// Another tab cleared all site data: this tab keeps what it has.
+    Cleared,
+}
+
+fn plan_key(id: &PlanId) -> String {
+    format!("{PLAN_PREFIX}{id}")
+}
+
+/// Reads every saved plan, migrating older versions and setting damaged values aside, and says
+/// whether plans can be saved in this browser. `new_id` names a plan migrated from version 1.
+pub fn open(now_ms: u64, new_id: impl FnOnce() -> PlanId) -> Opened {
+    let Some(storage) = raw() else {
         return Opened {
-            draft: None,
-            issue: None,
-            store: PlanStore { may_save: true },
+            plans: Vec::new(),
+            unreadable: Vec::new(),
+            newer_versions: 0,
+            issue: Some(StorageIssue::Unavailable),
+            store: Store {
+                is_available: false,
+            },
         };
     };
-    match decode(&text) {
-        Ok(draft) => Opened {
-            draft: Some(draft),
-            issue: None,
-            store: PlanStore { may_save: true },
-        },
-        Err(DecodeError::NewerVersion(_)) => Opened {
-            draft: None,
-            issue: Some(StorageIssue::NewerVersion),
-            store: PlanStore { may_save: false },
-        },
-        Err(DecodeError::Damaged(_)) => {
-            // Keep the unreadable text before anything can overwrite it; if it cannot be kept,
-            // do not save over it either.
-            let is_kept = LocalStorage::raw().set_item(UNREADABLE_KEY, &text).is_ok();
-            Opened {
-                draft: None,
-                issue: Some(StorageIssue::Unreadable {
-                    is_backed_up: is_kept,
-                }),
-                store: PlanStore { may_save: is_kept },
+    let mut opened = Opened {
+        plans: Vec::new(),
+        unreadable: Vec::new(),
+        newer_versions: 0,
+        issue: None,
+        store: Store { is_available: true },
+    };
+    migrate_v1(&storage, &mut opened, now_ms, new_id);
+
+    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .collect();
+    for key in &keys {
+        let Ok(Some(text)) = storage.get_item(key) else {
+            continue;
+        };
+        if key.starts_with(UNREADABLE_PREFIX) {
+            if !opened.unreadable.iter().any(|kept| &kept.key == key) {
+                opened.unreadable.push(Unreadable {
+                    key: key.clone(),
+                    text,
+                    is_backed_up: true,
+                });
+            }
+            continue;
+        }
+        let Some(id) = key.strip_prefix(PLAN_PREFIX) else {
+            continue;
+        };
+        match decode_record(&text) {
+            Ok(mut record) => {
+                // The key names the plan; a record claiming another id was edited by hand.
+                if let Some(id) = PlanId::parse(id) {
+                    record.id = id;
+                }
+                if record.is_expired(now_ms) {
+                    let _ = storage.remove_item(key);
+                } else {
+                    opened.plans.push(record);
+                }
+            }
+            Err(DecodeError::NewerVersion(_)) => opened.newer_versions += 1,
+            Err(DecodeError::Damaged(_)) => {
+                let backup = format!("{UNREADABLE_PREFIX}plan-{id}");
+                set_aside(&storage, key, &backup, text, &mut opened);
             }
         }
     }
+    opened
 }
 
-impl PlanStore {
-    /// A store that never saves, for pages that must not touch storage.
+/// Version 1 kept one plan under [`V1_PLAN_KEY`]: give it an id and its own key.
+fn migrate_v1(
+    storage: &web_sys::Storage,
+    opened: &mut Opened,
+    now_ms: u64,
+    new_id: impl FnOnce() -> PlanId,
+) {
+    if let Ok(Some(text)) = storage.get_item(V1_UNREADABLE_KEY) {
+        let backup = format!("{UNREADABLE_PREFIX}v1-plan-unreadable");
+        set_aside(storage, V1_UNREADABLE_KEY, &backup, text, opened);
+    }
+    let Ok(Some(text)) = storage.get_item(V1_PLAN_KEY) else {
+        return;
+    };
+    match decode_v1(&text) {
+        Ok(draft) => {
+            let record = PlanRecord {
+                id: new_id(),
+                modified_ms: now_ms,
+                deleted_ms: None,
+                draft,
+            };
+            // Write the new value first; remove the old one only once that has worked.
+            if storage
+                .set_item(&plan_key(&record.id), &encode_record(&record))
+                .is_ok()
+            {
+                let _ = storage.remove_item(V1_PLAN_KEY);
+                // The loop over keys reads it back from its new key.
+            } else {
+                opened.issue = Some(StorageIssue::SaveFailed);
+                opened.plans.push(record);
+            }
+        }
+        Err(DecodeError::NewerVersion(_)) => opened.newer_versions += 1,
+        Err(DecodeError::Damaged(_)) => {
+            let backup = format!("{UNREADABLE_PREFIX}v1-plan");
+            set_aside(storage, V1_PLAN_KEY, &backup, text, opened);
+        }
+    }
+}
+
+/// Copies unreadable `text` from `key` to `backup`, then removes `key`. If the copy fails
+/// (storage full), the text stays where it was.
+fn set_aside(
+    storage: &web_sys::Storage,
+    key: &str,
+    backup: &str,
+    text: String,
+    opened: &mut Opened,
+) {
+    let is_backed_up = storage.set_item(backup, &text).is_ok();
+    if is_backed_up {
+        let _ = storage.remove_item(key);
+    }
+    opened.unreadable.push(Unreadable {
+        key: if is_backed_up { backup } else { key }.to_owned(),
+        text,
+        is_backed_up,
+    });
+}
+
+impl Store {
+    /// A store that never touches storage, for pages that must not.
     pub fn in_memory() -> Self {
-        Self { may_save: false }
+        Self {
+            is_available: false,
+        }
     }
 
     /// Whether saves reach storage.
-    pub fn may_save(self) -> bool {
-        self.may_save
+    pub fn is_available(self) -> bool {
+        self.is_available
     }
 
-    /// Saves `draft` (text as typed, valid or not) over the previous save. On failure the
-    /// previous save is left as it was.
-    pub fn save(self, draft: &PlanDraft) -> Result<(), StorageIssue> {
-        if !self.may_save {
+    /// Saves `record` (text as typed, valid or not) over its previous save. On failure the
+    /// previous save is left as it was. A value a newer version wrote there is never replaced.
+    pub fn save(self, record: &PlanRecord) -> Result<(), StorageIssue> {
+        if !self.is_available {
             return Ok(());
         }
-        if !is_reachable() {
-            return Err(StorageIssue::Unavailable);
+        let storage = raw().ok_or(StorageIssue::Unavailable)?;
+        let key = plan_key(&record.id);
+        if let Ok(Some(existing)) = storage.get_item(&key) {
+            if matches!(decode_record(&existing), Err(DecodeError::NewerVersion(_))) {
+                return Err(StorageIssue::NewerVersion);
+            }
         }
-        LocalStorage::set(PLAN_KEY, stored(draft)).map_err(|_| StorageIssue::SaveFailed)
+        storage
+            .set_item(&key, &encode_record(record))
+            .map_err(|_| StorageIssue::SaveFailed)
+    }
+
+    /// Removes a plan for good (deleting first puts it in the bin: see [`PlanRecord`]).
+    pub fn remove(self, id: &PlanId) {
+        if let Some(storage) = self.is_available.then(raw).flatten() {
+            let _ = storage.remove_item(&plan_key(id));
+        }
+    }
+
+    /// Removes text that was kept aside, once the person has chosen to.
+    pub fn remove_unreadable(self, key: &str) {
+        if !key.starts_with(UNREADABLE_PREFIX) && !key.starts_with(PLAN_PREFIX) {
+            return;
+        }
+        if let Some(storage) = self.is_available.then(raw).flatten() {
+            let _ = storage.remove_item(key);
+        }
     }
 }
 
-/// Whether `window.localStorage` can be used without throwing.
-fn is_reachable() -> bool {
-    web_sys::window().is_some_and(|window| matches!(window.local_storage(), Ok(Some(_))))
+/// What a `storage` event (fired in every other tab of this site when one tab writes) means for
+/// plans, or `None` if it is not about plans.
+pub fn change_from(event: &web_sys::StorageEvent) -> Option<Change> {
+    let Some(key) = event.key() else {
+        return Some(Change::Cleared);
+    };
+    let id = PlanId::parse(key.strip_prefix(PLAN_PREFIX)?)?;
+    let record = event.new_value().map(|text| {
+        decode_record(&text).map(|mut record| {
+            record.id = id.clone();
+            record
+        })
+    });
+    Some(Change::Plan { id, record })
+}
+
+/// `window.localStorage`, if it can be used without throwing.
+fn raw() -> Option<web_sys::Storage> {
+    let is_reachable =
+        web_sys::window().is_some_and(|window| matches!(window.local_storage(), Ok(Some(_))));
+    // Checked first: gloo's `raw()` panics when storage is unreachable.
+    is_reachable.then(LocalStorage::raw)
 }

@@ -1,158 +1,611 @@
-//! The stored form of a plan, version by version. Pure Rust (serde only), so encoding, decoding
-//! and migrations are tested natively. The stored shape is its own type, not the model's, so a
+//! The written forms of plans, version by version: what localStorage holds, what an exported file
+//! holds and what a share link carries. Pure Rust (serde only), so encoding, decoding and
+//! migrations are tested natively. The written shapes are their own types, not the model's, so a
 //! change to the model never silently changes what is on disk: a new shape is a new version.
+//!
+//! Decoding reads JSON into a tree and walks it, so that every problem is reported with the field
+//! it concerns (`plans[1].stages[2].rate_to_next: should be text`), not only the first one.
+//!
+//! Versions:
+//! - 1: one plan under `funnel-planner/v1/plan`, `{"schema_version":1,"plan":{…}}`.
+//! - 2: one record per plan, `{"schema_version":2,"id":…,"modified":…,"deleted":…,"plan":{…}}`,
+//!   with the same plan body as version 1. Export files list records; share links carry
+//!   `{"schema_version":2,"plan":{…}}`.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::{Map, Value};
 use thiserror::Error;
 
-use crate::model::{GoalKind, PlanDraft, StageDraft, StageId, MAX_STAGES, MIN_STAGES};
+use crate::model::{
+    GoalKind, PlanDraft, PlanId, PlanRecord, StageDraft, StageId, MAX_STAGES, MIN_STAGES,
+};
 
-/// The schema version this build writes. Every stored value carries its version.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u64 = 2;
+
+/// What an export file says it is, so that another app's JSON is recognised as such.
+pub const EXPORT_APP: &str = "funnel-planner";
+
+/// The largest file import accepts, in bytes (1 MB; an export of 100 plans is about 100 KB).
+pub const MAX_IMPORT_BYTES: usize = 1_000_000;
+
+/// What a value should have been.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// A JSON object `{…}`.
+    Object,
+    /// A JSON list `[…]`.
+    List,
+    /// A JSON string.
+    Text,
+    /// A whole number ≥ 0.
+    WholeNumber,
+    /// `"revenue"` or `"new_customers"`.
+    GoalKind,
+    /// 1–64 characters from `A–Z a–z 0–9 - _`.
+    PlanId,
+    /// `"funnel-planner"`.
+    AppName,
+}
+
+/// Why one field could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// The text is not JSON; where reading stopped (1-based).
+    NotJson { line: usize, column: usize },
+    /// A required field is absent.
+    Missing,
+    /// The field holds the wrong kind of value.
+    WrongType(Expected),
+    /// A field this version does not have.
+    UnknownField,
+    /// A plan must have 2–10 stages; this many were found.
+    StageCount(usize),
+    /// Written by a newer version of the app, which this one cannot read.
+    NewerVersion(u64),
+    /// A schema version that never existed.
+    UnknownVersion(u64),
+    /// An export file with no plans in it.
+    NoPlans,
+    /// Two plans in one file share an id.
+    DuplicateId,
+}
+
+/// One problem found while reading, at `path` (e.g. `plans[0].stages[1].name`; empty for the
+/// whole text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub reason: Reason,
+}
 
 /// Why stored text could not be turned back into a plan.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum DecodeError {
-    /// Not JSON, or JSON that is not a plan of a known version (truncated, wrong types, missing
-    /// fields, a stage count outside 2–10).
-    #[error("the saved plan is damaged: {0}")]
-    Damaged(String),
+    /// Not JSON, or JSON that is not a plan of a known version.
+    #[error("the saved plan is damaged ({} problems)", .0.len())]
+    Damaged(Vec<Problem>),
     /// Written by a newer version of the app; this build must not touch it.
     #[error("the saved plan was written by a newer version (schema {0})")]
     NewerVersion(u64),
 }
 
-#[derive(Debug, Serialize, Deserialize)]
-struct VersionOnly {
-    schema_version: u64,
+/// Why a file could not be imported.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ImportError {
+    /// Larger than [`MAX_IMPORT_BYTES`].
+    #[error("the file is {bytes} bytes, over the limit")]
+    TooLarge { bytes: usize },
+    /// Every problem found, each with its field.
+    #[error("the file has {} problems", .0.len())]
+    Problems(Vec<Problem>),
 }
 
-/// Version 1: `{"schema_version":1,"plan":{…}}`.
-#[derive(Debug, Serialize, Deserialize)]
-struct EnvelopeV1 {
-    schema_version: u32,
-    plan: PlanV1,
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+#[derive(Serialize)]
+struct PlanBody<'a> {
+    name: &'a str,
+    goal: &'static str,
+    revenue_goal: &'a str,
+    new_customers_goal: &'a str,
+    average_revenue_per_customer: &'a str,
+    stages: Vec<StageBody<'a>>,
+    current_top_per_month: &'a str,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
-struct PlanV1 {
-    name: String,
-    goal: GoalV1,
-    revenue_goal: String,
-    new_customers_goal: String,
-    average_revenue_per_customer: String,
-    stages: Vec<StageV1>,
-    current_top_per_month: String,
-}
-
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum GoalV1 {
-    Revenue,
-    NewCustomers,
-}
-
-#[derive(Debug, Serialize, Deserialize)]
-struct StageV1 {
+#[derive(Serialize)]
+struct StageBody<'a> {
     id: u32,
-    name: String,
-    rate_to_next: String,
+    name: &'a str,
+    rate_to_next: &'a str,
 }
 
-/// A plan in the current stored shape, ready for serde (gloo's `set` serialises it).
-#[derive(Debug, Serialize)]
-#[serde(transparent)]
-pub struct Stored(EnvelopeV1);
-
-/// The stored text for `draft`, in the current schema version.
-pub fn encode(draft: &PlanDraft) -> String {
-    // Serialising plain strings and numbers to JSON cannot fail; an empty string would be read
-    // back as damaged rather than lose anything silently.
-    serde_json::to_string(&stored(draft)).unwrap_or_default()
+#[derive(Serialize)]
+struct RecordV2<'a> {
+    schema_version: u64,
+    id: &'a str,
+    modified: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    deleted: Option<u64>,
+    plan: PlanBody<'a>,
 }
 
-/// `draft` in the current stored shape.
-pub fn stored(draft: &PlanDraft) -> Stored {
-    Stored(EnvelopeV1 {
+#[derive(Serialize)]
+struct ExportV2<'a> {
+    app: &'static str,
+    schema_version: u64,
+    exported: u64,
+    plans: Vec<RecordV2<'a>>,
+}
+
+#[derive(Serialize)]
+struct SharedV2<'a> {
+    schema_version: u64,
+    plan: PlanBody<'a>,
+}
+
+const GOAL_REVENUE: &str = "revenue";
+const GOAL_NEW_CUSTOMERS: &str = "new_customers";
+
+fn body(draft: &PlanDraft) -> PlanBody<'_> {
+    PlanBody {
+        name: &draft.name,
+        goal: match draft.goal_kind {
+            GoalKind::Revenue => GOAL_REVENUE,
+            GoalKind::NewCustomers => GOAL_NEW_CUSTOMERS,
+        },
+        revenue_goal: &draft.revenue_goal,
+        new_customers_goal: &draft.new_customers_goal,
+        average_revenue_per_customer: &draft.average_revenue_per_customer,
+        stages: draft
+            .stages
+            .iter()
+            .map(|stage| StageBody {
+                id: stage.id.0,
+                name: &stage.name,
+                rate_to_next: &stage.rate_to_next,
+            })
+            .collect(),
+        current_top_per_month: &draft.current_top_per_month,
+    }
+}
+
+fn record_v2(record: &PlanRecord) -> RecordV2<'_> {
+    RecordV2 {
         schema_version: SCHEMA_VERSION,
-        plan: PlanV1 {
-            name: draft.name.clone(),
-            goal: match draft.goal_kind {
-                GoalKind::Revenue => GoalV1::Revenue,
-                GoalKind::NewCustomers => GoalV1::NewCustomers,
-            },
-            revenue_goal: draft.revenue_goal.clone(),
-            new_customers_goal: draft.new_customers_goal.clone(),
-            average_revenue_per_customer: draft.average_revenue_per_customer.clone(),
-            stages: draft
-                .stages
-                .iter()
-                .map(|stage| StageV1 {
-                    id: stage.id.0,
-                    name: stage.name.clone(),
-                    rate_to_next: stage.rate_to_next.clone(),
-                })
-                .collect(),
-            current_top_per_month: draft.current_top_per_month.clone(),
+        id: record.id.as_str(),
+        modified: record.modified_ms,
+        deleted: record.deleted_ms,
+        plan: body(&record.draft),
+    }
+}
+
+// Serialising strings and whole numbers to JSON cannot fail; an empty string would be read back
+// as damaged rather than lose anything silently.
+fn to_json(value: &impl Serialize) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// The stored text for one plan, in the current schema version.
+pub fn encode_record(record: &PlanRecord) -> String {
+    to_json(&record_v2(record))
+}
+
+/// An export file holding `records` (deleted plans are left out), indented for people to read.
+pub fn encode_export(records: &[PlanRecord], exported_ms: u64) -> String {
+    let file = ExportV2 {
+        app: EXPORT_APP,
+        schema_version: SCHEMA_VERSION,
+        exported: exported_ms,
+        plans: records
+            .iter()
+            .filter(|record| !record.is_deleted())
+            .map(record_v2)
+            .collect(),
+    };
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// The JSON a share link carries (before compression).
+pub fn encode_shared(draft: &PlanDraft) -> String {
+    to_json(&SharedV2 {
+        schema_version: SCHEMA_VERSION,
+        plan: body(draft),
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/// The plan stored by version 1 under its single key, migrated to the current model.
+pub fn decode_v1(text: &str) -> Result<PlanDraft, DecodeError> {
+    let value = parse(text).map_err(|problem| DecodeError::Damaged(vec![problem]))?;
+    let mut reader = Reader::default();
+    let draft = match reader.version(&value, "")? {
+        Some(1) => reader.envelope(&value, "", &["schema_version", "plan"]),
+        Some(other) => {
+            reader.report("schema_version", Reason::UnknownVersion(other));
+            None
+        }
+        None => None,
+    };
+    reader.finish(draft).map_err(DecodeError::Damaged)
+}
+
+/// One stored plan record, migrated to the current model.
+pub fn decode_record(text: &str) -> Result<PlanRecord, DecodeError> {
+    let value = parse(text).map_err(|problem| DecodeError::Damaged(vec![problem]))?;
+    let mut reader = Reader::default();
+    let record = reader.record(&value, "")?;
+    reader.finish(record).map_err(DecodeError::Damaged)
+}
+
+/// The plans in an imported file of `text`: an export file, or a single stored record. Every
+/// problem is reported; nothing is returned unless the whole file reads.
+pub fn decode_import(text: &str) -> Result<Vec<PlanRecord>, ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { bytes: text.len() });
+    }
+    let value = parse(text).map_err(|problem| ImportError::Problems(vec![problem]))?;
+    let mut reader = Reader::default();
+    let records = match value.as_object() {
+        Some(map) if map.contains_key("plans") || map.contains_key("app") => reader.export(&value),
+        Some(_) => match reader.record(&value, "") {
+            Ok(record) => record.map(|record| vec![record]),
+            Err(DecodeError::NewerVersion(version)) => {
+                reader.report("schema_version", Reason::NewerVersion(version));
+                None
+            }
+            Err(DecodeError::Damaged(problems)) => {
+                reader.problems.extend(problems);
+                None
+            }
+        },
+        None => {
+            reader.report("", Reason::WrongType(Expected::Object));
+            None
+        }
+    };
+    reader.finish(records).map_err(ImportError::Problems)
+}
+
+/// The plan in a share link's JSON.
+pub fn decode_shared(text: &str) -> Result<PlanDraft, DecodeError> {
+    let value = parse(text).map_err(|problem| DecodeError::Damaged(vec![problem]))?;
+    let mut reader = Reader::default();
+    let draft = match reader.version(&value, "")? {
+        Some(2) => reader.envelope(&value, "", &["schema_version", "plan"]),
+        Some(other) => {
+            reader.report("schema_version", Reason::UnknownVersion(other));
+            None
+        }
+        None => None,
+    };
+    reader.finish(draft).map_err(DecodeError::Damaged)
+}
+
+fn parse(text: &str) -> Result<Value, Problem> {
+    serde_json::from_str(text).map_err(|error| Problem {
+        path: String::new(),
+        reason: Reason::NotJson {
+            line: error.line(),
+            column: error.column(),
         },
     })
 }
 
-/// The plan stored as `text`, migrated to the current model, or why it cannot be read.
-pub fn decode(text: &str) -> Result<PlanDraft, DecodeError> {
-    let version: VersionOnly = serde_json::from_str(text).map_err(damaged)?;
-    match version.schema_version {
-        1 => {
-            let envelope: EnvelopeV1 = serde_json::from_str(text).map_err(damaged)?;
-            from_v1(envelope.plan)
-        }
-        newer if newer > u64::from(SCHEMA_VERSION) => Err(DecodeError::NewerVersion(newer)),
-        unknown => Err(DecodeError::Damaged(format!(
-            "unknown schema version {unknown}"
-        ))),
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
     }
 }
 
-fn from_v1(plan: PlanV1) -> Result<PlanDraft, DecodeError> {
-    if !(MIN_STAGES..=MAX_STAGES).contains(&plan.stages.len()) {
-        return Err(DecodeError::Damaged(format!(
-            "{} stages",
-            plan.stages.len()
-        )));
+/// Walks a JSON tree, collecting every problem with its path.
+#[derive(Default)]
+struct Reader {
+    problems: Vec<Problem>,
+}
+
+impl Reader {
+    fn report(&mut self, path: impl Into<String>, reason: Reason) {
+        self.problems.push(Problem {
+            path: path.into(),
+            reason,
+        });
     }
-    // Stage ids must be unique for the page to tell stages apart; renumber if they are not.
-    let mut ids: Vec<u32> = plan.stages.iter().map(|stage| stage.id).collect();
+
+    fn finish<T>(self, value: Option<T>) -> Result<T, Vec<Problem>> {
+        match value {
+            Some(value) if self.problems.is_empty() => Ok(value),
+            // A value is only built when its parts read, so problems are never empty here
+            // unless a caller forgot to report one; say so rather than return nothing.
+            _ if self.problems.is_empty() => Err(vec![Problem {
+                path: String::new(),
+                reason: Reason::WrongType(Expected::Object),
+            }]),
+            _ => Err(self.problems),
+        }
+    }
+
+    /// The object at `path`, reporting fields outside `known`.
+    fn object<'v>(
+        &mut self,
+        value: &'v Value,
+        path: &str,
+        known: &[&str],
+    ) -> Option<&'v Map<String, Value>> {
+        let Some(map) = value.as_object() else {
+            self.report(path, Reason::WrongType(Expected::Object));
+            return None;
+        };
+        for key in map.keys() {
+            if !known.contains(&key.as_str()) {
+                self.report(join(path, key), Reason::UnknownField);
+            }
+        }
+        Some(map)
+    }
+
+    fn field<'v>(
+        &mut self,
+        map: &'v Map<String, Value>,
+        path: &str,
+        key: &str,
+    ) -> Option<&'v Value> {
+        let value = map.get(key);
+        if value.is_none() {
+            self.report(join(path, key), Reason::Missing);
+        }
+        value
+    }
+
+    fn text(&mut self, map: &Map<String, Value>, path: &str, key: &str) -> Option<String> {
+        match self.field(map, path, key)? {
+            Value::String(text) => Some(text.clone()),
+            _ => {
+                self.report(join(path, key), Reason::WrongType(Expected::Text));
+                None
+            }
+        }
+    }
+
+    fn whole(&mut self, map: &Map<String, Value>, path: &str, key: &str) -> Option<u64> {
+        let value = self.field(map, path, key)?;
+        let whole = value.as_u64();
+        if whole.is_none() {
+            self.report(join(path, key), Reason::WrongType(Expected::WholeNumber));
+        }
+        whole
+    }
+
+    /// A whole number that may be absent or `null`.
+    fn optional_whole(
+        &mut self,
+        map: &Map<String, Value>,
+        path: &str,
+        key: &str,
+    ) -> Option<Option<u64>> {
+        match map.get(key) {
+            None | Some(Value::Null) => Some(None),
+            Some(_) => self.whole(map, path, key).map(Some),
+        }
+    }
+
+    /// The schema version of the object `value`, or `None` (reported) when it has none. A
+    /// version newer than this build's stops reading at once: nothing else about it can be
+    /// judged.
+    fn version(&mut self, value: &Value, path: &str) -> Result<Option<u64>, DecodeError> {
+        let Some(map) = value.as_object() else {
+            self.report(path, Reason::WrongType(Expected::Object));
+            return Ok(None);
+        };
+        match self.whole(map, path, "schema_version") {
+            Some(version) if version > SCHEMA_VERSION => Err(DecodeError::NewerVersion(version)),
+            version => Ok(version),
+        }
+    }
+
+    /// `{"schema_version":…,"plan":{…}}` (a version 1 save or a share link).
+    fn envelope(&mut self, value: &Value, path: &str, known: &[&str]) -> Option<PlanDraft> {
+        let map = self.object(value, path, known)?;
+        let plan = self.field(map, path, "plan")?;
+        self.plan(plan, &join(path, "plan"))
+    }
+
+    /// A stored record of any known version that has records (2).
+    fn record(&mut self, value: &Value, path: &str) -> Result<Option<PlanRecord>, DecodeError> {
+        match self.version(value, path)? {
+            Some(2) => {}
+            Some(other) => {
+                self.report(join(path, "schema_version"), Reason::UnknownVersion(other));
+                return Ok(None);
+            }
+            None => return Ok(None),
+        }
+        let Some(map) = self.object(
+            value,
+            path,
+            &["schema_version", "id", "modified", "deleted", "plan"],
+        ) else {
+            return Ok(None);
+        };
+        let id = match self.field(map, path, "id") {
+            Some(Value::String(text)) => {
+                let id = PlanId::parse(text);
+                if id.is_none() {
+                    self.report(join(path, "id"), Reason::WrongType(Expected::PlanId));
+                }
+                id
+            }
+            Some(_) => {
+                self.report(join(path, "id"), Reason::WrongType(Expected::PlanId));
+                None
+            }
+            None => None,
+        };
+        let modified_ms = self.whole(map, path, "modified");
+        let deleted_ms = self.optional_whole(map, path, "deleted");
+        let draft = self
+            .field(map, path, "plan")
+            .and_then(|plan| self.plan(plan, &join(path, "plan")));
+        Ok(match (id, modified_ms, deleted_ms, draft) {
+            (Some(id), Some(modified_ms), Some(deleted_ms), Some(draft)) => Some(PlanRecord {
+                id,
+                modified_ms,
+                deleted_ms,
+                draft,
+            }),
+            _ => None,
+        })
+    }
+
+    /// An export file: `{"app":"funnel-planner","schema_version":2,"exported":…,"plans":[…]}`.
+    fn export(&mut self, value: &Value) -> Option<Vec<PlanRecord>> {
+        let map = self.object(value, "", &["app", "schema_version", "exported", "plans"])?;
+        if let Some(app) = self.field(map, "", "app") {
+            if app.as_str() != Some(EXPORT_APP) {
+                self.report("app", Reason::WrongType(Expected::AppName));
+            }
+        }
+        match self.whole(map, "", "schema_version") {
+            Some(version) if version > SCHEMA_VERSION => {
+                self.report("schema_version", Reason::NewerVersion(version));
+                return None;
+            }
+            Some(2) => {}
+            Some(other) => self.report("schema_version", Reason::UnknownVersion(other)),
+            None => {}
+        }
+        self.optional_whole(map, "", "exported");
+        let plans = self.field(map, "", "plans")?;
+        let Some(plans) = plans.as_array() else {
+            self.report("plans", Reason::WrongType(Expected::List));
+            return None;
+        };
+        if plans.is_empty() {
+            self.report("plans", Reason::NoPlans);
+        }
+        let mut records = Vec::with_capacity(plans.len());
+        for (index, plan) in plans.iter().enumerate() {
+            let path = format!("plans[{index}]");
+            match self.record(plan, &path) {
+                Ok(Some(record)) => {
+                    if records
+                        .iter()
+                        .any(|other: &PlanRecord| other.id == record.id)
+                    {
+                        self.report(join(&path, "id"), Reason::DuplicateId);
+                    }
+                    records.push(record);
+                }
+                Ok(None) => {}
+                Err(DecodeError::NewerVersion(version)) => {
+                    self.report(join(&path, "schema_version"), Reason::NewerVersion(version))
+                }
+                Err(DecodeError::Damaged(problems)) => self.problems.extend(problems),
+            }
+        }
+        Some(records)
+    }
+
+    /// The plan body shared by every version so far.
+    fn plan(&mut self, value: &Value, path: &str) -> Option<PlanDraft> {
+        let map = self.object(
+            value,
+            path,
+            &[
+                "name",
+                "goal",
+                "revenue_goal",
+                "new_customers_goal",
+                "average_revenue_per_customer",
+                "stages",
+                "current_top_per_month",
+            ],
+        )?;
+        let name = self.text(map, path, "name");
+        let goal_kind = match self.field(map, path, "goal").map(Value::as_str) {
+            Some(Some(GOAL_REVENUE)) => Some(GoalKind::Revenue),
+            Some(Some(GOAL_NEW_CUSTOMERS)) => Some(GoalKind::NewCustomers),
+            Some(_) => {
+                self.report(join(path, "goal"), Reason::WrongType(Expected::GoalKind));
+                None
+            }
+            None => None,
+        };
+        let revenue_goal = self.text(map, path, "revenue_goal");
+        let new_customers_goal = self.text(map, path, "new_customers_goal");
+        let average_revenue_per_customer = self.text(map, path, "average_revenue_per_customer");
+        let current_top_per_month = self.text(map, path, "current_top_per_month");
+        let stages = self.stages(map, path);
+        Some(PlanDraft {
+            name: name?,
+            goal_kind: goal_kind?,
+            revenue_goal: revenue_goal?,
+            new_customers_goal: new_customers_goal?,
+            average_revenue_per_customer: average_revenue_per_customer?,
+            stages: stages?,
+            current_top_per_month: current_top_per_month?,
+        })
+    }
+
+    fn stages(&mut self, map: &Map<String, Value>, path: &str) -> Option<Vec<StageDraft>> {
+        let path = join(path, "stages");
+        let list = match map.get("stages") {
+            None => {
+                self.report(path, Reason::Missing);
+                return None;
+            }
+            Some(Value::Array(list)) => list,
+            Some(_) => {
+                self.report(path, Reason::WrongType(Expected::List));
+                return None;
+            }
+        };
+        if !(MIN_STAGES..=MAX_STAGES).contains(&list.len()) {
+            self.report(path, Reason::StageCount(list.len()));
+            return None;
+        }
+        let mut stages = Vec::with_capacity(list.len());
+        for (index, stage) in list.iter().enumerate() {
+            let path = format!("{path}[{index}]");
+            let Some(map) = self.object(stage, &path, &["id", "name", "rate_to_next"]) else {
+                continue;
+            };
+            let id = self.whole(map, &path, "id").and_then(|id| {
+                let id = u32::try_from(id).ok();
+                if id.is_none() {
+                    self.report(join(&path, "id"), Reason::WrongType(Expected::WholeNumber));
+                }
+                id
+            });
+            let name = self.text(map, &path, "name");
+            let rate_to_next = self.text(map, &path, "rate_to_next");
+            if let (Some(id), Some(name), Some(rate_to_next)) = (id, name, rate_to_next) {
+                stages.push(StageDraft {
+                    id: StageId(id),
+                    name,
+                    rate_to_next,
+                });
+            }
+        }
+        (stages.len() == list.len()).then(|| with_unique_ids(stages))
+    }
+}
+
+/// Stage ids must be unique for the page to tell stages apart; renumber them if they are not.
+fn with_unique_ids(mut stages: Vec<StageDraft>) -> Vec<StageDraft> {
+    let mut ids: Vec<StageId> = stages.iter().map(|stage| stage.id).collect();
     ids.sort_unstable();
     ids.dedup();
-    let must_renumber = ids.len() != plan.stages.len();
-    let stages = plan
-        .stages
-        .into_iter()
-        .enumerate()
-        .map(|(index, stage)| StageDraft {
-            id: if must_renumber {
-                StageId(index as u32 + 1)
-            } else {
-                StageId(stage.id)
-            },
-            name: stage.name,
-            rate_to_next: stage.rate_to_next,
-        })
-        .collect();
-    Ok(PlanDraft {
-        name: plan.name,
-        goal_kind: match plan.goal {
-            GoalV1::Revenue => GoalKind::Revenue,
-            GoalV1::NewCustomers => GoalKind::NewCustomers,
-        },
-        revenue_goal: plan.revenue_goal,
-        new_customers_goal: plan.new_customers_goal,
-        average_revenue_per_customer: plan.average_revenue_per_customer,
-        stages,
-        current_top_per_month: plan.current_top_per_month,
-    })
-}
-
-fn damaged(error: serde_json::Error) -> DecodeError {
-    DecodeError::Damaged(error.to_string())
+    if ids.len() != stages.len() {
+        for (index, stage) in stages.iter_mut().enumerate() {
+            stage.id = StageId(index as u32 + 1);
+        }
+    }
+    stages
 }

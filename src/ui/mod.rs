@@ -2,26 +2,33 @@
 //! typed; everything shown is derived from it with memos over `model` functions, and the only
 //! effect saves it.
 
+mod browser;
 mod field;
 mod forward_check;
 mod goal_form;
+mod library;
+mod notices;
+mod planner;
 mod stage_list;
-mod storage_notice;
 mod targets;
 pub mod text;
+mod transfer;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::Key;
 use crate::model::{FieldError, Plan, PlanDraft};
-use crate::storage::{self, StorageIssue};
+use crate::storage::{self, share::is_share_fragment};
 use forward_check::ForwardCheck;
 use goal_form::GoalForm;
+use library::LibraryPanel;
+use notices::Notices;
+use planner::Planner;
 use stage_list::StageList;
-use storage_notice::StorageNotice;
 use targets::TargetsPanel;
-use text::{t, tf, LANG};
+use text::{plan_label, t, tf, LANG};
+use transfer::PlanActions;
 
 /// The plan checked field by field: a valid plan, or the problems to show.
 pub type Checked = Memo<Result<Plan, Vec<FieldError>>>;
@@ -44,22 +51,15 @@ pub fn example_plan() -> PlanDraft {
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    let opened = storage::open();
-    let store = opened.store;
-    let draft = RwSignal::new(opened.draft.unwrap_or_else(example_plan));
-    let storage_issue = RwSignal::new(opened.issue);
+    let planner = Planner::open();
+    let draft = planner.draft;
     let checked: Checked = Memo::new(move |_| draft.with(|draft| draft.validate(LANG.symbols())));
 
-    // Side effect: keep what was typed, valid or not, in storage.
+    // Side effect: keep what was typed, valid or not, in storage. Re-run when a conflict with
+    // another tab is settled, since saving waits for that.
     Effect::new(move |_| {
-        let result = draft.with(|draft| store.save(draft));
-        match result {
-            Ok(()) if storage_issue.get_untracked() == Some(StorageIssue::SaveFailed) => {
-                storage_issue.set(None)
-            }
-            Ok(()) => {}
-            Err(issue) => storage_issue.set(Some(issue)),
-        }
+        planner.conflict.track();
+        draft.with(|draft| planner.autosave(draft));
     });
 
     // Side effect: the tab (and a printout's header) names the plan. The memo keeps this from
@@ -75,24 +75,46 @@ pub fn App() -> impl IntoView {
         document().set_title(&title);
     });
 
+    // Other tabs: a plan saved there shows up here.
+    let storage_listener = window_event_listener(leptos::ev::storage, move |event| {
+        if let Some(change) = storage::change_from(&event) {
+            planner.apply_change(change, browser::is_editing());
+        }
+    });
+    // A share link pasted into this tab's address bar.
+    let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        let fragment = browser::fragment();
+        if is_share_fragment(&fragment) {
+            planner.open_shared(&fragment);
+        }
+    });
+    on_cleanup(move || {
+        storage_listener.remove();
+        hash_listener.remove();
+    });
+
     view! {
         <header class="site-header">
             <h1>{t(Key::AppTitle)}</h1>
             <p class="tagline">{t(Key::AppTagline)}</p>
+            <p class="print-only plan-title">{move || plan_label(&plan_name.get())}</p>
         </header>
-        <StorageNotice issue=storage_issue.into() />
+        <Notices planner />
         <main class="layout">
             <div class="column">
+                <LibraryPanel planner />
                 <GoalForm draft checked />
                 <StageList draft checked />
             </div>
             <div class="column">
                 <TargetsPanel draft checked />
                 <ForwardCheck draft checked />
+                <PlanActions planner checked />
             </div>
         </main>
         <footer class="site-footer">
             <p>{t(Key::Footer)}</p>
+            <p class="print-only">{t(Key::PrintedFrom)}</p>
         </footer>
     }
 }

@@ -67,3 +67,13 @@ pub fn stage_label(name: &str, position: usize) -> String {
         name.to_owned()
     }
 }
+
+/// A plan's name for lists and messages: what was typed, or "Untitled plan" while it is empty.
+pub fn plan_label(name: &str) -> String {
+    let name = name.trim();
+    if name.is_empty() {
+        t(Key::UntitledPlan).to_owned()
+    } else {
+        name.to_owned()
+    }
+}

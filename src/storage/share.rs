@@ -1,0 +1,60 @@
+//! Share links: the plan, as JSON, compressed with lz-string into URL-safe characters and put in
+//! the URL's fragment (`#share=…`), which browsers never send to a server. Pure Rust, so
+//! decoding is fuzzed natively.
+
+use thiserror::Error;
+
+use crate::model::PlanDraft;
+use crate::storage::schema::{self, DecodeError};
+
+/// What starts a share link's fragment (after `#`).
+pub const SHARE_PREFIX: &str = "share=";
+
+/// The longest compressed plan accepted, in characters. A 10-stage plan with long names is about
+/// 1,000; the cap bounds the work a hostile link can cause.
+pub const MAX_SHARE_CHARS: usize = 16_000;
+
+/// Why a share link could not be opened.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ShareError {
+    /// Truncated, altered or not a plan at all.
+    #[error("the share link is damaged or incomplete")]
+    Damaged,
+    /// Made by a newer version of the app.
+    #[error("the share link was made by a newer version (schema {0})")]
+    NewerVersion(u64),
+}
+
+/// The URL fragment (without `#`) that carries `draft`.
+pub fn share_fragment(draft: &PlanDraft) -> String {
+    let json = schema::encode_shared(draft);
+    format!(
+        "{SHARE_PREFIX}{}",
+        lz_str::compress_to_encoded_uri_component(json.as_str())
+    )
+}
+
+/// Whether the fragment `fragment` (with or without `#`) is meant as a share link.
+pub fn is_share_fragment(fragment: &str) -> bool {
+    fragment.trim_start_matches('#').starts_with(SHARE_PREFIX)
+}
+
+/// The plan in a share link's fragment (with or without `#`).
+pub fn decode_fragment(fragment: &str) -> Result<PlanDraft, ShareError> {
+    let payload = fragment
+        .trim_start_matches('#')
+        .strip_prefix(SHARE_PREFIX)
+        .ok_or(ShareError::Damaged)?;
+    // Some mail programs and chat apps percent-encode `$` and `+`; undo only those.
+    let payload = payload.replace("%24", "$").replace("%2B", "+");
+    if payload.is_empty() || payload.len() > MAX_SHARE_CHARS {
+        return Err(ShareError::Damaged);
+    }
+    let wide =
+        lz_str::decompress_from_encoded_uri_component(&payload).ok_or(ShareError::Damaged)?;
+    let json = String::from_utf16(&wide).map_err(|_| ShareError::Damaged)?;
+    schema::decode_shared(&json).map_err(|error| match error {
+        DecodeError::NewerVersion(version) => ShareError::NewerVersion(version),
+        DecodeError::Damaged(_) => ShareError::Damaged,
+    })
+}

@@ -1,0 +1,138 @@
+//! The few browser calls the page needs besides storage: the clock, randomness, the URL fragment,
+//! downloads, the clipboard and printing. Each one degrades quietly when the browser refuses.
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::model::PlanId;
+use crate::ui::text::LANG;
+
+/// Milliseconds since 1970-01-01 UTC.
+pub fn now_ms() -> u64 {
+    let now = js_sys::Date::now();
+    if now.is_finite() && now > 0.0 {
+        now as u64
+    } else {
+        0
+    }
+}
+
+/// A fresh plan id.
+pub fn new_plan_id() -> PlanId {
+    let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+    PlanId::generate(now_ms(), random)
+}
+
+/// A time as a person reads it in the page's language, e.g. "23 Nov 2026, 14:05".
+pub fn format_time(ms: u64) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    String::from(date.to_locale_string(LANG.tag(), &options))
+}
+
+/// Today's date as `YYYY-MM-DD` (UTC), for file names.
+pub fn today() -> String {
+    let iso = String::from(js_sys::Date::new_0().to_iso_string());
+    iso.get(..10).unwrap_or("plans").to_owned()
+}
+
+/// The URL fragment without `#` (empty when there is none).
+pub fn fragment() -> String {
+    window()
+        .location()
+        .hash()
+        .unwrap_or_default()
+        .trim_start_matches('#')
+        .to_owned()
+}
+
+/// Replaces the URL fragment (without adding a history entry); empty removes it.
+pub fn set_fragment(fragment: &str) {
+    let location = window().location();
+    let path = location.pathname().unwrap_or_default();
+    let search = location.search().unwrap_or_default();
+    let url = if fragment.is_empty() {
+        format!("{path}{search}")
+    } else {
+        format!("{path}{search}#{fragment}")
+    };
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// The page's address with `fragment`, for a share link.
+pub fn url_with_fragment(fragment: &str) -> String {
+    let location = window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    format!("{origin}{path}#{fragment}")
+}
+
+/// Offers `text` as a file download named `file_name`.
+pub fn download(file_name: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(link) = document().create_element("a") {
+        if let Ok(link) = link.dyn_into::<web_sys::HtmlAnchorElement>() {
+            link.set_href(&url);
+            link.set_download(file_name);
+            link.click();
+        }
+    }
+    // The click has started the download; the object URL is no longer needed.
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// A name usable as a file name: letters, digits and dashes from `name`, or `fallback`.
+pub fn file_stem(name: &str, fallback: &str) -> String {
+    let stem: String = name
+        .trim()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let stem: String = stem.chars().take(60).collect();
+    if stem.is_empty() {
+        fallback.to_owned()
+    } else {
+        stem
+    }
+}
+
+/// Whether the person is typing in this tab right now: a form field has focus and the tab is
+/// on screen.
+pub fn is_editing() -> bool {
+    let document = document();
+    let is_visible = document.visibility_state() == web_sys::VisibilityState::Visible;
+    let is_field = document.active_element().is_some_and(|element| {
+        matches!(
+            element.tag_name().to_ascii_lowercase().as_str(),
+            "input" | "select" | "textarea"
+        ) && element.closest("main").ok().flatten().is_some()
+    });
+    is_visible && is_field
+}
+
+/// Copies `text` to the clipboard; false if the browser refused (no permission, not focused).
+pub async fn copy_to_clipboard(text: &str) -> bool {
+    let promise = window().navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    let _ = window().print();
+}

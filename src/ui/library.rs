@@ -1,0 +1,123 @@
+//! "Your plans": the list of saved plans with when each last changed, the open plan marked;
+//! new, duplicate and delete; and the bin of recently deleted plans, restorable for 30 days.
+
+use leptos::prelude::*;
+
+use crate::i18n::Key;
+use crate::model::PlanRecord;
+use crate::ui::browser::format_time;
+use crate::ui::planner::Planner;
+use crate::ui::text::{plan_label, t, tf};
+
+/// The plan library panel.
+#[component]
+pub fn LibraryPanel(planner: Planner) -> impl IntoView {
+    let is_shared = move || planner.shared.with(Option::is_some);
+    let delete_open = move |_| {
+        if let Some(id) = planner.active.get_untracked() {
+            planner.delete(id);
+        }
+    };
+    view! {
+        <section class="card library" aria-labelledby="library-heading">
+            <h2 id="library-heading">{t(Key::LibraryHeading)}</h2>
+            <ul class="plan-list">
+                {move || {
+                    let active = planner.active.get();
+                    planner
+                        .listed()
+                        .into_iter()
+                        .map(|record| {
+                            let is_open = active.as_ref() == Some(&record.id);
+                            plan_item(planner, record, is_open)
+                        })
+                        .collect_view()
+                }}
+            </ul>
+            <div class="actions">
+                <button type="button" on:click=move |_| planner.new_plan()>
+                    {t(Key::NewPlan)}
+                </button>
+                <button type="button" disabled=is_shared on:click=move |_| planner.duplicate()>
+                    {t(Key::DuplicatePlan)}
+                </button>
+                <button type="button" class="danger" disabled=is_shared on:click=delete_open>
+                    {t(Key::DeletePlan)}
+                </button>
+            </div>
+            <Bin planner />
+        </section>
+    }
+}
+
+fn plan_item(planner: Planner, record: PlanRecord, is_open: bool) -> impl IntoView {
+    let id = record.id.clone();
+    view! {
+        <li class="plan-item" class:is-open=is_open>
+            <button
+                type="button"
+                class="plan-open"
+                aria-current=is_open.then_some("true")
+                on:click=move |_| planner.switch_to(id.clone())
+            >
+                {plan_label(&record.draft.name)}
+            </button>
+            <span class="plan-changed">
+                {tf(Key::LastChanged, &[("time", &format_time(record.modified_ms))])}
+            </span>
+        </li>
+    }
+}
+
+/// Recently deleted plans, each restorable or removable for good.
+#[component]
+fn Bin(planner: Planner) -> impl IntoView {
+    let deleted = Memo::new(move |_| planner.deleted());
+    view! {
+        <details class="bin" hidden=move || deleted.with(Vec::is_empty)>
+            <summary>
+                {move || tf(Key::BinHeading, &[("count", &deleted.with(Vec::len).to_string())])}
+            </summary>
+            <p class="hint">{t(Key::BinHint)}</p>
+            <ul class="plan-list">
+                {move || {
+                    deleted
+                        .get()
+                        .into_iter()
+                        .map(|record| {
+                            let name = plan_label(&record.draft.name);
+                            let restore_id = record.id.clone();
+                            let remove_id = record.id.clone();
+                            let deleted_at = record.deleted_ms.map(format_time).unwrap_or_default();
+                            view! {
+                                <li class="plan-item">
+                                    <span class="plan-name">{name.clone()}</span>
+                                    <span class="plan-changed">
+                                        {tf(Key::DeletedAt, &[("time", &deleted_at)])}
+                                    </span>
+                                    <span class="actions">
+                                        <button
+                                            type="button"
+                                            aria-label=tf(Key::RestoreName, &[("name", &name)])
+                                            on:click=move |_| planner.restore(restore_id.clone())
+                                        >
+                                            {t(Key::Restore)}
+                                        </button>
+                                        <button
+                                            type="button"
+                                            class="danger"
+                                            aria-label=tf(Key::DeleteForeverName, &[("name", &name)])
+                                            on:click=move |_| planner.remove_forever(remove_id.clone())
+                                        >
+                                            {t(Key::DeleteForever)}
+                                        </button>
+                                    </span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </details>
+    }
+}

@@ -1,0 +1,205 @@
+//! What the person must know about their plans, near the top of the page: storage trouble (with
+//! a way to keep the work), data set aside or left for a newer version, a plan changed in
+//! another tab, a shared plan being viewed, and the outcome of the last action.
+
+use leptos::prelude::*;
+
+use crate::i18n::Key;
+use crate::storage::{StorageIssue, Unreadable};
+use crate::ui::browser::{download, today};
+use crate::ui::planner::{Planner, Status};
+use crate::ui::text::{plan_label, t, tf};
+use crate::ui::transfer::export_all;
+
+/// All notices, in order of urgency.
+#[component]
+pub fn Notices(planner: Planner) -> impl IntoView {
+    view! {
+        <div class="notices">
+            <ConflictNotice planner />
+            <SharedBanner planner />
+            <StorageNotice planner />
+            <UnreadableNotice planner />
+            <NewerNotice planner />
+            <StatusLine planner />
+        </div>
+    }
+}
+
+/// Storage is unavailable, or a save was refused. Stays in the page (empty) so screen readers
+/// announce it when text appears.
+#[component]
+fn StorageNotice(planner: Planner) -> impl IntoView {
+    view! {
+        <div role="status">
+            {move || {
+                planner.issue.get().map(|issue| {
+                    let message = t(match issue {
+                        StorageIssue::Unavailable => Key::StorageUnavailable,
+                        StorageIssue::SaveFailed => Key::StorageSaveFailed,
+                        StorageIssue::NewerVersion => Key::StorageNewerVersion,
+                    });
+                    view! {
+                        <div class="notice">
+                            <p>{message}</p>
+                            <button type="button" on:click=move |_| export_all(planner)>
+                                {t(Key::ExportAll)}
+                            </button>
+                        </div>
+                    }
+                })
+            }}
+        </div>
+    }
+}
+
+/// Saved data that could not be read: its text is kept and can be downloaded.
+#[component]
+fn UnreadableNotice(planner: Planner) -> impl IntoView {
+    let item = move |index: usize, kept: Unreadable| {
+        let file_name = format!(
+            "{}-{}-{}.txt",
+            t(Key::UnreadableFileStem),
+            today(),
+            index + 1
+        );
+        let text = kept.text.clone();
+        let key = kept.key.clone();
+        let message = if kept.is_backed_up {
+            Key::UnreadableKept
+        } else {
+            Key::UnreadableLeftInPlace
+        };
+        view! {
+            <li>
+                <p>{t(message)}</p>
+                <div class="actions">
+                    <button type="button" on:click=move |_| download(&file_name, "text/plain;charset=utf-8", &text)>
+                        {t(Key::DownloadUnreadable)}
+                    </button>
+                    <button type="button" class="danger" on:click=move |_| planner.discard_unreadable(&key)>
+                        {t(Key::DiscardUnreadable)}
+                    </button>
+                </div>
+            </li>
+        }
+    };
+    view! {
+        {move || {
+            let kept = planner.unreadable.get();
+            (!kept.is_empty())
+                .then(|| {
+                    view! {
+                        <div class="notice" role="region" aria-labelledby="unreadable-heading">
+                            <h2 id="unreadable-heading">{t(Key::UnreadableHeading)}</h2>
+                            <ul class="plain">{kept.into_iter().enumerate().map(|(index, kept)| item(index, kept)).collect_view()}</ul>
+                        </div>
+                    }
+                })
+        }}
+    }
+}
+
+/// Plans saved by a newer version: listed as untouched.
+#[component]
+fn NewerNotice(planner: Planner) -> impl IntoView {
+    move || {
+        let count = planner.newer_versions.get();
+        (count > 0).then(|| {
+            view! {
+                <div class="notice">
+                    <p>{tf(Key::NewerVersions, &[("count", &count.to_string())])}</p>
+                </div>
+            }
+        })
+    }
+}
+
+/// Another tab changed or deleted the plan being edited here.
+#[component]
+fn ConflictNotice(planner: Planner) -> impl IntoView {
+    move || {
+        planner.conflict.get().map(|conflict| {
+            let is_deleted = conflict.theirs.as_ref().is_none_or(|theirs| theirs.is_deleted());
+            view! {
+                <div class="notice conflict" role="alert">
+                    <p>{t(if is_deleted { Key::ConflictDeleted } else { Key::ConflictChanged })}</p>
+                    <div class="actions">
+                        <button type="button" on:click=move |_| planner.keep_mine()>
+                            {t(if is_deleted { Key::ConflictRestore } else { Key::ConflictKeepMine })}
+                        </button>
+                        <button type="button" on:click=move |_| planner.take_theirs()>
+                            {t(if is_deleted { Key::ConflictOpenAnother } else { Key::ConflictUseTheirs })}
+                        </button>
+                        {(!is_deleted).then(|| view! {
+                            <button type="button" on:click=move |_| planner.keep_both()>
+                                {t(Key::ConflictKeepBoth)}
+                            </button>
+                        })}
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+/// A plan opened from a share link, not saved until the person asks.
+#[component]
+fn SharedBanner(planner: Planner) -> impl IntoView {
+    move || {
+        planner.shared.with(Option::is_some).then(|| {
+            view! {
+                <div class="notice shared" role="region" aria-labelledby="shared-text">
+                    <p id="shared-text">{t(Key::SharedViewing)}</p>
+                    <div class="actions">
+                        <button type="button" on:click=move |_| planner.save_shared()>
+                            {t(Key::SaveSharedCopy)}
+                        </button>
+                        <button type="button" on:click=move |_| planner.close_shared()>
+                            {t(Key::CloseShared)}
+                        </button>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+/// The outcome of the last action (with "Undo" after a delete). Always in the page, so screen
+/// readers announce changes.
+#[component]
+fn StatusLine(planner: Planner) -> impl IntoView {
+    view! {
+        <div class="status" role="status">
+            {move || {
+                planner.status.get().map(|status| {
+                    let undo = match &status {
+                        Status::Deleted { id, .. } => Some(id.clone()),
+                        _ => None,
+                    };
+                    let message = match status {
+                        Status::Deleted { name, .. } => tf(Key::StatusDeleted, &[("name", &plan_label(&name))]),
+                        Status::Restored { name } => tf(Key::StatusRestored, &[("name", &plan_label(&name))]),
+                        Status::Imported { count: 1 } => t(Key::StatusImportedOne).to_owned(),
+                        Status::Imported { count } => tf(Key::StatusImported, &[("count", &count.to_string())]),
+                        Status::UpdatedFromOtherTab => t(Key::StatusUpdatedFromOtherTab).to_owned(),
+                        Status::SharedSaved { name } => tf(Key::StatusSharedSaved, &[("name", &plan_label(&name))]),
+                        Status::ShareDamaged => t(Key::StatusShareDamaged).to_owned(),
+                        Status::ShareNewer => t(Key::StatusShareNewer).to_owned(),
+                    };
+                    view! {
+                        <p>
+                            {message}
+                            {undo.map(|id| view! {
+                                " "
+                                <button type="button" on:click=move |_| planner.restore(id.clone())>
+                                    {t(Key::Undo)}
+                                </button>
+                            })}
+                        </p>
+                    }
+                })
+            }}
+        </div>
+    }
+}

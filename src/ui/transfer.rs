@@ -1,0 +1,327 @@
+//! "Keep and share": export one or all plans as JSON, import a file, a share link, the targets as
+//! CSV, and print. Also the import report (every problem, with its field) and the choice for an
+//! imported plan that is already here.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::Key;
+use crate::model::csv::{self, Headings};
+use crate::model::{reverse, PlanRecord};
+use crate::storage::schema::{
+    decode_import, encode_export, Expected, ImportError, Problem, Reason, MAX_IMPORT_BYTES,
+};
+use crate::storage::share::share_fragment;
+use crate::ui::browser::{
+    copy_to_clipboard, download, file_stem, now_ms, print, today, url_with_fragment,
+};
+use crate::ui::planner::{ImportFailure, Planner};
+use crate::ui::text::{plan_label, t, tf};
+use crate::ui::Checked;
+
+const JSON: &str = "application/json";
+
+/// Downloads `records` as an export file.
+pub fn export(records: &[PlanRecord], stem: &str) {
+    let text = encode_export(records, now_ms());
+    download(&format!("{stem}.funnel-plans.json"), JSON, &text);
+}
+
+/// Downloads every live plan.
+pub fn export_all(planner: Planner) {
+    export(
+        &planner.all_for_export(),
+        &format!("{}-{}", t(Key::ExportAllStem), today()),
+    );
+}
+
+/// The keep-and-share panel.
+#[component]
+pub fn PlanActions(planner: Planner, checked: Checked) -> impl IntoView {
+    // Once asked for, the link follows the plan as it is edited.
+    let is_sharing = RwSignal::new(false);
+    let share_link = Memo::new(move |_| {
+        is_sharing.get().then(|| {
+            planner
+                .draft
+                .with(|draft| url_with_fragment(&share_fragment(draft)))
+        })
+    });
+    let copy_result = RwSignal::new(None::<bool>);
+    let export_current = move |_| {
+        let record = planner.current_record();
+        let stem = file_stem(&record.draft.name, t(Key::ExportOneStem));
+        export(&[record], &stem);
+    };
+    let make_link = move |_| {
+        is_sharing.set(true);
+        copy_result.set(None);
+        crate::ui::focus_later("share-link".to_owned());
+    };
+    let copy_link = move |_| {
+        let Some(link) = share_link.get_untracked() else {
+            return;
+        };
+        copy_result.set(None);
+        spawn_local(async move {
+            copy_result.set(Some(copy_to_clipboard(&link).await));
+        });
+    };
+    let download_csv = move |_| {
+        let table = checked.with_untracked(|checked| {
+            let plan = checked.as_ref().ok()?;
+            let targets = reverse(plan).ok()?;
+            Some(csv::targets_table(plan, &targets, csv_headings()))
+        });
+        if let Some(table) = table {
+            let stem = planner
+                .draft
+                .with_untracked(|draft| file_stem(&draft.name, t(Key::ExportOneStem)));
+            download(
+                &format!("{stem}-targets.csv"),
+                "text/csv;charset=utf-8",
+                &csv::write(&table),
+            );
+        }
+    };
+    let has_targets =
+        move || checked.with(|checked| checked.as_ref().is_ok_and(|plan| reverse(plan).is_ok()));
+
+    view! {
+        <section class="card keep" aria-labelledby="keep-heading">
+            <h2 id="keep-heading">{t(Key::KeepHeading)}</h2>
+            <div class="actions">
+                <button type="button" on:click=export_current>{t(Key::ExportPlan)}</button>
+                <button type="button" on:click=move |_| export_all(planner)>
+                    {t(Key::ExportAll)}
+                </button>
+                <label class="button" for="import-file">{t(Key::ImportLabel)}</label>
+                <input
+                    id="import-file"
+                    class="visually-hidden"
+                    type="file"
+                    accept=".json,application/json"
+                    on:change=move |event| import_file(planner, event)
+                />
+            </div>
+            <p class="hint">{t(Key::ImportHint)}</p>
+            <div class="actions">
+                <button type="button" on:click=make_link>{t(Key::CreateShareLink)}</button>
+                <button type="button" disabled=move || !has_targets() on:click=download_csv>
+                    {t(Key::DownloadCsv)}
+                </button>
+                <button type="button" on:click=move |_| print()>{t(Key::Print)}</button>
+            </div>
+            {move || {
+                share_link
+                    .get()
+                    .map(|link| {
+                        view! {
+                            <div class="share">
+                                <label for="share-link">{t(Key::ShareLinkLabel)}</label>
+                                <div class="input-row">
+                                    <input
+                                        id="share-link"
+                                        type="text"
+                                        readonly
+                                        prop:value=link
+                                        on:focus=|event| {
+                                            if let Some(input) = event
+                                                .target()
+                                                .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+                                            {
+                                                input.select();
+                                            }
+                                        }
+                                    />
+                                    <button type="button" on:click=copy_link>{t(Key::CopyLink)}</button>
+                                </div>
+                                <p class="hint" role="status">
+                                    {move || {
+                                        copy_result
+                                            .get()
+                                            .map(|is_copied| {
+                                                t(if is_copied { Key::LinkCopied } else { Key::LinkNotCopied })
+                                            })
+                                    }}
+                                </p>
+                                <p class="hint">{t(Key::ShareLinkHint)}</p>
+                            </div>
+                        }
+                    })
+            }}
+            <ImportReport planner />
+        </section>
+    }
+}
+
+fn csv_headings() -> Headings<'static> {
+    Headings {
+        stage: t(Key::StageColumn),
+        rate_to_next: t(Key::CsvRateColumn),
+        needed: [
+            t(Key::CsvNeededPerMonth),
+            t(Key::CsvNeededPerQuarter),
+            t(Key::CsvNeededPerYear),
+        ],
+        exact: [
+            t(Key::CsvExactPerMonth),
+            t(Key::CsvExactPerQuarter),
+            t(Key::CsvExactPerYear),
+        ],
+        revenue: t(Key::CsvRevenueRow),
+    }
+}
+
+/// Reads the chosen file (refusing one over 1 MB before reading it) and imports its plans.
+fn import_file(planner: Planner, event: web_sys::Event) {
+    let Some(input) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return;
+    };
+    // Let the same file be chosen again after it has been fixed.
+    input.set_value("");
+    let file_name = file.name();
+    if file.size() > MAX_IMPORT_BYTES as f64 {
+        planner.clashes.set(Vec::new());
+        planner
+            .import_failure
+            .set(Some(ImportFailure::TooLarge { file_name }));
+        return;
+    }
+    spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|text| text.as_string());
+        let Some(text) = text else {
+            planner
+                .import_failure
+                .set(Some(ImportFailure::Unreadable { file_name }));
+            return;
+        };
+        match decode_import(&text) {
+            Ok(records) => planner.import(records),
+            Err(ImportError::TooLarge { .. }) => planner
+                .import_failure
+                .set(Some(ImportFailure::TooLarge { file_name })),
+            Err(ImportError::Problems(problems)) => {
+                planner.import_failure.set(Some(ImportFailure::Problems {
+                    file_name,
+                    problems,
+                }))
+            }
+        }
+    });
+}
+
+/// What went wrong with the last import, and the choice for a plan that is already here.
+#[component]
+fn ImportReport(planner: Planner) -> impl IntoView {
+    let failure = move || {
+        planner.import_failure.get().map(|failure| {
+            let (heading, problems) = match failure {
+                ImportFailure::TooLarge { file_name } => (
+                    tf(Key::ImportFailed, &[("file", &file_name)]),
+                    vec![tf(
+                        Key::ImportTooLarge,
+                        &[("limit", &(MAX_IMPORT_BYTES / 1_000_000).to_string())],
+                    )],
+                ),
+                ImportFailure::Unreadable { file_name } => (
+                    tf(Key::ImportFailed, &[("file", &file_name)]),
+                    vec![t(Key::ImportNotText).to_owned()],
+                ),
+                ImportFailure::Problems {
+                    file_name,
+                    problems,
+                } => (
+                    tf(Key::ImportFailed, &[("file", &file_name)]),
+                    problems.iter().map(problem_text).collect(),
+                ),
+            };
+            view! {
+                <div class="import-report" role="alert">
+                    <h3>{heading}</h3>
+                    <ul>{problems.into_iter().map(|problem| view! { <li>{problem}</li> }).collect_view()}</ul>
+                    <p class="hint">{t(Key::ImportNothingChanged)}</p>
+                </div>
+            }
+        })
+    };
+    let clash =
+        move || {
+            planner.clashes.with(|clashes| clashes.first().cloned()).map(|clash| {
+            view! {
+                <div class="clash" role="group" aria-labelledby="clash-text">
+                    <p id="clash-text">
+                        {tf(
+                            Key::ImportClash,
+                            &[
+                                ("imported", &plan_label(&clash.imported.draft.name)),
+                                ("existing", &plan_label(&clash.existing_name)),
+                            ],
+                        )}
+                    </p>
+                    <div class="actions">
+                        <button type="button" on:click=move |_| planner.resolve_clash(true)>
+                            {t(Key::ReplaceMine)}
+                        </button>
+                        <button type="button" on:click=move |_| planner.resolve_clash(false)>
+                            {t(Key::KeepBoth)}
+                        </button>
+                    </div>
+                </div>
+            }
+        })
+        };
+    view! {
+        {failure}
+        {clash}
+    }
+}
+
+/// One import problem as a sentence: "plans[0].plan.name: should be text".
+pub fn problem_text(problem: &Problem) -> String {
+    let reason = match problem.reason {
+        Reason::NotJson { line, column } => tf(
+            Key::ProblemNotJson,
+            &[("line", &line.to_string()), ("column", &column.to_string())],
+        ),
+        Reason::Missing => t(Key::ProblemMissing).to_owned(),
+        Reason::WrongType(expected) => t(match expected {
+            Expected::Object => Key::ExpectedObject,
+            Expected::List => Key::ExpectedList,
+            Expected::Text => Key::ExpectedText,
+            Expected::WholeNumber => Key::ExpectedWholeNumber,
+            Expected::GoalKind => Key::ExpectedGoalKind,
+            Expected::PlanId => Key::ExpectedPlanId,
+            Expected::AppName => Key::ExpectedAppName,
+        })
+        .to_owned(),
+        Reason::UnknownField => t(Key::ProblemUnknownField).to_owned(),
+        Reason::StageCount(count) => tf(Key::ProblemStageCount, &[("count", &count.to_string())]),
+        Reason::NewerVersion(version) => tf(
+            Key::ProblemNewerVersion,
+            &[("version", &version.to_string())],
+        ),
+        Reason::UnknownVersion(version) => tf(
+            Key::ProblemUnknownVersion,
+            &[("version", &version.to_string())],
+        ),
+        Reason::NoPlans => t(Key::ProblemNoPlans).to_owned(),
+        Reason::DuplicateId => t(Key::ProblemDuplicateId).to_owned(),
+    };
+    let place = if problem.path.is_empty() {
+        t(Key::ProblemWholeFile).to_owned()
+    } else {
+        problem.path.clone()
+    };
+    tf(Key::ProblemLine, &[("place", &place), ("reason", &reason)])
+}
