@@ -88,9 +88,16 @@ pub fn App() -> impl IntoView {
             planner.open_shared(&fragment);
         }
     });
+    // A printout explains its figures: open "How this is calculated" before printing.
+    let print_listener = window_event_listener(leptos::ev::beforeprint, move |_| {
+        if let Some(how) = document().get_element_by_id("how") {
+            let _ = how.set_attribute("open", "");
+        }
+    });
     on_cleanup(move || {
         storage_listener.remove();
         hash_listener.remove();
+        print_listener.remove();
     });
 
     view! {
