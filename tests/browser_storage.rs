@@ -230,9 +230,29 @@ fn corrupt_data_that_cannot_be_backed_up_is_left_in_place() {
 fn a_newer_versions_data_is_never_overwritten_or_removed() {
     let storage = fresh();
     let newer = "{\"schema_version\":3,\"id\":\"future\",\"plans\":[\"from the future\"]}";
+    let readable_newer = encode_record(&record("readable", "From 2030")).replace(
+        "\"schema_version\":2",
+        "\"schema_version\":3,\"colour\":\"red\"",
+    );
+    storage
+        .set_item(&key_of("readable"), &readable_newer)
+        .expect("set");
     storage.set_item(&key_of("future"), newer).expect("set");
     let opened = open(NOW + 400 * DAY, || id("unused"));
-    assert_eq!(opened.newer_versions, 1);
+    assert_eq!(opened.newer.len(), 2);
+    let copy = |key: &str| {
+        opened
+            .newer
+            .iter()
+            .find(|plan| plan.key == key)
+            .map(|plan| plan.copy.clone())
+    };
+    assert_eq!(copy(&key_of("future")), Some(None), "nothing to copy");
+    assert_eq!(
+        copy(&key_of("readable")),
+        Some(Some(record("readable", "From 2030").draft)),
+        "a copy to work on"
+    );
     assert!(opened.plans.is_empty());
     assert_eq!(
         opened.store.save(&record("future", "Mine")),
@@ -240,6 +260,10 @@ fn a_newer_versions_data_is_never_overwritten_or_removed() {
     );
     opened.store.save(&record("other", "Other")).expect("saves");
     assert_eq!(get(&storage, &key_of("future")).as_deref(), Some(newer));
+    assert_eq!(
+        get(&storage, &key_of("readable")).as_deref(),
+        Some(readable_newer.as_str())
+    );
 }
 
 #[wasm_bindgen_test]

@@ -103,7 +103,8 @@ catalogue! {
     UnreadableFileStem => "funnel-planner-damaged-data",
     DownloadUnreadable => "Download the damaged data",
     DiscardUnreadable => "Delete the damaged data",
-    NewerVersions => "Plans saved by a newer version of Funnel Planner: {count}. They are left untouched; open them in the newer version.",
+    NewerVersions => "Plans saved by a newer version of Funnel Planner: {count}. They are left untouched; open them in the newer version, or work here on a copy.",
+    OpenNewerCopy => "Work on a copy of “{name}”",
 
     LibraryHeading => "Your plans",
     UntitledPlan => "Untitled plan",

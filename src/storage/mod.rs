@@ -16,8 +16,8 @@ pub mod share;
 
 use gloo_storage::{LocalStorage, Storage};
 
-use crate::model::{PlanId, PlanRecord};
-use schema::{decode_record, decode_v1, encode_record, DecodeError};
+use crate::model::{PlanDraft, PlanId, PlanRecord};
+use schema::{decode_record, decode_v1, encode_record, read_newer_copy, DecodeError};
 
 /// Where version 2 keeps each plan: this prefix and the plan's id.
 pub const PLAN_PREFIX: &str = "funnel-planner/v2/plan/";
@@ -52,6 +52,15 @@ pub struct Unreadable {
     pub is_backed_up: bool,
 }
 
+/// A value written by a newer version of the app: left exactly as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewerPlan {
+    /// Where it is.
+    pub key: String,
+    /// Its plan as far as this version can read it, to work on a copy; `None` if unreadable here.
+    pub copy: Option<PlanDraft>,
+}
+
 /// What opening storage found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Opened {
@@ -59,8 +68,8 @@ pub struct Opened {
     pub plans: Vec<PlanRecord>,
     /// Damaged values, kept aside.
     pub unreadable: Vec<Unreadable>,
-    /// How many plans were written by a newer version; they are left untouched.
-    pub newer_versions: usize,
+    /// Plans written by a newer version; they are left untouched.
+    pub newer: Vec<NewerPlan>,
     /// Something to tell the person, if anything.
     pub issue: Option<StorageIssue>,
     /// Where to save from now on.
@@ -97,7 +106,7 @@ pub fn open(now_ms: u64, new_id: impl FnOnce() -> PlanId) -> Opened {
         return Opened {
             plans: Vec::new(),
             unreadable: Vec::new(),
-            newer_versions: 0,
+            newer: Vec::new(),
             issue: Some(StorageIssue::Unavailable),
             store: Store {
                 is_available: false,
@@ -107,7 +116,7 @@ pub fn open(now_ms: u64, new_id: impl FnOnce() -> PlanId) -> Opened {
     let mut opened = Opened {
         plans: Vec::new(),
         unreadable: Vec::new(),
-        newer_versions: 0,
+        newer: Vec::new(),
         issue: None,
         store: Store { is_available: true },
     };
@@ -145,7 +154,10 @@ pub fn open(now_ms: u64, new_id: impl FnOnce() -> PlanId) -> Opened {
                     opened.plans.push(record);
                 }
             }
-            Err(DecodeError::NewerVersion(_)) => opened.newer_versions += 1,
+            Err(DecodeError::NewerVersion(_)) => opened.newer.push(NewerPlan {
+                key: key.clone(),
+                copy: read_newer_copy(&text),
+            }),
             Err(DecodeError::Damaged(_)) => {
                 let backup = format!("{UNREADABLE_PREFIX}plan-{id}");
                 set_aside(&storage, key, &backup, text, &mut opened);
@@ -189,7 +201,10 @@ fn migrate_v1(
                 opened.plans.push(record);
             }
         }
-        Err(DecodeError::NewerVersion(_)) => opened.newer_versions += 1,
+        Err(DecodeError::NewerVersion(_)) => opened.newer.push(NewerPlan {
+            key: V1_PLAN_KEY.to_owned(),
+            copy: read_newer_copy(&text),
+        }),
         Err(DecodeError::Damaged(_)) => {
             let backup = format!("{UNREADABLE_PREFIX}v1-plan");
             set_aside(storage, V1_PLAN_KEY, &backup, text, opened);

@@ -286,6 +286,20 @@ pub fn decode_shared(text: &str) -> Result<PlanDraft, DecodeError> {
     reader.finish(draft).map_err(DecodeError::Damaged)
 }
 
+/// The plan inside a value a newer version wrote, read as far as this version understands it
+/// (fields it does not know are ignored), so the person can work on a copy; `None` if even that
+/// fails. The value itself is never changed.
+pub fn read_newer_copy(text: &str) -> Option<PlanDraft> {
+    let value: Value = serde_json::from_str(text).ok()?;
+    let plan = value.as_object()?.get("plan")?;
+    let mut reader = Reader {
+        is_lenient: true,
+        ..Reader::default()
+    };
+    let draft = reader.plan(plan, "plan");
+    reader.finish(draft).ok()
+}
+
 fn parse(text: &str) -> Result<Value, Problem> {
     serde_json::from_str(text).map_err(|error| Problem {
         path: String::new(),
@@ -308,6 +322,8 @@ fn join(path: &str, key: &str) -> String {
 #[derive(Default)]
 struct Reader {
     problems: Vec<Problem>,
+    /// Ignore fields this version does not know (only for reading a newer version's plan).
+    is_lenient: bool,
 }
 
 impl Reader {
@@ -343,7 +359,7 @@ impl Reader {
             return None;
         };
         for key in map.keys() {
-            if !known.contains(&key.as_str()) {
+            if !self.is_lenient && !known.contains(&key.as_str()) {
                 self.report(join(path, key), Reason::UnknownField);
             }
         }

@@ -100,15 +100,32 @@ fn UnreadableNotice(planner: Planner) -> impl IntoView {
     }
 }
 
-/// Plans saved by a newer version: listed as untouched.
+/// Plans saved by a newer version: left untouched, with a copy to work on where one can be read.
 #[component]
 fn NewerNotice(planner: Planner) -> impl IntoView {
     move || {
-        let count = planner.newer_versions.get();
-        (count > 0).then(|| {
+        let newer = planner.newer.get();
+        (!newer.is_empty()).then(|| {
+            let count = newer.len().to_string();
             view! {
-                <div class="notice">
-                    <p>{tf(Key::NewerVersions, &[("count", &count.to_string())])}</p>
+                <div class="notice" role="region" aria-labelledby="newer-text">
+                    <p id="newer-text">{tf(Key::NewerVersions, &[("count", &count)])}</p>
+                    <ul class="plain">
+                        {newer
+                            .into_iter()
+                            .filter_map(|plan| {
+                                let name = plan_label(&plan.copy?.name);
+                                let key = plan.key;
+                                Some(view! {
+                                    <li>
+                                        <button type="button" on:click=move |_| planner.open_newer_copy(&key)>
+                                            {tf(Key::OpenNewerCopy, &[("name", &name)])}
+                                        </button>
+                                    </li>
+                                })
+                            })
+                            .collect_view()}
+                    </ul>
                 </div>
             }
         })

@@ -9,7 +9,7 @@ use crate::model::library::{newest_first, unique_name};
 use crate::model::{PlanDraft, PlanId, PlanRecord};
 use crate::storage::schema::Problem;
 use crate::storage::share::{decode_fragment, is_share_fragment, ShareError};
-use crate::storage::{self, Change, StorageIssue, Store, Unreadable};
+use crate::storage::{self, Change, NewerPlan, StorageIssue, Store, Unreadable};
 use crate::ui::browser::{fragment, new_plan_id, now_ms, set_fragment};
 use crate::ui::text::{t, tf};
 use crate::ui::{example_plan, focus_later};
@@ -87,7 +87,7 @@ pub struct Planner {
     pub store: StoredValue<Store>,
     pub issue: RwSignal<Option<StorageIssue>>,
     pub unreadable: RwSignal<Vec<Unreadable>>,
-    pub newer_versions: RwSignal<usize>,
+    pub newer: RwSignal<Vec<NewerPlan>>,
     pub conflict: RwSignal<Option<Conflict>>,
     pub shared: RwSignal<Option<SharedView>>,
     pub status: RwSignal<Option<Status>>,
@@ -107,7 +107,7 @@ impl Planner {
             store: StoredValue::new(opened.store),
             issue: RwSignal::new(opened.issue),
             unreadable: RwSignal::new(opened.unreadable),
-            newer_versions: RwSignal::new(opened.newer_versions),
+            newer: RwSignal::new(opened.newer),
             conflict: RwSignal::new(None),
             shared: RwSignal::new(None),
             status: RwSignal::new(None),
@@ -127,8 +127,18 @@ impl Planner {
             .filter(|id| planner.live_record(id).is_some());
         match named.or_else(|| planner.newest_live()) {
             Some(id) => planner.switch_to(id),
+            // A first visit opens the example without saving it: opening the page (or a
+            // broken share link) writes nothing until the person changes something.
             None => {
-                planner.create(example_plan());
+                let record = PlanRecord {
+                    id: new_plan_id(),
+                    modified_ms: now_ms(),
+                    deleted_ms: None,
+                    draft: example_plan(),
+                };
+                let id = record.id.clone();
+                planner.records.update(|records| records.push(record));
+                planner.switch_to(id);
             }
         }
         planner
@@ -331,6 +341,20 @@ impl Planner {
         }
     }
 
+    /// Opens a copy of a plan a newer version saved (that plan itself stays untouched).
+    pub fn open_newer_copy(self, key: &str) {
+        let copy = self.newer.with_untracked(|newer| {
+            newer
+                .iter()
+                .find(|plan| plan.key == key)
+                .and_then(|plan| plan.copy.clone())
+        });
+        if let Some(copy) = copy {
+            let copy = self.copy_of(&copy);
+            self.create(copy);
+        }
+    }
+
     /// Forgets text kept aside after the person has had the chance to download it.
     pub fn discard_unreadable(self, key: &str) {
         self.store().remove_unreadable(key);
@@ -481,10 +505,8 @@ impl Planner {
         let theirs = match record {
             Some(Ok(record)) => Some(record),
             None => None,
-            Some(Err(storage::schema::DecodeError::NewerVersion(_))) => {
-                self.newer_versions.update(|count| *count += 1);
-                None
-            }
+            // A newer version now owns this plan here: stop editing it, never write over it.
+            Some(Err(storage::schema::DecodeError::NewerVersion(_))) => None,
             // Another tab never writes damaged data; ignore rather than act on it.
             Some(Err(storage::schema::DecodeError::Damaged(_))) => return,
         };
