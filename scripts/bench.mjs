@@ -2,12 +2,15 @@
 // this machine is noisy). Cold load = a new browser context each run (empty cache).
 //   - time to interactive: navigation start → the targets table is rendered (the wasm is running)
 //   - input to result: typing a goal → the targets table shows the new figure
+//   - time to interactive with a library of LIBRARY_SIZE saved plans (opening reads them all)
+//   - the length of the example plan's share link
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const PORT = 8093;
 const URL = `http://127.0.0.1:${PORT}/`;
+const LIBRARY_SIZE = 100;
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -22,6 +25,32 @@ const browser = await chromium.launch({
 });
 const interactive = [];
 const inputToResult = [];
+const interactiveWithLibrary = [];
+let shareLinkLength = 0;
+
+/** Saves `count` plans (storage layout 2) before the page loads. */
+function seedLibrary(count) {
+  const stages = ['Visits', 'Leads', 'MQLs', 'SQLs', 'Opportunities', 'Customers'];
+  const rates = ['1.5', '20', '20', '40', '50', ''];
+  for (let index = 0; index < count; index += 1) {
+    const id = `bench-${index}`;
+    const record = {
+      schema_version: 2,
+      id,
+      modified: 1795000000000 + index,
+      plan: {
+        name: `Plan ${index}`,
+        goal: 'revenue',
+        revenue_goal: String(1000000 + index),
+        new_customers_goal: '',
+        average_revenue_per_customer: '1,100,000',
+        stages: stages.map((name, stage) => ({ id: stage + 1, name, rate_to_next: rates[stage] })),
+        current_top_per_month: '',
+      },
+    };
+    localStorage.setItem(`funnel-planner/v2/plan/${id}`, JSON.stringify(record));
+  }
+}
 try {
   for (let run = 0; run < RUNS; run += 1) {
     const context = await browser.newContext();
@@ -48,7 +77,19 @@ try {
           }),
       ),
     );
+    if (run === 0) {
+      await page.getByRole('button', { name: 'Create share link' }).click();
+      shareLinkLength = (await page.getByLabel('Link to this plan').inputValue()).length;
+    }
     await context.close();
+
+    const libraryContext = await browser.newContext();
+    await libraryContext.addInitScript(seedLibrary, LIBRARY_SIZE);
+    const libraryPage = await libraryContext.newPage();
+    await libraryPage.goto(URL, { waitUntil: 'commit' });
+    await libraryPage.locator('table.targets-table tbody tr').first().waitFor();
+    interactiveWithLibrary.push(await libraryPage.evaluate(() => performance.now()));
+    await libraryContext.close();
   }
 } finally {
   await browser.close();
@@ -58,3 +99,6 @@ const ms = (value) => `${value.toFixed(1)} ms`;
 console.log(`cold loads: ${RUNS} (headless Chromium, loopback, new context each)`);
 console.log(`time to interactive: median ${ms(median(interactive))} (min ${ms(Math.min(...interactive))}, max ${ms(Math.max(...interactive))})`);
 console.log(`input to updated result: median ${ms(median(inputToResult))} (min ${ms(Math.min(...inputToResult))}, max ${ms(Math.max(...inputToResult))})`);
+console.log(`time to interactive with ${LIBRARY_SIZE} saved plans: median ${ms(median(interactiveWithLibrary))} (min ${ms(Math.min(...interactiveWithLibrary))}, max ${ms(Math.max(...interactiveWithLibrary))})`);
+console.log(`ratio, ${LIBRARY_SIZE} plans vs none: ${(median(interactiveWithLibrary) / median(interactive)).toFixed(2)}`);
+console.log(`share link for the example plan: ${shareLinkLength} characters`);
