@@ -129,6 +129,7 @@ catalogue! {
     StatusRestored => "Restored “{name}”.",
     StatusImportedOne => "Imported 1 plan.",
     StatusImported => "Imported {count} plans.",
+    StatusNothingNewToImport => "Nothing new to import: every plan in the file is already here, unchanged.",
     StatusUpdatedFromOtherTab => "This plan was updated with changes made in another tab.",
     StatusSharedSaved => "Saved “{name}” to your plans.",
     StatusShareDamaged => "This share link is damaged or incomplete, so it cannot be opened. Nothing was changed. Ask for the link again.",

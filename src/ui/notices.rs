@@ -199,6 +199,7 @@ fn StatusLine(planner: Planner) -> impl IntoView {
                         Status::Restored { name } => tf(Key::StatusRestored, &[("name", &plan_label(&name))]),
                         Status::Imported { count: 1 } => t(Key::StatusImportedOne).to_owned(),
                         Status::Imported { count } => tf(Key::StatusImported, &[("count", &count.to_string())]),
+                        Status::NothingNewToImport => t(Key::StatusNothingNewToImport).to_owned(),
                         Status::UpdatedFromOtherTab => t(Key::StatusUpdatedFromOtherTab).to_owned(),
                         Status::SharedSaved { name } => tf(Key::StatusSharedSaved, &[("name", &plan_label(&name))]),
                         Status::ShareDamaged => t(Key::StatusShareDamaged).to_owned(),

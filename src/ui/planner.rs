@@ -52,6 +52,8 @@ pub enum Status {
     Imported {
         count: usize,
     },
+    /// Every plan in the file is already here, unchanged.
+    NothingNewToImport,
     UpdatedFromOtherTab,
     SharedSaved {
         name: String,
@@ -452,8 +454,13 @@ impl Planner {
             }
         }
         self.import_failure.set(None);
+        let status = if added == 0 && clashes.is_empty() {
+            Status::NothingNewToImport
+        } else {
+            Status::Imported { count: added }
+        };
         self.clashes.set(clashes);
-        self.status.set(Some(Status::Imported { count: added }));
+        self.status.set(Some(status));
     }
 
     /// Settles the first waiting clash: replace the plan here, or keep both (the imported one

@@ -96,7 +96,6 @@ pub fn PlanActions(planner: Planner, checked: Checked) -> impl IntoView {
                 <button type="button" on:click=move |_| export_all(planner)>
                     {t(Key::ExportAll)}
                 </button>
-                <label class="button" for="import-file">{t(Key::ImportLabel)}</label>
                 <input
                     id="import-file"
                     class="visually-hidden"
@@ -104,6 +103,7 @@ pub fn PlanActions(planner: Planner, checked: Checked) -> impl IntoView {
                     accept=".json,application/json"
                     on:change=move |event| import_file(planner, event)
                 />
+                <label class="button" for="import-file">{t(Key::ImportLabel)}</label>
             </div>
             <p class="hint">{t(Key::ImportHint)}</p>
             <div class="actions">
