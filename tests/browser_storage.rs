@@ -343,7 +343,7 @@ fn storage_events_are_read_as_plan_changes() {
     let saved = storage_event(Some(&key_of("a")), Some(&encode_record(&plan)));
     assert_eq!(
         change_from(&saved),
-        Some(Change::Plan {
+        Some(Change {
             id: id("a"),
             record: Some(Ok(plan)),
         })
@@ -351,14 +351,15 @@ fn storage_events_are_read_as_plan_changes() {
     let removed = storage_event(Some(&key_of("a")), None);
     assert_eq!(
         change_from(&removed),
-        Some(Change::Plan {
+        Some(Change {
             id: id("a"),
             record: None,
         })
     );
     assert_eq!(
         change_from(&storage_event(None, None)),
-        Some(Change::Cleared)
+        None,
+        "clearing all site data is not a change to one plan"
     );
     assert_eq!(
         change_from(&storage_event(Some("someone-else/key"), Some("x"))),

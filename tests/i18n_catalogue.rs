@@ -36,6 +36,24 @@ fn expected(key: Key) -> &'static [&'static str] {
         Key::GapMet => &["top", "spare"],
         Key::ProblemItem => &["field", "message"],
         Key::DocumentTitle => &["plan"],
+        Key::NewerVersions | Key::BinHeading | Key::StatusImported => &["count"],
+        Key::LastChanged | Key::DeletedAt => &["time"],
+        Key::NewPlanNameNumbered => &["number"],
+        Key::CopyName
+        | Key::RestoreName
+        | Key::DeleteForeverName
+        | Key::StatusDeleted
+        | Key::StatusRestored
+        | Key::StatusSharedSaved
+        | Key::OpenNewerCopy => &["name"],
+        Key::CopyNameNumbered => &["name", "number"],
+        Key::ImportFailed => &["file"],
+        Key::ImportTooLarge => &["limit"],
+        Key::ImportClash => &["imported", "existing"],
+        Key::ProblemLine => &["place", "reason"],
+        Key::ProblemNotJson => &["line", "column"],
+        Key::ProblemStageCount => &["count"],
+        Key::ProblemNewerVersion | Key::ProblemUnknownVersion => &["version"],
         _ => &[],
     }
 }

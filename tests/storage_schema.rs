@@ -1,19 +1,161 @@
-//! The stored form of a plan: what every released version wrote still loads, nothing typed is
-//! lost in a round trip, and damaged or newer data is recognised instead of misread.
+//! The written forms of plans (a stored record, an export file, a share link's JSON): what every
+//! released version wrote still loads, nothing typed is lost in a round trip, every problem in
+//! damaged text is named with its field, and no text at all makes decoding panic or pass garbage
+//! off as a plan.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
+use std::collections::BTreeSet;
+use std::fmt::Debug;
+
 use common::example;
-use funnel_planner::model::{GoalKind, StageId};
-use funnel_planner::storage::schema::{decode, encode, DecodeError, SCHEMA_VERSION};
+use funnel_planner::model::{GoalKind, PlanDraft, PlanId, PlanRecord, StageDraft, StageId};
+use funnel_planner::storage::schema::{
+    decode_import, decode_record, decode_shared, decode_v1, encode_export, encode_record,
+    encode_shared, DecodeError, Expected, ImportError, Problem, Reason, EXPORT_APP,
+    MAX_IMPORT_BYTES, SCHEMA_VERSION,
+};
 use proptest::prelude::*;
+use proptest::sample::Index;
+use serde_json::{json, Value};
+
+/// Written by version 1 (the first release) under `funnel-planner/v1/plan`.
+const V1_PLAN: &str = include_str!("fixtures/storage-v1.json");
+/// One plan as version 2 stores it under `funnel-planner/v2/plan/<id>`.
+const V2_PLAN: &str = include_str!("fixtures/storage-v2-plan.json");
+/// An export file of two plans, as version 2 writes it.
+const V2_EXPORT: &str = include_str!("fixtures/export-v2.json");
+
+const MODIFIED: u64 = 1_795_000_000_000;
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+fn id(text: &str) -> PlanId {
+    PlanId::parse(text).expect("a valid plan id")
+}
+
+fn example_record() -> PlanRecord {
+    PlanRecord {
+        id: id("p1a2b3c-xyz9"),
+        modified_ms: MODIFIED,
+        deleted_ms: None,
+        draft: example(),
+    }
+}
+
+fn stage(id: u32, name: &str, rate_to_next: &str) -> StageDraft {
+    StageDraft {
+        id: StageId(id),
+        name: name.to_owned(),
+        rate_to_next: rate_to_next.to_owned(),
+    }
+}
+
+fn problem(path: &str, reason: Reason) -> Problem {
+    Problem {
+        path: path.to_owned(),
+        reason,
+    }
+}
+
+type RecordResult = Result<PlanRecord, DecodeError>;
+type ImportResult = Result<Vec<PlanRecord>, ImportError>;
+
+/// What `decode_record` should say about text with exactly these problems.
+fn damaged(problems: &[(&str, Reason)]) -> RecordResult {
+    Err(DecodeError::Damaged(
+        problems
+            .iter()
+            .map(|(path, reason)| problem(path, *reason))
+            .collect(),
+    ))
+}
+
+/// What `decode_import` should say about a file with exactly these problems.
+fn refused(problems: &[(&str, Reason)]) -> ImportResult {
+    Err(ImportError::Problems(
+        problems
+            .iter()
+            .map(|(path, reason)| problem(path, *reason))
+            .collect(),
+    ))
+}
+
+/// Checks every case and reports all that differ at once.
+fn assert_cases<T: PartialEq + Debug>(cases: &[(&str, T, T)]) {
+    let failures: Vec<String> = cases
+        .iter()
+        .filter(|(_, got, want)| got != want)
+        .map(|(name, got, want)| format!("{name}:\n   got  {got:?}\n   want {want:?}"))
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+/// The example record as a JSON tree, changed by `edit`, as text.
+fn record_with(edit: impl FnOnce(&mut Value)) -> String {
+    let mut value: Value =
+        serde_json::from_str(&encode_record(&example_record())).expect("a record is JSON");
+    edit(&mut value);
+    value.to_string()
+}
+
+/// The export fixture as a JSON tree, changed by `edit`, as text.
+fn export_with(edit: impl FnOnce(&mut Value)) -> String {
+    let mut value: Value = serde_json::from_str(V2_EXPORT).expect("the export is JSON");
+    edit(&mut value);
+    serde_json::to_string_pretty(&value).expect("JSON serialises")
+}
+
+/// Replaces the value at the JSON pointer `at`, which must exist.
+fn set(value: &mut Value, at: &str, new: Value) {
+    *value
+        .pointer_mut(at)
+        .unwrap_or_else(|| panic!("{at} exists")) = new;
+}
+
+/// Removes the field at the JSON pointer `at`, which must exist.
+fn remove(value: &mut Value, at: &str) {
+    let (parent, key) = at.rsplit_once('/').expect("a pointer");
+    value
+        .pointer_mut(parent)
+        .and_then(Value::as_object_mut)
+        .and_then(|map| map.remove(key))
+        .unwrap_or_else(|| panic!("{at} exists"));
+}
+
+/// Adds the field `key` to the object at the JSON pointer `at`.
+fn insert(value: &mut Value, at: &str, key: &str, new: Value) {
+    value
+        .pointer_mut(at)
+        .and_then(Value::as_object_mut)
+        .unwrap_or_else(|| panic!("{at} is an object"))
+        .insert(key.to_owned(), new);
+}
+
+fn stages_json(count: usize) -> Value {
+    Value::Array(
+        (1..=count)
+            .map(|n| json!({"id": n, "name": format!("Stage {n}"), "rate_to_next": "50"}))
+            .collect(),
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Released fixtures
 
 #[test]
 fn version_1_fixture_loads_with_everything_typed() {
     // Written by version 1 (the first release): a customers goal, an added stage with an
     // invalid rate still being typed, and a forward-check volume.
-    let draft = decode(include_str!("fixtures/storage-v1.json")).expect("version 1 loads");
+    let draft = decode_v1(V1_PLAN).expect("version 1 loads");
     assert_eq!(draft.name, "2027 base");
     assert_eq!(draft.goal_kind, GoalKind::NewCustomers);
     assert_eq!(draft.new_customers_goal, "9");
@@ -26,84 +168,1221 @@ fn version_1_fixture_loads_with_everything_typed() {
 }
 
 #[test]
-fn round_trip_keeps_invalid_text() {
-    let mut draft = example();
-    draft.revenue_goal = "12,5oo".to_owned();
-    draft.stages[2].name = "  ".to_owned();
-    draft.current_top_per_month = "-3".to_owned();
-    let text = encode(&draft);
-    assert!(text.starts_with("{\"schema_version\":1,"));
-    assert_eq!(decode(&text), Ok(draft));
+fn version_2_record_fixture_loads_with_every_field() {
+    let record = decode_record(V2_PLAN).expect("version 2 loads");
+    assert_eq!(record.id.as_str(), "p1a2b3c-xyz9");
+    assert_eq!(record.modified_ms, 1_795_000_000_000);
+    assert_eq!(record.deleted_ms, None);
+    assert!(!record.is_deleted());
+    assert_eq!(
+        record.draft,
+        PlanDraft {
+            name: "2027 aggressive".to_owned(),
+            goal_kind: GoalKind::Revenue,
+            revenue_goal: "15,000,000".to_owned(),
+            new_customers_goal: String::new(),
+            average_revenue_per_customer: "1,100,000".to_owned(),
+            stages: vec![
+                // A rate still being typed with the wrong decimal mark is kept as typed.
+                stage(1, "Visits", "2,5"),
+                stage(2, "Leads", "25"),
+                stage(3, "MQLs", "20"),
+                stage(4, "SQLs", "45"),
+                stage(5, "Opportunities", "50"),
+                stage(6, "Customers", ""),
+            ],
+            current_top_per_month: "8,000".to_owned(),
+        }
+    );
+    // The fixture is exactly what this build writes: a change to the written form shows here.
+    assert_eq!(encode_record(&record), V2_PLAN.trim_end());
 }
 
 #[test]
-fn damaged_data_is_recognised() {
-    let good = encode(&example());
-    let truncated = &good[..good.len() / 2];
+fn version_2_export_fixture_loads_with_every_field() {
+    let records = decode_import(V2_EXPORT).expect("the export loads");
+    assert_eq!(records.len(), 2);
+    let first = &records[0];
+    assert_eq!(first, &decode_record(V2_PLAN).expect("loads"));
+    let second = &records[1];
+    assert_eq!(second.id.as_str(), "p1a2b3d-0k7q");
+    assert_eq!(second.modified_ms, 1_794_900_000_000);
+    assert_eq!(second.deleted_ms, None);
+    assert_eq!(
+        second.draft,
+        PlanDraft {
+            name: "Q1 \"webinar\" push — Zürich".to_owned(),
+            goal_kind: GoalKind::NewCustomers,
+            revenue_goal: String::new(),
+            new_customers_goal: "12".to_owned(),
+            average_revenue_per_customer: "850,000".to_owned(),
+            stages: vec![
+                // Ids in any order are kept: they name stages, not positions.
+                stage(1, "Webinar sign-ups", "30"),
+                stage(4, "Attendees", "10"),
+                stage(2, "Demos", "25"),
+                stage(3, "Customers", ""),
+            ],
+            current_top_per_month: String::new(),
+        }
+    );
+    assert_eq!(
+        encode_export(&records, 1_795_100_000_000),
+        V2_EXPORT.trim_end()
+    );
+    assert!(V2_EXPORT.contains(&format!("\"app\": \"{EXPORT_APP}\"")));
+}
+
+#[test]
+fn version_1_plan_migrates_to_a_version_2_record_without_loss() {
+    let draft = decode_v1(V1_PLAN).expect("version 1 loads");
+    let record = PlanRecord {
+        id: PlanId::generate(MODIFIED, 0x9e37_79b9),
+        modified_ms: MODIFIED,
+        deleted_ms: None,
+        draft,
+    };
+    let text = encode_record(&record);
+    assert!(text.starts_with(&format!("{{\"schema_version\":{SCHEMA_VERSION},")));
+    let loaded = decode_record(&text).expect("the migrated record loads");
+    assert_eq!(loaded.draft, decode_v1(V1_PLAN).expect("loads"));
+    assert_eq!(loaded, record);
+}
+
+#[test]
+fn each_version_is_read_only_by_its_own_decoder() {
+    // A version 1 save is not a record, and a record is not a version 1 save: migration is
+    // always explicit.
+    assert_eq!(
+        decode_record(V1_PLAN),
+        damaged(&[("schema_version", Reason::UnknownVersion(1))])
+    );
+    match decode_v1(V2_PLAN) {
+        Err(DecodeError::Damaged(problems)) => {
+            assert!(
+                problems.iter().any(|p| p.path == "schema_version"),
+                "{problems:?}"
+            );
+        }
+        other => panic!("a version 2 record read as version 1: {other:?}"),
+    }
+    assert_eq!(
+        decode_import(V1_PLAN),
+        refused(&[("schema_version", Reason::UnknownVersion(1))])
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Round trips
+
+#[test]
+fn round_trip_keeps_invalid_text() {
+    let mut record = example_record();
+    record.draft.revenue_goal = "12,5oo".to_owned();
+    record.draft.stages[2].name = "  ".to_owned();
+    record.draft.current_top_per_month = "-3".to_owned();
+    let text = encode_record(&record);
+    assert!(text.starts_with("{\"schema_version\":2,"));
+    assert_eq!(decode_record(&text), Ok(record));
+}
+
+#[test]
+fn deleted_plans_round_trip_and_are_left_out_of_exports() {
+    let live = example_record();
+    let mut binned = example_record();
+    binned.id = id("binned");
+    binned.deleted_ms = Some(MODIFIED + 1);
+    let text = encode_record(&binned);
+    assert!(text.contains("\"deleted\":1795000000001"));
+    assert!(!encode_record(&live).contains("deleted"));
+    assert_eq!(decode_record(&text), Ok(binned.clone()));
+    assert_eq!(
+        decode_record(&record_with(|v| insert(v, "", "deleted", Value::Null))),
+        Ok(live.clone())
+    );
+
+    let both = [binned.clone(), live.clone()];
+    assert_eq!(decode_import(&encode_export(&both, 7)), Ok(vec![live]));
+    // An export with nothing but deleted plans is a file with no plans.
+    assert_eq!(
+        decode_import(&encode_export(&[binned], 7)),
+        refused(&[("plans", Reason::NoPlans)])
+    );
+}
+
+#[test]
+fn an_import_can_be_a_single_record() {
+    let record = example_record();
+    assert_eq!(decode_import(&encode_record(&record)), Ok(vec![record]));
+}
+
+#[test]
+fn duplicate_stage_ids_are_renumbered_not_rejected() {
+    let mut record = example_record();
+    for stage in &mut record.draft.stages {
+        stage.id = StageId(1);
+    }
+    let loaded = decode_record(&encode_record(&record)).expect("still loads");
+    let ids: Vec<u32> = loaded.draft.stages.iter().map(|stage| stage.id.0).collect();
+    assert_eq!(ids, [1, 2, 3, 4, 5, 6]);
+    assert_eq!(loaded.draft.stages[3].name, "SQLs");
+}
+
+#[test]
+fn extreme_whole_numbers_round_trip() {
+    let mut record = example_record();
+    record.id = id(&"Z".repeat(64));
+    record.modified_ms = u64::MAX;
+    record.deleted_ms = Some(0);
+    record.draft.stages[0].id = StageId(u32::MAX);
+    record.draft.stages[1].id = StageId(0);
+    assert_eq!(decode_record(&encode_record(&record)), Ok(record));
+}
+
+#[test]
+fn the_largest_file_accepted_reads() {
+    let numbered = |n: usize| PlanRecord {
+        id: id(&format!("plan-{n:05}")),
+        modified_ms: MODIFIED + n as u64,
+        ..example_record()
+    };
+    // Every record takes the same room, so the most that fit under the limit can be counted.
+    let one = encode_export(&[numbered(0)], MODIFIED).len();
+    let each = encode_export(&[numbered(0), numbered(1)], MODIFIED).len() - one;
+    let count = (MAX_IMPORT_BYTES - one) / each + 1;
+    let records: Vec<PlanRecord> = (0..count).map(numbered).collect();
+    let text = encode_export(&records, MODIFIED);
+    assert!(text.len() <= MAX_IMPORT_BYTES, "{} bytes", text.len());
+    assert!(text.len() + each > MAX_IMPORT_BYTES, "{} bytes", text.len());
+    assert_eq!(decode_import(&text), Ok(records));
+
+    // Padded to exactly the limit it still reads; one byte more does not.
+    let padded = format!("{text}{}", " ".repeat(MAX_IMPORT_BYTES - text.len()));
+    assert_eq!(padded.len(), MAX_IMPORT_BYTES);
+    assert!(decode_import(&padded).is_ok());
+    let over = format!("{padded} ");
+    assert_eq!(
+        decode_import(&over),
+        Err(ImportError::TooLarge {
+            bytes: MAX_IMPORT_BYTES + 1
+        })
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every problem named
+
+#[test]
+fn every_problem_in_a_record_is_named_with_its_field() {
+    let long_id = "a".repeat(65);
+    let cases = [
+        (
+            "plan.name missing",
+            record_with(|v| remove(v, "/plan/name")),
+            damaged(&[("plan.name", Reason::Missing)]),
+        ),
+        (
+            "plan.name a number",
+            record_with(|v| set(v, "/plan/name", json!(5))),
+            damaged(&[("plan.name", Reason::WrongType(Expected::Text))]),
+        ),
+        (
+            "a rate as a number",
+            record_with(|v| set(v, "/plan/stages/1/rate_to_next", json!(20))),
+            damaged(&[(
+                "plan.stages[1].rate_to_next",
+                Reason::WrongType(Expected::Text),
+            )]),
+        ),
+        (
+            "goal profit",
+            record_with(|v| set(v, "/plan/goal", json!("profit"))),
+            damaged(&[("plan.goal", Reason::WrongType(Expected::GoalKind))]),
+        ),
+        (
+            "goal a number",
+            record_with(|v| set(v, "/plan/goal", json!(1))),
+            damaged(&[("plan.goal", Reason::WrongType(Expected::GoalKind))]),
+        ),
+        (
+            "goal missing",
+            record_with(|v| remove(v, "/plan/goal")),
+            damaged(&[("plan.goal", Reason::Missing)]),
+        ),
+        (
+            "unknown plan.colour",
+            record_with(|v| insert(v, "/plan", "colour", json!("red"))),
+            damaged(&[("plan.colour", Reason::UnknownField)]),
+        ),
+        (
+            "unknown top-level field",
+            record_with(|v| insert(v, "", "owner", json!("me"))),
+            damaged(&[("owner", Reason::UnknownField)]),
+        ),
+        (
+            "unknown stage field",
+            record_with(|v| insert(v, "/plan/stages/0", "note", json!(""))),
+            damaged(&[("plan.stages[0].note", Reason::UnknownField)]),
+        ),
+        (
+            "no stages",
+            record_with(|v| set(v, "/plan/stages", json!([]))),
+            damaged(&[("plan.stages", Reason::StageCount(0))]),
+        ),
+        (
+            "1 stage",
+            record_with(|v| set(v, "/plan/stages", stages_json(1))),
+            damaged(&[("plan.stages", Reason::StageCount(1))]),
+        ),
+        (
+            "11 stages",
+            record_with(|v| set(v, "/plan/stages", stages_json(11))),
+            damaged(&[("plan.stages", Reason::StageCount(11))]),
+        ),
+        (
+            "stages missing",
+            record_with(|v| remove(v, "/plan/stages")),
+            damaged(&[("plan.stages", Reason::Missing)]),
+        ),
+        (
+            "stages an object",
+            record_with(|v| set(v, "/plan/stages", json!({}))),
+            damaged(&[("plan.stages", Reason::WrongType(Expected::List))]),
+        ),
+        (
+            "a stage a string",
+            record_with(|v| set(v, "/plan/stages/2", json!("Visits"))),
+            damaged(&[("plan.stages[2]", Reason::WrongType(Expected::Object))]),
+        ),
+        (
+            "stage id negative",
+            record_with(|v| set(v, "/plan/stages/0/id", json!(-1))),
+            damaged(&[(
+                "plan.stages[0].id",
+                Reason::WrongType(Expected::WholeNumber),
+            )]),
+        ),
+        (
+            "stage id over u32",
+            record_with(|v| set(v, "/plan/stages/0/id", json!(4_294_967_296_u64))),
+            damaged(&[(
+                "plan.stages[0].id",
+                Reason::WrongType(Expected::WholeNumber),
+            )]),
+        ),
+        (
+            "stage name missing",
+            record_with(|v| remove(v, "/plan/stages/3/name")),
+            damaged(&[("plan.stages[3].name", Reason::Missing)]),
+        ),
+        (
+            "plan a list",
+            record_with(|v| set(v, "/plan", json!([]))),
+            damaged(&[("plan", Reason::WrongType(Expected::Object))]),
+        ),
+        (
+            "plan missing",
+            record_with(|v| remove(v, "/plan")),
+            damaged(&[("plan", Reason::Missing)]),
+        ),
+        (
+            "schema_version 0",
+            record_with(|v| set(v, "/schema_version", json!(0))),
+            damaged(&[("schema_version", Reason::UnknownVersion(0))]),
+        ),
+        (
+            "schema_version 1 on a record",
+            record_with(|v| set(v, "/schema_version", json!(1))),
+            damaged(&[("schema_version", Reason::UnknownVersion(1))]),
+        ),
+        (
+            "schema_version \"2\"",
+            record_with(|v| set(v, "/schema_version", json!("2"))),
+            damaged(&[("schema_version", Reason::WrongType(Expected::WholeNumber))]),
+        ),
+        (
+            "schema_version 2.0",
+            record_with(|v| set(v, "/schema_version", json!(2.0))),
+            damaged(&[("schema_version", Reason::WrongType(Expected::WholeNumber))]),
+        ),
+        (
+            "schema_version missing",
+            record_with(|v| remove(v, "/schema_version")),
+            damaged(&[("schema_version", Reason::Missing)]),
+        ),
+        (
+            "id ../x",
+            record_with(|v| set(v, "/id", json!("../x"))),
+            damaged(&[("id", Reason::WrongType(Expected::PlanId))]),
+        ),
+        (
+            "id empty",
+            record_with(|v| set(v, "/id", json!(""))),
+            damaged(&[("id", Reason::WrongType(Expected::PlanId))]),
+        ),
+        (
+            "id 65 characters",
+            record_with(|v| set(v, "/id", json!(long_id))),
+            damaged(&[("id", Reason::WrongType(Expected::PlanId))]),
+        ),
+        (
+            "id a number",
+            record_with(|v| set(v, "/id", json!(7))),
+            damaged(&[("id", Reason::WrongType(Expected::PlanId))]),
+        ),
+        (
+            "id missing",
+            record_with(|v| remove(v, "/id")),
+            damaged(&[("id", Reason::Missing)]),
+        ),
+        (
+            "modified -1",
+            record_with(|v| set(v, "/modified", json!(-1))),
+            damaged(&[("modified", Reason::WrongType(Expected::WholeNumber))]),
+        ),
+        (
+            "modified 1.5",
+            record_with(|v| set(v, "/modified", json!(1.5))),
+            damaged(&[("modified", Reason::WrongType(Expected::WholeNumber))]),
+        ),
+        (
+            "modified as text",
+            record_with(|v| set(v, "/modified", json!("1795000000000"))),
+            damaged(&[("modified", Reason::WrongType(Expected::WholeNumber))]),
+        ),
+        (
+            "modified null",
+            record_with(|v| set(v, "/modified", Value::Null)),
+            damaged(&[("modified", Reason::WrongType(Expected::WholeNumber))]),
+        ),
+        (
+            "modified missing",
+            record_with(|v| remove(v, "/modified")),
+            damaged(&[("modified", Reason::Missing)]),
+        ),
+        (
+            "deleted -1",
+            record_with(|v| insert(v, "", "deleted", json!(-1))),
+            damaged(&[("deleted", Reason::WrongType(Expected::WholeNumber))]),
+        ),
+        (
+            "several problems, in reading order",
+            record_with(|v| {
+                set(v, "/id", json!("a b"));
+                set(v, "/modified", json!(1.5));
+                remove(v, "/plan/name");
+                set(v, "/plan/goal", json!("profit"));
+                set(v, "/plan/stages/0/rate_to_next", json!(1.5));
+                set(v, "/plan/stages/5/id", json!("6"));
+            }),
+            damaged(&[
+                ("id", Reason::WrongType(Expected::PlanId)),
+                ("modified", Reason::WrongType(Expected::WholeNumber)),
+                ("plan.name", Reason::Missing),
+                ("plan.goal", Reason::WrongType(Expected::GoalKind)),
+                (
+                    "plan.stages[0].rate_to_next",
+                    Reason::WrongType(Expected::Text),
+                ),
+                (
+                    "plan.stages[5].id",
+                    Reason::WrongType(Expected::WholeNumber),
+                ),
+            ]),
+        ),
+        (
+            "a list",
+            "[]".to_owned(),
+            damaged(&[("", Reason::WrongType(Expected::Object))]),
+        ),
+        (
+            "null",
+            "null".to_owned(),
+            damaged(&[("", Reason::WrongType(Expected::Object))]),
+        ),
+        (
+            "a string",
+            "\"plan\"".to_owned(),
+            damaged(&[("", Reason::WrongType(Expected::Object))]),
+        ),
+        (
+            "empty text",
+            String::new(),
+            damaged(&[("", Reason::NotJson { line: 1, column: 0 })]),
+        ),
+        (
+            "truncated",
+            "{\"schema_version\":2,\"id\":\"p1".to_owned(),
+            damaged(&[(
+                "",
+                Reason::NotJson {
+                    line: 1,
+                    column: 28,
+                },
+            )]),
+        ),
+        (
+            "trailing text",
+            format!("{}x", encode_record(&example_record())),
+            damaged(&[(
+                "",
+                Reason::NotJson {
+                    line: 1,
+                    column: encode_record(&example_record()).len() + 1,
+                },
+            )]),
+        ),
+    ];
+    let cases: Vec<(&str, RecordResult, RecordResult)> = cases
+        .into_iter()
+        .map(|(name, text, want)| (name, decode_record(&text), want))
+        .collect();
+    assert_cases(&cases);
+}
+
+#[test]
+fn ids_of_exactly_64_characters_are_accepted() {
+    let text = record_with(|v| set(v, "/id", json!("a".repeat(64))));
+    assert_eq!(
+        decode_record(&text).map(|record| record.id),
+        Ok(id(&"a".repeat(64)))
+    );
+}
+
+#[test]
+fn newer_versions_are_recognised_not_misread() {
+    let newer = SCHEMA_VERSION + 1;
+    // However little or much else the newer text holds, only its version is judged.
     for text in [
-        truncated,
-        "",
-        "null",
-        "[]",
-        "{}",
-        "{\"schema_version\":\"1\"}",
-        "{\"schema_version\":1}",
-        "{\"schema_version\":1,\"plan\":{\"name\":5}}",
-        "{\"schema_version\":0,\"plan\":{}}",
+        format!("{{\"schema_version\":{newer}}}"),
+        format!("{{\"schema_version\":{newer},\"plans\":[]}}"),
+        record_with(|v| set(v, "/schema_version", json!(newer))),
+    ] {
+        assert_eq!(decode_record(&text), Err(DecodeError::NewerVersion(newer)));
+        assert_eq!(decode_v1(&text), Err(DecodeError::NewerVersion(newer)));
+        assert_eq!(decode_shared(&text), Err(DecodeError::NewerVersion(newer)));
+    }
+    assert_eq!(
+        decode_record(&record_with(|v| set(v, "/schema_version", json!(99)))),
+        Err(DecodeError::NewerVersion(99))
+    );
+    assert_eq!(
+        decode_record(&record_with(|v| set(v, "/schema_version", json!(u64::MAX)))),
+        Err(DecodeError::NewerVersion(u64::MAX))
+    );
+}
+
+#[test]
+fn every_problem_in_an_import_is_named_with_its_field() {
+    let cases = [
+        (
+            "app other-app",
+            export_with(|v| set(v, "/app", json!("other-app"))),
+            refused(&[("app", Reason::WrongType(Expected::AppName))]),
+        ),
+        (
+            "app a number",
+            export_with(|v| set(v, "/app", json!(5))),
+            refused(&[("app", Reason::WrongType(Expected::AppName))]),
+        ),
+        (
+            "app missing",
+            export_with(|v| remove(v, "/app")),
+            refused(&[("app", Reason::Missing)]),
+        ),
+        (
+            "schema_version 0",
+            export_with(|v| set(v, "/schema_version", json!(0))),
+            refused(&[("schema_version", Reason::UnknownVersion(0))]),
+        ),
+        (
+            "schema_version \"2\"",
+            export_with(|v| set(v, "/schema_version", json!("2"))),
+            refused(&[("schema_version", Reason::WrongType(Expected::WholeNumber))]),
+        ),
+        (
+            "schema_version missing",
+            export_with(|v| remove(v, "/schema_version")),
+            refused(&[("schema_version", Reason::Missing)]),
+        ),
+        (
+            "schema_version 99, whatever else is wrong",
+            export_with(|v| {
+                set(v, "/schema_version", json!(99));
+                set(v, "/plans/0/id", json!("../x"));
+            }),
+            refused(&[("schema_version", Reason::NewerVersion(99))]),
+        ),
+        (
+            "exported -1",
+            export_with(|v| set(v, "/exported", json!(-1))),
+            refused(&[("exported", Reason::WrongType(Expected::WholeNumber))]),
+        ),
+        (
+            "plans []",
+            export_with(|v| set(v, "/plans", json!([]))),
+            refused(&[("plans", Reason::NoPlans)]),
+        ),
+        (
+            "plans an object",
+            export_with(|v| set(v, "/plans", json!({}))),
+            refused(&[("plans", Reason::WrongType(Expected::List))]),
+        ),
+        (
+            "plans missing",
+            export_with(|v| remove(v, "/plans")),
+            refused(&[("plans", Reason::Missing)]),
+        ),
+        (
+            "unknown top-level field",
+            export_with(|v| insert(v, "", "colour", json!("red"))),
+            refused(&[("colour", Reason::UnknownField)]),
+        ),
+        (
+            "duplicate ids",
+            export_with(|v| set(v, "/plans/1/id", json!("p1a2b3c-xyz9"))),
+            refused(&[("plans[1].id", Reason::DuplicateId)]),
+        ),
+        (
+            "three plans with one id",
+            export_with(|v| {
+                let first = v["plans"][0].clone();
+                set(v, "/plans", json!([first.clone(), first.clone(), first]));
+            }),
+            refused(&[
+                ("plans[1].id", Reason::DuplicateId),
+                ("plans[2].id", Reason::DuplicateId),
+            ]),
+        ),
+        (
+            "bad id ../x",
+            export_with(|v| set(v, "/plans/0/id", json!("../x"))),
+            refused(&[("plans[0].id", Reason::WrongType(Expected::PlanId))]),
+        ),
+        (
+            "bad id empty",
+            export_with(|v| set(v, "/plans/1/id", json!(""))),
+            refused(&[("plans[1].id", Reason::WrongType(Expected::PlanId))]),
+        ),
+        (
+            "bad id 65 characters",
+            export_with(|v| set(v, "/plans/1/id", json!("b".repeat(65)))),
+            refused(&[("plans[1].id", Reason::WrongType(Expected::PlanId))]),
+        ),
+        (
+            "modified -1",
+            export_with(|v| set(v, "/plans/0/modified", json!(-1))),
+            refused(&[(
+                "plans[0].modified",
+                Reason::WrongType(Expected::WholeNumber),
+            )]),
+        ),
+        (
+            "modified 1.5",
+            export_with(|v| set(v, "/plans/1/modified", json!(1.5))),
+            refused(&[(
+                "plans[1].modified",
+                Reason::WrongType(Expected::WholeNumber),
+            )]),
+        ),
+        (
+            "a plan from a newer version",
+            export_with(|v| set(v, "/plans/1/schema_version", json!(3))),
+            refused(&[("plans[1].schema_version", Reason::NewerVersion(3))]),
+        ),
+        (
+            "a plan of version 1",
+            export_with(|v| set(v, "/plans/1/schema_version", json!(1))),
+            refused(&[("plans[1].schema_version", Reason::UnknownVersion(1))]),
+        ),
+        (
+            "a plan that is a number",
+            export_with(|v| set(v, "/plans/0", json!(5))),
+            refused(&[("plans[0]", Reason::WrongType(Expected::Object))]),
+        ),
+        (
+            "a deep rate as a number",
+            export_with(|v| set(v, "/plans/1/plan/stages/2/rate_to_next", json!(30))),
+            refused(&[(
+                "plans[1].plan.stages[2].rate_to_next",
+                Reason::WrongType(Expected::Text),
+            )]),
+        ),
+        (
+            "1 stage",
+            export_with(|v| set(v, "/plans/0/plan/stages", stages_json(1))),
+            refused(&[("plans[0].plan.stages", Reason::StageCount(1))]),
+        ),
+        (
+            "11 stages",
+            export_with(|v| set(v, "/plans/1/plan/stages", stages_json(11))),
+            refused(&[("plans[1].plan.stages", Reason::StageCount(11))]),
+        ),
+        (
+            "a single record with a problem",
+            record_with(|v| set(v, "/plan/goal", json!("profit"))),
+            refused(&[("plan.goal", Reason::WrongType(Expected::GoalKind))]),
+        ),
+        (
+            "a single record from a newer version",
+            record_with(|v| set(v, "/schema_version", json!(9))),
+            refused(&[("schema_version", Reason::NewerVersion(9))]),
+        ),
+        (
+            "a list of records",
+            format!("[{}]", encode_record(&example_record())),
+            refused(&[("", Reason::WrongType(Expected::Object))]),
+        ),
+        (
+            "empty text",
+            String::new(),
+            refused(&[("", Reason::NotJson { line: 1, column: 0 })]),
+        ),
+        (
+            "truncated on line 4",
+            "{\n  \"app\": \"funnel-planner\",\n  \"plans\": [\n    {".to_owned(),
+            refused(&[("", Reason::NotJson { line: 4, column: 5 })]),
+        ),
+        (
+            "a syntax error on line 3",
+            "{\n  \"app\": \"funnel-planner\",\n  \"plans\": [1,,2]\n}".to_owned(),
+            refused(&[(
+                "",
+                Reason::NotJson {
+                    line: 3,
+                    column: 15,
+                },
+            )]),
+        ),
+    ];
+    let cases: Vec<(&str, ImportResult, ImportResult)> = cases
+        .into_iter()
+        .map(|(name, text, want)| (name, decode_import(&text), want))
+        .collect();
+    assert_cases(&cases);
+}
+
+#[test]
+fn an_import_with_problems_in_several_plans_reports_all_of_them() {
+    let text = export_with(|v| {
+        let mut third = v["plans"][0].clone();
+        set(&mut third, "/id", json!("third"));
+        v["plans"].as_array_mut().expect("a list").push(third);
+        set(v, "/app", json!("other-app"));
+        remove(v, "/plans/0/plan/name");
+        set(v, "/plans/0/plan/stages/1/rate_to_next", json!(20));
+        set(v, "/plans/1/id", json!("../x"));
+        insert(v, "/plans/1/plan", "colour", json!("red"));
+        set(v, "/plans/1/plan/goal", json!("profit"));
+        set(v, "/plans/1/plan/stages", stages_json(1));
+        set(v, "/plans/2/schema_version", json!(3));
+    });
+    assert_eq!(
+        decode_import(&text),
+        refused(&[
+            ("app", Reason::WrongType(Expected::AppName)),
+            ("plans[0].plan.name", Reason::Missing),
+            (
+                "plans[0].plan.stages[1].rate_to_next",
+                Reason::WrongType(Expected::Text),
+            ),
+            ("plans[1].id", Reason::WrongType(Expected::PlanId)),
+            ("plans[1].plan.colour", Reason::UnknownField),
+            ("plans[1].plan.goal", Reason::WrongType(Expected::GoalKind)),
+            ("plans[1].plan.stages", Reason::StageCount(1)),
+            ("plans[2].schema_version", Reason::NewerVersion(3)),
+        ])
+    );
+}
+
+#[test]
+fn files_over_the_limit_are_refused_before_reading() {
+    for (text, bytes) in [
+        (" ".repeat(MAX_IMPORT_BYTES + 1), MAX_IMPORT_BYTES + 1),
+        ("x".repeat(5 * MAX_IMPORT_BYTES), 5 * MAX_IMPORT_BYTES),
+        // The limit counts bytes, not characters: 333,334 characters of 3 bytes each.
+        ("€".repeat(333_334), 1_000_002),
+    ] {
+        assert_eq!(decode_import(&text), Err(ImportError::TooLarge { bytes }));
+    }
+}
+
+#[test]
+fn deeply_nested_json_is_refused_without_overflowing_the_stack() {
+    for text in [
+        "[".repeat(100_000),
+        "{\"plans\":".repeat(50_000),
+        format!("{}{}", "[".repeat(5_000), "]".repeat(5_000)),
     ] {
         assert!(
-            matches!(decode(text), Err(DecodeError::Damaged(_))),
-            "{text:?}"
+            matches!(decode_import(&text), Err(ImportError::Problems(p)) if p.len() == 1),
+            "nested {}",
+            text.len()
+        );
+        assert!(decode_record(&text).is_err());
+        assert!(decode_v1(&text).is_err());
+        assert!(decode_shared(&text).is_err());
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Truncations: every prefix of a valid text is refused, naming where reading stopped.
+
+/// Where serde stops on a prefix of valid JSON: the end of the text.
+fn end_of(prefix: &str) -> Reason {
+    let line = prefix.matches('\n').count() + 1;
+    let column = prefix.len() - prefix.rfind('\n').map_or(0, |at| at + 1);
+    Reason::NotJson { line, column }
+}
+
+/// Every proper prefix of `text` (at character boundaries), with its decoding.
+fn prefixes<T>(text: &str, decode: impl Fn(&str) -> T) -> Vec<(&str, T)> {
+    text.char_indices()
+        .map(|(end, _)| (&text[..end], decode(&text[..end])))
+        .collect()
+}
+
+#[test]
+fn every_truncation_of_an_export_file_is_refused() {
+    let text = V2_EXPORT.trim_end();
+    let results = prefixes(text, decode_import);
+    assert_eq!(results.len(), text.chars().count()); // 1,975
+    for (prefix, result) in results {
+        assert_eq!(
+            result,
+            Err(ImportError::Problems(vec![problem("", end_of(prefix))])),
+            "prefix of {} bytes",
+            prefix.len()
         );
     }
 }
 
 #[test]
-fn a_stage_count_outside_two_to_ten_is_damaged() {
-    let mut draft = example();
-    draft.stages.truncate(1);
-    assert!(matches!(
-        decode(&encode(&draft)),
-        Err(DecodeError::Damaged(_))
-    ));
-}
-
-#[test]
-fn duplicate_stage_ids_are_renumbered_not_rejected() {
-    let mut draft = example();
-    for stage in &mut draft.stages {
-        stage.id = StageId(1);
+fn every_truncation_of_a_record_a_version_1_save_and_a_share_is_refused() {
+    let record = V2_PLAN.trim_end();
+    for (prefix, result) in prefixes(record, decode_record) {
+        assert_eq!(
+            result,
+            Err(DecodeError::Damaged(vec![problem("", end_of(prefix))])),
+            "{prefix}"
+        );
     }
-    let loaded = decode(&encode(&draft)).expect("still loads");
-    let ids: Vec<u32> = loaded.stages.iter().map(|stage| stage.id.0).collect();
-    assert_eq!(ids, [1, 2, 3, 4, 5, 6]);
-    assert_eq!(loaded.stages[3].name, "SQLs");
+    let v1 = V1_PLAN.trim_end();
+    for (prefix, result) in prefixes(v1, decode_v1) {
+        assert_eq!(
+            result,
+            Err(DecodeError::Damaged(vec![problem("", end_of(prefix))])),
+            "{prefix}"
+        );
+    }
+    let shared = encode_shared(&decode_record(V2_PLAN).expect("loads").draft);
+    for (prefix, result) in prefixes(&shared, decode_shared) {
+        assert_eq!(
+            result,
+            Err(DecodeError::Damaged(vec![problem("", end_of(prefix))])),
+            "{prefix}"
+        );
+    }
 }
 
-#[test]
-fn newer_versions_are_not_misread() {
-    let newer = format!("{{\"schema_version\":{},\"plans\":[]}}", SCHEMA_VERSION + 1);
-    assert_eq!(
-        decode(&newer),
-        Err(DecodeError::NewerVersion(u64::from(SCHEMA_VERSION) + 1))
-    );
+// ---------------------------------------------------------------------------------------------
+// Strategies
+
+/// Texts people might type, or paste, into any field.
+const AWKWARD: &[&str] = &[
+    "<img src=x onerror=alert(1)>",
+    "</script><script>alert(1)</script>",
+    "\"quoted\" and 'single'",
+    "two\nlines\r\nand a tab\t",
+    "",
+    "   ",
+    "\\u0000 \\\" \\",
+    "\u{0}\u{1f}\u{7f}\u{ffff}",
+    "2,5",
+    "abc",
+    "1e308",
+    "😀 Zürich 東京 مرحبا",
+    "\u{202e}gnp.exe",
+    "=SUM(A1)",
+    "{\"schema_version\":3}",
+];
+
+fn typed_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => "(?s).{0,24}",
+        1 => prop::sample::select(AWKWARD).prop_map(str::to_owned),
+    ]
+}
+
+/// Any plan as typed: 2–10 stages with unique ids in any order, any text in every field.
+fn any_draft() -> impl Strategy<Value = PlanDraft> {
+    let stages = (2usize..=10)
+        .prop_flat_map(|count| {
+            (
+                prop::collection::btree_set(any::<u32>(), count)
+                    .prop_map(|ids| ids.into_iter().collect::<Vec<u32>>())
+                    .prop_shuffle(),
+                prop::collection::vec((typed_text(), typed_text()), count),
+            )
+        })
+        .prop_map(|(ids, fields)| {
+            ids.into_iter()
+                .zip(fields)
+                .map(|(id, (name, rate_to_next))| StageDraft {
+                    id: StageId(id),
+                    name,
+                    rate_to_next,
+                })
+                .collect::<Vec<StageDraft>>()
+        });
+    (
+        typed_text(),
+        any::<bool>(),
+        typed_text(),
+        typed_text(),
+        typed_text(),
+        stages,
+        typed_text(),
+    )
+        .prop_map(
+            |(name, is_revenue, revenue_goal, new_customers_goal, average, stages, current)| {
+                PlanDraft {
+                    name,
+                    goal_kind: if is_revenue {
+                        GoalKind::Revenue
+                    } else {
+                        GoalKind::NewCustomers
+                    },
+                    revenue_goal,
+                    new_customers_goal,
+                    average_revenue_per_customer: average,
+                    stages,
+                    current_top_per_month: current,
+                }
+            },
+        )
+}
+
+fn any_record() -> impl Strategy<Value = PlanRecord> {
+    (
+        "[A-Za-z0-9_-]{1,64}",
+        any::<u64>(),
+        prop::option::of(any::<u64>()),
+        any_draft(),
+    )
+        .prop_map(|(id_text, modified_ms, deleted_ms, draft)| PlanRecord {
+            id: id(&id_text),
+            modified_ms,
+            deleted_ms,
+            draft,
+        })
+}
+
+/// 1–4 records with distinct ids.
+fn any_records() -> impl Strategy<Value = Vec<PlanRecord>> {
+    prop::collection::vec(any_record(), 1..5).prop_map(|mut records| {
+        let mut seen = BTreeSet::new();
+        records.retain(|record| seen.insert(record.id.clone()));
+        records
+    })
+}
+
+/// Every field name of every version, so random trees often look like plans.
+const FIELD_NAMES: &[&str] = &[
+    "app",
+    "schema_version",
+    "exported",
+    "plans",
+    "id",
+    "modified",
+    "deleted",
+    "plan",
+    "name",
+    "goal",
+    "revenue_goal",
+    "new_customers_goal",
+    "average_revenue_per_customer",
+    "stages",
+    "current_top_per_month",
+    "rate_to_next",
+];
+
+const STRING_VALUES: &[&str] = &["funnel-planner", "revenue", "new_customers", "p1", "", "2"];
+
+fn json_key() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => prop::sample::select(FIELD_NAMES).prop_map(str::to_owned),
+        1 => "[a-z_]{1,8}",
+    ]
+}
+
+/// Any JSON tree up to 4 levels deep.
+fn json_tree() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        (0u64..4).prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>().prop_filter_map("finite", |x| serde_json::Number::from_f64(x)
+            .map(Value::Number)),
+        prop::sample::select(STRING_VALUES).prop_map(|s| Value::from(s.to_owned())),
+        "(?s).{0,12}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 64, 8, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
+            prop::collection::vec((json_key(), inner), 0..8)
+                .prop_map(|fields| Value::Object(fields.into_iter().collect())),
+        ]
+    })
+}
+
+/// Pieces of JSON that a plan's text is made of, so random texts are often JSON.
+const TOKENS: &[&str] = &[
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\"schema_version\"",
+    "\"plan\"",
+    "\"plans\"",
+    "\"app\"",
+    "\"funnel-planner\"",
+    "\"stages\"",
+    "\"name\"",
+    "\"id\"",
+    "\"x\"",
+    "0",
+    "1",
+    "2",
+    "3",
+    "-1",
+    "1.5",
+    "1e400",
+    "null",
+    "true",
+    " ",
+    "\n",
+    "\"",
+    "\\",
+];
+
+/// Text that is not a plan: any characters, JSON-like characters, or JSON tokens strung together.
+fn garbage() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "(?s).{0,200}",
+        "[\\[\\]{}\":,0-9a-z_. -]{0,200}",
+        prop::collection::vec(prop::sample::select(TOKENS), 0..60).prop_map(|t| t.concat()),
+    ]
+}
+
+/// One change to a JSON tree, at a node chosen by `Index`.
+#[derive(Debug, Clone)]
+enum Mutation {
+    /// The node becomes a random tree.
+    Replace(Index, Value),
+    /// The node becomes a copy of another node of the same text.
+    CopyFrom(Index, Index),
+    /// The node is removed from its object or list.
+    Remove(Index),
+    /// A list element is repeated (a plan twice, an eleventh stage).
+    Repeat(Index),
+    /// An object gains a field.
+    AddField(Index, String, Value),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        2 => (any::<Index>(), json_tree()).prop_map(|(at, v)| Mutation::Replace(at, v)),
+        1 => (any::<Index>(), any::<Index>()).prop_map(|(at, from)| Mutation::CopyFrom(at, from)),
+        1 => any::<Index>().prop_map(Mutation::Remove),
+        1 => any::<Index>().prop_map(Mutation::Repeat),
+        1 => (any::<Index>(), json_key(), json_tree())
+            .prop_map(|(at, key, v)| Mutation::AddField(at, key, v)),
+    ]
+}
+
+/// The JSON pointers of every node of `value`, the root first.
+fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
+    out.push(at.clone());
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map {
+                pointers(child, format!("{at}/{key}"), out);
+            }
+        }
+        Value::Array(list) => {
+            for (index, child) in list.iter().enumerate() {
+                pointers(child, format!("{at}/{index}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn apply(value: &mut Value, mutation: &Mutation) {
+    let mut all = Vec::new();
+    pointers(value, String::new(), &mut all);
+    let node = |at: &Index| all[at.index(all.len())].as_str();
+    match mutation {
+        Mutation::Replace(at, new) => set(value, node(at), new.clone()),
+        Mutation::CopyFrom(at, from) => {
+            let copy = value.pointer(node(from)).cloned().unwrap_or_default();
+            set(value, node(at), copy);
+        }
+        Mutation::Remove(at) | Mutation::Repeat(at) => {
+            let Some((parent, key)) = node(at).rsplit_once('/') else {
+                return; // the root stays
+            };
+            let is_remove = matches!(mutation, Mutation::Remove(_));
+            match value.pointer_mut(parent) {
+                Some(Value::Object(map)) if is_remove => {
+                    map.remove(key);
+                }
+                Some(Value::Array(list)) => {
+                    let index = key.parse::<usize>().expect("an index");
+                    if is_remove {
+                        list.remove(index);
+                    } else {
+                        list.insert(index, list[index].clone());
+                    }
+                }
+                _ => {}
+            }
+        }
+        Mutation::AddField(at, key, new) => {
+            if let Some(Value::Object(map)) = value.pointer_mut(node(at)) {
+                map.insert(key.clone(), new.clone());
+            }
+        }
+    }
+}
+
+/// The JSON pointer of a problem's path:
+/// `plans[1].plan.stages[2].name` → `/plans/1/plan/stages/2/name`.
+fn pointer_of(path: &str) -> String {
+    path.replace('[', ".")
+        .replace(']', "")
+        .split('.')
+        .filter(|segment| !segment.is_empty())
+        .map(|segment| format!("/{segment}"))
+        .collect()
+}
+
+/// Whether `problem` names a real place in `value`: the field itself, or for a missing field its
+/// object.
+fn names_a_real_place(value: &Value, problem: &Problem) -> bool {
+    let at = pointer_of(&problem.path);
+    match problem.reason {
+        Reason::Missing => {
+            let (parent, key) = at.rsplit_once('/').unwrap_or(("", ""));
+            matches!(value.pointer(parent), Some(Value::Object(map)) if !map.contains_key(key))
+        }
+        Reason::NotJson { .. } => false,
+        _ => value.pointer(&at).is_some(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Properties
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Any record survives a save and a load, and an import of the saved text.
+    #[test]
+    fn any_record_round_trips(record in any_record()) {
+        let text = encode_record(&record);
+        prop_assert_eq!(decode_record(&text), Ok(record.clone()));
+        prop_assert_eq!(decode_import(&text), Ok(vec![record]));
+    }
+
+    /// Any set of plans survives an export and an import (deleted plans are left out).
+    #[test]
+    fn any_export_round_trips(records in any_records(), exported in any::<u64>()) {
+        let live: Vec<PlanRecord> =
+            records.iter().filter(|record| !record.is_deleted()).cloned().collect();
+        let result = decode_import(&encode_export(&records, exported));
+        if live.is_empty() {
+            prop_assert_eq!(result, refused(&[("plans", Reason::NoPlans)]));
+        } else {
+            prop_assert_eq!(result, Ok(live));
+        }
+    }
+
+    /// Any plan survives a share link's JSON.
+    #[test]
+    fn any_shared_plan_round_trips(draft in any_draft()) {
+        prop_assert_eq!(decode_shared(&encode_shared(&draft)), Ok(draft));
+    }
 }
 
 proptest! {
-    /// Decoding any text never panics.
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// No text makes a decoder panic, and text that is not a plan is never taken for one.
     #[test]
-    fn decoding_any_text_is_total(text in ".{0,200}") {
-        let _ = decode(&text);
+    fn garbage_text_is_refused_by_every_decoder(text in garbage()) {
+        prop_assert!(decode_record(&text).is_err());
+        prop_assert!(decode_v1(&text).is_err());
+        prop_assert!(decode_import(&text).is_err());
+        prop_assert!(decode_shared(&text).is_err());
     }
 
-    /// Any typed text survives a save and a load.
+    /// No JSON tree makes a decoder panic; whatever is refused names at least one problem, each
+    /// at a real place; whatever is accepted is a plan that round-trips.
     #[test]
-    fn any_typed_text_round_trips(name in ".{0,30}", goal in ".{0,20}", rate in ".{0,10}", volume in ".{0,12}") {
-        let mut draft = example();
-        draft.name = name;
-        draft.revenue_goal = goal;
-        draft.stages[0].rate_to_next = rate;
-        draft.current_top_per_month = volume;
-        prop_assert_eq!(decode(&encode(&draft)), Ok(draft));
+    fn any_json_tree_is_decoded_without_panicking(tree in json_tree()) {
+        let text = tree.to_string();
+        match decode_import(&text) {
+            Ok(records) => {
+                prop_assert!(!records.is_empty());
+                for record in records {
+                    prop_assert_eq!(decode_record(&encode_record(&record)), Ok(record));
+                }
+            }
+            Err(ImportError::Problems(problems)) => {
+                prop_assert!(!problems.is_empty());
+                for problem in &problems {
+                    prop_assert!(names_a_real_place(&tree, problem), "{:?} in {}", problem, text);
+                }
+            }
+            Err(ImportError::TooLarge { .. }) => prop_assert!(false, "a small tree is too large"),
+        }
+        let _ = decode_record(&text);
+        let _ = decode_v1(&text);
+        let _ = decode_shared(&text);
+    }
+
+    /// A valid export with 1–3 random changes anywhere in it: never a panic; a refusal names
+    /// every problem at a real place, once; an acceptance is a set of plans that round-trip.
+    #[test]
+    fn damaged_exports_are_decoded_without_panicking(
+        mutations in prop::collection::vec(mutation(), 1..4)
+    ) {
+        let mut tree: Value = serde_json::from_str(V2_EXPORT).expect("JSON");
+        for mutation in &mutations {
+            apply(&mut tree, mutation);
+        }
+        let text = tree.to_string();
+        match decode_import(&text) {
+            Ok(records) => {
+                prop_assert!(!records.is_empty());
+                for record in records {
+                    prop_assert_eq!(decode_record(&encode_record(&record)), Ok(record));
+                }
+            }
+            Err(ImportError::Problems(problems)) => {
+                prop_assert!(!problems.is_empty());
+                for (index, problem) in problems.iter().enumerate() {
+                    prop_assert!(names_a_real_place(&tree, problem), "{:?} in {}", problem, text);
+                    prop_assert!(!problems[..index].contains(problem), "{:?} twice", problem);
+                }
+            }
+            Err(ImportError::TooLarge { .. }) => prop_assert!(false, "a small file is too large"),
+        }
     }
 }

@@ -181,6 +181,7 @@ catalogue! {
     CreateShareLink => "Create share link",
     ShareLinkLabel => "Link to this plan",
     ShareLinkHint => "The plan is inside the link itself (after the #), so it is never sent to a server. Anyone with the link can see the plan.",
+    ShareTooLarge => "This plan is too large to fit in a link (its names are very long). Export it as a file instead.",
     CopyLink => "Copy link",
     LinkCopied => "Link copied.",
     LinkNotCopied => "The browser did not allow copying: select the link and copy it.",

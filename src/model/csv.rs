@@ -79,7 +79,7 @@ pub fn targets_table(plan: &Plan, targets: &Targets, headings: Headings<'_>) -> 
         let mut row = vec![
             Cell::Text(stage.name.clone()),
             rates.get(index).map_or(Cell::Text(String::new()), |rate| {
-                Cell::Number(rate.percent())
+                Cell::Number(as_typed(rate.percent()))
             }),
         ];
         row.extend(
@@ -110,4 +110,10 @@ pub fn targets_table(plan: &Plan, targets: &Targets, headings: Headings<'_>) -> 
     );
     rows.push(revenue);
     rows
+}
+
+/// A percent as it was typed: the rate is kept as a fraction, and fraction × 100 picks up binary
+/// noise (7 % → 7.000000000000001). Percents are typed with far fewer than 9 decimals.
+fn as_typed(percent: f64) -> f64 {
+    (percent * 1e9).round() / 1e9
 }

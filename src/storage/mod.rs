@@ -83,16 +83,12 @@ pub struct Store {
     is_available: bool,
 }
 
-/// A change another tab made to storage, as told by the `storage` event.
+/// A plan another tab saved (or, with `record: None`, removed for good), as told by the `storage`
+/// event.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Change {
-    /// A plan was saved (or, with `None`, removed for good) in another tab.
-    Plan {
-        id: PlanId,
-        record: Option<Result<PlanRecord, DecodeError>>,
-    },
-    /// Another tab cleared all site data: this tab keeps what it has.
-    Cleared,
+pub struct Change {
+    pub id: PlanId,
+    pub record: Option<Result<PlanRecord, DecodeError>>,
 }
 
 fn plan_key(id: &PlanId) -> String {
@@ -282,19 +278,17 @@ impl Store {
 }
 
 /// What a `storage` event (fired in every other tab of this site when one tab writes) means for
-/// plans, or `None` if it is not about plans.
+/// plans, or `None` if it is not about one plan. (A tab that clears all site data gives no key:
+/// this tab keeps what it has, and its next save writes the open plan again.)
 pub fn change_from(event: &web_sys::StorageEvent) -> Option<Change> {
-    let Some(key) = event.key() else {
-        return Some(Change::Cleared);
-    };
-    let id = PlanId::parse(key.strip_prefix(PLAN_PREFIX)?)?;
+    let id = PlanId::parse(event.key()?.strip_prefix(PLAN_PREFIX)?)?;
     let record = event.new_value().map(|text| {
         decode_record(&text).map(|mut record| {
             record.id = id.clone();
             record
         })
     });
-    Some(Change::Plan { id, record })
+    Some(Change { id, record })
 }
 
 /// `window.localStorage`, if it can be used without throwing.

@@ -506,9 +506,7 @@ impl Planner {
     /// Takes in a change another tab saved. The plan open here follows it, unless the person
     /// is typing in it: then they are asked, and nothing is saved over either version meanwhile.
     pub fn apply_change(self, change: Change, is_editing: bool) {
-        let Change::Plan { id, record } = change else {
-            return;
-        };
+        let Change { id, record } = change;
         let theirs = match record {
             Some(Ok(record)) => Some(record),
             None => None,

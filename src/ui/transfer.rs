@@ -41,11 +41,12 @@ pub fn export_all(planner: Planner) {
 pub fn PlanActions(planner: Planner, checked: Checked) -> impl IntoView {
     // Once asked for, the link follows the plan as it is edited.
     let is_sharing = RwSignal::new(false);
+    // `Some(None)`: asked for, but the plan is too large for a link.
     let share_link = Memo::new(move |_| {
         is_sharing.get().then(|| {
             planner
                 .draft
-                .with(|draft| url_with_fragment(&share_fragment(draft)))
+                .with(|draft| share_fragment(draft).map(|fragment| url_with_fragment(&fragment)))
         })
     });
     let copy_result = RwSignal::new(None::<bool>);
@@ -60,7 +61,7 @@ pub fn PlanActions(planner: Planner, checked: Checked) -> impl IntoView {
         crate::ui::focus_later("share-link".to_owned());
     };
     let copy_link = move |_| {
-        let Some(link) = share_link.get_untracked() else {
+        let Some(Some(link)) = share_link.get_untracked() else {
             return;
         };
         copy_result.set(None);
@@ -117,6 +118,10 @@ pub fn PlanActions(planner: Planner, checked: Checked) -> impl IntoView {
                 share_link
                     .get()
                     .map(|link| {
+                        let Some(link) = link else {
+                            return view! { <p class="problem" role="alert">{t(Key::ShareTooLarge)}</p> }
+                                .into_any();
+                        };
                         view! {
                             <div class="share">
                                 <label for="share-link">{t(Key::ShareLinkLabel)}</label>
@@ -149,6 +154,7 @@ pub fn PlanActions(planner: Planner, checked: Checked) -> impl IntoView {
                                 <p class="hint">{t(Key::ShareLinkHint)}</p>
                             </div>
                         }
+                            .into_any()
                     })
             }}
             <ImportReport planner />

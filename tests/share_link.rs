@@ -1,0 +1,599 @@
+//! Share links: any plan survives the trip through a link exactly, links made today keep opening,
+//! and a truncated, altered or hostile link is refused without panicking; a link that was only cut
+//! short never opens as a different plan.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::example;
+use funnel_planner::model::{GoalKind, PlanDraft, StageDraft, StageId};
+use funnel_planner::storage::schema::{
+    decode_shared, encode_shared, DecodeError, Expected, Problem, Reason,
+};
+use funnel_planner::storage::share::{
+    decode_fragment, is_share_fragment, share_fragment, ShareError, MAX_SHARE_CHARS, SHARE_PREFIX,
+};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+/// The characters lz-string's URI-safe decoder reads; its encoder writes only the first 64.
+const URI_ALPHABET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$";
+
+/// The link to the example plan as this version makes it: links already sent must keep opening.
+const EXAMPLE_LINK: &str = concat!(
+    "share=N4IgzgxgFgpgtgQwPoDcYCcwEsD2A7EALgCYAaEABwBsEDDQ8E4YiQAFGg8gcxwStboYaPAFcW",
+    "5ISPFJe-VgEYADKSVrVakOTwwA7kgiiwAFxzNMsvgMIgtIBGnQJuMJFJhjXFDAaOnziqTKKmpKdibOMG",
+    "BEANqgWAAmRAraTCw2AGpY2MbRkgjGrqZIOgAexooAdACsIAC+pPFJJKnMrAAyMAgJeSBOhUjFZRU2xG",
+    "ENTUQAzK3pIACyAIrtvf1FOCUw5axj9Y0giUQALLOsAMrLqwXrm9s2R+P7h4TVpzYA8hQUOOjGonhYYx",
+    "YKJ2NaDDbDVjVR6TQgANjeIAAwn4zBgrgMhlsRrY6gBdciGdBCPDGcEUJDedBIOD4YxQVj1OpAA.e22ce8b7",
+);
+
+/// FNV-1a, 32 bits, as the link's checksum (written out here so the test does not trust the
+/// code it checks).
+fn fnv1a(text: &str) -> u32 {
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in text.bytes() {
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    hash
+}
+
+/// A link carrying `json` with a correct checksum, so what is tested is how the JSON reads.
+fn link_to(json: &str) -> String {
+    format!(
+        "{SHARE_PREFIX}{}.{:08x}",
+        lz_str::compress_to_encoded_uri_component(json),
+        fnv1a(json)
+    )
+}
+
+fn problem(path: &str, reason: Reason) -> Problem {
+    Problem {
+        path: path.to_owned(),
+        reason,
+    }
+}
+
+/// A large but realistic plan: ten stages, long names in several scripts.
+fn large_plan() -> PlanDraft {
+    let mut draft = example();
+    draft.name = "Plan de croissance 2027 — Zürich / 東京 / São Paulo, \"aggressive\" 🚀".repeat(2);
+    draft.stages = (1..=10)
+        .map(|n| StageDraft {
+            id: StageId(n),
+            name: format!("Étape {n}: qualifiziert durch Vertrieb — 営業による確認 ({n})"),
+            rate_to_next: if n == 10 {
+                String::new()
+            } else {
+                format!("{}.5", 10 + n)
+            },
+        })
+        .collect();
+    draft.current_top_per_month = "120,000".to_owned();
+    draft
+}
+
+// ---------------------------------------------------------------------------------------------
+// Links that open
+
+#[test]
+fn links_made_by_this_version_keep_opening() {
+    assert_eq!(decode_fragment(EXAMPLE_LINK), Ok(example()));
+    assert_eq!(decode_fragment(&format!("#{EXAMPLE_LINK}")), Ok(example()));
+}
+
+#[test]
+fn a_link_carries_its_plan_exactly() {
+    for draft in [example(), large_plan()] {
+        let fragment = share_fragment(&draft).expect("fits in a link");
+        assert!(fragment.starts_with(SHARE_PREFIX));
+        assert!(is_share_fragment(&fragment));
+        assert_eq!(decode_fragment(&fragment), Ok(draft.clone()));
+        assert_eq!(decode_fragment(&format!("#{fragment}")), Ok(draft));
+    }
+}
+
+#[test]
+fn the_largest_realistic_plan_fits_in_a_link() {
+    let fragment = share_fragment(&large_plan()).expect("fits in a link");
+    let payload = &fragment[SHARE_PREFIX.len()..];
+    assert!(
+        payload.len() <= MAX_SHARE_CHARS / 4,
+        "{} characters",
+        payload.len()
+    );
+}
+
+#[test]
+fn links_whose_plus_was_encoded_still_open() {
+    // lz-string writes 64 of its 65 URI-safe characters: `+` appears in links, `$` never does.
+    let (draft, fragment) = (0..200)
+        .map(|n| {
+            let mut draft = large_plan();
+            draft.name = format!("Plan {n}");
+            let fragment = share_fragment(&draft).expect("fits in a link");
+            (draft, fragment)
+        })
+        .find(|(_, fragment)| fragment.contains('+'))
+        .expect("a link with `+`");
+    assert!(!fragment.contains('$'));
+    // As some mail programs and chat apps encode it, and as a form decoder turns it into a space.
+    assert_eq!(
+        decode_fragment(&fragment.replace('+', "%2B")),
+        Ok(draft.clone())
+    );
+    assert_eq!(decode_fragment(&fragment.replace('+', " ")), Ok(draft));
+}
+
+/// `letters` pseudo-random letters in words of 2–9: text that compresses about as badly as a
+/// pasted paragraph of notes.
+fn pasted_notes(seed: u32, letters: usize) -> String {
+    let mut state = seed;
+    let mut next = move |modulo: u32| {
+        state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        (state >> 16) % modulo
+    };
+    let mut text = String::with_capacity(letters + letters / 4);
+    let mut word = 0;
+    for _ in 0..letters {
+        text.push(char::from(b'a' + next(26) as u8));
+        word += 1;
+        if word >= 2 + next(8) {
+            text.push(' ');
+            word = 0;
+        }
+    }
+    text
+}
+
+#[test]
+fn a_link_that_is_made_always_opens() {
+    // Notes pasted into the plan's and every stage's name: the page and storage accept the
+    // draft, so a link made from it must open, or no link be made. With 300 letters each the
+    // link is made; with 2,000 each it would be over the limit, so none is.
+    for (letters, is_made) in [(300, true), (2_000, false)] {
+        let mut draft = large_plan();
+        draft.name = pasted_notes(1, letters);
+        for (n, stage) in draft.stages.iter_mut().enumerate() {
+            stage.name = pasted_notes(n as u32 + 2, letters);
+        }
+        match share_fragment(&draft) {
+            Some(fragment) => {
+                assert!(is_made, "{letters} letters");
+                assert!(fragment.len() - SHARE_PREFIX.len() <= MAX_SHARE_CHARS + 9);
+                assert_eq!(decode_fragment(&fragment), Ok(draft));
+            }
+            None => assert!(!is_made, "{letters} letters: no link was made"),
+        }
+    }
+}
+
+#[test]
+fn share_fragments_are_recognised() {
+    for fragment in ["share=", "#share=", "share=abc", "##share=x"] {
+        assert!(is_share_fragment(fragment), "{fragment:?}");
+    }
+    for fragment in [
+        "",
+        "#",
+        "plan=1",
+        "Share=x",
+        " share=x",
+        "#/share=x",
+        "shar",
+    ] {
+        assert!(!is_share_fragment(fragment), "{fragment:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Links that do not open
+
+#[test]
+fn damaged_links_are_refused() {
+    let good = share_fragment(&example()).expect("fits in a link");
+    let payload = &good[SHARE_PREFIX.len()..];
+    for fragment in [
+        String::new(),
+        "#".to_owned(),
+        "share=".to_owned(),
+        "#share=".to_owned(),
+        "share=%24".to_owned(),
+        format!("plan={payload}"),
+        format!("Share={payload}"),
+        format!(" share={payload}"),
+        format!("{SHARE_PREFIX}{}", "A".repeat(MAX_SHARE_CHARS + 1)),
+        format!("{SHARE_PREFIX}{}", "Q".repeat(MAX_SHARE_CHARS)),
+        format!("{SHARE_PREFIX}{payload}{}", "A".repeat(MAX_SHARE_CHARS)),
+        link_to(""),
+        link_to("null"),
+        link_to("[]"),
+        link_to("{\"schema_version\":1,\"plan\":{}}"),
+        link_to(&format!("x{}", encode_shared(&example()))),
+    ] {
+        assert_eq!(
+            decode_fragment(&fragment),
+            Err(ShareError::Damaged),
+            "{fragment:?}"
+        );
+    }
+}
+
+#[test]
+fn links_from_a_newer_version_say_so() {
+    for version in [3, 99, u64::MAX] {
+        let link = link_to(&format!(
+            "{{\"schema_version\":{version},\"plan\":{{\"name\":\"from the future\"}}}}"
+        ));
+        assert_eq!(
+            decode_fragment(&link),
+            Err(ShareError::NewerVersion(version))
+        );
+    }
+}
+
+#[test]
+fn every_problem_in_a_shared_plan_is_named() {
+    let mut value: Value = serde_json::from_str(&encode_shared(&example())).expect("JSON");
+    value["id"] = json!("p1");
+    value["plan"]["goal"] = json!("profit");
+    assert_eq!(
+        decode_shared(&value.to_string()),
+        Err(DecodeError::Damaged(vec![
+            problem("id", Reason::UnknownField),
+            problem("plan.goal", Reason::WrongType(Expected::GoalKind)),
+        ]))
+    );
+    assert_eq!(
+        decode_shared("{\"schema_version\":2}"),
+        Err(DecodeError::Damaged(vec![problem("plan", Reason::Missing)]))
+    );
+    assert_eq!(
+        decode_shared("{\"schema_version\":1,\"plan\":{}}"),
+        Err(DecodeError::Damaged(vec![problem(
+            "schema_version",
+            Reason::UnknownVersion(1)
+        )]))
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Truncations and substitutions
+
+/// Decodes every proper prefix of `fragment`: none may open as a different plan. Returns how
+/// many prefixes were tried and how many opened (as the same plan).
+fn truncations(fragment: &str, draft: &PlanDraft) -> (usize, usize) {
+    let mut opened = 0;
+    for end in 0..fragment.len() {
+        match decode_fragment(&fragment[..end]) {
+            Ok(decoded) => {
+                assert_eq!(
+                    &decoded, draft,
+                    "a link cut to {end} characters opened another plan"
+                );
+                opened += 1;
+            }
+            Err(error) => assert_eq!(error, ShareError::Damaged, "cut to {end}"),
+        }
+    }
+    (fragment.len(), opened)
+}
+
+#[test]
+fn a_truncated_link_never_opens_as_another_plan() {
+    let example_link = share_fragment(&example()).expect("fits in a link");
+    let (tried, opened) = truncations(&example_link, &example());
+    assert_eq!(tried, example_link.len());
+    // None opens today; one that did would have to be the same plan (checked above), which
+    // would be harmless.
+    assert!(opened <= 2, "{opened} prefixes opened");
+
+    let large_link = share_fragment(&large_plan()).expect("fits in a link");
+    let (_, opened) = truncations(&large_link, &large_plan());
+    assert!(opened <= 2, "{opened} prefixes opened");
+}
+
+/// The characters tried in place of the one at `at`: 8 of the alphabet (every one of the 64
+/// that lz-string writes is tried somewhere along the link) and 4 it never writes.
+fn replacements(at: usize) -> Vec<char> {
+    let alphabet: Vec<char> = URI_ALPHABET.chars().take(64).collect();
+    (0..8)
+        .map(|k| alphabet[(at * 7 + k * 8) % 64])
+        .chain([' ', '%', '$', '\u{e9}'])
+        .collect()
+}
+
+#[test]
+fn a_link_with_any_one_character_changed_never_panics() {
+    let fragment = share_fragment(&example()).expect("fits in a link");
+    let payload: Vec<char> = fragment[SHARE_PREFIX.len()..].chars().collect();
+    let (mut tried, mut opened_same, mut opened_other) = (0, 0, 0);
+    for at in 0..payload.len() {
+        for replacement in replacements(at) {
+            if replacement == payload[at] {
+                continue;
+            }
+            let mut altered = payload.clone();
+            altered[at] = replacement;
+            let altered: String = altered.into_iter().collect();
+            tried += 1;
+            match decode_fragment(&format!("{SHARE_PREFIX}{altered}")) {
+                Ok(decoded) if decoded == example() => opened_same += 1,
+                Ok(_) => opened_other += 1,
+                Err(_) => {}
+            }
+        }
+    }
+    assert!(tried > payload.len() * 11, "{tried}");
+    // The checksum catches every change that would open as a different plan.
+    assert_eq!(
+        opened_other, 0,
+        "{opened_same} same, {opened_other} other of {tried}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hostile links
+
+/// Writes lz-string's bit stream in its URI-safe form (6 bits a character, first bit highest).
+#[derive(Default)]
+struct Bits {
+    values: Vec<u8>,
+    current: u8,
+    count: usize,
+}
+
+impl Bits {
+    fn bit(&mut self, bit: bool) {
+        self.current = (self.current << 1) | u8::from(bit);
+        self.count += 1;
+        if self.count == 6 {
+            self.values.push(self.current);
+            self.current = 0;
+            self.count = 0;
+        }
+    }
+
+    /// `width` bits of `value`, lowest first, as lz-string writes them.
+    fn write(&mut self, width: u32, value: u32) {
+        for shift in 0..width {
+            self.bit((value >> shift) & 1 == 1);
+        }
+    }
+
+    /// The characters the stream will take if `more` bits are written and it is finished.
+    fn chars_with(&self, more: usize) -> usize {
+        (self.values.len() * 6 + self.count + more).div_ceil(6) + 1
+    }
+
+    fn finish(mut self) -> String {
+        while self.count != 0 {
+            self.bit(false);
+        }
+        // The decoder reads one character past the last bit it needs.
+        self.values.push(0);
+        let alphabet = URI_ALPHABET.as_bytes();
+        self.values
+            .iter()
+            .map(|&value| char::from(alphabet[usize::from(value)]))
+            .collect()
+    }
+}
+
+/// The link of at most `max_chars` characters (after the prefix) that decompresses to the most
+/// text: each code repeats the previous string plus its first character, so the output grows
+/// with the square of the link's length. Returns the link and the length of the text it expands
+/// to, in UTF-16 units.
+fn expanding_link(max_chars: usize) -> (String, u64) {
+    let mut bits = Bits::default();
+    bits.write(2, 0); // a one-byte character follows
+    bits.write(8, u32::from(b'a'));
+    let (mut dictionary, mut width, mut enlarge_in) = (4u32, 3u32, 4u32);
+    let (mut previous, mut total) = (1u64, 1u64);
+    // Room for this code and the closing code (one bit wider at most).
+    while bits.chars_with(2 * width as usize + 1) <= max_chars {
+        bits.write(width, dictionary); // "the previous string and its first character"
+        dictionary += 1;
+        previous += 1;
+        total += previous;
+        enlarge_in -= 1;
+        if enlarge_in == 0 {
+            enlarge_in = 1 << width;
+            width += 1;
+        }
+    }
+    bits.write(width, 2); // end of stream
+    (format!("{SHARE_PREFIX}{}", bits.finish()), total)
+}
+
+#[test]
+fn the_most_expanding_link_accepted_is_refused_in_bounded_work() {
+    // The stream writer, checked on a small link: it opens as a run of `a`s of the length
+    // expected.
+    let (small, small_total) = expanding_link(20);
+    let payload = &small[SHARE_PREFIX.len()..];
+    let text = lz_str::decompress_from_encoded_uri_component(payload).expect("decompresses");
+    assert_eq!(text.len() as u64, small_total);
+    assert!(text.iter().all(|&unit| unit == u16::from(b'a')));
+
+    let (link, total) = expanding_link(MAX_SHARE_CHARS);
+    let length = link.len() - SHARE_PREFIX.len();
+    assert!(
+        (MAX_SHARE_CHARS - 3..=MAX_SHARE_CHARS).contains(&length),
+        "{length}"
+    );
+    // About 8 million UTF-16 units (16 MB): the cap on the link's length bounds this.
+    assert!(total < 10_000_000, "{total}");
+    // A checksum is given so that the link is decompressed before it is refused.
+    assert_eq!(
+        decode_fragment(&format!("{link}.00000000")),
+        Err(ShareError::Damaged)
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Properties
+
+const AWKWARD: &[&str] = &[
+    "<img src=x onerror=alert(1)>",
+    "\"quoted\" and 'single'",
+    "two\nlines\r\n",
+    "",
+    "   ",
+    "\u{0}\u{1f}\u{7f}\u{ffff}",
+    "2,5",
+    "😀 Zürich 東京 مرحبا",
+    "#share=abc",
+    "%24%2B$+",
+];
+
+fn typed_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => "(?s).{0,24}",
+        1 => prop::sample::select(AWKWARD).prop_map(str::to_owned),
+    ]
+}
+
+/// Any plan as typed: 2–10 stages with unique ids in any order, any text in every field.
+fn any_draft() -> impl Strategy<Value = PlanDraft> {
+    let stages = (2usize..=10)
+        .prop_flat_map(|count| {
+            (
+                prop::collection::btree_set(any::<u32>(), count)
+                    .prop_map(|ids| ids.into_iter().collect::<Vec<u32>>())
+                    .prop_shuffle(),
+                prop::collection::vec((typed_text(), typed_text()), count),
+            )
+        })
+        .prop_map(|(ids, fields)| {
+            ids.into_iter()
+                .zip(fields)
+                .map(|(id, (name, rate_to_next))| StageDraft {
+                    id: StageId(id),
+                    name,
+                    rate_to_next,
+                })
+                .collect::<Vec<StageDraft>>()
+        });
+    (
+        typed_text(),
+        any::<bool>(),
+        typed_text(),
+        typed_text(),
+        typed_text(),
+        stages,
+        typed_text(),
+    )
+        .prop_map(
+            |(name, is_revenue, revenue_goal, new_customers_goal, average, stages, current)| {
+                PlanDraft {
+                    name,
+                    goal_kind: if is_revenue {
+                        GoalKind::Revenue
+                    } else {
+                        GoalKind::NewCustomers
+                    },
+                    revenue_goal,
+                    new_customers_goal,
+                    average_revenue_per_customer: average,
+                    stages,
+                    current_top_per_month: current,
+                }
+            },
+        )
+}
+
+const SHARE_FIELDS: &[&str] = &[
+    "schema_version",
+    "plan",
+    "name",
+    "goal",
+    "revenue_goal",
+    "new_customers_goal",
+    "average_revenue_per_customer",
+    "stages",
+    "current_top_per_month",
+    "id",
+    "rate_to_next",
+];
+
+const SHARE_VALUES: &[&str] = &["revenue", "new_customers", "", "50"];
+
+fn json_key() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => prop::sample::select(SHARE_FIELDS).prop_map(str::to_owned),
+        1 => "[a-z_]{1,8}",
+    ]
+}
+
+/// Any JSON tree up to 4 levels deep, with the share format's field names.
+fn json_tree() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        (0u64..4).prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        prop::sample::select(SHARE_VALUES).prop_map(|s| Value::from(s.to_owned())),
+        "(?s).{0,12}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 64, 8, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
+            prop::collection::vec((json_key(), inner), 0..8)
+                .prop_map(|fields| Value::Object(fields.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Any plan survives a link: with or without `#`, with `$` and `+` percent-encoded, and the
+    /// link holds only URL-safe characters.
+    #[test]
+    fn any_plan_round_trips_through_a_link(draft in any_draft()) {
+        let fragment = share_fragment(&draft).expect("fits in a link");
+        let payload = fragment.strip_prefix(SHARE_PREFIX).expect("the prefix");
+        let (compressed, sum) = payload.rsplit_once('.').expect("a checksum");
+        prop_assert!(compressed.chars().all(|c| URI_ALPHABET[..64].contains(c)), "{}", payload);
+        prop_assert!(sum.len() == 8 && sum.chars().all(|c| c.is_ascii_hexdigit()), "{}", sum);
+        prop_assert!(is_share_fragment(&fragment));
+        prop_assert_eq!(decode_fragment(&fragment), Ok(draft.clone()));
+        prop_assert_eq!(decode_fragment(&format!("#{fragment}")), Ok(draft.clone()));
+        let encoded = fragment.replace('$', "%24").replace('+', "%2B");
+        prop_assert_eq!(decode_fragment(&encoded), Ok(draft));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// Random link payloads are refused, never taken for a plan.
+    #[test]
+    fn random_payloads_are_refused(payload in "[A-Za-z0-9+$-]{1,400}") {
+        prop_assert_eq!(
+            decode_fragment(&format!("{SHARE_PREFIX}{payload}")),
+            Err(ShareError::Damaged)
+        );
+    }
+
+    /// Any fragment at all: no panic, and nothing but a real link opens.
+    #[test]
+    fn any_fragment_is_refused(fragment in "(?s)(#?share=)?.{0,200}") {
+        prop_assert!(decode_fragment(&fragment).is_err());
+    }
+
+    /// Any JSON in a well-formed link: no panic, and the link opens exactly when its JSON reads
+    /// as a shared plan.
+    #[test]
+    fn any_json_in_a_link_is_decoded_as_its_json(tree in json_tree()) {
+        let json = tree.to_string();
+        let expected = match decode_shared(&json) {
+            Ok(draft) => Ok(draft),
+            Err(DecodeError::NewerVersion(version)) => Err(ShareError::NewerVersion(version)),
+            Err(DecodeError::Damaged(_)) => Err(ShareError::Damaged),
+        };
+        prop_assert_eq!(decode_fragment(&link_to(&json)), expected);
+    }
+}
