@@ -95,6 +95,9 @@ pub struct Planner {
     pub status: RwSignal<Option<Status>>,
     pub clashes: RwSignal<Vec<ImportClash>>,
     pub import_failure: RwSignal<Option<ImportFailure>>,
+    /// The example opened on a first visit, listed but not yet saved: it is saved with the first
+    /// change the person makes to the library, so it never vanishes from the list on reload.
+    unsaved: StoredValue<Option<PlanId>>,
 }
 
 impl Planner {
@@ -115,6 +118,7 @@ impl Planner {
             status: RwSignal::new(None),
             clashes: RwSignal::new(Vec::new()),
             import_failure: RwSignal::new(None),
+            unsaved: StoredValue::new(None),
         };
         let fragment = fragment();
         if is_share_fragment(&fragment) {
@@ -140,6 +144,7 @@ impl Planner {
                 };
                 let id = record.id.clone();
                 planner.records.update(|records| records.push(record));
+                planner.unsaved.set_value(Some(id.clone()));
                 planner.switch_to(id);
             }
         }
@@ -171,6 +176,7 @@ impl Planner {
     /// Puts `record` in the library (replacing the one with its id) and saves it; a refused
     /// save is reported, and the library keeps the new version in this tab.
     fn put(self, record: PlanRecord) -> bool {
+        self.save_first_example();
         let result = self.store().save(&record);
         self.records.update(|records| {
             match records.iter_mut().find(|other| other.id == record.id) {
@@ -179,6 +185,17 @@ impl Planner {
             }
         });
         self.report(result)
+    }
+
+    /// Saves the first visit's example, if it is still only in this tab.
+    fn save_first_example(self) {
+        let Some(id) = self.unsaved.get_value() else {
+            return;
+        };
+        self.unsaved.set_value(None);
+        if let Some(record) = self.record(&id) {
+            let _ = self.store().save(&record);
+        }
     }
 
     fn report(self, result: Result<(), StorageIssue>) -> bool {
@@ -216,6 +233,7 @@ impl Planner {
             draft: draft.clone(),
             ..saved
         };
+        self.save_first_example();
         let result = self.store().save(&record);
         if result.is_ok() {
             self.records.update(|records| {
