@@ -44,7 +44,7 @@ fn expected(key: Key) -> &'static [&'static str] {
         | Key::DeleteForeverName
         | Key::StatusDeleted
         | Key::StatusRestored
-        | Key::StatusSharedSaved
+        | Key::StatusSavedCopy
         | Key::OpenNewerCopy => &["name"],
         Key::CopyNameNumbered => &["name", "number"],
         Key::ImportFailed => &["file"],

@@ -131,7 +131,7 @@ catalogue! {
     StatusImported => "Imported {count} plans.",
     StatusNothingNewToImport => "Nothing new to import: every plan in the file is already here, unchanged.",
     StatusUpdatedFromOtherTab => "This plan was updated with changes made in another tab.",
-    StatusSharedSaved => "Saved “{name}” to your plans.",
+    StatusSavedCopy => "Saved “{name}” to your plans.",
     StatusShareDamaged => "This share link is damaged or incomplete, so it cannot be opened. Nothing was changed. Ask for the link again.",
     StatusShareNewer => "This share link was made by a newer version of Funnel Planner and cannot be opened here. Nothing was changed.",
 

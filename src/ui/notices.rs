@@ -201,7 +201,7 @@ fn StatusLine(planner: Planner) -> impl IntoView {
                         Status::Imported { count } => tf(Key::StatusImported, &[("count", &count.to_string())]),
                         Status::NothingNewToImport => t(Key::StatusNothingNewToImport).to_owned(),
                         Status::UpdatedFromOtherTab => t(Key::StatusUpdatedFromOtherTab).to_owned(),
-                        Status::SharedSaved { name } => tf(Key::StatusSharedSaved, &[("name", &plan_label(&name))]),
+                        Status::SavedCopy { name } => tf(Key::StatusSavedCopy, &[("name", &plan_label(&name))]),
                         Status::ShareDamaged => t(Key::StatusShareDamaged).to_owned(),
                         Status::ShareNewer => t(Key::StatusShareNewer).to_owned(),
                     };

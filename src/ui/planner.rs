@@ -55,7 +55,7 @@ pub enum Status {
     /// Every plan in the file is already here, unchanged.
     NothingNewToImport,
     UpdatedFromOtherTab,
-    SharedSaved {
+    SavedCopy {
         name: String,
     },
     ShareDamaged,
@@ -251,10 +251,28 @@ impl Planner {
             return;
         };
         self.leave_shared();
-        self.conflict.set(None);
+        self.leave_conflict();
         set_fragment(&format!("{PLAN_FRAGMENT}{id}"));
         self.active.set(Some(id));
         self.draft.set(record.draft);
+    }
+
+    /// Leaving a plan while another tab's change waits for an answer keeps this tab's version as
+    /// a new plan ("Keep both"), since it was never saved.
+    fn leave_conflict(self) {
+        if self.conflict.get_untracked().is_none() {
+            return;
+        }
+        self.conflict.set(None);
+        let draft = self.draft.with_untracked(|draft| self.copy_of(draft));
+        let name = draft.name.clone();
+        self.put(PlanRecord {
+            id: new_plan_id(),
+            modified_ms: now_ms(),
+            deleted_ms: None,
+            draft,
+        });
+        self.status.set(Some(Status::SavedCopy { name }));
     }
 
     /// Adds a plan with `draft` to the library, saves it and opens it.
@@ -411,7 +429,7 @@ impl Planner {
         let name = draft.name.clone();
         self.shared.set(None);
         self.create(draft);
-        self.status.set(Some(Status::SharedSaved { name }));
+        self.status.set(Some(Status::SavedCopy { name }));
     }
 
     /// Closes the shared plan and goes back to the library's newest plan. Edits made to the
@@ -442,7 +460,7 @@ impl Planner {
                 draft,
             };
             self.put(record);
-            self.status.set(Some(Status::SharedSaved { name }));
+            self.status.set(Some(Status::SavedCopy { name }));
         }
         set_fragment("");
     }
@@ -628,9 +646,18 @@ impl Planner {
         })
     }
 
-    /// Every live plan, for "Export all plans"; the open one as typed.
+    /// Every live plan, for "Export all plans"; the open one as on screen, even when it could not
+    /// be saved (storage full, or a change from another tab waiting for an answer).
     pub fn all_for_export(self) -> Vec<PlanRecord> {
-        self.listed()
+        let active = self.active.get_untracked();
+        let mut plans = self.listed();
+        if let Some(open) = plans
+            .iter_mut()
+            .find(|record| Some(&record.id) == active.as_ref())
+        {
+            open.draft = self.draft.get_untracked();
+        }
+        plans
     }
 
     /// The open plan as a record, for "Export this plan".
