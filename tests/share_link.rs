@@ -4,9 +4,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
+mod strategies;
 
 use common::example;
-use funnel_planner::model::{GoalKind, PlanDraft, StageDraft, StageId};
+use funnel_planner::model::{PlanDraft, StageDraft, StageId};
 use funnel_planner::storage::schema::{
     decode_shared, encode_shared, DecodeError, Expected, Problem, Reason,
 };
@@ -15,6 +16,7 @@ use funnel_planner::storage::share::{
 };
 use proptest::prelude::*;
 use serde_json::{json, Value};
+use strategies::any_draft;
 
 /// The characters lz-string's URI-safe decoder reads; its encoder writes only the first 64.
 const URI_ALPHABET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$";
@@ -434,75 +436,6 @@ fn the_most_expanding_link_accepted_is_refused_in_bounded_work() {
 
 // ---------------------------------------------------------------------------------------------
 // Properties
-
-const AWKWARD: &[&str] = &[
-    "<img src=x onerror=alert(1)>",
-    "\"quoted\" and 'single'",
-    "two\nlines\r\n",
-    "",
-    "   ",
-    "\u{0}\u{1f}\u{7f}\u{ffff}",
-    "2,5",
-    "😀 Zürich 東京 مرحبا",
-    "#share=abc",
-    "%24%2B$+",
-];
-
-fn typed_text() -> impl Strategy<Value = String> {
-    prop_oneof![
-        3 => "(?s).{0,24}",
-        1 => prop::sample::select(AWKWARD).prop_map(str::to_owned),
-    ]
-}
-
-/// Any plan as typed: 2–10 stages with unique ids in any order, any text in every field.
-fn any_draft() -> impl Strategy<Value = PlanDraft> {
-    let stages = (2usize..=10)
-        .prop_flat_map(|count| {
-            (
-                prop::collection::btree_set(any::<u32>(), count)
-                    .prop_map(|ids| ids.into_iter().collect::<Vec<u32>>())
-                    .prop_shuffle(),
-                prop::collection::vec((typed_text(), typed_text()), count),
-            )
-        })
-        .prop_map(|(ids, fields)| {
-            ids.into_iter()
-                .zip(fields)
-                .map(|(id, (name, rate_to_next))| StageDraft {
-                    id: StageId(id),
-                    name,
-                    rate_to_next,
-                })
-                .collect::<Vec<StageDraft>>()
-        });
-    (
-        typed_text(),
-        any::<bool>(),
-        typed_text(),
-        typed_text(),
-        typed_text(),
-        stages,
-        typed_text(),
-    )
-        .prop_map(
-            |(name, is_revenue, revenue_goal, new_customers_goal, average, stages, current)| {
-                PlanDraft {
-                    name,
-                    goal_kind: if is_revenue {
-                        GoalKind::Revenue
-                    } else {
-                        GoalKind::NewCustomers
-                    },
-                    revenue_goal,
-                    new_customers_goal,
-                    average_revenue_per_customer: average,
-                    stages,
-                    current_top_per_month: current,
-                }
-            },
-        )
-}
 
 const SHARE_FIELDS: &[&str] = &[
     "schema_version",

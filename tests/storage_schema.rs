@@ -5,6 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
+mod strategies;
 
 use std::collections::BTreeSet;
 use std::fmt::Debug;
@@ -19,6 +20,7 @@ use funnel_planner::storage::schema::{
 use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::{json, Value};
+use strategies::any_draft;
 
 /// Written by version 1 (the first release) under `funnel-planner/v1/plan`.
 const V1_PLAN: &str = include_str!("fixtures/storage-v1.json");
@@ -987,81 +989,6 @@ fn every_truncation_of_a_record_a_version_1_save_and_a_share_is_refused() {
 
 // ---------------------------------------------------------------------------------------------
 // Strategies
-
-/// Texts people might type, or paste, into any field.
-const AWKWARD: &[&str] = &[
-    "<img src=x onerror=alert(1)>",
-    "</script><script>alert(1)</script>",
-    "\"quoted\" and 'single'",
-    "two\nlines\r\nand a tab\t",
-    "",
-    "   ",
-    "\\u0000 \\\" \\",
-    "\u{0}\u{1f}\u{7f}\u{ffff}",
-    "2,5",
-    "abc",
-    "1e308",
-    "😀 Zürich 東京 مرحبا",
-    "\u{202e}gnp.exe",
-    "=SUM(A1)",
-    "{\"schema_version\":3}",
-];
-
-fn typed_text() -> impl Strategy<Value = String> {
-    prop_oneof![
-        3 => "(?s).{0,24}",
-        1 => prop::sample::select(AWKWARD).prop_map(str::to_owned),
-    ]
-}
-
-/// Any plan as typed: 2–10 stages with unique ids in any order, any text in every field.
-fn any_draft() -> impl Strategy<Value = PlanDraft> {
-    let stages = (2usize..=10)
-        .prop_flat_map(|count| {
-            (
-                prop::collection::btree_set(any::<u32>(), count)
-                    .prop_map(|ids| ids.into_iter().collect::<Vec<u32>>())
-                    .prop_shuffle(),
-                prop::collection::vec((typed_text(), typed_text()), count),
-            )
-        })
-        .prop_map(|(ids, fields)| {
-            ids.into_iter()
-                .zip(fields)
-                .map(|(id, (name, rate_to_next))| StageDraft {
-                    id: StageId(id),
-                    name,
-                    rate_to_next,
-                })
-                .collect::<Vec<StageDraft>>()
-        });
-    (
-        typed_text(),
-        any::<bool>(),
-        typed_text(),
-        typed_text(),
-        typed_text(),
-        stages,
-        typed_text(),
-    )
-        .prop_map(
-            |(name, is_revenue, revenue_goal, new_customers_goal, average, stages, current)| {
-                PlanDraft {
-                    name,
-                    goal_kind: if is_revenue {
-                        GoalKind::Revenue
-                    } else {
-                        GoalKind::NewCustomers
-                    },
-                    revenue_goal,
-                    new_customers_goal,
-                    average_revenue_per_customer: average,
-                    stages,
-                    current_top_per_month: current,
-                }
-            },
-        )
-}
 
 fn any_record() -> impl Strategy<Value = PlanRecord> {
     (
