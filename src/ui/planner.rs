@@ -14,6 +14,16 @@ use crate::ui::browser::{fragment, new_plan_id, now_ms, set_fragment};
 use crate::ui::text::{t, tf};
 use crate::ui::{example_plan, focus_later};
 
+/// A new plan in the library, changed now.
+fn fresh_record(draft: PlanDraft) -> PlanRecord {
+    PlanRecord {
+        id: new_plan_id(),
+        modified_ms: now_ms(),
+        deleted_ms: None,
+        draft,
+    }
+}
+
 /// What the URL fragment holds to say which plan is open: `#plan=<id>`.
 const PLAN_FRAGMENT: &str = "plan=";
 
@@ -136,12 +146,7 @@ impl Planner {
             // A first visit opens the example without saving it: opening the page (or a
             // broken share link) writes nothing until the person changes something.
             None => {
-                let record = PlanRecord {
-                    id: new_plan_id(),
-                    modified_ms: now_ms(),
-                    deleted_ms: None,
-                    draft: example_plan(),
-                };
+                let record = fresh_record(example_plan());
                 let id = record.id.clone();
                 planner.records.update(|records| records.push(record));
                 planner.unsaved.set_value(Some(id.clone()));
@@ -266,23 +271,13 @@ impl Planner {
         self.conflict.set(None);
         let draft = self.draft.with_untracked(|draft| self.copy_of(draft));
         let name = draft.name.clone();
-        self.put(PlanRecord {
-            id: new_plan_id(),
-            modified_ms: now_ms(),
-            deleted_ms: None,
-            draft,
-        });
+        self.put(fresh_record(draft));
         self.status.set(Some(Status::SavedCopy { name }));
     }
 
     /// Adds a plan with `draft` to the library, saves it and opens it.
     fn create(self, draft: PlanDraft) -> PlanId {
-        let record = PlanRecord {
-            id: new_plan_id(),
-            modified_ms: now_ms(),
-            deleted_ms: None,
-            draft,
-        };
+        let record = fresh_record(draft);
         let id = record.id.clone();
         self.put(record);
         self.switch_to(id.clone());
@@ -408,7 +403,7 @@ impl Planner {
         match decode_fragment(fragment) {
             Ok(draft) => {
                 self.leave_shared();
-                self.conflict.set(None);
+                self.leave_conflict();
                 self.shared.set(Some(SharedView {
                     original: draft.clone(),
                 }));
@@ -453,12 +448,7 @@ impl Planner {
         let draft = self.draft.get_untracked();
         if draft != shared.original {
             let name = draft.name.clone();
-            let record = PlanRecord {
-                id: new_plan_id(),
-                modified_ms: now_ms(),
-                deleted_ms: None,
-                draft,
-            };
+            let record = fresh_record(draft);
             self.put(record);
             self.status.set(Some(Status::SavedCopy { name }));
         }
@@ -518,12 +508,7 @@ impl Planner {
                 ..imported
             }
         } else {
-            PlanRecord {
-                id: new_plan_id(),
-                modified_ms: now_ms(),
-                deleted_ms: None,
-                draft: self.copy_of(&imported.draft),
-            }
+            fresh_record(self.copy_of(&imported.draft))
         };
         let id = record.id.clone();
         self.put(record);
@@ -665,12 +650,7 @@ impl Planner {
         let draft = self.draft.get_untracked();
         match self.active.get_untracked().and_then(|id| self.record(&id)) {
             Some(record) => PlanRecord { draft, ..record },
-            None => PlanRecord {
-                id: new_plan_id(),
-                modified_ms: now_ms(),
-                deleted_ms: None,
-                draft,
-            },
+            None => fresh_record(draft),
         }
     }
 }
