@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
-import { MESSAGES, PERIODS, type PlannerPage } from './pages/planner';
+import { MESSAGES, PERIODS, examplePlan, planKey, record, type PlannerPage } from './pages/planner';
 import type { Page } from '@playwright/test';
 
 // Accessibility: no axe (WCAG 2.2 AA) violations in the page's main states, a phone-width (320 px)
@@ -79,6 +79,46 @@ test.describe('axe', () => {
     });
     await planner.type(planner.planName, 'Full storage');
     await expect(planner.storageNotice).toContainText('Your latest change could not be saved');
+    await expectNoAxeViolations(page);
+  });
+});
+
+test.describe('axe, plans and sharing', () => {
+  // Fails if: the plan list, "Recently deleted", the status line with Undo, the share link or a
+  // failed import break WCAG A/AA.
+  test('the library, the bin, a share link and an import report have no violations', async ({ page, planner }) => {
+    await planner.goto();
+    await planner.newPlanButton.click();
+    await planner.type(planner.planName, 'Second plan');
+    await planner.duplicatePlanButton.click();
+    await planner.deletePlanButton.click();
+    await expect(planner.undoButton).toBeVisible();
+    await planner.openBin();
+    await planner.createShareLinkButton.click();
+    await expect(planner.shareLink).toBeVisible();
+    await planner.importText('broken.json', '{"app":"funnel-planner","schema_version":2,"plans":[{}]}');
+    await expect(planner.importReport).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  // Fails if: the shared-plan banner, the damaged-data notice, the newer-version notice or the
+  // import clash question break WCAG A/AA.
+  test('notices about shared, damaged and newer plans and an import clash have no violations', async ({ page, planner }) => {
+    const plan = record('pclash-1', examplePlan({ name: 'Clashing' }));
+    await planner.seed({
+      [planKey('pclash-1')]: JSON.stringify(plan),
+      [planKey('pbroken-1')]: '{"schema_version":2,',
+      [planKey('pnewer-1')]: JSON.stringify({ ...plan, id: 'pnewer-1', schema_version: 3 }),
+    });
+    await planner.goto();
+    await expect(planner.unreadableNotice).toBeVisible();
+    await expect(planner.newerNotice).toBeVisible();
+    await planner.importText('clash.json', JSON.stringify({ ...plan, plan: { ...plan.plan, name: 'Clashing too' } }));
+    await expect(planner.importClash).toBeVisible();
+    await planner.createShareLinkButton.click();
+    const link = await planner.shareLink.inputValue();
+    await planner.page.goto(link);
+    await expect(planner.sharedBanner).toBeVisible();
     await expectNoAxeViolations(page);
   });
 });

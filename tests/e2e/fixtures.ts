@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { PlannerPage } from './pages/planner';
 
 /** What the guard saw go wrong in one test: page errors, console errors, foreign requests. */
@@ -9,13 +9,56 @@ type Fixtures = {
   pageProblems: PageProblems;
   /** The Funnel Planner page object, on the guarded page. */
   planner: PlannerPage;
+  /**
+   * Opens another tab of the same browser (same storage, so `storage` events reach the first
+   * tab), guarded like the first one, and returns its page object (not yet navigated).
+   */
+  openTab: () => Promise<PlannerPage>;
+  /**
+   * Opens a tab in a separate, empty browser profile (nothing saved: "another browser"), guarded
+   * like the first one, and returns its page object (not yet navigated).
+   */
+  openOtherBrowser: () => Promise<PlannerPage>;
 };
 
 /**
+ * Records on `page` every uncaught page error, console error and dialog (the app never opens
+ * one: an `alert` means injected script ran) into `problems`. Requests are watched per browser
+ * context (see `guardContext`).
+ */
+function guardPage(page: Page, problems: PageProblems, label = ''): void {
+  page.on('pageerror', (error) => {
+    problems.push(`${label}uncaught page error: ${error.name}: ${error.message}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      const where = message.location().url;
+      problems.push(`${label}console error: ${message.text()}${where ? ` (at ${where})` : ''}`);
+    }
+  });
+  page.on('dialog', (dialog) => {
+    problems.push(`${label}dialog (${dialog.type()}): ${dialog.message()}`);
+    void dialog.dismiss().catch(() => undefined);
+  });
+}
+
+/** Records every request from `page`'s browser context to an origin other than `ownOrigin`. */
+function guardContext(page: Page, problems: PageProblems, ownOrigin: string): void {
+  page.context().on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+    if (url.origin !== ownOrigin) {
+      problems.push(`request to another origin: ${request.method()} ${request.url()}`);
+    }
+  });
+}
+
+/**
  * `test` for every Funnel Planner spec. Its `page` fails the test on any uncaught page error, any
- * console message of type `error`, and any request to an origin other than the page's own (the app
- * promises to load no CDN, font or analytics). There is no allow-list: even the tests that break
- * storage on purpose expect a silent console.
+ * console message of type `error`, any dialog (alert, confirm, prompt) and any request to an
+ * origin other than the page's own (the app promises to load no CDN, font or analytics). There is
+ * no allow-list: even the tests that break storage on purpose expect a silent console. Tabs opened
+ * with `openTab` and `openOtherBrowser` are guarded the same way.
  */
 export const test = base.extend<Fixtures>({
   pageProblems: async ({}, use) => {
@@ -24,33 +67,47 @@ export const test = base.extend<Fixtures>({
 
   page: async ({ page, baseURL, pageProblems }, use) => {
     const ownOrigin = new URL(baseURL ?? 'http://127.0.0.1:8091').origin;
-    page.on('pageerror', (error) => {
-      pageProblems.push(`uncaught page error: ${error.name}: ${error.message}`);
-    });
-    page.on('console', (message) => {
-      if (message.type() === 'error') {
-        const where = message.location().url;
-        pageProblems.push(`console error: ${message.text()}${where ? ` (at ${where})` : ''}`);
-      }
-    });
-    page.context().on('request', (request) => {
-      const url = new URL(request.url());
-      if (url.protocol === 'data:' || url.protocol === 'blob:') return;
-      if (url.origin !== ownOrigin) {
-        pageProblems.push(`request to another origin: ${request.method()} ${request.url()}`);
-      }
-    });
+    guardPage(page, pageProblems);
+    guardContext(page, pageProblems, ownOrigin);
 
     await use(page);
 
     expect(
       pageProblems,
-      'the page must log no errors and request nothing from another origin',
+      'the page must log no errors, open no dialog and request nothing from another origin',
     ).toEqual([]);
   },
 
   planner: async ({ page }, use) => {
     await use(new PlannerPage(page));
+  },
+
+  openTab: async ({ page, pageProblems }, use) => {
+    let count = 0;
+    await use(async () => {
+      count += 1;
+      const tab = await page.context().newPage();
+      guardPage(tab, pageProblems, `tab ${count + 1}: `);
+      return new PlannerPage(tab);
+    });
+  },
+
+  openOtherBrowser: async ({ browser, page, baseURL, pageProblems }, use) => {
+    const ownOrigin = new URL(baseURL ?? 'http://127.0.0.1:8091').origin;
+    const contexts: BrowserContext[] = [];
+    await use(async () => {
+      const context = await browser.newContext({
+        baseURL,
+        viewport: page.viewportSize() ?? { width: 1280, height: 800 },
+        acceptDownloads: true,
+      });
+      contexts.push(context);
+      const tab = await context.newPage();
+      guardPage(tab, pageProblems, 'other browser: ');
+      guardContext(tab, pageProblems, ownOrigin);
+      return new PlannerPage(tab);
+    });
+    for (const context of contexts) await context.close();
   },
 });
 

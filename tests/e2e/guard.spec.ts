@@ -36,3 +36,19 @@ test('the guard records a request to another origin', async ({ page, pageProblem
     .toContain('request to another origin: GET http://127.0.0.1:9/tracker.gif');
   pageProblems.length = 0;
 });
+
+// Fails if: the guard stops noticing dialogs, so injected script calling alert() could pass.
+test('the guard records a dialog', async ({ page, pageProblems }) => {
+  await page.evaluate(() => setTimeout(() => window.alert('deliberate dialog'), 0));
+  await expect.poll(() => pageProblems.join('\n')).toContain('dialog (alert): deliberate dialog');
+  pageProblems.length = 0;
+});
+
+// Fails if: a second tab opened by a test is not guarded, so its errors could pass unseen.
+test('the guard watches a second tab too', async ({ openTab, pageProblems }) => {
+  const tab = await openTab();
+  await tab.goto();
+  await tab.page.evaluate(() => console.error('deliberate error in tab 2'));
+  await expect.poll(() => pageProblems.join('\n')).toContain('tab 2: console error: deliberate error in tab 2');
+  pageProblems.length = 0;
+});

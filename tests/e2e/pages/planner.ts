@@ -1,9 +1,113 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
-/** The storage key the plan autosaves to. */
-export const PLAN_KEY = 'funnel-planner/v1/plan';
-/** Where the text of a saved plan that could not be read is kept. */
-export const UNREADABLE_KEY = 'funnel-planner/v1/plan-unreadable';
+// ---- Storage layout (version 2) ------------------------------------------------------------
+
+/** Each plan is saved under this prefix and its id. */
+export const PLAN_PREFIX = 'funnel-planner/v2/plan/';
+/** Text that could not be read is moved under this prefix. */
+export const UNREADABLE_PREFIX = 'funnel-planner/v2/unreadable/';
+/** Version 1 kept its one plan here; it is migrated on load and removed. */
+export const V1_PLAN_KEY = 'funnel-planner/v1/plan';
+/** Where version 1 kept the text of a save it could not read (carried over on load). */
+export const V1_KEPT_ASIDE_KEY = 'funnel-planner/v1/plan-unreadable';
+/** Where a damaged version 1 save is kept. */
+export const V1_UNREADABLE_KEY = `${UNREADABLE_PREFIX}v1-plan`;
+
+/** The key of the plan `id`. */
+export function planKey(id: string): string {
+  return `${PLAN_PREFIX}${id}`;
+}
+
+/** Where the damaged text of plan `id` is kept. */
+export function unreadableKey(id: string): string {
+  return `${UNREADABLE_PREFIX}plan-${id}`;
+}
+
+/** Everything in localStorage, key → value. */
+export type StorageSnapshot = Record<string, string>;
+
+/** The body of a saved plan (every number as the text typed). */
+export type PlanBody = {
+  name: string;
+  goal: 'revenue' | 'new_customers';
+  revenue_goal: string;
+  new_customers_goal: string;
+  average_revenue_per_customer: string;
+  stages: { id: number; name: string; rate_to_next: string }[];
+  current_top_per_month: string;
+};
+
+/** A saved plan record, as version 2 stores it. */
+export type PlanRecord = {
+  schema_version: 2;
+  id: string;
+  modified: number;
+  deleted?: number;
+  plan: PlanBody;
+};
+
+/** An export file. */
+export type ExportFile = {
+  app: 'funnel-planner';
+  schema_version: 2;
+  exported: number;
+  plans: PlanRecord[];
+};
+
+/** The worked example's body, as saved. */
+export function examplePlan(overrides: Partial<PlanBody> = {}): PlanBody {
+  return {
+    name: 'My marketing plan',
+    goal: 'revenue',
+    revenue_goal: '10,000,000',
+    new_customers_goal: '',
+    average_revenue_per_customer: '1,100,000',
+    stages: [
+      { id: 1, name: 'Visits', rate_to_next: '1.5' },
+      { id: 2, name: 'Leads', rate_to_next: '20' },
+      { id: 3, name: 'MQLs', rate_to_next: '20' },
+      { id: 4, name: 'SQLs', rate_to_next: '40' },
+      { id: 5, name: 'Opportunities', rate_to_next: '50' },
+      { id: 6, name: 'Customers', rate_to_next: '' },
+    ],
+    current_top_per_month: '',
+    ...overrides,
+  };
+}
+
+/** A version 2 record of `plan` under `id`, as a test would seed it. */
+export function record(id: string, plan: PlanBody, modified = 1_795_000_000_000): PlanRecord {
+  return { schema_version: 2, id, modified, plan };
+}
+
+/** The notices and status lines about plans, storage, other tabs, sharing and import, as worded. */
+export const NOTICES = {
+  unavailable: 'This browser is not letting the page save',
+  saveFailed: 'Your latest change could not be saved',
+  unreadableHeading: 'Some saved data could not be read',
+  unreadableKept:
+    'A saved plan was damaged and could not be opened; your other plans are fine. Its text is kept in this browser so nothing is lost',
+  unreadableLeftInPlace:
+    'A saved plan was damaged and could not be opened; your other plans are fine. The browser\'s storage is full, so its text is left untouched where it was.',
+  newer: (count: number) => `Plans saved by a newer version of Funnel Planner: ${count}. They are left untouched`,
+  updatedFromOtherTab: 'This plan was updated with changes made in another tab.',
+  conflictChanged:
+    'This plan was changed in another tab while you were editing it here. Your version is still on screen and is not saved until you choose.',
+  conflictDeleted:
+    'This plan was deleted in another tab. Your version is still on screen and is not saved until you choose.',
+  sharedViewing:
+    'You are viewing a shared plan. It is not saved in this browser unless you save a copy.',
+  shareDamaged:
+    'This share link is damaged or incomplete, so it cannot be opened. Nothing was changed. Ask for the link again.',
+  importNothingChanged: 'Nothing was imported and your plans are unchanged.',
+  importTooLarge: 'The file is larger than 1 MB, so it was not read.',
+  nothingNewToImport: 'Nothing new to import: every plan in the file is already here, unchanged.',
+} as const;
+
+/** Any storage notice, for checking that none is shown. */
+export const ANY_STORAGE_NOTICE = new RegExp(
+  [NOTICES.unavailable, NOTICES.saveFailed, 'newer version of Funnel Planner'].join('|'),
+);
 
 /** The error messages a person can cause, exactly as the page words them. */
 export const MESSAGES = {
@@ -61,7 +165,51 @@ export class PlannerPage {
   readonly howSummary: Locator;
   readonly howDetails: Locator;
 
+  /** The storage notice: a status line offering "Export all plans". */
   readonly storageNotice: Locator;
+  /** Every status line of the page (storage, last action, link copied). */
+  readonly statuses: Locator;
+  /** The damaged-data notice. */
+  readonly unreadableNotice: Locator;
+  /** The notice about plans saved by a newer version. */
+  readonly newerNotice: Locator;
+
+  // "Your plans"
+  readonly librarySection: Locator;
+  /** The plan buttons in the list (not the bin). */
+  readonly planButtons: Locator;
+  /** The list button of the plan open in the editor. */
+  readonly openPlanButton: Locator;
+  readonly newPlanButton: Locator;
+  readonly duplicatePlanButton: Locator;
+  readonly deletePlanButton: Locator;
+  readonly undoButton: Locator;
+  /** The "Recently deleted (N)" disclosure. */
+  readonly binSummary: Locator;
+  readonly bin: Locator;
+
+  // "Keep and share"
+  readonly keepSection: Locator;
+  readonly exportPlanButton: Locator;
+  readonly exportAllButton: Locator;
+  readonly importFile: Locator;
+  readonly createShareLinkButton: Locator;
+  readonly shareLink: Locator;
+  readonly copyLinkButton: Locator;
+  readonly downloadCsvButton: Locator;
+  readonly printButton: Locator;
+  /** The report of a failed import. */
+  readonly importReport: Locator;
+  /** The choice for an imported plan that is already here. */
+  readonly importClash: Locator;
+  readonly replaceMineButton: Locator;
+  readonly keepBothImportButton: Locator;
+
+  // Shared plans and other tabs
+  readonly sharedBanner: Locator;
+  readonly saveSharedCopyButton: Locator;
+  readonly closeSharedButton: Locator;
+  readonly conflictAlert: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'Funnel Planner', exact: true });
@@ -85,14 +233,56 @@ export class PlannerPage {
       .getByRole('group')
       .filter({ has: page.getByText('How this is calculated', { exact: true }) });
 
-    this.storageNotice = page.getByRole('status');
+    this.statuses = page.getByRole('status');
+    this.storageNotice = page
+      .getByRole('status')
+      .filter({ has: page.getByRole('button', { name: 'Export all plans', exact: true }) });
+    this.unreadableNotice = page.getByRole('region', { name: NOTICES.unreadableHeading, exact: true });
+    this.newerNotice = page.getByRole('region', { name: /^Plans saved by a newer version of Funnel Planner: \d+\./ });
+
+    this.librarySection = page.getByRole('region', { name: 'Your plans', exact: true });
+    this.planButtons = this.librarySection.getByRole('list').first().getByRole('button');
+    this.openPlanButton = this.librarySection.locator('button[aria-current="true"]');
+    this.newPlanButton = this.librarySection.getByRole('button', { name: 'New plan', exact: true });
+    this.duplicatePlanButton = page.getByRole('button', { name: 'Duplicate plan', exact: true });
+    this.deletePlanButton = page.getByRole('button', { name: 'Delete plan', exact: true });
+    this.undoButton = page.getByRole('status').getByRole('button', { name: 'Undo', exact: true });
+    this.binSummary = this.librarySection.getByText(/^Recently deleted \(\d+\)$/);
+    this.bin = this.librarySection
+      .getByRole('group')
+      .filter({ has: page.getByText(/^Recently deleted \(\d+\)$/) });
+
+    this.keepSection = page.getByRole('region', { name: 'Keep and share', exact: true });
+    this.exportPlanButton = this.keepSection.getByRole('button', { name: 'Export this plan', exact: true });
+    this.exportAllButton = this.keepSection.getByRole('button', { name: 'Export all plans', exact: true });
+    this.importFile = page.getByLabel('Import plans from a file', { exact: true });
+    this.createShareLinkButton = page.getByRole('button', { name: 'Create share link', exact: true });
+    this.shareLink = page.getByRole('textbox', { name: 'Link to this plan', exact: true });
+    this.copyLinkButton = page.getByRole('button', { name: 'Copy link', exact: true });
+    this.downloadCsvButton = page.getByRole('button', { name: 'Download targets (CSV)', exact: true });
+    this.printButton = page.getByRole('button', { name: 'Print', exact: true });
+    this.importReport = page
+      .getByRole('alert')
+      .filter({ has: page.getByRole('heading', { name: /^Could not import “/ }) });
+    this.importClash = page
+      .getByRole('group')
+      .filter({ hasText: /from the file is a version of/ });
+    this.replaceMineButton = this.importClash.getByRole('button', { name: 'Replace mine', exact: true });
+    this.keepBothImportButton = this.importClash.getByRole('button', { name: 'Keep both', exact: true });
+
+    this.sharedBanner = page.getByRole('region', { name: NOTICES.sharedViewing, exact: true });
+    this.saveSharedCopyButton = page.getByRole('button', { name: 'Save a copy', exact: true });
+    this.closeSharedButton = page.getByRole('button', { name: 'Close shared plan', exact: true });
+    this.conflictAlert = page
+      .getByRole('alert')
+      .filter({ hasText: /in another tab while you were editing|was deleted in another tab/ });
   }
 
   // ---- Loading -------------------------------------------------------------------------------
 
-  /** Opens the page and waits until the app (WebAssembly) has rendered it. */
-  async goto(): Promise<void> {
-    await this.page.goto('/');
+  /** Opens the page (or `url`, e.g. a share link) and waits until the app has rendered it. */
+  async goto(url = '/'): Promise<void> {
+    await this.page.goto(url);
     await this.waitUntilReady();
   }
 
@@ -102,7 +292,7 @@ export class PlannerPage {
     await this.waitUntilReady();
   }
 
-  private async waitUntilReady(): Promise<void> {
+  async waitUntilReady(): Promise<void> {
     await expect(this.heading).toBeVisible();
     await expect(this.planName).toBeVisible();
   }
@@ -301,12 +491,158 @@ export class PlannerPage {
     expect(body, 'page text shows no negative number').not.toMatch(/(^|[^\w])[-−]\s?\d/m);
   }
 
-  /** The saved plan's raw text in localStorage, or null. */
-  async storedText(key: string = PLAN_KEY): Promise<string | null> {
+  // ---- Your plans -----------------------------------------------------------------------------
+
+  /** The list button of the plan named `name` (not the bin). */
+  planButton(name: string): Locator {
+    return this.librarySection
+      .getByRole('list')
+      .first()
+      .getByRole('button', { name, exact: true });
+  }
+
+  /** The list entry (name and "Changed …") of the plan named `name`. */
+  planItem(name: string): Locator {
+    return this.librarySection
+      .getByRole('list')
+      .first()
+      .getByRole('listitem')
+      .filter({ has: this.page.getByRole('button', { name, exact: true }) });
+  }
+
+  /** The names in the plan list, top to bottom. */
+  async planNames(): Promise<string[]> {
+    return (await this.planButtons.allInnerTexts()).map((text) => text.trim());
+  }
+
+  /** Waits until the plan list shows exactly `names`, in any order. */
+  async expectPlans(names: string[]): Promise<void> {
+    await expect
+      .poll(async () => (await this.planNames()).sort(), { message: 'plans in the list' })
+      .toEqual([...names].sort());
+  }
+
+  /** Opens the plan named `name` from the list and waits until the editor shows it. */
+  async openPlan(name: string): Promise<void> {
+    await this.planButton(name).click();
+    await expect(this.planButton(name)).toHaveAttribute('aria-current', 'true');
+    await expect(this.planName).toHaveValue(name);
+  }
+
+  /** Opens "Recently deleted" if it is closed. */
+  async openBin(): Promise<void> {
+    await expect(this.binSummary).toBeVisible();
+    if ((await this.bin.getAttribute('open')) === null) await this.binSummary.click();
+  }
+
+  restoreButton(name: string): Locator {
+    return this.librarySection.getByRole('button', { name: `Restore ${name}`, exact: true });
+  }
+
+  deleteForeverButton(name: string): Locator {
+    return this.librarySection.getByRole('button', { name: `Delete forever: ${name}`, exact: true });
+  }
+
+  /** A status line reading exactly `text` (with "Undo" after a delete). */
+  status(text: string | RegExp): Locator {
+    return this.page.getByRole('status').filter({ hasText: text });
+  }
+
+  // ---- Storage --------------------------------------------------------------------------------
+
+  /** The raw text under `key` in localStorage, or null. */
+  async storedText(key: string): Promise<string | null> {
     return this.page.evaluate((k) => window.localStorage.getItem(k), key);
+  }
+
+  /** Everything in localStorage. */
+  async storage(): Promise<StorageSnapshot> {
+    return this.page.evaluate(() => {
+      const all: Record<string, string> = {};
+      for (let index = 0; index < window.localStorage.length; index++) {
+        const key = window.localStorage.key(index)!;
+        all[key] = window.localStorage.getItem(key)!;
+      }
+      return all;
+    });
+  }
+
+  /** The keys of saved plans (deleted ones included). */
+  async planKeys(): Promise<string[]> {
+    return Object.keys(await this.storage())
+      .filter((key) => key.startsWith(PLAN_PREFIX))
+      .sort();
+  }
+
+  /** Every saved plan record, parsed. */
+  async storedRecords(): Promise<PlanRecord[]> {
+    const all = await this.storage();
+    return Object.entries(all)
+      .filter(([key]) => key.startsWith(PLAN_PREFIX))
+      .map(([, value]) => JSON.parse(value) as PlanRecord);
+  }
+
+  /** The saved record of plan `id`, parsed, or null. */
+  async storedRecord(id: string): Promise<PlanRecord | null> {
+    const text = await this.storedText(planKey(id));
+    return text === null ? null : (JSON.parse(text) as PlanRecord);
+  }
+
+  /** The id of the open plan, from the address (`#plan=<id>`). */
+  openPlanId(): string {
+    const match = /#plan=([A-Za-z0-9_-]+)$/.exec(this.page.url());
+    expect(match, `the address ${this.page.url()} names the open plan`).not.toBeNull();
+    return match![1];
+  }
+
+  /** Waits until the open plan's saved text contains `text`. */
+  async expectSaved(text: string): Promise<void> {
+    const key = planKey(this.openPlanId());
+    await expect
+      .poll(() => this.storedText(key), { message: `saved plan contains ${text}` })
+      .toContain(text);
+  }
+
+  /**
+   * Seeds localStorage with `entries` before the app first loads in this tab. Runs once per tab
+   * (a sessionStorage marker), so a reload sees what the app made of them.
+   */
+  async seed(entries: StorageSnapshot): Promise<void> {
+    await this.page.addInitScript((values) => {
+      if (window.sessionStorage.getItem('e2e-seeded') !== null) return;
+      for (const [key, value] of Object.entries(values)) window.localStorage.setItem(key, value);
+      window.sessionStorage.setItem('e2e-seeded', '1');
+    }, entries);
+  }
+
+  // ---- Files ----------------------------------------------------------------------------------
+
+  /** Runs `action` (a click) and returns the file it downloads: its suggested name and text. */
+  async download(action: () => Promise<void>): Promise<{ name: string; text: string }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), action()]);
+    return { name: download.suggestedFilename(), text: await downloadText(download) };
+  }
+
+  /** Chooses a file to import, as a person would with the file picker. */
+  async importText(name: string, text: string | Buffer, mimeType = 'application/json'): Promise<void> {
+    await this.importFile.setInputFiles({
+      name,
+      mimeType,
+      buffer: typeof text === 'string' ? Buffer.from(text, 'utf8') : text,
+    });
   }
 }
 
-function escapeRegExp(text: string): string {
+/** The text of a finished download. */
+export async function downloadText(download: Download): Promise<string> {
+  const failure = await download.failure();
+  expect(failure, `download of ${download.suggestedFilename()}`).toBeNull();
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
