@@ -16,7 +16,7 @@ use funnel_planner::storage::share::{
 };
 use proptest::prelude::*;
 use serde_json::{json, Value};
-use strategies::any_draft;
+use strategies::{any_draft, json_tree};
 
 /// The characters lz-string's URI-safe decoder reads; its encoder writes only the first 64.
 const URI_ALPHABET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$";
@@ -453,32 +453,6 @@ const SHARE_FIELDS: &[&str] = &[
 
 const SHARE_VALUES: &[&str] = &["revenue", "new_customers", "", "50"];
 
-fn json_key() -> impl Strategy<Value = String> {
-    prop_oneof![
-        3 => prop::sample::select(SHARE_FIELDS).prop_map(str::to_owned),
-        1 => "[a-z_]{1,8}",
-    ]
-}
-
-/// Any JSON tree up to 4 levels deep, with the share format's field names.
-fn json_tree() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        (0u64..4).prop_map(Value::from),
-        any::<i64>().prop_map(Value::from),
-        prop::sample::select(SHARE_VALUES).prop_map(|s| Value::from(s.to_owned())),
-        "(?s).{0,12}".prop_map(Value::String),
-    ];
-    leaf.prop_recursive(4, 64, 8, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
-            prop::collection::vec((json_key(), inner), 0..8)
-                .prop_map(|fields| Value::Object(fields.into_iter().collect())),
-        ]
-    })
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
@@ -520,7 +494,7 @@ proptest! {
     /// Any JSON in a well-formed link: no panic, and the link opens exactly when its JSON reads
     /// as a shared plan.
     #[test]
-    fn any_json_in_a_link_is_decoded_as_its_json(tree in json_tree()) {
+    fn any_json_in_a_link_is_decoded_as_its_json(tree in json_tree(SHARE_FIELDS, SHARE_VALUES)) {
         let json = tree.to_string();
         let expected = match decode_shared(&json) {
             Ok(draft) => Ok(draft),

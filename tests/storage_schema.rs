@@ -20,7 +20,7 @@ use funnel_planner::storage::schema::{
 use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::{json, Value};
-use strategies::any_draft;
+use strategies::{any_draft, json_key, json_tree};
 
 /// Written by version 1 (the first release) under `funnel-planner/v1/plan`.
 const V1_PLAN: &str = include_str!("fixtures/storage-v1.json");
@@ -1036,35 +1036,6 @@ const FIELD_NAMES: &[&str] = &[
 
 const STRING_VALUES: &[&str] = &["funnel-planner", "revenue", "new_customers", "p1", "", "2"];
 
-fn json_key() -> impl Strategy<Value = String> {
-    prop_oneof![
-        3 => prop::sample::select(FIELD_NAMES).prop_map(str::to_owned),
-        1 => "[a-z_]{1,8}",
-    ]
-}
-
-/// Any JSON tree up to 4 levels deep.
-fn json_tree() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        (0u64..4).prop_map(Value::from),
-        any::<i64>().prop_map(Value::from),
-        any::<u64>().prop_map(Value::from),
-        any::<f64>().prop_filter_map("finite", |x| serde_json::Number::from_f64(x)
-            .map(Value::Number)),
-        prop::sample::select(STRING_VALUES).prop_map(|s| Value::from(s.to_owned())),
-        "(?s).{0,12}".prop_map(Value::String),
-    ];
-    leaf.prop_recursive(4, 64, 8, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
-            prop::collection::vec((json_key(), inner), 0..8)
-                .prop_map(|fields| Value::Object(fields.into_iter().collect())),
-        ]
-    })
-}
-
 /// Pieces of JSON that a plan's text is made of, so random texts are often JSON.
 const TOKENS: &[&str] = &[
     "{",
@@ -1123,11 +1094,11 @@ enum Mutation {
 
 fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
-        2 => (any::<Index>(), json_tree()).prop_map(|(at, v)| Mutation::Replace(at, v)),
+        2 => (any::<Index>(), json_tree(FIELD_NAMES, STRING_VALUES)).prop_map(|(at, v)| Mutation::Replace(at, v)),
         1 => (any::<Index>(), any::<Index>()).prop_map(|(at, from)| Mutation::CopyFrom(at, from)),
         1 => any::<Index>().prop_map(Mutation::Remove),
         1 => any::<Index>().prop_map(Mutation::Repeat),
-        1 => (any::<Index>(), json_key(), json_tree())
+        1 => (any::<Index>(), json_key(FIELD_NAMES), json_tree(FIELD_NAMES, STRING_VALUES))
             .prop_map(|(at, key, v)| Mutation::AddField(at, key, v)),
     ]
 }
@@ -1262,7 +1233,7 @@ proptest! {
     /// No JSON tree makes a decoder panic; whatever is refused names at least one problem, each
     /// at a real place; whatever is accepted is a plan that round-trips.
     #[test]
-    fn any_json_tree_is_decoded_without_panicking(tree in json_tree()) {
+    fn any_json_tree_is_decoded_without_panicking(tree in json_tree(FIELD_NAMES, STRING_VALUES)) {
         let text = tree.to_string();
         match decode_import(&text) {
             Ok(records) => {

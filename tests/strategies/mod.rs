@@ -2,6 +2,7 @@
 
 use funnel_planner::model::{GoalKind, PlanDraft, StageDraft, StageId};
 use proptest::prelude::*;
+use serde_json::Value;
 
 /// Texts people might type, or paste, into any field.
 pub const AWKWARD: &[&str] = &[
@@ -79,4 +80,38 @@ pub fn any_draft() -> impl Strategy<Value = PlanDraft> {
                 }
             },
         )
+}
+
+/// A key that is usually one of `fields` (a format's own names), sometimes any short name.
+pub fn json_key(fields: &'static [&'static str]) -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => prop::sample::select(fields).prop_map(str::to_owned),
+        1 => "[a-z_]{1,8}",
+    ]
+}
+
+/// Any JSON tree up to 4 levels deep, with keys mostly from `fields` and strings often from
+/// `values`, so that random trees come close to the format being tested.
+pub fn json_tree(
+    fields: &'static [&'static str],
+    values: &'static [&'static str],
+) -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        (0u64..4).prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>().prop_filter_map("finite", |x| serde_json::Number::from_f64(x)
+            .map(Value::Number)),
+        prop::sample::select(values).prop_map(|s| Value::from(s.to_owned())),
+        "(?s).{0,12}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 64, 8, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
+            prop::collection::vec((json_key(fields), inner), 0..8)
+                .prop_map(|fields| Value::Object(fields.into_iter().collect())),
+        ]
+    })
 }
