@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::Key;
-use crate::model::{FieldError, Plan, PlanDraft};
+use crate::model::{reverse, FieldError, FunnelError, Plan, PlanDraft, Targets};
 use crate::storage::{self, share::is_share_fragment};
 use forward_check::ForwardCheck;
 use goal_form::GoalForm;
@@ -32,6 +32,10 @@ use transfer::PlanActions;
 
 /// The plan checked field by field: a valid plan, or the problems to show.
 pub type Checked = Memo<Result<Plan, Vec<FieldError>>>;
+
+/// The funnel targets of a valid plan (`None` while the plan has problems), computed once per
+/// change for the table and the CSV.
+pub type TargetsMemo = Memo<Option<Result<Targets, FunnelError>>>;
 
 /// The worked example, named in the page's language.
 pub fn example_plan() -> PlanDraft {
@@ -54,6 +58,8 @@ pub fn App() -> impl IntoView {
     let planner = Planner::open();
     let draft = planner.draft;
     let checked: Checked = Memo::new(move |_| draft.with(|draft| draft.validate(LANG.symbols())));
+    let targets: TargetsMemo =
+        Memo::new(move |_| checked.with(|checked| checked.as_ref().ok().map(reverse)));
 
     // Side effect: keep what was typed, valid or not, in storage. Re-run when a conflict with
     // another tab is settled, since saving waits for that.
@@ -114,9 +120,9 @@ pub fn App() -> impl IntoView {
                 <StageList draft checked />
             </div>
             <div class="column">
-                <TargetsPanel draft checked />
+                <TargetsPanel draft checked targets />
                 <ForwardCheck draft checked />
-                <PlanActions planner checked />
+                <PlanActions planner checked targets />
             </div>
         </main>
         <footer class="site-footer">

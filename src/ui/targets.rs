@@ -5,15 +5,17 @@ use leptos::prelude::*;
 
 use crate::i18n::Key;
 use crate::model::number::{is_rounded_up, plain_decimal};
-use crate::model::{reverse, Field, FieldError, FunnelError, Period, PlanDraft, Source, Targets};
+use crate::model::{Field, FieldError, Period, PlanDraft, Source, Targets};
 use crate::ui::text::{error_message, exact, field_id, money, needed, percent, stage_label, t, tf};
-use crate::ui::{focus_later, Checked};
+use crate::ui::{focus_later, Checked, TargetsMemo};
 
 /// The results panel.
 #[component]
-pub fn TargetsPanel(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoView {
-    let targets: Memo<Option<Result<Targets, FunnelError>>> =
-        Memo::new(move |_| checked.with(|checked| checked.as_ref().ok().map(reverse)));
+pub fn TargetsPanel(
+    draft: RwSignal<PlanDraft>,
+    checked: Checked,
+    targets: TargetsMemo,
+) -> impl IntoView {
     // The targets when they could be computed; read by reference below, never cloned again.
     let valid: Memo<Option<Targets>> =
         Memo::new(move |_| targets.with(|targets| targets.clone().and_then(Result::ok)));

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::Key;
 use crate::model::csv::{self, Headings};
-use crate::model::{reverse, PlanRecord};
+use crate::model::PlanRecord;
 use crate::storage::schema::{
     decode_import, encode_export, Expected, ImportError, Problem, Reason, MAX_IMPORT_BYTES,
 };
@@ -18,7 +18,7 @@ use crate::ui::browser::{
 };
 use crate::ui::planner::{ImportFailure, Planner};
 use crate::ui::text::{plan_label, t, tf};
-use crate::ui::Checked;
+use crate::ui::{Checked, TargetsMemo};
 
 const JSON: &str = "application/json";
 
@@ -38,7 +38,7 @@ pub fn export_all(planner: Planner) {
 
 /// The keep-and-share panel.
 #[component]
-pub fn PlanActions(planner: Planner, checked: Checked) -> impl IntoView {
+pub fn PlanActions(planner: Planner, checked: Checked, targets: TargetsMemo) -> impl IntoView {
     // Once asked for, the link follows the plan as it is edited.
     let is_sharing = RwSignal::new(false);
     // `Some(None)`: asked for, but the plan is too large for a link.
@@ -72,8 +72,10 @@ pub fn PlanActions(planner: Planner, checked: Checked) -> impl IntoView {
     let download_csv = move |_| {
         let table = checked.with_untracked(|checked| {
             let plan = checked.as_ref().ok()?;
-            let targets = reverse(plan).ok()?;
-            Some(csv::targets_table(plan, &targets, csv_headings()))
+            targets.with_untracked(|targets| match targets {
+                Some(Ok(targets)) => Some(csv::targets_table(plan, targets, csv_headings())),
+                _ => None,
+            })
         });
         if let Some(table) = table {
             let stem = planner
@@ -86,8 +88,7 @@ pub fn PlanActions(planner: Planner, checked: Checked) -> impl IntoView {
             );
         }
     };
-    let has_targets =
-        move || checked.with(|checked| checked.as_ref().is_ok_and(|plan| reverse(plan).is_ok()));
+    let has_targets = move || targets.with(|targets| matches!(targets, Some(Ok(_))));
 
     view! {
         <section class="card keep" aria-labelledby="keep-heading">
