@@ -60,6 +60,8 @@ pub fn input_error_key(error: InputError) -> Key {
         InputError::StageNameEmpty => Key::ErrorStageNameEmpty,
         InputError::StageNameDuplicate => Key::ErrorStageNameDuplicate,
         InputError::StageCount => Key::ErrorStageCount,
+        InputError::PercentOutOfRange => Key::ErrorPercentOutOfRange,
+        InputError::SharesOverFull => Key::ErrorSharesOverFull,
     }
 }
 

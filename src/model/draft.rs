@@ -2,6 +2,7 @@
 //! while it is not (yet) a valid number. `validate` turns a draft into a [`Plan`] or into a list
 //! of field errors, each naming the field it belongs next to.
 
+use crate::model::marketing::{ChannelId, MarketingDraft};
 use crate::model::number::{parse_non_negative, parse_percent, parse_positive, NumberSymbols};
 use crate::model::{Funnel, FunnelError, Goal, InputError, Plan, Rate, MAX_STAGES, MIN_STAGES};
 
@@ -48,6 +49,8 @@ pub struct PlanDraft {
     pub stages: Vec<StageDraft>,
     /// Current volume at the top stage per month (for the forward check), as typed; may be empty.
     pub current_top_per_month: String,
+    /// Budget, channels and the inputs of the KPIs.
+    pub marketing: MarketingDraft,
 }
 
 /// A field of the plan form, for placing an error message next to it.
@@ -61,6 +64,34 @@ pub enum Field {
     CurrentTopPerMonth,
     /// The stage list as a whole (its count).
     Stages,
+    /// The marketing budget.
+    Budget,
+    /// A channel's share of the customers goal.
+    ChannelShare(ChannelId),
+    /// The channels' shares together (over 100 %).
+    ChannelShares,
+    /// A channel's spend.
+    ChannelSpend(ChannelId),
+    /// A channel's attributed revenue.
+    ChannelRevenue(ChannelId),
+    /// A channel's volume at a stage.
+    ChannelVolume(ChannelId, StageId),
+    /// A channel's own rate from a stage into the next.
+    ChannelRate(ChannelId, StageId),
+    /// Retention: customers at the start of the period.
+    CustomersAtStart,
+    /// Retention: customers at the end of the period.
+    CustomersAtEnd,
+    /// Retention: new customers during the period.
+    CustomersNew,
+    /// Gross margin.
+    GrossMargin,
+    /// Expected customer lifetime in years.
+    LifetimeYears,
+    /// Customers lost per year.
+    Churn,
+    /// The share of spend a reallocation moves.
+    MovePercent,
 }
 
 /// An error and the field it belongs next to.
@@ -103,6 +134,7 @@ impl PlanDraft {
             average_revenue_per_customer: EXAMPLE_AVERAGE_REVENUE.to_owned(),
             stages,
             current_top_per_month: String::new(),
+            marketing: MarketingDraft::default(),
         }
     }
 
@@ -163,6 +195,7 @@ impl PlanDraft {
             return Err(FunnelError::TooFewStages);
         }
         self.stages.retain(|stage| stage.id != id);
+        self.marketing.forget_stage(id);
         Ok(())
     }
 
@@ -289,6 +322,11 @@ impl PlanDraft {
             }
             _ => Err(errors),
         }
+    }
+
+    /// The stages' ids, top to bottom.
+    pub fn stage_ids(&self) -> Vec<StageId> {
+        self.stages.iter().map(|stage| stage.id).collect()
     }
 
     /// The forward check's current top-of-funnel volume per month: `None` while the field is

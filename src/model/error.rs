@@ -30,6 +30,12 @@ pub enum InputError {
     /// A stage name used by an earlier stage (compared without case or surrounding spaces).
     #[error("another stage already has this name")]
     StageNameDuplicate,
+    /// A percent (share, margin) not in [0, 100].
+    #[error("enter a percent from 0 to 100")]
+    PercentOutOfRange,
+    /// The channels' shares of the goal add up to more than 100 %.
+    #[error("the channels' shares add up to more than 100 %")]
+    SharesOverFull,
     /// Fewer than 2 or more than 10 stages (possible only in data from elsewhere, e.g. an import).
     #[error("a funnel has 2 to 10 stages")]
     StageCount,

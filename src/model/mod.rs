@@ -9,11 +9,14 @@
 //! - times are milliseconds since 1970-01-01 UTC (`*_ms`), as browsers count them;
 //! - money is an amount in the plan's currency, in whole units with decimals (no currency symbol).
 
+pub mod channels;
 pub mod csv;
 pub mod draft;
 pub mod error;
 pub mod funnel;
+pub mod kpi;
 pub mod library;
+pub mod marketing;
 pub mod number;
 pub mod plan;
 
@@ -23,5 +26,6 @@ pub use funnel::{
     forward, reverse, ForwardCheck, Gap, Period, Source, StageTarget, StageYield, Targets,
 };
 pub use library::{PlanId, PlanRecord};
+pub use marketing::{ChannelDraft, ChannelId, MarketingDraft};
 pub use number::NumberSymbols;
 pub use plan::{Funnel, Goal, Plan, Rate, MAX_STAGES, MIN_STAGES};

@@ -1,0 +1,428 @@
+//! The plan's marketing side as typed: the budget, the channels (their spend, the volumes they
+//! brought at each stage, the revenue attributed to them, their share of the customers goal and
+//! their own conversion rates) and the figures customer lifetime value and retention need.
+//!
+//! Like the rest of the draft, every number is kept as text. [`MarketingDraft::check`] reads it
+//! into [`MarketingInputs`]: each field on its own, so one bad value only makes the figures that
+//! need it unavailable; an empty field means "not known", not 0.
+//!
+//! Units: money is in the plan's currency; a channel's spend, volumes and revenue cover one period
+//! the person chooses (all of a channel's figures the same one, e.g. last quarter), so the KPIs,
+//! which are ratios, do not depend on it; shares, rates and margins are typed as percents and
+//! kept here as fractions.
+
+use crate::model::number::{parse_non_negative, parse_percent, parse_positive, NumberSymbols};
+use crate::model::{Field, FieldError, InputError, Rate, StageId};
+
+/// The most channels a plan can have.
+pub const MAX_CHANNELS: usize = 12;
+
+/// The share of the worst channel's spend a reallocation moves until the person types another,
+/// in percent.
+pub const DEFAULT_MOVE_PERCENT: &str = "20";
+
+/// Identifies a channel for as long as it exists, whatever its name or position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ChannelId(pub u32);
+
+/// What a channel reached at one stage, and its own rate from that stage into the next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChannelStageDraft {
+    /// The funnel stage this is about.
+    pub stage: StageId,
+    /// Volume the channel brought (or is planned to bring) at this stage, as typed; empty when
+    /// not known.
+    pub volume: String,
+    /// The channel's own percent from this stage into the next, as typed; empty to use the
+    /// plan's rate.
+    pub rate: String,
+}
+
+/// One marketing channel as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChannelDraft {
+    /// Stable identity (for lists and field ids).
+    pub id: ChannelId,
+    /// E.g. "Paid search".
+    pub name: String,
+    /// Percent of the customers goal this channel should win, as typed; empty to share what the
+    /// typed shares leave evenly with the other channels left empty.
+    pub share: String,
+    /// Spend in the channel's period, as typed.
+    pub spend: String,
+    /// Revenue attributed to the channel in the same period, as typed.
+    pub revenue: String,
+    /// Volumes and own rates by stage; a stage with nothing typed may be absent.
+    pub stages: Vec<ChannelStageDraft>,
+}
+
+impl ChannelDraft {
+    /// A channel named `name` with nothing typed yet.
+    pub fn named(id: ChannelId, name: &str) -> Self {
+        Self {
+            id,
+            name: name.to_owned(),
+            share: String::new(),
+            spend: String::new(),
+            revenue: String::new(),
+            stages: Vec::new(),
+        }
+    }
+
+    /// The volume typed for `stage` ("" when none).
+    pub fn volume(&self, stage: StageId) -> &str {
+        self.stage(stage).map_or("", |entry| entry.volume.as_str())
+    }
+
+    /// The own rate typed for `stage` into the next ("" when none: the plan's rate applies).
+    pub fn rate(&self, stage: StageId) -> &str {
+        self.stage(stage).map_or("", |entry| entry.rate.as_str())
+    }
+
+    /// The entry for `stage`, created empty if there is none, to type into.
+    pub fn stage_mut(&mut self, stage: StageId) -> &mut ChannelStageDraft {
+        let index = match self.stages.iter().position(|entry| entry.stage == stage) {
+            Some(index) => index,
+            None => {
+                self.stages.push(ChannelStageDraft {
+                    stage,
+                    volume: String::new(),
+                    rate: String::new(),
+                });
+                self.stages.len() - 1
+            }
+        };
+        &mut self.stages[index]
+    }
+
+    fn stage(&self, stage: StageId) -> Option<&ChannelStageDraft> {
+        self.stages.iter().find(|entry| entry.stage == stage)
+    }
+}
+
+/// Whether the budget is typed for the whole plan year or per month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BudgetPeriod {
+    #[default]
+    Year,
+    Month,
+}
+
+/// How the expected customer lifetime is typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LifetimeKind {
+    /// Expected lifetime in years.
+    #[default]
+    Years,
+    /// Percent of customers lost per year; lifetime = 1 ÷ churn.
+    Churn,
+}
+
+/// What the channels are ranked by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RankBy {
+    /// Cost per stage volume (spend ÷ volume) at the stage; lower ranks first.
+    StageCost(StageId),
+    /// Customer acquisition cost; lower ranks first.
+    #[default]
+    Cac,
+    /// Marketing ROI; higher ranks first.
+    Roi,
+}
+
+/// The marketing side of a plan, as typed. The default has no channels and nothing typed,
+/// except the share of spend a reallocation moves ([`DEFAULT_MOVE_PERCENT`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarketingDraft {
+    /// Marketing budget, as typed, for [`Self::budget_period`].
+    pub budget: String,
+    pub budget_period: BudgetPeriod,
+    /// The channels, in the order the person keeps them.
+    pub channels: Vec<ChannelDraft>,
+    /// Retention: customers at the start of the period the person chose, as typed.
+    pub customers_at_start: String,
+    /// Retention: customers at the end of that period, as typed.
+    pub customers_at_end: String,
+    /// Retention: new customers won during that period, as typed.
+    pub customers_new: String,
+    /// Gross margin on revenue, percent, as typed.
+    pub gross_margin: String,
+    pub lifetime_kind: LifetimeKind,
+    /// Expected customer lifetime in years, as typed.
+    pub lifetime_years: String,
+    /// Customers lost per year, percent, as typed.
+    pub churn: String,
+    /// What the channel comparison ranks by.
+    pub rank_by: RankBy,
+    /// Percent of the worst channel's spend the reallocation moves, as typed.
+    pub move_percent: String,
+}
+
+impl Default for MarketingDraft {
+    fn default() -> Self {
+        Self {
+            budget: String::new(),
+            budget_period: BudgetPeriod::default(),
+            channels: Vec::new(),
+            customers_at_start: String::new(),
+            customers_at_end: String::new(),
+            customers_new: String::new(),
+            gross_margin: String::new(),
+            lifetime_kind: LifetimeKind::default(),
+            lifetime_years: String::new(),
+            churn: String::new(),
+            rank_by: RankBy::default(),
+            move_percent: DEFAULT_MOVE_PERCENT.to_owned(),
+        }
+    }
+}
+
+impl MarketingDraft {
+    /// A marketing side with one empty channel per name in `names` (the usual channels in the
+    /// person's language).
+    pub fn with_channels(names: &[&str]) -> Self {
+        let mut draft = Self::default();
+        for name in names {
+            draft.add_channel(name);
+        }
+        draft
+    }
+
+    /// Whether another channel may be added (fewer than [`MAX_CHANNELS`]).
+    pub fn can_add_channel(&self) -> bool {
+        self.channels.len() < MAX_CHANNELS
+    }
+
+    /// Adds an empty channel named `name` at the end; `None` when there are already
+    /// [`MAX_CHANNELS`].
+    pub fn add_channel(&mut self, name: &str) -> Option<ChannelId> {
+        if !self.can_add_channel() {
+            return None;
+        }
+        let id = ChannelId(
+            self.channels
+                .iter()
+                .map(|channel| channel.id.0)
+                .max()
+                .unwrap_or(0)
+                + 1,
+        );
+        self.channels.push(ChannelDraft::named(id, name));
+        Some(id)
+    }
+
+    /// Removes a channel; an unknown id changes nothing.
+    pub fn remove_channel(&mut self, id: ChannelId) {
+        self.channels.retain(|channel| channel.id != id);
+    }
+
+    /// The channel with `id`.
+    pub fn channel(&self, id: ChannelId) -> Option<&ChannelDraft> {
+        self.channels.iter().find(|channel| channel.id == id)
+    }
+
+    /// The channel with `id`, to edit it.
+    pub fn channel_mut(&mut self, id: ChannelId) -> Option<&mut ChannelDraft> {
+        self.channels.iter_mut().find(|channel| channel.id == id)
+    }
+
+    /// Forgets what the channels hold for a stage that no longer exists.
+    pub fn forget_stage(&mut self, stage: StageId) {
+        for channel in &mut self.channels {
+            channel.stages.retain(|entry| entry.stage != stage);
+        }
+    }
+
+    /// Reads every field for a funnel whose stages are `stages`, top to bottom. Fields that are
+    /// empty are `None`; fields that cannot be read are `None` too, with their error listed.
+    pub fn check(&self, stages: &[StageId], symbols: NumberSymbols) -> MarketingInputs {
+        let mut errors = Vec::new();
+        let mut read = |field: Field, text: &str, parse: Parser| -> Option<f64> {
+            if text.trim().is_empty() {
+                return None;
+            }
+            match parse(text, symbols) {
+                Ok(value) => Some(value),
+                Err(error) => {
+                    errors.push(FieldError { field, error });
+                    None
+                }
+            }
+        };
+        let budget = read(Field::Budget, &self.budget, parse_non_negative);
+        let budget_per_year = budget.map(|budget| match self.budget_period {
+            BudgetPeriod::Year => budget,
+            BudgetPeriod::Month => budget * 12.0,
+        });
+        let last = stages.len().saturating_sub(1);
+        let channels: Vec<ChannelInputs> = self
+            .channels
+            .iter()
+            .map(|channel| {
+                let id = channel.id;
+                let share = read(Field::ChannelShare(id), &channel.share, parse_share)
+                    .map(|percent| percent / 100.0);
+                let spend = read(Field::ChannelSpend(id), &channel.spend, parse_non_negative);
+                let revenue = read(
+                    Field::ChannelRevenue(id),
+                    &channel.revenue,
+                    parse_non_negative,
+                );
+                let volumes = stages
+                    .iter()
+                    .map(|stage| {
+                        read(
+                            Field::ChannelVolume(id, *stage),
+                            channel.volume(*stage),
+                            parse_non_negative,
+                        )
+                    })
+                    .collect();
+                let mut has_bad_rate = false;
+                let rates = stages
+                    .iter()
+                    .take(last)
+                    .map(|stage| {
+                        let text = channel.rate(*stage);
+                        let rate = read(Field::ChannelRate(id, *stage), text, parse_rate);
+                        has_bad_rate |= rate.is_none() && !text.trim().is_empty();
+                        rate.and_then(|percent| Rate::from_percent(percent).ok())
+                    })
+                    .collect();
+                ChannelInputs {
+                    id,
+                    name: channel.name.trim().to_owned(),
+                    share,
+                    spend,
+                    revenue,
+                    volumes,
+                    rates,
+                    has_bad_rate,
+                }
+            })
+            .collect();
+        let typed_share: f64 = channels.iter().filter_map(|channel| channel.share).sum();
+        let customers_at_start = read(
+            Field::CustomersAtStart,
+            &self.customers_at_start,
+            parse_non_negative,
+        );
+        let customers_at_end = read(
+            Field::CustomersAtEnd,
+            &self.customers_at_end,
+            parse_non_negative,
+        );
+        let customers_new = read(Field::CustomersNew, &self.customers_new, parse_non_negative);
+        let gross_margin = read(Field::GrossMargin, &self.gross_margin, parse_share)
+            .map(|percent| percent / 100.0);
+        let lifetime_years = match self.lifetime_kind {
+            LifetimeKind::Years => read(Field::LifetimeYears, &self.lifetime_years, parse_positive)
+                .map(Lifetime::Years),
+            LifetimeKind::Churn => {
+                read(Field::Churn, &self.churn, parse_rate).map(|percent| Lifetime::Churn {
+                    churn: percent / 100.0,
+                })
+            }
+        };
+        let move_share =
+            read(Field::MovePercent, &self.move_percent, parse_rate).map(|percent| percent / 100.0);
+        if typed_share > 1.0 + SHARE_TOLERANCE {
+            errors.push(FieldError {
+                field: Field::ChannelShares,
+                error: InputError::SharesOverFull,
+            });
+        }
+        MarketingInputs {
+            budget_per_year,
+            channels,
+            customers_at_start,
+            customers_at_end,
+            customers_new,
+            gross_margin,
+            lifetime: lifetime_years,
+            move_share,
+            errors,
+        }
+    }
+}
+
+/// Shares are compared with 100 % within this tolerance, so 33.33 + 33.33 + 33.34 is full.
+pub const SHARE_TOLERANCE: f64 = 1e-9;
+
+type Parser = fn(&str, NumberSymbols) -> Result<f64, InputError>;
+
+/// A percent in [0, 100] (a share or a margin).
+fn parse_share(text: &str, symbols: NumberSymbols) -> Result<f64, InputError> {
+    let percent = parse_percent(text, symbols)?;
+    if (0.0..=100.0).contains(&percent) {
+        Ok(percent.abs())
+    } else {
+        Err(InputError::PercentOutOfRange)
+    }
+}
+
+/// A percent in (0, 100] (a rate, a churn, a share of spend to move).
+fn parse_rate(text: &str, symbols: NumberSymbols) -> Result<f64, InputError> {
+    let percent = parse_percent(text, symbols)?;
+    Rate::from_percent(percent).map(Rate::percent)
+}
+
+/// How long a customer stays.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Lifetime {
+    /// Expected lifetime in years (> 0).
+    Years(f64),
+    /// Fraction of customers lost per year, in (0, 1]; lifetime = 1 ÷ churn years.
+    Churn { churn: f64 },
+}
+
+impl Lifetime {
+    /// Expected lifetime in years.
+    pub fn years(self) -> f64 {
+        match self {
+            Lifetime::Years(years) => years,
+            Lifetime::Churn { churn } => 1.0 / churn,
+        }
+    }
+}
+
+/// One channel's figures as read: `None` where nothing (or nothing valid) was typed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChannelInputs {
+    pub id: ChannelId,
+    /// The name as typed, trimmed (may be empty).
+    pub name: String,
+    /// Share of the customers goal as a fraction in [0, 1], when typed.
+    pub share: Option<f64>,
+    /// Spend in the channel's period (≥ 0).
+    pub spend: Option<f64>,
+    /// Revenue attributed in the same period (≥ 0).
+    pub revenue: Option<f64>,
+    /// Volume at each funnel stage, top to bottom (≥ 0).
+    pub volumes: Vec<Option<f64>>,
+    /// The channel's own rate from each stage into the next, top to bottom; `None` uses the
+    /// plan's rate.
+    pub rates: Vec<Option<Rate>>,
+    /// Whether an own rate was typed but cannot be read (the channel's targets then wait).
+    pub has_bad_rate: bool,
+}
+
+/// The marketing side, read field by field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarketingInputs {
+    /// Marketing budget for the plan year (a monthly budget × 12).
+    pub budget_per_year: Option<f64>,
+    pub channels: Vec<ChannelInputs>,
+    /// Retention inputs, for the period the person chose.
+    pub customers_at_start: Option<f64>,
+    pub customers_at_end: Option<f64>,
+    pub customers_new: Option<f64>,
+    /// Gross margin as a fraction in [0, 1].
+    pub gross_margin: Option<f64>,
+    /// Expected customer lifetime.
+    pub lifetime: Option<Lifetime>,
+    /// Fraction of the worst channel's spend to move, in (0, 1].
+    pub move_share: Option<f64>,
+    /// Every field that could not be read, with why.
+    pub errors: Vec<FieldError>,
+}
