@@ -11,17 +11,23 @@
 //! - 2: one record per plan, `{"schema_version":2,"id":…,"modified":…,"deleted":…,"plan":{…}}`,
 //!   with the same plan body as version 1. Export files list records; share links carry
 //!   `{"schema_version":2,"plan":{…}}`.
+//! - 3: as 2, and the plan body has `"marketing":{…}` (budget, channels, KPI inputs). Plans of
+//!   versions 1 and 2 are read with an empty marketing side (no channels), so nothing is invented.
 
 use serde::Serialize;
 use serde_json::{Map, Value};
 use thiserror::Error;
 
+use crate::model::marketing::{
+    BudgetPeriod, ChannelStageDraft, LifetimeKind, RankBy, MAX_CHANNELS,
+};
 use crate::model::{
-    GoalKind, PlanDraft, PlanId, PlanRecord, StageDraft, StageId, MAX_STAGES, MIN_STAGES,
+    ChannelDraft, ChannelId, GoalKind, MarketingDraft, PlanDraft, PlanId, PlanRecord, StageDraft,
+    StageId, MAX_STAGES, MIN_STAGES,
 };
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u64 = 2;
+pub const SCHEMA_VERSION: u64 = 3;
 
 /// What an export file says it is, so that another app's JSON is recognised as such.
 pub const EXPORT_APP: &str = "funnel-planner";
@@ -46,6 +52,12 @@ pub enum Expected {
     PlanId,
     /// `"funnel-planner"`.
     AppName,
+    /// `"year"` or `"month"`.
+    BudgetPeriod,
+    /// `"years"` or `"churn"`.
+    LifetimeKind,
+    /// `"cac"`, `"roi"` or `"stage:<stage id>"`.
+    RankBy,
 }
 
 /// Why one field could not be read.
@@ -69,6 +81,8 @@ pub enum Reason {
     NoPlans,
     /// Two plans in one file share an id.
     DuplicateId,
+    /// A plan has at most 12 channels; this many were found.
+    ChannelCount(usize),
 }
 
 /// One problem found while reading, at `path` (e.g. `plans[0].stages[1].name`; empty for the
@@ -113,6 +127,40 @@ struct PlanBody<'a> {
     average_revenue_per_customer: &'a str,
     stages: Vec<StageBody<'a>>,
     current_top_per_month: &'a str,
+    marketing: MarketingBody<'a>,
+}
+
+#[derive(Serialize)]
+struct MarketingBody<'a> {
+    budget: &'a str,
+    budget_period: &'static str,
+    channels: Vec<ChannelBody<'a>>,
+    customers_at_start: &'a str,
+    customers_at_end: &'a str,
+    customers_new: &'a str,
+    gross_margin: &'a str,
+    lifetime: &'static str,
+    lifetime_years: &'a str,
+    churn: &'a str,
+    rank_by: String,
+    move_percent: &'a str,
+}
+
+#[derive(Serialize)]
+struct ChannelBody<'a> {
+    id: u32,
+    name: &'a str,
+    share: &'a str,
+    spend: &'a str,
+    revenue: &'a str,
+    stages: Vec<ChannelStageBody<'a>>,
+}
+
+#[derive(Serialize)]
+struct ChannelStageBody<'a> {
+    stage: u32,
+    volume: &'a str,
+    rate: &'a str,
 }
 
 #[derive(Serialize)]
@@ -148,6 +196,13 @@ struct SharedV2<'a> {
 
 const GOAL_REVENUE: &str = "revenue";
 const GOAL_NEW_CUSTOMERS: &str = "new_customers";
+const PER_YEAR: &str = "year";
+const PER_MONTH: &str = "month";
+const LIFETIME_YEARS: &str = "years";
+const LIFETIME_CHURN: &str = "churn";
+const RANK_CAC: &str = "cac";
+const RANK_ROI: &str = "roi";
+const RANK_STAGE: &str = "stage:";
 
 fn body(draft: &PlanDraft) -> PlanBody<'_> {
     PlanBody {
@@ -169,6 +224,54 @@ fn body(draft: &PlanDraft) -> PlanBody<'_> {
             })
             .collect(),
         current_top_per_month: &draft.current_top_per_month,
+        marketing: marketing_body(&draft.marketing),
+    }
+}
+
+fn marketing_body(marketing: &MarketingDraft) -> MarketingBody<'_> {
+    MarketingBody {
+        budget: &marketing.budget,
+        budget_period: match marketing.budget_period {
+            BudgetPeriod::Year => PER_YEAR,
+            BudgetPeriod::Month => PER_MONTH,
+        },
+        channels: marketing
+            .channels
+            .iter()
+            .map(|channel| ChannelBody {
+                id: channel.id.0,
+                name: &channel.name,
+                share: &channel.share,
+                spend: &channel.spend,
+                revenue: &channel.revenue,
+                stages: channel
+                    .stages
+                    .iter()
+                    .filter(|entry| !entry.volume.is_empty() || !entry.rate.is_empty())
+                    .map(|entry| ChannelStageBody {
+                        stage: entry.stage.0,
+                        volume: &entry.volume,
+                        rate: &entry.rate,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        customers_at_start: &marketing.customers_at_start,
+        customers_at_end: &marketing.customers_at_end,
+        customers_new: &marketing.customers_new,
+        gross_margin: &marketing.gross_margin,
+        lifetime: match marketing.lifetime_kind {
+            LifetimeKind::Years => LIFETIME_YEARS,
+            LifetimeKind::Churn => LIFETIME_CHURN,
+        },
+        lifetime_years: &marketing.lifetime_years,
+        churn: &marketing.churn,
+        rank_by: match marketing.rank_by {
+            RankBy::Cac => RANK_CAC.to_owned(),
+            RankBy::Roi => RANK_ROI.to_owned(),
+            RankBy::StageCost(stage) => format!("{RANK_STAGE}{}", stage.0),
+        },
+        move_percent: &marketing.move_percent,
     }
 }
 
@@ -224,7 +327,7 @@ pub fn decode_v1(text: &str) -> Result<PlanDraft, DecodeError> {
     let value = parse(text).map_err(|problem| DecodeError::Damaged(vec![problem]))?;
     let mut reader = Reader::default();
     let draft = match reader.version(&value, "")? {
-        Some(1) => reader.envelope(&value, "", &["schema_version", "plan"]),
+        Some(1) => reader.envelope(&value, "", 1),
         Some(other) => {
             reader.report("schema_version", Reason::UnknownVersion(other));
             None
@@ -276,7 +379,7 @@ pub fn decode_shared(text: &str) -> Result<PlanDraft, DecodeError> {
     let value = parse(text).map_err(|problem| DecodeError::Damaged(vec![problem]))?;
     let mut reader = Reader::default();
     let draft = match reader.version(&value, "")? {
-        Some(2) => reader.envelope(&value, "", &["schema_version", "plan"]),
+        Some(version @ 2..=SCHEMA_VERSION) => reader.envelope(&value, "", version),
         Some(other) => {
             reader.report("schema_version", Reason::UnknownVersion(other));
             None
@@ -296,7 +399,7 @@ pub fn read_newer_copy(text: &str) -> Option<PlanDraft> {
         is_lenient: true,
         ..Reader::default()
     };
-    let draft = reader.plan(plan, "plan");
+    let draft = reader.plan(plan, "plan", SCHEMA_VERSION);
     reader.finish(draft).ok()
 }
 
@@ -426,22 +529,22 @@ impl Reader {
     }
 
     /// `{"schema_version":…,"plan":{…}}` (a version 1 save or a share link).
-    fn envelope(&mut self, value: &Value, path: &str, known: &[&str]) -> Option<PlanDraft> {
-        let map = self.object(value, path, known)?;
+    fn envelope(&mut self, value: &Value, path: &str, version: u64) -> Option<PlanDraft> {
+        let map = self.object(value, path, &["schema_version", "plan"])?;
         let plan = self.field(map, path, "plan")?;
-        self.plan(plan, &join(path, "plan"))
+        self.plan(plan, &join(path, "plan"), version)
     }
 
-    /// A stored record of any known version that has records (2).
+    /// A stored record of any known version that has records (2 and later).
     fn record(&mut self, value: &Value, path: &str) -> Result<Option<PlanRecord>, DecodeError> {
-        match self.version(value, path)? {
-            Some(2) => {}
+        let version = match self.version(value, path)? {
+            Some(version @ 2..=SCHEMA_VERSION) => version,
             Some(other) => {
                 self.report(join(path, "schema_version"), Reason::UnknownVersion(other));
                 return Ok(None);
             }
             None => return Ok(None),
-        }
+        };
         let Some(map) = self.object(
             value,
             path,
@@ -467,7 +570,7 @@ impl Reader {
         let deleted_ms = self.optional_whole(map, path, "deleted");
         let draft = self
             .field(map, path, "plan")
-            .and_then(|plan| self.plan(plan, &join(path, "plan")));
+            .and_then(|plan| self.plan(plan, &join(path, "plan"), version));
         Ok(match (id, modified_ms, deleted_ms, draft) {
             (Some(id), Some(modified_ms), Some(deleted_ms), Some(draft)) => Some(PlanRecord {
                 id,
@@ -479,7 +582,8 @@ impl Reader {
         })
     }
 
-    /// An export file: `{"app":"funnel-planner","schema_version":2,"exported":…,"plans":[…]}`.
+    /// An export file: `{"app":"funnel-planner","schema_version":3,"exported":…,"plans":[…]}`
+    /// (or 2); each record carries its own version.
     fn export(&mut self, value: &Value) -> Option<Vec<PlanRecord>> {
         let map = self.object(value, "", &["app", "schema_version", "exported", "plans"])?;
         if let Some(app) = self.field(map, "", "app") {
@@ -492,7 +596,7 @@ impl Reader {
                 self.report("schema_version", Reason::NewerVersion(version));
                 return None;
             }
-            Some(2) => {}
+            Some(2..=SCHEMA_VERSION) => {}
             Some(other) => self.report("schema_version", Reason::UnknownVersion(other)),
             None => {}
         }
@@ -528,21 +632,25 @@ impl Reader {
         Some(records)
     }
 
-    /// The plan body shared by every version so far.
-    fn plan(&mut self, value: &Value, path: &str) -> Option<PlanDraft> {
-        let map = self.object(
-            value,
-            path,
-            &[
-                "name",
-                "goal",
-                "revenue_goal",
-                "new_customers_goal",
-                "average_revenue_per_customer",
-                "stages",
-                "current_top_per_month",
-            ],
-        )?;
+    /// The plan body of schema `version`: versions 1 and 2 have no `marketing`.
+    fn plan(&mut self, value: &Value, path: &str, version: u64) -> Option<PlanDraft> {
+        const FIELDS: [&str; 8] = [
+            "name",
+            "goal",
+            "revenue_goal",
+            "new_customers_goal",
+            "average_revenue_per_customer",
+            "stages",
+            "current_top_per_month",
+            "marketing",
+        ];
+        let has_marketing = version >= 3;
+        let known = if has_marketing {
+            &FIELDS[..]
+        } else {
+            &FIELDS[..7]
+        };
+        let map = self.object(value, path, known)?;
         let name = self.text(map, path, "name");
         let goal_kind = match self.field(map, path, "goal").map(Value::as_str) {
             Some(Some(GOAL_REVENUE)) => Some(GoalKind::Revenue),
@@ -558,6 +666,14 @@ impl Reader {
         let average_revenue_per_customer = self.text(map, path, "average_revenue_per_customer");
         let current_top_per_month = self.text(map, path, "current_top_per_month");
         let stages = self.stages(map, path);
+        let marketing = match map.get("marketing") {
+            Some(marketing) if has_marketing => self.marketing(marketing, &join(path, "marketing")),
+            None if has_marketing && !self.is_lenient => {
+                self.report(join(path, "marketing"), Reason::Missing);
+                None
+            }
+            _ => Some(MarketingDraft::default()),
+        };
         Some(PlanDraft {
             name: name?,
             goal_kind: goal_kind?,
@@ -566,7 +682,207 @@ impl Reader {
             average_revenue_per_customer: average_revenue_per_customer?,
             stages: stages?,
             current_top_per_month: current_top_per_month?,
+            marketing: marketing?,
         })
+    }
+
+    /// A text field that must be one of `choices`, each with its value.
+    fn choice<T: Copy>(
+        &mut self,
+        map: &Map<String, Value>,
+        path: &str,
+        key: &str,
+        choices: &[(&str, T)],
+        expected: Expected,
+    ) -> Option<T> {
+        let text = self.field(map, path, key)?;
+        let found = choices
+            .iter()
+            .find(|(name, _)| text.as_str() == Some(name))
+            .map(|(_, value)| *value);
+        if found.is_none() {
+            self.report(join(path, key), Reason::WrongType(expected));
+        }
+        found
+    }
+
+    /// The marketing side (version 3).
+    fn marketing(&mut self, value: &Value, path: &str) -> Option<MarketingDraft> {
+        let map = self.object(
+            value,
+            path,
+            &[
+                "budget",
+                "budget_period",
+                "channels",
+                "customers_at_start",
+                "customers_at_end",
+                "customers_new",
+                "gross_margin",
+                "lifetime",
+                "lifetime_years",
+                "churn",
+                "rank_by",
+                "move_percent",
+            ],
+        )?;
+        let budget = self.text(map, path, "budget");
+        let budget_period = self.choice(
+            map,
+            path,
+            "budget_period",
+            &[
+                (PER_YEAR, BudgetPeriod::Year),
+                (PER_MONTH, BudgetPeriod::Month),
+            ],
+            Expected::BudgetPeriod,
+        );
+        let channels = self.channels(map, path);
+        let customers_at_start = self.text(map, path, "customers_at_start");
+        let customers_at_end = self.text(map, path, "customers_at_end");
+        let customers_new = self.text(map, path, "customers_new");
+        let gross_margin = self.text(map, path, "gross_margin");
+        let lifetime_kind = self.choice(
+            map,
+            path,
+            "lifetime",
+            &[
+                (LIFETIME_YEARS, LifetimeKind::Years),
+                (LIFETIME_CHURN, LifetimeKind::Churn),
+            ],
+            Expected::LifetimeKind,
+        );
+        let lifetime_years = self.text(map, path, "lifetime_years");
+        let churn = self.text(map, path, "churn");
+        let rank_by = self.text(map, path, "rank_by").and_then(|text| {
+            let rank_by = match text.as_str() {
+                RANK_CAC => Some(RankBy::Cac),
+                RANK_ROI => Some(RankBy::Roi),
+                other => other
+                    .strip_prefix(RANK_STAGE)
+                    .and_then(|id| id.parse().ok())
+                    .map(|id| RankBy::StageCost(StageId(id))),
+            };
+            if rank_by.is_none() {
+                self.report(join(path, "rank_by"), Reason::WrongType(Expected::RankBy));
+            }
+            rank_by
+        });
+        let move_percent = self.text(map, path, "move_percent");
+        Some(MarketingDraft {
+            budget: budget?,
+            budget_period: budget_period?,
+            channels: channels?,
+            customers_at_start: customers_at_start?,
+            customers_at_end: customers_at_end?,
+            customers_new: customers_new?,
+            gross_margin: gross_margin?,
+            lifetime_kind: lifetime_kind?,
+            lifetime_years: lifetime_years?,
+            churn: churn?,
+            rank_by: rank_by?,
+            move_percent: move_percent?,
+        })
+    }
+
+    /// The list at `map[key]`, reporting a missing or non-list value.
+    fn list<'v>(
+        &mut self,
+        map: &'v Map<String, Value>,
+        path: &str,
+        key: &str,
+    ) -> Option<&'v Vec<Value>> {
+        match self.field(map, path, key)? {
+            Value::Array(list) => Some(list),
+            _ => {
+                self.report(join(path, key), Reason::WrongType(Expected::List));
+                None
+            }
+        }
+    }
+
+    /// A whole number that fits an id (u32).
+    fn id(&mut self, map: &Map<String, Value>, path: &str, key: &str) -> Option<u32> {
+        self.whole(map, path, key).and_then(|id| {
+            let id = u32::try_from(id).ok();
+            if id.is_none() {
+                self.report(join(path, key), Reason::WrongType(Expected::WholeNumber));
+            }
+            id
+        })
+    }
+
+    fn channels(&mut self, map: &Map<String, Value>, path: &str) -> Option<Vec<ChannelDraft>> {
+        let list = self.list(map, path, "channels")?;
+        let path = join(path, "channels");
+        if list.len() > MAX_CHANNELS {
+            self.report(path.as_str(), Reason::ChannelCount(list.len()));
+            return None;
+        }
+        let mut channels = Vec::with_capacity(list.len());
+        for (index, channel) in list.iter().enumerate() {
+            let path = format!("{path}[{index}]");
+            let Some(map) = self.object(
+                channel,
+                &path,
+                &["id", "name", "share", "spend", "revenue", "stages"],
+            ) else {
+                continue;
+            };
+            let id = self.id(map, &path, "id");
+            let name = self.text(map, &path, "name");
+            let share = self.text(map, &path, "share");
+            let spend = self.text(map, &path, "spend");
+            let revenue = self.text(map, &path, "revenue");
+            let stages = self.channel_stages(map, &path);
+            if let (Some(id), Some(name), Some(share), Some(spend), Some(revenue), Some(stages)) =
+                (id, name, share, spend, revenue, stages)
+            {
+                channels.push(ChannelDraft {
+                    id: ChannelId(id),
+                    name,
+                    share,
+                    spend,
+                    revenue,
+                    stages,
+                });
+            }
+        }
+        (channels.len() == list.len()).then(|| with_unique_channel_ids(channels))
+    }
+
+    fn channel_stages(
+        &mut self,
+        map: &Map<String, Value>,
+        path: &str,
+    ) -> Option<Vec<ChannelStageDraft>> {
+        let list = self.list(map, path, "stages")?;
+        let path = join(path, "stages");
+        let mut stages = Vec::with_capacity(list.len());
+        for (index, entry) in list.iter().enumerate() {
+            let path = format!("{path}[{index}]");
+            let Some(map) = self.object(entry, &path, &["stage", "volume", "rate"]) else {
+                continue;
+            };
+            let stage = self.id(map, &path, "stage");
+            let volume = self.text(map, &path, "volume");
+            let rate = self.text(map, &path, "rate");
+            if let (Some(stage), Some(volume), Some(rate)) = (stage, volume, rate) {
+                if stages
+                    .iter()
+                    .any(|other: &ChannelStageDraft| other.stage.0 == stage)
+                {
+                    self.report(join(&path, "stage"), Reason::DuplicateId);
+                    continue;
+                }
+                stages.push(ChannelStageDraft {
+                    stage: StageId(stage),
+                    volume,
+                    rate,
+                });
+            }
+        }
+        (stages.len() == list.len()).then_some(stages)
     }
 
     fn stages(&mut self, map: &Map<String, Value>, path: &str) -> Option<Vec<StageDraft>> {
@@ -592,13 +908,7 @@ impl Reader {
             let Some(map) = self.object(stage, &path, &["id", "name", "rate_to_next"]) else {
                 continue;
             };
-            let id = self.whole(map, &path, "id").and_then(|id| {
-                let id = u32::try_from(id).ok();
-                if id.is_none() {
-                    self.report(join(&path, "id"), Reason::WrongType(Expected::WholeNumber));
-                }
-                id
-            });
+            let id = self.id(map, &path, "id");
             let name = self.text(map, &path, "name");
             let rate_to_next = self.text(map, &path, "rate_to_next");
             if let (Some(id), Some(name), Some(rate_to_next)) = (id, name, rate_to_next) {
@@ -611,6 +921,19 @@ impl Reader {
         }
         (stages.len() == list.len()).then(|| with_unique_ids(stages))
     }
+}
+
+/// Channel ids must be unique for the page to tell channels apart; renumber them if they are not.
+fn with_unique_channel_ids(mut channels: Vec<ChannelDraft>) -> Vec<ChannelDraft> {
+    let mut ids: Vec<ChannelId> = channels.iter().map(|channel| channel.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.len() != channels.len() {
+        for (index, channel) in channels.iter_mut().enumerate() {
+            channel.id = ChannelId(index as u32 + 1);
+        }
+    }
+    channels
 }
 
 /// Stage ids must be unique for the page to tell stages apart; renumber them if they are not.
