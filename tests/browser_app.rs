@@ -112,3 +112,76 @@ async fn what_was_typed_survives_a_new_mount() {
     drop(handle);
     second.remove();
 }
+
+fn input_value(id: &str) -> HtmlInputElement {
+    document()
+        .get_element_by_id(id)
+        .expect("field exists")
+        .unchecked_into()
+}
+
+/// The text of the KPI table's cell in the row headed `row`, column `column` (0 = first channel).
+fn kpi_cell(root: &HtmlElement, row: &str, column: u32) -> Option<String> {
+    let rows = root.query_selector_all("table tbody tr").expect("query");
+    (0..rows.length())
+        .filter_map(|index| rows.item(index))
+        .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
+        .filter(|tr| {
+            tr.closest("[aria-labelledby='kpi-caption']")
+                .ok()
+                .flatten()
+                .is_some()
+        })
+        .find(|tr| {
+            tr.query_selector("th")
+                .ok()
+                .flatten()
+                .and_then(|th| th.text_content())
+                .as_deref()
+                == Some(row)
+        })
+        .and_then(|tr| tr.query_selector_all("td").ok())
+        .and_then(|cells| cells.item(column))
+        .and_then(|cell| cell.text_content())
+}
+
+#[wasm_bindgen_test]
+async fn a_channels_figures_give_its_kpis_and_survive_a_new_mount() {
+    clear_storage();
+    let first = container();
+    let handle = mount_to(first.clone(), App);
+    leptos::task::tick().await;
+    // The first channel (Organic search and blog) spent 12,000 for 300 leads (stage 2) and
+    // 4 customers (stage 6) → 40 per lead, CAC 3,000.
+    type_into("channel-1-spend", "12,000");
+    type_into("channel-1-stage-2-volume", "300");
+    type_into("channel-1-stage-6-volume", "4 oops");
+    leptos::task::tick().await;
+    assert_eq!(kpi_cell(&first, "Cost per Leads", 0).as_deref(), Some("40"));
+    assert_eq!(
+        kpi_cell(&first, "Customer acquisition cost (CAC)", 0).as_deref(),
+        Some("— (no Customers)"),
+        "an unreadable volume is not a number"
+    );
+    drop(handle);
+    first.remove();
+
+    let second = container();
+    let handle = mount_to(second.clone(), App);
+    leptos::task::tick().await;
+    assert_eq!(input_value("channel-1-spend").value(), "12,000");
+    let customers = input_value("channel-1-stage-6-volume");
+    assert_eq!(customers.value(), "4 oops");
+    assert_eq!(
+        customers.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    type_into("channel-1-stage-6-volume", "4");
+    leptos::task::tick().await;
+    assert_eq!(
+        kpi_cell(&second, "Customer acquisition cost (CAC)", 0).as_deref(),
+        Some("3,000")
+    );
+    drop(handle);
+    second.remove();
+}

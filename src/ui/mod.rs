@@ -3,13 +3,18 @@
 //! effect saves it.
 
 mod browser;
+mod channel_plan;
+mod channels;
 mod field;
+mod figures;
 mod forward_check;
 mod goal_form;
+mod kpis;
 mod library;
 mod notices;
 mod planner;
 mod stage_list;
+mod table;
 mod targets;
 pub mod text;
 mod transfer;
@@ -18,10 +23,14 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::Key;
-use crate::model::{reverse, FieldError, FunnelError, Plan, PlanDraft, Targets};
+use crate::model::channels::Report;
+use crate::model::{reverse, FieldError, FunnelError, MarketingDraft, Plan, PlanDraft, Targets};
 use crate::storage::{self, share::is_share_fragment};
+use channel_plan::{BudgetPanel, ChannelTargetsPanel};
+use channels::ChannelsPanel;
 use forward_check::ForwardCheck;
 use goal_form::GoalForm;
+use kpis::{ComparePanel, KpiPanel};
 use library::LibraryPanel;
 use notices::Notices;
 use planner::Planner;
@@ -37,9 +46,13 @@ pub type Checked = Memo<Result<Plan, Vec<FieldError>>>;
 /// change for the table and the CSV.
 pub type TargetsMemo = Memo<Option<Result<Targets, FunnelError>>>;
 
-/// The worked example, named in the page's language.
+/// The marketing figures (channels, budget, KPIs), computed once per change.
+pub type ReportMemo = Memo<Report>;
+
+/// The worked example, named in the page's language, with the usual channels (nothing typed in
+/// them).
 pub fn example_plan() -> PlanDraft {
-    PlanDraft::example(
+    let mut draft = PlanDraft::example(
         t(Key::ExamplePlanName),
         [
             t(Key::ExampleStageVisits),
@@ -49,7 +62,9 @@ pub fn example_plan() -> PlanDraft {
             t(Key::ExampleStageOpportunities),
             t(Key::ExampleStageCustomers),
         ],
-    )
+    );
+    draft.marketing = MarketingDraft::with_channels(&channels::usual_channels());
+    draft
 }
 
 /// The whole page.
@@ -60,6 +75,11 @@ pub fn App() -> impl IntoView {
     let checked: Checked = Memo::new(move |_| draft.with(|draft| draft.validate(LANG.symbols())));
     let targets: TargetsMemo =
         Memo::new(move |_| checked.with(|checked| checked.as_ref().ok().map(reverse)));
+    let report: ReportMemo = Memo::new(move |_| {
+        draft.with(|draft| {
+            checked.with(|checked| Report::new(draft, checked.as_ref().ok(), LANG.symbols()))
+        })
+    });
 
     // Side effect: keep what was typed, valid or not, in storage. Re-run when a conflict with
     // another tab is settled, since saving waits for that.
@@ -123,6 +143,13 @@ pub fn App() -> impl IntoView {
                 <TargetsPanel draft checked targets />
                 <ForwardCheck draft checked />
                 <PlanActions planner checked targets />
+            </div>
+            <div class="wide">
+                <ChannelsPanel draft report />
+                <ChannelTargetsPanel report />
+                <BudgetPanel report />
+                <KpiPanel draft report />
+                <ComparePanel draft report />
             </div>
         </main>
         <footer class="site-footer">

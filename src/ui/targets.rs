@@ -223,5 +223,7 @@ fn field_label(draft: &PlanDraft, field: Field) -> String {
                 .unwrap_or_default();
             tf(Key::RateLabel, &[("from", &from), ("to", &to)])
         }
+        // Marketing fields have their errors next to them and never block the targets.
+        _ => t(Key::ChannelsHeading).to_owned(),
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::i18n::{self, Key, Lang};
 use crate::model::number;
-use crate::model::{Field, InputError, StageId};
+use crate::model::{ChannelId, Field, InputError, StageId};
 
 /// The page's language. One place to change when a language switcher arrives.
 pub const LANG: Lang = Lang::English;
@@ -52,6 +52,24 @@ pub fn field_id(field: Field) -> String {
         Field::StageRate(StageId(id)) => format!("stage-{id}-rate"),
         Field::CurrentTopPerMonth => "current-top".to_owned(),
         Field::Stages => "add-stage".to_owned(),
+        Field::Budget => "budget".to_owned(),
+        Field::ChannelShare(ChannelId(id)) => format!("channel-{id}-share"),
+        Field::ChannelShares => "channel-shares".to_owned(),
+        Field::ChannelSpend(ChannelId(id)) => format!("channel-{id}-spend"),
+        Field::ChannelRevenue(ChannelId(id)) => format!("channel-{id}-revenue"),
+        Field::ChannelVolume(ChannelId(id), StageId(stage)) => {
+            format!("channel-{id}-stage-{stage}-volume")
+        }
+        Field::ChannelRate(ChannelId(id), StageId(stage)) => {
+            format!("channel-{id}-stage-{stage}-rate")
+        }
+        Field::CustomersAtStart => "customers-at-start".to_owned(),
+        Field::CustomersAtEnd => "customers-at-end".to_owned(),
+        Field::CustomersNew => "customers-new".to_owned(),
+        Field::GrossMargin => "gross-margin".to_owned(),
+        Field::LifetimeYears => "lifetime-years".to_owned(),
+        Field::Churn => "churn".to_owned(),
+        Field::MovePercent => "move-percent".to_owned(),
     }
 }
 
@@ -61,6 +79,19 @@ pub fn stage_label(name: &str, position: usize) -> String {
     if name.is_empty() {
         tf(
             Key::UnnamedStage,
+            &[("number", &(position + 1).to_string())],
+        )
+    } else {
+        name.to_owned()
+    }
+}
+
+/// A channel's name for labels: what was typed, or "Channel 2" while it is empty.
+pub fn channel_label(name: &str, position: usize) -> String {
+    let name = name.trim();
+    if name.is_empty() {
+        tf(
+            Key::UnnamedChannel,
             &[("number", &(position + 1).to_string())],
         )
     } else {

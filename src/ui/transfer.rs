@@ -310,6 +310,9 @@ pub fn problem_text(problem: &Problem) -> String {
             Expected::GoalKind => Key::ExpectedGoalKind,
             Expected::PlanId => Key::ExpectedPlanId,
             Expected::AppName => Key::ExpectedAppName,
+            Expected::BudgetPeriod => Key::ExpectedBudgetPeriod,
+            Expected::LifetimeKind => Key::ExpectedLifetimeKind,
+            Expected::RankBy => Key::ExpectedRankBy,
         })
         .to_owned(),
         Reason::UnknownField => t(Key::ProblemUnknownField).to_owned(),
@@ -324,6 +327,9 @@ pub fn problem_text(problem: &Problem) -> String {
         ),
         Reason::NoPlans => t(Key::ProblemNoPlans).to_owned(),
         Reason::DuplicateId => t(Key::ProblemDuplicateId).to_owned(),
+        Reason::ChannelCount(count) => {
+            tf(Key::ProblemChannelCount, &[("count", &count.to_string())])
+        }
     };
     let place = if problem.path.is_empty() {
         t(Key::ProblemWholeFile).to_owned()

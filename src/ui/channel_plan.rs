@@ -1,0 +1,297 @@
+//! The plan per channel: each channel's targets per month, quarter or year next to the total, and
+//! the budget those targets need at each channel's current cost, against the budget set.
+
+use leptos::prelude::*;
+
+use crate::i18n::Key;
+use crate::model::channels::Report;
+use crate::model::Period;
+use crate::ui::figures::{format, reason_text, stage_at, Unit};
+use crate::ui::table::{list_items, Cell, Row, Table};
+use crate::ui::text::{channel_label, exact, money, needed, percent, t, tf};
+use crate::ui::ReportMemo;
+
+/// The channels' names as the tables show them.
+fn channel_names(report: &Report) -> Vec<String> {
+    report
+        .inputs
+        .channels
+        .iter()
+        .enumerate()
+        .map(|(position, channel)| channel_label(&channel.name, position))
+        .collect()
+}
+
+fn period_name(period: Period) -> &'static str {
+    t(match period {
+        Period::Month => Key::PeriodMonth,
+        Period::Quarter => Key::PeriodQuarter,
+        Period::Year => Key::PeriodYear,
+    })
+}
+
+/// What a table can show before it has figures: the reason, or `None` when it can show them.
+fn waiting(report: &Report) -> Option<&'static str> {
+    if report.split.is_none() {
+        Some(t(Key::ChannelTargetsNeedPlan))
+    } else if report.inputs.channels.is_empty() {
+        Some(t(Key::ChannelTargetsNeedChannels))
+    } else {
+        None
+    }
+}
+
+/// Targets by channel.
+#[component]
+pub fn ChannelTargetsPanel(report: ReportMemo) -> impl IntoView {
+    let period = RwSignal::new(Period::Month);
+    let on_period = move |ev| {
+        period.set(match event_target_value(&ev).as_str() {
+            "quarter" => Period::Quarter,
+            "year" => Period::Year,
+            _ => Period::Month,
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="channel-targets-heading">
+            <h2 id="channel-targets-heading">{t(Key::ChannelTargetsHeading)}</h2>
+            <p class="hint">{t(Key::ChannelTargetsIntro)}</p>
+            <div class="field inline">
+                <label for="targets-period">{t(Key::PeriodLabel)}</label>
+                <select id="targets-period" on:change=on_period>
+                    <option value="month">{t(Key::PeriodMonth)}</option>
+                    <option value="quarter">{t(Key::PeriodQuarter)}</option>
+                    <option value="year">{t(Key::PeriodYear)}</option>
+                </select>
+            </div>
+            {move || report.with(|report| match waiting(report) {
+                Some(reason) => view! { <p class="problem">{reason}</p> }.into_any(),
+                None => channel_targets(report, period.get()).into_any(),
+            })}
+        </section>
+    }
+}
+
+/// The targets table and its notes for `period`.
+fn channel_targets(report: &Report, period: Period) -> impl IntoView {
+    let Some(split) = report.split.as_ref() else {
+        return ().into_any();
+    };
+    let names = channel_names(report);
+    let per = period.per_year();
+    let unavailable = |reason| {
+        Cell::text(tf(
+            Key::Unavailable,
+            &[("reason", &reason_text(reason, &report.stage_names))],
+        ))
+    };
+    let mut rows = vec![Row::new(
+        t(Key::ShareRow),
+        split
+            .channels
+            .iter()
+            .map(|channel| channel.share)
+            .chain([split.assigned])
+            .map(|share| Cell::text(percent(share * 100.0)))
+            .collect(),
+    )];
+    for (index, _) in report.stage_names.iter().enumerate() {
+        let mut cells: Vec<Cell> = split
+            .channels
+            .iter()
+            .map(|channel| match &channel.targets {
+                Ok(targets) => {
+                    let value = targets
+                        .stages
+                        .get(index)
+                        .map_or(0.0, |stage| stage.per_year)
+                        / per;
+                    Cell::figure(needed(value), value)
+                }
+                Err(reason) => unavailable(*reason),
+            })
+            .collect();
+        let total = split.totals.get(index).copied().unwrap_or(0.0) / per;
+        cells.push(Cell::figure(needed(total), total));
+        rows.push(Row::new(stage_at(&report.stage_names, index), cells));
+    }
+    let mut revenue: Vec<Cell> = split
+        .channels
+        .iter()
+        .map(|channel| match &channel.targets {
+            Ok(targets) => {
+                let value = targets.revenue_per_year / per;
+                Cell::figure(money(value), value)
+            }
+            Err(_) => Cell::text(t(Key::ChannelUnavailable)),
+        })
+        .collect();
+    let revenue_total = split.revenue_total / per;
+    revenue.push(Cell::figure(money(revenue_total), revenue_total));
+    rows.push(Row::new(t(Key::RevenueRow), revenue).total());
+
+    let mut columns = vec![t(Key::StageColumn).to_owned()];
+    columns.extend(names.iter().cloned());
+    columns.push(t(Key::AllChannels).to_owned());
+    let table = Table {
+        id: "channel-targets-caption",
+        caption: tf(
+            Key::ChannelTargetsCaption,
+            &[("period", period_name(period))],
+        ),
+        columns,
+        rows,
+    };
+
+    let customers_name = stage_at(
+        &report.stage_names,
+        report.stage_names.len().saturating_sub(1),
+    );
+    let unassigned = (!split.is_fully_assigned()).then(|| {
+        let left = (1.0 - split.assigned).max(0.0);
+        tf(
+            Key::UnassignedShare,
+            &[
+                ("assigned", &percent(split.assigned * 100.0)),
+                ("left", &percent(left * 100.0)),
+                ("customers", &exact(split.customers_per_year * left)),
+            ],
+        )
+    });
+    let mut how: Vec<String> = split
+        .channels
+        .iter()
+        .zip(&names)
+        .filter_map(|(channel, name)| {
+            let result = channel.targets.as_ref().ok()?.customers()?.per_year;
+            Some(tf(
+                Key::HowChannelCustomers,
+                &[
+                    ("channel", name),
+                    ("customers", &customers_name),
+                    ("total", &exact(split.customers_per_year)),
+                    ("share", &percent(channel.share * 100.0)),
+                    ("result", &exact(result)),
+                ],
+            ))
+        })
+        .collect();
+    how.push(t(Key::HowChannelStages).to_owned());
+    view! {
+        {table.view()}
+        {unassigned.map(|note| view! { <p class="note">{note}</p> })}
+        <details class="how">
+            <summary>{t(Key::HowHeading)}</summary>
+            <ul>{list_items(how)}</ul>
+        </details>
+    }
+    .into_any()
+}
+
+/// The budget needed, per channel and in total, against the budget set.
+#[component]
+pub fn BudgetPanel(report: ReportMemo) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="budget-heading">
+            <h2 id="budget-heading">{t(Key::BudgetHeading)}</h2>
+            <p class="hint">{t(Key::BudgetIntro)}</p>
+            {move || report.with(|report| match waiting(report) {
+                Some(reason) => view! { <p class="problem">{reason}</p> }.into_any(),
+                None => budget_table(report).into_any(),
+            })}
+        </section>
+    }
+}
+
+fn budget_table(report: &Report) -> impl IntoView {
+    let Some(needs) = report.needs.as_ref() else {
+        return ().into_any();
+    };
+    let names = &report.stage_names;
+    let unavailable = |reason| tf(Key::Unavailable, &[("reason", &reason_text(reason, names))]);
+    let amounts = |first: String, per_year: Option<f64>| {
+        let mut cells = vec![Cell::text(first)];
+        cells.extend(Period::ALL.iter().map(|period| match per_year {
+            Some(per_year) => {
+                let value = per_year / period.per_year();
+                Cell::figure(money(value), value)
+            }
+            None => Cell::text(t(Key::ChannelUnavailable)),
+        }));
+        cells
+    };
+    let mut rows: Vec<Row> = needs
+        .channels
+        .iter()
+        .zip(channel_names(report))
+        .map(|(channel, name)| {
+            let basis = match (channel.basis, channel.needed_per_year) {
+                (Ok(basis), Ok(_)) => tf(
+                    Key::CostBasis,
+                    &[
+                        ("cost", &format(basis.cost, Unit::Money)),
+                        ("stage", &stage_at(names, basis.stage)),
+                    ],
+                ),
+                (Err(reason), _) | (_, Err(reason)) => unavailable(reason),
+            };
+            Row::new(name, amounts(basis, channel.needed_per_year.ok()))
+        })
+        .collect();
+    rows.push(
+        Row::new(
+            t(Key::TotalNeeded),
+            amounts(String::new(), Some(needs.needed_per_year)),
+        )
+        .total(),
+    );
+    if let Some(budget) = needs.budget_per_year {
+        rows.push(Row::new(
+            t(Key::BudgetSet),
+            amounts(String::new(), Some(budget)),
+        ));
+        rows.push(Row::new(
+            t(Key::BudgetGap),
+            amounts(String::new(), Some(budget - needs.needed_per_year)),
+        ));
+    }
+    let table = Table {
+        id: "budget-caption",
+        caption: t(Key::BudgetCaption).to_owned(),
+        columns: [
+            Key::ChannelColumn,
+            Key::CostBasisColumn,
+            Key::PerMonth,
+            Key::PerQuarter,
+            Key::PerYear,
+        ]
+        .into_iter()
+        .map(|key| t(key).to_owned())
+        .collect(),
+        rows,
+    };
+    let verdict = match needs.gap(Period::Year) {
+        None => t(Key::BudgetNotSet).to_owned(),
+        Some(gap) if gap < 0.0 => tf(Key::BudgetShort, &[("amount", &money(-gap))]),
+        Some(gap) => tf(Key::BudgetCovers, &[("amount", &money(gap))]),
+    };
+    let uncounted = (needs.uncounted > 0).then(|| {
+        tf(
+            Key::BudgetUncounted,
+            &[
+                ("count", &needs.uncounted.to_string()),
+                ("all", &needs.channels.len().to_string()),
+            ],
+        )
+    });
+    view! {
+        {table.view()}
+        <p class="summary">{verdict}</p>
+        {uncounted.map(|note| view! { <p class="note">{note}</p> })}
+        <details class="how">
+            <summary>{t(Key::HowHeading)}</summary>
+            <p>{t(Key::HowBudget)}</p>
+        </details>
+    }
+    .into_any()
+}

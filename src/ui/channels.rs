@@ -1,0 +1,492 @@
+//! Budget and channels: the marketing budget, a table of channels with their share of the goal,
+//! spend, volume at each stage and revenue, and a table of each channel's own conversion rates.
+//! Every cell keeps the text as typed; its error sits under it.
+
+use leptos::prelude::*;
+
+use crate::i18n::Key;
+use crate::model::marketing::{BudgetPeriod, ChannelDraft};
+use crate::model::{error_for, ChannelId, Field, InputError, PlanDraft, StageId};
+use crate::ui::field::{InputField, Kind};
+use crate::ui::text::{channel_label, error_message, field_id, stage_label, t, tf};
+use crate::ui::{focus_later, ReportMemo};
+
+/// The error for `field` among the marketing inputs' errors, as a signal.
+pub fn marketing_error(report: ReportMemo, field: Field) -> Signal<Option<InputError>> {
+    Signal::derive(move || report.with(|report| error_for(&report.inputs.errors, field)))
+}
+
+/// The usual channels, named in the page's language.
+pub fn usual_channels() -> [&'static str; 6] {
+    [
+        t(Key::ChannelOrganic),
+        t(Key::ChannelPaidSearch),
+        t(Key::ChannelPaidSocial),
+        t(Key::ChannelEmail),
+        t(Key::ChannelEvents),
+        t(Key::ChannelReferrals),
+    ]
+}
+
+/// The label of the channel with `id`: its name, or "Channel N" while it has none.
+pub fn channel_name(draft: &PlanDraft, id: ChannelId) -> String {
+    let channels = &draft.marketing.channels;
+    channels
+        .iter()
+        .position(|channel| channel.id == id)
+        .and_then(|position| {
+            channels
+                .get(position)
+                .map(|channel| channel_label(&channel.name, position))
+        })
+        .unwrap_or_default()
+}
+
+/// A stage's label by id ("Stage N" while unnamed).
+fn stage_name(draft: &PlanDraft, id: StageId) -> String {
+    draft
+        .position(id)
+        .and_then(|position| {
+            draft
+                .stages
+                .get(position)
+                .map(|stage| stage_label(&stage.name, position))
+        })
+        .unwrap_or_default()
+}
+
+/// An input inside a table cell: its accessible name says which row and column it is, and its
+/// error shows under it.
+#[component]
+fn CellInput(
+    #[prop(into)] id: String,
+    /// The accessible name, e.g. "Paid search spend".
+    label: Signal<String>,
+    value: Signal<String>,
+    on_input: Callback<String>,
+    error: Signal<Option<InputError>>,
+    /// Grey text shown while the cell is empty (the value an empty cell stands for).
+    #[prop(optional)]
+    placeholder: Option<Signal<String>>,
+    #[prop(optional)] kind: Kind,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    let message = Signal::derive(move || error.get().map(error_message));
+    let described_by = {
+        let error_id = error_id.clone();
+        move || message.with(Option::is_some).then(|| error_id.clone())
+    };
+    view! {
+        <div class="cell-field" class:has-error=move || message.with(Option::is_some)>
+            <input
+                id=id
+                type="text"
+                inputmode=if kind == Kind::Number { "decimal" } else { "text" }
+                autocomplete="off"
+                spellcheck="false"
+                aria-label=label
+                placeholder=move || placeholder.map(|placeholder| placeholder.get())
+                prop:value=value
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+                aria-invalid=move || if message.with(Option::is_some) { "true" } else { "false" }
+                aria-describedby=described_by
+            />
+            <p class="error" id=error_id hidden=move || message.with(Option::is_none)>
+                {move || message.get().unwrap_or_default()}
+            </p>
+        </div>
+    }
+}
+
+/// A callback that edits one channel with the typed text.
+fn edit(
+    draft: RwSignal<PlanDraft>,
+    id: ChannelId,
+    apply: impl Fn(&mut ChannelDraft, String) + Send + Sync + 'static,
+) -> Callback<String> {
+    Callback::new(move |text| {
+        draft.update(|draft| {
+            if let Some(channel) = draft.marketing.channel_mut(id) {
+                apply(channel, text);
+            }
+        })
+    })
+}
+
+/// The budget and the channels.
+#[component]
+pub fn ChannelsPanel(draft: RwSignal<PlanDraft>, report: ReportMemo) -> impl IntoView {
+    let channel_ids = Memo::new(move |_| {
+        draft.with(|draft| {
+            draft
+                .marketing
+                .channels
+                .iter()
+                .map(|channel| channel.id)
+                .collect::<Vec<_>>()
+        })
+    });
+    let stage_ids = Memo::new(move |_| draft.with(PlanDraft::stage_ids));
+    let can_add = Memo::new(move |_| draft.with(|draft| draft.marketing.can_add_channel()));
+    let add_channel = move |_| {
+        let mut added = None;
+        draft.update(|draft| added = draft.marketing.add_channel(t(Key::NewChannelName)));
+        if let Some(id) = added {
+            focus_later(format!("channel-{}-name", id.0));
+        }
+    };
+    let add_usual = move |_| {
+        draft.update(|draft| {
+            for name in usual_channels() {
+                draft.marketing.add_channel(name);
+            }
+        });
+        focus_later("add-channel".to_owned());
+    };
+    let budget_period = Memo::new(move |_| draft.with(|draft| draft.marketing.budget_period));
+    let set_period = move |period| draft.update(|draft| draft.marketing.budget_period = period);
+    let stage_headers = move || {
+        draft.with(|draft| {
+            draft
+                .stages
+                .iter()
+                .enumerate()
+                .map(|(position, stage)| {
+                    view! { <th scope="col">{stage_label(&stage.name, position)}</th> }
+                })
+                .collect_view()
+        })
+    };
+    let rate_headers = move || {
+        draft.with(|draft| {
+            let count = draft.stages.len();
+            draft
+                .stages
+                .iter()
+                .enumerate()
+                .take(count.saturating_sub(1))
+                .map(|(position, stage)| {
+                    let to = draft
+                        .stages
+                        .get(position + 1)
+                        .map(|next| stage_label(&next.name, position + 1))
+                        .unwrap_or_default();
+                    let from = stage_label(&stage.name, position);
+                    view! { <th scope="col">{tf(Key::RateColumn, &[("from", &from), ("to", &to)])}</th> }
+                })
+                .collect_view()
+        })
+    };
+    let shares_error = marketing_error(report, Field::ChannelShares);
+
+    view! {
+        <section class="card" aria-labelledby="channels-heading">
+            <h2 id="channels-heading">{t(Key::ChannelsHeading)}</h2>
+            <p class="hint">{t(Key::ChannelsIntro)}</p>
+            <div class="budget-row">
+                <InputField
+                    id=field_id(Field::Budget)
+                    label=Signal::stored(t(Key::BudgetLabel).to_owned())
+                    value=Signal::derive(move || draft.with(|draft| draft.marketing.budget.clone()))
+                    on_input=Callback::new(move |text| draft.update(|draft| draft.marketing.budget = text))
+                    error=marketing_error(report, Field::Budget)
+                    hint=Signal::stored(t(Key::BudgetHint).to_owned())
+                    kind=Kind::Number
+                />
+                <fieldset class="choice">
+                    <legend>{t(Key::BudgetPeriodLegend)}</legend>
+                    <label>
+                        <input
+                            type="radio"
+                            name="budget-period"
+                            prop:checked=move || budget_period.get() == BudgetPeriod::Year
+                            on:change=move |_| set_period(BudgetPeriod::Year)
+                        />
+                        {t(Key::BudgetPerYear)}
+                    </label>
+                    <label>
+                        <input
+                            type="radio"
+                            name="budget-period"
+                            prop:checked=move || budget_period.get() == BudgetPeriod::Month
+                            on:change=move |_| set_period(BudgetPeriod::Month)
+                        />
+                        {t(Key::BudgetPerMonth)}
+                    </label>
+                </fieldset>
+            </div>
+            <Show
+                when=move || !channel_ids.with(Vec::is_empty)
+                fallback=move || {
+                    view! {
+                        <p>{t(Key::NoChannels)}</p>
+                        <button type="button" on:click=add_usual>{t(Key::AddUsualChannels)}</button>
+                    }
+                }
+            >
+                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="channels-caption">
+                    <table class="input-table">
+                        <caption id="channels-caption">{t(Key::ChannelsCaption)}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t(Key::ChannelColumn)}</th>
+                                <th scope="col">{t(Key::ShareColumn)}</th>
+                                <th scope="col">{t(Key::SpendColumn)}</th>
+                                {stage_headers}
+                                <th scope="col">{t(Key::RevenueColumn)}</th>
+                                <th scope="col">{t(Key::ActionsColumn)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <For
+                                each=move || channel_ids.get()
+                                key=|id| *id
+                                children=move |id| view! { <ChannelRow id draft report stage_ids /> }
+                            />
+                        </tbody>
+                    </table>
+                </div>
+                <p class="hint" id=field_id(Field::ChannelShares) tabindex="-1">
+                    {move || shares_summary(report)}
+                </p>
+                <p class="error" hidden=move || shares_error.with(Option::is_none)>
+                    {move || shares_error.get().map(error_message).unwrap_or_default()}
+                </p>
+            </Show>
+            <button
+                type="button"
+                id="add-channel"
+                on:click=add_channel
+                disabled=move || !can_add.get()
+                aria-describedby=move || (!can_add.get()).then_some("channel-limit")
+            >
+                {t(Key::AddChannel)}
+            </button>
+            <p class="hint" id="channel-limit" hidden=move || can_add.get()>
+                {t(Key::ChannelLimitReached)}
+            </p>
+            <Show when=move || !channel_ids.with(Vec::is_empty) && stage_ids.with(|ids| ids.len() > 1)>
+                <details class="own-rates">
+                    <summary>{t(Key::RatesHeading)}</summary>
+                    <p class="hint">{t(Key::RatesHint)}</p>
+                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="rates-caption">
+                        <table class="input-table">
+                            <caption id="rates-caption">{t(Key::RatesCaption)}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t(Key::ChannelColumn)}</th>
+                                    {rate_headers}
+                                </tr>
+                            </thead>
+                            <tbody>
+                                <For
+                                    each=move || channel_ids.get()
+                                    key=|id| *id
+                                    children=move |id| view! { <RateRow id draft report stage_ids /> }
+                                />
+                            </tbody>
+                        </table>
+                    </div>
+                </details>
+            </Show>
+        </section>
+    }
+}
+
+/// How the shares of the customers goal add up.
+fn shares_summary(report: ReportMemo) -> String {
+    report.with(|report| {
+        let channels = &report.inputs.channels;
+        let typed: f64 = channels.iter().filter_map(|channel| channel.share).sum();
+        let untyped = channels
+            .iter()
+            .filter(|channel| channel.share.is_none())
+            .count();
+        let percent_of = |fraction: f64| crate::ui::text::percent(fraction * 100.0);
+        if untyped == channels.len() {
+            tf(
+                Key::SharesAllEven,
+                &[("share", &percent_of(1.0 / channels.len().max(1) as f64))],
+            )
+        } else if untyped == 0 {
+            tf(Key::SharesExact, &[("typed", &percent_of(typed))])
+        } else {
+            tf(
+                Key::SharesTyped,
+                &[
+                    ("typed", &percent_of(typed)),
+                    ("left", &percent_of((1.0 - typed).max(0.0))),
+                ],
+            )
+        }
+    })
+}
+
+/// One channel's row: name, share, spend, a volume per stage, revenue and Remove.
+#[component]
+fn ChannelRow(
+    id: ChannelId,
+    draft: RwSignal<PlanDraft>,
+    report: ReportMemo,
+    stage_ids: Memo<Vec<StageId>>,
+) -> impl IntoView {
+    let position = Memo::new(move |_| {
+        draft.with(|draft| {
+            draft
+                .marketing
+                .channels
+                .iter()
+                .position(|channel| channel.id == id)
+                .unwrap_or(0)
+        })
+    });
+    let label = Memo::new(move |_| draft.with(|draft| channel_name(draft, id)));
+    let text = move |read: fn(&ChannelDraft) -> &str| {
+        Signal::derive(move || {
+            draft.with(|draft| {
+                draft
+                    .marketing
+                    .channel(id)
+                    .map(|channel| read(channel).to_owned())
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let named = move |key: Key| Signal::derive(move || tf(key, &[("channel", &label.get())]));
+    let remove = move |_| {
+        draft.update(|draft| draft.marketing.remove_channel(id));
+        focus_later("add-channel".to_owned());
+    };
+    view! {
+        <tr>
+            <th scope="row">
+                <CellInput
+                    id=format!("channel-{}-name", id.0)
+                    label=Signal::derive(move || tf(Key::ChannelNameLabel, &[("number", &(position.get() + 1).to_string())]))
+                    value=text(|channel| &channel.name)
+                    on_input=edit(draft, id, |channel, text| channel.name = text)
+                    error=Signal::stored(None)
+                />
+            </th>
+            <td>
+                <CellInput
+                    id=field_id(Field::ChannelShare(id))
+                    label=named(Key::ChannelShareLabel)
+                    value=text(|channel| &channel.share)
+                    on_input=edit(draft, id, |channel, text| channel.share = text)
+                    error=marketing_error(report, Field::ChannelShare(id))
+                    kind=Kind::Number
+                />
+            </td>
+            <td>
+                <CellInput
+                    id=field_id(Field::ChannelSpend(id))
+                    label=named(Key::ChannelSpendLabel)
+                    value=text(|channel| &channel.spend)
+                    on_input=edit(draft, id, |channel, text| channel.spend = text)
+                    error=marketing_error(report, Field::ChannelSpend(id))
+                    kind=Kind::Number
+                />
+            </td>
+            <For
+                each=move || stage_ids.get()
+                key=|stage| *stage
+                children=move |stage| {
+                    view! {
+                        <td>
+                            <CellInput
+                                id=field_id(Field::ChannelVolume(id, stage))
+                                label=Signal::derive(move || {
+                                    let stage_name = draft.with(|draft| stage_name(draft, stage));
+                                    tf(Key::ChannelVolumeLabel, &[("channel", &label.get()), ("stage", &stage_name)])
+                                })
+                                value=Signal::derive(move || {
+                                    draft.with(|draft| {
+                                        draft.marketing.channel(id).map(|channel| channel.volume(stage).to_owned()).unwrap_or_default()
+                                    })
+                                })
+                                on_input=edit(draft, id, move |channel, text| channel.stage_mut(stage).volume = text)
+                                error=marketing_error(report, Field::ChannelVolume(id, stage))
+                                kind=Kind::Number
+                            />
+                        </td>
+                    }
+                }
+            />
+            <td>
+                <CellInput
+                    id=field_id(Field::ChannelRevenue(id))
+                    label=named(Key::ChannelRevenueLabel)
+                    value=text(|channel| &channel.revenue)
+                    on_input=edit(draft, id, |channel, text| channel.revenue = text)
+                    error=marketing_error(report, Field::ChannelRevenue(id))
+                    kind=Kind::Number
+                />
+            </td>
+            <td>
+                <button type="button" class="remove" aria-label=move || tf(Key::RemoveChannelName, &[("channel", &label.get())]) on:click=remove>
+                    {t(Key::Remove)}
+                </button>
+            </td>
+        </tr>
+    }
+}
+
+/// One channel's own rates, one cell per stage above the last; an empty cell shows the plan's
+/// rate in grey.
+#[component]
+fn RateRow(
+    id: ChannelId,
+    draft: RwSignal<PlanDraft>,
+    report: ReportMemo,
+    stage_ids: Memo<Vec<StageId>>,
+) -> impl IntoView {
+    let label = Memo::new(move |_| draft.with(|draft| channel_name(draft, id)));
+    let upper_stages = move || {
+        stage_ids.with(|ids| {
+            let count = ids.len().saturating_sub(1);
+            ids.iter().take(count).copied().collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <tr>
+            <th scope="row">{label}</th>
+            <For
+                each=upper_stages
+                key=|stage| *stage
+                children=move |stage| {
+                    let rate_label = Signal::derive(move || {
+                        draft.with(|draft| {
+                            let from = stage_name(draft, stage);
+                            let to = draft
+                                .next_stage_name(stage)
+                                .zip(draft.position(stage))
+                                .map(|(name, position)| stage_label(name, position + 1))
+                                .unwrap_or_default();
+                            tf(Key::ChannelRateLabel, &[("channel", &label.get()), ("from", &from), ("to", &to)])
+                        })
+                    });
+                    view! {
+                        <td>
+                            <CellInput
+                                id=field_id(Field::ChannelRate(id, stage))
+                                label=rate_label
+                                value=Signal::derive(move || {
+                                    draft.with(|draft| {
+                                        draft.marketing.channel(id).map(|channel| channel.rate(stage).to_owned()).unwrap_or_default()
+                                    })
+                                })
+                                on_input=edit(draft, id, move |channel, text| channel.stage_mut(stage).rate = text)
+                                error=marketing_error(report, Field::ChannelRate(id, stage))
+                                placeholder=Signal::derive(move || {
+                                    draft.with(|draft| draft.stage(stage).map(|stage| stage.rate_to_next.trim().to_owned()).unwrap_or_default())
+                                })
+                                kind=Kind::Number
+                            />
+                        </td>
+                    }
+                }
+            />
+        </tr>
+    }
+}

@@ -1,0 +1,678 @@
+//! The KPIs: the inputs of customer value and retention, a table of KPIs per channel and for all
+//! channels with "how it is calculated", and the channels ranked by a KPI with a suggested move of
+//! budget from the worst to the best.
+
+use leptos::prelude::*;
+
+use crate::i18n::Key;
+use crate::model::channels::{
+    has_cheap_leads, lead_stage, opportunity_stage, Metric, NoReallocation, Report,
+};
+use crate::model::kpi::{Figure, Kpis};
+use crate::model::marketing::{Lifetime, LifetimeKind, RankBy};
+use crate::model::{Field, PlanDraft};
+use crate::ui::channels::marketing_error;
+use crate::ui::field::{InputField, Kind};
+use crate::ui::figures::{figure, format, reason_text, stage_at, Unit};
+use crate::ui::table::{list_items, Cell, Row, Table};
+use crate::ui::text::{channel_label, exact, field_id, money, percent, t, tf};
+use crate::ui::ReportMemo;
+
+/// A marketing text field of the draft, with its error.
+fn marketing_field(
+    draft: RwSignal<PlanDraft>,
+    report: ReportMemo,
+    field: Field,
+    label: Key,
+    read: fn(&PlanDraft) -> &String,
+    write: fn(&mut PlanDraft) -> &mut String,
+) -> impl IntoView {
+    view! {
+        <InputField
+            id=field_id(field)
+            label=Signal::stored(t(label).to_owned())
+            value=Signal::derive(move || draft.with(|draft| read(draft).clone()))
+            on_input=Callback::new(move |text| draft.update(|draft| *write(draft) = text))
+            error=marketing_error(report, field)
+            kind=Kind::Number
+        />
+    }
+}
+
+/// One row of the KPI table: its name, how it is written and its value in a set of KPIs.
+struct KpiRow {
+    name: String,
+    unit: Unit,
+    value: fn(&Kpis, usize) -> Figure,
+    stage: usize,
+}
+
+fn kpi_rows(stage_names: &[String]) -> Vec<KpiRow> {
+    let count = stage_names.len();
+    let mut rows: Vec<KpiRow> = (0..count.saturating_sub(1))
+        .map(|stage| KpiRow {
+            name: tf(Key::KpiCostPer, &[("stage", &stage_at(stage_names, stage))]),
+            unit: Unit::Money,
+            value: |kpis, stage| kpis.cost_per_stage.get(stage).copied().unwrap_or(Ok(0.0)),
+            stage,
+        })
+        .collect();
+    let plain = |key: Key, unit: Unit, value: fn(&Kpis, usize) -> Figure| KpiRow {
+        name: t(key).to_owned(),
+        unit,
+        value,
+        stage: 0,
+    };
+    rows.push(plain(Key::KpiCac, Unit::Money, |kpis, _| kpis.cac()));
+    rows.push(plain(Key::KpiRoi, Unit::Percent, |kpis, _| kpis.roi));
+    rows.push(plain(Key::KpiRoas, Unit::Multiple, |kpis, _| kpis.roas));
+    rows.push(plain(Key::KpiWinRate, Unit::Percent, |kpis, _| {
+        kpis.win_rate
+    }));
+    rows.push(plain(Key::KpiLtvToCac, Unit::Multiple, |kpis, _| {
+        kpis.ltv_to_cac
+    }));
+    rows.push(plain(Key::KpiPayback, Unit::Plain, |kpis, _| {
+        kpis.payback_months
+    }));
+    rows
+}
+
+/// The KPIs panel.
+#[component]
+pub fn KpiPanel(draft: RwSignal<PlanDraft>, report: ReportMemo) -> impl IntoView {
+    let lifetime_kind = Memo::new(move |_| draft.with(|draft| draft.marketing.lifetime_kind));
+    let set_kind = move |kind| draft.update(|draft| draft.marketing.lifetime_kind = kind);
+    // Which column "How the KPIs are calculated" explains: all channels, or channel N.
+    let explain = RwSignal::new(None::<usize>);
+    view! {
+        <section class="card" aria-labelledby="kpi-heading">
+            <h2 id="kpi-heading">{t(Key::KpiHeading)}</h2>
+            <p class="hint">{t(Key::KpiIntro)}</p>
+            <div class="kpi-inputs">
+                <fieldset>
+                    <legend>{t(Key::CustomerValueLegend)}</legend>
+                    {marketing_field(draft, report, Field::GrossMargin, Key::GrossMarginLabel, |d| &d.marketing.gross_margin, |d| &mut d.marketing.gross_margin)}
+                    <fieldset class="choice">
+                        <legend>{t(Key::LifetimeLegend)}</legend>
+                        <label>
+                            <input
+                                type="radio"
+                                name="lifetime-kind"
+                                prop:checked=move || lifetime_kind.get() == LifetimeKind::Years
+                                on:change=move |_| set_kind(LifetimeKind::Years)
+                            />
+                            {t(Key::LifetimeAsYears)}
+                        </label>
+                        <label>
+                            <input
+                                type="radio"
+                                name="lifetime-kind"
+                                prop:checked=move || lifetime_kind.get() == LifetimeKind::Churn
+                                on:change=move |_| set_kind(LifetimeKind::Churn)
+                            />
+                            {t(Key::LifetimeAsChurn)}
+                        </label>
+                    </fieldset>
+                    <Show
+                        when=move || lifetime_kind.get() == LifetimeKind::Years
+                        fallback=move || marketing_field(draft, report, Field::Churn, Key::ChurnLabel, |d| &d.marketing.churn, |d| &mut d.marketing.churn)
+                    >
+                        {marketing_field(draft, report, Field::LifetimeYears, Key::LifetimeYearsLabel, |d| &d.marketing.lifetime_years, |d| &mut d.marketing.lifetime_years)}
+                    </Show>
+                </fieldset>
+                <fieldset>
+                    <legend>{t(Key::RetentionLegend)}</legend>
+                    {marketing_field(draft, report, Field::CustomersAtStart, Key::CustomersAtStartLabel, |d| &d.marketing.customers_at_start, |d| &mut d.marketing.customers_at_start)}
+                    {marketing_field(draft, report, Field::CustomersAtEnd, Key::CustomersAtEndLabel, |d| &d.marketing.customers_at_end, |d| &mut d.marketing.customers_at_end)}
+                    {marketing_field(draft, report, Field::CustomersNew, Key::CustomersNewLabel, |d| &d.marketing.customers_new, |d| &mut d.marketing.customers_new)}
+                </fieldset>
+            </div>
+            <dl class="plan-kpis">
+                {move || report.with(|report| {
+                    let names = &report.stage_names;
+                    view! {
+                        <div>
+                            <dt>{t(Key::KpiLifetimeValue)}</dt>
+                            <dd>{figure(report.value.lifetime_value, Unit::Money, names)}</dd>
+                        </div>
+                        <div>
+                            <dt>{t(Key::KpiRetention)}</dt>
+                            <dd>{figure(report.value.retention, Unit::Percent, names)}</dd>
+                        </div>
+                    }
+                })}
+            </dl>
+            {move || report.with(kpi_table)}
+            <details class="how">
+                <summary>{t(Key::HowKpiHeading)}</summary>
+                <div class="field inline">
+                    <label for="explain-for">{t(Key::ExplainFor)}</label>
+                    <select
+                        id="explain-for"
+                        on:change=move |ev| explain.set(event_target_value(&ev).parse().ok())
+                    >
+                        <option value="all" selected=move || explain.get().is_none()>{t(Key::AllChannels)}</option>
+                        {move || report.with(|report| {
+                            report
+                                .inputs
+                                .channels
+                                .iter()
+                                .enumerate()
+                                .map(|(index, channel)| {
+                                    view! {
+                                        <option value=index.to_string() selected=move || explain.get() == Some(index)>
+                                            {channel_label(&channel.name, index)}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()
+                        })}
+                    </select>
+                </div>
+                <ul>
+                    {move || report.with(|report| {
+                        let kpis = explain.get().and_then(|index| report.kpis.get(index)).unwrap_or(&report.all);
+                        list_items(kpi_steps(report, kpis))
+                    })}
+                </ul>
+            </details>
+        </section>
+    }
+}
+
+fn kpi_table(report: &Report) -> impl IntoView {
+    let mut columns = vec![t(Key::KpiColumn).to_owned()];
+    columns.extend(
+        report
+            .inputs
+            .channels
+            .iter()
+            .enumerate()
+            .map(|(position, channel)| channel_label(&channel.name, position)),
+    );
+    columns.push(t(Key::AllChannels).to_owned());
+    let rows = kpi_rows(&report.stage_names)
+        .into_iter()
+        .map(|row| {
+            let cells = report
+                .kpis
+                .iter()
+                .chain([&report.all])
+                .map(|kpis| {
+                    let value = (row.value)(kpis, row.stage);
+                    let text = figure(value, row.unit, &report.stage_names);
+                    match value {
+                        Ok(value) => Cell::figure(text, value),
+                        Err(_) => Cell::text(text),
+                    }
+                })
+                .collect();
+            Row::new(row.name, cells)
+        })
+        .collect();
+    Table {
+        id: "kpi-caption",
+        caption: t(Key::KpiCaption).to_owned(),
+        columns,
+        rows,
+    }
+    .view()
+}
+
+/// Each KPI of `kpis` worked out with its numbers, or why it cannot be.
+fn kpi_steps(report: &Report, kpis: &Kpis) -> Vec<String> {
+    let names = &report.stage_names;
+    let count = names.len();
+    let number =
+        |value: Option<f64>| value.map_or_else(|| t(Key::ChannelUnavailable).to_owned(), exact);
+    let revenue = number(kpis.revenue);
+    let revenue_spend = number(kpis.revenue_spend);
+    let cost_input = |stage: usize| {
+        let (spend, volume) = kpis.cost_inputs.get(stage).copied().unwrap_or_default();
+        (number(spend), number(volume))
+    };
+    let step =
+        |kpi: String, value: Figure, unit: Unit, worked: &dyn Fn(String) -> String| match value {
+            Ok(result) => worked(format(result, unit)),
+            Err(reason) => tf(
+                Key::HowNotYet,
+                &[("kpi", &kpi), ("reason", &reason_text(reason, names))],
+            ),
+        };
+    let mut steps = Vec::new();
+    for stage in 0..count.saturating_sub(1) {
+        let stage_name = stage_at(names, stage);
+        let kpi = tf(Key::KpiCostPer, &[("stage", &stage_name)]);
+        let value = kpis.cost_per_stage.get(stage).copied().unwrap_or(Ok(0.0));
+        let (spend, volume) = cost_input(stage);
+        steps.push(step(kpi, value, Unit::Money, &|result| {
+            tf(
+                Key::HowCostPer,
+                &[
+                    ("stage", &stage_name),
+                    ("spend", &spend),
+                    ("volume", &volume),
+                    ("result", &result),
+                ],
+            )
+        }));
+    }
+    let bottom = count.saturating_sub(1);
+    let customers = stage_at(names, bottom);
+    let (spend, volume) = cost_input(bottom);
+    steps.push(step(
+        t(Key::KpiCac).to_owned(),
+        kpis.cac(),
+        Unit::Money,
+        &|result| {
+            tf(
+                Key::HowCac,
+                &[
+                    ("customers", &customers),
+                    ("spend", &spend),
+                    ("volume", &volume),
+                    ("result", &result),
+                ],
+            )
+        },
+    ));
+    steps.push(step(
+        t(Key::KpiRoi).to_owned(),
+        kpis.roi,
+        Unit::Percent,
+        &|result| {
+            tf(
+                Key::HowRoi,
+                &[
+                    ("revenue", &revenue),
+                    ("spend", &revenue_spend),
+                    ("result", &result),
+                ],
+            )
+        },
+    ));
+    steps.push(step(
+        t(Key::KpiRoas).to_owned(),
+        kpis.roas,
+        Unit::Multiple,
+        &|result| {
+            tf(
+                Key::HowRoas,
+                &[
+                    ("revenue", &revenue),
+                    ("spend", &revenue_spend),
+                    ("result", &result),
+                ],
+            )
+        },
+    ));
+    let opportunities = opportunity_stage(count);
+    steps.push(step(
+        t(Key::KpiWinRate).to_owned(),
+        kpis.win_rate,
+        Unit::Percent,
+        &|result| {
+            tf(
+                Key::HowWinRate,
+                &[
+                    ("customers", &customers),
+                    ("opportunities", &stage_at(names, opportunities)),
+                    ("won", &number(kpis.won)),
+                    ("open", &number(kpis.opportunities)),
+                    ("result", &result),
+                ],
+            )
+        },
+    ));
+    let value = &report.value;
+    let average = number(value.average_revenue);
+    let margin = value.gross_margin.map_or_else(
+        || t(Key::ChannelUnavailable).to_owned(),
+        |m| percent(m * 100.0),
+    );
+    let years = value.lifetime.map(Lifetime::years);
+    if let Some(Lifetime::Churn { churn }) = value.lifetime {
+        steps.push(tf(
+            Key::HowLtvChurn,
+            &[
+                ("churn", &percent(churn * 100.0)),
+                ("years", &number(years)),
+            ],
+        ));
+    }
+    steps.push(step(
+        t(Key::KpiLifetimeValue).to_owned(),
+        value.lifetime_value,
+        Unit::Money,
+        &|result| {
+            tf(
+                Key::HowLtv,
+                &[
+                    ("average", &average),
+                    ("margin", &margin),
+                    ("years", &number(years)),
+                    ("result", &result),
+                ],
+            )
+        },
+    ));
+    let cac = kpis.cac().map_or_else(
+        |_| t(Key::ChannelUnavailable).to_owned(),
+        |cac| format(cac, Unit::Money),
+    );
+    steps.push(step(
+        t(Key::KpiLtvToCac).to_owned(),
+        kpis.ltv_to_cac,
+        Unit::Multiple,
+        &|result| {
+            let ltv = value.lifetime_value.map_or_else(|_| String::new(), money);
+            tf(
+                Key::HowLtvToCac,
+                &[("ltv", &ltv), ("cac", &cac), ("result", &result)],
+            )
+        },
+    ));
+    steps.push(step(
+        t(Key::KpiPayback).to_owned(),
+        kpis.payback_months,
+        Unit::Plain,
+        &|result| {
+            tf(
+                Key::HowPayback,
+                &[
+                    ("cac", &cac),
+                    ("average", &average),
+                    ("margin", &margin),
+                    ("result", &result),
+                ],
+            )
+        },
+    ));
+    steps.push(step(
+        t(Key::KpiRetention).to_owned(),
+        value.retention,
+        Unit::Percent,
+        &|result| {
+            let inputs = &report.inputs;
+            tf(
+                Key::HowRetention,
+                &[
+                    ("end", &number(inputs.customers_at_end)),
+                    ("new", &number(inputs.customers_new)),
+                    ("start", &number(inputs.customers_at_start)),
+                    ("result", &result),
+                ],
+            )
+        },
+    ));
+    steps
+}
+
+/// The name of `metric`, as in "Channels ranked by CAC".
+fn metric_name(metric: Metric, stage_names: &[String]) -> String {
+    match metric {
+        Metric::StageCost(stage) => {
+            tf(Key::KpiCostPer, &[("stage", &stage_at(stage_names, stage))])
+        }
+        Metric::Cac => t(Key::KpiCac).to_owned(),
+        Metric::Roi => t(Key::KpiRoi).to_owned(),
+    }
+}
+
+/// Which channels earn their money.
+#[component]
+pub fn ComparePanel(draft: RwSignal<PlanDraft>, report: ReportMemo) -> impl IntoView {
+    let rank_by = Memo::new(move |_| draft.with(|draft| draft.marketing.rank_by));
+    let on_rank = move |ev| {
+        let value = event_target_value(&ev);
+        let rank_by = match value.as_str() {
+            "roi" => RankBy::Roi,
+            other => other
+                .strip_prefix("stage-")
+                .and_then(|id| id.parse().ok())
+                .map_or(RankBy::Cac, |id| {
+                    RankBy::StageCost(crate::model::StageId(id))
+                }),
+        };
+        draft.update(|draft| draft.marketing.rank_by = rank_by);
+    };
+    let stage_options = move || {
+        draft.with(|draft| {
+            let count = draft.stages.len();
+            draft
+                .stages
+                .iter()
+                .enumerate()
+                .take(count.saturating_sub(1))
+                .map(|(position, stage)| {
+                    let id = stage.id;
+                    let name = crate::ui::text::stage_label(&stage.name, position);
+                    view! {
+                        <option value=format!("stage-{}", id.0) selected=move || rank_by.get() == RankBy::StageCost(id)>
+                            {tf(Key::KpiCostPer, &[("stage", &name)])}
+                        </option>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="compare-heading">
+            <h2 id="compare-heading">{t(Key::CompareHeading)}</h2>
+            <div class="field inline">
+                <label for="rank-by">{t(Key::RankByLabel)}</label>
+                <select id="rank-by" on:change=on_rank>
+                    {stage_options}
+                    <option value="cac" selected=move || rank_by.get() == RankBy::Cac>{t(Key::KpiCac)}</option>
+                    <option value="roi" selected=move || rank_by.get() == RankBy::Roi>{t(Key::KpiRoi)}</option>
+                </select>
+            </div>
+            {move || report.with(ranking)}
+            <InputField
+                id=field_id(Field::MovePercent)
+                label=Signal::stored(t(Key::MovePercentLabel).to_owned())
+                value=Signal::derive(move || draft.with(|draft| draft.marketing.move_percent.clone()))
+                on_input=Callback::new(move |text| draft.update(|draft| draft.marketing.move_percent = text))
+                error=marketing_error(report, Field::MovePercent)
+                kind=Kind::Number
+                suffix="%"
+            />
+            <div class="suggestion" aria-live="polite">
+                <ul class="plain">{move || report.with(|report| list_items(suggestion(report)))}</ul>
+            </div>
+        </section>
+    }
+}
+
+fn ranking(report: &Report) -> impl IntoView {
+    let names = &report.stage_names;
+    let count = names.len();
+    let metric = metric_name(report.metric, names);
+    if report.ranked.is_empty() {
+        return view! { <p class="note">{tf(Key::NothingRanked, &[("metric", &metric)])}</p> }
+            .into_any();
+    }
+    let (lead, opportunity) = (lead_stage(count), opportunity_stage(count));
+    let mut stages = vec![lead];
+    if lead < opportunity {
+        stages.push(opportunity);
+    }
+    let channel_name = |index: usize| {
+        report
+            .inputs
+            .channels
+            .get(index)
+            .map(|channel| channel_label(&channel.name, index))
+            .unwrap_or_default()
+    };
+    let cost_name = |stage: usize| tf(Key::KpiCostPer, &[("stage", &stage_at(names, stage))]);
+    let mut columns = vec![
+        t(Key::ChannelColumn).to_owned(),
+        t(Key::RankColumn).to_owned(),
+    ];
+    columns.extend(stages.iter().map(|stage| cost_name(*stage)));
+    columns.extend([Key::KpiCac, Key::KpiRoi, Key::NoteColumn].map(|key| t(key).to_owned()));
+    let rows = report
+        .ranked
+        .iter()
+        .enumerate()
+        .filter_map(|(rank, index)| {
+            let kpis = report.kpis.get(*index)?;
+            let mut cells = vec![Cell::text((rank + 1).to_string())];
+            cells.extend(stages.iter().map(|stage| {
+                Cell::text(figure(
+                    kpis.cost_per_stage.get(*stage).copied().unwrap_or(Ok(0.0)),
+                    Unit::Money,
+                    names,
+                ))
+            }));
+            cells.push(Cell::text(figure(kpis.cac(), Unit::Money, names)));
+            cells.push(Cell::text(figure(kpis.roi, Unit::Percent, names)));
+            let note = if has_cheap_leads(kpis, &report.all) {
+                tf(
+                    Key::CheapLeads,
+                    &[
+                        ("leads", &stage_at(names, lead)),
+                        ("opportunities", &stage_at(names, opportunity)),
+                    ],
+                )
+            } else {
+                String::new()
+            };
+            cells.push(Cell::text(note));
+            Some(Row::new(channel_name(*index), cells))
+        })
+        .collect();
+    let unranked: Vec<String> = (0..report.inputs.channels.len())
+        .filter(|index| !report.ranked.contains(index))
+        .map(channel_name)
+        .collect();
+    let table = Table {
+        id: "rank-caption",
+        caption: tf(Key::RankCaption, &[("metric", &metric)]),
+        columns,
+        rows,
+    };
+    view! {
+        {table.view()}
+        {(!unranked.is_empty()).then(|| view! {
+            <p class="note">{tf(Key::NotRanked, &[("metric", &metric), ("channels", &unranked.join(", "))])}</p>
+        })}
+    }
+    .into_any()
+}
+
+/// The suggested move of budget, its linear projection and its assumption, as sentences.
+fn suggestion(report: &Report) -> Vec<String> {
+    let names = &report.stage_names;
+    let metric = metric_name(report.metric, names);
+    let channel_name = |index: usize| {
+        report
+            .inputs
+            .channels
+            .get(index)
+            .map(|channel| channel_label(&channel.name, index))
+            .unwrap_or_default()
+    };
+    let move_ = match &report.reallocation {
+        Ok(move_) => move_,
+        Err(NoReallocation::TooFewRanked) => {
+            return vec![tf(Key::MoveTooFew, &[("metric", &metric)])]
+        }
+        Err(NoReallocation::AllEqual) => {
+            return vec![tf(Key::MoveAllEqual, &[("metric", &metric)])]
+        }
+        Err(NoReallocation::NoShare) => return vec![t(Key::MoveNoShare).to_owned()],
+        Err(NoReallocation::NothingToMove) => {
+            let from = report
+                .ranked
+                .last()
+                .copied()
+                .map(channel_name)
+                .unwrap_or_default();
+            return vec![tf(Key::MoveNothing, &[("from", &from)])];
+        }
+    };
+    let (from, to) = (channel_name(move_.from), channel_name(move_.to));
+    let customers_name = stage_at(names, names.len().saturating_sub(1));
+    let share = report.inputs.move_share.unwrap_or(0.0);
+    let signed = |value: f64, text: String| {
+        if value > 0.0 {
+            format!("+{text}")
+        } else {
+            text
+        }
+    };
+    let projection = match (move_.customers_change, move_.revenue_change) {
+        (Ok(customers), Ok(revenue)) => tf(
+            Key::MoveProjection,
+            &[
+                ("customers", &signed(customers, exact(customers))),
+                ("customers_name", &customers_name),
+                ("revenue", &signed(revenue, money(revenue))),
+            ],
+        ),
+        (Ok(customers), Err(reason)) => tf(
+            Key::MoveProjectionCustomersOnly,
+            &[
+                ("customers", &signed(customers, exact(customers))),
+                ("customers_name", &customers_name),
+                ("reason", &reason_text(reason, names)),
+            ],
+        ),
+        (Err(reason), Ok(revenue)) => tf(
+            Key::MoveProjectionRevenueOnly,
+            &[
+                ("revenue", &signed(revenue, money(revenue))),
+                ("customers_name", &customers_name),
+                ("reason", &reason_text(reason, names)),
+            ],
+        ),
+        (Err(reason), Err(_)) => tf(
+            Key::MoveProjectionNone,
+            &[("reason", &reason_text(reason, names))],
+        ),
+    };
+    let per_thousand = |value: Figure, is_money: bool| match value {
+        Ok(value) if is_money => money(value * 1000.0),
+        Ok(value) => exact(value * 1000.0),
+        Err(_) => t(Key::ChannelUnavailable).to_owned(),
+    };
+    vec![
+        tf(
+            Key::MoveSuggestion,
+            &[
+                ("amount", &money(move_.amount)),
+                ("share", &percent(share * 100.0)),
+                ("from", &from),
+                ("to", &to),
+            ],
+        ),
+        projection,
+        tf(
+            Key::MoveAssumption,
+            &[
+                ("to", &to),
+                (
+                    "to_customers",
+                    &per_thousand(move_.to_customers_per_spend, false),
+                ),
+                ("customers_name", &customers_name),
+                (
+                    "to_revenue",
+                    &per_thousand(move_.to_revenue_per_spend, true),
+                ),
+                ("from", &from),
+                (
+                    "from_customers",
+                    &per_thousand(move_.from_customers_per_spend, false),
+                ),
+                (
+                    "from_revenue",
+                    &per_thousand(move_.from_revenue_per_spend, true),
+                ),
+            ],
+        ),
+    ]
+}
