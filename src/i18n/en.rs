@@ -360,6 +360,7 @@ catalogue! {
     ErrorStageNameDuplicate => "Another stage already has this name.",
     ErrorStageCount => "A funnel has 2 to 10 stages.",
     ErrorPercentOutOfRange => "Enter a percent from 0 to 100.",
+    ErrorChannelNameDuplicate => "Another channel already has this name.",
     ErrorSharesOverFull => "The channels' shares add up to more than 100%. Lower some of them.",
     ProblemItem => "{field}: {message}",
 }

@@ -62,6 +62,7 @@ pub fn input_error_key(error: InputError) -> Key {
         InputError::StageCount => Key::ErrorStageCount,
         InputError::PercentOutOfRange => Key::ErrorPercentOutOfRange,
         InputError::SharesOverFull => Key::ErrorSharesOverFull,
+        InputError::ChannelNameDuplicate => Key::ErrorChannelNameDuplicate,
     }
 }
 

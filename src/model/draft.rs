@@ -66,6 +66,8 @@ pub enum Field {
     Stages,
     /// The marketing budget.
     Budget,
+    /// A channel's name.
+    ChannelName(ChannelId),
     /// A channel's share of the customers goal.
     ChannelShare(ChannelId),
     /// The channels' shares together (over 100 %).

@@ -33,6 +33,9 @@ pub enum InputError {
     /// A percent (share, margin) not in [0, 100].
     #[error("enter a percent from 0 to 100")]
     PercentOutOfRange,
+    /// A channel name used by an earlier channel (compared without case or surrounding spaces).
+    #[error("another channel already has this name")]
+    ChannelNameDuplicate,
     /// The channels' shares of the goal add up to more than 100 %.
     #[error("the channels' shares add up to more than 100 %")]
     SharesOverFull,

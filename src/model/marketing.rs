@@ -79,6 +79,25 @@ impl ChannelDraft {
         self.stage(stage).map_or("", |entry| entry.rate.as_str())
     }
 
+    /// Sets the volume typed for `stage`.
+    pub fn set_volume(&mut self, stage: StageId, text: String) {
+        self.stage_mut(stage).volume = text;
+        self.drop_empty_stages();
+    }
+
+    /// Sets the own rate typed for `stage`.
+    pub fn set_rate(&mut self, stage: StageId, text: String) {
+        self.stage_mut(stage).rate = text;
+        self.drop_empty_stages();
+    }
+
+    /// Entries with nothing typed are not kept, so clearing a field gives back the same draft as
+    /// before anything was typed (the written form leaves them out too).
+    fn drop_empty_stages(&mut self) {
+        self.stages
+            .retain(|entry| !entry.volume.is_empty() || !entry.rate.is_empty());
+    }
+
     /// The entry for `stage`, created empty if there is none, to type into.
     pub fn stage_mut(&mut self, stage: StageId) -> &mut ChannelStageDraft {
         let index = match self.stages.iter().position(|entry| entry.stage == stage) {
@@ -226,10 +245,14 @@ impl MarketingDraft {
         self.channels.iter_mut().find(|channel| channel.id == id)
     }
 
-    /// Forgets what the channels hold for a stage that no longer exists.
+    /// Forgets what the channels hold for a stage that no longer exists, and ranks by CAC if the
+    /// ranking was by that stage's cost (a new stage may later get the same id).
     pub fn forget_stage(&mut self, stage: StageId) {
         for channel in &mut self.channels {
             channel.stages.retain(|entry| entry.stage != stage);
+        }
+        if self.rank_by == RankBy::StageCost(stage) {
+            self.rank_by = RankBy::Cac;
         }
     }
 
@@ -237,6 +260,17 @@ impl MarketingDraft {
     /// empty are `None`; fields that cannot be read are `None` too, with their error listed.
     pub fn check(&self, stages: &[StageId], symbols: NumberSymbols) -> MarketingInputs {
         let mut errors = Vec::new();
+        let mut seen_names: Vec<String> = Vec::with_capacity(self.channels.len());
+        for channel in &self.channels {
+            let folded = channel.name.trim().to_lowercase();
+            if !folded.is_empty() && seen_names.contains(&folded) {
+                errors.push(FieldError {
+                    field: Field::ChannelName(channel.id),
+                    error: InputError::ChannelNameDuplicate,
+                });
+            }
+            seen_names.push(folded);
+        }
         let mut read = |field: Field, text: &str, parse: Parser| -> Option<f64> {
             if text.trim().is_empty() {
                 return None;

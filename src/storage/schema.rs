@@ -686,8 +686,9 @@ impl Reader {
         })
     }
 
-    /// A text field that must be one of `choices`, each with its value.
-    fn choice<T: Copy>(
+    /// A text field that must be one of `choices`, each with its value. Reading a newer
+    /// version's plan leniently, a choice this version does not know is its default.
+    fn choice<T: Copy + Default>(
         &mut self,
         map: &Map<String, Value>,
         path: &str,
@@ -700,10 +701,14 @@ impl Reader {
             .iter()
             .find(|(name, _)| text.as_str() == Some(name))
             .map(|(_, value)| *value);
-        if found.is_none() {
-            self.report(join(path, key), Reason::WrongType(expected));
+        match found {
+            None if self.is_lenient => Some(T::default()),
+            None => {
+                self.report(join(path, key), Reason::WrongType(expected));
+                None
+            }
+            found => found,
         }
-        found
     }
 
     /// The marketing side (version 3).
@@ -763,6 +768,9 @@ impl Reader {
                     .and_then(|id| id.parse().ok())
                     .map(|id| RankBy::StageCost(StageId(id))),
             };
+            if rank_by.is_none() && self.is_lenient {
+                return Some(RankBy::default());
+            }
             if rank_by.is_none() {
                 self.report(join(path, "rank_by"), Reason::WrongType(Expected::RankBy));
             }
@@ -859,6 +867,7 @@ impl Reader {
         let list = self.list(map, path, "stages")?;
         let path = join(path, "stages");
         let mut stages = Vec::with_capacity(list.len());
+        let mut read = 0;
         for (index, entry) in list.iter().enumerate() {
             let path = format!("{path}[{index}]");
             let Some(map) = self.object(entry, &path, &["stage", "volume", "rate"]) else {
@@ -875,14 +884,18 @@ impl Reader {
                     self.report(join(&path, "stage"), Reason::DuplicateId);
                     continue;
                 }
-                stages.push(ChannelStageDraft {
-                    stage: StageId(stage),
-                    volume,
-                    rate,
-                });
+                read += 1;
+                // An entry with nothing typed is what the draft never keeps: leave it out.
+                if !volume.is_empty() || !rate.is_empty() {
+                    stages.push(ChannelStageDraft {
+                        stage: StageId(stage),
+                        volume,
+                        rate,
+                    });
+                }
             }
         }
-        (stages.len() == list.len()).then_some(stages)
+        (read == list.len()).then_some(stages)
     }
 
     fn stages(&mut self, map: &Map<String, Value>, path: &str) -> Option<Vec<StageDraft>> {

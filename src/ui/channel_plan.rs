@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::i18n::Key;
 use crate::model::channels::Report;
+use crate::model::marketing::SHARE_TOLERANCE;
 use crate::model::Period;
 use crate::ui::figures::{format, reason_text, stage_at, Unit};
 use crate::ui::table::{list_items, Cell, Row, Table};
@@ -31,13 +32,13 @@ fn period_name(period: Period) -> &'static str {
 }
 
 /// What a table can show before it has figures: the reason, or `None` when it can show them.
+/// Shares over 100 % would split more than the goal, so nothing is split until they are lowered.
 fn waiting(report: &Report) -> Option<&'static str> {
-    if report.split.is_none() {
-        Some(t(Key::ChannelTargetsNeedPlan))
-    } else if report.inputs.channels.is_empty() {
-        Some(t(Key::ChannelTargetsNeedChannels))
-    } else {
-        None
+    match &report.split {
+        None => Some(t(Key::ChannelTargetsNeedPlan)),
+        Some(_) if report.inputs.channels.is_empty() => Some(t(Key::ChannelTargetsNeedChannels)),
+        Some(split) if split.assigned > 1.0 + SHARE_TOLERANCE => Some(t(Key::ErrorSharesOverFull)),
+        Some(_) => None,
     }
 }
 
@@ -147,7 +148,7 @@ fn channel_targets(report: &Report, period: Period) -> impl IntoView {
         &report.stage_names,
         report.stage_names.len().saturating_sub(1),
     );
-    let unassigned = (!split.is_fully_assigned()).then(|| {
+    let unassigned = (split.assigned < 1.0 - SHARE_TOLERANCE).then(|| {
         let left = (1.0 - split.assigned).max(0.0);
         tf(
             Key::UnassignedShare,

@@ -132,7 +132,7 @@ pub fn ChannelsPanel(draft: RwSignal<PlanDraft>, report: ReportMemo) -> impl Int
         let mut added = None;
         draft.update(|draft| added = draft.marketing.add_channel(t(Key::NewChannelName)));
         if let Some(id) = added {
-            focus_later(format!("channel-{}-name", id.0));
+            focus_later(field_id(Field::ChannelName(id)));
         }
     };
     let add_usual = move |_| {
@@ -361,11 +361,11 @@ fn ChannelRow(
         <tr>
             <th scope="row">
                 <CellInput
-                    id=format!("channel-{}-name", id.0)
+                    id=field_id(Field::ChannelName(id))
                     label=Signal::derive(move || tf(Key::ChannelNameLabel, &[("number", &(position.get() + 1).to_string())]))
                     value=text(|channel| &channel.name)
                     on_input=edit(draft, id, |channel, text| channel.name = text)
-                    error=Signal::stored(None)
+                    error=marketing_error(report, Field::ChannelName(id))
                 />
             </th>
             <td>
@@ -405,7 +405,7 @@ fn ChannelRow(
                                         draft.marketing.channel(id).map(|channel| channel.volume(stage).to_owned()).unwrap_or_default()
                                     })
                                 })
-                                on_input=edit(draft, id, move |channel, text| channel.stage_mut(stage).volume = text)
+                                on_input=edit(draft, id, move |channel, text| channel.set_volume(stage, text))
                                 error=marketing_error(report, Field::ChannelVolume(id, stage))
                                 kind=Kind::Number
                             />
@@ -476,7 +476,7 @@ fn RateRow(
                                         draft.marketing.channel(id).map(|channel| channel.rate(stage).to_owned()).unwrap_or_default()
                                     })
                                 })
-                                on_input=edit(draft, id, move |channel, text| channel.stage_mut(stage).rate = text)
+                                on_input=edit(draft, id, move |channel, text| channel.set_rate(stage, text))
                                 error=marketing_error(report, Field::ChannelRate(id, stage))
                                 placeholder=Signal::derive(move || {
                                     draft.with(|draft| draft.stage(stage).map(|stage| stage.rate_to_next.trim().to_owned()).unwrap_or_default())

@@ -53,6 +53,7 @@ pub fn field_id(field: Field) -> String {
         Field::CurrentTopPerMonth => "current-top".to_owned(),
         Field::Stages => "add-stage".to_owned(),
         Field::Budget => "budget".to_owned(),
+        Field::ChannelName(ChannelId(id)) => format!("channel-{id}-name"),
         Field::ChannelShare(ChannelId(id)) => format!("channel-{id}-share"),
         Field::ChannelShares => "channel-shares".to_owned(),
         Field::ChannelSpend(ChannelId(id)) => format!("channel-{id}-spend"),
