@@ -2,7 +2,8 @@
 //! page fills, so a translation that drops or misspells one is caught here.
 #![cfg(not(target_arch = "wasm32"))]
 
-use funnel_planner::i18n::{fill, placeholders, text, Key, Lang};
+use funnel_planner::i18n::{fill, input_error_key, placeholders, text, Key, Lang};
+use funnel_planner::model::InputError;
 
 /// The placeholders each key is filled with; every other key has none.
 fn expected(key: Key) -> &'static [&'static str] {
@@ -54,6 +55,68 @@ fn expected(key: Key) -> &'static [&'static str] {
         Key::ProblemNotJson => &["line", "column"],
         Key::ProblemStageCount => &["count"],
         Key::ProblemNewerVersion | Key::ProblemUnknownVersion => &["version"],
+        // Budget and channels.
+        Key::UnnamedChannel | Key::ChannelNameLabel => &["number"],
+        Key::ChannelShareLabel
+        | Key::ChannelSpendLabel
+        | Key::ChannelRevenueLabel
+        | Key::RemoveChannelName => &["channel"],
+        Key::ChannelVolumeLabel => &["channel", "stage"],
+        Key::SharesAllEven => &["share"],
+        Key::SharesTyped => &["typed", "left"],
+        Key::SharesExact => &["typed"],
+        Key::RateColumn => &["from", "to"],
+        Key::ChannelRateLabel => &["channel", "from", "to"],
+        // Targets by channel and the budget they need.
+        Key::ChannelTargetsCaption => &["period"],
+        Key::UnassignedShare => &["assigned", "left", "customers"],
+        Key::HowChannelCustomers => &[
+            "channel",
+            "customers",
+            "customers",
+            "total",
+            "share",
+            "result",
+        ],
+        Key::CostBasis => &["cost", "stage"],
+        Key::BudgetShort | Key::BudgetCovers => &["amount"],
+        Key::BudgetUncounted => &["count", "all"],
+        // KPIs.
+        Key::KpiCostPer => &["stage"],
+        Key::Multiple => &["value"],
+        Key::Unavailable => &["reason"],
+        Key::ReasonMissing | Key::ReasonZero => &["input"],
+        Key::HowCostPer => &["stage", "stage", "spend", "volume", "result"],
+        Key::HowCac => &["customers", "spend", "volume", "result"],
+        Key::HowRoi => &["revenue", "spend", "spend", "result"],
+        Key::HowRoas => &["revenue", "spend", "result"],
+        Key::HowWinRate => &["customers", "opportunities", "won", "open", "result"],
+        Key::HowLtv => &["average", "margin", "years", "result"],
+        Key::HowLtvChurn => &["churn", "years"],
+        Key::HowLtvToCac => &["ltv", "cac", "result"],
+        Key::HowPayback => &["cac", "average", "margin", "result"],
+        Key::HowRetention => &["end", "new", "start", "result"],
+        Key::HowNotYet => &["kpi", "reason"],
+        // Comparing channels and moving budget.
+        Key::RankCaption | Key::NothingRanked | Key::MoveTooFew | Key::MoveAllEqual => &["metric"],
+        Key::CheapLeads => &["leads", "opportunities"],
+        Key::NotRanked => &["metric", "channels"],
+        Key::MoveSuggestion => &["amount", "share", "from", "to"],
+        Key::MoveProjection => &["customers", "customers_name", "revenue"],
+        Key::MoveProjectionCustomersOnly => &["customers", "customers_name", "reason"],
+        Key::MoveProjectionRevenueOnly => &["revenue", "customers_name", "reason"],
+        Key::MoveProjectionNone => &["reason"],
+        Key::MoveAssumption => &[
+            "to",
+            "to_customers",
+            "customers_name",
+            "to_revenue",
+            "from",
+            "from_customers",
+            "from_revenue",
+        ],
+        Key::MoveNothing => &["from"],
+        Key::ProblemChannelCount => &["count"],
         _ => &[],
     }
 }
@@ -103,4 +166,21 @@ fn filling_replaces_every_placeholder() {
 fn the_page_language_has_a_tag_and_number_symbols() {
     assert_eq!(Lang::English.tag(), "en");
     assert_eq!(Lang::English.symbols().decimal, '.');
+}
+
+#[test]
+fn the_marketing_input_errors_have_their_messages() {
+    assert_eq!(
+        input_error_key(InputError::PercentOutOfRange),
+        Key::ErrorPercentOutOfRange
+    );
+    assert_eq!(
+        input_error_key(InputError::SharesOverFull),
+        Key::ErrorSharesOverFull
+    );
+    assert_eq!(
+        text(Lang::English, Key::ErrorPercentOutOfRange),
+        "Enter a percent from 0 to 100."
+    );
+    assert!(text(Lang::English, Key::ErrorSharesOverFull).contains("100%"));
 }

@@ -203,3 +203,28 @@ fn the_forward_volume_is_optional_but_checked_when_typed() {
     draft.current_top_per_month = "0".to_owned();
     assert_eq!(draft.current_top(EN), Some(Ok(0.0)));
 }
+
+#[test]
+fn stage_ids_follow_the_stages_top_to_bottom() {
+    let mut draft = example();
+    assert_eq!(draft.stage_ids(), [1, 2, 3, 4, 5, 6].map(StageId));
+    draft.move_stage(StageId(2), false);
+    draft
+        .remove_stage(StageId(4))
+        .expect("six stages can lose one");
+    assert_eq!(draft.stage_ids(), [1, 3, 2, 5, 6].map(StageId));
+}
+
+#[test]
+fn the_marketing_side_never_makes_the_plan_invalid() {
+    // The budget and channels have their own checks (see model_marketing); the funnel's targets
+    // do not wait for them.
+    let mut draft = example();
+    draft.marketing.budget = "lots".to_owned();
+    draft.marketing.gross_margin = "150".to_owned();
+    let id = draft.marketing.add_channel("Paid search").expect("room");
+    let channel = draft.marketing.channel_mut(id).expect("added");
+    channel.share = "140".to_owned();
+    channel.stage_mut(StageId(1)).rate = "0".to_owned();
+    assert!(draft.validate(EN).is_ok());
+}

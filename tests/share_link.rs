@@ -6,8 +6,9 @@
 mod common;
 mod strategies;
 
-use common::example;
-use funnel_planner::model::{PlanDraft, StageDraft, StageId};
+use common::{example, example_with_channels};
+use funnel_planner::model::marketing::{RankBy, MAX_CHANNELS};
+use funnel_planner::model::{MarketingDraft, PlanDraft, StageDraft, StageId};
 use funnel_planner::storage::schema::{
     decode_shared, encode_shared, DecodeError, Expected, Problem, Reason,
 };
@@ -21,13 +22,31 @@ use strategies::{any_draft, json_tree};
 /// The characters lz-string's URI-safe decoder reads; its encoder writes only the first 64.
 const URI_ALPHABET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$";
 
-/// The link to the example plan as this version makes it: links already sent must keep opening.
-const EXAMPLE_LINK: &str = concat!(
+/// The link to the example plan as version 2 made it (schema 2, no marketing side): links already
+/// sent must keep opening.
+const EXAMPLE_LINK_V2: &str = concat!(
     "share=N4IgzgxgFgpgtgQwPoDcYCcwEsD2A7EALgCYAaEABwBsEDDQ8E4YiQAFGg8gcxwStboYaPAFcW",
     "5ISPFJe-VgEYADKSVrVakOTwwA7kgiiwAFxzNMsvgMIgtIBGnQJuMJFJhjXFDAaOnziqTKKmpKdibOMG",
     "BEANqgWAAmRAraTCw2AGpY2MbRkgjGrqZIOgAexooAdACsIAC+pPFJJKnMrAAyMAgJeSBOhUjFZRU2xG",
     "ENTUQAzK3pIACyAIrtvf1FOCUw5axj9Y0giUQALLOsAMrLqwXrm9s2R+P7h4TVpzYA8hQUOOjGonhYYx",
     "YKJ2NaDDbDVjVR6TQgANjeIAAwn4zBgrgMhlsRrY6gBdciGdBCPDGcEUJDedBIOD4YxQVj1OpAA.e22ce8b7",
+);
+
+/// The link to the example plan with channels as this version makes it (schema 3): links sent
+/// today must keep opening, and a change to what a link carries shows here.
+const CHANNELS_LINK: &str = concat!(
+    "share=N4IgzgxgFgpgtgQwPoDcYCcwEsD2A7EALgGYAaEABwBsEDDQ8E4YiQAFGg8gcxwStZ4YAdyQQA",
+    "rmAAuOZphDl0MNHnEwkvfqwCMABlK7DBwwpBDRE6bIxgNfAYRABOUwjToE3dUpVqkFDDFJGTkdUj19Q1",
+    "1TaU8YMCIAbVAsABMibXJGZlYANSxsKQTFBCl1GSQhAA8pHQA6AFYQAF9SFPTCACYsphZHABkYBFTikA",
+    "8ypArq2sdO6Nb2ojIzXtYAWQBFftHx8pxKmBrWOZa2kDSiABYenMcAZS2d0r2Do8dL+bOLwgabvpAAPI",
+    "UCg4dBScR4LBSLDxUy7Sb7aasBqfRaEABsf1YAGFgtZ5CUJlNDjMQC0ALrkCToJR4KQIij+QJwfBSKCs",
+    "UyIdAAaxg0Lw3CIoAARuJUl5Sb8oqZReK+Uz0LgOiAWXT2VSoLQhFQEoRkucOpkVrd2Ag0gACMBDdDQG",
+    "KapSsD4xAJ4ZWY6WKZQwVT-YiREzkWJeXX6oN9I0oHBUcQm7oesbPVjEU6gMNEbogSPRk3o6KE-4p8BS",
+    "OJEX6ZqMx-5NfMchZFksY8hZyvHOGJxwUuvfDPZf4AUUQWAEgftBcDLuVmXjPm9ah0cYD9eDSVTxa86a",
+    "bFZNKLbZVrZzTP032f+l13Bbrh8x5ZPOnPtfJXY6y17rD7KiKdoQDo74+9yrmYw8zGL0fSTf1gLDENVw",
+    "bDNm23Rddn3GD1yPG8W0cPR7w7S81z6a94P+TpsLJZpH0pEBLBCGwkFKJBYjBY5Fyo-FbDo-9jj9UwWL",
+    "kWxzGRYDuHQHAwFsLluCwOgQFzUwqCwAAzPksBNABPa1RjkxToWYJA1O-XUQGTDVxHQKTOmrBM8G5JBh",
+    "RU1gIAQCBORwNAFQgb1SROZpvKAA.717d5d36",
 );
 
 /// FNV-1a, 32 bits, as the link's checksum (written out here so the test does not trust the
@@ -76,18 +95,71 @@ fn large_plan() -> PlanDraft {
     draft
 }
 
+/// The large plan with as many channels as a plan can have, each with every field typed: a
+/// long name, a share, spend and revenue, and a volume and an own rate at every stage.
+fn large_plan_with_channels() -> PlanDraft {
+    let mut draft = large_plan();
+    draft.marketing = MarketingDraft::default();
+    let marketing = &mut draft.marketing;
+    marketing.budget = "1,250,000.50".to_owned();
+    marketing.gross_margin = "62.5".to_owned();
+    marketing.lifetime_years = "3.5".to_owned();
+    marketing.churn = "28.6".to_owned();
+    marketing.customers_at_start = "12,400".to_owned();
+    marketing.customers_at_end = "13,150".to_owned();
+    marketing.customers_new = "2,310".to_owned();
+    marketing.rank_by = RankBy::StageCost(StageId(2));
+    for n in 1..=MAX_CHANNELS as u32 {
+        let name = format!("Kanal {n}: Suchmaschinenwerbung — 検索広告 ({n})");
+        let Some(channel) = marketing
+            .add_channel(&name)
+            .and_then(|id| marketing.channel_mut(id))
+        else {
+            panic!("room for channel {n}");
+        };
+        channel.share = format!("{}.25", n % 9);
+        channel.spend = format!("{},{:03}.50", 10 + n, 7 * n);
+        channel.revenue = format!("{},{:03},000", n, 13 * n);
+        for stage in 1..=10 {
+            let entry = channel.stage_mut(StageId(stage));
+            entry.volume = format!("{},{:03}", 11 - stage, 37 * n + stage);
+            entry.rate = format!("{}.{}", 5 + stage, n);
+        }
+    }
+    draft
+}
+
 // ---------------------------------------------------------------------------------------------
 // Links that open
 
 #[test]
+fn links_made_by_version_2_keep_opening_without_channels() {
+    assert_eq!(decode_fragment(EXAMPLE_LINK_V2), Ok(example()));
+    assert_eq!(
+        decode_fragment(&format!("#{EXAMPLE_LINK_V2}")),
+        Ok(example())
+    );
+}
+
+#[test]
 fn links_made_by_this_version_keep_opening() {
-    assert_eq!(decode_fragment(EXAMPLE_LINK), Ok(example()));
-    assert_eq!(decode_fragment(&format!("#{EXAMPLE_LINK}")), Ok(example()));
+    let draft = example_with_channels();
+    assert_eq!(decode_fragment(CHANNELS_LINK), Ok(draft.clone()));
+    assert_eq!(
+        decode_fragment(&format!("#{CHANNELS_LINK}")),
+        Ok(draft.clone())
+    );
+    assert_eq!(share_fragment(&draft).as_deref(), Some(CHANNELS_LINK));
 }
 
 #[test]
 fn a_link_carries_its_plan_exactly() {
-    for draft in [example(), large_plan()] {
+    for draft in [
+        example(),
+        large_plan(),
+        example_with_channels(),
+        large_plan_with_channels(),
+    ] {
         let fragment = share_fragment(&draft).expect("fits in a link");
         assert!(fragment.starts_with(SHARE_PREFIX));
         assert!(is_share_fragment(&fragment));
@@ -102,6 +174,17 @@ fn the_largest_realistic_plan_fits_in_a_link() {
     let payload = &fragment[SHARE_PREFIX.len()..];
     assert!(
         payload.len() <= MAX_SHARE_CHARS / 4,
+        "{} characters",
+        payload.len()
+    );
+}
+
+#[test]
+fn the_largest_realistic_plan_with_channels_fits_in_a_link() {
+    let fragment = share_fragment(&large_plan_with_channels()).expect("fits in a link");
+    let payload = &fragment[SHARE_PREFIX.len()..];
+    assert!(
+        payload.len() <= MAX_SHARE_CHARS / 2,
         "{} characters",
         payload.len()
     );
@@ -224,7 +307,7 @@ fn damaged_links_are_refused() {
 
 #[test]
 fn links_from_a_newer_version_say_so() {
-    for version in [3, 99, u64::MAX] {
+    for version in [4, 99, u64::MAX] {
         let link = link_to(&format!(
             "{{\"schema_version\":{version},\"plan\":{{\"name\":\"from the future\"}}}}"
         ));
@@ -449,9 +532,34 @@ const SHARE_FIELDS: &[&str] = &[
     "current_top_per_month",
     "id",
     "rate_to_next",
+    "marketing",
+    "budget",
+    "budget_period",
+    "channels",
+    "share",
+    "spend",
+    "revenue",
+    "stage",
+    "volume",
+    "rate",
+    "gross_margin",
+    "lifetime",
+    "rank_by",
+    "move_percent",
 ];
 
-const SHARE_VALUES: &[&str] = &["revenue", "new_customers", "", "50"];
+const SHARE_VALUES: &[&str] = &[
+    "revenue",
+    "new_customers",
+    "",
+    "50",
+    "year",
+    "month",
+    "years",
+    "churn",
+    "cac",
+    "stage:1",
+];
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]

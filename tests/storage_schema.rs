@@ -10,12 +10,18 @@ mod strategies;
 use std::collections::BTreeSet;
 use std::fmt::Debug;
 
-use common::example;
-use funnel_planner::model::{GoalKind, PlanDraft, PlanId, PlanRecord, StageDraft, StageId};
+use common::{example, example_with_channels};
+use funnel_planner::model::marketing::{
+    BudgetPeriod, ChannelStageDraft, LifetimeKind, RankBy, MAX_CHANNELS,
+};
+use funnel_planner::model::{
+    ChannelDraft, ChannelId, GoalKind, MarketingDraft, PlanDraft, PlanId, PlanRecord, StageDraft,
+    StageId,
+};
 use funnel_planner::storage::schema::{
     decode_import, decode_record, decode_shared, decode_v1, encode_export, encode_record,
-    encode_shared, DecodeError, Expected, ImportError, Problem, Reason, EXPORT_APP,
-    MAX_IMPORT_BYTES, SCHEMA_VERSION,
+    encode_shared, read_newer_copy, DecodeError, Expected, ImportError, Problem, Reason,
+    EXPORT_APP, MAX_IMPORT_BYTES, SCHEMA_VERSION,
 };
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -28,8 +34,17 @@ const V1_PLAN: &str = include_str!("fixtures/storage-v1.json");
 const V2_PLAN: &str = include_str!("fixtures/storage-v2-plan.json");
 /// An export file of two plans, as version 2 writes it.
 const V2_EXPORT: &str = include_str!("fixtures/export-v2.json");
+/// One plan with channels as version 3 stores it under `funnel-planner/v2/plan/<id>`.
+const V3_PLAN: &str = include_str!("fixtures/storage-v3-plan.json");
 
 const MODIFIED: u64 = 1_795_000_000_000;
+
+/// How this build writes a marketing side with nothing typed (the default).
+const EMPTY_MARKETING: &str = concat!(
+    r#"{"budget":"","budget_period":"year","channels":[],"customers_at_start":"","#,
+    r#""customers_at_end":"","customers_new":"","gross_margin":"","lifetime":"years","#,
+    r#""lifetime_years":"","churn":"","rank_by":"cac","move_percent":"20"}"#
+);
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -44,6 +59,22 @@ fn example_record() -> PlanRecord {
         modified_ms: MODIFIED,
         deleted_ms: None,
         draft: example(),
+    }
+}
+
+/// The example record with channels and every marketing field typed.
+fn channels_record() -> PlanRecord {
+    PlanRecord {
+        draft: example_with_channels(),
+        ..example_record()
+    }
+}
+
+fn entry(stage: u32, volume: &str, rate: &str) -> ChannelStageDraft {
+    ChannelStageDraft {
+        stage: StageId(stage),
+        volume: volume.to_owned(),
+        rate: rate.to_owned(),
     }
 }
 
@@ -109,6 +140,14 @@ fn record_with(edit: impl FnOnce(&mut Value)) -> String {
     value.to_string()
 }
 
+/// The record with channels as a JSON tree, changed by `edit`, as text.
+fn channels_record_with(edit: impl FnOnce(&mut Value)) -> String {
+    let mut value: Value =
+        serde_json::from_str(&encode_record(&channels_record())).expect("a record is JSON");
+    edit(&mut value);
+    value.to_string()
+}
+
 /// The export fixture as a JSON tree, changed by `edit`, as text.
 fn export_with(edit: impl FnOnce(&mut Value)) -> String {
     let mut value: Value = serde_json::from_str(V2_EXPORT).expect("the export is JSON");
@@ -167,6 +206,8 @@ fn version_1_fixture_loads_with_everything_typed() {
     assert_eq!(draft.stages[4].name, "Demo booked");
     assert_eq!(draft.stages[4].rate_to_next, "abc");
     assert_eq!(draft.current_top_per_month, "6,000");
+    // Version 1 had no marketing side: nothing is invented for it.
+    assert_eq!(draft.marketing, MarketingDraft::default());
 }
 
 #[test]
@@ -194,10 +235,18 @@ fn version_2_record_fixture_loads_with_every_field() {
                 stage(6, "Customers", ""),
             ],
             current_top_per_month: "8,000".to_owned(),
+            // Version 2 had no marketing side: nothing is invented for it.
+            marketing: MarketingDraft::default(),
         }
     );
-    // The fixture is exactly what this build writes: a change to the written form shows here.
-    assert_eq!(encode_record(&record), V2_PLAN.trim_end());
+    // Saved again, it is a version 3 record with an empty marketing side and reads back the same.
+    let text = encode_record(&record);
+    assert!(text.starts_with("{\"schema_version\":3,"), "{text}");
+    assert!(
+        text.contains(&format!("\"marketing\":{EMPTY_MARKETING}")),
+        "{text}"
+    );
+    assert_eq!(decode_record(&text), Ok(record));
 }
 
 #[test]
@@ -226,12 +275,14 @@ fn version_2_export_fixture_loads_with_every_field() {
                 stage(3, "Customers", ""),
             ],
             current_top_per_month: String::new(),
+            marketing: MarketingDraft::default(),
         }
     );
-    assert_eq!(
-        encode_export(&records, 1_795_100_000_000),
-        V2_EXPORT.trim_end()
-    );
+    // Exported again, it is a version 3 file that reads back the same.
+    let text = encode_export(&records, 1_795_100_000_000);
+    assert!(text.contains("\"schema_version\": 3"), "{text}");
+    assert!(!text.contains("\"schema_version\": 2"), "{text}");
+    assert_eq!(decode_import(&text), Ok(records));
     assert!(V2_EXPORT.contains(&format!("\"app\": \"{EXPORT_APP}\"")));
 }
 
@@ -275,6 +326,484 @@ fn each_version_is_read_only_by_its_own_decoder() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Version 3: the marketing side
+
+#[test]
+fn version_3_record_fixture_loads_with_every_field() {
+    // Hand-written: channels with ids out of order, an entry with only a rate, an amount still
+    // being typed ("1,0oo"), a monthly budget, a lifetime given as churn (with the years typed
+    // earlier kept) and ranking by the cost of stage 2.
+    let record = decode_record(V3_PLAN).expect("version 3 loads");
+    assert_eq!(record.id.as_str(), "p1a2b3e-ch4n");
+    assert_eq!(record.modified_ms, 1_796_000_000_000);
+    assert_eq!(record.deleted_ms, None);
+    assert_eq!(
+        record.draft,
+        PlanDraft {
+            name: "2027 by channel".to_owned(),
+            goal_kind: GoalKind::NewCustomers,
+            revenue_goal: String::new(),
+            new_customers_goal: "9".to_owned(),
+            average_revenue_per_customer: "1,100,000".to_owned(),
+            stages: vec![
+                stage(1, "Visits", "1.5"),
+                stage(2, "Leads", "20"),
+                stage(3, "Opportunities", "40"),
+                stage(4, "Customers", ""),
+            ],
+            current_top_per_month: String::new(),
+            marketing: MarketingDraft {
+                budget: "5,000".to_owned(),
+                budget_period: BudgetPeriod::Month,
+                channels: vec![
+                    ChannelDraft {
+                        id: ChannelId(3),
+                        name: "Paid search".to_owned(),
+                        share: "40".to_owned(),
+                        spend: "6,000".to_owned(),
+                        revenue: "30,000".to_owned(),
+                        stages: vec![entry(1, "2,000", "3"), entry(4, "2", "")],
+                    },
+                    ChannelDraft {
+                        id: ChannelId(1),
+                        name: "Email \"weekly\" — Zürich".to_owned(),
+                        share: String::new(),
+                        spend: "1,0oo".to_owned(),
+                        revenue: String::new(),
+                        stages: vec![entry(2, "", "25")],
+                    },
+                    ChannelDraft::named(ChannelId(2), "Events"),
+                ],
+                customers_at_start: "200".to_owned(),
+                customers_at_end: "230".to_owned(),
+                customers_new: "50".to_owned(),
+                gross_margin: "60".to_owned(),
+                lifetime_kind: LifetimeKind::Churn,
+                lifetime_years: "3".to_owned(),
+                churn: "25".to_owned(),
+                rank_by: RankBy::StageCost(StageId(2)),
+                move_percent: "20".to_owned(),
+            },
+        }
+    );
+    // The fixture is exactly what this build writes: a change to the written form shows here.
+    assert_eq!(encode_record(&record), V3_PLAN.trim_end());
+}
+
+#[test]
+fn a_plan_with_channels_round_trips_through_every_written_form() {
+    let record = channels_record();
+    let text = encode_record(&record);
+    assert!(text.starts_with("{\"schema_version\":3,"), "{text}");
+    assert_eq!(decode_record(&text), Ok(record.clone()));
+    assert_eq!(decode_import(&text), Ok(vec![record.clone()]));
+    let export = encode_export(std::slice::from_ref(&record), MODIFIED);
+    assert_eq!(decode_import(&export), Ok(vec![record.clone()]));
+    assert_eq!(
+        decode_shared(&encode_shared(&record.draft)),
+        Ok(record.draft.clone())
+    );
+    // Every choice of every setting is written and read back.
+    let choices = [
+        (BudgetPeriod::Year, LifetimeKind::Years, RankBy::Cac),
+        (BudgetPeriod::Month, LifetimeKind::Churn, RankBy::Roi),
+        (
+            BudgetPeriod::Year,
+            LifetimeKind::Churn,
+            RankBy::StageCost(StageId(u32::MAX)),
+        ),
+        (
+            BudgetPeriod::Month,
+            LifetimeKind::Years,
+            RankBy::StageCost(StageId(0)),
+        ),
+    ];
+    for (budget_period, lifetime_kind, rank_by) in choices {
+        let mut draft = example_with_channels();
+        draft.marketing.budget_period = budget_period;
+        draft.marketing.lifetime_kind = lifetime_kind;
+        draft.marketing.rank_by = rank_by;
+        assert_eq!(decode_shared(&encode_shared(&draft)), Ok(draft));
+    }
+}
+
+#[test]
+fn the_marketing_side_is_written_with_readable_names() {
+    let text = encode_record(&channels_record());
+    for part in [
+        r#""budget":"5,000","budget_period":"month""#,
+        r#""lifetime":"years""#,
+        r#""rank_by":"cac""#,
+        r#"{"id":1,"name":"Paid search","share":"40","spend":"6,000","revenue":"30,000","stages":[{"stage":1,"volume":"2,000","rate":"3"},"#,
+    ] {
+        assert!(text.contains(part), "{part} in {text}");
+    }
+    let mut draft = example_with_channels();
+    draft.marketing.rank_by = RankBy::StageCost(StageId(5));
+    assert!(encode_shared(&draft).contains(r#""rank_by":"stage:5""#));
+    draft.marketing.rank_by = RankBy::Roi;
+    draft.marketing.lifetime_kind = LifetimeKind::Churn;
+    draft.marketing.budget_period = BudgetPeriod::Year;
+    let text = encode_shared(&draft);
+    assert!(text.contains(r#""rank_by":"roi""#), "{text}");
+    assert!(text.contains(r#""lifetime":"churn""#), "{text}");
+    assert!(text.contains(r#""budget_period":"year""#), "{text}");
+}
+
+#[test]
+fn stage_entries_with_nothing_typed_are_not_written() {
+    // An entry made by focusing a field and typing nothing is the same as no entry.
+    let mut record = channels_record();
+    let events = &mut record.draft.marketing.channels[2];
+    events.stage_mut(StageId(3)).volume = String::new();
+    let written = decode_record(&encode_record(&record)).expect("loads");
+    let events = &written.draft.marketing.channels[2];
+    assert!(events.stages.iter().all(|entry| entry.stage != StageId(3)));
+    assert_eq!(written.draft, channels_record().draft);
+}
+
+#[test]
+fn older_plans_read_with_an_empty_marketing_side() {
+    let v1 = decode_v1(V1_PLAN).expect("version 1 loads");
+    let v2 = decode_record(V2_PLAN).expect("version 2 loads");
+    let exported = decode_import(V2_EXPORT).expect("the version 2 export loads");
+    for draft in [&v1, &v2.draft, &exported[0].draft, &exported[1].draft] {
+        assert_eq!(draft.marketing, MarketingDraft::default());
+    }
+    // A version 2 share link's JSON too.
+    let shared_v2 = encode_shared(&example())
+        .replace("\"schema_version\":3", "\"schema_version\":2")
+        .replace(&format!(",\"marketing\":{EMPTY_MARKETING}"), "");
+    assert!(!shared_v2.contains("marketing"), "{shared_v2}");
+    assert_eq!(decode_shared(&shared_v2), Ok(example()));
+    // A version 3 export may hold records of version 2 and 3.
+    let mut mixed: Value = serde_json::from_str(V2_EXPORT).expect("JSON");
+    set(&mut mixed, "/schema_version", json!(3));
+    let v3_record: Value = serde_json::from_str(V3_PLAN).expect("JSON");
+    mixed["plans"]
+        .as_array_mut()
+        .expect("a list")
+        .push(v3_record);
+    let records = decode_import(&mixed.to_string()).expect("a mixed export loads");
+    assert_eq!(records.len(), 3);
+    assert_eq!(records[0].draft.marketing, MarketingDraft::default());
+    assert_eq!(records[2], decode_record(V3_PLAN).expect("loads"));
+}
+
+#[test]
+fn a_version_2_plan_has_no_marketing_side_to_read() {
+    // Version 2 never wrote one: a "marketing" field in a version 2 plan is not from this app.
+    let text = record_with(|v| set(v, "/schema_version", json!(2)));
+    assert_eq!(
+        decode_record(&text),
+        damaged(&[("plan.marketing", Reason::UnknownField)])
+    );
+}
+
+#[test]
+fn twelve_channels_load_and_thirteen_are_refused() {
+    let mut record = channels_record();
+    let marketing = &mut record.draft.marketing;
+    while marketing.add_channel("More").is_some() {}
+    assert_eq!(marketing.channels.len(), MAX_CHANNELS);
+    let text = encode_record(&record);
+    assert_eq!(decode_record(&text), Ok(record));
+    let thirteen = channels_record_with(|v| {
+        let channels = v
+            .pointer_mut("/plan/marketing/channels")
+            .and_then(Value::as_array_mut)
+            .expect("a list");
+        let first = channels[0].clone();
+        channels.resize(13, first);
+    });
+    assert_eq!(
+        decode_record(&thirteen),
+        damaged(&[("plan.marketing.channels", Reason::ChannelCount(13))])
+    );
+}
+
+#[test]
+fn duplicate_channel_ids_are_renumbered_not_rejected() {
+    let mut record = channels_record();
+    for channel in &mut record.draft.marketing.channels {
+        channel.id = ChannelId(7);
+    }
+    let loaded = decode_record(&encode_record(&record)).expect("still loads");
+    let ids: Vec<u32> = loaded
+        .draft
+        .marketing
+        .channels
+        .iter()
+        .map(|channel| channel.id.0)
+        .collect();
+    assert_eq!(ids, [1, 2, 3]);
+    assert_eq!(loaded.draft.marketing.channels[1].name, "Email");
+    assert_eq!(loaded.draft.marketing.channels[1].volume(StageId(2)), "50");
+}
+
+#[test]
+fn every_problem_in_a_marketing_side_is_named_with_its_field() {
+    const M: &str = "/plan/marketing";
+    let at = |rest: &str| format!("{M}{rest}");
+    let wrong = |expected: Expected| Reason::WrongType(expected);
+    let cases = [
+        (
+            "marketing missing",
+            channels_record_with(|v| remove(v, M)),
+            damaged(&[("plan.marketing", Reason::Missing)]),
+        ),
+        (
+            "marketing a list",
+            channels_record_with(|v| set(v, M, json!([]))),
+            damaged(&[("plan.marketing", wrong(Expected::Object))]),
+        ),
+        (
+            "unknown marketing field",
+            channels_record_with(|v| insert(v, M, "colour", json!("red"))),
+            damaged(&[("plan.marketing.colour", Reason::UnknownField)]),
+        ),
+        (
+            "budget missing",
+            channels_record_with(|v| remove(v, &at("/budget"))),
+            damaged(&[("plan.marketing.budget", Reason::Missing)]),
+        ),
+        (
+            "budget a number",
+            channels_record_with(|v| set(v, &at("/budget"), json!(5000))),
+            damaged(&[("plan.marketing.budget", wrong(Expected::Text))]),
+        ),
+        (
+            "budget per week",
+            channels_record_with(|v| set(v, &at("/budget_period"), json!("week"))),
+            damaged(&[(
+                "plan.marketing.budget_period",
+                wrong(Expected::BudgetPeriod),
+            )]),
+        ),
+        (
+            "budget period a number",
+            channels_record_with(|v| set(v, &at("/budget_period"), json!(12))),
+            damaged(&[(
+                "plan.marketing.budget_period",
+                wrong(Expected::BudgetPeriod),
+            )]),
+        ),
+        (
+            "budget period in capitals",
+            channels_record_with(|v| set(v, &at("/budget_period"), json!("Month"))),
+            damaged(&[(
+                "plan.marketing.budget_period",
+                wrong(Expected::BudgetPeriod),
+            )]),
+        ),
+        (
+            "lifetime in months",
+            channels_record_with(|v| set(v, &at("/lifetime"), json!("months"))),
+            damaged(&[("plan.marketing.lifetime", wrong(Expected::LifetimeKind))]),
+        ),
+        (
+            "lifetime missing",
+            channels_record_with(|v| remove(v, &at("/lifetime"))),
+            damaged(&[("plan.marketing.lifetime", Reason::Missing)]),
+        ),
+        (
+            "rank by cost per lead",
+            channels_record_with(|v| set(v, &at("/rank_by"), json!("cpl"))),
+            damaged(&[("plan.marketing.rank_by", wrong(Expected::RankBy))]),
+        ),
+        (
+            "rank by a stage without an id",
+            channels_record_with(|v| set(v, &at("/rank_by"), json!("stage:"))),
+            damaged(&[("plan.marketing.rank_by", wrong(Expected::RankBy))]),
+        ),
+        (
+            "rank by a stage with a negative id",
+            channels_record_with(|v| set(v, &at("/rank_by"), json!("stage:-1"))),
+            damaged(&[("plan.marketing.rank_by", wrong(Expected::RankBy))]),
+        ),
+        (
+            "rank by a stage with an id too large",
+            channels_record_with(|v| set(v, &at("/rank_by"), json!("stage:4294967296"))),
+            damaged(&[("plan.marketing.rank_by", wrong(Expected::RankBy))]),
+        ),
+        (
+            "rank by a number",
+            channels_record_with(|v| set(v, &at("/rank_by"), json!(2))),
+            damaged(&[("plan.marketing.rank_by", wrong(Expected::Text))]),
+        ),
+        (
+            "channels an object",
+            channels_record_with(|v| set(v, &at("/channels"), json!({}))),
+            damaged(&[("plan.marketing.channels", wrong(Expected::List))]),
+        ),
+        (
+            "channels missing",
+            channels_record_with(|v| remove(v, &at("/channels"))),
+            damaged(&[("plan.marketing.channels", Reason::Missing)]),
+        ),
+        (
+            "a channel that is text",
+            channels_record_with(|v| set(v, &at("/channels/1"), json!("Email"))),
+            damaged(&[("plan.marketing.channels[1]", wrong(Expected::Object))]),
+        ),
+        (
+            "a channel without a name",
+            channels_record_with(|v| remove(v, &at("/channels/1/name"))),
+            damaged(&[("plan.marketing.channels[1].name", Reason::Missing)]),
+        ),
+        (
+            "a channel with a negative id",
+            channels_record_with(|v| set(v, &at("/channels/0/id"), json!(-1))),
+            damaged(&[(
+                "plan.marketing.channels[0].id",
+                wrong(Expected::WholeNumber),
+            )]),
+        ),
+        (
+            "a channel id too large",
+            channels_record_with(|v| set(v, &at("/channels/0/id"), json!(1_u64 << 32))),
+            damaged(&[(
+                "plan.marketing.channels[0].id",
+                wrong(Expected::WholeNumber),
+            )]),
+        ),
+        (
+            "a spend as a number",
+            channels_record_with(|v| set(v, &at("/channels/2/spend"), json!(20000))),
+            damaged(&[("plan.marketing.channels[2].spend", wrong(Expected::Text))]),
+        ),
+        (
+            "unknown channel field",
+            channels_record_with(|v| insert(v, &at("/channels/0"), "colour", json!("red"))),
+            damaged(&[("plan.marketing.channels[0].colour", Reason::UnknownField)]),
+        ),
+        (
+            "stages of a channel missing",
+            channels_record_with(|v| remove(v, &at("/channels/0/stages"))),
+            damaged(&[("plan.marketing.channels[0].stages", Reason::Missing)]),
+        ),
+        (
+            "a stage entry twice",
+            channels_record_with(|v| {
+                let entry = v.pointer(&at("/channels/0/stages/0")).cloned();
+                v.pointer_mut(&at("/channels/0/stages"))
+                    .and_then(Value::as_array_mut)
+                    .expect("a list")
+                    .insert(1, entry.expect("an entry"));
+            }),
+            damaged(&[(
+                "plan.marketing.channels[0].stages[1].stage",
+                Reason::DuplicateId,
+            )]),
+        ),
+        (
+            "a stage entry without a stage",
+            channels_record_with(|v| remove(v, &at("/channels/0/stages/1/stage"))),
+            damaged(&[(
+                "plan.marketing.channels[0].stages[1].stage",
+                Reason::Missing,
+            )]),
+        ),
+        (
+            "a volume as a number",
+            channels_record_with(|v| set(v, &at("/channels/1/stages/0/volume"), json!(50))),
+            damaged(&[(
+                "plan.marketing.channels[1].stages[0].volume",
+                wrong(Expected::Text),
+            )]),
+        ),
+        (
+            "unknown stage entry field",
+            channels_record_with(|v| {
+                insert(v, &at("/channels/2/stages/0"), "colour", json!("red"))
+            }),
+            damaged(&[(
+                "plan.marketing.channels[2].stages[0].colour",
+                Reason::UnknownField,
+            )]),
+        ),
+        (
+            "problems in two channels",
+            channels_record_with(|v| {
+                set(v, &at("/channels/0/share"), json!(40));
+                set(v, &at("/channels/2/stages/1/rate"), Value::Null);
+                set(v, &at("/budget_period"), json!("quarter"));
+            }),
+            damaged(&[
+                (
+                    "plan.marketing.budget_period",
+                    wrong(Expected::BudgetPeriod),
+                ),
+                ("plan.marketing.channels[0].share", wrong(Expected::Text)),
+                (
+                    "plan.marketing.channels[2].stages[1].rate",
+                    wrong(Expected::Text),
+                ),
+            ]),
+        ),
+    ];
+    assert_cases(
+        &cases
+            .iter()
+            .map(|(name, text, want)| (*name, decode_record(text), want.clone()))
+            .collect::<Vec<_>>(),
+    );
+    // A share link's JSON is read by the same rules.
+    let shared = encode_shared(&example_with_channels()).replace(
+        "\"budget_period\":\"month\"",
+        "\"budget_period\":\"fortnight\"",
+    );
+    assert_eq!(
+        decode_shared(&shared),
+        Err(DecodeError::Damaged(vec![problem(
+            "plan.marketing.budget_period",
+            wrong(Expected::BudgetPeriod)
+        )]))
+    );
+}
+
+#[test]
+fn a_newer_version_copy_still_reads_the_marketing_side() {
+    // A version 4 record with fields this version does not know, at every level.
+    let text = channels_record_with(|v| {
+        set(v, "/schema_version", json!(4));
+        insert(v, "", "colour", json!("red"));
+        insert(v, "/plan", "currency", json!("EUR"));
+        insert(v, "/plan/marketing", "attribution", json!("last touch"));
+        insert(v, "/plan/marketing/channels/0", "owner", json!("Ana"));
+        insert(v, "/plan/marketing/channels/0/stages/0", "cost", json!("3"));
+    });
+    assert_eq!(decode_record(&text), Err(DecodeError::NewerVersion(4)));
+    assert_eq!(read_newer_copy(&text), Some(example_with_channels()));
+    // A newer plan without a marketing side reads with an empty one.
+    let without = record_with(|v| {
+        set(v, "/schema_version", json!(4));
+        remove(v, "/plan/marketing");
+    });
+    assert_eq!(read_newer_copy(&without), Some(example()));
+}
+
+#[test]
+fn a_newer_version_copy_reads_choices_it_does_not_know_as_their_defaults() {
+    // A version 4 plan budgeting per quarter, with a lifetime kind and a ranking this version
+    // has never heard of: the copy takes "per year", "years" and "rank by CAC".
+    let text = channels_record_with(|v| {
+        set(v, "/schema_version", json!(4));
+        set(v, "/plan/marketing/budget_period", json!("quarter"));
+        set(v, "/plan/marketing/lifetime", json!("cohorts"));
+        set(v, "/plan/marketing/rank_by", json!("payback"));
+    });
+    let copy = read_newer_copy(&text).expect("a copy to work on");
+    assert_eq!(copy.marketing.budget_period, BudgetPeriod::Year);
+    assert_eq!(copy.marketing.lifetime_kind, LifetimeKind::Years);
+    assert_eq!(copy.marketing.rank_by, RankBy::Cac);
+    assert_eq!(
+        copy.marketing.channels,
+        example_with_channels().marketing.channels
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
 // Round trips
 
 #[test]
@@ -284,7 +813,7 @@ fn round_trip_keeps_invalid_text() {
     record.draft.stages[2].name = "  ".to_owned();
     record.draft.current_top_per_month = "-3".to_owned();
     let text = encode_record(&record);
-    assert!(text.starts_with("{\"schema_version\":2,"));
+    assert!(text.starts_with("{\"schema_version\":3,"));
     assert_eq!(decode_record(&text), Ok(record));
 }
 
@@ -789,8 +1318,8 @@ fn every_problem_in_an_import_is_named_with_its_field() {
         ),
         (
             "a plan from a newer version",
-            export_with(|v| set(v, "/plans/1/schema_version", json!(3))),
-            refused(&[("plans[1].schema_version", Reason::NewerVersion(3))]),
+            export_with(|v| set(v, "/plans/1/schema_version", json!(4))),
+            refused(&[("plans[1].schema_version", Reason::NewerVersion(4))]),
         ),
         (
             "a plan of version 1",
@@ -877,7 +1406,7 @@ fn an_import_with_problems_in_several_plans_reports_all_of_them() {
         insert(v, "/plans/1/plan", "colour", json!("red"));
         set(v, "/plans/1/plan/goal", json!("profit"));
         set(v, "/plans/1/plan/stages", stages_json(1));
-        set(v, "/plans/2/schema_version", json!(3));
+        set(v, "/plans/2/schema_version", json!(4));
     });
     assert_eq!(
         decode_import(&text),
@@ -892,7 +1421,7 @@ fn an_import_with_problems_in_several_plans_reports_all_of_them() {
             ("plans[1].plan.colour", Reason::UnknownField),
             ("plans[1].plan.goal", Reason::WrongType(Expected::GoalKind)),
             ("plans[1].plan.stages", Reason::StageCount(1)),
-            ("plans[2].schema_version", Reason::NewerVersion(3)),
+            ("plans[2].schema_version", Reason::NewerVersion(4)),
         ])
     );
 }
@@ -961,13 +1490,14 @@ fn every_truncation_of_an_export_file_is_refused() {
 
 #[test]
 fn every_truncation_of_a_record_a_version_1_save_and_a_share_is_refused() {
-    let record = V2_PLAN.trim_end();
-    for (prefix, result) in prefixes(record, decode_record) {
-        assert_eq!(
-            result,
-            Err(DecodeError::Damaged(vec![problem("", end_of(prefix))])),
-            "{prefix}"
-        );
+    for record in [V2_PLAN.trim_end(), V3_PLAN.trim_end()] {
+        for (prefix, result) in prefixes(record, decode_record) {
+            assert_eq!(
+                result,
+                Err(DecodeError::Damaged(vec![problem("", end_of(prefix))])),
+                "{prefix}"
+            );
+        }
     }
     let v1 = V1_PLAN.trim_end();
     for (prefix, result) in prefixes(v1, decode_v1) {
@@ -977,7 +1507,7 @@ fn every_truncation_of_a_record_a_version_1_save_and_a_share_is_refused() {
             "{prefix}"
         );
     }
-    let shared = encode_shared(&decode_record(V2_PLAN).expect("loads").draft);
+    let shared = encode_shared(&decode_record(V3_PLAN).expect("loads").draft);
     for (prefix, result) in prefixes(&shared, decode_shared) {
         assert_eq!(
             result,
@@ -1032,9 +1562,42 @@ const FIELD_NAMES: &[&str] = &[
     "stages",
     "current_top_per_month",
     "rate_to_next",
+    "marketing",
+    "budget",
+    "budget_period",
+    "channels",
+    "share",
+    "spend",
+    "revenue",
+    "stage",
+    "volume",
+    "rate",
+    "customers_at_start",
+    "customers_at_end",
+    "customers_new",
+    "gross_margin",
+    "lifetime",
+    "lifetime_years",
+    "churn",
+    "rank_by",
+    "move_percent",
 ];
 
-const STRING_VALUES: &[&str] = &["funnel-planner", "revenue", "new_customers", "p1", "", "2"];
+const STRING_VALUES: &[&str] = &[
+    "funnel-planner",
+    "revenue",
+    "new_customers",
+    "p1",
+    "",
+    "2",
+    "year",
+    "month",
+    "years",
+    "churn",
+    "cac",
+    "roi",
+    "stage:1",
+];
 
 /// Pieces of JSON that a plan's text is made of, so random texts are often JSON.
 const TOKENS: &[&str] = &[
@@ -1255,13 +1818,20 @@ proptest! {
         let _ = decode_shared(&text);
     }
 
-    /// A valid export with 1–3 random changes anywhere in it: never a panic; a refusal names
-    /// every problem at a real place, once; an acceptance is a set of plans that round-trip.
+    /// A valid export (version 2, or version 3 with channels) with 1–3 random changes anywhere
+    /// in it: never a panic; a refusal names every problem at a real place, once; an acceptance
+    /// is a set of plans that round-trip.
     #[test]
     fn damaged_exports_are_decoded_without_panicking(
+        is_version_3 in any::<bool>(),
         mutations in prop::collection::vec(mutation(), 1..4)
     ) {
-        let mut tree: Value = serde_json::from_str(V2_EXPORT).expect("JSON");
+        let base = if is_version_3 {
+            encode_export(&[channels_record()], MODIFIED)
+        } else {
+            V2_EXPORT.to_owned()
+        };
+        let mut tree: Value = serde_json::from_str(&base).expect("JSON");
         for mutation in &mutations {
             apply(&mut tree, mutation);
         }

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
-import { MESSAGES, PERIODS, examplePlan, planKey, record, type PlannerPage } from './pages/planner';
+import { MESSAGES, NEWER_SCHEMA_VERSION, PERIODS, examplePlan, planKey, record, type PlannerPage } from './pages/planner';
 import type { Page } from '@playwright/test';
 
 // Accessibility: no axe (WCAG 2.2 AA) violations in the page's main states, a phone-width (320 px)
@@ -108,7 +108,7 @@ test.describe('axe, plans and sharing', () => {
     await planner.seed({
       [planKey('pclash-1')]: JSON.stringify(plan),
       [planKey('pbroken-1')]: '{"schema_version":2,',
-      [planKey('pnewer-1')]: JSON.stringify({ ...plan, id: 'pnewer-1', schema_version: 3 }),
+      [planKey('pnewer-1')]: JSON.stringify({ ...plan, id: 'pnewer-1', schema_version: NEWER_SCHEMA_VERSION }),
     });
     await planner.goto();
     await expect(planner.unreadableNotice).toBeVisible();
@@ -119,6 +119,65 @@ test.describe('axe, plans and sharing', () => {
     const link = await planner.shareLink.inputValue();
     await planner.page.goto(link);
     await expect(planner.sharedBanner).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});
+
+/**
+ * Fills the marketing side: spend, volumes and revenue for three channels, a share, an own rate,
+ * a budget, the KPI inputs; opens "Each channel's own conversion rates" and "How the KPIs are
+ * calculated", so the ranking, the suggestion and every KPI show figures.
+ */
+async function fillMarketing(planner: PlannerPage): Promise<void> {
+  await planner.fillChannel('Paid search', { share: '40', spend: '12,000', volumes: { Leads: '300' } });
+  await planner.fillChannel('Events and trade shows', {
+    spend: '20,000',
+    volumes: { Opportunities: '10', Customers: '2' },
+    revenue: '30,000',
+  });
+  await planner.fillChannel('Email', { spend: '5,000', volumes: { Customers: '5' }, revenue: '40,000' });
+  await planner.type(planner.budget, '20,000');
+  await planner.type(planner.grossMargin, '60');
+  await planner.type(planner.lifetimeYears, '3');
+  await planner.type(planner.customersAtStart, '200');
+  await planner.type(planner.customersAtEnd, '230');
+  await planner.type(planner.customersNew, '50');
+  await planner.openChannelRates();
+  await planner.type(planner.channelRate('Paid search', 'Visits', 'Leads'), '3');
+  await planner.openHowKpis();
+  await expect(planner.suggestion.first()).toContainText('Move 4,000');
+}
+
+test.describe('axe, budget and channels', () => {
+  test.beforeEach(async ({ planner }) => {
+    await planner.goto();
+  });
+
+  // Fails if: the channels, their own rates, targets by channel, budget needed, KPIs, their
+  // calculation or the ranking break WCAG A/AA once filled in.
+  test('the marketing sections filled in, with their details open, have no violations', async ({ page, planner }) => {
+    await fillMarketing(planner);
+    await expectNoAxeViolations(page);
+  });
+
+  // Fails if: errors in the channels table, shares over 100% or bad KPI inputs break WCAG A/AA.
+  test('the marketing sections with errors shown have no violations', async ({ page, planner }) => {
+    await planner.type(planner.channelSpend('Email'), 'abc');
+    await planner.type(planner.channelShare('Paid search'), '70');
+    await planner.type(planner.channelShare('Email'), '60');
+    await planner.type(planner.grossMargin, '200');
+    await planner.openChannelRates();
+    await planner.type(planner.channelRate('Email', 'Visits', 'Leads'), '0');
+    await expect(planner.text("The channels' shares add up to more than 100%. Lower some of them.")).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  // Fails if: a plan with no channels (saved before channels existed) breaks WCAG A/AA.
+  test('a plan with no channels has no violations', async ({ page, planner }) => {
+    for (let count = 6; count >= 1; count--) {
+      await planner.channelRows.first().getByRole('button').click();
+      await expect(planner.channelRows).toHaveCount(count - 1);
+    }
     await expectNoAxeViolations(page);
   });
 });
@@ -153,17 +212,26 @@ test.describe('at 320 px', () => {
     await expectNoSidewaysScroll(page, 320);
   });
 
-  // Fails if: on a small phone an input does not fit the screen.
+  // Fails if: on a small phone an input does not fit the screen. The wide data tables of inputs
+  // (channels, their rates) may scroll on their own, as WCAG 1.4.10 allows for data tables: their
+  // inputs must then scroll fully into view inside the table without moving the page sideways.
   test('every field fits the screen', async ({ page }) => {
     const fields = page.getByRole('textbox');
     const count = await fields.count();
     expect(count).toBeGreaterThan(10);
     for (let index = 0; index < count; index++) {
-      const box = await fields.nth(index).boundingBox();
-      expect(box, `text field ${index + 1} is laid out`).not.toBeNull();
-      expect(box!.x, `text field ${index + 1} left edge`).toBeGreaterThanOrEqual(0);
-      expect(box!.x + box!.width, `text field ${index + 1} right edge`).toBeLessThanOrEqual(320);
+      const field = fields.nth(index);
+      const name = `text field ${index + 1} (${await field.getAttribute('aria-label') ?? await field.getAttribute('id')})`;
+      const inScrollingTable = await field.evaluate(
+        (element) => element.closest('table') !== null && element.closest('.table-wrap, [role="region"][tabindex="0"]') !== null,
+      );
+      if (inScrollingTable) await field.scrollIntoViewIfNeeded();
+      const box = await field.boundingBox();
+      expect(box, `${name} is laid out`).not.toBeNull();
+      expect(box!.x, `${name} left edge`).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width, `${name} right edge`).toBeLessThanOrEqual(320);
     }
+    await expectNoSidewaysScroll(page, 320);
   });
 
   // Fails if: a busy page (errors, forward check, calculation, 10 stages) is wider than a small phone.
@@ -181,6 +249,13 @@ test.describe('at 320 px', () => {
     await expectNoAxeViolations(page);
 
     await makeMistakes(planner);
+    await expectNoSidewaysScroll(page, 320);
+    await expectNoAxeViolations(page);
+  });
+  // Fails if: on a small phone the filled-in marketing sections, their details open, make the
+  // page scroll sideways or break WCAG A/AA.
+  test('the marketing sections filled in do not scroll sideways', async ({ page, planner }) => {
+    await fillMarketing(planner);
     await expectNoSidewaysScroll(page, 320);
     await expectNoAxeViolations(page);
   });

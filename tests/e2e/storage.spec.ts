@@ -13,6 +13,10 @@ import {
   planKey,
   record,
   unreadableKey,
+  SCHEMA_VERSION,
+  NEWER_SCHEMA_VERSION,
+  channel,
+  marketing,
   type ExportFile,
   type PlannerPage,
 } from './pages/planner';
@@ -71,7 +75,7 @@ test('a reload brings back the plan exactly as typed, mistakes included', async 
   // One key holds the plan, with every field as typed (numbers as text).
   expect(await planner.planKeys()).toEqual([planKey(planner.openPlanId())]);
   const saved = await planner.storedRecord(planner.openPlanId());
-  expect(saved).toMatchObject({ schema_version: 2, id: planner.openPlanId() });
+  expect(saved).toMatchObject({ schema_version: SCHEMA_VERSION, id: planner.openPlanId() });
   expect(saved!.deleted).toBeUndefined();
   expect(saved!.plan).toMatchObject({
     name: 'Q3 push',
@@ -129,7 +133,7 @@ test('blocked storage: the page works in memory, says so, and exports what was t
   );
   expect(file.name).toMatch(/^funnel-plans-\d{4}-\d{2}-\d{2}\.funnel-plans\.json$/);
   const exported = JSON.parse(file.text) as ExportFile;
-  expect(exported).toMatchObject({ app: 'funnel-planner', schema_version: 2 });
+  expect(exported).toMatchObject({ app: 'funnel-planner', schema_version: SCHEMA_VERSION });
   expect(exported.plans).toHaveLength(1);
   expect(exported.plans[0].plan).toMatchObject({
     name: 'Only in memory',
@@ -269,9 +273,9 @@ test.describe('damaged saves (version 2)', () => {
   }
 });
 
-// Fails if: a version 1 save is lost or changed on the way to version 2, is left behind under the
-// old key, or is migrated into more than one plan.
-test('a version 1 save migrates to one version 2 plan with every typed value', async ({ planner }) => {
+// Fails if: a version 1 save is lost or changed on the way to the current version, is left behind
+// under the old key, is migrated into more than one plan, or gains invented channels.
+test('a version 1 save migrates to one current-version plan with every typed value', async ({ planner }) => {
   const v1Plan = examplePlan({
     name: 'From version one',
     goal: 'new_customers',
@@ -307,11 +311,14 @@ test('a version 1 save migrates to one version 2 plan with every typed value', a
   expect(stored[V1_KEPT_ASIDE_KEY]).toBeUndefined();
   expect(stored[`${UNREADABLE_PREFIX}v1-plan-unreadable`], 'kept-aside text carried over').toBe(v1KeptAside);
   const keys = Object.keys(stored).filter((key) => key.startsWith(PLAN_PREFIX));
-  expect(keys, 'one version 2 plan key').toEqual([planKey(planner.openPlanId())]);
+  expect(keys, 'one plan key').toEqual([planKey(planner.openPlanId())]);
   expect(Object.keys(stored)).toHaveLength(2);
   const migrated = JSON.parse(stored[keys[0]]);
-  expect(migrated).toMatchObject({ schema_version: 2, id: planner.openPlanId() });
-  expect(migrated.plan).toEqual(v1Plan);
+  expect(migrated).toMatchObject({ schema_version: SCHEMA_VERSION, id: planner.openPlanId() });
+  // Written as version 3, with an empty marketing side: version 1 knew no channels.
+  expect(migrated.plan).toEqual({ ...v1Plan, marketing: marketing() });
+  await expect(planner.addUsualChannelsButton).toBeVisible();
+  await expect(planner.channelRows).toHaveCount(0);
 
   // A reload neither migrates again nor loses it.
   await planner.reload();
@@ -391,11 +398,11 @@ test('a damaged save in full storage is not overwritten', async ({ planner }) =>
   expect(await planner.storage()).toEqual({ [V1_PLAN_KEY]: corrupt, [planKey('pbad-2')]: corruptV2 });
 });
 
-// Fails if: a version 2 key written by a newer version (schema 3) is changed, moved or removed by
+// Fails if: a plan key written by a newer version (schema 4) is changed, moved or removed by
 // loading or editing, or the page does not say it left it alone.
-test('a plan saved by a newer version (schema 3) is left byte for byte untouched', async ({ planner }) => {
+test('a plan saved by a newer version (schema 4) is left byte for byte untouched', async ({ planner }) => {
   const future = JSON.stringify({
-    schema_version: 3,
+    schema_version: NEWER_SCHEMA_VERSION,
     id: 'pfuture-1',
     modified: 1_900_000_000_000,
     plan: { name: 'From the future', stages: [{ name: 'Everything', weight: 3 }] },
@@ -430,17 +437,23 @@ test('a plan saved by a newer version (schema 3) is left byte for byte untouched
 // Fails if: the readable part of a newer version's plan cannot be worked on as a copy, or making
 // the copy touches the original.
 test('a plan from a newer version can be worked on as a copy, leaving the original alone', async ({ planner }) => {
+  // The parts this version knows (the marketing side too) carry over; unknown fields do not.
+  const futureMarketing = marketing({
+    budget: '90,000',
+    channels: [channel(1, 'Trade press', { spend: '7,500', stages: [{ stage: 6, volume: '3', rate: '' }] })],
+  });
   const readable = JSON.stringify({
-    schema_version: 3,
+    schema_version: NEWER_SCHEMA_VERSION,
     id: 'pfuture-2',
     modified: 1_900_000_000_000,
     currency: 'EUR',
     plan: {
       ...examplePlan({ name: 'Future plan', revenue_goal: '6,600,000' }),
+      marketing: { ...futureMarketing, tone: 'bold' },
       seasonality: [1, 2, 3],
     },
   });
-  const unreadable = JSON.stringify({ schema_version: 3, id: 'pfuture-3', modified: 1, plan: { name: 'Odd' } });
+  const unreadable = JSON.stringify({ schema_version: NEWER_SCHEMA_VERSION, id: 'pfuture-3', modified: 1, plan: { name: 'Odd' } });
   await planner.seed({ [planKey('pfuture-2')]: readable, [planKey('pfuture-3')]: unreadable });
   await planner.goto();
   await expect(planner.newerNotice).toContainText(NOTICES.newer(2));
@@ -452,7 +465,12 @@ test('a plan from a newer version can be worked on as a copy, leaving the origin
   await expect(planner.revenueGoal).toHaveValue('6,600,000');
   await planner.expectSaved('Future plan (copy)');
   const copy = await planner.storedRecord(planner.openPlanId());
-  expect(copy!.plan).toEqual(examplePlan({ name: 'Future plan (copy)', revenue_goal: '6,600,000' }));
+  expect(copy!.plan).toEqual({
+    ...examplePlan({ name: 'Future plan (copy)', revenue_goal: '6,600,000' }),
+    marketing: futureMarketing,
+  });
+  await expect(planner.channelName(1)).toHaveValue('Trade press');
+  await expect(planner.channelSpend('Trade press')).toHaveValue('7,500');
   expect(await planner.storedText(planKey('pfuture-2'))).toBe(readable);
   expect(await planner.storedText(planKey('pfuture-3'))).toBe(unreadable);
   await planner.reload();

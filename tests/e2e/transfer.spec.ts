@@ -1,7 +1,9 @@
 import { test, expect } from './fixtures';
 import {
   NOTICES,
+  SCHEMA_VERSION,
   examplePlan,
+  marketing,
   planKey,
   record,
   type ExportFile,
@@ -40,7 +42,7 @@ async function reportedProblems(planner: PlannerPage): Promise<string[]> {
   return (await planner.importReport.getByRole('listitem').allInnerTexts()).map((text) => text.trim());
 }
 
-// Fails if: an export file is not valid JSON of version 2, misses a plan or a typed value, or
+// Fails if: an export file is not valid JSON of version 3, misses a plan or a typed value, or
 // does not import again into another browser with every value.
 test('export all plans and export this plan make files that import into another browser', async ({
   planner,
@@ -51,13 +53,13 @@ test('export all plans and export this plan make files that import into another 
   const all = await planner.download(() => planner.exportAllButton.click());
   expect(all.name).toMatch(/^funnel-plans-\d{4}-\d{2}-\d{2}\.funnel-plans\.json$/);
   const allFile = JSON.parse(all.text) as ExportFile;
-  expect(allFile).toMatchObject({ app: 'funnel-planner', schema_version: 2, exported: expect.any(Number) });
+  expect(allFile).toMatchObject({ app: 'funnel-planner', schema_version: SCHEMA_VERSION, exported: expect.any(Number) });
   expect(allFile.plans.map((plan) => plan.id).sort()).toEqual([alpha, beta].sort());
   const stored = await planner.storedRecords();
   for (const plan of allFile.plans) {
     const saved = stored.find((other) => other.id === plan.id)!;
     expect(plan.plan, `exported ${plan.plan.name} as saved`).toEqual(saved.plan);
-    expect(plan.schema_version).toBe(2);
+    expect(plan.schema_version).toBe(SCHEMA_VERSION);
   }
 
   const one = await planner.download(() => planner.exportPlanButton.click());
@@ -252,13 +254,16 @@ test('importing an identical file again adds nothing', async ({ planner }) => {
   expect(await planner.storage()).toEqual(before);
 });
 
-// Fails if: a single stored record (not an export file) cannot be imported.
+// Fails if: a single stored record (not an export file, here of version 2) cannot be imported,
+// or is not saved again as a version 3 record with an empty marketing side.
 test('a single saved plan record imports too', async ({ planner }) => {
   await planner.goto();
   const single = record('psingle-1', examplePlan({ name: 'Single', revenue_goal: '1,234,567' }));
   await planner.importText('single.json', JSON.stringify(single));
   await expect(planner.status('Imported 1 plan.')).toBeVisible();
   await planner.expectPlans(['My marketing plan', 'Single']);
-  expect((await planner.storedRecord('psingle-1'))!.plan).toEqual(single.plan);
+  const stored = await planner.storedRecord('psingle-1');
+  expect(stored!.schema_version).toBe(SCHEMA_VERSION);
+  expect(stored!.plan).toEqual({ ...single.plan, marketing: marketing() });
   expect(await planner.storedText(planKey('psingle-1'))).not.toBeNull();
 });

@@ -102,3 +102,23 @@ test('a plan name from a share link shows literally', async ({ planner, openTab 
   await expectNoInjection(tab, requests);
   await expectNoInjection(planner, requests);
 });
+
+// Fails if: a channel name is parsed as HTML in the channel tables, the KPI explanation or the
+// reallocation suggestion.
+test('a channel named like an HTML tag shows literally everywhere it appears', async ({ planner }) => {
+  const requests = recordRequests(planner);
+  await planner.goto();
+  await planner.type(planner.channelName(4), PAYLOAD);
+  await planner.fillChannel(PAYLOAD, { spend: '5,000', volumes: { Customers: '5' }, revenue: '40,000' });
+  await planner.fillChannel('Events and trade shows', { spend: '20,000', volumes: { Customers: '2' } });
+  for (const table of [planner.channelTargetsTable(), planner.kpiTable]) {
+    await expect(table.getByRole('columnheader', { name: PAYLOAD, exact: true })).toBeVisible();
+  }
+  await expect(planner.row(planner.budgetTable, PAYLOAD)).toBeVisible();
+  await expect(planner.suggestion.first()).toHaveText(`Move 4,000 (20% of Events and trade shows's spend) to ${PAYLOAD}.`);
+  await planner.openHowKpis();
+  await planner.explainFor.selectOption({ label: PAYLOAD });
+  await planner.reload();
+  await expect(planner.channelName(4)).toHaveValue(PAYLOAD);
+  await expectNoInjection(planner, requests);
+});

@@ -1,6 +1,11 @@
 //! Proptest strategies shared by the native test files: plans as people might type them.
+// Each test file uses only some of them.
+#![allow(dead_code)]
 
-use funnel_planner::model::{GoalKind, PlanDraft, StageDraft, StageId};
+use funnel_planner::model::marketing::{BudgetPeriod, ChannelStageDraft, LifetimeKind, RankBy};
+use funnel_planner::model::{
+    ChannelDraft, ChannelId, GoalKind, MarketingDraft, PlanDraft, StageDraft, StageId,
+};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -33,7 +38,9 @@ pub fn typed_text() -> impl Strategy<Value = String> {
     ]
 }
 
-/// Any plan as typed: 2–10 stages with unique ids in any order, any text in every field.
+/// Any plan as typed: 2–10 stages with unique ids in any order, any text in every field, and a
+/// marketing side whose channels hold entries for some of those stages (and now and then for a
+/// stage that no longer exists).
 pub fn any_draft() -> impl Strategy<Value = PlanDraft> {
     let stages = (2usize..=10)
         .prop_flat_map(|count| {
@@ -54,17 +61,29 @@ pub fn any_draft() -> impl Strategy<Value = PlanDraft> {
                 })
                 .collect::<Vec<StageDraft>>()
         });
+    let stages_and_marketing = stages.prop_flat_map(|stages| {
+        let ids: Vec<StageId> = stages.iter().map(|stage| stage.id).collect();
+        (Just(stages), any_marketing(ids))
+    });
     (
         typed_text(),
         any::<bool>(),
         typed_text(),
         typed_text(),
         typed_text(),
-        stages,
+        stages_and_marketing,
         typed_text(),
     )
         .prop_map(
-            |(name, is_revenue, revenue_goal, new_customers_goal, average, stages, current)| {
+            |(
+                name,
+                is_revenue,
+                revenue_goal,
+                new_customers_goal,
+                average,
+                (stages, marketing),
+                current,
+            )| {
                 PlanDraft {
                     name,
                     goal_kind: if is_revenue {
@@ -77,7 +96,115 @@ pub fn any_draft() -> impl Strategy<Value = PlanDraft> {
                     average_revenue_per_customer: average,
                     stages,
                     current_top_per_month: current,
+                    marketing,
                 }
+            },
+        )
+}
+
+/// A stage id for a channel entry: usually one of the funnel's `stages`, sometimes any.
+fn entry_stage(stages: Vec<StageId>) -> impl Strategy<Value = StageId> {
+    prop_oneof![
+        4 => prop::sample::select(stages),
+        1 => any::<u32>().prop_map(StageId),
+    ]
+}
+
+/// One channel's entries: unique stages, each with something typed (an entry with nothing typed
+/// is not saved, as "absent" and "empty" mean the same).
+fn any_channel_stages(stages: Vec<StageId>) -> impl Strategy<Value = Vec<ChannelStageDraft>> {
+    prop::collection::vec((entry_stage(stages), typed_text(), typed_text()), 0..6).prop_map(
+        |entries| {
+            let mut kept: Vec<ChannelStageDraft> = Vec::new();
+            for (stage, volume, rate) in entries {
+                let is_new = kept.iter().all(|entry| entry.stage != stage);
+                if is_new && !(volume.is_empty() && rate.is_empty()) {
+                    kept.push(ChannelStageDraft {
+                        stage,
+                        volume,
+                        rate,
+                    });
+                }
+            }
+            kept
+        },
+    )
+}
+
+/// 0–12 channels with unique ids in any order, any text in every field.
+fn any_channels(stages: Vec<StageId>) -> impl Strategy<Value = Vec<ChannelDraft>> {
+    (0usize..=12).prop_flat_map(move |count| {
+        (
+            prop::collection::btree_set(any::<u32>(), count)
+                .prop_map(|ids| ids.into_iter().collect::<Vec<u32>>())
+                .prop_shuffle(),
+            prop::collection::vec(
+                (
+                    typed_text(),
+                    typed_text(),
+                    typed_text(),
+                    typed_text(),
+                    any_channel_stages(stages.clone()),
+                ),
+                count,
+            ),
+        )
+            .prop_map(|(ids, fields)| {
+                ids.into_iter()
+                    .zip(fields)
+                    .map(|(id, (name, share, spend, revenue, stages))| ChannelDraft {
+                        id: ChannelId(id),
+                        name,
+                        share,
+                        spend,
+                        revenue,
+                        stages,
+                    })
+                    .collect()
+            })
+    })
+}
+
+/// Any marketing side for a funnel of `stages`: any channels, any text, any choice.
+pub fn any_marketing(stages: Vec<StageId>) -> impl Strategy<Value = MarketingDraft> {
+    let rank_by = prop_oneof![
+        Just(RankBy::Cac),
+        Just(RankBy::Roi),
+        entry_stage(stages.clone()).prop_map(RankBy::StageCost),
+    ];
+    (
+        (typed_text(), any::<bool>(), any_channels(stages)),
+        (typed_text(), typed_text(), typed_text(), typed_text()),
+        (any::<bool>(), typed_text(), typed_text()),
+        (rank_by, typed_text()),
+    )
+        .prop_map(
+            |(
+                (budget, is_per_month, channels),
+                (customers_at_start, customers_at_end, customers_new, gross_margin),
+                (is_churn, lifetime_years, churn),
+                (rank_by, move_percent),
+            )| MarketingDraft {
+                budget,
+                budget_period: if is_per_month {
+                    BudgetPeriod::Month
+                } else {
+                    BudgetPeriod::Year
+                },
+                channels,
+                customers_at_start,
+                customers_at_end,
+                customers_new,
+                gross_margin,
+                lifetime_kind: if is_churn {
+                    LifetimeKind::Churn
+                } else {
+                    LifetimeKind::Years
+                },
+                lifetime_years,
+                churn,
+                rank_by,
+                move_percent,
             },
         )
 }

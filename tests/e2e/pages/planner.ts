@@ -1,8 +1,8 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
-// ---- Storage layout (version 2) ------------------------------------------------------------
+// ---- Storage layout (version 3; keys kept from version 2) ----------------------------------
 
-/** Each plan is saved under this prefix and its id. */
+/** Each plan is saved under this prefix and its id (the prefix did not change in version 3). */
 export const PLAN_PREFIX = 'funnel-planner/v2/plan/';
 /** Text that could not be read is moved under this prefix. */
 export const UNREADABLE_PREFIX = 'funnel-planner/v2/unreadable/';
@@ -12,6 +12,11 @@ export const V1_PLAN_KEY = 'funnel-planner/v1/plan';
 export const V1_KEPT_ASIDE_KEY = 'funnel-planner/v1/plan-unreadable';
 /** Where a damaged version 1 save is kept. */
 export const V1_UNREADABLE_KEY = `${UNREADABLE_PREFIX}v1-plan`;
+
+/** The schema version this build writes. */
+export const SCHEMA_VERSION = 3;
+/** A schema version no build has written yet ("a newer version of Funnel Planner"). */
+export const NEWER_SCHEMA_VERSION = SCHEMA_VERSION + 1;
 
 /** The key of the plan `id`. */
 export function planKey(id: string): string {
@@ -26,7 +31,36 @@ export function unreadableKey(id: string): string {
 /** Everything in localStorage, key → value. */
 export type StorageSnapshot = Record<string, string>;
 
-/** The body of a saved plan (every number as the text typed). */
+/** What a channel brought at one stage (saved only when one of the two is typed). */
+export type ChannelStageBody = { stage: number; volume: string; rate: string };
+
+/** One marketing channel, as saved (numbers as the text typed). */
+export type ChannelBody = {
+  id: number;
+  name: string;
+  share: string;
+  spend: string;
+  revenue: string;
+  stages: ChannelStageBody[];
+};
+
+/** The marketing side of a plan (version 3). */
+export type MarketingBody = {
+  budget: string;
+  budget_period: 'year' | 'month';
+  channels: ChannelBody[];
+  customers_at_start: string;
+  customers_at_end: string;
+  customers_new: string;
+  gross_margin: string;
+  lifetime: 'years' | 'churn';
+  lifetime_years: string;
+  churn: string;
+  rank_by: string;
+  move_percent: string;
+};
+
+/** The body of a saved plan (every number as the text typed); `marketing` only from version 3. */
 export type PlanBody = {
   name: string;
   goal: 'revenue' | 'new_customers';
@@ -35,11 +69,12 @@ export type PlanBody = {
   average_revenue_per_customer: string;
   stages: { id: number; name: string; rate_to_next: string }[];
   current_top_per_month: string;
+  marketing?: MarketingBody;
 };
 
-/** A saved plan record, as version 2 stores it. */
+/** A saved plan record: version 3 as written now, version 2 as tests seed older saves. */
 export type PlanRecord = {
-  schema_version: 2;
+  schema_version: 2 | 3;
   id: string;
   modified: number;
   deleted?: number;
@@ -49,12 +84,12 @@ export type PlanRecord = {
 /** An export file. */
 export type ExportFile = {
   app: 'funnel-planner';
-  schema_version: 2;
+  schema_version: 2 | 3;
   exported: number;
   plans: PlanRecord[];
 };
 
-/** The worked example's body, as saved. */
+/** The worked example's body, as version 2 saved it (no marketing side). */
 export function examplePlan(overrides: Partial<PlanBody> = {}): PlanBody {
   return {
     name: 'My marketing plan',
@@ -73,6 +108,56 @@ export function examplePlan(overrides: Partial<PlanBody> = {}): PlanBody {
     current_top_per_month: '',
     ...overrides,
   };
+}
+
+/** The usual channels a new plan starts with, in order. */
+export const USUAL_CHANNELS = [
+  'Organic search and blog',
+  'Paid search',
+  'Paid social',
+  'Email',
+  'Events and trade shows',
+  'Referrals',
+];
+
+/** An empty channel `name` with `id`, as saved. */
+export function channel(id: number, name: string, overrides: Partial<ChannelBody> = {}): ChannelBody {
+  return { id, name, share: '', spend: '', revenue: '', stages: [], ...overrides };
+}
+
+/**
+ * A marketing side as saved: by default the empty one a version 1 or 2 plan is read with (no
+ * channels, budget per year, lifetime in years, ranked by CAC, 20% to move).
+ */
+export function marketing(overrides: Partial<MarketingBody> = {}): MarketingBody {
+  return {
+    budget: '',
+    budget_period: 'year',
+    channels: [],
+    customers_at_start: '',
+    customers_at_end: '',
+    customers_new: '',
+    gross_margin: '',
+    lifetime: 'years',
+    lifetime_years: '',
+    churn: '',
+    rank_by: 'cac',
+    move_percent: '20',
+    ...overrides,
+  };
+}
+
+/** The marketing side of a new plan: the six usual channels, every figure empty. */
+export function usualMarketing(overrides: Partial<MarketingBody> = {}): MarketingBody {
+  return marketing({
+    channels: USUAL_CHANNELS.map((name, index) => channel(index + 1, name)),
+    ...overrides,
+  });
+}
+
+/** A version 3 record of `plan` (with its `marketing`) under `id`. */
+export function recordV3(id: string, plan: PlanBody, modified = 1_795_000_000_000): PlanRecord {
+  return { schema_version: 3, id, modified, plan: { marketing: marketing(), ...plan } };
 }
 
 /** A version 2 record of `plan` under `id`, as a test would seed it. */
@@ -613,6 +698,230 @@ export class PlannerPage {
       for (const [key, value] of Object.entries(values)) window.localStorage.setItem(key, value);
       window.sessionStorage.setItem('e2e-seeded', '1');
     }, entries);
+  }
+
+  // ---- Budget and channels --------------------------------------------------------------------
+
+  get channelsSection(): Locator {
+    return this.page.getByRole('region', { name: 'Budget and channels', exact: true });
+  }
+
+  get budget(): Locator {
+    return this.page.getByRole('textbox', { name: 'Marketing budget', exact: true });
+  }
+
+  /** The "The budget is for" choice: "The whole year" or "Each month". */
+  budgetPeriod(choice: 'The whole year' | 'Each month'): Locator {
+    return this.page
+      .getByRole('group', { name: 'The budget is for', exact: true })
+      .getByRole('radio', { name: choice, exact: true });
+  }
+
+  get channelsTable(): Locator {
+    return this.page.getByRole('table', { name: 'Spend and results by channel', exact: true });
+  }
+
+  /** One row per channel in "Spend and results by channel". */
+  get channelRows(): Locator {
+    return this.bodyRows(this.channelsTable);
+  }
+
+  get addChannelButton(): Locator {
+    return this.page.getByRole('button', { name: 'Add channel', exact: true });
+  }
+
+  get addUsualChannelsButton(): Locator {
+    return this.page.getByRole('button', { name: 'Add the usual channels', exact: true });
+  }
+
+  /** The name input of the channel at 1-based `position`. */
+  channelName(position: number): Locator {
+    return this.page.getByRole('textbox', { name: `Channel ${position} name`, exact: true });
+  }
+
+  channelShare(channel: string): Locator {
+    return this.page.getByRole('textbox', { name: `${channel} share of customers goal`, exact: true });
+  }
+
+  channelSpend(channel: string): Locator {
+    return this.page.getByRole('textbox', { name: `${channel} spend`, exact: true });
+  }
+
+  /** What `channel` brought at `stage` (its volume there). */
+  channelVolume(channel: string, stage: string): Locator {
+    return this.page.getByRole('textbox', { name: `${channel} ${stage}`, exact: true });
+  }
+
+  channelRevenue(channel: string): Locator {
+    return this.page.getByRole('textbox', { name: `${channel} revenue`, exact: true });
+  }
+
+  removeChannelButton(channel: string): Locator {
+    return this.page.getByRole('button', { name: `Remove ${channel}`, exact: true });
+  }
+
+  /** Waits until the channels table lists exactly `names`, top to bottom. */
+  async expectChannels(names: string[]): Promise<void> {
+    await expect(this.channelRows).toHaveCount(names.length);
+    for (const [index, name] of names.entries()) {
+      await expect(this.channelName(index + 1)).toHaveValue(name);
+    }
+  }
+
+  /** Types what `channel` spent and brought; only the figures given are typed. */
+  async fillChannel(
+    channel: string,
+    figures: { share?: string; spend?: string; revenue?: string; volumes?: Record<string, string> },
+  ): Promise<void> {
+    if (figures.share !== undefined) await this.type(this.channelShare(channel), figures.share);
+    if (figures.spend !== undefined) await this.type(this.channelSpend(channel), figures.spend);
+    for (const [stage, volume] of Object.entries(figures.volumes ?? {})) {
+      await this.type(this.channelVolume(channel, stage), volume);
+    }
+    if (figures.revenue !== undefined) await this.type(this.channelRevenue(channel), figures.revenue);
+  }
+
+  /** The "Each channel's own conversion rates" disclosure. */
+  get channelRatesSummary(): Locator {
+    return this.channelsSection.getByText("Each channel's own conversion rates", { exact: true });
+  }
+
+  get channelRatesTable(): Locator {
+    return this.page.getByRole('table', { name: 'Conversion rates by channel (%)', exact: true });
+  }
+
+  /** Opens "Each channel's own conversion rates" if it is closed. */
+  async openChannelRates(): Promise<void> {
+    if (!(await this.channelRatesTable.isVisible())) await this.channelRatesSummary.click();
+    await expect(this.channelRatesTable).toBeVisible();
+  }
+
+  /** `channel`'s own rate from stage `from` into stage `to`. */
+  channelRate(channel: string, from: string, to: string): Locator {
+    return this.page.getByRole('textbox', { name: `${channel}: ${from} to ${to} rate`, exact: true });
+  }
+
+  // ---- Targets by channel and budget needed ---------------------------------------------------
+
+  get channelTargetsSection(): Locator {
+    return this.page.getByRole('region', { name: 'Targets by channel', exact: true });
+  }
+
+  /** The "Show targets" select: per month, per quarter or per year. */
+  get channelTargetsPeriod(): Locator {
+    return this.page.getByRole('combobox', { name: 'Show targets', exact: true });
+  }
+
+  channelTargetsTable(period: 'per month' | 'per quarter' | 'per year' = 'per month'): Locator {
+    return this.page.getByRole('table', { name: `Targets by channel, ${period}`, exact: true });
+  }
+
+  get budgetSection(): Locator {
+    return this.page.getByRole('region', { name: 'Budget needed', exact: true });
+  }
+
+  get budgetTable(): Locator {
+    return this.page.getByRole('table', { name: 'Budget needed to reach the targets', exact: true });
+  }
+
+  // ---- Marketing KPIs -------------------------------------------------------------------------
+
+  get kpiSection(): Locator {
+    return this.page.getByRole('region', { name: 'Marketing KPIs', exact: true });
+  }
+
+  get grossMargin(): Locator {
+    return this.page.getByRole('textbox', { name: 'Gross margin', exact: true });
+  }
+
+  /** The "Customer lifetime given as" choice. */
+  lifetimeAs(choice: 'Years' | 'Churn per year'): Locator {
+    return this.page
+      .getByRole('group', { name: 'Customer lifetime given as', exact: true })
+      .getByRole('radio', { name: choice, exact: true });
+  }
+
+  get lifetimeYears(): Locator {
+    return this.page.getByRole('textbox', { name: 'Expected customer lifetime (years)', exact: true });
+  }
+
+  get churn(): Locator {
+    return this.page.getByRole('textbox', { name: 'Customers lost per year (churn)', exact: true });
+  }
+
+  get customersAtStart(): Locator {
+    return this.page.getByRole('textbox', { name: 'Customers at the start of the period', exact: true });
+  }
+
+  get customersAtEnd(): Locator {
+    return this.page.getByRole('textbox', { name: 'Customers at the end of the period', exact: true });
+  }
+
+  get customersNew(): Locator {
+    return this.page.getByRole('textbox', { name: 'New customers won during the period', exact: true });
+  }
+
+  /** The value shown for a plan-wide KPI, the definition after its term. */
+  planKpi(term: 'Customer lifetime value (LTV)' | 'Customer retention rate'): Locator {
+    return this.kpiSection
+      .getByRole('term')
+      .filter({ hasText: new RegExp(`^${escapeRegExp(term)}$`) })
+      .locator('xpath=following-sibling::dd[1]');
+  }
+
+  get kpiTable(): Locator {
+    return this.page.getByRole('table', { name: 'KPIs by channel', exact: true });
+  }
+
+  /** "How the KPIs are calculated". */
+  get howKpiSummary(): Locator {
+    return this.kpiSection.getByText('How the KPIs are calculated', { exact: true });
+  }
+
+  get explainFor(): Locator {
+    return this.page.getByRole('combobox', { name: 'Explain the figures of', exact: true });
+  }
+
+  /** The steps of "How the KPIs are calculated". */
+  howKpiSteps(): Locator {
+    return this.kpiSection
+      .getByRole('group')
+      .filter({ has: this.page.getByText('How the KPIs are calculated', { exact: true }) })
+      .getByRole('listitem');
+  }
+
+  /** Opens "How the KPIs are calculated" if it is closed. */
+  async openHowKpis(): Promise<void> {
+    if (!(await this.explainFor.isVisible())) await this.howKpiSummary.click();
+    await expect(this.explainFor).toBeVisible();
+  }
+
+  // ---- Which channels earn their money --------------------------------------------------------
+
+  get compareSection(): Locator {
+    return this.page.getByRole('region', { name: 'Which channels earn their money', exact: true });
+  }
+
+  get rankBy(): Locator {
+    return this.page.getByRole('combobox', { name: 'Rank channels by', exact: true });
+  }
+
+  rankTable(metric: string): Locator {
+    return this.page.getByRole('table', { name: `Channels ranked by ${metric}`, exact: true });
+  }
+
+  get movePercent(): Locator {
+    return this.page.getByRole('textbox', { name: "Share of the worst channel's spend to move", exact: true });
+  }
+
+  /** The suggestion under the ranking: the move, its projection and its assumption. */
+  get suggestion(): Locator {
+    return this.compareSection.getByRole('listitem');
+  }
+
+  /** Checks the text of a cell that shows a figure as text only (or "— (why)"). */
+  async expectCellText(table: Locator, row: string, column: string, text: string): Promise<void> {
+    await expect(await this.cell(table, row, column), `${row} / ${column}`).toHaveText(text);
   }
 
   // ---- Files ----------------------------------------------------------------------------------

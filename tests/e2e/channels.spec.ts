@@ -1,0 +1,259 @@
+import { test, expect } from './fixtures';
+import { EXAMPLE_STAGES, MESSAGES, USUAL_CHANNELS } from './pages/planner';
+
+// Budget and channels: the channels a plan is marketed through, each with its share of the
+// customers goal, what it spent and brought, and its own conversion rates; the targets each
+// channel must reach and the budget those targets need.
+//
+// The worked example plan: a revenue goal of 10,000,000 at 1,100,000 per new customer is
+// 10,000,000 ÷ 1,100,000 = 9.0909… new customers a year, with the rates Visits→Leads 1.5%,
+// Leads→MQLs 20%, MQLs→SQLs 20%, SQLs→Opportunities 40%, Opportunities→Customers 50%.
+
+/** The example's new customers a year. */
+const CUSTOMERS_PER_YEAR = 10_000_000 / 1_100_000;
+
+test.beforeEach(async ({ planner }) => {
+  await planner.goto();
+});
+
+// Fails if: a new plan does not start with the six usual channels, or adding, renaming and
+// removing a channel does not reach every table that lists the channels.
+test('add, rename and remove a channel; every channel table follows', async ({ planner }) => {
+  await planner.expectChannels(USUAL_CHANNELS);
+  for (const channel of USUAL_CHANNELS) {
+    await expect(planner.channelSpend(channel)).toHaveValue('');
+    await expect(planner.channelShare(channel)).toHaveValue('');
+    for (const stage of EXAMPLE_STAGES) await expect(planner.channelVolume(channel, stage)).toHaveValue('');
+    await expect(planner.channelRevenue(channel)).toHaveValue('');
+  }
+  await expect(
+    planner.text('No shares typed: each channel gets an even part of the customers goal (16.67% each).'),
+  ).toBeVisible();
+
+  await planner.addChannelButton.click();
+  await planner.expectChannels([...USUAL_CHANNELS, 'New channel']);
+  await planner.type(planner.channelName(7), 'Podcasts');
+  await expect(planner.channelSpend('Podcasts')).toBeVisible();
+  await expect(
+    planner.text('No shares typed: each channel gets an even part of the customers goal (14.29% each).'),
+  ).toBeVisible();
+  for (const table of [planner.channelTargetsTable(), planner.kpiTable]) {
+    await expect(table.getByRole('columnheader', { name: 'Podcasts', exact: true })).toBeVisible();
+  }
+  await expect(planner.row(planner.budgetTable, 'Podcasts')).toBeVisible();
+
+  await planner.removeChannelButton('Paid social').click();
+  await planner.expectChannels(['Organic search and blog', 'Paid search', 'Email', 'Events and trade shows', 'Referrals', 'Podcasts']);
+  for (const table of [planner.channelTargetsTable(), planner.kpiTable]) {
+    await expect(table.getByRole('columnheader', { name: 'Paid social', exact: true })).toHaveCount(0);
+  }
+  await expect(planner.row(planner.budgetTable, 'Paid social')).toHaveCount(0);
+  await planner.expectSaved('Podcasts');
+  const saved = await planner.storedRecord(planner.openPlanId());
+  expect(saved!.plan.marketing!.channels.map((channel) => channel.name)).toEqual([
+    'Organic search and blog', 'Paid search', 'Email', 'Events and trade shows', 'Referrals', 'Podcasts',
+  ]);
+});
+
+// Fails if: more than 12 channels can be added, or the disabled button does not say why.
+test('a plan has at most 12 channels', async ({ planner }) => {
+  for (let count = 7; count <= 12; count++) {
+    await planner.addChannelButton.click();
+    await expect(planner.channelRows).toHaveCount(count);
+  }
+  await expect(planner.addChannelButton).toBeDisabled();
+  await expect(planner.text('A plan has at most 12 channels.')).toBeVisible();
+  await expect(planner.addChannelButton).toHaveAccessibleDescription('A plan has at most 12 channels.');
+
+  await planner.removeChannelButton('Referrals').click();
+  await expect(planner.channelRows).toHaveCount(11);
+  await expect(planner.addChannelButton).toBeEnabled();
+  await expect(planner.text('A plan has at most 12 channels.')).toBeHidden();
+});
+
+// Fails if: the line under the table misreports the typed shares, or shares over 100% are not
+// refused with the message that says what to do.
+test('typed shares split what is left evenly; over 100% is an error', async ({ planner }) => {
+  await planner.type(planner.channelShare('Paid search'), '40');
+  await expect(
+    planner.text('Typed shares add up to 40%. Channels left empty share the remaining 60% evenly.'),
+  ).toBeVisible();
+  // The other five share 60%: 12% each.
+  const targets = planner.channelTargetsTable();
+  await planner.expectCellText(targets, 'Share of the goal', 'Paid search', '40%');
+  await planner.expectCellText(targets, 'Share of the goal', 'Email', '12%');
+  await planner.expectCellText(targets, 'Share of the goal', 'All channels', '100%');
+
+  await planner.type(planner.channelShare('Email'), '70');
+  await expect(
+    planner.text("The channels' shares add up to more than 100%. Lower some of them."),
+  ).toBeVisible();
+  await planner.type(planner.channelShare('Email'), '60');
+  await expect(
+    planner.text("The channels' shares add up to more than 100%. Lower some of them."),
+  ).toBeHidden();
+  await expect(planner.channelsSection.getByText(/^Typed shares add up to 100%\./)).toBeVisible();
+  await planner.expectCellText(targets, 'Share of the goal', 'Referrals', '0%');
+});
+
+// Fails if: a bad figure in the channels table is not explained under its cell, with the
+// app's usual wording, or a fixed figure keeps its error.
+test('bad channel figures are explained under their cells', async ({ planner }) => {
+  const cases = [
+    [planner.channelSpend('Paid search'), 'abc', MESSAGES.notANumber],
+    [planner.channelSpend('Email'), '-5', MESSAGES.negative],
+    [planner.channelVolume('Email', 'Leads'), '-1', MESSAGES.negative],
+    [planner.channelRevenue('Referrals'), '1,2,3', MESSAGES.notANumber],
+    [planner.channelShare('Paid social'), '150', 'Enter a percent from 0 to 100.'],
+    [planner.budget, 'lots', MESSAGES.notANumber],
+  ] as const;
+  for (const [field, text, message] of cases) {
+    await planner.type(field, text);
+    await planner.expectFieldError(field, message);
+  }
+  await planner.openChannelRates();
+  const rate = planner.channelRate('Paid search', 'Visits', 'Leads');
+  await expect(rate).toHaveAttribute('placeholder', '1.5');
+  await planner.type(rate, '0');
+  await planner.expectFieldError(rate, MESSAGES.rate);
+  await planner.type(rate, '101');
+  await planner.expectFieldError(rate, MESSAGES.rate);
+
+  await planner.type(rate, '3');
+  await expect(rate).toHaveAttribute('aria-invalid', 'false');
+  await planner.type(planner.channelSpend('Email'), '5,000');
+  await expect(planner.channelSpend('Email')).toHaveAttribute('aria-invalid', 'false');
+  await planner.expectNoBrokenNumbers();
+});
+
+// Fails if: a channel's targets are not its share of the customers goal worked up the funnel at
+// its own rates (the plan's where it has none), or the period select does not rescale them.
+test('targets by channel: 40% to Paid search with its own Visits→Leads rate of 3%', async ({ planner }) => {
+  await planner.type(planner.channelShare('Paid search'), '40');
+  await planner.openChannelRates();
+  await planner.type(planner.channelRate('Paid search', 'Visits', 'Leads'), '3');
+
+  // Paid search: 9.0909… × 40% = 3.6364 customers a year; ÷ 50% = 7.2727 opportunities;
+  // ÷ 40% = 18.182 SQLs; ÷ 20% = 90.909 MQLs; ÷ 20% = 454.55 leads; ÷ 3% (its own rate)
+  // = 15,151.5 visits. Revenue: 3.6364 × 1,100,000 = 4,000,000 a year.
+  // Each of the five others: 60% ÷ 5 = 12%: 1.0909 customers a year … ÷ 1.5% = 9,090.9 visits.
+  const paid = CUSTOMERS_PER_YEAR * 0.4;
+  const other = CUSTOMERS_PER_YEAR * 0.12;
+  const paidYear = {
+    Customers: paid,
+    Opportunities: paid / 0.5,
+    SQLs: paid / 0.5 / 0.4,
+    MQLs: paid / 0.5 / 0.4 / 0.2,
+    Leads: paid / 0.5 / 0.4 / 0.2 / 0.2,
+    Visits: paid / 0.5 / 0.4 / 0.2 / 0.2 / 0.03,
+  };
+  const otherVisitsYear = other / 0.5 / 0.4 / 0.2 / 0.2 / 0.015;
+
+  const month = planner.channelTargetsTable('per month');
+  await expect(planner.channelTargetsPeriod).toHaveValue(/month/);
+  // Per month, rounded up to the whole number to reach: 1,262.6 → 1,263; 37.88 → 38; 7.58 → 8;
+  // 1.52 → 2; 0.61 → 1; 0.30 → 1.
+  await planner.expectCell(month, 'Visits', 'Paid search', '1,263', paidYear.Visits / 12);
+  await planner.expectCell(month, 'Leads', 'Paid search', '38', paidYear.Leads / 12);
+  await planner.expectCell(month, 'MQLs', 'Paid search', '8', paidYear.MQLs / 12);
+  await planner.expectCell(month, 'SQLs', 'Paid search', '2', paidYear.SQLs / 12);
+  await planner.expectCell(month, 'Opportunities', 'Paid search', '1', paidYear.Opportunities / 12);
+  await planner.expectCell(month, 'Customers', 'Paid search', '1', paidYear.Customers / 12);
+  await planner.expectCell(month, 'Revenue', 'Paid search', '333,333', 4_000_000 / 12);
+  // Email keeps the plan's 1.5%: 9,090.9 visits a year, 757.6 a month → 758.
+  await planner.expectCell(month, 'Visits', 'Email', '758', otherVisitsYear / 12);
+  await planner.expectCell(month, 'Revenue', 'Email', '100,000', (other * 1_100_000) / 12);
+  // All channels: the sum of the unrounded figures, rounded up once: 1,262.6 + 5 × 757.6 = 5,050.5.
+  await planner.expectCell(month, 'Visits', 'All channels', '5,051', (paidYear.Visits + 5 * otherVisitsYear) / 12);
+  await planner.expectCell(month, 'Customers', 'All channels', '1', CUSTOMERS_PER_YEAR / 12);
+  await planner.expectCell(month, 'Revenue', 'All channels', '833,333', 10_000_000 / 12);
+
+  await planner.channelTargetsPeriod.selectOption({ label: 'per year' });
+  const year = planner.channelTargetsTable('per year');
+  await planner.expectCell(year, 'Visits', 'Paid search', '15,152', paidYear.Visits);
+  await planner.expectCell(year, 'Leads', 'Paid search', '455', paidYear.Leads);
+  await planner.expectCell(year, 'Customers', 'Paid search', '4', paidYear.Customers);
+  await planner.expectCell(year, 'Revenue', 'Paid search', '4,000,000', 4_000_000);
+  await planner.expectCell(year, 'Customers', 'All channels', '10', CUSTOMERS_PER_YEAR);
+
+  await planner.channelTargetsPeriod.selectOption({ label: 'per quarter' });
+  const quarter = planner.channelTargetsTable('per quarter');
+  await planner.expectCell(quarter, 'Visits', 'Paid search', '3,788', paidYear.Visits / 4);
+  await planner.expectCell(quarter, 'Visits', 'Email', '2,273', otherVisitsYear / 4);
+});
+
+// Fails if: the targets by channel or the budget needed stay on screen (stale or broken) while the
+// plan above cannot be worked out.
+test('targets by channel wait for a valid plan', async ({ planner }) => {
+  await planner.type(planner.revenueGoal, 'abc');
+  for (const section of [planner.channelTargetsSection, planner.budgetSection]) {
+    await expect(section.getByText('Fix the plan above to see the targets by channel.', { exact: true })).toBeVisible();
+  }
+  await expect(planner.channelTargetsTable()).toHaveCount(0);
+  await expect(planner.budgetTable).toHaveCount(0);
+  await planner.expectNoBrokenNumbers();
+  await planner.type(planner.revenueGoal, '10,000,000');
+  await expect(planner.channelTargetsTable()).toBeVisible();
+  await expect(planner.budgetTable).toBeVisible();
+});
+
+// Fails if: the budget needed is not each channel's target at its first known stage × its cost
+// there, or the budget set is not compared with it per month, quarter and year.
+test('budget needed: each channel at its current cost, compared with the budget', async ({ planner }) => {
+  // Paid search spent 6,000 for 2,000 visits: 3 per visit. With 40% of the goal and its own
+  // Visits→Leads rate of 3% it must bring 15,151.5 visits a year: 45,454.5 a year,
+  // 11,363.6 a quarter, 3,787.9 a month.
+  await planner.fillChannel('Paid search', { share: '40', spend: '6,000', volumes: { Visits: '2,000' } });
+  await planner.openChannelRates();
+  await planner.type(planner.channelRate('Paid search', 'Visits', 'Leads'), '3');
+  // Email spent 1,000 and knows only its customers, 4: 250 per customer. Its target is
+  // 9.0909 × 12% = 1.0909 customers a year: 272.7 a year.
+  await planner.fillChannel('Email', { spend: '1,000', volumes: { Customers: '4' } });
+
+  const paidNeed = ((CUSTOMERS_PER_YEAR * 0.4) / 0.5 / 0.4 / 0.2 / 0.2 / 0.03) * 3;
+  const emailNeed = CUSTOMERS_PER_YEAR * 0.12 * 250;
+  const budget = planner.budgetTable;
+  await planner.expectCellText(budget, 'Paid search', 'Cost used', '3 per Visits');
+  await planner.expectCellText(budget, 'Email', 'Cost used', '250 per Customers');
+  await planner.expectCellText(budget, 'Referrals', 'Cost used', '— (no spend)');
+  await planner.expectCell(budget, 'Paid search', 'Per year', '45,455', paidNeed);
+  await planner.expectCell(budget, 'Paid search', 'Per quarter', '11,364', paidNeed / 4);
+  await planner.expectCell(budget, 'Paid search', 'Per month', '3,788', paidNeed / 12);
+  await planner.expectCell(budget, 'Email', 'Per year', '273', emailNeed);
+  const total = paidNeed + emailNeed;
+  await planner.expectCell(budget, 'Total needed', 'Per year', '45,727', total);
+  await expect(planner.text('Type a marketing budget above to compare it with the need.')).toBeVisible();
+  await expect(
+    planner.text('Not counted in the total: 4 of 6 channels, which need both a spend and a volume.'),
+  ).toBeVisible();
+
+  // 3,000 each month is 36,000 a year: 9,727.3 short.
+  await planner.type(planner.budget, '3,000');
+  await planner.budgetPeriod('Each month').check();
+  await planner.expectCell(budget, 'Budget set', 'Per year', '36,000', 36_000);
+  await planner.expectCell(budget, 'Budget set', 'Per month', '3,000', 3_000);
+  const gap = await planner.readCell(budget, 'Budget minus need', 'Per year');
+  expect(gap.value, 'budget minus need per year').toBeCloseTo(36_000 - total, 6);
+  await expect(planner.text('The budget falls short of the need by 9,727 a year.')).toBeVisible();
+
+  // 60,000 for the whole year covers it with 14,272.7 to spare.
+  await planner.type(planner.budget, '60,000');
+  await planner.budgetPeriod('The whole year').check();
+  await planner.expectCell(budget, 'Budget minus need', 'Per year', '14,273', 60_000 - total);
+  await expect(planner.text('The budget covers the need, with 14,273 a year to spare.')).toBeVisible();
+});
+
+// Fails if: the targets section says part of the goal has no channel when the shares are fine or
+// over 100%, or misstates what is left when they are under.
+test('the targets say how much of the goal has no channel only when shares fall short', async ({ planner }) => {
+  const unassigned = planner.channelTargetsSection.getByText(/has no channel\.$/);
+  for (const channel of ['Organic search and blog', 'Paid search', 'Paid social', 'Email', 'Events and trade shows']) {
+    await planner.type(planner.channelShare(channel), '15');
+  }
+  await planner.type(planner.channelShare('Referrals'), '15');
+  // 6 × 15% = 90%: 10% of 9.09 customers a year = 0.91 a year has no channel.
+  await expect(unassigned).toHaveText(/^The shares add up to 90%: 10% of the customers goal \(0\.91 a year\) has no channel\.$/);
+  await planner.type(planner.channelShare('Referrals'), '35');
+  await expect(planner.text("The channels' shares add up to more than 100%. Lower some of them.")).toBeVisible();
+  await expect(unassigned).toHaveCount(0);
+});
