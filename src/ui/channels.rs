@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::i18n::Key;
 use crate::model::marketing::{BudgetPeriod, ChannelDraft};
 use crate::model::{error_for, ChannelId, Field, InputError, PlanDraft, StageId};
-use crate::ui::field::{InputField, Kind};
+use crate::ui::field::{Choice, InputField, Kind};
 use crate::ui::text::{channel_label, error_message, field_id, stage_label, t, tf};
 use crate::ui::{focus_later, ReportMemo};
 
@@ -144,7 +144,6 @@ pub fn ChannelsPanel(draft: RwSignal<PlanDraft>, report: ReportMemo) -> impl Int
         focus_later("add-channel".to_owned());
     };
     let budget_period = Memo::new(move |_| draft.with(|draft| draft.marketing.budget_period));
-    let set_period = move |period| draft.update(|draft| draft.marketing.budget_period = period);
     let stage_headers = move || {
         draft.with(|draft| {
             draft
@@ -193,27 +192,16 @@ pub fn ChannelsPanel(draft: RwSignal<PlanDraft>, report: ReportMemo) -> impl Int
                     hint=Signal::stored(t(Key::BudgetHint).to_owned())
                     kind=Kind::Number
                 />
-                <fieldset class="choice">
-                    <legend>{t(Key::BudgetPeriodLegend)}</legend>
-                    <label>
-                        <input
-                            type="radio"
-                            name="budget-period"
-                            prop:checked=move || budget_period.get() == BudgetPeriod::Year
-                            on:change=move |_| set_period(BudgetPeriod::Year)
-                        />
-                        {t(Key::BudgetPerYear)}
-                    </label>
-                    <label>
-                        <input
-                            type="radio"
-                            name="budget-period"
-                            prop:checked=move || budget_period.get() == BudgetPeriod::Month
-                            on:change=move |_| set_period(BudgetPeriod::Month)
-                        />
-                        {t(Key::BudgetPerMonth)}
-                    </label>
-                </fieldset>
+                <Choice
+                    name="budget-period"
+                    legend=Key::BudgetPeriodLegend
+                    options=vec![Key::BudgetPerYear, Key::BudgetPerMonth]
+                    selected=Signal::derive(move || usize::from(budget_period.get() == BudgetPeriod::Month))
+                    on_select=Callback::new(move |index| {
+                        let period = if index == 1 { BudgetPeriod::Month } else { BudgetPeriod::Year };
+                        draft.update(|draft| draft.marketing.budget_period = period)
+                    })
+                />
             </div>
             <Show
                 when=move || !channel_ids.with(Vec::is_empty)
@@ -352,7 +340,24 @@ fn ChannelRow(
             })
         })
     };
-    let named = move |key: Key| Signal::derive(move || tf(key, &[("channel", &label.get())]));
+    // A figure of this channel typed into its own cell: share, spend or revenue.
+    let cell = move |field: Field,
+                     key: Key,
+                     read: fn(&ChannelDraft) -> &str,
+                     write: fn(&mut ChannelDraft) -> &mut String| {
+        view! {
+            <td>
+                <CellInput
+                    id=field_id(field)
+                    label=Signal::derive(move || tf(key, &[("channel", &label.get())]))
+                    value=text(read)
+                    on_input=edit(draft, id, move |channel, text| *write(channel) = text)
+                    error=marketing_error(report, field)
+                    kind=Kind::Number
+                />
+            </td>
+        }
+    };
     let remove = move |_| {
         draft.update(|draft| draft.marketing.remove_channel(id));
         focus_later("add-channel".to_owned());
@@ -368,26 +373,8 @@ fn ChannelRow(
                     error=marketing_error(report, Field::ChannelName(id))
                 />
             </th>
-            <td>
-                <CellInput
-                    id=field_id(Field::ChannelShare(id))
-                    label=named(Key::ChannelShareLabel)
-                    value=text(|channel| &channel.share)
-                    on_input=edit(draft, id, |channel, text| channel.share = text)
-                    error=marketing_error(report, Field::ChannelShare(id))
-                    kind=Kind::Number
-                />
-            </td>
-            <td>
-                <CellInput
-                    id=field_id(Field::ChannelSpend(id))
-                    label=named(Key::ChannelSpendLabel)
-                    value=text(|channel| &channel.spend)
-                    on_input=edit(draft, id, |channel, text| channel.spend = text)
-                    error=marketing_error(report, Field::ChannelSpend(id))
-                    kind=Kind::Number
-                />
-            </td>
+            {cell(Field::ChannelShare(id), Key::ChannelShareLabel, |c| &c.share, |c| &mut c.share)}
+            {cell(Field::ChannelSpend(id), Key::ChannelSpendLabel, |c| &c.spend, |c| &mut c.spend)}
             <For
                 each=move || stage_ids.get()
                 key=|stage| *stage
@@ -413,16 +400,7 @@ fn ChannelRow(
                     }
                 }
             />
-            <td>
-                <CellInput
-                    id=field_id(Field::ChannelRevenue(id))
-                    label=named(Key::ChannelRevenueLabel)
-                    value=text(|channel| &channel.revenue)
-                    on_input=edit(draft, id, |channel, text| channel.revenue = text)
-                    error=marketing_error(report, Field::ChannelRevenue(id))
-                    kind=Kind::Number
-                />
-            </td>
+            {cell(Field::ChannelRevenue(id), Key::ChannelRevenueLabel, |c| &c.revenue, |c| &mut c.revenue)}
             <td>
                 <button type="button" class="remove" aria-label=move || tf(Key::RemoveChannelName, &[("channel", &label.get())]) on:click=remove>
                     {t(Key::Remove)}

@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::Key;
 use crate::model::{error_for, Field, InputError};
-use crate::ui::text::error_message;
+use crate::ui::text::{error_message, t};
 use crate::ui::Checked;
 
 /// The error for `field` in the checked plan, as a signal.
@@ -102,5 +103,41 @@ pub fn InputField(
                 {move || message.get().unwrap_or_default()}
             </p>
         </div>
+    }
+}
+
+/// Radio buttons in a fieldset: `legend` asks the question, `options` are the answers in order,
+/// and `selected` is the index of the chosen one.
+#[component]
+pub fn Choice(
+    /// The radio group's `name`.
+    name: &'static str,
+    legend: Key,
+    options: Vec<Key>,
+    selected: Signal<usize>,
+    on_select: Callback<usize>,
+) -> impl IntoView {
+    let options = options
+        .into_iter()
+        .enumerate()
+        .map(|(index, key)| {
+            view! {
+                <label>
+                    <input
+                        type="radio"
+                        name=name
+                        prop:checked=move || selected.get() == index
+                        on:change=move |_| on_select.run(index)
+                    />
+                    {t(key)}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="choice">
+            <legend>{t(legend)}</legend>
+            {options}
+        </fieldset>
     }
 }

@@ -12,7 +12,7 @@ use crate::model::kpi::{Figure, Kpis};
 use crate::model::marketing::{Lifetime, LifetimeKind, RankBy};
 use crate::model::{Field, PlanDraft};
 use crate::ui::channels::marketing_error;
-use crate::ui::field::{InputField, Kind};
+use crate::ui::field::{Choice, InputField, Kind};
 use crate::ui::figures::{figure, format, reason_text, stage_at, Unit};
 use crate::ui::table::{list_items, Cell, Row, Table};
 use crate::ui::text::{channel_label, exact, field_id, money, percent, t, tf};
@@ -82,7 +82,6 @@ fn kpi_rows(stage_names: &[String]) -> Vec<KpiRow> {
 #[component]
 pub fn KpiPanel(draft: RwSignal<PlanDraft>, report: ReportMemo) -> impl IntoView {
     let lifetime_kind = Memo::new(move |_| draft.with(|draft| draft.marketing.lifetime_kind));
-    let set_kind = move |kind| draft.update(|draft| draft.marketing.lifetime_kind = kind);
     // Which column "How the KPIs are calculated" explains: all channels, or channel N.
     let explain = RwSignal::new(None::<usize>);
     view! {
@@ -93,27 +92,16 @@ pub fn KpiPanel(draft: RwSignal<PlanDraft>, report: ReportMemo) -> impl IntoView
                 <fieldset>
                     <legend>{t(Key::CustomerValueLegend)}</legend>
                     {marketing_field(draft, report, Field::GrossMargin, Key::GrossMarginLabel, |d| &d.marketing.gross_margin, |d| &mut d.marketing.gross_margin)}
-                    <fieldset class="choice">
-                        <legend>{t(Key::LifetimeLegend)}</legend>
-                        <label>
-                            <input
-                                type="radio"
-                                name="lifetime-kind"
-                                prop:checked=move || lifetime_kind.get() == LifetimeKind::Years
-                                on:change=move |_| set_kind(LifetimeKind::Years)
-                            />
-                            {t(Key::LifetimeAsYears)}
-                        </label>
-                        <label>
-                            <input
-                                type="radio"
-                                name="lifetime-kind"
-                                prop:checked=move || lifetime_kind.get() == LifetimeKind::Churn
-                                on:change=move |_| set_kind(LifetimeKind::Churn)
-                            />
-                            {t(Key::LifetimeAsChurn)}
-                        </label>
-                    </fieldset>
+                    <Choice
+                        name="lifetime-kind"
+                        legend=Key::LifetimeLegend
+                        options=vec![Key::LifetimeAsYears, Key::LifetimeAsChurn]
+                        selected=Signal::derive(move || usize::from(lifetime_kind.get() == LifetimeKind::Churn))
+                        on_select=Callback::new(move |index| {
+                            let kind = if index == 1 { LifetimeKind::Churn } else { LifetimeKind::Years };
+                            draft.update(|draft| draft.marketing.lifetime_kind = kind)
+                        })
+                    />
                     <Show
                         when=move || lifetime_kind.get() == LifetimeKind::Years
                         fallback=move || marketing_field(draft, report, Field::Churn, Key::ChurnLabel, |d| &d.marketing.churn, |d| &mut d.marketing.churn)
