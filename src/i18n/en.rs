@@ -249,6 +249,7 @@ catalogue! {
     ShareRow => "Share of the goal",
     UnassignedShare => "The shares add up to {assigned}: {left} of the customers goal ({customers} a year) has no channel.",
     ChannelTargetsNeedPlan => "Fix the plan above to see the targets by channel.",
+    ChannelTargetsSharesOver => "The shares above add up to more than 100%, so nothing is split until they are lowered.",
     ChannelTargetsNeedChannels => "Add a channel to split the plan.",
     ChannelUnavailable => "—",
     HowChannelCustomers => "{channel}: {customers} per year = the plan's {customers} × share = {total} × {share} = {result}",

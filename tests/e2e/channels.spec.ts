@@ -256,4 +256,23 @@ test('the targets say how much of the goal has no channel only when shares fall 
   await planner.type(planner.channelShare('Referrals'), '35');
   await expect(planner.text("The channels' shares add up to more than 100%. Lower some of them.")).toBeVisible();
   await expect(unassigned).toHaveCount(0);
+  // 110% would split more than the goal: neither the targets nor the budget are split.
+  const over = 'The shares above add up to more than 100%, so nothing is split until they are lowered.';
+  await expect(planner.channelTargetsSection.getByText(over, { exact: true })).toBeVisible();
+  await expect(planner.channelTargetsSection.getByRole('table')).toHaveCount(0);
+  await expect(planner.budgetSection.getByText(over, { exact: true })).toBeVisible();
+});
+
+// Fails if: two channels may share a name silently (their cells would then read alike to a
+// screen reader and their columns could not be told apart), or the message does not go once the
+// name is changed.
+test('a channel name used twice is flagged next to the second one', async ({ planner }) => {
+  const third = planner.channelName(3);
+  await planner.type(third, ' paid SEARCH ');
+  await expect(third).toHaveAttribute('aria-invalid', 'true');
+  await expect(planner.text('Another channel already has this name.')).toBeVisible();
+  await expect(planner.channelName(2)).toHaveAttribute('aria-invalid', 'false');
+  await planner.type(third, 'Paid social (EMEA)');
+  await expect(third).toHaveAttribute('aria-invalid', 'false');
+  await expect(planner.text('Another channel already has this name.')).toHaveCount(0);
 });
