@@ -37,7 +37,9 @@ fn waiting(report: &Report) -> Option<&'static str> {
     match &report.split {
         None => Some(t(Key::ChannelTargetsNeedPlan)),
         Some(_) if report.inputs.channels.is_empty() => Some(t(Key::ChannelTargetsNeedChannels)),
-        Some(split) if split.assigned > 1.0 + SHARE_TOLERANCE => Some(t(Key::ChannelTargetsSharesOver)),
+        Some(split) if split.assigned > 1.0 + SHARE_TOLERANCE => {
+            Some(t(Key::ChannelTargetsSharesOver))
+        }
         Some(_) => None,
     }
 }
