@@ -107,8 +107,7 @@ fn channel_targets(report: &Report, period: Period) -> impl IntoView {
                     let value = targets
                         .stages
                         .get(index)
-                        .map_or(0.0, |stage| stage.per_year)
-                        / per;
+                        .map_or(0.0, |stage| stage.per(period));
                     Cell::figure(needed(value), value)
                 }
                 Err(reason) => unavailable(*reason),
@@ -123,7 +122,7 @@ fn channel_targets(report: &Report, period: Period) -> impl IntoView {
         .iter()
         .map(|channel| match &channel.targets {
             Ok(targets) => {
-                let value = targets.revenue_per_year / per;
+                let value = targets.revenue(period);
                 Cell::figure(money(value), value)
             }
             Err(_) => Cell::text(t(Key::ChannelUnavailable)),
@@ -255,7 +254,7 @@ fn budget_table(report: &Report) -> impl IntoView {
         ));
         rows.push(Row::new(
             t(Key::BudgetGap),
-            amounts(String::new(), Some(budget - needs.needed_per_year)),
+            amounts(String::new(), needs.gap(Period::Year)),
         ));
     }
     let table = Table {
