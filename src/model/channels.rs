@@ -462,6 +462,17 @@ pub struct Report {
 }
 
 impl Report {
+    /// The report without the parts that follow the plan's targets (the split and the budget
+    /// needs): what the KPI views show. Kept in a memo of its own, it does not change while only
+    /// the goal or the funnel's rates are edited, so those views are not redrawn.
+    pub fn without_targets(&self) -> Self {
+        Self {
+            split: None,
+            needs: None,
+            ..self.clone()
+        }
+    }
+
     /// The report for `draft`, whose funnel is `plan` when it is valid.
     pub fn new(draft: &PlanDraft, plan: Option<&Plan>, symbols: NumberSymbols) -> Self {
         let stage_ids = draft.stage_ids();

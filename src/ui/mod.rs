@@ -80,6 +80,8 @@ pub fn App() -> impl IntoView {
             checked.with(|checked| Report::new(draft, checked.as_ref().ok(), LANG.symbols()))
         })
     });
+    // The channel inputs and KPIs only: editing the goal or a rate leaves this unchanged.
+    let kpi_report: ReportMemo = Memo::new(move |_| report.with(Report::without_targets));
 
     // Side effect: keep what was typed, valid or not, in storage. Re-run when a conflict with
     // another tab is settled, since saving waits for that.
@@ -145,11 +147,11 @@ pub fn App() -> impl IntoView {
                 <PlanActions planner checked targets />
             </div>
             <div class="wide">
-                <ChannelsPanel draft report />
+                <ChannelsPanel draft report=kpi_report />
                 <ChannelTargetsPanel report />
                 <BudgetPanel report />
-                <KpiPanel draft report />
-                <ComparePanel draft report />
+                <KpiPanel draft report=kpi_report />
+                <ComparePanel draft report=kpi_report />
             </div>
         </main>
         <footer class="site-footer">
