@@ -640,3 +640,31 @@ fn a_channel_name_used_twice_is_named_on_the_second_channel() {
     marketing.remove_channel(ChannelId(1));
     assert!(marketing.check(&STAGES, EN).errors.is_empty());
 }
+
+#[test]
+fn typed_shares_leave_the_rest_to_the_channels_left_empty() {
+    use funnel_planner::model::marketing::Shares;
+    let read = |shares: &[&str]| {
+        let mut marketing = MarketingDraft::default();
+        for (index, share) in shares.iter().enumerate() {
+            let id = marketing
+                .add_channel(&format!("Channel {index}"))
+                .expect("room");
+            marketing.channel_mut(id).expect("added").share = (*share).to_owned();
+        }
+        Shares::of(&marketing.check(&STAGES, EN).channels)
+    };
+    // 40 % typed, two left empty: 60 % left, 30 % each.
+    let shares = read(&["40", "", ""]);
+    assert!((shares.typed - 0.4).abs() < 1e-12);
+    assert_eq!(shares.untyped, 2);
+    assert!((shares.left() - 0.6).abs() < 1e-12);
+    assert!((shares.even - 0.3).abs() < 1e-12);
+    assert!(!shares.is_over_full());
+    // 70 + 50 = 120 %: nothing left for the empty one, and over full.
+    let over = read(&["70", "50", ""]);
+    assert_eq!((over.left(), over.even), (0.0, 0.0));
+    assert!(over.is_over_full());
+    // Nothing typed: an even split of the whole goal.
+    assert!((read(&["", "", "", ""]).even - 0.25).abs() < 1e-12);
+}

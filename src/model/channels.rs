@@ -6,7 +6,9 @@
 //! shares and the moved part of spend as fractions.
 
 use crate::model::kpi::{finite, CustomerValue, Figure, Input, Kpis, Unavailable};
-use crate::model::marketing::{ChannelId, ChannelInputs, MarketingInputs, RankBy, SHARE_TOLERANCE};
+use crate::model::marketing::{
+    ChannelId, ChannelInputs, MarketingInputs, RankBy, Shares, SHARE_TOLERANCE,
+};
 use crate::model::{
     reverse, Funnel, Goal, NumberSymbols, Period, Plan, PlanDraft, StageId, Targets,
 };
@@ -45,6 +47,20 @@ impl Split {
         (self.assigned - 1.0).abs() <= SHARE_TOLERANCE
     }
 
+    /// Whether the shares add up to more than the whole goal.
+    pub fn is_over_assigned(&self) -> bool {
+        self.assigned > 1.0 + SHARE_TOLERANCE
+    }
+
+    /// The part of the goal no channel has, as a fraction (0 when the shares take it all).
+    pub fn unassigned(&self) -> f64 {
+        if self.assigned < 1.0 - SHARE_TOLERANCE {
+            1.0 - self.assigned
+        } else {
+            0.0
+        }
+    }
+
     /// The targets of the channel with `id`.
     pub fn channel(&self, id: ChannelId) -> Option<&ChannelTargets> {
         self.channels.iter().find(|channel| channel.id == id)
@@ -58,16 +74,7 @@ impl Split {
 /// two other channels left empty (30 % each): Paid search needs 3.6 customers, 7.2 opportunities,
 /// 18 SQLs, 90 MQLs, 450 leads and 15,000 visits a year.
 pub fn split(plan: &Plan, channels: &[ChannelInputs]) -> Split {
-    let typed: f64 = channels.iter().filter_map(|channel| channel.share).sum();
-    let untyped = channels
-        .iter()
-        .filter(|channel| channel.share.is_none())
-        .count();
-    let even = if untyped == 0 {
-        0.0
-    } else {
-        (1.0 - typed).max(0.0) / untyped as f64
-    };
+    let even = Shares::of(channels).even;
     let names = plan.funnel.names();
     let mut totals = vec![0.0; names.len()];
     let mut revenue_total = 0.0;

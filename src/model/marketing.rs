@@ -335,7 +335,6 @@ impl MarketingDraft {
                 }
             })
             .collect();
-        let typed_share: f64 = channels.iter().filter_map(|channel| channel.share).sum();
         let customers_at_start = read(
             Field::CustomersAtStart,
             &self.customers_at_start,
@@ -360,7 +359,7 @@ impl MarketingDraft {
         };
         let move_share =
             read(Field::MovePercent, &self.move_percent, parse_rate).map(|percent| percent / 100.0);
-        if typed_share > 1.0 + SHARE_TOLERANCE {
+        if Shares::of(&channels).is_over_full() {
             errors.push(FieldError {
                 field: Field::ChannelShares,
                 error: InputError::SharesOverFull,
@@ -417,6 +416,51 @@ impl Lifetime {
             Lifetime::Years(years) => years,
             Lifetime::Churn { churn } => 1.0 / churn,
         }
+    }
+}
+
+/// How the typed shares divide the customers goal among the channels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Shares {
+    /// The typed shares added up, as a fraction.
+    pub typed: f64,
+    /// How many channels have no share typed.
+    pub untyped: usize,
+    /// The part each of those gets: what the typed shares leave, split evenly (0 when nothing
+    /// is left or every share is typed).
+    pub even: f64,
+}
+
+impl Shares {
+    /// The shares of `channels`.
+    ///
+    /// Example: 40 % typed and two channels left empty: each of them gets 30 %.
+    pub fn of(channels: &[ChannelInputs]) -> Self {
+        let typed: f64 = channels.iter().filter_map(|channel| channel.share).sum();
+        let untyped = channels
+            .iter()
+            .filter(|channel| channel.share.is_none())
+            .count();
+        let even = if untyped == 0 {
+            0.0
+        } else {
+            (1.0 - typed).max(0.0) / untyped as f64
+        };
+        Self {
+            typed,
+            untyped,
+            even,
+        }
+    }
+
+    /// What the typed shares leave of the goal, as a fraction (never below 0).
+    pub fn left(&self) -> f64 {
+        (1.0 - self.typed).max(0.0)
+    }
+
+    /// Whether the typed shares add up to more than 100 % (beyond [`SHARE_TOLERANCE`]).
+    pub fn is_over_full(&self) -> bool {
+        self.typed > 1.0 + SHARE_TOLERANCE
     }
 }
 

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use crate::i18n::Key;
 use crate::model::channels::Report;
-use crate::model::marketing::SHARE_TOLERANCE;
 use crate::model::Period;
 use crate::ui::figures::{format, reason_text, stage_at, Unit};
 use crate::ui::table::{list_items, Cell, Row, Table};
@@ -37,9 +36,7 @@ fn waiting(report: &Report) -> Option<&'static str> {
     match &report.split {
         None => Some(t(Key::ChannelTargetsNeedPlan)),
         Some(_) if report.inputs.channels.is_empty() => Some(t(Key::ChannelTargetsNeedChannels)),
-        Some(split) if split.assigned > 1.0 + SHARE_TOLERANCE => {
-            Some(t(Key::ChannelTargetsSharesOver))
-        }
+        Some(split) if split.is_over_assigned() => Some(t(Key::ChannelTargetsSharesOver)),
         Some(_) => None,
     }
 }
@@ -149,8 +146,8 @@ fn channel_targets(report: &Report, period: Period) -> impl IntoView {
         &report.stage_names,
         report.stage_names.len().saturating_sub(1),
     );
-    let unassigned = (split.assigned < 1.0 - SHARE_TOLERANCE).then(|| {
-        let left = (1.0 - split.assigned).max(0.0);
+    let left = split.unassigned();
+    let unassigned = (left > 0.0).then(|| {
         tf(
             Key::UnassignedShare,
             &[

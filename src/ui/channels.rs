@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::Key;
-use crate::model::marketing::{BudgetPeriod, ChannelDraft};
+use crate::model::marketing::{BudgetPeriod, ChannelDraft, Shares};
 use crate::model::{error_for, ChannelId, Field, InputError, PlanDraft, StageId};
 use crate::ui::field::{Choice, InputField, Kind};
 use crate::ui::text::{channel_label, error_message, field_id, stage_label, t, tf};
@@ -285,25 +285,18 @@ pub fn ChannelsPanel(draft: RwSignal<PlanDraft>, report: ReportMemo) -> impl Int
 fn shares_summary(report: ReportMemo) -> String {
     report.with(|report| {
         let channels = &report.inputs.channels;
-        let typed: f64 = channels.iter().filter_map(|channel| channel.share).sum();
-        let untyped = channels
-            .iter()
-            .filter(|channel| channel.share.is_none())
-            .count();
+        let shares = Shares::of(channels);
         let percent_of = |fraction: f64| crate::ui::text::percent(fraction * 100.0);
-        if untyped == channels.len() {
-            tf(
-                Key::SharesAllEven,
-                &[("share", &percent_of(1.0 / channels.len().max(1) as f64))],
-            )
-        } else if untyped == 0 {
-            tf(Key::SharesExact, &[("typed", &percent_of(typed))])
+        if shares.untyped == channels.len() {
+            tf(Key::SharesAllEven, &[("share", &percent_of(shares.even))])
+        } else if shares.untyped == 0 {
+            tf(Key::SharesExact, &[("typed", &percent_of(shares.typed))])
         } else {
             tf(
                 Key::SharesTyped,
                 &[
-                    ("typed", &percent_of(typed)),
-                    ("left", &percent_of((1.0 - typed).max(0.0))),
+                    ("typed", &percent_of(shares.typed)),
+                    ("left", &percent_of(shares.left())),
                 ],
             )
         }
