@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // End-to-end tests for Funnel Planner: the release build in dist/, served as static files on
 // loopback, driven in Debian's Chromium (no browser is downloaded).
-const PORT = 8091;
+// E2E_PORT lets several work trees run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 8091);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
