@@ -117,6 +117,15 @@ fn expected(key: Key) -> &'static [&'static str] {
         ],
         Key::MoveNothing => &["from"],
         Key::ProblemChannelCount => &["count"],
+        Key::RateFractionHint => &["read", "meant", "typed"],
+        Key::ErrorAmbiguousThousands => &[
+            "thousands",
+            "decimals",
+            "plain",
+            "thousands",
+            "decimals",
+            "decimals",
+        ],
         _ => &[],
     }
 }

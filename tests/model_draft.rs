@@ -228,3 +228,21 @@ fn the_marketing_side_never_makes_the_plan_invalid() {
     channel.stage_mut(StageId(1)).rate = "0".to_owned();
     assert!(draft.validate(EN).is_ok());
 }
+
+#[test]
+fn typical_rates_are_told_apart_from_the_persons_own() {
+    // The example's rates, top to bottom: 1.5, 20, 20, 40, 50 (%).
+    let mut draft = example();
+    assert!(draft.has_typical_rates());
+    draft.stages[1].rate_to_next = "25".to_owned();
+    assert!(
+        !draft.has_typical_rates(),
+        "a changed rate is the person's own"
+    );
+    let mut draft = example();
+    draft.stages.pop();
+    assert!(
+        !draft.has_typical_rates(),
+        "another funnel shape is not the typical one"
+    );
+}

@@ -113,12 +113,15 @@ fn visits_that_are_6250_plus_float_noise_display_as_6250() {
 }
 
 #[test]
-fn reverse_from_revenue_needs_at_least_ten_whole_customers() {
-    // 10,000,000 ÷ 1,100,000 = 9.0909… customers a year: at least 10 whole customers.
+fn reverse_from_revenue_shows_small_needs_with_decimals_rounded_up() {
+    // 10,000,000 ÷ 1,100,000 = 9.0909… customers a year: below 10, shown with two decimals
+    // rounded up, 9.10 → "9.1" (never 9.09, which would be below the need).
     let targets = reverse(&plan(Goal::Revenue(10_000_000.0))).expect("computes");
     let customers = targets.customers().expect("has a bottom stage");
     assert_close(customers.per_year, 10_000_000.0 / 1_100_000.0, "customers");
-    assert_eq!(format_needed(customers.per_year, EN), "10");
+    assert_eq!(format_needed(customers.per_year, EN), "9.1");
+    // Per month 9.0909 ÷ 12 = 0.7575… → 0.76.
+    assert_eq!(format_needed(customers.per(Period::Month), EN), "0.76");
     // Visits a year: 9.0909 ÷ 0.5 ÷ 0.4 ÷ 0.2 ÷ 0.2 ÷ 0.015 = 75,757.5757… → 75,758.
     let visits = targets.top().expect("has a top stage");
     assert_close(visits.per_year, 75_757.575_757_575_76, "visits");

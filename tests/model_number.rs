@@ -3,8 +3,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use funnel_planner::model::number::{
-    format_decimal, format_money, format_needed, format_percent, is_rounded_up, parse_non_negative,
-    parse_number, parse_percent, parse_positive, plain_decimal, whole_needed, NumberSymbols,
+    format_decimal, format_money, format_needed, format_percent, is_rounded_up, needed_shown,
+    parse_non_negative, parse_number, parse_percent, parse_positive, plain_decimal, whole_needed,
+    NumberSymbols,
 };
 use funnel_planner::model::InputError;
 use proptest::prelude::*;
@@ -94,9 +95,97 @@ fn needed_counts_round_up_with_a_tolerance() {
         19.0,
         "a millionth over is a real shortfall"
     );
-    assert!(is_rounded_up(9.09));
+    assert!(is_rounded_up(100.0 / 11.0), "9.0909… is shown as 9.1");
+    assert!(!is_rounded_up(9.09), "9.09 is shown as it is");
     assert!(!is_rounded_up(6_250.000_000_000_001));
     assert!(!is_rounded_up(18.0));
+}
+
+#[test]
+fn the_tolerance_only_absorbs_float_noise_even_for_huge_targets() {
+    // 1e-9 × 1.5e9 = 1.5 would swallow the 0.4: the cap of a millionth keeps it a shortfall.
+    assert_eq!(whole_needed(1_500_000_000.4), 1_500_000_001.0);
+    assert_eq!(whole_needed(999_999_999_999.5), 1_000_000_000_000.0);
+    // Float noise a trillionth above a whole number is still that whole number.
+    assert_eq!(whole_needed(6_250.000_000_000_001), 6_250.0);
+    assert!(is_rounded_up(1_500_000_000.4));
+}
+
+#[test]
+fn small_needed_counts_keep_two_decimals_rounded_up() {
+    // The source article: 9 customers a year with 50 % and 40 % … gives 0.75 customers and
+    // 3.75 SQLs a month, shown as they are.
+    assert_eq!(needed_shown(0.75), 0.75);
+    assert_eq!(format_needed(0.75, EN), "0.75");
+    assert_eq!(format_needed(3.75, EN), "3.75");
+    // From 10 up, the whole number to reach: 18.75 MQLs → 19, 93.75 leads → 94.
+    assert_eq!(format_needed(18.75, EN), "19");
+    assert_eq!(format_needed(93.75, EN), "94");
+    // 10 customers a year over six channels, per month: 10 ÷ 6 ÷ 12 = 0.13888… → 0.14 (up).
+    assert_eq!(format_needed(10.0 / 6.0 / 12.0, EN), "0.14");
+    // 100 ÷ 11 = 9.0909… customers a year → 9.1 (9.10 rounded up, trailing zero trimmed).
+    assert_eq!(format_needed(100.0 / 11.0, EN), "9.1");
+    // 10 a year is 2.5 a quarter, not 3.
+    assert_eq!(format_needed(10.0 / 4.0, EN), "2.5");
+    // 9.996 rounds up to 10.00, shown as 10.
+    assert_eq!(format_needed(9.996, EN), "10");
+    // Below 1, two significant digits: 0.0025 stays 0.0025; 0.00251 rounds up to 0.0026.
+    assert_eq!(format_needed(0.0025, EN), "0.0025");
+    assert_eq!(format_needed(0.002_51, EN), "0.0026");
+    assert_eq!(format_needed(0.0, EN), "0");
+    assert!(is_rounded_up(10.0 / 6.0 / 12.0));
+    assert!(!is_rounded_up(0.75));
+}
+
+#[test]
+fn non_zero_values_never_show_as_zero() {
+    // 1,000 spent for 400,000 visits: 1,000 ÷ 400,000 = 0.0025 per visit.
+    assert_eq!(format_decimal(0.0025, 2, EN), "0.0025");
+    assert_eq!(format_decimal(0.0025, 0, EN), "0.0025");
+    // A rate of 0.001 %.
+    assert_eq!(format_percent(0.001, EN), "0.001%");
+    // 0.013 keeps two significant digits; 0.5 keeps its one decimal.
+    assert_eq!(format_decimal(0.013, 2, EN), "0.013");
+    assert_eq!(format_decimal(0.5, 0, EN), "0.5");
+    // Money below 10 keeps its decimals: 10 a year is 2.5 a quarter.
+    assert_eq!(format_money(2.5, EN), "2.5");
+    assert_eq!(format_money(0.0025, EN), "0.0025");
+    assert_eq!(format_money(9.999, EN), "10");
+    assert_eq!(format_money(12.4, EN), "12");
+}
+
+#[test]
+fn amounts_typed_with_a_dot_and_three_digits_are_refused_with_both_readings() {
+    assert_eq!(
+        parse_positive("10.000", EN),
+        Err(InputError::AmbiguousThousands {
+            whole: 10_000,
+            decimals: 10
+        })
+    );
+    assert_eq!(
+        parse_non_negative("1.100", EN),
+        Err(InputError::AmbiguousThousands {
+            whole: 1_100,
+            decimals: 1
+        })
+    );
+    assert_eq!(
+        parse_positive(" 250.000 ", EN),
+        Err(InputError::AmbiguousThousands {
+            whole: 250_000,
+            decimals: 250
+        })
+    );
+    // Not ambiguous: a leading 0, other decimal counts, more than three whole digits, a comma.
+    assert_eq!(parse_positive("0.500", EN), Ok(0.5));
+    assert_eq!(parse_positive("10.5", EN), Ok(10.5));
+    assert_eq!(parse_positive("10.0000", EN), Ok(10.0));
+    assert_eq!(parse_positive("1234.567", EN), Ok(1_234.567));
+    assert_eq!(parse_positive("1,250", EN), Ok(1_250.0));
+    assert_eq!(parse_positive("1,100.000", EN), Ok(1_100.0));
+    // Rates are percents up to 100: "1.500" can only be 1.5 %.
+    assert_eq!(parse_percent("1.500", EN), Ok(1.5));
 }
 
 #[test]
@@ -109,7 +198,12 @@ fn writes_numbers_for_people() {
     assert_eq!(format_decimal(6_000.0, 2, EN), "6,000");
     assert_eq!(format_decimal(9.090_909, 2, EN), "9.09");
     assert_eq!(format_decimal(-1_234.5, 1, EN), "-1,234.5");
-    assert_eq!(format_decimal(-0.001, 2, EN), "0", "no negative zero");
+    assert_eq!(format_decimal(-0.0, 2, EN), "0", "no negative zero");
+    assert_eq!(
+        format_decimal(-0.001, 2, EN),
+        "-0.001",
+        "a non-zero value is never 0"
+    );
     assert_eq!(format_decimal(f64::NAN, 2, EN), "—");
     assert_eq!(format_decimal(f64::INFINITY, 2, EN), "—");
     assert_eq!(format_money(833_333.333, EN), "833,333");
@@ -139,9 +233,54 @@ proptest! {
         prop_assert_eq!(parse_number(&written, EN), Ok(value as f64));
     }
 
+    /// A shown target is never below what is needed (beyond float noise of a millionth), and
+    /// never more than one shown step above it.
+    #[test]
+    fn shown_needs_are_never_below_the_need(value in 0.0f64..1e15) {
+        let shown = needed_shown(value);
+        prop_assert!(shown >= value - 1e-6, "{} shown as {}", value, shown);
+        let step = if value >= 10.0 { 1.0 } else { 0.01 };
+        prop_assert!(shown <= value + step + 1e-9, "{} shown as {}", value, shown);
+    }
+
+    /// Large values near whole numbers: x + 0.4 for a whole x is never shown as x.
+    #[test]
+    fn large_shortfalls_are_rounded_up(whole in 1u64..1_000_000_000_000) {
+        let value = whole as f64 + 0.4;
+        prop_assert!(whole_needed(value) > whole as f64);
+    }
+
+    /// A non-zero value is never written as "0".
+    #[test]
+    fn non_zero_is_never_written_as_zero(value in 1e-12f64..1e12) {
+        prop_assert_ne!(format_decimal(value, 2, EN), "0");
+        prop_assert_ne!(format_needed(value, EN), "0");
+        prop_assert_ne!(format_money(value, EN), "0");
+    }
+
     /// The plain decimal for machines reads back as exactly the same value.
     #[test]
     fn plain_decimals_round_trip(value in 0.0f64..1e18) {
         prop_assert_eq!(plain_decimal(value).parse::<f64>().ok(), Some(value));
     }
+}
+
+#[test]
+fn a_rate_typed_like_a_fraction_is_explained() {
+    use funnel_planner::model::number::percent_typed_as_fraction;
+    // "0.015" read as 0.015 %; as a fraction it would have been 1.5 %.
+    assert_eq!(percent_typed_as_fraction(0.015), Some(1.5));
+    assert_eq!(percent_typed_as_fraction(0.5), Some(50.0));
+    assert_eq!(percent_typed_as_fraction(1.5), None);
+    assert_eq!(percent_typed_as_fraction(0.0), None);
+}
+
+#[test]
+fn yields_are_written_to_the_nearest_shown_step() {
+    use funnel_planner::model::number::format_count;
+    // 6,000 visits at 1.5 % = 90 leads; 90 × 20 % × 20 % × 40 % × 50 % = 0.72 customers.
+    assert_eq!(format_count(0.72, EN), "0.72");
+    assert_eq!(format_count(1_234.6, EN), "1,235");
+    assert_eq!(format_count(9.994, EN), "9.99");
+    assert_eq!(format_count(0.004_4, EN), "0.0044");
 }

@@ -56,6 +56,7 @@ pub fn input_error_key(error: InputError) -> Key {
         InputError::NotPositive => Key::ErrorNotPositive,
         InputError::Negative => Key::ErrorNegative,
         InputError::TooLarge => Key::ErrorTooLarge,
+        InputError::AmbiguousThousands { .. } => Key::ErrorAmbiguousThousands,
         InputError::RateOutOfRange => Key::ErrorRateOutOfRange,
         InputError::StageNameEmpty => Key::ErrorStageNameEmpty,
         InputError::StageNameDuplicate => Key::ErrorStageNameDuplicate,

@@ -140,6 +140,17 @@ impl PlanDraft {
         }
     }
 
+    /// Whether the funnel still has the typical rates a new plan starts with (the worked
+    /// example's, top to bottom): the page then says they are typical, not the person's own.
+    pub fn has_typical_rates(&self) -> bool {
+        self.stages.len() == EXAMPLE_RATES.len() + 1
+            && self
+                .stages
+                .iter()
+                .zip(EXAMPLE_RATES)
+                .all(|(stage, rate)| stage.rate_to_next.trim() == rate)
+    }
+
     /// Whether another stage may be added (fewer than [`MAX_STAGES`]).
     pub fn can_add_stage(&self) -> bool {
         self.stages.len() < MAX_STAGES

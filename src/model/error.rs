@@ -12,6 +12,11 @@ pub enum InputError {
     /// The text is not a plain number (letters, two decimal marks, misplaced thousands separators).
     #[error("enter digits only, like 1,250,000 or 12.5")]
     NotANumber,
+    /// An amount typed like `10.000`: a `.` followed by exactly three digits as its only mark,
+    /// which many people write for ten thousand. `whole` is that reading (10000), `decimals` the
+    /// other (10).
+    #[error("{whole} or {decimals}? type the number without a separator")]
+    AmbiguousThousands { whole: u64, decimals: u64 },
     /// Zero or negative where only more than 0 makes sense.
     #[error("enter a number greater than 0")]
     NotPositive,

@@ -15,8 +15,18 @@ pub const MAX_INPUT: f64 = 1e15;
 pub const MAX_RESULT: f64 = 1e18;
 
 /// Values within this relative distance of a whole number count as that whole number when a needed
-/// count is rounded up for display, so 6,250.000000000001 shows as 6,250, not 6,251.
+/// count is rounded up for display, so 6,250.000000000001 shows as 6,250, not 6,251. The distance
+/// is capped at [`MAX_TOLERANCE`], so it only ever absorbs float noise: a relative tolerance alone
+/// would reach half a unit near 500 million and round a real need down.
 pub const WHOLE_TOLERANCE: f64 = 1e-9;
+
+/// The largest absolute distance from a whole number (or a shown step) that still counts as float
+/// noise when rounding a need up: a millionth of a unit.
+pub const MAX_TOLERANCE: f64 = 1e-6;
+
+/// From this value up a needed count is shown as the whole number to reach; below it, with up to
+/// two decimals (0.75 customers a month, 3.75 SQLs), as the source article shows small figures.
+pub const WHOLE_FROM: f64 = 10.0;
 
 /// How one language writes numbers: the thousands separator and the decimal mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,9 +106,48 @@ fn whole_part_digits(whole: &str, symbols: NumberSymbols) -> Option<String> {
     (is_first_ok && is_rest_ok).then(|| groups.concat())
 }
 
+/// Reads an amount or count (a money or count field): like [`parse_number`], but a decimal mark
+/// followed by exactly three digits as the number's only mark, as in `10.000` or `1.100`, is
+/// refused as [`InputError::AmbiguousThousands`] when the decimal mark is `.`: to most people in
+/// the markets this planner serves that is ten thousand, not ten.
+pub fn parse_amount(text: &str, symbols: NumberSymbols) -> Result<f64, InputError> {
+    let value = parse_number(text, symbols)?;
+    if let Some((whole, decimals)) = ambiguous_thousands(text, symbols) {
+        return Err(InputError::AmbiguousThousands { whole, decimals });
+    }
+    Ok(value)
+}
+
+/// For text such as `10.000`: the two readings, `(10000, 10)` (as the whole number it would be
+/// with the mark read as a thousands separator, and the value with it read as a decimal mark).
+/// `None` when the text cannot be read two ways.
+pub fn ambiguous_thousands(text: &str, symbols: NumberSymbols) -> Option<(u64, u64)> {
+    if symbols.decimal != '.' {
+        return None;
+    }
+    let text = text.trim();
+    let unsigned = text
+        .strip_prefix('-')
+        .or_else(|| text.strip_prefix('+'))
+        .unwrap_or(text);
+    let (whole, fraction) = unsigned.split_once('.')?;
+    let is_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    let is_ambiguous = (1..=3).contains(&whole.len())
+        && !whole.starts_with('0')
+        && fraction.len() == 3
+        && is_digits(whole)
+        && is_digits(fraction);
+    if !is_ambiguous {
+        return None;
+    }
+    let whole: u64 = whole.parse().ok()?;
+    let fraction: u64 = fraction.parse().ok()?;
+    Some((whole * 1000 + fraction, whole))
+}
+
 /// Reads an amount or count that must be greater than 0 (a goal, an average revenue).
 pub fn parse_positive(text: &str, symbols: NumberSymbols) -> Result<f64, InputError> {
-    let value = parse_number(text, symbols)?;
+    let value = parse_amount(text, symbols)?;
     if value > 0.0 {
         Ok(value)
     } else {
@@ -108,7 +157,7 @@ pub fn parse_positive(text: &str, symbols: NumberSymbols) -> Result<f64, InputEr
 
 /// Reads an amount or count that may be 0 but not negative (a current volume).
 pub fn parse_non_negative(text: &str, symbols: NumberSymbols) -> Result<f64, InputError> {
-    let value = parse_number(text, symbols)?;
+    let value = parse_amount(text, symbols)?;
     if value < 0.0 {
         Err(InputError::Negative)
     } else {
@@ -123,36 +172,91 @@ pub fn parse_percent(text: &str, symbols: NumberSymbols) -> Result<f64, InputErr
     parse_number(text, symbols)
 }
 
+/// How far `value` may lie above a step of the display and still count as that step: float
+/// noise only, relative to the value and never more than [`MAX_TOLERANCE`] of a step.
+fn noise(value: f64) -> f64 {
+    (WHOLE_TOLERANCE * value.max(1.0)).min(MAX_TOLERANCE)
+}
+
+/// For a rate typed below 1 percent, such as 0.015 (%), the percent it would be if it was typed
+/// as a fraction (1.5 %), so the page can say what it read and what to type instead. `None` for
+/// 0, 1 % or more, or when the fraction reading would be over 100 %.
+pub fn percent_typed_as_fraction(percent: f64) -> Option<f64> {
+    (percent > 0.0 && percent < 1.0).then_some(percent * 100.0)
+}
+
 /// The whole number a plan must reach to meet a needed volume: `value` rounded up, except that a
-/// value within [`WHOLE_TOLERANCE`] of a whole number is that whole number. Never negative.
+/// value within float noise of a whole number (see [`MAX_TOLERANCE`]) is that whole number.
+/// Never negative.
 ///
-/// Example: 9.0909 customers a year → 10; 6,250.000000000001 visits → 6,250.
+/// Example: 9.0909 customers a year → 10; 6,250.000000000001 visits → 6,250;
+/// 1,500,000,000.4 → 1,500,000,001.
 pub fn whole_needed(value: f64) -> f64 {
     let value = value.max(0.0);
     let nearest = value.round();
-    if (value - nearest).abs() <= WHOLE_TOLERANCE * nearest.max(1.0) {
+    if (value - nearest).abs() <= noise(value) {
         nearest
     } else {
         value.ceil()
     }
 }
 
-/// Whether the displayed whole number differs from `value` by more than the tolerance, i.e.
-/// whether rounding up for display changed the figure (9.09 → 10 did; 6,250.000000000001 → 6,250
-/// did not).
+/// How many decimals a needed count is shown with: none from [`WHOLE_FROM`] up, two below it,
+/// and below 1 as many as give two significant digits (0.0025 → 4). 0 has none.
+pub fn needed_decimals(value: f64) -> usize {
+    if !(value > 0.0) || value >= WHOLE_FROM {
+        0
+    } else {
+        significant_decimals(value, 2)
+    }
+}
+
+/// At least `min` decimals, and for a non-zero value below 1 enough for two significant digits.
+fn significant_decimals(value: f64, min: usize) -> usize {
+    let value = value.abs();
+    if value == 0.0 || value >= 1.0 || !value.is_finite() {
+        return min;
+    }
+    // 0.0025: log10 = -2.6, floor -3, so 1 - (-3) = 4 decimals show "25".
+    let first_digit = -value.log10().floor();
+    (first_digit as usize + 1).max(min)
+}
+
+/// The figure a needed count is shown as: from 10 up the whole number to reach, below 10 rounded
+/// **up** to the shown decimals (see [`needed_decimals`]), so a shown target is never below what
+/// is needed; float noise is not rounded up. Never negative.
+///
+/// Examples: 9.0909 a year → 10; 0.7575 a month → 0.76; 0.13333 → 0.14; 3.75 → 3.75;
+/// 0.0025 → 0.0025; 9.996 → 10.
+pub fn needed_shown(value: f64) -> f64 {
+    let value = value.max(0.0);
+    let decimals = needed_decimals(value);
+    if decimals == 0 {
+        return whole_needed(value);
+    }
+    let scale = 10f64.powi(decimals as i32);
+    whole_needed(value * scale) / scale
+}
+
+/// Whether the shown figure differs from `value` by more than float noise, i.e. whether rounding
+/// up for display changed the figure (9.09 → 10 did; 6,250.000000000001 → 6,250 did not).
 pub fn is_rounded_up(value: f64) -> bool {
-    let shown = whole_needed(value);
-    shown - value.max(0.0) > WHOLE_TOLERANCE * shown.max(1.0)
+    let value = value.max(0.0);
+    needed_shown(value) - value > noise(value)
 }
 
 /// Writes `value` with thousands separators and at most `max_decimals` decimals, dropping trailing
 /// zeros: 6250 → "6,250", 0.72 → "0.72", 9.090909 (2 decimals) → "9.09". A value that is not
 /// finite is written "—" (it never reaches a person through the engine, but display stays total).
+///
+/// A non-zero value below 1 keeps at least two significant digits whatever `max_decimals` says,
+/// so it is never shown as 0: 0.0025 → "0.0025", 0.00001 % → "0.00001".
 pub fn format_decimal(value: f64, max_decimals: usize, symbols: NumberSymbols) -> String {
     if !value.is_finite() {
         return "—".to_owned();
     }
-    let fixed = format!("{:.*}", max_decimals, value.abs());
+    let decimals = significant_decimals(value, max_decimals);
+    let fixed = format!("{:.*}", decimals, value.abs());
     let (whole, fraction) = fixed.split_once('.').unwrap_or((&fixed, ""));
     let fraction = fraction.trim_end_matches('0');
     let is_zero = whole.chars().all(|c| c == '0') && fraction.is_empty();
@@ -168,14 +272,25 @@ pub fn format_decimal(value: f64, max_decimals: usize, symbols: NumberSymbols) -
     out
 }
 
-/// Writes a needed count as the whole number to reach (see [`whole_needed`]): 9.09 → "10".
+/// Writes a needed count as it must be reached (see [`needed_shown`]): 9.09 → "10",
+/// 0.7575 → "0.76", 3.75 → "3.75".
 pub fn format_needed(value: f64, symbols: NumberSymbols) -> String {
-    format_decimal(whole_needed(value), 0, symbols)
+    format_decimal(needed_shown(value), needed_decimals(value), symbols)
 }
 
-/// Writes an amount of money rounded to whole units: 833,333.33 → "833,333".
+/// Writes a count that is not a need (what current volume yields): from 10 up the nearest whole
+/// number, below 10 with up to two decimals, never a non-zero value as 0: 1,234.5 → "1,235",
+/// 0.75 → "0.75".
+pub fn format_count(value: f64, symbols: NumberSymbols) -> String {
+    let decimals = if value.abs() < WHOLE_FROM { 2 } else { 0 };
+    format_decimal(value, decimals, symbols)
+}
+
+/// Writes an amount of money: from 10 up in whole units, 833,333.33 → "833,333"; below 10 with
+/// up to two decimals, 2.5 → "2.5" (and a non-zero amount below 1 is never shown as 0).
 pub fn format_money(value: f64, symbols: NumberSymbols) -> String {
-    format_decimal(value, 0, symbols)
+    let decimals = if value.abs() < WHOLE_FROM { 2 } else { 0 };
+    format_decimal(value, decimals, symbols)
 }
 
 /// Writes a percent (not a fraction) with up to 2 decimals: 1.5 → "1.5%".

@@ -7,7 +7,7 @@ use crate::i18n::Key;
 use crate::model::number::plain_decimal;
 use crate::model::{forward, Field, ForwardCheck as Check, FunnelError, Gap, PlanDraft};
 use crate::ui::field::{InputField, Kind};
-use crate::ui::text::{exact, field_id, money, needed, stage_label, t, tf, LANG};
+use crate::ui::text::{count, field_id, money, needed, stage_label, t, tf, LANG};
 use crate::ui::Checked;
 
 /// What the forward check can show.
@@ -86,8 +86,8 @@ fn Yields(check: Check, top: String, bottom: String) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{stage.name.clone()}</th>
-                    <td data-value=plain_decimal(stage.per_month)>{exact(stage.per_month)}</td>
-                    <td data-value=plain_decimal(stage.per_year())>{exact(stage.per_year())}</td>
+                    <td data-value=plain_decimal(stage.per_month)>{count(stage.per_month)}</td>
+                    <td data-value=plain_decimal(stage.per_year())>{count(stage.per_year())}</td>
                 </tr>
             }
         })
@@ -109,10 +109,10 @@ fn Yields(check: Check, top: String, bottom: String) -> impl IntoView {
             tf(
                 Key::GapShortOutcome,
                 &[
-                    ("customers", &exact(check.customers_per_year)),
+                    ("customers", &count(check.customers_per_year)),
                     ("customers_name", &bottom),
                     ("revenue", &money(check.revenue_per_year)),
-                    ("customers_gap", &exact(customers_per_year)),
+                    ("customers_gap", &needed(customers_per_year)),
                     ("revenue_gap", &money(revenue_per_year)),
                 ],
             ),
@@ -122,7 +122,7 @@ fn Yields(check: Check, top: String, bottom: String) -> impl IntoView {
         } => {
             vec![tf(
                 Key::GapMet,
-                &[("top", &top), ("spare", &exact(spare_top_per_month))],
+                &[("top", &top), ("spare", &count(spare_top_per_month))],
             )]
         }
     };

@@ -4,9 +4,10 @@
 use leptos::prelude::*;
 
 use crate::i18n::Key;
+use crate::model::number::{parse_percent, percent_typed_as_fraction};
 use crate::model::{Field, PlanDraft, StageId};
 use crate::ui::field::{field_error, InputField, Kind};
-use crate::ui::text::{field_id, stage_label, t, tf};
+use crate::ui::text::{field_id, percent, stage_label, t, tf, LANG};
 use crate::ui::{focus_later, Checked};
 
 /// The stage list.
@@ -33,6 +34,9 @@ pub fn StageList(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoView 
         <section class="card" aria-labelledby="stages-heading">
             <h2 id="stages-heading">{t(Key::StagesHeading)}</h2>
             <p class="hint">{t(Key::StagesHint)}</p>
+            <p class="note" hidden=move || !draft.with(PlanDraft::has_typical_rates)>
+                {t(Key::TypicalRatesNote)}
+            </p>
             <ol class="stages">
                 <For
                     each=move || stage_ids.get()
@@ -146,6 +150,7 @@ fn StageRow(id: StageId, draft: RwSignal<PlanDraft>, checked: Checked) -> impl I
                             })
                         })
                         error=field_error(checked, Field::StageRate(id))
+                        hint=Signal::derive(move || rate_hint(&rate.get()))
                         kind=Kind::Number
                         suffix="%"
                     />
@@ -181,5 +186,24 @@ fn StageRow(id: StageId, draft: RwSignal<PlanDraft>, checked: Checked) -> impl I
                 </button>
             </div>
         </li>
+    }
+}
+
+/// A hint under a rate typed like a fraction ("0.015" for 1.5 %): what it was read as, and what
+/// to type for the percent that was probably meant. Empty otherwise.
+fn rate_hint(text: &str) -> String {
+    let Ok(typed) = parse_percent(text, LANG.symbols()) else {
+        return String::new();
+    };
+    match percent_typed_as_fraction(typed) {
+        Some(meant) => tf(
+            Key::RateFractionHint,
+            &[
+                ("read", &percent(typed)),
+                ("meant", &percent(meant)),
+                ("typed", &crate::ui::text::exact(meant)),
+            ],
+        ),
+        None => String::new(),
     }
 }

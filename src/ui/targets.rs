@@ -36,9 +36,9 @@ pub fn TargetsPanel(
                                 tf(
                                     Key::RevenueSummary,
                                     &[
-                                        ("year", &money(targets.revenue(Period::Year))),
-                                        ("quarter", &money(targets.revenue(Period::Quarter))),
-                                        ("month", &money(targets.revenue(Period::Month))),
+                                        ("year", &needed(targets.revenue(Period::Year))),
+                                        ("quarter", &needed(targets.revenue(Period::Quarter))),
+                                        ("month", &needed(targets.revenue(Period::Month))),
                                     ],
                                 )
                             })
@@ -175,7 +175,7 @@ fn Problems(draft: RwSignal<PlanDraft>, errors: Vec<FieldError>) -> impl IntoVie
             let message = error_message(problem.error);
             // The label follows renames and moves of the stage while the error stays the same.
             let text = move || {
-                tf(Key::ProblemItem, &[("field", &draft.with(|draft| field_label(draft, field))), ("message", message)])
+                tf(Key::ProblemItem, &[("field", &draft.with(|draft| field_label(draft, field))), ("message", &message)])
             };
             view! {
                 <li>

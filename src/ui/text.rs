@@ -17,14 +17,29 @@ pub fn tf(key: Key, args: &[(&str, &str)]) -> String {
     i18n::fill(LANG, key, args)
 }
 
-/// The message for an input error.
-pub fn error_message(error: InputError) -> &'static str {
-    t(i18n::input_error_key(error))
+/// The message for an input error, with the figures it names.
+pub fn error_message(error: InputError) -> String {
+    match error {
+        InputError::AmbiguousThousands { whole, decimals } => tf(
+            Key::ErrorAmbiguousThousands,
+            &[
+                ("thousands", &exact(whole as f64)),
+                ("plain", &whole.to_string()),
+                ("decimals", &decimals.to_string()),
+            ],
+        ),
+        error => t(i18n::input_error_key(error)).to_owned(),
+    }
 }
 
 /// A needed count as the whole number to reach: 9.09 → "10".
 pub fn needed(value: f64) -> String {
     number::format_needed(value, LANG.symbols())
+}
+
+/// A count that is not a need (a yield): whole from 10 up, up to 2 decimals below.
+pub fn count(value: f64) -> String {
+    number::format_count(value, LANG.symbols())
 }
 
 /// A figure with up to 2 decimals: 0.72 → "0.72", 6250 → "6,250".
