@@ -26,6 +26,12 @@ fn expected(key: Key) -> &'static [&'static str] {
         ],
         Key::ForwardIntro | Key::CurrentTopLabel | Key::ForwardCaption => &["top"],
         Key::GapShort => &["needed", "top", "more"],
+        Key::GapShortOutcomeCustomers => &[
+            "customers",
+            "customers_name",
+            "customers_gap",
+            "customers_name",
+        ],
         Key::GapShortOutcome => &[
             "customers",
             "customers_name",

@@ -182,7 +182,7 @@ fn split_worked_example_with_an_own_rate() {
     // Revenue: 9 customers × 1,100,000 = 9,900,000; Paid search 3.6 × 1,100,000 = 3,960,000.
     assert_close(split.revenue_total, 9_900_000.0);
     let paid_search = split.channels[PAID_SEARCH].targets.as_ref().expect("Ok");
-    assert_close(paid_search.revenue_per_year, 3_960_000.0);
+    assert_close(paid_search.revenue_per_year.unwrap_or(0.0), 3_960_000.0);
     assert_close(split.assigned, 1.0);
     assert!(split.is_fully_assigned());
 }

@@ -106,8 +106,10 @@ fn the_worked_example_gives_the_figures_computed_by_hand() {
     //   Leads         = 227.27 ÷ 20 %  = 1,136.3636…
     //   Visits        = 1,136  ÷ 1.5 % = 75,757.5757…
     // Per quarter is ÷ 4 and per month ÷ 12, e.g. visits 18,939.39 a quarter, 6,313.13 a month;
-    // "needed" rounds each up (6,314 / 18,940 / 75,758 visits; 1 / 3 / 10 customers). Revenue is
-    // the goal: 833,333.33 a month (833,333 rounded), 2,500,000 a quarter, 10,000,000 a year.
+    // "needed" rounds each up: from 10 to whole numbers (6,314 / 18,940 / 75,758 visits), below
+    // 10 to two decimals (SQLs 3.7878 → 3.79; opportunities 1.5151 → 1.52 and 4.5454 → 4.55;
+    // customers 0.7575 → 0.76, 2.2727 → 2.28, 9.0909 → 9.1). Revenue is the goal, rounded up:
+    // 833,333.33 a month → 833,334, 2,500,000 a quarter, 10,000,000 a year.
     // The exact columns are the full f64 values, as Rust writes them (shortest round trip).
     let expected = concat!(
         "Stage,\"Rate to next stage, %\",Needed per month,Needed per quarter,Needed per year,",
@@ -115,10 +117,10 @@ fn the_worked_example_gives_the_figures_computed_by_hand() {
         "Visits,1.5,6314,18940,75758,6313.131313131314,18939.39393939394,75757.57575757576\r\n",
         "Leads,20,95,285,1137,94.69696969696969,284.09090909090907,1136.3636363636363\r\n",
         "MQLs,20,19,57,228,18.939393939393938,56.81818181818181,227.27272727272725\r\n",
-        "SQLs,40,4,12,46,3.7878787878787876,11.363636363636363,45.45454545454545\r\n",
-        "Opportunities,50,2,5,19,1.5151515151515154,4.545454545454546,18.181818181818183\r\n",
-        "Customers,,1,3,10,0.7575757575757577,2.272727272727273,9.090909090909092\r\n",
-        "Revenue,,833333,2500000,10000000,833333.3333333334,2500000,10000000\r\n",
+        "SQLs,40,3.79,12,46,3.7878787878787876,11.363636363636363,45.45454545454545\r\n",
+        "Opportunities,50,1.52,4.55,19,1.5151515151515154,4.545454545454546,18.181818181818183\r\n",
+        "Customers,,0.76,2.28,9.1,0.7575757575757577,2.272727272727273,9.090909090909092\r\n",
+        "Revenue,,833334,2500000,10000000,833333.3333333334,2500000,10000000\r\n",
     );
     assert_eq!(csv_of(&example()), expected);
 }
@@ -134,7 +136,11 @@ fn the_table_has_a_heading_a_row_per_stage_and_a_revenue_row() {
     assert_eq!(rows[1][1], Cell::Number(1.5));
     // The last stage has no rate into a next stage.
     assert_eq!(rows[6][1], Cell::Text(String::new()));
-    assert_eq!(rows[6][4], Cell::Number(10.0));
+    assert_eq!(
+        rows[6][4],
+        Cell::Number(9.1),
+        "9.0909 rounded up to two decimals"
+    );
     assert_eq!(rows[7][0], Cell::Text("Revenue".to_owned()));
     assert_eq!(rows[7][7], Cell::Number(10_000_000.0));
 
@@ -145,14 +151,14 @@ fn the_table_has_a_heading_a_row_per_stage_and_a_revenue_row() {
 }
 
 #[test]
-fn a_customers_goal_gives_whole_customers_and_the_revenue_they_bring() {
+fn a_customers_goal_gives_its_customers_and_the_revenue_they_bring() {
     let mut draft = example();
     draft.goal_kind = funnel_planner::model::GoalKind::NewCustomers;
     draft.new_customers_goal = "9".to_owned();
     let text = csv_of(&draft);
     // 9 customers: 0.75 a month, 2.25 a quarter; 9 × 1,100,000 = 9,900,000 revenue a year.
     assert!(
-        text.contains("\r\nCustomers,,1,3,9,0.75,2.25,9\r\n"),
+        text.contains("\r\nCustomers,,0.75,2.25,9,0.75,2.25,9\r\n"),
         "{text}"
     );
     assert!(

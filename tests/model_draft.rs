@@ -23,7 +23,7 @@ fn names(draft: &PlanDraft) -> Vec<&str> {
 fn the_example_is_the_worked_example() {
     let plan = example().validate(EN).expect("the example is valid");
     assert_eq!(plan.goal, Goal::Revenue(10_000_000.0));
-    assert_eq!(plan.average_revenue_per_customer, 1_100_000.0);
+    assert_eq!(plan.average_revenue_per_customer, Some(1_100_000.0));
     let percents: Vec<f64> = plan
         .funnel
         .rates()
@@ -244,5 +244,33 @@ fn typical_rates_are_told_apart_from_the_persons_own() {
     assert!(
         !draft.has_typical_rates(),
         "another funnel shape is not the typical one"
+    );
+}
+
+#[test]
+fn a_goal_of_new_customers_needs_no_average_revenue_for_its_counts() {
+    let mut draft = example();
+    draft.goal_kind = GoalKind::NewCustomers;
+    draft.new_customers_goal = "9".to_owned();
+    draft.average_revenue_per_customer = String::new();
+    let plan = draft.validate(EN).expect("counts need no money");
+    assert_eq!(plan.average_revenue_per_customer, None);
+    assert_eq!(plan.customers_per_year(), 9.0);
+    assert_eq!(
+        plan.revenue_per_year(),
+        None,
+        "no revenue without an average"
+    );
+    // Typed but wrong is still an error, and a revenue goal still needs the average.
+    draft.average_revenue_per_customer = "abc".to_owned();
+    assert!(draft.validate(EN).is_err());
+    draft.average_revenue_per_customer = String::new();
+    draft.goal_kind = GoalKind::Revenue;
+    let errors = draft
+        .validate(EN)
+        .expect_err("a revenue goal needs the average");
+    assert_eq!(
+        error_for(&errors, Field::AverageRevenuePerCustomer),
+        Some(InputError::Empty)
     );
 }

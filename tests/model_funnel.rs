@@ -45,7 +45,7 @@ fn plan(goal: Goal) -> Plan {
     Plan {
         name: "Example".to_owned(),
         goal,
-        average_revenue_per_customer: 1_100_000.0,
+        average_revenue_per_customer: Some(1_100_000.0),
         funnel: example_funnel(),
     }
 }
@@ -101,7 +101,11 @@ fn reverse_per_quarter_and_per_year() {
         assert_close(actual, expected, "per quarter");
     }
     // Revenue from a customers goal: 9 × 1,100,000 = 9,900,000 a year.
-    assert_close(targets.revenue_per_year, 9_900_000.0, "revenue");
+    assert_close(
+        targets.revenue_per_year.unwrap_or(0.0),
+        9_900_000.0,
+        "revenue",
+    );
 }
 
 #[test]
@@ -126,7 +130,7 @@ fn reverse_from_revenue_shows_small_needs_with_decimals_rounded_up() {
     let visits = targets.top().expect("has a top stage");
     assert_close(visits.per_year, 75_757.575_757_575_76, "visits");
     assert_eq!(format_needed(visits.per_year, EN), "75,758");
-    assert_eq!(targets.revenue_per_year, 10_000_000.0);
+    assert_eq!(targets.revenue_per_year, Some(10_000_000.0));
 }
 
 #[test]
@@ -175,8 +179,16 @@ fn forward_from_6000_visits_matches_the_article() {
     }
     // 0.72 × 12 = 8.64 customers a year; revenue 0.72 × 1,100,000 = 792,000 a month, 9,504,000 a year.
     assert_close(check.customers_per_year, 8.64, "customers a year");
-    assert_close(check.revenue_per_month, 792_000.0, "revenue a month");
-    assert_close(check.revenue_per_year, 9_504_000.0, "revenue a year");
+    assert_close(
+        check.revenue_per_month.unwrap_or(0.0),
+        792_000.0,
+        "revenue a month",
+    );
+    assert_close(
+        check.revenue_per_year.unwrap_or(0.0),
+        9_504_000.0,
+        "revenue a year",
+    );
     // The goal needs 75,757.58 ÷ 12 = 6,313.13 visits a month: 313.13 more than 6,000.
     // Missing: 9.0909 − 8.64 = 0.4509 customers and 10,000,000 − 9,504,000 = 496,000 revenue.
     match check.gap {
@@ -191,7 +203,11 @@ fn forward_from_6000_visits_matches_the_article() {
                 "more visits",
             );
             assert_close(customers_per_year, 10.0 / 1.1 - 8.64, "missing customers");
-            assert_close(revenue_per_year, 496_000.0, "missing revenue");
+            assert_close(
+                revenue_per_year.unwrap_or(0.0),
+                496_000.0,
+                "missing revenue",
+            );
         }
         Gap::Met { .. } => panic!("6,000 visits do not meet the goal"),
     }
@@ -229,7 +245,11 @@ fn forward_from_zero_visits_yields_nothing_and_the_whole_gap() {
             ..
         } => {
             assert_close(top_per_month, 6_250.0, "whole gap");
-            assert_close(revenue_per_year, 9_900_000.0, "all revenue missing");
+            assert_close(
+                revenue_per_year.unwrap_or(0.0),
+                9_900_000.0,
+                "all revenue missing",
+            );
         }
         Gap::Met { .. } => panic!("zero visits meet no goal"),
     }
@@ -249,7 +269,7 @@ fn absurdly_small_rates_give_an_error_not_infinity() {
     let tiny = Plan {
         name: String::new(),
         goal: Goal::NewCustomers(1e15),
-        average_revenue_per_customer: 1.0,
+        average_revenue_per_customer: Some(1.0),
         funnel: Funnel::new(stages).expect("ten stages are allowed"),
     };
     assert!(reverse(&tiny).is_err());
@@ -292,7 +312,7 @@ fn any_plan() -> impl Strategy<Value = Plan> {
             Plan {
                 name: String::new(),
                 goal,
-                average_revenue_per_customer: average,
+                average_revenue_per_customer: Some(average),
                 funnel: Funnel::new(stages).expect("2 to 10 stages"),
             }
         })
@@ -308,7 +328,7 @@ proptest! {
         let check = forward(&plan, top).expect("valid plans compute");
         let relative = |a: f64, b: f64| (a - b).abs() / b.abs().max(f64::MIN_POSITIVE);
         prop_assert!(relative(check.customers_per_year, plan.customers_per_year()) < 1e-9);
-        prop_assert!(relative(check.revenue_per_year, plan.revenue_per_year()) < 1e-9);
+        prop_assert!(relative(check.revenue_per_year.unwrap_or(0.0), plan.revenue_per_year().unwrap_or(1.0)) < 1e-9);
         let is_met = matches!(check.gap, Gap::Met { .. });
         prop_assert!(is_met, "the top target meets the goal");
     }

@@ -87,7 +87,7 @@ pub fn split(plan: &Plan, channels: &[ChannelInputs]) -> Split {
                 for (total, stage) in totals.iter_mut().zip(&targets.stages) {
                     *total += stage.per_year;
                 }
-                revenue_total += targets.revenue_per_year;
+                revenue_total += targets.revenue_per_year.unwrap_or(0.0);
             }
             ChannelTargets {
                 id: channel.id,
@@ -484,7 +484,10 @@ impl Report {
     pub fn new(draft: &PlanDraft, plan: Option<&Plan>, symbols: NumberSymbols) -> Self {
         let stage_ids = draft.stage_ids();
         let inputs = draft.marketing.check(&stage_ids, symbols);
-        let value = CustomerValue::new(&inputs, plan.map(|plan| plan.average_revenue_per_customer));
+        let value = CustomerValue::new(
+            &inputs,
+            plan.and_then(|plan| plan.average_revenue_per_customer),
+        );
         let kpis: Vec<Kpis> = inputs
             .channels
             .iter()

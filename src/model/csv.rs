@@ -3,7 +3,7 @@
 //! (starting with `=`, `+`, `-`, `@`, tab or carriage return) get a leading `'` so they stay text.
 //! Numbers are written plainly (`6250`, `0.75`) so spreadsheets read them as numbers.
 
-use crate::model::number::{plain_decimal, whole_needed};
+use crate::model::number::{needed_shown, plain_decimal};
 use crate::model::{Period, Plan, Targets};
 
 /// One cell.
@@ -85,7 +85,7 @@ pub fn targets_table(plan: &Plan, targets: &Targets, headings: Headings<'_>) -> 
         row.extend(
             Period::ALL
                 .iter()
-                .map(|&period| Cell::Number(whole_needed(stage.per(period)))),
+                .map(|&period| Cell::Number(needed_shown(stage.per(period)))),
         );
         row.extend(
             Period::ALL
@@ -94,6 +94,10 @@ pub fn targets_table(plan: &Plan, targets: &Targets, headings: Headings<'_>) -> 
         );
         rows.push(row);
     }
+    // Without an average revenue per customer (a goal of new customers) there is no revenue row.
+    let Some(revenue_per_year) = targets.revenue_per_year else {
+        return rows;
+    };
     let mut revenue = vec![
         Cell::Text(headings.revenue.to_owned()),
         Cell::Text(String::new()),
@@ -101,12 +105,12 @@ pub fn targets_table(plan: &Plan, targets: &Targets, headings: Headings<'_>) -> 
     revenue.extend(
         Period::ALL
             .iter()
-            .map(|&period| Cell::Number(targets.revenue(period).round())),
+            .map(|&period| Cell::Number(needed_shown(revenue_per_year / period.per_year()))),
     );
     revenue.extend(
         Period::ALL
             .iter()
-            .map(|&period| Cell::Number(targets.revenue(period))),
+            .map(|&period| Cell::Number(revenue_per_year / period.per_year())),
     );
     rows.push(revenue);
     rows

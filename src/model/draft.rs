@@ -272,10 +272,19 @@ impl PlanDraft {
             )
             .map(Goal::NewCustomers),
         };
-        let average = check(
-            Field::AverageRevenuePerCustomer,
-            parse_positive(&self.average_revenue_per_customer, symbols),
-        );
+        // With a goal of new customers the average is optional: counts need no money, and
+        // only the revenue figures wait for it.
+        let is_average_optional = self.goal_kind == GoalKind::NewCustomers
+            && self.average_revenue_per_customer.trim().is_empty();
+        let average = if is_average_optional {
+            Some(None)
+        } else {
+            check(
+                Field::AverageRevenuePerCustomer,
+                parse_positive(&self.average_revenue_per_customer, symbols),
+            )
+            .map(Some)
+        };
 
         let last = self.stages.len().saturating_sub(1);
         let mut stages = Vec::with_capacity(self.stages.len());

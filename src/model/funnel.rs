@@ -74,8 +74,9 @@ impl StageTarget {
 pub struct Targets {
     /// One target per stage, top to bottom (never empty).
     pub stages: Vec<StageTarget>,
-    /// Revenue from new customers per year the targets deliver, in the plan's currency.
-    pub revenue_per_year: f64,
+    /// Revenue from new customers per year the targets deliver, in the plan's currency; `None`
+    /// when a goal of new customers has no average revenue per customer.
+    pub revenue_per_year: Option<f64>,
 }
 
 impl Targets {
@@ -85,8 +86,9 @@ impl Targets {
     }
 
     /// Revenue the targets deliver per `period`: per year ÷ 12 (month) or ÷ 4 (quarter).
-    pub fn revenue(&self, period: Period) -> f64 {
-        self.revenue_per_year / period.per_year()
+    pub fn revenue(&self, period: Period) -> Option<f64> {
+        self.revenue_per_year
+            .map(|revenue| revenue / period.per_year())
     }
 
     /// The top stage's target (e.g. visits).
@@ -106,7 +108,9 @@ pub fn reverse(plan: &Plan) -> Result<Targets, FunnelError> {
     let bottom_source = match plan.goal {
         Goal::Revenue(revenue_per_year) => Source::RevenueGoal {
             revenue_per_year,
-            average_revenue_per_customer: plan.average_revenue_per_customer,
+            average_revenue_per_customer: plan
+                .average_revenue_per_customer
+                .ok_or(FunnelError::ResultTooLarge)?,
         },
         Goal::NewCustomers(_) => Source::NewCustomersGoal,
     };
@@ -132,7 +136,7 @@ pub fn reverse(plan: &Plan) -> Result<Targets, FunnelError> {
     bottom_up.reverse();
     Ok(Targets {
         stages: bottom_up,
-        revenue_per_year: checked(plan.revenue_per_year())?,
+        revenue_per_year: plan.revenue_per_year().map(checked).transpose()?,
     })
 }
 
@@ -160,8 +164,9 @@ pub enum Gap {
         top_per_month: f64,
         /// New customers per year still missing: goal − expected.
         customers_per_year: f64,
-        /// Revenue per year still missing: goal − expected, in the plan's currency.
-        revenue_per_year: f64,
+        /// Revenue per year still missing: goal − expected, in the plan's currency (`None`
+        /// without an average revenue per customer).
+        revenue_per_year: Option<f64>,
     },
     /// The current volume meets the goal (within rounding) or beats it.
     Met {
@@ -178,9 +183,10 @@ pub struct ForwardCheck {
     /// Expected new customers per month and per year (× 12).
     pub customers_per_month: f64,
     pub customers_per_year: f64,
-    /// Expected revenue per month and per year: customers × average revenue per new customer.
-    pub revenue_per_month: f64,
-    pub revenue_per_year: f64,
+    /// Expected revenue per month and per year: customers × average revenue per new customer
+    /// (`None` without an average).
+    pub revenue_per_month: Option<f64>,
+    pub revenue_per_year: Option<f64>,
     /// Top-stage volume per month the goal needs (from the reverse funnel).
     pub needed_top_per_month: f64,
     /// The gap to the goal.
@@ -209,15 +215,21 @@ pub fn forward(plan: &Plan, current_top_per_month: f64) -> Result<ForwardCheck, 
     }
     let customers_per_month = stages.last().map_or(0.0, |stage| stage.per_month);
     let customers_per_year = customers_per_month * 12.0;
-    let revenue_per_month = checked(customers_per_month * plan.average_revenue_per_customer)?;
-    let revenue_per_year = revenue_per_month * 12.0;
+    let revenue_per_month = plan
+        .average_revenue_per_customer
+        .map(|average| checked(customers_per_month * average))
+        .transpose()?;
+    let revenue_per_year = revenue_per_month.map(|revenue| revenue * 12.0);
     let needed_top_per_month = targets.top().map_or(0.0, |top| top.per(Period::Month));
     let shortfall = needed_top_per_month - current;
     let gap = if shortfall > WHOLE_TOLERANCE * needed_top_per_month.max(1.0) {
         Gap::Short {
             top_per_month: shortfall,
             customers_per_year: (plan.customers_per_year() - customers_per_year).max(0.0),
-            revenue_per_year: (targets.revenue_per_year - revenue_per_year).max(0.0),
+            revenue_per_year: targets
+                .revenue_per_year
+                .zip(revenue_per_year)
+                .map(|(goal, expected)| (goal - expected).max(0.0)),
         }
     } else {
         Gap::Met {

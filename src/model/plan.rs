@@ -106,7 +106,9 @@ pub struct Plan {
     /// What the plan aims for in one year.
     pub goal: Goal,
     /// Average revenue one new customer brings in the plan year, in the plan's currency (> 0).
-    pub average_revenue_per_customer: f64,
+    /// Always there for a revenue goal; with a goal of new customers it may be left out, and the
+    /// plan then has counts but no revenue figures.
+    pub average_revenue_per_customer: Option<f64>,
     /// The stages and their rates.
     pub funnel: Funnel,
 }
@@ -116,17 +118,23 @@ impl Plan {
     /// revenue goal ÷ average revenue per new customer, or the customers goal itself.
     pub fn customers_per_year(&self) -> f64 {
         match self.goal {
-            Goal::Revenue(revenue) => revenue / self.average_revenue_per_customer,
+            // A revenue goal without an average is not a valid plan: NaN, which the engine
+            // refuses (`FunnelError::ResultTooLarge`), never a figure on the page.
+            Goal::Revenue(revenue) => {
+                revenue / self.average_revenue_per_customer.unwrap_or(f64::NAN)
+            }
             Goal::NewCustomers(customers) => customers,
         }
     }
 
     /// Revenue from new customers per year: the revenue goal itself, or
-    /// customers goal × average revenue per new customer.
-    pub fn revenue_per_year(&self) -> f64 {
+    /// customers goal × average revenue per new customer (`None` without an average).
+    pub fn revenue_per_year(&self) -> Option<f64> {
         match self.goal {
-            Goal::Revenue(revenue) => revenue,
-            Goal::NewCustomers(customers) => customers * self.average_revenue_per_customer,
+            Goal::Revenue(revenue) => Some(revenue),
+            Goal::NewCustomers(customers) => self
+                .average_revenue_per_customer
+                .map(|average| customers * average),
         }
     }
 }

@@ -114,20 +114,32 @@ fn channel_targets(report: &Report, period: Period) -> impl IntoView {
         cells.push(Cell::figure(needed(total), total));
         rows.push(Row::new(stage_at(&report.stage_names, index), cells));
     }
-    let mut revenue: Vec<Cell> = split
-        .channels
-        .iter()
-        .map(|channel| match &channel.targets {
-            Ok(targets) => {
-                let value = targets.revenue(period);
-                Cell::figure(money(value), value)
-            }
-            Err(_) => Cell::text(t(Key::ChannelUnavailable)),
-        })
-        .collect();
-    let revenue_total = split.revenue_total / per;
-    revenue.push(Cell::figure(money(revenue_total), revenue_total));
-    rows.push(Row::new(t(Key::RevenueRow), revenue).total());
+    // Revenue only with an average revenue per customer (a goal of new customers may have none).
+    let has_revenue = split.channels.iter().any(|channel| {
+        channel
+            .targets
+            .as_ref()
+            .is_ok_and(|targets| targets.revenue_per_year.is_some())
+    });
+    if has_revenue {
+        let mut revenue: Vec<Cell> = split
+            .channels
+            .iter()
+            .map(|channel| {
+                match channel
+                    .targets
+                    .as_ref()
+                    .map(|targets| targets.revenue(period))
+                {
+                    Ok(Some(value)) => Cell::figure(needed(value), value),
+                    _ => Cell::text(t(Key::ChannelUnavailable)),
+                }
+            })
+            .collect();
+        let revenue_total = split.revenue_total / per;
+        revenue.push(Cell::figure(needed(revenue_total), revenue_total));
+        rows.push(Row::new(t(Key::RevenueRow), revenue).total());
+    }
 
     let mut columns = vec![t(Key::StageColumn).to_owned()];
     columns.extend(names.iter().cloned());

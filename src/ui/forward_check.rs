@@ -106,16 +106,26 @@ fn Yields(check: Check, top: String, bottom: String) -> impl IntoView {
                     ("more", &needed(top_per_month)),
                 ],
             ),
-            tf(
-                Key::GapShortOutcome,
-                &[
-                    ("customers", &count(check.customers_per_year)),
-                    ("customers_name", &bottom),
-                    ("revenue", &money(check.revenue_per_year)),
-                    ("customers_gap", &needed(customers_per_year)),
-                    ("revenue_gap", &money(revenue_per_year)),
-                ],
-            ),
+            match check.revenue_per_year.zip(revenue_per_year) {
+                Some((revenue, revenue_gap)) => tf(
+                    Key::GapShortOutcome,
+                    &[
+                        ("customers", &count(check.customers_per_year)),
+                        ("customers_name", &bottom),
+                        ("revenue", &money(revenue)),
+                        ("customers_gap", &needed(customers_per_year)),
+                        ("revenue_gap", &money(revenue_gap)),
+                    ],
+                ),
+                None => tf(
+                    Key::GapShortOutcomeCustomers,
+                    &[
+                        ("customers", &count(check.customers_per_year)),
+                        ("customers_name", &bottom),
+                        ("customers_gap", &needed(customers_per_year)),
+                    ],
+                ),
+            },
         ],
         Gap::Met {
             spare_top_per_month,
@@ -139,11 +149,13 @@ fn Yields(check: Check, top: String, bottom: String) -> impl IntoView {
                 </thead>
                 <tbody>
                     {rows}
-                    <tr class="revenue">
-                        <th scope="row">{t(Key::RevenueRow)}</th>
-                        <td data-value=plain_decimal(check.revenue_per_month)>{money(check.revenue_per_month)}</td>
-                        <td data-value=plain_decimal(check.revenue_per_year)>{money(check.revenue_per_year)}</td>
-                    </tr>
+                    {check.revenue_per_month.zip(check.revenue_per_year).map(|(month, year)| view! {
+                        <tr class="revenue">
+                            <th scope="row">{t(Key::RevenueRow)}</th>
+                            <td data-value=plain_decimal(month)>{money(month)}</td>
+                            <td data-value=plain_decimal(year)>{money(year)}</td>
+                        </tr>
+                    })}
                 </tbody>
             </table>
         </div>

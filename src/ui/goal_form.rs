@@ -22,7 +22,9 @@ pub fn GoalForm(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoView {
         GoalKind::NewCustomers => checked.with(|checked| {
             checked
                 .as_ref()
-                .map(|plan| money(plan.revenue_per_year()))
+                .ok()
+                .and_then(|plan| plan.revenue_per_year())
+                .map(money)
                 .unwrap_or_default()
         }),
     });

@@ -32,15 +32,16 @@ pub fn TargetsPanel(
                 <p class="summary">
                     {move || {
                         valid.with(|targets| {
-                            targets.as_ref().map(|targets| {
-                                tf(
+                            targets.as_ref().map(|targets| match targets.revenue_per_year {
+                                Some(year) => tf(
                                     Key::RevenueSummary,
                                     &[
-                                        ("year", &needed(targets.revenue(Period::Year))),
-                                        ("quarter", &needed(targets.revenue(Period::Quarter))),
-                                        ("month", &needed(targets.revenue(Period::Month))),
+                                        ("year", &needed(year)),
+                                        ("quarter", &needed(year / 4.0)),
+                                        ("month", &needed(year / 12.0)),
                                     ],
-                                )
+                                ),
+                                None => t(Key::RevenueSummaryNoAverage).to_owned(),
                             })
                         })
                     }}
