@@ -204,7 +204,7 @@ pub fn whole_needed(value: f64) -> f64 {
 /// How many decimals a needed count is shown with: none from [`WHOLE_FROM`] up, two below it,
 /// and below 1 as many as give two significant digits (0.0025 → 4). 0 has none.
 pub fn needed_decimals(value: f64) -> usize {
-    if !(value > 0.0) || value >= WHOLE_FROM {
+    if value.is_nan() || value <= 0.0 || value >= WHOLE_FROM {
         0
     } else {
         significant_decimals(value, 2)
