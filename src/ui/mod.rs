@@ -144,7 +144,7 @@ pub fn App() -> impl IntoView {
             <div class="column">
                 <TargetsPanel draft checked targets />
                 <ForwardCheck draft checked />
-                <PlanActions planner checked targets />
+                <PlanActions planner checked targets report />
             </div>
             <div class="wide">
                 <ChannelsPanel draft report=kpi_report />
