@@ -1,34 +1,124 @@
-//! The targets as CSV: the worked example gives exactly the figures computed by hand, cells are
-//! quoted as RFC 4180 says, text a spreadsheet would run as a formula stays text, and any stage
-//! name and any number survive a spreadsheet's reading of the file.
+//! The plan as CSV: the worked examples give exactly the figures computed by hand, section by
+//! section (the plan's inputs, its targets, targets by channel, budget needed, KPIs); sections
+//! without figures are left out; cells are quoted as RFC 4180 says, text a spreadsheet would run
+//! as a formula stays text, and any stage name and any number survive a spreadsheet's reading.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
-use common::example;
-use funnel_planner::model::csv::{neutralise, targets_table, write, Cell, Headings};
+use common::{example, example_with_channels};
+use funnel_planner::model::channels::Report;
+use funnel_planner::model::csv::{
+    budget_needed, channel_targets, kpi_table, neutralise, plan_file, plan_inputs, targets_table,
+    write, Cell, Words,
+};
+use funnel_planner::model::kpi::Unavailable;
 use funnel_planner::model::number::NumberSymbols;
-use funnel_planner::model::{reverse, PlanDraft};
+use funnel_planner::model::{reverse, GoalKind, PlanDraft};
 use proptest::prelude::*;
 
 const EN: NumberSymbols = NumberSymbols::ENGLISH;
 
-const HEADINGS: Headings<'static> = Headings {
-    stage: "Stage",
-    // A comma in a heading, to be quoted.
-    rate_to_next: "Rate to next stage, %",
-    needed: ["Needed per month", "Needed per quarter", "Needed per year"],
-    exact: ["Exact per month", "Exact per quarter", "Exact per year"],
-    revenue: "Revenue",
-};
+fn cost_per(stage: &str) -> String {
+    format!("Cost per {stage}")
+}
+
+fn channel_name(name: &str, position: usize) -> String {
+    if name.is_empty() {
+        format!("Channel {}", position + 1)
+    } else {
+        name.to_owned()
+    }
+}
+
+fn reason(reason: Unavailable) -> String {
+    format!("— ({reason:?})")
+}
+
+/// The English words, as the page's catalogue has them.
+fn words() -> Words<'static> {
+    Words {
+        plan: "Plan",
+        targets: "Targets",
+        channel_targets: "Targets by channel",
+        budget: "Budget needed",
+        kpis: "Marketing KPIs",
+        plan_name: "Plan name",
+        revenue_goal: "Revenue goal",
+        customers_goal: "New customers per year",
+        average_revenue: "Average revenue per new customer",
+        stage: "Stage",
+        // A comma in a heading, to be quoted.
+        rate_to_next: "Rate to next stage, %",
+        needed: ["Needed per month", "Needed per quarter", "Needed per year"],
+        exact: ["Exact per month", "Exact per quarter", "Exact per year"],
+        revenue: "Revenue",
+        channel: "Channel",
+        share: "Share of customers goal (%)",
+        all_channels: "All channels",
+        note: "Note",
+        cost_stage: "Cost used at stage",
+        cost_per_unit: "Cost per unit",
+        per: ["Per month", "Per quarter", "Per year"],
+        total_needed: "Total needed",
+        budget_set: "Budget set",
+        budget_gap: "Budget minus need",
+        lifetime_value: "Customer lifetime value (LTV)",
+        retention: "Customer retention rate (%)",
+        kpi_columns: [
+            "CAC",
+            "Marketing ROI (%)",
+            "ROAS",
+            "Opportunity-to-win ratio (%)",
+            "LTV:CAC",
+            "CAC payback (months)",
+        ],
+        cost_per: &cost_per,
+        channel_name: &channel_name,
+        reason: &reason,
+    }
+}
 
 /// The characters that start a formula in a spreadsheet.
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
+/// The targets section of `draft` as CSV.
 fn csv_of(draft: &PlanDraft) -> String {
     let plan = draft.validate(EN).expect("the plan is valid");
     let targets = reverse(&plan).expect("the targets compute");
-    write(&targets_table(&plan, &targets, HEADINGS))
+    write(&targets_table(&plan, &targets, &words()))
+}
+
+/// The whole file for `draft`, made as the page makes it.
+fn file_of(draft: &PlanDraft) -> String {
+    let plan = draft.validate(EN).expect("the plan is valid");
+    let targets = reverse(&plan).expect("the targets compute");
+    let report = Report::new(draft, Some(&plan), EN);
+    write(&plan_file(&plan, &targets, &report, &words()))
+}
+
+fn report_of(draft: &PlanDraft) -> Report {
+    Report::new(draft, draft.validate(EN).ok().as_ref(), EN)
+}
+
+/// `actual` against the hand-written `expected`, both CSV: the same rows and cells, text exactly,
+/// numbers within a billionth (the exact columns carry binary noise: 2.7 customers may be
+/// 2.6999999999999997).
+#[track_caller]
+fn assert_csv(actual: &str, expected: &str) {
+    let actual_rows = parse_csv(actual).expect("the file is valid CSV");
+    let expected_rows = parse_csv(expected).expect("the expected text is valid CSV");
+    for (line, (got, want)) in actual_rows.iter().zip(&expected_rows).enumerate() {
+        let same = got.len() == want.len()
+            && got.iter().zip(want).all(|(got, want)| {
+                match (got.parse::<f64>(), want.parse::<f64>()) {
+                    (Ok(got), Ok(want)) => (got - want).abs() <= 1e-9 * want.abs().max(1.0),
+                    _ => got == want,
+                }
+            });
+        assert!(same, "line {}:\n got  {got:?}\n want {want:?}", line + 1);
+    }
+    assert_eq!(actual_rows.len(), expected_rows.len(), "{actual}");
 }
 
 /// Reads CSV strictly as RFC 4180 writes it: fields separated by `,`, records ended by CRLF
@@ -93,6 +183,14 @@ fn as_typed(cell: &str, typed: &str) -> String {
     }
 }
 
+/// A text cell as a reader of the file takes it: without the `'` put before a formula start.
+fn read_back(cell: &str) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest.to_owned(),
+        _ => cell.to_owned(),
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The worked example
 
@@ -112,6 +210,7 @@ fn the_worked_example_gives_the_figures_computed_by_hand() {
     // 833,333.33 a month → 833,334, 2,500,000 a quarter, 10,000,000 a year.
     // The exact columns are the full f64 values, as Rust writes them (shortest round trip).
     let expected = concat!(
+        "Targets\r\n",
         "Stage,\"Rate to next stage, %\",Needed per month,Needed per quarter,Needed per year,",
         "Exact per month,Exact per quarter,Exact per year\r\n",
         "Visits,1.5,6314,18940,75758,6313.131313131314,18939.39393939394,75757.57575757576\r\n",
@@ -126,34 +225,31 @@ fn the_worked_example_gives_the_figures_computed_by_hand() {
 }
 
 #[test]
-fn the_table_has_a_heading_a_row_per_stage_and_a_revenue_row() {
+fn the_table_has_a_title_a_heading_a_row_per_stage_and_a_revenue_row() {
     let plan = example().validate(EN).expect("valid");
     let targets = reverse(&plan).expect("computes");
-    let rows = targets_table(&plan, &targets, HEADINGS);
-    assert_eq!(rows.len(), 1 + 6 + 1);
-    assert!(rows.iter().all(|row| row.len() == 8));
-    assert_eq!(rows[0][0], Cell::Text("Stage".to_owned()));
-    assert_eq!(rows[1][1], Cell::Number(1.5));
+    let rows = targets_table(&plan, &targets, &words());
+    assert_eq!(rows.len(), 1 + 1 + 6 + 1);
+    assert_eq!(rows[0], [Cell::Text("Targets".to_owned())]);
+    assert!(rows[1..].iter().all(|row| row.len() == 8));
+    assert_eq!(rows[1][0], Cell::Text("Stage".to_owned()));
+    assert_eq!(rows[2][1], Cell::Number(1.5));
     // The last stage has no rate into a next stage.
-    assert_eq!(rows[6][1], Cell::Text(String::new()));
-    assert_eq!(
-        rows[6][4],
-        Cell::Number(9.1),
-        "9.0909 rounded up to two decimals"
-    );
-    assert_eq!(rows[7][0], Cell::Text("Revenue".to_owned()));
-    assert_eq!(rows[7][7], Cell::Number(10_000_000.0));
+    assert_eq!(rows[7][1], Cell::Text(String::new()));
+    assert_eq!(rows[7][4], Cell::Number(9.1), "9.0909 rounded up to two decimals");
+    assert_eq!(rows[8][0], Cell::Text("Revenue".to_owned()));
+    assert_eq!(rows[8][7], Cell::Number(10_000_000.0));
 
     let parsed = parse_csv(&write(&rows)).expect("valid CSV");
-    assert_eq!(parsed.len(), 8);
-    assert!(parsed.iter().all(|row| row.len() == 8));
-    assert_eq!(parsed[0][1], "Rate to next stage, %");
+    assert_eq!(parsed.len(), 9);
+    assert!(parsed[1..].iter().all(|row| row.len() == 8));
+    assert_eq!(parsed[1][1], "Rate to next stage, %");
 }
 
 #[test]
 fn a_customers_goal_gives_its_customers_and_the_revenue_they_bring() {
     let mut draft = example();
-    draft.goal_kind = funnel_planner::model::GoalKind::NewCustomers;
+    draft.goal_kind = GoalKind::NewCustomers;
     draft.new_customers_goal = "9".to_owned();
     let text = csv_of(&draft);
     // 9 customers: 0.75 a month, 2.25 a quarter; 9 × 1,100,000 = 9,900,000 revenue a year.
@@ -178,8 +274,240 @@ fn rates_are_written_as_typed() {
         stage.rate_to_next = rate.to_owned();
     }
     let rows = parse_csv(&csv_of(&draft)).expect("valid CSV");
-    let rates: Vec<&str> = rows[1..6].iter().map(|row| row[1].as_str()).collect();
+    let rates: Vec<&str> = rows[2..7].iter().map(|row| row[1].as_str()).collect();
     assert_eq!(rates, ["7", "14", "28", "57", "3.3"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The whole file
+
+#[test]
+fn the_example_with_channels_gives_every_section_computed_by_hand() {
+    // The plan: 9 new customers a year at 1,100,000 each, rates 1.5 / 20 / 20 / 40 / 50 %.
+    //
+    // Targets: 9 customers ÷ 50 % = 18 opportunities ÷ 40 % = 45 SQLs ÷ 20 % = 225 MQLs ÷ 20 %
+    // = 1,125 leads ÷ 1.5 % = 75,000 visits a year; ÷ 12 a month, ÷ 4 a quarter, each rounded
+    // up for "needed" (93.75 leads a month → 94). Revenue 9 × 1,100,000 = 9,900,000 a year.
+    //
+    // Targets by channel: Paid search has 40 %, Email and Events share the other 60 % (30 %
+    // each). Paid search: 9 × 40 % = 3.6 customers ÷ 50 % = 7.2 ÷ 40 % = 18 ÷ 20 % = 90 ÷ 20 %
+    // = 450 leads ÷ its own 3 % = 15,000 visits; revenue 3.6 × 1,100,000 = 3,960,000.
+    // Email (and Events): 9 × 30 % = 2.7 ÷ 50 % = 5.4 ÷ 40 % = 13.5 ÷ 20 % = 67.5 ÷ 20 % =
+    // 337.5 ÷ 1.5 % = 22,500 visits; revenue 2,970,000. All channels: 15,000 + 2 × 22,500 =
+    // 60,000 visits, and the plan's figures below them.
+    //
+    // Budget needed: Paid search pays 6,000 ÷ 2,000 visits = 3 a visit × 15,000 = 45,000 a
+    // year; Email has no visits, so 1,000 ÷ 50 leads = 20 a lead × 337.5 = 6,750; Events
+    // 20,000 ÷ 500 leads = 40 × 337.5 = 13,500. Total 65,250 a year (16,312.5 a quarter,
+    // 5,437.5 a month) against a budget of 5,000 a month (60,000 a year): 5,250 short a year.
+    //
+    // Needed counts below 10 keep two decimals rounded up (Email MQLs 5.625 → 5.63, SQLs
+    // 1.125 → 1.13 and 3.375 → 3.38, customers 0.225 → 0.23 and 0.675 → 0.68); from 10 up the
+    // whole number to reach.
+    //
+    // KPIs: LTV = 1,100,000 × 60 % × 3 years = 1,980,000; retention (230 − 50) ÷ 200 = 90 %.
+    // Paid search: 6,000 ÷ 2,000 visits = 3, ÷ 60 leads = 100, ÷ 5 opportunities = 1,200,
+    // CAC 6,000 ÷ 2 = 3,000; ROI (30,000 − 6,000) ÷ 6,000 = 400 %, ROAS 5; win 2 ÷ 5 = 40 %;
+    // LTV:CAC 1,980,000 ÷ 3,000 = 660; payback 3,000 ÷ (1,100,000 ÷ 12 × 60 % = 55,000) =
+    // 0.0545… months. Email: 1,000 ÷ 50 = 20, ÷ 4 = 250, CAC 1,000; ROI 1,100 %, ROAS 12;
+    // win 25 %; LTV:CAC 1,980; payback 1,000 ÷ 55,000 = 0.01818…. Events: 20,000 ÷ 500 = 40,
+    // ÷ 10 = 2,000, CAC 10,000; ROI 50 %, ROAS 1.5; win 20 %; LTV:CAC 198; payback 0.1818….
+    // All channels add the channels with both figures: visits 6,000 ÷ 2,000 = 3; leads 27,000
+    // ÷ 610 = 44.2622…; opportunities 27,000 ÷ 19 = 1,421.0526…; CAC 27,000 ÷ 5 = 5,400; ROI
+    // (72,000 − 27,000) ÷ 27,000 = 166.666…%, ROAS 2.666…; win 5 ÷ 19 = 26.3157…%; LTV:CAC
+    // 1,980,000 ÷ 5,400 = 366.666…; payback 5,400 ÷ 55,000 = 0.09818…. No channel has MQLs or
+    // SQLs, so those costs are empty.
+    let expected = concat!(
+        "Plan\r\n",
+        "Plan name,Plan\r\n",
+        "New customers per year,9\r\n",
+        "Average revenue per new customer,1100000\r\n",
+        "Stage,\"Rate to next stage, %\"\r\n",
+        "Visits,1.5\r\n",
+        "Leads,20\r\n",
+        "MQLs,20\r\n",
+        "SQLs,40\r\n",
+        "Opportunities,50\r\n",
+        "Customers,\r\n",
+        "\r\n",
+        "Targets\r\n",
+        "Stage,\"Rate to next stage, %\",Needed per month,Needed per quarter,Needed per year,",
+        "Exact per month,Exact per quarter,Exact per year\r\n",
+        "Visits,1.5,6250,18750,75000,6250,18750,75000\r\n",
+        "Leads,20,94,282,1125,93.75,281.25,1125\r\n",
+        "MQLs,20,19,57,225,18.75,56.25,225\r\n",
+        "SQLs,40,3.75,12,45,3.75,11.25,45\r\n",
+        "Opportunities,50,1.5,4.5,18,1.5,4.5,18\r\n",
+        "Customers,,0.75,2.25,9,0.75,2.25,9\r\n",
+        "Revenue,,825000,2475000,9900000,825000,2475000,9900000\r\n",
+        "\r\n",
+        "Targets by channel\r\n",
+        "Channel,Share of customers goal (%),Stage,Needed per month,Needed per quarter,",
+        "Needed per year,Exact per month,Exact per quarter,Exact per year,Note\r\n",
+        "Paid search,40,Visits,1250,3750,15000,1250,3750,15000,\r\n",
+        "Paid search,40,Leads,38,113,450,37.5,112.5,450,\r\n",
+        "Paid search,40,MQLs,7.5,23,90,7.5,22.5,90,\r\n",
+        "Paid search,40,SQLs,1.5,4.5,18,1.5,4.5,18,\r\n",
+        "Paid search,40,Opportunities,0.6,1.8,7.2,0.6,1.8,7.2,\r\n",
+        "Paid search,40,Customers,0.3,0.9,3.6,0.3,0.9,3.6,\r\n",
+        "Paid search,40,Revenue,330000,990000,3960000,330000,990000,3960000,\r\n",
+        "Email,30,Visits,1875,5625,22500,1875,5625,22500,\r\n",
+        "Email,30,Leads,29,85,338,28.125,84.375,337.5,\r\n",
+        "Email,30,MQLs,5.63,17,68,5.625,16.875,67.5,\r\n",
+        "Email,30,SQLs,1.13,3.38,14,1.125,3.375,13.5,\r\n",
+        "Email,30,Opportunities,0.45,1.35,5.4,0.45,1.35,5.4,\r\n",
+        "Email,30,Customers,0.23,0.68,2.7,0.225,0.675,2.7,\r\n",
+        "Email,30,Revenue,247500,742500,2970000,247500,742500,2970000,\r\n",
+        "Events,30,Visits,1875,5625,22500,1875,5625,22500,\r\n",
+        "Events,30,Leads,29,85,338,28.125,84.375,337.5,\r\n",
+        "Events,30,MQLs,5.63,17,68,5.625,16.875,67.5,\r\n",
+        "Events,30,SQLs,1.13,3.38,14,1.125,3.375,13.5,\r\n",
+        "Events,30,Opportunities,0.45,1.35,5.4,0.45,1.35,5.4,\r\n",
+        "Events,30,Customers,0.23,0.68,2.7,0.225,0.675,2.7,\r\n",
+        "Events,30,Revenue,247500,742500,2970000,247500,742500,2970000,\r\n",
+        "All channels,100,Visits,5000,15000,60000,5000,15000,60000,\r\n",
+        "All channels,100,Leads,94,282,1125,93.75,281.25,1125,\r\n",
+        "All channels,100,MQLs,19,57,225,18.75,56.25,225,\r\n",
+        "All channels,100,SQLs,3.75,12,45,3.75,11.25,45,\r\n",
+        "All channels,100,Opportunities,1.5,4.5,18,1.5,4.5,18,\r\n",
+        "All channels,100,Customers,0.75,2.25,9,0.75,2.25,9,\r\n",
+        "All channels,100,Revenue,825000,2475000,9900000,825000,2475000,9900000,\r\n",
+        "\r\n",
+        "Budget needed\r\n",
+        "Channel,Cost used at stage,Cost per unit,Per month,Per quarter,Per year,Note\r\n",
+        "Paid search,Visits,3,3750,11250,45000,\r\n",
+        "Email,Leads,20,562.5,1687.5,6750,\r\n",
+        "Events,Leads,40,1125,3375,13500,\r\n",
+        "Total needed,,,5437.5,16312.5,65250,\r\n",
+        "Budget set,,,5000,15000,60000,\r\n",
+        "Budget minus need,,,-437.5,-1312.5,-5250,\r\n",
+        "\r\n",
+        "Marketing KPIs\r\n",
+        "Customer lifetime value (LTV),1980000\r\n",
+        "Customer retention rate (%),90\r\n",
+        "Channel,Cost per Visits,Cost per Leads,Cost per MQLs,Cost per SQLs,",
+        "Cost per Opportunities,CAC,Marketing ROI (%),ROAS,Opportunity-to-win ratio (%),",
+        "LTV:CAC,CAC payback (months)\r\n",
+        "Paid search,3,100,,,1200,3000,400,5,40,660,0.054545454545\r\n",
+        "Email,,20,,,250,1000,1100,12,25,1980,0.018181818182\r\n",
+        "Events,,40,,,2000,10000,50,1.5,20,198,0.181818181818\r\n",
+        "All channels,3,44.262295082,,,1421.052631579,5400,166.666666667,2.666666667,",
+        "26.315789474,366.666666667,0.098181818182\r\n",
+    );
+    assert_csv(&file_of(&example_with_channels()), expected);
+}
+
+#[test]
+fn a_plan_without_channels_has_only_its_inputs_and_targets() {
+    // The worked example: a revenue goal of 10,000,000, and no channels to split it across.
+    let mut draft = example();
+    draft.name = "=cmd|' /C calc'!A0".to_owned();
+    let text = file_of(&draft);
+    let rows = parse_csv(&text).expect("valid CSV");
+    assert_eq!(rows[0], ["Plan"]);
+    // The name is kept as typed, behind the `'` that keeps it from running.
+    assert_eq!(rows[1], ["Plan name", "'=cmd|' /C calc'!A0"]);
+    assert_eq!(rows[2], ["Revenue goal", "10000000"]);
+    assert_eq!(rows[3], ["Average revenue per new customer", "1100000"]);
+    assert_eq!(rows[11], [""]);
+    assert_eq!(rows[12], ["Targets"]);
+    // Plan (11 rows), an empty row, targets (9 rows), and nothing after them.
+    assert_eq!(rows.len(), 11 + 1 + 9, "{text}");
+    assert!(text
+        .ends_with("\r\nRevenue,,833334,2500000,10000000,833333.3333333334,2500000,10000000\r\n"));
+}
+
+#[test]
+fn channels_with_nothing_typed_give_their_split_and_no_budget_or_kpis() {
+    // Two channels with nothing typed share the 9 customers evenly: 4.5 each, 9 ÷ 50 % ÷ 40 %
+    // ÷ 20 % ÷ 20 % ÷ 1.5 % ÷ 2 = 37,500 visits a year each. No spend: no cost, no KPI.
+    let mut draft = example_with_channels();
+    draft.marketing = Default::default();
+    for name in ["Web", ""] {
+        draft.marketing.add_channel(name);
+    }
+    let report = report_of(&draft);
+    assert!(budget_needed(&report, &words()).is_empty());
+    assert!(kpi_table(&report, &words()).is_empty());
+    let rows = channel_targets(&report, &words());
+    assert_csv(
+        &write(&rows[..3]),
+        concat!(
+            "Targets by channel\r\n",
+            "Channel,Share of customers goal (%),Stage,Needed per month,Needed per quarter,",
+            "Needed per year,Exact per month,Exact per quarter,Exact per year,Note\r\n",
+            "Web,50,Visits,3125,9375,37500,3125,9375,37500,\r\n",
+        ),
+    );
+    // An unnamed channel is labelled as the page labels it.
+    assert_eq!(rows[2 + 7][0], Cell::Text("Channel 2".to_owned()));
+    // 2 channels × (6 stages + revenue) and all channels' 7 rows.
+    assert_eq!(rows.len(), 2 + 3 * 7);
+}
+
+#[test]
+fn a_channel_without_targets_or_cost_says_why() {
+    // Email's own rate cannot be read, so it has no targets and no budget need; Events has no
+    // spend, so no cost either. The budget still counts Paid search: 45,000 a year (3 a visit ×
+    // 15,000 visits, its 40 % of the goal).
+    let mut draft = example_with_channels();
+    let stage = draft.stage_ids()[0];
+    draft.marketing.channels[1].stage_mut(stage).rate = "abc".to_owned();
+    draft.marketing.channels[2].spend = String::new();
+    let report = report_of(&draft);
+    let targets = write(&channel_targets(&report, &words()));
+    assert!(
+        targets.contains("\r\nEmail,30,,,,,,,,— (Missing(ChannelRates))\r\n"),
+        "{targets}"
+    );
+    let budget = budget_needed(&report, &words());
+    assert_csv(
+        &write(&budget),
+        concat!(
+            "Budget needed\r\n",
+            "Channel,Cost used at stage,Cost per unit,Per month,Per quarter,Per year,Note\r\n",
+            "Paid search,Visits,3,3750,11250,45000,\r\n",
+            "Email,Leads,20,,,,— (Missing(ChannelRates))\r\n",
+            "Events,,,,,,— (Missing(Spend))\r\n",
+            "Total needed,,,3750,11250,45000,\r\n",
+            "Budget set,,,5000,15000,60000,\r\n",
+            "Budget minus need,,,1250,3750,15000,\r\n",
+        ),
+    );
+}
+
+#[test]
+fn shares_over_the_whole_goal_split_nothing() {
+    // 70 % + 40 % is more than the goal: the page splits nothing, nor does the file.
+    let mut draft = example_with_channels();
+    draft.marketing.channels[0].share = "70".to_owned();
+    draft.marketing.channels[1].share = "40".to_owned();
+    let report = report_of(&draft);
+    assert!(channel_targets(&report, &words()).is_empty());
+    assert!(budget_needed(&report, &words()).is_empty());
+    // The KPIs do not depend on the split.
+    assert!(!kpi_table(&report, &words()).is_empty());
+}
+
+#[test]
+fn the_plan_section_is_enough_to_rebuild_the_plan() {
+    // Every input of the plan, read back from the file, validates to the same plan.
+    let mut draft = example();
+    draft.name = "Q3, \"aggressive\"".to_owned();
+    draft.stages[2].name = "+MQLs".to_owned();
+    draft.stages[3].rate_to_next = "57".to_owned();
+    let plan = draft.validate(EN).expect("valid");
+    let rows = parse_csv(&write(&plan_inputs(&plan, &words()))).expect("valid CSV");
+    let mut rebuilt = example();
+    rebuilt.name = rows[1][1].clone();
+    assert_eq!(rows[2][0], "Revenue goal");
+    rebuilt.revenue_goal = rows[2][1].clone();
+    rebuilt.average_revenue_per_customer = rows[3][1].clone();
+    for (stage, row) in rebuilt.stages.iter_mut().zip(&rows[5..]) {
+        stage.name = read_back(&row[0]);
+        stage.rate_to_next = row[1].clone();
+    }
+    assert_eq!(rebuilt.validate(EN), Ok(plan));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -306,10 +634,10 @@ proptest! {
         draft.stages[at].name = name.clone();
         prop_assume!(draft.validate(EN).is_ok()); // empty or a duplicate of another stage
         let rows = parse_csv(&csv_of(&draft)).map_err(TestCaseError::fail)?;
-        prop_assert_eq!(rows.len(), 8);
-        prop_assert!(rows.iter().all(|row| row.len() == 8));
+        prop_assert_eq!(rows.len(), 9);
+        prop_assert!(rows[1..].iter().all(|row| row.len() == 8));
         let typed = name.trim();
-        prop_assert_eq!(as_typed(&rows[1 + at][0], typed), typed);
+        prop_assert_eq!(as_typed(&rows[2 + at][0], typed), typed);
     }
 
     /// Any text in any cell is read back as neutralised, and as typed once the `'` is removed.
@@ -334,7 +662,7 @@ proptest! {
         let mut draft = example();
         draft.stages[at].rate_to_next = typed.clone();
         let rows = parse_csv(&csv_of(&draft)).map_err(TestCaseError::fail)?;
-        let written: f64 = rows[1 + at][1].parse().map_err(|_| TestCaseError::fail("a number"))?;
+        let written: f64 = rows[2 + at][1].parse().map_err(|_| TestCaseError::fail("a number"))?;
         prop_assert_eq!(written, typed.parse::<f64>().expect("a number"), "typed {}", typed);
     }
 

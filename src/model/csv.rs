@@ -1,10 +1,18 @@
-//! The funnel targets as CSV (RFC 4180) for spreadsheets: cells with a comma, quote or line
-//! break are quoted, quotes doubled; text cells that a spreadsheet would run as a formula
-//! (starting with `=`, `+`, `-`, `@`, tab or carriage return) get a leading `'` so they stay text.
-//! Numbers are written plainly (`6250`, `0.75`) so spreadsheets read them as numbers.
+//! The plan as CSV (RFC 4180) for spreadsheets: cells with a comma, quote or line break are
+//! quoted, quotes doubled; text cells that a spreadsheet would run as a formula (starting with
+//! `=`, `+`, `-`, `@`, tab or carriage return) get a leading `'` so they stay text. Numbers are
+//! written plainly (`6250`, `0.75`) so spreadsheets read them as numbers.
+//!
+//! The file is in sections, each a title row then its rows, with an empty row between them:
+//! the plan's inputs (enough to rebuild it), its targets, the targets by channel, the budget
+//! needed and the KPIs; the last three only when they have figures. Percents are written as
+//! percents (40 for 40 %), money and counts in full precision, and a figure that cannot be
+//! computed is an empty cell (with the reason in a note column where a row has nothing else).
 
+use crate::model::channels::{Report, Split};
+use crate::model::kpi::{Figure, Kpis, Unavailable};
 use crate::model::number::{needed_shown, plain_decimal};
-use crate::model::{Period, Plan, Targets};
+use crate::model::{Goal, Period, Plan, Targets};
 
 /// One cell.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,17 +23,56 @@ pub enum Cell {
     Number(f64),
 }
 
-/// The column and row headings, in the page's language.
-#[derive(Debug, Clone, Copy)]
-pub struct Headings<'a> {
+/// The file's titles, column headings and row labels, in the page's language, and the few texts
+/// that depend on the plan.
+pub struct Words<'a> {
+    /// Section titles: the plan's inputs, its targets, targets by channel, budget needed, KPIs.
+    pub plan: &'a str,
+    pub targets: &'a str,
+    pub channel_targets: &'a str,
+    pub budget: &'a str,
+    pub kpis: &'a str,
+    /// The plan's inputs: its name, its goal as revenue or as new customers per year, and the
+    /// average revenue per new customer.
+    pub plan_name: &'a str,
+    pub revenue_goal: &'a str,
+    pub customers_goal: &'a str,
+    pub average_revenue: &'a str,
     pub stage: &'a str,
+    /// The rate from a stage into the next, in percent.
     pub rate_to_next: &'a str,
     /// Needed per month, quarter and year (rounded up to whole units).
     pub needed: [&'a str; 3],
     /// Exact (unrounded) per month, quarter and year.
     pub exact: [&'a str; 3],
-    /// The label of the revenue row.
+    /// The label of the revenue rows.
     pub revenue: &'a str,
+    pub channel: &'a str,
+    /// A channel's share of the customers goal, in percent.
+    pub share: &'a str,
+    pub all_channels: &'a str,
+    /// Why a row has no figures.
+    pub note: &'a str,
+    /// The stage whose cost the budget is worked out from, and that cost per unit.
+    pub cost_stage: &'a str,
+    pub cost_per_unit: &'a str,
+    /// Per month, quarter and year (money).
+    pub per: [&'a str; 3],
+    pub total_needed: &'a str,
+    pub budget_set: &'a str,
+    pub budget_gap: &'a str,
+    pub lifetime_value: &'a str,
+    /// Customer retention rate, in percent.
+    pub retention: &'a str,
+    /// The KPI columns after the cost per stage: CAC, ROI (%), ROAS, opportunity-to-win ratio (%),
+    /// LTV:CAC and CAC payback in months.
+    pub kpi_columns: [&'a str; 6],
+    /// "Cost per {stage}".
+    pub cost_per: &'a dyn Fn(&str) -> String,
+    /// A channel's name, or "Channel N" (N = position + 1) while it has none.
+    pub channel_name: &'a dyn Fn(&str, usize) -> String,
+    /// Why a figure cannot be computed, in a few words.
+    pub reason: &'a dyn Fn(Unavailable) -> String,
 }
 
 /// `text` made safe to open in a spreadsheet: a leading `'` when it would start a formula.
@@ -62,62 +109,333 @@ pub fn write(rows: &[Vec<Cell>]) -> String {
     out
 }
 
-/// The targets table: a heading row; one row per stage with its name, its rate into the next
-/// stage in percent (empty on the last stage), the whole numbers needed per month, quarter and
-/// year, and the unrounded values; then the revenue row (money per period, unrounded).
-pub fn targets_table(plan: &Plan, targets: &Targets, headings: Headings<'_>) -> Vec<Vec<Cell>> {
-    let mut rows = Vec::with_capacity(targets.stages.len() + 2);
-    let mut heading = vec![
-        Cell::Text(headings.stage.to_owned()),
-        Cell::Text(headings.rate_to_next.to_owned()),
-    ];
-    heading.extend(headings.needed.iter().map(|h| Cell::Text((*h).to_owned())));
-    heading.extend(headings.exact.iter().map(|h| Cell::Text((*h).to_owned())));
-    rows.push(heading);
-    let rates = plan.funnel.rates();
-    for (index, stage) in targets.stages.iter().enumerate() {
-        let mut row = vec![
-            Cell::Text(stage.name.clone()),
-            rates.get(index).map_or(Cell::Text(String::new()), |rate| {
-                Cell::Number(as_typed(rate.percent()))
-            }),
-        ];
-        row.extend(
-            Period::ALL
-                .iter()
-                .map(|&period| Cell::Number(needed_shown(stage.per(period)))),
-        );
-        row.extend(
-            Period::ALL
-                .iter()
-                .map(|&period| Cell::Number(stage.per(period))),
-        );
-        rows.push(row);
+/// The whole file: the plan, its targets, and the sections of `report` that have figures, each
+/// after an empty row.
+pub fn plan_file(
+    plan: &Plan,
+    targets: &Targets,
+    report: &Report,
+    words: &Words<'_>,
+) -> Vec<Vec<Cell>> {
+    let mut rows = plan_inputs(plan, words);
+    for section in [
+        targets_table(plan, targets, words),
+        channel_targets(report, words),
+        budget_needed(report, words),
+        kpi_table(report, words),
+    ] {
+        if !section.is_empty() {
+            rows.push(Vec::new());
+            rows.extend(section);
+        }
     }
-    // Without an average revenue per customer (a goal of new customers) there is no revenue row.
-    let Some(revenue_per_year) = targets.revenue_per_year else {
-        return rows;
-    };
-    let mut revenue = vec![
-        Cell::Text(headings.revenue.to_owned()),
-        Cell::Text(String::new()),
-    ];
-    revenue.extend(
-        Period::ALL
-            .iter()
-            .map(|&period| Cell::Number(needed_shown(revenue_per_year / period.per_year()))),
-    );
-    revenue.extend(
-        Period::ALL
-            .iter()
-            .map(|&period| Cell::Number(revenue_per_year / period.per_year())),
-    );
-    rows.push(revenue);
     rows
 }
 
-/// A percent as it was typed: the rate is kept as a fraction, and fraction × 100 picks up binary
-/// noise (7 % → 7.000000000000001). Percents are typed with far fewer than 9 decimals.
-fn as_typed(percent: f64) -> f64 {
-    (percent * 1e9).round() / 1e9
+fn text(text: &str) -> Cell {
+    Cell::Text(text.to_owned())
+}
+
+fn empty() -> Cell {
+    Cell::Text(String::new())
+}
+
+/// A number, or an empty cell when it cannot be computed.
+fn figure(value: Figure) -> Cell {
+    value.map_or_else(|_| empty(), Cell::Number)
+}
+
+/// A count or amount a plan must reach, as the "needed" columns show it (and the page): rounded
+/// up, whole from 10, two decimals below. The one place the file rounds.
+fn shown_count(value: f64) -> f64 {
+    needed_shown(value)
+}
+
+/// `per_year` shown per month, quarter and year, then unrounded per month, quarter and year.
+fn periods(row: &mut Vec<Cell>, per_year: f64, shown: fn(f64) -> f64) {
+    for period in Period::ALL {
+        row.push(Cell::Number(shown(per_year / period.per_year())));
+    }
+    for period in Period::ALL {
+        row.push(Cell::Number(per_year / period.per_year()));
+    }
+}
+
+/// A fraction as a percent, without the binary noise of × 100 (0.57 × 100 = 56.99999999999999):
+/// rounded to 9 decimals, far finer than any percent is typed or read.
+fn percent(fraction: f64) -> f64 {
+    (fraction * 100e9).round() / 1e9
+}
+
+/// The plan's inputs: its name, goal and average revenue per new customer, then each stage with
+/// its rate into the next in percent (empty on the last stage).
+pub fn plan_inputs(plan: &Plan, words: &Words<'_>) -> Vec<Vec<Cell>> {
+    let goal = match plan.goal {
+        Goal::Revenue(revenue) => vec![text(words.revenue_goal), Cell::Number(revenue)],
+        Goal::NewCustomers(customers) => vec![text(words.customers_goal), Cell::Number(customers)],
+    };
+    let mut rows = vec![
+        vec![text(words.plan)],
+        vec![text(words.plan_name), text(&plan.name)],
+        goal,
+        vec![
+            text(words.average_revenue),
+            plan.average_revenue_per_customer
+                .map_or_else(empty, Cell::Number),
+        ],
+        vec![text(words.stage), text(words.rate_to_next)],
+    ];
+    let rates = plan.funnel.rates();
+    for (index, name) in plan.funnel.names().iter().enumerate() {
+        let rate = rates
+            .get(index)
+            .map_or_else(empty, |rate| Cell::Number(percent(rate.fraction())));
+        rows.push(vec![text(name), rate]);
+    }
+    rows
+}
+
+/// The targets: a title and a heading row; one row per stage with its name, its rate into the
+/// next stage in percent (empty on the last stage), the whole numbers needed per month, quarter
+/// and year, and the unrounded values; then the revenue row (money per period, rounded to whole
+/// units, then unrounded).
+pub fn targets_table(plan: &Plan, targets: &Targets, words: &Words<'_>) -> Vec<Vec<Cell>> {
+    let mut heading = vec![text(words.stage), text(words.rate_to_next)];
+    heading.extend(words.needed.iter().chain(&words.exact).map(|h| text(h)));
+    let mut rows = vec![vec![text(words.targets)], heading];
+    let rates = plan.funnel.rates();
+    for (index, stage) in targets.stages.iter().enumerate() {
+        let rate = rates
+            .get(index)
+            .map_or_else(empty, |rate| Cell::Number(percent(rate.fraction())));
+        let mut row = vec![text(&stage.name), rate];
+        periods(&mut row, stage.per_year, shown_count);
+        rows.push(row);
+    }
+    // Without an average revenue per customer (a goal of new customers) there is no revenue row.
+    if let Some(revenue_per_year) = targets.revenue_per_year {
+        let mut revenue = vec![text(words.revenue), empty()];
+        periods(&mut revenue, revenue_per_year, shown_count);
+        rows.push(revenue);
+    }
+    rows
+}
+
+/// The split the page shows: none while the plan has a problem, there are no channels, or the
+/// shares add up to more than the whole goal.
+fn shown_split(report: &Report) -> Option<&Split> {
+    report
+        .split
+        .as_ref()
+        .filter(|split| !split.channels.is_empty() && !split.is_over_assigned())
+}
+
+/// The name of the channel at `index`, as the page labels it.
+fn channel_name(report: &Report, index: usize, words: &Words<'_>) -> String {
+    let name = report
+        .inputs
+        .channels
+        .get(index)
+        .map_or("", |channel| channel.name.as_str());
+    (words.channel_name)(name, index)
+}
+
+/// Targets by channel, one row per channel and stage (then its revenue): the channel, its share
+/// of the customers goal in percent, the stage, the whole numbers needed and the unrounded
+/// values per month, quarter and year; a channel without targets gets one row with the reason.
+/// Then the same rows for all channels together. Empty when the page shows no split.
+pub fn channel_targets(report: &Report, words: &Words<'_>) -> Vec<Vec<Cell>> {
+    let Some(split) = shown_split(report) else {
+        return Vec::new();
+    };
+    let mut heading = vec![text(words.channel), text(words.share), text(words.stage)];
+    heading.extend(words.needed.iter().chain(&words.exact).map(|h| text(h)));
+    heading.push(text(words.note));
+    let mut rows = vec![vec![text(words.channel_targets)], heading];
+    // One row of a channel (or of all channels): its name, share, the row's label and figures.
+    let row = |name: &str, share: f64, label: &str, per_year: f64, shown: fn(f64) -> f64| {
+        let mut row = vec![text(name), Cell::Number(percent(share)), text(label)];
+        periods(&mut row, per_year, shown);
+        row.push(empty());
+        row
+    };
+    for (index, channel) in split.channels.iter().enumerate() {
+        let name = channel_name(report, index, words);
+        match &channel.targets {
+            Ok(targets) => {
+                for stage in &targets.stages {
+                    rows.push(row(
+                        &name,
+                        channel.share,
+                        &stage.name,
+                        stage.per_year,
+                        shown_count,
+                    ));
+                }
+                if let Some(revenue_per_year) = targets.revenue_per_year {
+                    rows.push(row(
+                        &name,
+                        channel.share,
+                        words.revenue,
+                        revenue_per_year,
+                        shown_count,
+                    ));
+                }
+            }
+            Err(reason) => {
+                let mut cells = vec![text(&name), Cell::Number(percent(channel.share))];
+                cells.extend((0..7).map(|_| empty()));
+                cells.push(Cell::Text((words.reason)(*reason)));
+                rows.push(cells);
+            }
+        }
+    }
+    for (stage, total) in report.stage_names.iter().zip(&split.totals) {
+        rows.push(row(
+            words.all_channels,
+            split.assigned,
+            stage,
+            *total,
+            shown_count,
+        ));
+    }
+    let has_revenue = split.channels.iter().any(|channel| {
+        channel
+            .targets
+            .as_ref()
+            .is_ok_and(|targets| targets.revenue_per_year.is_some())
+    });
+    if has_revenue {
+        rows.push(row(
+            words.all_channels,
+            split.assigned,
+            words.revenue,
+            split.revenue_total,
+            shown_count,
+        ));
+    }
+    rows
+}
+
+/// The budget needed: one row per channel with the stage its cost is taken at, that cost per
+/// unit and the budget per month, quarter and year (or the reason it has none); then the total
+/// needed and, when a budget is set, the budget and the budget minus the need. Empty when no
+/// channel has a need worked out.
+pub fn budget_needed(report: &Report, words: &Words<'_>) -> Vec<Vec<Cell>> {
+    let (Some(_), Some(needs)) = (shown_split(report), report.needs.as_ref()) else {
+        return Vec::new();
+    };
+    if needs.uncounted >= needs.channels.len() {
+        return Vec::new();
+    }
+    let mut heading = vec![
+        text(words.channel),
+        text(words.cost_stage),
+        text(words.cost_per_unit),
+    ];
+    heading.extend(words.per.iter().map(|h| text(h)));
+    heading.push(text(words.note));
+    let mut rows = vec![vec![text(words.budget)], heading];
+    let amounts = |row: &mut Vec<Cell>, per_year: Option<f64>| {
+        for period in Period::ALL {
+            row.push(per_year.map_or_else(empty, |value| Cell::Number(value / period.per_year())));
+        }
+    };
+    for (index, channel) in needs.channels.iter().enumerate() {
+        let mut row = vec![Cell::Text(channel_name(report, index, words))];
+        match channel.basis {
+            Ok(basis) => {
+                let stage = report.stage_names.get(basis.stage);
+                row.push(stage.map_or_else(empty, |stage| text(stage)));
+                row.push(Cell::Number(basis.cost));
+            }
+            Err(_) => row.extend([empty(), empty()]),
+        }
+        amounts(&mut row, channel.needed_per_year.ok());
+        row.push(match channel.needed_per_year {
+            Ok(_) => empty(),
+            Err(reason) => Cell::Text((words.reason)(reason)),
+        });
+        rows.push(row);
+    }
+    let mut total = |label: &str, per_year: Option<f64>| {
+        let mut row = vec![text(label), empty(), empty()];
+        amounts(&mut row, per_year);
+        row.push(empty());
+        rows.push(row);
+    };
+    total(words.total_needed, Some(needs.needed_per_year));
+    if needs.budget_per_year.is_some() {
+        total(words.budget_set, needs.budget_per_year);
+        total(words.budget_gap, needs.gap(Period::Year));
+    }
+    rows
+}
+
+/// The KPIs: customer lifetime value and retention (%) when they have figures, then one row per
+/// channel that has a KPI, and all channels: cost per stage (all but the last), CAC, ROI (%),
+/// ROAS, opportunity-to-win ratio (%), LTV:CAC and CAC payback in months. A KPI that cannot be
+/// computed is an empty cell. Empty when no KPI has a figure.
+pub fn kpi_table(report: &Report, words: &Words<'_>) -> Vec<Vec<Cell>> {
+    let stage_count = report.stage_names.len();
+    let kpi_cells = |kpis: &Kpis| -> Vec<Figure> {
+        let mut cells: Vec<Figure> = (0..stage_count.saturating_sub(1))
+            .map(|stage| {
+                kpis.cost_per_stage
+                    .get(stage)
+                    .copied()
+                    .unwrap_or(Err(Unavailable::TooLarge))
+            })
+            .collect();
+        cells.extend([
+            kpis.cac(),
+            kpis.roi.map(percent),
+            kpis.roas,
+            kpis.win_rate.map(percent),
+            kpis.ltv_to_cac,
+            kpis.payback_months,
+        ]);
+        cells
+    };
+    let mut table = Vec::new();
+    let channels = report
+        .kpis
+        .iter()
+        .enumerate()
+        .map(|(index, kpis)| (channel_name(report, index, words), kpis));
+    for (name, kpis) in channels.chain([(words.all_channels.to_owned(), &report.all)]) {
+        let cells = kpi_cells(kpis);
+        if cells.iter().any(Result::is_ok) {
+            let mut row = vec![Cell::Text(name)];
+            row.extend(cells.into_iter().map(figure));
+            table.push(row);
+        }
+    }
+    let mut rows = Vec::new();
+    for (label, value) in [
+        (words.lifetime_value, report.value.lifetime_value),
+        (words.retention, report.value.retention.map(percent)),
+    ] {
+        if let Ok(value) = value {
+            rows.push(vec![text(label), Cell::Number(value)]);
+        }
+    }
+    if rows.is_empty() && table.is_empty() {
+        return rows;
+    }
+    rows.insert(0, vec![text(words.kpis)]);
+    if !table.is_empty() {
+        let mut heading = vec![text(words.channel)];
+        heading.extend(
+            report
+                .stage_names
+                .iter()
+                .take(stage_count.saturating_sub(1))
+                .map(|stage| Cell::Text((words.cost_per)(stage))),
+        );
+        heading.extend(words.kpi_columns.iter().map(|h| text(h)));
+        rows.push(heading);
+        rows.extend(table);
+    }
+    rows
 }

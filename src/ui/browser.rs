@@ -136,3 +136,32 @@ pub async fn copy_to_clipboard(text: &str) -> bool {
 pub fn print() {
     let _ = window().print();
 }
+
+/// Marks a `<details>` opened only for printing.
+const OPENED_FOR_PRINT: &str = "data-print-opened";
+
+/// Opens every closed `<details>` for printing, marking it (`is_printing`), or closes again the
+/// ones opened that way, so the page is left as the person had it.
+pub fn open_details_for_print(is_printing: bool) {
+    let document = document();
+    let selector = if is_printing {
+        "details:not([open])"
+    } else {
+        "details[data-print-opened]"
+    };
+    // Each pass changes the element found so it no longer matches; stop if the browser refuses.
+    while let Ok(Some(details)) = document.query_selector(selector) {
+        let changed = if is_printing {
+            details
+                .set_attribute("open", "")
+                .and_then(|()| details.set_attribute(OPENED_FOR_PRINT, ""))
+        } else {
+            details
+                .remove_attribute(OPENED_FOR_PRINT)
+                .and_then(|()| details.remove_attribute("open"))
+        };
+        if changed.is_err() {
+            break;
+        }
+    }
+}

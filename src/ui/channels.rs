@@ -91,6 +91,13 @@ fn CellInput(
                 aria-invalid=move || if message.with(Option::is_some) { "true" } else { "false" }
                 aria-describedby=described_by
             />
+            // A printout shows the value as text (an empty cell: what it stands for, in grey).
+            <span class="print-value" class:is-placeholder=move || value.with(String::is_empty)>
+                {move || {
+                    let text = value.get();
+                    if text.is_empty() { placeholder.map(|placeholder| placeholder.get()).unwrap_or_default() } else { text }
+                }}
+            </span>
             <p class="error" id=error_id hidden=move || message.with(Option::is_none)>
                 {move || message.get().unwrap_or_default()}
             </p>

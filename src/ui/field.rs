@@ -94,6 +94,8 @@ pub fn InputField(
                     aria-invalid=move || if message.with(Option::is_some) { "true" } else { "false" }
                     aria-describedby=described_by
                 />
+                // A printout shows the value as text, never cut to the input's width.
+                <span class="print-value">{value}</span>
                 {suffix.map(|suffix| view! { <span class="suffix" aria-hidden="true">{suffix}</span> })}
             </div>
             <p class="hint" id=hint_id hidden=move || hint_text.with(String::is_empty)>

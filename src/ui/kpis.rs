@@ -157,6 +157,12 @@ pub fn KpiPanel(draft: RwSignal<PlanDraft>, report: ReportMemo) -> impl IntoView
                                 .collect_view()
                         })}
                     </select>
+                    <span class="print-value">
+                        {move || report.with(|report| match explain.get().and_then(|index| report.inputs.channels.get(index).map(|channel| (index, channel))) {
+                            Some((index, channel)) => channel_label(&channel.name, index),
+                            None => t(Key::AllChannels).to_owned(),
+                        })}
+                    </span>
                 </div>
                 <ul>
                     {move || report.with(|report| {

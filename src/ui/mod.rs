@@ -116,16 +116,19 @@ pub fn App() -> impl IntoView {
             planner.open_shared(&fragment);
         }
     });
-    // A printout explains its figures: open "How this is calculated" before printing.
-    let print_listener = window_event_listener(leptos::ev::beforeprint, move |_| {
-        if let Some(how) = document().get_element_by_id("how") {
-            let _ = how.set_attribute("open", "");
-        }
+    // A printout explains its figures: every closed "How this is calculated" opens for printing
+    // and closes again afterwards.
+    let print_listener = window_event_listener(leptos::ev::beforeprint, |_| {
+        browser::open_details_for_print(true);
+    });
+    let printed_listener = window_event_listener(leptos::ev::afterprint, |_| {
+        browser::open_details_for_print(false);
     });
     on_cleanup(move || {
         storage_listener.remove();
         hash_listener.remove();
         print_listener.remove();
+        printed_listener.remove();
     });
 
     view! {
@@ -144,7 +147,7 @@ pub fn App() -> impl IntoView {
             <div class="column">
                 <TargetsPanel draft checked targets />
                 <ForwardCheck draft checked />
-                <PlanActions planner checked targets />
+                <PlanActions planner checked targets report />
             </div>
             <div class="wide">
                 <ChannelsPanel draft report=kpi_report />

@@ -7,8 +7,9 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::Key;
-use crate::model::csv::{self, Headings};
-use crate::model::PlanRecord;
+use crate::model::channels::Report;
+use crate::model::csv::{self, Words};
+use crate::model::{Plan, PlanRecord, Targets};
 use crate::storage::schema::{
     decode_import, encode_export, Expected, ImportError, Problem, Reason, MAX_IMPORT_BYTES,
 };
@@ -16,9 +17,10 @@ use crate::storage::share::share_fragment;
 use crate::ui::browser::{
     copy_to_clipboard, download, file_stem, now_ms, print, today, url_with_fragment,
 };
+use crate::ui::figures::reason_text;
 use crate::ui::planner::{ImportFailure, Planner};
-use crate::ui::text::{plan_label, t, tf};
-use crate::ui::{Checked, TargetsMemo};
+use crate::ui::text::{channel_label, plan_label, t, tf};
+use crate::ui::{Checked, ReportMemo, TargetsMemo};
 
 const JSON: &str = "application/json";
 
@@ -38,7 +40,12 @@ pub fn export_all(planner: Planner) {
 
 /// The keep-and-share panel.
 #[component]
-pub fn PlanActions(planner: Planner, checked: Checked, targets: TargetsMemo) -> impl IntoView {
+pub fn PlanActions(
+    planner: Planner,
+    checked: Checked,
+    targets: TargetsMemo,
+    report: ReportMemo,
+) -> impl IntoView {
     // Once asked for, the link follows the plan as it is edited.
     let is_sharing = RwSignal::new(false);
     // `Some(None)`: asked for, but the plan is too large for a link.
@@ -73,7 +80,9 @@ pub fn PlanActions(planner: Planner, checked: Checked, targets: TargetsMemo) -> 
         let table = checked.with_untracked(|checked| {
             let plan = checked.as_ref().ok()?;
             targets.with_untracked(|targets| match targets {
-                Some(Ok(targets)) => Some(csv::targets_table(plan, targets, csv_headings())),
+                Some(Ok(targets)) => {
+                    Some(report.with_untracked(|report| csv_file(plan, targets, report)))
+                }
                 _ => None,
             })
         });
@@ -82,7 +91,7 @@ pub fn PlanActions(planner: Planner, checked: Checked, targets: TargetsMemo) -> 
                 .draft
                 .with_untracked(|draft| file_stem(&draft.name, t(Key::ExportOneStem)));
             download(
-                &format!("{stem}-targets.csv"),
+                &format!("{stem}.csv"),
                 "text/csv;charset=utf-8",
                 &csv::write(&table),
             );
@@ -163,8 +172,20 @@ pub fn PlanActions(planner: Planner, checked: Checked, targets: TargetsMemo) -> 
     }
 }
 
-fn csv_headings() -> Headings<'static> {
-    Headings {
+/// The plan as CSV rows: its inputs, targets, targets by channel, budget needed and KPIs.
+fn csv_file(plan: &Plan, targets: &Targets, report: &Report) -> Vec<Vec<csv::Cell>> {
+    let cost_per = |stage: &str| tf(Key::KpiCostPer, &[("stage", stage)]);
+    let reason = |reason| reason_text(reason, &report.stage_names);
+    let words = Words {
+        plan: t(Key::CsvPlanSection),
+        targets: t(Key::CsvTargetsSection),
+        channel_targets: t(Key::ChannelTargetsHeading),
+        budget: t(Key::BudgetHeading),
+        kpis: t(Key::KpiHeading),
+        plan_name: t(Key::PlanNameLabel),
+        revenue_goal: t(Key::RevenueGoalLabel),
+        customers_goal: t(Key::NewCustomersGoalLabel),
+        average_revenue: t(Key::AverageRevenueLabel),
         stage: t(Key::StageColumn),
         rate_to_next: t(Key::CsvRateColumn),
         needed: [
@@ -178,7 +199,31 @@ fn csv_headings() -> Headings<'static> {
             t(Key::CsvExactPerYear),
         ],
         revenue: t(Key::CsvRevenueRow),
-    }
+        channel: t(Key::ChannelColumn),
+        share: t(Key::ShareColumn),
+        all_channels: t(Key::AllChannels),
+        note: t(Key::NoteColumn),
+        cost_stage: t(Key::CsvCostStageColumn),
+        cost_per_unit: t(Key::CsvCostPerUnitColumn),
+        per: [t(Key::PerMonth), t(Key::PerQuarter), t(Key::PerYear)],
+        total_needed: t(Key::TotalNeeded),
+        budget_set: t(Key::BudgetSet),
+        budget_gap: t(Key::BudgetGap),
+        lifetime_value: t(Key::KpiLifetimeValue),
+        retention: t(Key::CsvRetentionRow),
+        kpi_columns: [
+            t(Key::KpiCac),
+            t(Key::CsvRoiColumn),
+            t(Key::KpiRoas),
+            t(Key::CsvWinRateColumn),
+            t(Key::KpiLtvToCac),
+            t(Key::KpiPayback),
+        ],
+        cost_per: &cost_per,
+        channel_name: &channel_label,
+        reason: &reason,
+    };
+    csv::plan_file(plan, targets, report, &words)
 }
 
 /// Reads the chosen file (refusing one over 1 MB before reading it) and imports its plans.

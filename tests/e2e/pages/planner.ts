@@ -344,7 +344,7 @@ export class PlannerPage {
     this.createShareLinkButton = page.getByRole('button', { name: 'Create share link', exact: true });
     this.shareLink = page.getByRole('textbox', { name: 'Link to this plan', exact: true });
     this.copyLinkButton = page.getByRole('button', { name: 'Copy link', exact: true });
-    this.downloadCsvButton = page.getByRole('button', { name: 'Download targets (CSV)', exact: true });
+    this.downloadCsvButton = page.getByRole('button', { name: 'Download plan (CSV)', exact: true });
     this.printButton = page.getByRole('button', { name: 'Print', exact: true });
     this.importReport = page
       .getByRole('alert')
