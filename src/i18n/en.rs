@@ -135,8 +135,8 @@ catalogue! {
     StatusShareDamaged => "This share link is damaged or incomplete, so it cannot be opened. Nothing was changed. Ask for the link again.",
     StatusShareNewer => "This share link was made by a newer version of Funnel Planner and cannot be opened here. Nothing was changed.",
 
-    ConflictChanged => "This plan was changed in another tab while you were editing it here. Your version is still on screen and is not saved until you choose.",
-    ConflictDeleted => "This plan was deleted in another tab. Your version is still on screen and is not saved until you choose.",
+    ConflictChanged => "This plan was changed in another tab in the same places you changed it here. Your version stays on screen and is saved as “{name}” until you choose.",
+    ConflictDeleted => "This plan was deleted in another tab. Your version stays on screen; anything you type is saved as a copy until you choose.",
     ConflictKeepMine => "Keep my version",
     ConflictUseTheirs => "Use the other tab's version",
     ConflictKeepBoth => "Keep both",
