@@ -85,7 +85,11 @@ fn merge_marketing(
 ) -> Option<MarketingDraft> {
     Some(MarketingDraft {
         budget: pick(&base.budget, &mine.budget, &theirs.budget)?,
-        budget_period: pick(&base.budget_period, &mine.budget_period, &theirs.budget_period)?,
+        budget_period: pick(
+            &base.budget_period,
+            &mine.budget_period,
+            &theirs.budget_period,
+        )?,
         channels: pick(&base.channels, &mine.channels, &theirs.channels)?,
         customers_at_start: pick(
             &base.customers_at_start,
@@ -97,9 +101,17 @@ fn merge_marketing(
             &mine.customers_at_end,
             &theirs.customers_at_end,
         )?,
-        customers_new: pick(&base.customers_new, &mine.customers_new, &theirs.customers_new)?,
+        customers_new: pick(
+            &base.customers_new,
+            &mine.customers_new,
+            &theirs.customers_new,
+        )?,
         gross_margin: pick(&base.gross_margin, &mine.gross_margin, &theirs.gross_margin)?,
-        lifetime_kind: pick(&base.lifetime_kind, &mine.lifetime_kind, &theirs.lifetime_kind)?,
+        lifetime_kind: pick(
+            &base.lifetime_kind,
+            &mine.lifetime_kind,
+            &theirs.lifetime_kind,
+        )?,
         lifetime_years: pick(
             &base.lifetime_years,
             &mine.lifetime_years,

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::i18n::Key;
 use crate::storage::{StorageIssue, Unreadable};
 use crate::ui::browser::{download, today};
-use crate::ui::planner::{Planner, Status};
+use crate::ui::planner::{Planner, Status, STATUS_MESSAGE};
 use crate::ui::text::{plan_label, t, tf};
 use crate::ui::transfer::export_all;
 
@@ -212,8 +212,9 @@ fn StatusLine(planner: Planner) -> impl IntoView {
                         Status::ShareDamaged => t(Key::StatusShareDamaged).to_owned(),
                         Status::ShareNewer => t(Key::StatusShareNewer).to_owned(),
                     };
+                    // Focusable (not in the tab order) so an import can bring it into view.
                     view! {
-                        <p>
+                        <p id=STATUS_MESSAGE tabindex="-1">
                             {message}
                             {undo.map(|id| view! {
                                 " "

@@ -25,6 +25,9 @@ fn fresh_record(draft: PlanDraft) -> PlanRecord {
     }
 }
 
+/// The id of the status line's message, to bring it into view.
+pub const STATUS_MESSAGE: &str = "status-message";
+
 /// What the URL fragment holds to say which plan is open: `#plan=<id>`.
 const PLAN_FRAGMENT: &str = "plan=";
 
@@ -102,6 +105,8 @@ pub enum ImportFailure {
     Problems {
         file_name: String,
         problems: Vec<Problem>,
+        /// Each plan's name in the file, to say which plan a problem is in.
+        plan_names: Vec<String>,
     },
 }
 
@@ -297,7 +302,10 @@ impl Planner {
             name,
             ..draft.clone()
         };
-        if self.record(&copy.id).is_some_and(|saved| saved.draft == draft) {
+        if self
+            .record(&copy.id)
+            .is_some_and(|saved| saved.draft == draft)
+        {
             return;
         }
         self.put(PlanRecord {
@@ -443,6 +451,8 @@ impl Planner {
         });
         self.switch_to(id);
         self.status.set(Some(Status::Restored { name }));
+        // The "Undo" or "Restore" button is gone: the restored plan's name is where to go on.
+        focus_later("plan-name".to_owned());
     }
 
     /// Removes plan `id` (already in the bin) for good.
@@ -540,8 +550,10 @@ impl Planner {
     // -- Import --------------------------------------------------------------------------------
 
     /// Adds imported plans: new ones at once, ones whose id is already here after the person
-    /// chooses (see [`Planner::resolve_clash`]); identical ones are skipped.
+    /// chooses (see [`Planner::resolve_clash`]); identical ones are skipped. The first plan added
+    /// is opened, and the outcome is brought into view (and announced).
     pub fn import(self, imported: Vec<PlanRecord>) {
+        let mut first_added = None;
         let mut added = 0;
         let mut clashes = Vec::new();
         for record in imported {
@@ -556,10 +568,14 @@ impl Planner {
                     imported: record,
                 }),
                 None => {
+                    first_added.get_or_insert_with(|| record.id.clone());
                     self.put(record);
                     added += 1;
                 }
             }
+        }
+        if let Some(id) = first_added {
+            self.switch_to(id);
         }
         self.import_failure.set(None);
         let status = if added == 0 && clashes.is_empty() {
@@ -567,6 +583,11 @@ impl Planner {
         } else {
             Status::Imported { count: added }
         };
+        // A plan already here waits for a choice by the import button; otherwise the outcome,
+        // at the top of the page, is brought into view.
+        if clashes.is_empty() {
+            focus_later(STATUS_MESSAGE.to_owned());
+        }
         self.clashes.set(clashes);
         self.status.set(Some(status));
     }
