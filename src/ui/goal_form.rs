@@ -37,8 +37,8 @@ pub fn GoalForm(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoView {
         }),
     });
 
-    // "Plan from": switches the goal without typing. A goal never typed starts from the figure
-    // shown for it, so switching alone changes no target.
+    // "Plan from": switches the goal without typing, back to the text typed in it. A goal never
+    // typed starts from the figure shown for it rather than from an empty field.
     let choose_goal = Callback::new(move |index: usize| {
         let kind = if index == 0 {
             GoalKind::Revenue
