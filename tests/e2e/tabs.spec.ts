@@ -11,6 +11,7 @@ type Tabs = { a: PlannerPage; b: PlannerPage; id: string };
 
 /** Tab A names its plan "Shared plan"; tab B opens the same plan. */
 async function twoTabs(planner: PlannerPage, openTab: () => Promise<PlannerPage>): Promise<Tabs> {
+  await planner.canHoldStorageEvents();
   await planner.goto();
   await planner.type(planner.planName, 'Shared plan');
   await planner.expectSaved('Shared plan');

@@ -641,44 +641,43 @@ export class PlannerPage {
   // ---- Storage --------------------------------------------------------------------------------
 
   /**
+   * Lets {@link holdStorageEvents} work in this tab: call before the page loads. The app's
+   * `storage` listeners then pass through a gate that can hold events back.
+   */
+  async canHoldStorageEvents(): Promise<void> {
+    await this.page.addInitScript(() => {
+      const w = window as unknown as { e2eHeld: (() => void)[]; e2eHolding: boolean };
+      w.e2eHeld = [];
+      w.e2eHolding = false;
+      const add = window.addEventListener.bind(window);
+      window.addEventListener = ((type: string, listener: EventListener, options?: boolean | AddEventListenerOptions) => {
+        if (type !== 'storage') return add(type, listener, options);
+        const gated = (event: Event) => {
+          if (w.e2eHolding) w.e2eHeld.push(() => listener(event));
+          else listener(event);
+        };
+        return add(type, gated, options);
+      }) as typeof window.addEventListener;
+    });
+  }
+
+  /**
    * Holds back the `storage` events this tab hears (another tab's saves), as if they were still
    * on their way, until {@link releaseStorageEvents}: what this tab types meanwhile races the
-   * other tab's save.
+   * other tab's save. Needs {@link canHoldStorageEvents} before the page loaded.
    */
   async holdStorageEvents(): Promise<void> {
     await this.page.evaluate(() => {
-      const w = window as unknown as { e2eHeld: StorageEvent[]; e2eHolding: boolean };
-      w.e2eHeld = [];
-      w.e2eHolding = true;
-      // A capturing listener at the window runs before the app's own listener.
-      window.addEventListener(
-        'storage',
-        (event) => {
-          if (!event.isTrusted || !w.e2eHolding) return;
-          w.e2eHeld.push(event);
-          event.stopImmediatePropagation();
-        },
-        { capture: true },
-      );
+      (window as unknown as { e2eHolding: boolean }).e2eHolding = true;
     });
   }
 
   /** Delivers the held `storage` events, in order, and lets later ones through. */
   async releaseStorageEvents(): Promise<void> {
     await this.page.evaluate(() => {
-      const w = window as unknown as { e2eHeld: StorageEvent[]; e2eHolding: boolean };
+      const w = window as unknown as { e2eHeld: (() => void)[]; e2eHolding: boolean };
       w.e2eHolding = false;
-      for (const event of w.e2eHeld.splice(0)) {
-        window.dispatchEvent(
-          new StorageEvent('storage', {
-            key: event.key,
-            oldValue: event.oldValue,
-            newValue: event.newValue,
-            url: event.url,
-            storageArea: event.storageArea,
-          }),
-        );
-      }
+      for (const deliver of w.e2eHeld.splice(0)) deliver();
     });
   }
 
