@@ -60,6 +60,10 @@ fn expected(key: Key) -> &'static [&'static str] {
         Key::ProblemLine => &["place", "reason"],
         Key::ProblemNotJson => &["line", "column"],
         Key::ProblemStageCount => &["count"],
+        Key::ConflictChanged => &["name"],
+        Key::ProblemPlan | Key::ProblemStageRate => &["number"],
+        Key::ProblemPlanNamed => &["number", "name"],
+        Key::ProblemPlanField => &["plan", "field"],
         Key::ProblemNewerVersion | Key::ProblemUnknownVersion => &["version"],
         // Budget and channels.
         Key::UnnamedChannel | Key::ChannelNameLabel => &["number"],

@@ -20,8 +20,8 @@ use funnel_planner::model::{
 };
 use funnel_planner::storage::schema::{
     decode_import, decode_record, decode_shared, decode_v1, encode_export, encode_record,
-    encode_shared, read_newer_copy, DecodeError, Expected, ImportError, Problem, Reason,
-    EXPORT_APP, MAX_IMPORT_BYTES, SCHEMA_VERSION,
+    encode_shared, plan_names, read_newer_copy, DecodeError, Expected, ImportError, Problem,
+    Reason, EXPORT_APP, MAX_IMPORT_BYTES, SCHEMA_VERSION,
 };
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -1853,4 +1853,33 @@ proptest! {
             Err(ImportError::TooLarge { .. }) => prop_assert!(false, "a small file is too large"),
         }
     }
+}
+
+/// Each goal keeps its own typed text: a plan planned from new customers still has the revenue
+/// goal typed before, so choosing the revenue goal again brings it back (no schema change: the
+/// written shape always held both).
+#[test]
+fn both_goal_texts_are_kept_whichever_goal_counts() {
+    let mut record = example_record();
+    record.draft.goal_kind = GoalKind::NewCustomers;
+    record.draft.new_customers_goal = "9".to_owned();
+    record.draft.revenue_goal = "10,000,000".to_owned();
+    let text = encode_record(&record);
+    let read = decode_record(&text).expect("reads back");
+    assert_eq!(read.draft.revenue_goal, "10,000,000");
+    assert_eq!(read.draft.new_customers_goal, "9");
+    assert_eq!(read.draft.goal_kind, GoalKind::NewCustomers);
+}
+
+/// An import problem names the plan a person knows: its name as the file gives it, in order,
+/// "" where it has none that reads.
+#[test]
+fn an_export_files_plan_names_are_read_in_order() {
+    let named = example_record();
+    let text = encode_export(&[named], 7);
+    assert_eq!(plan_names(&text), ["Plan"]);
+    let text = json!({ "plans": [{ "plan": { "name": "A" } }, { "plan": { "name": 3 } }, {}] });
+    assert_eq!(plan_names(&text.to_string()), ["A", "", ""]);
+    assert!(plan_names("not json").is_empty());
+    assert!(plan_names("{}").is_empty());
 }

@@ -17,6 +17,7 @@ pub mod funnel;
 pub mod kpi;
 pub mod library;
 pub mod marketing;
+pub mod merge;
 pub mod number;
 pub mod plan;
 

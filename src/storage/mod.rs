@@ -259,6 +259,21 @@ impl Store {
             .map_err(|_| StorageIssue::SaveFailed)
     }
 
+    /// Plan `id` as saved right now, if storage can be read: `Some(None)` when nothing is saved
+    /// under its key. Another tab may have saved it since this tab last heard (its `storage`
+    /// event can still be on its way), so a save and a change heard from another tab read this
+    /// first rather than trusting what they knew.
+    pub fn load(self, id: &PlanId) -> Option<Option<Result<PlanRecord, DecodeError>>> {
+        let storage = self.is_available.then(raw).flatten()?;
+        let text = storage.get_item(&plan_key(id)).ok()?;
+        Some(text.map(|text| {
+            decode_record(&text).map(|mut record| {
+                record.id = id.clone();
+                record
+            })
+        }))
+    }
+
     /// Removes a plan for good (deleting first puts it in the bin: see [`PlanRecord`]).
     pub fn remove(self, id: &PlanId) {
         if let Some(storage) = self.is_available.then(raw).flatten() {

@@ -403,6 +403,26 @@ pub fn read_newer_copy(text: &str) -> Option<PlanDraft> {
     reader.finish(draft).ok()
 }
 
+/// The name of each plan in an export file, in order ("" where a plan has none that reads), so
+/// an import problem can say which plan it is in by the name a person knows it by.
+pub fn plan_names(text: &str) -> Vec<String> {
+    let Ok(value) = serde_json::from_str::<Value>(text) else {
+        return Vec::new();
+    };
+    let Some(plans) = value.get("plans").and_then(Value::as_array) else {
+        return Vec::new();
+    };
+    plans
+        .iter()
+        .map(|plan| {
+            plan.pointer("/plan/name")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned()
+        })
+        .collect()
+}
+
 fn parse(text: &str) -> Result<Value, Problem> {
     serde_json::from_str(text).map_err(|error| Problem {
         path: String::new(),

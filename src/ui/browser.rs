@@ -112,20 +112,6 @@ pub fn file_stem(name: &str, fallback: &str) -> String {
     }
 }
 
-/// Whether the person is typing in this tab right now: a form field has focus and the tab is
-/// on screen.
-pub fn is_editing() -> bool {
-    let document = document();
-    let is_visible = document.visibility_state() == web_sys::VisibilityState::Visible;
-    let is_field = document.active_element().is_some_and(|element| {
-        matches!(
-            element.tag_name().to_ascii_lowercase().as_str(),
-            "input" | "select" | "textarea"
-        ) && element.closest("main").ok().flatten().is_some()
-    });
-    is_visible && is_field
-}
-
 /// Copies `text` to the clipboard; false if the browser refused (no permission, not focused).
 pub async fn copy_to_clipboard(text: &str) -> bool {
     let promise = window().navigator().clipboard().write_text(text);

@@ -1,12 +1,13 @@
 //! The goal: plan name, revenue goal or new customers per year, and average revenue per new
-//! customer. The two goal fields are linked: the one last typed in drives the plan, and the other
-//! shows what follows from it.
+//! customer. The two goal fields are linked: the one last typed in (or chosen under "Plan from")
+//! drives the plan, and the other shows what follows from it. Each keeps its own typed text, so
+//! choosing a goal again brings back what was typed in it.
 
 use leptos::prelude::*;
 
 use crate::i18n::Key;
 use crate::model::{Field, GoalKind, PlanDraft};
-use crate::ui::field::{field_error, InputField, Kind};
+use crate::ui::field::{field_error, Choice, InputField, Kind};
 use crate::ui::text::{exact, field_id, money, t};
 use crate::ui::Checked;
 
@@ -38,6 +39,32 @@ pub fn GoalForm(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoView {
         }),
     });
 
+    // "Plan from": switches the goal without typing, back to the text typed in it. A goal never
+    // typed starts from the figure shown for it rather than from an empty field.
+    let choose_goal = Callback::new(move |index: usize| {
+        let kind = if index == 0 {
+            GoalKind::Revenue
+        } else {
+            GoalKind::NewCustomers
+        };
+        let shown = match kind {
+            GoalKind::Revenue => revenue_value.get_untracked(),
+            GoalKind::NewCustomers => customers_value.get_untracked(),
+        };
+        draft.update(|draft| {
+            let typed = match kind {
+                GoalKind::Revenue => &mut draft.revenue_goal,
+                GoalKind::NewCustomers => &mut draft.new_customers_goal,
+            };
+            if typed.trim().is_empty() {
+                *typed = shown;
+            }
+            draft.goal_kind = kind;
+        });
+    });
+    let chosen_goal =
+        Signal::derive(move || usize::from(goal_kind.get() == GoalKind::NewCustomers));
+
     view! {
         <section class="card" aria-labelledby="goal-heading">
             <h2 id="goal-heading">{t(Key::GoalHeading)}</h2>
@@ -48,6 +75,13 @@ pub fn GoalForm(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoView {
                 on_input=Callback::new(move |text| draft.update(|draft| draft.name = text))
             />
             <p class="hint">{t(Key::GoalEitherHint)}</p>
+            <Choice
+                name="goal-kind"
+                legend=Key::GoalFromLegend
+                options=vec![Key::GoalFromRevenue, Key::GoalFromNewCustomers]
+                selected=chosen_goal
+                on_select=choose_goal
+            />
             <div class="goal-pair">
                 <InputField
                     id=field_id(Field::RevenueGoal)

@@ -83,11 +83,12 @@ pub fn App() -> impl IntoView {
     // The channel inputs and KPIs only: editing the goal or a rate leaves this unchanged.
     let kpi_report: ReportMemo = Memo::new(move |_| report.with(Report::without_targets));
 
-    // Side effect: keep what was typed, valid or not, in storage. Re-run when a conflict with
-    // another tab is settled, since saving waits for that.
+    // Side effect: keep what was typed, valid or not, in storage (in the plan, or in the copy
+    // kept while a conflict with another tab waits for an answer). Saving may merge in another
+    // tab's change, which sets the draft: so it works on a clone, not inside `draft.with`.
     Effect::new(move |_| {
         planner.conflict.track();
-        draft.with(|draft| planner.autosave(draft));
+        planner.autosave(&draft.get());
     });
 
     // Side effect: the tab (and a printout's header) names the plan. The memo keeps this from
@@ -106,7 +107,7 @@ pub fn App() -> impl IntoView {
     // Other tabs: a plan saved there shows up here.
     let storage_listener = window_event_listener(leptos::ev::storage, move |event| {
         if let Some(change) = storage::change_from(&event) {
-            planner.apply_change(change, browser::is_editing());
+            planner.apply_change(change);
         }
     });
     // A share link pasted into this tab's address bar.

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::i18n::Key;
 use crate::storage::{StorageIssue, Unreadable};
 use crate::ui::browser::{download, today};
-use crate::ui::planner::{Planner, Status};
+use crate::ui::planner::{Planner, Status, STATUS_MESSAGE};
 use crate::ui::text::{plan_label, t, tf};
 use crate::ui::transfer::export_all;
 
@@ -132,15 +132,22 @@ fn NewerNotice(planner: Planner) -> impl IntoView {
     }
 }
 
-/// Another tab changed or deleted the plan being edited here.
+/// Another tab changed or deleted the plan being edited here. Fixed at the foot of the window, so
+/// it is in view wherever the person is typing, and announced at once.
 #[component]
 fn ConflictNotice(planner: Planner) -> impl IntoView {
     move || {
         planner.conflict.get().map(|conflict| {
             let is_deleted = conflict.theirs.as_ref().is_none_or(|theirs| theirs.is_deleted());
+            let copy_name = conflict.copy.map(|copy| plan_label(&copy.name)).unwrap_or_default();
+            let message = if is_deleted {
+                t(Key::ConflictDeleted).to_owned()
+            } else {
+                tf(Key::ConflictChanged, &[("name", &copy_name)])
+            };
             view! {
                 <div class="notice conflict" role="alert">
-                    <p>{t(if is_deleted { Key::ConflictDeleted } else { Key::ConflictChanged })}</p>
+                    <p>{message}</p>
                     <div class="actions">
                         <button type="button" on:click=move |_| planner.keep_mine()>
                             {t(if is_deleted { Key::ConflictRestore } else { Key::ConflictKeepMine })}
@@ -205,8 +212,9 @@ fn StatusLine(planner: Planner) -> impl IntoView {
                         Status::ShareDamaged => t(Key::StatusShareDamaged).to_owned(),
                         Status::ShareNewer => t(Key::StatusShareNewer).to_owned(),
                     };
+                    // Focusable (not in the tab order) so an import can bring it into view.
                     view! {
-                        <p>
+                        <p id=STATUS_MESSAGE tabindex="-1">
                             {message}
                             {undo.map(|id| view! {
                                 " "

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::i18n::Key;
 use crate::model::library::{newest_first, unique_name};
+use crate::model::merge::merge;
 use crate::model::{PlanDraft, PlanId, PlanRecord};
 use crate::storage::schema::Problem;
 use crate::storage::share::{decode_fragment, is_share_fragment, ShareError};
@@ -24,14 +25,34 @@ fn fresh_record(draft: PlanDraft) -> PlanRecord {
     }
 }
 
+/// The id of the status line's message, to bring it into view.
+pub const STATUS_MESSAGE: &str = "status-message";
+
 /// What the URL fragment holds to say which plan is open: `#plan=<id>`.
 const PLAN_FRAGMENT: &str = "plan=";
 
-/// Another tab changed the plan open here while it was being edited (or deleted it).
+/// Another tab changed the plan open here in the same places as this tab (or deleted it). Until
+/// the person chooses, what this tab types is saved in a copy listed with the other plans, so a
+/// reload or a closed tab loses nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Conflict {
     /// The other tab's version, as saved; `None` when the plan was removed for good.
     pub theirs: Option<PlanRecord>,
+    /// This tab's plan as last saved before the other tab's change.
+    base: PlanDraft,
+    /// Where this tab's version is kept, once it differs from `base`.
+    pub copy: Option<ConflictCopy>,
+}
+
+/// The copy holding this tab's version while a conflict waits for an answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConflictCopy {
+    pub id: PlanId,
+    /// Its name in the library, e.g. "2027 base (copy)".
+    pub name: String,
+    /// The plan's name as typed when the copy was made: if the person renames the plan
+    /// meanwhile, the copy takes the new name instead.
+    typed_name: String,
 }
 
 /// A plan opened from a share link: not saved unless the person asks.
@@ -84,6 +105,8 @@ pub enum ImportFailure {
     Problems {
         file_name: String,
         problems: Vec<Problem>,
+        /// Each plan's name in the file, to say which plan a problem is in.
+        plan_names: Vec<String>,
     },
 }
 
@@ -219,17 +242,26 @@ impl Planner {
     }
 
     /// Saves what is typed in the editor, if it differs from the saved plan. Called by the
-    /// page's one autosave effect.
+    /// page's one autosave effect. If another tab saved the plan since this tab last heard, the
+    /// two versions are merged first (see [`Planner::take_in`]); while a conflict waits for an
+    /// answer, this tab's version goes to its copy instead.
     pub fn autosave(self, draft: &PlanDraft) {
         let Some(id) = self.active.get_untracked() else {
             return;
         };
-        if self.conflict.get_untracked().is_some() {
+        if let Some(conflict) = self.conflict.get_untracked() {
+            self.keep_copy(conflict, draft);
             return;
         }
         let Some(saved) = self.live_record(&id) else {
             return;
         };
+        if let Some(Some(Ok(stored))) = self.store().load(&id) {
+            if stored.draft != saved.draft || stored.deleted_ms != saved.deleted_ms {
+                self.take_in(id, Some(stored));
+                return self.autosave(&self.draft.get_untracked());
+            }
+        }
         if &saved.draft == draft {
             return;
         }
@@ -250,6 +282,58 @@ impl Planner {
         self.report(result);
     }
 
+    /// Saves this tab's version into the conflict's copy, making the copy the first time this
+    /// tab's version differs from what it last saved.
+    fn keep_copy(self, conflict: Conflict, draft: &PlanDraft) {
+        if conflict.copy.is_none() && draft == &conflict.base {
+            return;
+        }
+        let copy = conflict.copy.clone().unwrap_or_else(|| ConflictCopy {
+            id: new_plan_id(),
+            name: self.copy_of(draft).name,
+            typed_name: draft.name.clone(),
+        });
+        let name = if draft.name == copy.typed_name {
+            copy.name.clone()
+        } else {
+            draft.name.clone()
+        };
+        let draft = PlanDraft {
+            name,
+            ..draft.clone()
+        };
+        if self
+            .record(&copy.id)
+            .is_some_and(|saved| saved.draft == draft)
+        {
+            return;
+        }
+        self.put(PlanRecord {
+            id: copy.id.clone(),
+            modified_ms: now_ms(),
+            deleted_ms: None,
+            draft,
+        });
+        if conflict.copy.is_none() {
+            self.conflict.set(Some(Conflict {
+                copy: Some(copy),
+                ..conflict
+            }));
+        }
+    }
+
+    /// Ends the conflict; the copy of this tab's version is removed unless `is_kept`.
+    fn end_conflict(self, is_kept: bool) -> Option<Conflict> {
+        let conflict = self.conflict.get_untracked()?;
+        self.conflict.set(None);
+        if let Some(copy) = conflict.copy.as_ref().filter(|_| !is_kept) {
+            self.store().remove(&copy.id);
+            self.records
+                .update(|records| records.retain(|record| record.id != copy.id));
+        }
+        Some(conflict)
+    }
+
     /// Opens the plan `id` in the editor.
     pub fn switch_to(self, id: PlanId) {
         let Some(record) = self.record(&id) else {
@@ -263,16 +347,22 @@ impl Planner {
     }
 
     /// Leaving a plan while another tab's change waits for an answer keeps this tab's version as
-    /// a new plan ("Keep both"), since it was never saved.
+    /// the copy it was being saved in ("Keep both").
     fn leave_conflict(self) {
-        if self.conflict.get_untracked().is_none() {
-            return;
+        if let Some(record) = self.settle_as_copy().and_then(|id| self.record(&id)) {
+            self.status.set(Some(Status::SavedCopy {
+                name: record.draft.name,
+            }));
         }
-        self.conflict.set(None);
-        let draft = self.draft.with_untracked(|draft| self.copy_of(draft));
-        let name = draft.name.clone();
-        self.put(fresh_record(draft));
-        self.status.set(Some(Status::SavedCopy { name }));
+    }
+
+    /// Ends the conflict keeping this tab's version as its copy, saved as it is now; the copy's
+    /// id, if this tab's version differed from what it last saved.
+    fn settle_as_copy(self) -> Option<PlanId> {
+        let conflict = self.conflict.get_untracked()?;
+        self.draft
+            .with_untracked(|draft| self.keep_copy(conflict, draft));
+        self.end_conflict(true)?.copy.map(|copy| copy.id)
     }
 
     /// Adds a plan with `draft` to the library, saves it and opens it.
@@ -361,6 +451,8 @@ impl Planner {
         });
         self.switch_to(id);
         self.status.set(Some(Status::Restored { name }));
+        // The "Undo" or "Restore" button is gone: the restored plan's name is where to go on.
+        focus_later("plan-name".to_owned());
     }
 
     /// Removes plan `id` (already in the bin) for good.
@@ -458,8 +550,10 @@ impl Planner {
     // -- Import --------------------------------------------------------------------------------
 
     /// Adds imported plans: new ones at once, ones whose id is already here after the person
-    /// chooses (see [`Planner::resolve_clash`]); identical ones are skipped.
+    /// chooses (see [`Planner::resolve_clash`]); identical ones are skipped. The first plan added
+    /// is opened, and the outcome is brought into view (and announced).
     pub fn import(self, imported: Vec<PlanRecord>) {
+        let mut first_added = None;
         let mut added = 0;
         let mut clashes = Vec::new();
         for record in imported {
@@ -474,10 +568,14 @@ impl Planner {
                     imported: record,
                 }),
                 None => {
+                    first_added.get_or_insert_with(|| record.id.clone());
                     self.put(record);
                     added += 1;
                 }
             }
+        }
+        if let Some(id) = first_added {
+            self.switch_to(id);
         }
         self.import_failure.set(None);
         let status = if added == 0 && clashes.is_empty() {
@@ -485,6 +583,11 @@ impl Planner {
         } else {
             Status::Imported { count: added }
         };
+        // A plan already here waits for a choice by the import button; otherwise the outcome,
+        // at the top of the page, is brought into view.
+        if clashes.is_empty() {
+            focus_later(STATUS_MESSAGE.to_owned());
+        }
         self.clashes.set(clashes);
         self.status.set(Some(status));
     }
@@ -524,10 +627,10 @@ impl Planner {
 
     // -- Other tabs ----------------------------------------------------------------------------
 
-    /// Takes in a change another tab saved. The plan open here follows it, unless the person
-    /// is typing in it: then they are asked, and nothing is saved over either version meanwhile.
-    pub fn apply_change(self, change: Change, is_editing: bool) {
+    /// Takes in a change another tab saved, as storage holds it now (the event may be older).
+    pub fn apply_change(self, change: Change) {
         let Change { id, record } = change;
+        let record = self.store().load(&id).unwrap_or(record);
         let theirs = match record {
             Some(Ok(record)) => Some(record),
             None => None,
@@ -536,6 +639,15 @@ impl Planner {
             // Another tab never writes damaged data; ignore rather than act on it.
             Some(Err(storage::schema::DecodeError::Damaged(_))) => return,
         };
+        self.take_in(id, theirs);
+    }
+
+    /// Puts another tab's version of plan `id` in the library. If it is the plan open here, the
+    /// two versions are merged field by field against the one this tab last saved: what only the
+    /// other tab changed shows up here, and what this tab typed stays. Only when both changed
+    /// the same field differently (or the plan was deleted there) is the person asked.
+    fn take_in(self, id: PlanId, theirs: Option<PlanRecord>) {
+        let known = self.record(&id);
         self.records.update(|records| match &theirs {
             Some(record) => match records.iter_mut().find(|other| other.id == id) {
                 Some(slot) => *slot = record.clone(),
@@ -546,29 +658,38 @@ impl Planner {
         if self.active.get_untracked().as_ref() != Some(&id) {
             return;
         }
-        let is_same = self.draft.with_untracked(|draft| {
-            theirs
-                .as_ref()
-                .is_some_and(|record| !record.is_deleted() && &record.draft == draft)
-        });
-        if is_same {
+        if let Some(conflict) = self.conflict.get_untracked() {
+            self.conflict.set(Some(Conflict { theirs, ..conflict }));
             return;
         }
-        match theirs {
-            Some(record) if !record.is_deleted() && !is_editing => {
-                self.draft.set(record.draft);
+        let mine = self.draft.get_untracked();
+        let base = known.map_or_else(|| mine.clone(), |known| known.draft);
+        let merged = theirs
+            .as_ref()
+            .filter(|record| !record.is_deleted())
+            .map(|record| (merge(&base, &mine, &record.draft), record.draft == mine));
+        match merged {
+            Some((_, true)) => {}
+            Some((Some(merged), false)) => {
+                if merged != mine {
+                    self.draft.set(merged);
+                }
                 self.status.set(Some(Status::UpdatedFromOtherTab));
             }
-            theirs => self.conflict.set(Some(Conflict { theirs })),
+            _ => self.conflict.set(Some(Conflict {
+                theirs,
+                base,
+                copy: None,
+            })),
         }
     }
 
-    /// "Use the other tab's version" (or, if it deleted the plan, open another one).
+    /// "Use the other tab's version" (or, if it deleted the plan, open another one). This tab's
+    /// copy is removed.
     pub fn take_theirs(self) {
-        let Some(conflict) = self.conflict.get_untracked() else {
+        let Some(conflict) = self.end_conflict(false) else {
             return;
         };
-        self.conflict.set(None);
         match conflict.theirs {
             Some(record) if !record.is_deleted() => self.draft.set(record.draft),
             _ => match self.newest_live() {
@@ -580,12 +701,13 @@ impl Planner {
         }
     }
 
-    /// "Keep my version": saves this tab's plan over the other tab's change (or deletion).
+    /// "Keep my version": saves this tab's plan over the other tab's change (or deletion), and
+    /// removes the copy that held it meanwhile.
     pub fn keep_mine(self) {
         let Some(id) = self.active.get_untracked() else {
             return;
         };
-        self.conflict.set(None);
+        self.end_conflict(false);
         self.put(PlanRecord {
             id,
             modified_ms: now_ms(),
@@ -594,17 +716,12 @@ impl Planner {
         });
     }
 
-    /// "Keep both": this tab's version becomes a new plan; the other tab's stays as it is.
+    /// "Keep both": this tab's version stays a plan of its own (the copy it was saved in) and
+    /// is opened; the other tab's stays as it is.
     pub fn keep_both(self) {
-        let Some(conflict) = self.conflict.get_untracked() else {
-            return;
-        };
-        let copy = self.draft.with_untracked(|draft| self.copy_of(draft));
-        self.conflict.set(None);
-        if let Some(record) = conflict.theirs.filter(|record| !record.is_deleted()) {
-            self.draft.set(record.draft);
+        if let Some(id) = self.settle_as_copy() {
+            self.switch_to(id);
         }
-        self.create(copy);
     }
 
     /// The plans to list (not deleted), newest change first.

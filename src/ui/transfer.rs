@@ -11,7 +11,8 @@ use crate::model::channels::Report;
 use crate::model::csv::{self, Words};
 use crate::model::{Plan, PlanRecord, Targets};
 use crate::storage::schema::{
-    decode_import, encode_export, Expected, ImportError, Problem, Reason, MAX_IMPORT_BYTES,
+    decode_import, encode_export, plan_names, Expected, ImportError, Problem, Reason,
+    MAX_IMPORT_BYTES,
 };
 use crate::storage::share::share_fragment;
 use crate::ui::browser::{
@@ -267,6 +268,7 @@ fn import_file(planner: Planner, event: web_sys::Event) {
                 planner.import_failure.set(Some(ImportFailure::Problems {
                     file_name,
                     problems,
+                    plan_names: plan_names(&text),
                 }))
             }
         }
@@ -293,9 +295,10 @@ fn ImportReport(planner: Planner) -> impl IntoView {
                 ImportFailure::Problems {
                     file_name,
                     problems,
+                    plan_names,
                 } => (
                     tf(Key::ImportFailed, &[("file", &file_name)]),
-                    problems.iter().map(problem_text).collect(),
+                    problems.iter().map(|problem| problem_text(problem, &plan_names)).collect(),
                 ),
             };
             view! {
@@ -339,8 +342,10 @@ fn ImportReport(planner: Planner) -> impl IntoView {
     }
 }
 
-/// One import problem as a sentence: "plans[0].plan.name: should be text".
-pub fn problem_text(problem: &Problem) -> String {
+/// One import problem as a sentence a person can act on: where, by the plan's number and name
+/// and the field's visible label, then why: "Plan 1 “2027 base”, Revenue goal: should be text in
+/// quotes". `plan_names` are the file's plan names in order.
+pub fn problem_text(problem: &Problem, plan_names: &[String]) -> String {
     let reason = match problem.reason {
         Reason::NotJson { line, column } => tf(
             Key::ProblemNotJson,
@@ -379,7 +384,62 @@ pub fn problem_text(problem: &Problem) -> String {
     let place = if problem.path.is_empty() {
         t(Key::ProblemWholeFile).to_owned()
     } else {
-        problem.path.clone()
+        readable_place(&problem.path, plan_names)
     };
     tf(Key::ProblemLine, &[("place", &place), ("reason", &reason)])
+}
+
+/// `plans[1].plan.revenue_goal` as "Plan 2 “Name”, Revenue goal". A path outside a plan, or a
+/// field without a label on screen, keeps its name in the file.
+fn readable_place(path: &str, plan_names: &[String]) -> String {
+    let Some((index, rest)) = path
+        .strip_prefix("plans[")
+        .and_then(|rest| rest.split_once(']'))
+    else {
+        return path.to_owned();
+    };
+    let Ok(index) = index.parse::<usize>() else {
+        return path.to_owned();
+    };
+    let number = (index + 1).to_string();
+    let plan = match plan_names.get(index).map(|name| name.trim()) {
+        Some(name) if !name.is_empty() => tf(
+            Key::ProblemPlanNamed,
+            &[("number", &number), ("name", name)],
+        ),
+        _ => tf(Key::ProblemPlan, &[("number", &number)]),
+    };
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    if rest.is_empty() {
+        return plan;
+    }
+    let field = field_label(rest.strip_prefix("plan.").unwrap_or(rest));
+    tf(Key::ProblemPlanField, &[("plan", &plan), ("field", &field)])
+}
+
+/// The visible label of a plan field named by its path in the file, e.g. `stages[1].name` is
+/// "Stage 2 name".
+fn field_label(path: &str) -> String {
+    let label = match path {
+        "name" => Some(Key::PlanNameLabel),
+        "goal" => Some(Key::GoalFromLegend),
+        "revenue_goal" => Some(Key::RevenueGoalLabel),
+        "new_customers_goal" => Some(Key::NewCustomersGoalLabel),
+        "average_revenue_per_customer" => Some(Key::AverageRevenueLabel),
+        _ => None,
+    };
+    if let Some(label) = label {
+        return t(label).to_owned();
+    }
+    let stage = path
+        .strip_prefix("stages[")
+        .and_then(|rest| rest.split_once("]."))
+        .and_then(|(index, field)| Some((index.parse::<usize>().ok()? + 1, field)));
+    match stage {
+        Some((number, "name")) => tf(Key::StageNameLabel, &[("number", &number.to_string())]),
+        Some((number, "rate_to_next")) => {
+            tf(Key::ProblemStageRate, &[("number", &number.to_string())])
+        }
+        _ => path.to_owned(),
+    }
 }

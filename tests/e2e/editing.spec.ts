@@ -66,6 +66,40 @@ test.describe('linked goal fields', () => {
   });
 });
 
+// Fails if: planning from new customers loses the typed revenue goal (issue 10): "Plan from"
+// must bring back each goal's own typed text, the other field showing the worked-out figure.
+test('switching the goal keeps each goal\'s typed text', async ({ planner }) => {
+  await planner.type(planner.revenueGoal, '12,000,000');
+  await expect(planner.goalFromRevenue).toBeChecked();
+  await planner.type(planner.newCustomers, '9');
+  await expect(planner.goalFromNewCustomers).toBeChecked();
+  await expect(planner.revenueGoal).toHaveValue('9,900,000');
+
+  await planner.goalFromRevenue.check();
+  await expect(planner.revenueGoal).toHaveValue('12,000,000');
+  // 12,000,000 ÷ 1,100,000 = 10.909…
+  await expect(planner.newCustomers).toHaveValue('10.91');
+  await planner.expectCell(planner.targetsTable, 'Customers', 'Per year', '11', 10.909090909090908);
+  await planner.expectSaved('12,000,000');
+
+  await planner.goalFromNewCustomers.check();
+  await expect(planner.newCustomers).toHaveValue('9');
+  await expect(planner.revenueGoal).toHaveValue('9,900,000');
+  await planner.reload();
+  await expect(planner.newCustomers).toHaveValue('9');
+  await planner.goalFromRevenue.check();
+  await expect(planner.revenueGoal).toHaveValue('12,000,000');
+});
+
+// Fails if: choosing a goal never typed empties it (an error, targets gone) instead of starting
+// from the figure shown for it.
+test('choosing a goal never typed starts from its worked-out figure', async ({ planner }) => {
+  await planner.goalFromNewCustomers.check();
+  await expect(planner.newCustomers).toHaveValue('9.09');
+  await planner.expectNoFieldError(planner.newCustomers);
+  await planner.expectCell(planner.targetsTable, 'Customers', 'Per year', '10', 9.09);
+});
+
 test.describe('stages', () => {
   // Fails if: the example's stages, rates or stage buttons (names, disabled states) are wrong.
   test('the example funnel lists six stages with their rates and buttons', async ({ planner }) => {

@@ -120,7 +120,7 @@ test('the list shows the most recently changed plan first', async ({ planner }) 
 });
 
 // Fails if: deleting does not move the plan to "Recently deleted", Undo does not bring it back
-// with its values, or the result does not survive a reload.
+// with its values (and focus to its name field), or the result does not survive a reload.
 test('delete, then Undo brings the plan back', async ({ planner }) => {
   await planner.newPlanButton.click();
   await planner.type(planner.planName, 'Doomed');
@@ -141,6 +141,8 @@ test('delete, then Undo brings the plan back', async ({ planner }) => {
   await planner.undoButton.click();
   await planner.expectPlans(['My marketing plan', 'Doomed']);
   await expectOpen(planner, 'Doomed');
+  // The Undo button is gone; focus goes to the restored plan's name, not the page body.
+  await expect(planner.planName).toBeFocused();
   await expect(planner.revenueGoal).toHaveValue('3,300,000');
   await expect(planner.binSummary).toBeHidden();
   await expect(planner.undoButton).toHaveCount(0);

@@ -75,6 +75,10 @@ test('export all plans and export this plan make files that import into another 
   await other.importText(one.name, one.text);
   await expect(other.status('Imported 1 plan.')).toBeVisible();
   await other.expectPlans(['My marketing plan', 'Beta']);
+  // The imported plan is opened, and the outcome (at the top of the page) is brought into view.
+  await expect(other.planName).toHaveValue('Beta');
+  await expect(other.status('Imported 1 plan.')).toBeInViewport();
+  await expect(other.status('Imported 1 plan.').getByRole('paragraph')).toBeFocused();
   await other.importText(all.name, all.text);
   await expect(other.status('Imported 1 plan.')).toBeVisible();
   await other.expectPlans(['My marketing plan', 'Alpha', 'Beta']);
@@ -94,7 +98,8 @@ test('export all plans and export this plan make files that import into another 
 });
 
 // Fails if: a file with several problems is partly imported, or the report misses a problem, its
-// field or its reason.
+// field or its reason, or names the place in the file's terms (plans[1].plan.goal) rather than
+// the plan's number and name and the field's label on screen.
 test('a file with several problems lists each one and changes nothing', async ({ planner }) => {
   await twoPlans(planner);
   const before = await planner.storage();
@@ -117,11 +122,11 @@ test('a file with several problems lists each one and changes nothing', async ({
   await expect(planner.importReport).toContainText(NOTICES.importNothingChanged);
   await expect.poll(() => reportedProblems(planner).then((lines) => lines.sort())).toEqual(
     [
-      'plans[1].plan.goal: should be "revenue" or "new_customers"',
-      'plans[1].plan.stages[1].rate_to_next: should be text in quotes',
-      'plans[2].plan.colour: is not a field Funnel Planner knows',
-      'plans[2].plan.name: is missing',
-      'plans[3].modified: should be a whole number',
+      'Plan 2 “My marketing plan”, Plan from: should be "revenue" or "new_customers"',
+      'Plan 2 “My marketing plan”, Stage 2 rate: should be text in quotes',
+      'Plan 3, colour: is not a field Funnel Planner knows',
+      'Plan 3, Plan name: is missing',
+      'Plan 4 “My marketing plan”, modified: should be a whole number',
     ].sort(),
   );
   expect(await planner.storage()).toEqual(before);

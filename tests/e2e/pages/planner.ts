@@ -176,10 +176,10 @@ export const NOTICES = {
     'A saved plan was damaged and could not be opened; your other plans are fine. The browser\'s storage is full, so its text is left untouched where it was.',
   newer: (count: number) => `Plans saved by a newer version of Funnel Planner: ${count}. They are left untouched`,
   updatedFromOtherTab: 'This plan was updated with changes made in another tab.',
-  conflictChanged:
-    'This plan was changed in another tab while you were editing it here. Your version is still on screen and is not saved until you choose.',
+  conflictChanged: (copy: string) =>
+    `This plan was changed in another tab in the same places you changed it here. Your version stays on screen and is saved as “${copy}” until you choose.`,
   conflictDeleted:
-    'This plan was deleted in another tab. Your version is still on screen and is not saved until you choose.',
+    'This plan was deleted in another tab. Your version stays on screen; anything you type is saved as a copy until you choose.',
   sharedViewing:
     'You are viewing a shared plan. It is not saved in this browser unless you save a copy.',
   shareDamaged:
@@ -295,6 +295,9 @@ export class PlannerPage {
   readonly saveSharedCopyButton: Locator;
   readonly closeSharedButton: Locator;
   readonly conflictAlert: Locator;
+  /** "Plan from": the goal that counts. */
+  readonly goalFromRevenue: Locator;
+  readonly goalFromNewCustomers: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'Funnel Planner', exact: true });
@@ -360,7 +363,9 @@ export class PlannerPage {
     this.closeSharedButton = page.getByRole('button', { name: 'Close shared plan', exact: true });
     this.conflictAlert = page
       .getByRole('alert')
-      .filter({ hasText: /in another tab while you were editing|was deleted in another tab/ });
+      .filter({ hasText: /in the same places you changed it here|was deleted in another tab/ });
+    this.goalFromRevenue = page.getByRole('radio', { name: 'the revenue goal', exact: true });
+    this.goalFromNewCustomers = page.getByRole('radio', { name: 'new customers per year', exact: true });
   }
 
   // ---- Loading -------------------------------------------------------------------------------
@@ -634,6 +639,47 @@ export class PlannerPage {
   }
 
   // ---- Storage --------------------------------------------------------------------------------
+
+  /**
+   * Lets {@link holdStorageEvents} work in this tab: call before the page loads. The app's
+   * `storage` listeners then pass through a gate that can hold events back.
+   */
+  async canHoldStorageEvents(): Promise<void> {
+    await this.page.addInitScript(() => {
+      const w = window as unknown as { e2eHeld: (() => void)[]; e2eHolding: boolean };
+      w.e2eHeld = [];
+      w.e2eHolding = false;
+      const add = window.addEventListener.bind(window);
+      window.addEventListener = ((type: string, listener: EventListener, options?: boolean | AddEventListenerOptions) => {
+        if (type !== 'storage') return add(type, listener, options);
+        const gated = (event: Event) => {
+          if (w.e2eHolding) w.e2eHeld.push(() => listener(event));
+          else listener(event);
+        };
+        return add(type, gated, options);
+      }) as typeof window.addEventListener;
+    });
+  }
+
+  /**
+   * Holds back the `storage` events this tab hears (another tab's saves), as if they were still
+   * on their way, until {@link releaseStorageEvents}: what this tab types meanwhile races the
+   * other tab's save. Needs {@link canHoldStorageEvents} before the page loaded.
+   */
+  async holdStorageEvents(): Promise<void> {
+    await this.page.evaluate(() => {
+      (window as unknown as { e2eHolding: boolean }).e2eHolding = true;
+    });
+  }
+
+  /** Delivers the held `storage` events, in order, and lets later ones through. */
+  async releaseStorageEvents(): Promise<void> {
+    await this.page.evaluate(() => {
+      const w = window as unknown as { e2eHeld: (() => void)[]; e2eHolding: boolean };
+      w.e2eHolding = false;
+      for (const deliver of w.e2eHeld.splice(0)) deliver();
+    });
+  }
 
   /** The raw text under `key` in localStorage, or null. */
   async storedText(key: string): Promise<string | null> {

@@ -1,0 +1,121 @@
+//! Two tabs editing one plan: what each typed survives the merge, and only the same field changed
+//! differently in both is a clash. Drafts are made by hand from the worked example.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::example;
+use funnel_planner::model::merge::merge;
+use funnel_planner::model::{GoalKind, PlanDraft, StageId};
+
+fn with(edit: impl FnOnce(&mut PlanDraft)) -> PlanDraft {
+    let mut draft = example();
+    edit(&mut draft);
+    draft
+}
+
+fn rate(draft: &mut PlanDraft, stage: u32, text: &str) {
+    draft
+        .stage_mut(StageId(stage))
+        .expect("a stage")
+        .rate_to_next = text.to_owned();
+}
+
+/// Issue 10's scenario: average revenue typed in B, rates in A, the name in B again: all three
+/// survive.
+#[test]
+fn fields_changed_in_one_tab_each_are_all_kept() {
+    let base = example();
+    let mine = with(|draft| {
+        rate(draft, 1, "2");
+        rate(draft, 4, "45");
+    });
+    let theirs = with(|draft| {
+        draft.average_revenue_per_customer = "1,200,000".to_owned();
+        draft.name = "Renamed in B".to_owned();
+    });
+    let merged = merge(&base, &mine, &theirs).expect("no field changed in both");
+    assert_eq!(merged.name, "Renamed in B");
+    assert_eq!(merged.average_revenue_per_customer, "1,200,000");
+    let rates: Vec<&str> = merged
+        .stages
+        .iter()
+        .map(|stage| stage.rate_to_next.as_str())
+        .collect();
+    assert_eq!(rates, ["2", "20", "20", "45", "50", ""]);
+    // The order of the tabs does not matter.
+    assert_eq!(merge(&base, &theirs, &mine), Some(merged));
+}
+
+#[test]
+fn nothing_changed_here_takes_theirs_and_nothing_changed_there_keeps_mine() {
+    let base = example();
+    let changed = with(|draft| draft.revenue_goal = "8,800,000".to_owned());
+    assert_eq!(merge(&base, &base, &changed).as_ref(), Some(&changed));
+    assert_eq!(merge(&base, &changed, &base).as_ref(), Some(&changed));
+}
+
+#[test]
+fn the_same_text_typed_in_both_is_no_clash() {
+    let base = example();
+    let both = with(|draft| draft.name = "Same".to_owned());
+    assert_eq!(merge(&base, &both, &both).as_ref(), Some(&both));
+}
+
+#[test]
+fn one_field_changed_differently_in_both_is_a_clash() {
+    let base = example();
+    let mine = with(|draft| draft.revenue_goal = "5,500,000".to_owned());
+    let theirs = with(|draft| draft.revenue_goal = "7,700,000".to_owned());
+    assert_eq!(merge(&base, &mine, &theirs), None);
+    // A stage's rate too, and a marketing field.
+    let mine = with(|draft| rate(draft, 2, "25"));
+    let theirs = with(|draft| rate(draft, 2, "30"));
+    assert_eq!(merge(&base, &mine, &theirs), None);
+    let mine = with(|draft| draft.marketing.budget = "1,000".to_owned());
+    let theirs = with(|draft| draft.marketing.budget = "2,000".to_owned());
+    assert_eq!(merge(&base, &mine, &theirs), None);
+}
+
+#[test]
+fn the_same_stage_merges_its_name_and_rate_separately() {
+    let base = example();
+    let mine = with(|draft| draft.stage_mut(StageId(2)).expect("Leads").name = "Signups".into());
+    let theirs = with(|draft| rate(draft, 2, "30"));
+    let merged = merge(&base, &mine, &theirs).expect("different fields");
+    let leads = merged.stage(StageId(2)).expect("the stage");
+    assert_eq!(
+        (leads.name.as_str(), leads.rate_to_next.as_str()),
+        ("Signups", "30")
+    );
+}
+
+#[test]
+fn a_goal_switched_in_one_tab_and_typed_in_the_other_merges() {
+    let base = example();
+    let mine = with(|draft| {
+        draft.goal_kind = GoalKind::NewCustomers;
+        draft.new_customers_goal = "9".to_owned();
+    });
+    let theirs = with(|draft| draft.revenue_goal = "12,000,000".to_owned());
+    let merged = merge(&base, &mine, &theirs).expect("different fields");
+    assert_eq!(merged.goal_kind, GoalKind::NewCustomers);
+    assert_eq!(merged.new_customers_goal, "9");
+    assert_eq!(merged.revenue_goal, "12,000,000");
+}
+
+#[test]
+fn a_stage_added_in_one_tab_keeps_the_others_edits_only_if_it_did_not_touch_the_stages() {
+    let base = example();
+    let added = with(|draft| {
+        draft.add_stage("Trials").expect("room for a stage");
+    });
+    // The other tab changed the name only: the new stage and the new name are both kept.
+    let renamed = with(|draft| draft.name = "Renamed".to_owned());
+    let merged = merge(&base, &added, &renamed).expect("the stages changed in one tab only");
+    assert_eq!(merged.stages, added.stages);
+    assert_eq!(merged.name, "Renamed");
+    // The other tab typed a rate: the stage list changed in both, so the person chooses.
+    let rated = with(|draft| rate(draft, 1, "2"));
+    assert_eq!(merge(&base, &added, &rated), None);
+}
