@@ -166,9 +166,7 @@ impl PlanDraft {
                 .unwrap_or(0)
                 + 1,
         );
-        let name = unique_name(base_name, |name| {
-            self.stages.iter().any(|stage| same_name(&stage.name, name))
-        });
+        let name = unique_name(base_name, &self.names());
         let stage = StageDraft {
             id,
             name,
@@ -256,7 +254,7 @@ impl PlanDraft {
 
         let last = self.stages.len().saturating_sub(1);
         let mut stages = Vec::with_capacity(self.stages.len());
-        let duplicated = duplicates(self.stages.iter().map(|stage| stage.name.as_str()));
+        let duplicated = duplicates(&self.names());
         for (index, stage) in self.stages.iter().enumerate() {
             let name = stage.name.trim();
             if name.is_empty() {
@@ -312,6 +310,14 @@ impl PlanDraft {
         }
     }
 
+    /// The stages' names as typed, top to bottom.
+    fn names(&self) -> Vec<&str> {
+        self.stages
+            .iter()
+            .map(|stage| stage.name.as_str())
+            .collect()
+    }
+
     /// The stages' ids, top to bottom.
     pub fn stage_ids(&self) -> Vec<StageId> {
         self.stages.iter().map(|stage| stage.id).collect()
@@ -336,8 +342,11 @@ pub(crate) fn same_name(a: &str, b: &str) -> bool {
 /// The positions of the names that another one also has (compared by [`same_name`]; empty
 /// names never count). Every one of them is flagged, not only the later: the model cannot know
 /// which one the person just typed, and blaming the one left alone would mislead.
-pub(crate) fn duplicates<'a>(names: impl Iterator<Item = &'a str>) -> Vec<usize> {
-    let folded: Vec<String> = names.map(|name| name.trim().to_lowercase()).collect();
+pub(crate) fn duplicates(names: &[&str]) -> Vec<usize> {
+    let folded: Vec<String> = names
+        .iter()
+        .map(|name| name.trim().to_lowercase())
+        .collect();
     folded
         .iter()
         .enumerate()
@@ -352,9 +361,9 @@ pub(crate) fn duplicates<'a>(names: impl Iterator<Item = &'a str>) -> Vec<usize>
         .collect()
 }
 
-/// `base`, or `base 2`, `base 3` … the first that `is_taken` does not refuse. An empty `base`
-/// stays empty (unnamed items are told apart by their position).
-pub(crate) fn unique_name(base: &str, is_taken: impl Fn(&str) -> bool) -> String {
+/// `base`, or `base 2`, `base 3` … the first that none of `taken` has (by [`same_name`]). An
+/// empty `base` stays empty (unnamed items are told apart by their position).
+pub(crate) fn unique_name(base: &str, taken: &[&str]) -> String {
     if base.trim().is_empty() {
         return base.to_owned();
     }
@@ -366,7 +375,7 @@ pub(crate) fn unique_name(base: &str, is_taken: impl Fn(&str) -> bool) -> String
                 format!("{base} {n}")
             }
         })
-        .find(|name| !is_taken(name))
+        .find(|name| !taken.iter().any(|taken| same_name(taken, name)))
         .unwrap_or_default()
 }
 

@@ -11,7 +11,7 @@
 //! which are ratios, do not depend on it; shares, rates and margins are typed as percents and
 //! kept here as fractions.
 
-use crate::model::draft::{duplicates, same_name, unique_name};
+use crate::model::draft::{duplicates, unique_name};
 use crate::model::number::{parse_non_negative, parse_percent, parse_positive, NumberSymbols};
 use crate::model::{Field, FieldError, InputError, Rate, StageId};
 
@@ -227,13 +227,17 @@ impl MarketingDraft {
                 .unwrap_or(0)
                 + 1,
         );
-        let name = unique_name(name, |name| {
-            self.channels
-                .iter()
-                .any(|channel| same_name(&channel.name, name))
-        });
+        let name = unique_name(name, &self.names());
         self.channels.push(ChannelDraft::named(id, &name));
         Some(id)
+    }
+
+    /// The channels' names as typed, in order.
+    fn names(&self) -> Vec<&str> {
+        self.channels
+            .iter()
+            .map(|channel| channel.name.as_str())
+            .collect()
     }
 
     /// Removes a channel; an unknown id changes nothing.
@@ -265,7 +269,7 @@ impl MarketingDraft {
     /// Reads every field for a funnel whose stages are `stages`, top to bottom. Fields that are
     /// empty are `None`; fields that cannot be read are `None` too, with their error listed.
     pub fn check(&self, stages: &[StageId], symbols: NumberSymbols) -> MarketingInputs {
-        let mut errors: Vec<FieldError> = duplicates(self.channels.iter().map(|c| c.name.as_str()))
+        let mut errors: Vec<FieldError> = duplicates(&self.names())
             .into_iter()
             .filter_map(|index| self.channels.get(index))
             .map(|channel| FieldError {

@@ -217,13 +217,14 @@ fn kpi_table(report: &Report) -> impl IntoView {
             Row::new(row.name, cells)
         })
         .collect();
-    let table = Table {
+    Table {
         id: "kpi-caption",
         caption: t(Key::KpiCaption).to_owned(),
         columns,
         rows,
-    };
-    view! { <div class="kpi-table">{table.view()}</div> }.into_any()
+    }
+    .view()
+    .into_any()
 }
 
 /// Each KPI of `kpis` worked out with its numbers, or why it cannot be.
