@@ -96,6 +96,8 @@ fn expected(key: Key) -> &'static [&'static str] {
         Key::Multiple => &["value"],
         Key::Unavailable => &["reason"],
         Key::ReasonMissing | Key::ReasonZero => &["input"],
+        Key::ReasonMoreThanStageAbove => &["stage", "above"],
+        Key::NothingFor => &["stage", "spend"],
         Key::HowCostPer => &["stage", "stage", "spend", "volume", "result"],
         Key::HowCac => &["customers", "spend", "volume", "result"],
         Key::HowRoi => &["revenue", "spend", "spend", "result"],

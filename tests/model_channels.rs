@@ -11,7 +11,7 @@ mod strategies;
 use common::{example, example_with_channels};
 use funnel_planner::model::channels::{
     budget_needs, cost_basis, has_cheap_leads, lead_stage, opportunity_stage, rank, reallocate,
-    split, CostBasis, Metric, NoReallocation, Report, Split,
+    split, CostBasis, Metric, NoReallocation, Report, Split, Standing,
 };
 use funnel_planner::model::kpi::{CustomerValue, Figure, Input, Kpis, Unavailable};
 use funnel_planner::model::marketing::{
@@ -219,6 +219,33 @@ fn shares_that_leave_part_of_the_goal_unassigned_say_so() {
     // The channels together aim for 9 × 0.8 = 7.2 customers.
     assert_close(*split.totals.last().expect("customers"), 7.2);
     assert_close(split.revenue_total, 7.2 * 1_100_000.0);
+}
+
+#[test]
+fn shares_over_100_percent_only_by_rounding_split_exactly_the_goal() {
+    // Six shares of 16.67 % (a sixth rounded to two decimals) add up to 100.02 %, within the
+    // rounding of six such shares (6 × 0.005 % = 0.03 %). Each is scaled by 1 ÷ 1.0002:
+    // 0.1667 ÷ 1.0002 = 1,667 ÷ 10,002 = 1/6, so each channel aims for 9 ÷ 6 = 1.5 customers
+    // and the six together for exactly the 9 of the goal.
+    let mut channels: Vec<ChannelInputs> = (1..=6)
+        .map(|id| channel(id, None, None, &[None; 6]))
+        .collect();
+    for channel in &mut channels {
+        channel.share = Some(0.1667);
+    }
+    let split = split(&plan(&example_with_channels()), &channels);
+    assert!(split.is_fully_assigned());
+    assert!(!split.is_over_assigned());
+    assert_close(split.assigned, 1.0);
+    for channel in &split.channels {
+        assert_close(channel.share, 1.0 / 6.0);
+        assert!(channel.is_share_typed);
+    }
+    assert_close(*split.totals.last().expect("customers"), 9.0);
+    // 33.34 × 3 = 100.02 % is more than three shares' rounding (0.015 %): over, not scaled.
+    let over = split_of(&with_shares(["33.34", "33.34", "33.34"]));
+    assert!(over.is_over_assigned());
+    assert_close(over.assigned, 1.0002);
 }
 
 #[test]
@@ -509,12 +536,98 @@ fn costs_rank_lowest_first_and_roi_highest_first() {
     ];
     let kpis = kpis_of(&channels);
     assert_eq!(kpis[0].cac(), Err(Zero(Input::Volume(5))));
-    // Lower CAC first; the two at 500 keep their order; the unknown is left out.
-    assert_eq!(rank(&kpis, Metric::Cac), [2, 1, 3]);
+    // Lower CAC first; the two at 500 keep their order; the first channel spent 1,000 for 0
+    // customers, a cost without end: last.
+    assert_eq!(rank(&kpis, Metric::Cac), [2, 1, 3, 0]);
     // Higher ROI first; the two at 1.5 keep their order; the unknown is left out.
     assert_eq!(rank(&kpis, Metric::Roi), [2, 0, 3]);
     assert!(rank(&[], Metric::Cac).is_empty());
     assert!(rank(&kpis, Metric::StageCost(0)).is_empty());
+}
+
+#[test]
+fn a_channel_that_spent_and_won_nothing_ranks_last() {
+    // The three channels, ranked by CAC:
+    //   Paid search 20,000 for 0 customers: nothing for its money, worse than any cost;
+    //   Paid social 5,000 ÷ 5 = 1,000 (best); Email 10,000 ÷ 2 = 5,000.
+    let channels = [
+        with_customers(1, 20_000.0, 0.0, 0.0),
+        with_customers(2, 5_000.0, 40_000.0, 5.0),
+        with_customers(3, 10_000.0, 20_000.0, 2.0),
+    ];
+    let kpis = kpis_of(&channels);
+    assert_eq!(rank(&kpis, Metric::Cac), [1, 2, 0]);
+    assert_eq!(
+        Metric::Cac.standing(&kpis[0]),
+        Some(Standing::NothingFor { spend: 20_000.0 })
+    );
+    assert_eq!(
+        Metric::Cac.standing(&kpis[1]),
+        Some(Standing::Value(1_000.0))
+    );
+    // Its ROI is a figure: (0 − 20,000) ÷ 20,000 = −1, i.e. −100 %, the worst by ROI too.
+    assert_value(kpis[0].roi, -1.0);
+    // ROI: Paid social (40,000 − 5,000) ÷ 5,000 = 7; Email (20,000 − 10,000) ÷ 10,000 = 1.
+    assert_eq!(rank(&kpis, Metric::Roi), [1, 2, 0]);
+}
+
+#[test]
+fn of_channels_that_won_nothing_the_larger_spend_ranks_worse() {
+    // By cost per lead (stage 1): 3,000 for 0 leads, 1,000 for 0 leads, 1,000 for 10 (100
+    // each). No spend at all, or 0 spend for 0 leads, or no leads typed: not ranked.
+    let channels = [
+        channel(1, Some(3_000.0), None, &[None, Some(0.0)]),
+        channel(2, Some(1_000.0), None, &[None, Some(0.0)]),
+        channel(3, Some(1_000.0), None, &[None, Some(10.0)]),
+        channel(4, None, None, &[None, Some(0.0)]),
+        channel(5, Some(0.0), None, &[None, Some(0.0)]),
+        channel(6, Some(500.0), None, &[None, None]),
+    ];
+    let kpis = kpis_of(&channels);
+    assert_eq!(rank(&kpis, Metric::StageCost(1)), [2, 1, 0]);
+    for unranked in &kpis[3..] {
+        assert_eq!(Metric::StageCost(1).standing(unranked), None);
+    }
+    // Two that spent the same for nothing are level: no move between them.
+    let level = [
+        channel(1, Some(1_000.0), None, &[None, Some(0.0)]),
+        channel(2, Some(1_000.0), None, &[None, Some(0.0)]),
+    ];
+    let level_kpis = kpis_of(&level);
+    let ranked = rank(&level_kpis, Metric::StageCost(1));
+    assert_eq!(
+        reallocate(
+            &level,
+            &level_kpis,
+            Metric::StageCost(1),
+            &ranked,
+            Some(0.2)
+        ),
+        Err(NoReallocation::AllEqual)
+    );
+}
+
+#[test]
+fn spend_that_won_nothing_moves_to_the_best_channel() {
+    // The three channels by CAC: Paid social best, Paid search (20,000 for 0) worst.
+    // Moving 20 % of Paid search's 20,000 = 4,000 to Paid social at 5 customers per 5,000:
+    //   customers 4,000 × (5 ÷ 5,000 − 0 ÷ 20,000) = 4,000 × 0.001 = +4 (and −0 from Paid search);
+    //   revenue 4,000 × (40,000 ÷ 5,000 − 0 ÷ 20,000) = 4,000 × 8 = +32,000.
+    let channels = [
+        with_customers(1, 20_000.0, 0.0, 0.0),
+        with_customers(2, 5_000.0, 40_000.0, 5.0),
+        with_customers(3, 10_000.0, 20_000.0, 2.0),
+    ];
+    let kpis = kpis_of(&channels);
+    let ranked = rank(&kpis, Metric::Cac);
+    let moved =
+        reallocate(&channels, &kpis, Metric::Cac, &ranked, Some(0.2)).expect("a suggestion");
+    assert_eq!((moved.from, moved.to), (0, 1));
+    assert_close(moved.amount, 4_000.0);
+    assert_value(moved.from_customers_per_spend, 0.0);
+    assert_value(moved.to_customers_per_spend, 0.001);
+    assert_value(moved.customers_change, 4.0);
+    assert_value(moved.revenue_change, 32_000.0);
 }
 
 // ---------------------------------------------------------------------------------------------

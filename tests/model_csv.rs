@@ -236,7 +236,11 @@ fn the_table_has_a_title_a_heading_a_row_per_stage_and_a_revenue_row() {
     assert_eq!(rows[2][1], Cell::Number(1.5));
     // The last stage has no rate into a next stage.
     assert_eq!(rows[7][1], Cell::Text(String::new()));
-    assert_eq!(rows[7][4], Cell::Number(9.1), "9.0909 rounded up to two decimals");
+    assert_eq!(
+        rows[7][4],
+        Cell::Number(9.1),
+        "9.0909 rounded up to two decimals"
+    );
     assert_eq!(rows[8][0], Cell::Text("Revenue".to_owned()));
     assert_eq!(rows[8][7], Cell::Number(10_000_000.0));
 

@@ -64,11 +64,17 @@ fn each_problem_is_named_with_its_field() {
         error_for(&errors, Field::StageName(leads)),
         Some(InputError::StageNameEmpty)
     );
+    // "visits" repeats "Visits": both names are flagged, since the model cannot know which one
+    // was just typed, and only one would blame the name left alone.
     assert_eq!(
         error_for(&errors, Field::StageName(mqls)),
         Some(InputError::StageNameDuplicate)
     );
-    assert_eq!(errors.len(), 5);
+    assert_eq!(
+        error_for(&errors, Field::StageName(visits)),
+        Some(InputError::StageNameDuplicate)
+    );
+    assert_eq!(errors.len(), 6);
     // The typed text is still there, untouched.
     assert_eq!(draft.revenue_goal, "ten million");
     assert_eq!(draft.stages[0].rate_to_next, "150");
@@ -273,4 +279,26 @@ fn a_goal_of_new_customers_needs_no_average_revenue_for_its_counts() {
         error_for(&errors, Field::AverageRevenuePerCustomer),
         Some(InputError::Empty)
     );
+}
+
+#[test]
+fn a_renamed_stage_that_repeats_an_earlier_name_flags_both() {
+    // Renaming SQLs (4th) to "Leads" (2nd): the stage being typed into must show the error, not
+    // only the untouched Leads; the model cannot tell which was touched, so it flags both, and
+    // nothing else.
+    let mut draft = example();
+    let leads = draft.stages[1].id;
+    let sqls = draft.stages[3].id;
+    draft.stages[3].name = " leads".to_owned();
+    let errors = draft.validate(EN).expect_err("two stages share a name");
+    let flagged: Vec<Field> = errors
+        .iter()
+        .filter(|error| error.error == InputError::StageNameDuplicate)
+        .map(|error| error.field)
+        .collect();
+    assert_eq!(flagged, [Field::StageName(leads), Field::StageName(sqls)]);
+    assert_eq!(errors.len(), 2);
+    // Renaming it again clears both.
+    draft.stages[3].name = "SQLs".to_owned();
+    assert!(draft.validate(EN).is_ok());
 }

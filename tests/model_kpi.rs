@@ -168,9 +168,25 @@ fn win_rate_is_customers_over_opportunities() {
     );
     assert_eq!(win_rate(Some(4.0), None, 4), Err(Missing(Input::Volume(4))));
     assert_eq!(
-        win_rate(Some(4.0), Some(0.0), 1),
+        win_rate(Some(0.0), Some(0.0), 1),
         Err(Zero(Input::Volume(1)))
     );
+}
+
+#[test]
+fn more_customers_than_opportunities_is_no_win_rate() {
+    // 5 customers from 2 opportunities would be 250 %: a typing mistake, not a figure. The
+    // reason names the stage that has too many (customers, stage 5, below opportunities at 4).
+    assert_eq!(
+        win_rate(Some(5.0), Some(2.0), 4),
+        Err(Unavailable::MoreThanStageAbove(5))
+    );
+    assert_eq!(
+        win_rate(Some(4.0), Some(0.0), 1),
+        Err(Unavailable::MoreThanStageAbove(2))
+    );
+    // As many customers as opportunities: 100 %.
+    assert_value(win_rate(Some(2.0), Some(2.0), 4), 1.0);
 }
 
 // ---------------------------------------------------------------------------------------------

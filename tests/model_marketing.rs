@@ -383,6 +383,25 @@ fn typed_shares_over_100_percent_are_named_on_the_share_list() {
             "{shares:?}"
         );
     }
+    // Six shares of 16.67 % add up to 100.02 %: each is 16.666… rounded to two decimals, so
+    // the total is full within the rounding allowed (6 × 0.005 % = 0.03 %). 101 % is not.
+    assert_eq!(
+        error_of(&with_shares(&["16.67"; 6]), Field::ChannelShares),
+        None
+    );
+    assert_eq!(
+        error_of(&with_shares(&["50", "51"]), Field::ChannelShares),
+        Some(InputError::SharesOverFull)
+    );
+    // Two shares may be over by at most 0.01 % (2 × 0.005 %): 100.01 % passes, 100.02 % not.
+    assert_eq!(
+        error_of(&with_shares(&["50", "50.01"]), Field::ChannelShares),
+        None
+    );
+    assert_eq!(
+        error_of(&with_shares(&["50.01", "50.01"]), Field::ChannelShares),
+        Some(InputError::SharesOverFull)
+    );
     // A share that cannot be read does not count towards the sum.
     assert_eq!(
         error_of(&with_shares(&["90", "200"]), Field::ChannelShares),
@@ -626,19 +645,91 @@ fn removing_the_stage_channels_are_ranked_by_ranks_them_by_cac() {
 }
 
 #[test]
-fn a_channel_name_used_twice_is_named_on_the_second_channel() {
-    // Names are compared trimmed and without case; empty names ("Channel N" on the page) may repeat.
-    let mut marketing = MarketingDraft::with_channels(&["Email", " email ", "", ""]);
+fn a_channel_name_used_twice_is_named_on_both_channels() {
+    // Names are compared trimmed and without case; empty names ("Channel N" on the page) may
+    // repeat. Both channels are flagged: the model cannot know which name was just typed, and
+    // blaming only the one left alone would mislead.
+    let mut marketing = MarketingDraft::with_channels(&["Email", "Paid search", "", ""]);
+    if let Some(channel) = marketing.channel_mut(ChannelId(2)) {
+        channel.name = " email ".to_owned();
+    }
     let inputs = marketing.check(&STAGES, EN);
-    assert_eq!(
-        inputs.errors,
-        vec![FieldError {
-            field: Field::ChannelName(ChannelId(2)),
-            error: InputError::ChannelNameDuplicate,
-        }]
-    );
+    let duplicate = |id: u32| FieldError {
+        field: Field::ChannelName(ChannelId(id)),
+        error: InputError::ChannelNameDuplicate,
+    };
+    assert_eq!(inputs.errors, vec![duplicate(1), duplicate(2)]);
     marketing.remove_channel(ChannelId(1));
     assert!(marketing.check(&STAGES, EN).errors.is_empty());
+}
+
+#[test]
+fn a_channel_added_under_a_name_in_use_is_numbered_like_stages() {
+    // "Add channel" twice gives "New channel" and "New channel 2", never two alike (an error
+    // the person did not make); an empty name stays empty.
+    let mut marketing = MarketingDraft::default();
+    let first = marketing.add_channel("New channel").expect("room");
+    let second = marketing.add_channel("New channel").expect("room");
+    let third = marketing.add_channel("new CHANNEL").expect("room");
+    let name = |id| marketing.channel(id).map(|channel| channel.name.clone());
+    assert_eq!(name(first).as_deref(), Some("New channel"));
+    assert_eq!(name(second).as_deref(), Some("New channel 2"));
+    assert_eq!(name(third).as_deref(), Some("new CHANNEL 3"));
+    assert!(marketing.check(&STAGES, EN).errors.is_empty());
+    // The first name is free again once its channel is gone.
+    marketing.remove_channel(first);
+    let again = marketing.add_channel("New channel").expect("room");
+    assert_eq!(
+        marketing
+            .channel(again)
+            .map(|channel| channel.name.as_str()),
+        Some("New channel")
+    );
+    let blank = marketing.add_channel("").expect("room");
+    let blank_again = marketing.add_channel("").expect("room");
+    for id in [blank, blank_again] {
+        assert_eq!(
+            marketing.channel(id).map(|channel| channel.name.as_str()),
+            Some("")
+        );
+    }
+}
+
+#[test]
+fn a_volume_above_the_stage_before_it_is_flagged_on_that_field() {
+    // 5 customers from 2 opportunities: flagged on Customers (the later field), the figures kept.
+    // 50 SQLs from 10 leads with MQLs empty: flagged on SQLs (the nearest volume above counts).
+    let marketing = one_channel(|channel| {
+        channel.stage_mut(StageId(2)).volume = "10".to_owned();
+        channel.stage_mut(StageId(4)).volume = "50".to_owned();
+        channel.stage_mut(StageId(5)).volume = "2".to_owned();
+        channel.stage_mut(StageId(6)).volume = "5".to_owned();
+    });
+    let inputs = marketing.check(&STAGES, EN);
+    let id = ChannelId(1);
+    assert_eq!(
+        inputs.errors,
+        vec![
+            FieldError {
+                field: Field::ChannelVolume(id, StageId(4)),
+                error: InputError::MoreThanStageAbove,
+            },
+            FieldError {
+                field: Field::ChannelVolume(id, StageId(6)),
+                error: InputError::MoreThanStageAbove,
+            },
+        ]
+    );
+    assert_eq!(
+        inputs.channels[0].volumes,
+        [None, Some(10.0), None, Some(50.0), Some(2.0), Some(5.0)]
+    );
+    // Equal volumes, or fewer, are fine.
+    let fine = one_channel(|channel| {
+        channel.stage_mut(StageId(5)).volume = "2".to_owned();
+        channel.stage_mut(StageId(6)).volume = "2".to_owned();
+    });
+    assert!(fine.check(&STAGES, EN).errors.is_empty());
 }
 
 #[test]

@@ -321,6 +321,9 @@ catalogue! {
     ReasonTooLarge => "too large to show",
     ReasonChannelRates => "fix the channel's rates",
     ReasonTargets => "fix the plan above",
+    ReasonMoreThanStageAbove => "more {stage} than {above}",
+    NothingFor => "0 {stage} for {spend}",
+    KpiNothingTyped => "No channel has figures yet. Type a channel's spend and what it brought at each stage above (and its revenue for ROI and ROAS) to see its KPIs here.",
     InputSpend => "spend",
     InputRevenue => "revenue",
     InputCustomersAtStart => "customers at the start",
@@ -382,5 +385,6 @@ catalogue! {
     ErrorPercentOutOfRange => "Enter a percent from 0 to 100.",
     ErrorChannelNameDuplicate => "Another channel already has this name.",
     ErrorSharesOverFull => "The channels' shares add up to more than 100%. Lower some of them.",
+    ErrorMoreThanStageAbove => "More than the stage before it in this channel. A stage cannot have more than the one above it: check both figures.",
     ProblemItem => "{field}: {message}",
 }

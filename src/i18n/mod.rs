@@ -64,6 +64,7 @@ pub fn input_error_key(error: InputError) -> Key {
         InputError::PercentOutOfRange => Key::ErrorPercentOutOfRange,
         InputError::SharesOverFull => Key::ErrorSharesOverFull,
         InputError::ChannelNameDuplicate => Key::ErrorChannelNameDuplicate,
+        InputError::MoreThanStageAbove => Key::ErrorMoreThanStageAbove,
     }
 }
 

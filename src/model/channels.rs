@@ -5,6 +5,8 @@
 //! Units: targets and budgets per year (÷ 12 per month, ÷ 4 per quarter), in full precision;
 //! shares and the moved part of spend as fractions.
 
+use std::cmp::Ordering;
+
 use crate::model::kpi::{finite, CustomerValue, Figure, Input, Kpis, Unavailable};
 use crate::model::marketing::{
     ChannelId, ChannelInputs, MarketingInputs, RankBy, Shares, SHARE_TOLERANCE,
@@ -73,15 +75,19 @@ impl Split {
 /// Worked example: 9 customers a year, Paid search 40 % with its own Visits→Leads rate of 3 %,
 /// two other channels left empty (30 % each): Paid search needs 3.6 customers, 7.2 opportunities,
 /// 18 SQLs, 90 MQLs, 450 leads and 15,000 visits a year.
+///
+/// Typed shares that add up to just over 100 % by rounding (six of 16.67 % = 100.02 %) are scaled
+/// down to exactly 100 % ([`Shares::scale`]), so no more than the goal is split.
 pub fn split(plan: &Plan, channels: &[ChannelInputs]) -> Split {
-    let even = Shares::of(channels).even;
+    let shares = Shares::of(channels);
+    let (even, scale) = (shares.even, shares.scale());
     let names = plan.funnel.names();
     let mut totals = vec![0.0; names.len()];
     let mut revenue_total = 0.0;
     let channels: Vec<ChannelTargets> = channels
         .iter()
         .map(|channel| {
-            let share = channel.share.unwrap_or(even);
+            let share = channel.share.map_or(even, |share| share * scale);
             let targets = channel_targets(plan, channel, share);
             if let Ok(targets) = &targets {
                 for (total, stage) in totals.iter_mut().zip(&targets.stages) {
@@ -289,24 +295,66 @@ impl Metric {
     pub fn is_higher_better(self) -> bool {
         matches!(self, Metric::Roi)
     }
+
+    /// The stage whose cost the metric is (the bottom stage for CAC); `None` for ROI.
+    fn cost_stage(self, kpis: &Kpis) -> Option<usize> {
+        match self {
+            Metric::StageCost(stage) => Some(stage),
+            Metric::Cac => kpis.cost_inputs.len().checked_sub(1),
+            Metric::Roi => None,
+        }
+    }
+
+    /// Where a channel stands by this metric, or `None` when it cannot be ranked (no spend, or
+    /// no volume typed at the stage).
+    pub fn standing(self, kpis: &Kpis) -> Option<Standing> {
+        match self.value(kpis) {
+            Ok(value) => Some(Standing::Value(value)),
+            Err(_) => self
+                .cost_stage(kpis)
+                .and_then(|stage| kpis.spend_for_nothing(stage))
+                .map(|spend| Standing::NothingFor { spend }),
+        }
+    }
+
+    /// Whether `a` ranks before `b` ([`Ordering::Less`]), after them, or level.
+    pub fn compare(self, a: Standing, b: Standing) -> Ordering {
+        match (a, b) {
+            (Standing::Value(a), Standing::Value(b)) if self.is_higher_better() => b.total_cmp(&a),
+            (Standing::Value(a), Standing::Value(b)) => a.total_cmp(&b),
+            (Standing::Value(_), Standing::NothingFor { .. }) => Ordering::Less,
+            (Standing::NothingFor { .. }, Standing::Value(_)) => Ordering::Greater,
+            (Standing::NothingFor { spend: a }, Standing::NothingFor { spend: b }) => {
+                a.total_cmp(&b)
+            }
+        }
+    }
 }
 
-/// The indexes of the channels whose `metric` is known, best first; equal values keep the
-/// channels' order.
+/// Where a channel stands on the metric it is ranked by.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Standing {
+    /// The metric's value: a cost in money per unit, or ROI as a fraction.
+    Value(f64),
+    /// A cost with spend above 0 and a volume of 0 at the stage: money that brought nothing,
+    /// worse than any cost. Ranked after every channel with a value; of two such channels, the
+    /// one that spent more is worse.
+    NothingFor {
+        /// The spend, in money (above 0).
+        spend: f64,
+    },
+}
+
+/// The indexes of the channels that have a standing on `metric`, best first; equal standings
+/// keep the channels' order. A channel that spent and won nothing at the ranked stage comes
+/// last; one with no spend, or no volume typed there, is left out.
 pub fn rank(kpis: &[Kpis], metric: Metric) -> Vec<usize> {
-    let mut ranked: Vec<(usize, f64)> = kpis
+    let mut ranked: Vec<(usize, Standing)> = kpis
         .iter()
         .enumerate()
-        .filter_map(|(index, kpis)| metric.value(kpis).ok().map(|value| (index, value)))
+        .filter_map(|(index, kpis)| metric.standing(kpis).map(|standing| (index, standing)))
         .collect();
-    ranked.sort_by(|a, b| {
-        let order = a.1.total_cmp(&b.1);
-        if metric.is_higher_better() {
-            order.reverse()
-        } else {
-            order
-        }
-    });
+    ranked.sort_by(|a, b| metric.compare(a.1, b.1));
     ranked.into_iter().map(|(index, _)| index).collect()
 }
 
@@ -365,8 +413,8 @@ pub fn reallocate(
     if ranked.len() < 2 {
         return Err(NoReallocation::TooFewRanked);
     }
-    let value = |index: usize| kpis.get(index).map(|kpis| metric.value(kpis));
-    if value(to) == value(from) {
+    let standing = |index: usize| kpis.get(index).and_then(|kpis| metric.standing(kpis));
+    if standing(to) == standing(from) {
         return Err(NoReallocation::AllEqual);
     }
     let share = move_share.ok_or(NoReallocation::NoShare)?;

@@ -177,21 +177,7 @@ impl PlanDraft {
                 .unwrap_or(0)
                 + 1,
         );
-        let is_taken = |name: &str| {
-            self.stages
-                .iter()
-                .any(|stage| stage.name.trim().eq_ignore_ascii_case(name.trim()))
-        };
-        let name = (1..)
-            .map(|n| {
-                if n == 1 {
-                    base_name.to_owned()
-                } else {
-                    format!("{base_name} {n}")
-                }
-            })
-            .find(|name| !is_taken(name))
-            .unwrap_or_default();
+        let name = unique_name(base_name, &self.names());
         let stage = StageDraft {
             id,
             name,
@@ -288,22 +274,20 @@ impl PlanDraft {
 
         let last = self.stages.len().saturating_sub(1);
         let mut stages = Vec::with_capacity(self.stages.len());
-        let mut seen_names: Vec<String> = Vec::with_capacity(self.stages.len());
+        let duplicated = duplicates(&self.names());
         for (index, stage) in self.stages.iter().enumerate() {
             let name = stage.name.trim();
-            let folded = name.to_lowercase();
             if name.is_empty() {
                 errors.push(FieldError {
                     field: Field::StageName(stage.id),
                     error: InputError::StageNameEmpty,
                 });
-            } else if seen_names.contains(&folded) {
+            } else if duplicated.contains(&index) {
                 errors.push(FieldError {
                     field: Field::StageName(stage.id),
                     error: InputError::StageNameDuplicate,
                 });
             }
-            seen_names.push(folded);
             let rate = if index < last {
                 match parse_percent(&stage.rate_to_next, symbols).and_then(Rate::from_percent) {
                     Ok(rate) => Some(rate),
@@ -346,6 +330,14 @@ impl PlanDraft {
         }
     }
 
+    /// The stages' names as typed, top to bottom.
+    fn names(&self) -> Vec<&str> {
+        self.stages
+            .iter()
+            .map(|stage| stage.name.as_str())
+            .collect()
+    }
+
     /// The stages' ids, top to bottom.
     pub fn stage_ids(&self) -> Vec<StageId> {
         self.stages.iter().map(|stage| stage.id).collect()
@@ -360,6 +352,51 @@ impl PlanDraft {
             Some(parse_non_negative(&self.current_top_per_month, symbols))
         }
     }
+}
+
+/// Whether two names are the same once surrounding spaces and case are set aside.
+pub(crate) fn same_name(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// The positions of the names that another one also has (compared by [`same_name`]; empty
+/// names never count). Every one of them is flagged, not only the later: the model cannot know
+/// which one the person just typed, and blaming the one left alone would mislead.
+pub(crate) fn duplicates(names: &[&str]) -> Vec<usize> {
+    let folded: Vec<String> = names
+        .iter()
+        .map(|name| name.trim().to_lowercase())
+        .collect();
+    folded
+        .iter()
+        .enumerate()
+        .filter(|(index, name)| {
+            !name.is_empty()
+                && folded
+                    .iter()
+                    .enumerate()
+                    .any(|(other, other_name)| other != *index && other_name == *name)
+        })
+        .map(|(index, _)| index)
+        .collect()
+}
+
+/// `base`, or `base 2`, `base 3` … the first that none of `taken` has (by [`same_name`]). An
+/// empty `base` stays empty (unnamed items are told apart by their position).
+pub(crate) fn unique_name(base: &str, taken: &[&str]) -> String {
+    if base.trim().is_empty() {
+        return base.to_owned();
+    }
+    (1..)
+        .map(|n| {
+            if n == 1 {
+                base.to_owned()
+            } else {
+                format!("{base} {n}")
+            }
+        })
+        .find(|name| !taken.iter().any(|taken| same_name(taken, name)))
+        .unwrap_or_default()
 }
 
 /// The error for `field` among `errors`, if any.

@@ -41,6 +41,10 @@ pub enum InputError {
     /// A channel name used by an earlier channel (compared without case or surrounding spaces).
     #[error("another channel already has this name")]
     ChannelNameDuplicate,
+    /// A channel's volume at a stage is larger than at the stage above it (5 customers from 2
+    /// opportunities).
+    #[error("more than the stage above it; a stage cannot have more than the one before it")]
+    MoreThanStageAbove,
     /// The channels' shares of the goal add up to more than 100 %.
     #[error("the channels' shares add up to more than 100 %")]
     SharesOverFull,

@@ -49,6 +49,9 @@ pub enum Unavailable {
     NewExceedEnd,
     /// Retention: more customers kept than there were at the start.
     KeptExceedStart,
+    /// More at the stage with this index than at the stage above it (5 customers from 2
+    /// opportunities): the figures cannot both be right.
+    MoreThanStageAbove(usize),
     /// The result is too large to be meaningful.
     TooLarge,
 }
@@ -105,12 +108,18 @@ pub fn roas(revenue: Option<f64>, spend: Option<f64>) -> Figure {
 /// Opportunity-to-win ratio as a fraction: customers ÷ opportunities, where opportunities are the
 /// stage just above customers (index `opportunity_stage`).
 ///
-/// Example: 4 customers from 10 opportunities is 0.4, i.e. 40 %.
+/// Example: 4 customers from 10 opportunities is 0.4, i.e. 40 %. More customers than
+/// opportunities (a ratio above 100 %) is a typing mistake, not a figure.
 pub fn win_rate(
     customers: Option<f64>,
     opportunities: Option<f64>,
     opportunity_stage: usize,
 ) -> Figure {
+    if let (Some(won), Some(open)) = (customers, opportunities) {
+        if won > open {
+            return Err(Unavailable::MoreThanStageAbove(opportunity_stage + 1));
+        }
+    }
     divide(
         (customers, Input::Volume(opportunity_stage + 1)),
         (opportunities, Input::Volume(opportunity_stage)),
@@ -312,6 +321,15 @@ impl Kpis {
         );
         let wins = total_pairs(channels.iter().map(|channel| wins(&channel.volumes)));
         Self::new(cost_inputs, money, wins, value)
+    }
+
+    /// The spend at `stage` when it is above 0 and the volume there is 0: money that brought
+    /// nothing at that stage, a cost without end (shown as "0 Leads for 20,000", not a number).
+    pub fn spend_for_nothing(&self, stage: usize) -> Option<f64> {
+        match self.cost_inputs.get(stage) {
+            Some((Some(spend), Some(volume))) if *spend > 0.0 && *volume == 0.0 => Some(*spend),
+            _ => None,
+        }
     }
 
     /// Customer acquisition cost: spend ÷ new customers (the bottom stage).

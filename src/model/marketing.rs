@@ -11,6 +11,7 @@
 //! which are ratios, do not depend on it; shares, rates and margins are typed as percents and
 //! kept here as fractions.
 
+use crate::model::draft::{duplicates, unique_name};
 use crate::model::number::{parse_non_negative, parse_percent, parse_positive, NumberSymbols};
 use crate::model::{Field, FieldError, InputError, Rate, StageId};
 
@@ -212,8 +213,8 @@ impl MarketingDraft {
         self.channels.len() < MAX_CHANNELS
     }
 
-    /// Adds an empty channel named `name` at the end; `None` when there are already
-    /// [`MAX_CHANNELS`].
+    /// Adds an empty channel at the end, named `name`, or `name 2`, `name 3` … if that name is
+    /// taken (as stages are); `None` when there are already [`MAX_CHANNELS`].
     pub fn add_channel(&mut self, name: &str) -> Option<ChannelId> {
         if !self.can_add_channel() {
             return None;
@@ -226,8 +227,17 @@ impl MarketingDraft {
                 .unwrap_or(0)
                 + 1,
         );
-        self.channels.push(ChannelDraft::named(id, name));
+        let name = unique_name(name, &self.names());
+        self.channels.push(ChannelDraft::named(id, &name));
         Some(id)
+    }
+
+    /// The channels' names as typed, in order.
+    fn names(&self) -> Vec<&str> {
+        self.channels
+            .iter()
+            .map(|channel| channel.name.as_str())
+            .collect()
     }
 
     /// Removes a channel; an unknown id changes nothing.
@@ -259,18 +269,14 @@ impl MarketingDraft {
     /// Reads every field for a funnel whose stages are `stages`, top to bottom. Fields that are
     /// empty are `None`; fields that cannot be read are `None` too, with their error listed.
     pub fn check(&self, stages: &[StageId], symbols: NumberSymbols) -> MarketingInputs {
-        let mut errors = Vec::new();
-        let mut seen_names: Vec<String> = Vec::with_capacity(self.channels.len());
-        for channel in &self.channels {
-            let folded = channel.name.trim().to_lowercase();
-            if !folded.is_empty() && seen_names.contains(&folded) {
-                errors.push(FieldError {
-                    field: Field::ChannelName(channel.id),
-                    error: InputError::ChannelNameDuplicate,
-                });
-            }
-            seen_names.push(folded);
-        }
+        let mut errors: Vec<FieldError> = duplicates(&self.names())
+            .into_iter()
+            .filter_map(|index| self.channels.get(index))
+            .map(|channel| FieldError {
+                field: Field::ChannelName(channel.id),
+                error: InputError::ChannelNameDuplicate,
+            })
+            .collect();
         let mut read = |field: Field, text: &str, parse: Parser| -> Option<f64> {
             if text.trim().is_empty() {
                 return None;
@@ -359,6 +365,17 @@ impl MarketingDraft {
         };
         let move_share =
             read(Field::MovePercent, &self.move_percent, parse_rate).map(|percent| percent / 100.0);
+        for channel in &channels {
+            errors.extend(
+                volumes_above_stage(&channel.volumes)
+                    .into_iter()
+                    .filter_map(|index| stages.get(index))
+                    .map(|stage| FieldError {
+                        field: Field::ChannelVolume(channel.id, *stage),
+                        error: InputError::MoreThanStageAbove,
+                    }),
+            );
+        }
         if Shares::of(&channels).is_over_full() {
             errors.push(FieldError {
                 field: Field::ChannelShares,
@@ -379,8 +396,28 @@ impl MarketingDraft {
     }
 }
 
+/// The indexes of the volumes larger than the nearest volume typed above them (5 customers
+/// from 2 opportunities, or 50 SQLs from 10 leads with MQLs empty): a stage is part of the one
+/// before it, so one of the two figures is mistyped.
+fn volumes_above_stage(volumes: &[Option<f64>]) -> Vec<usize> {
+    let mut above: Option<f64> = None;
+    let mut found = Vec::new();
+    for (index, volume) in volumes.iter().enumerate() {
+        let Some(volume) = *volume else { continue };
+        if above.is_some_and(|above| volume > above) {
+            found.push(index);
+        }
+        above = Some(volume);
+    }
+    found
+}
+
 /// Shares are compared with 100 % within this tolerance, so 33.33 + 33.33 + 33.34 is full.
 pub const SHARE_TOLERANCE: f64 = 1e-9;
+
+/// How much one typed share may be over its exact value by rounding to two decimals of a
+/// percent (0.005 %), as a fraction: the typed shares may add up to 100 % plus this for each.
+pub const SHARE_ROUNDING: f64 = 0.000_05;
 
 type Parser = fn(&str, NumberSymbols) -> Result<f64, InputError>;
 
@@ -426,6 +463,8 @@ pub struct Shares {
     pub typed: f64,
     /// How many channels have no share typed.
     pub untyped: usize,
+    /// How many channels have a share typed.
+    pub typed_count: usize,
     /// The part each of those gets: what the typed shares leave, split evenly (0 when nothing
     /// is left or every share is typed).
     pub even: f64,
@@ -449,6 +488,7 @@ impl Shares {
         Self {
             typed,
             untyped,
+            typed_count: channels.len() - untyped,
             even,
         }
     }
@@ -458,9 +498,24 @@ impl Shares {
         (1.0 - self.typed).max(0.0)
     }
 
-    /// Whether the typed shares add up to more than 100 % (beyond [`SHARE_TOLERANCE`]).
+    /// Whether the typed shares add up to more than 100 %, beyond what rounding each typed
+    /// share to two decimals can add ([`SHARE_ROUNDING`] each): six shares of 16.67 % (100.02 %)
+    /// are a full goal, 101 % is over.
     pub fn is_over_full(&self) -> bool {
-        self.typed > 1.0 + SHARE_TOLERANCE
+        self.typed > 1.0 + SHARE_TOLERANCE + self.typed_count as f64 * SHARE_ROUNDING
+    }
+
+    /// What each typed share is multiplied by so the shares never assign more than the goal:
+    /// 1 ÷ the total when the typed shares add up to just over 100 % by rounding (100.02 % → each
+    /// × 1 ÷ 1.0002), else 1.
+    ///
+    /// Example: six shares of 16.67 % add up to 1.0002; each splits 0.1667 ÷ 1.0002 = 1/6.
+    pub fn scale(&self) -> f64 {
+        if self.typed > 1.0 && !self.is_over_full() {
+            1.0 / self.typed
+        } else {
+            1.0
+        }
     }
 }
 
@@ -483,6 +538,13 @@ pub struct ChannelInputs {
     pub rates: Vec<Option<Rate>>,
     /// Whether an own rate was typed but cannot be read (the channel's targets then wait).
     pub has_bad_rate: bool,
+}
+
+impl ChannelInputs {
+    /// Whether any figure a KPI uses is known: spend, revenue or a volume.
+    pub fn has_figures(&self) -> bool {
+        self.spend.is_some() || self.revenue.is_some() || self.volumes.iter().any(Option::is_some)
+    }
 }
 
 /// The marketing side, read field by field.

@@ -2,7 +2,7 @@
 //! figure that cannot be computed as "—" with the reason.
 
 use crate::i18n::Key;
-use crate::model::kpi::{Figure, Input, Unavailable};
+use crate::model::kpi::{Figure, Input, Kpis, Unavailable};
 use crate::ui::text::{exact, money, percent, stage_label, t, tf};
 
 /// How a figure is written.
@@ -40,6 +40,28 @@ pub fn figure(value: Figure, unit: Unit, stage_names: &[String]) -> String {
     }
 }
 
+/// The cost per unit at `stage` of `kpis` in money: "0 Customers for 20,000" when spend above 0
+/// brought nothing there, else the figure or why there is none.
+pub fn cost_text(kpis: &Kpis, stage: usize, stage_names: &[String]) -> String {
+    match kpis.spend_for_nothing(stage) {
+        Some(spend) => tf(
+            Key::NothingFor,
+            &[
+                ("stage", &stage_at(stage_names, stage)),
+                ("spend", &format(spend, Unit::Money)),
+            ],
+        ),
+        None => figure(
+            kpis.cost_per_stage
+                .get(stage)
+                .copied()
+                .unwrap_or(Err(Unavailable::Missing(Input::Volume(stage)))),
+            Unit::Money,
+            stage_names,
+        ),
+    }
+}
+
 /// Why a figure cannot be computed, in a few words: "no spend", "Leads is 0".
 pub fn reason_text(reason: Unavailable, stage_names: &[String]) -> String {
     match reason {
@@ -56,6 +78,13 @@ pub fn reason_text(reason: Unavailable, stage_names: &[String]) -> String {
         Unavailable::NewExceedEnd => t(Key::ReasonNewExceedEnd).to_owned(),
         Unavailable::KeptExceedStart => t(Key::ReasonKeptExceedStart).to_owned(),
         Unavailable::TooLarge => t(Key::ReasonTooLarge).to_owned(),
+        Unavailable::MoreThanStageAbove(stage) => tf(
+            Key::ReasonMoreThanStageAbove,
+            &[
+                ("stage", &stage_at(stage_names, stage)),
+                ("above", &stage_at(stage_names, stage.saturating_sub(1))),
+            ],
+        ),
     }
 }
 

@@ -13,7 +13,7 @@ use crate::model::marketing::{Lifetime, LifetimeKind, RankBy};
 use crate::model::{Field, PlanDraft};
 use crate::ui::channels::marketing_error;
 use crate::ui::field::{Choice, InputField, Kind};
-use crate::ui::figures::{figure, format, reason_text, stage_at, Unit};
+use crate::ui::figures::{cost_text, figure, format, reason_text, stage_at, Unit};
 use crate::ui::table::{list_items, Cell, Row, Table};
 use crate::ui::text::{channel_label, exact, field_id, money, percent, t, tf};
 use crate::ui::ReportMemo;
@@ -45,6 +45,8 @@ struct KpiRow {
     unit: Unit,
     value: fn(&Kpis, usize) -> Figure,
     stage: usize,
+    /// A cost per unit at `stage` (spend for nothing there reads "0 Leads for 1,000").
+    is_cost: bool,
 }
 
 fn kpi_rows(stage_names: &[String]) -> Vec<KpiRow> {
@@ -55,6 +57,7 @@ fn kpi_rows(stage_names: &[String]) -> Vec<KpiRow> {
             unit: Unit::Money,
             value: |kpis, stage| kpis.cost_per_stage.get(stage).copied().unwrap_or(Ok(0.0)),
             stage,
+            is_cost: true,
         })
         .collect();
     let plain = |key: Key, unit: Unit, value: fn(&Kpis, usize) -> Figure| KpiRow {
@@ -62,8 +65,13 @@ fn kpi_rows(stage_names: &[String]) -> Vec<KpiRow> {
         unit,
         value,
         stage: 0,
+        is_cost: false,
     };
-    rows.push(plain(Key::KpiCac, Unit::Money, |kpis, _| kpis.cac()));
+    rows.push(KpiRow {
+        stage: count.saturating_sub(1),
+        is_cost: true,
+        ..plain(Key::KpiCac, Unit::Money, |kpis, _| kpis.cac())
+    });
     rows.push(plain(Key::KpiRoi, Unit::Percent, |kpis, _| kpis.roi));
     rows.push(plain(Key::KpiRoas, Unit::Multiple, |kpis, _| kpis.roas));
     rows.push(plain(Key::KpiWinRate, Unit::Percent, |kpis, _| {
@@ -175,30 +183,40 @@ pub fn KpiPanel(draft: RwSignal<PlanDraft>, report: ReportMemo) -> impl IntoView
     }
 }
 
+/// The KPIs of the channels that have figures, and of all channels; one sentence instead while
+/// no channel has any.
 fn kpi_table(report: &Report) -> impl IntoView {
+    let shown: Vec<usize> = report
+        .inputs
+        .channels
+        .iter()
+        .enumerate()
+        .filter(|(_, channel)| channel.has_figures())
+        .map(|(index, _)| index)
+        .collect();
+    if shown.is_empty() {
+        return view! { <p class="note">{t(Key::KpiNothingTyped)}</p> }.into_any();
+    }
     let mut columns = vec![t(Key::KpiColumn).to_owned()];
-    columns.extend(
-        report
-            .inputs
-            .channels
-            .iter()
-            .enumerate()
-            .map(|(position, channel)| channel_label(&channel.name, position)),
-    );
+    columns.extend(shown.iter().filter_map(|index| {
+        let channel = report.inputs.channels.get(*index)?;
+        Some(channel_label(&channel.name, *index))
+    }));
     columns.push(t(Key::AllChannels).to_owned());
-    let rows = kpi_rows(&report.stage_names)
+    let names = &report.stage_names;
+    let rows = kpi_rows(names)
         .into_iter()
         .map(|row| {
-            let cells = report
-                .kpis
+            let cells = shown
                 .iter()
+                .filter_map(|index| report.kpis.get(*index))
                 .chain([&report.all])
                 .map(|kpis| {
                     let value = (row.value)(kpis, row.stage);
-                    let text = figure(value, row.unit, &report.stage_names);
                     match value {
-                        Ok(value) => Cell::figure(text, value),
-                        Err(_) => Cell::text(text),
+                        Ok(value) => Cell::figure(format(value, row.unit), value),
+                        Err(_) if row.is_cost => Cell::text(cost_text(kpis, row.stage, names)),
+                        Err(_) => Cell::text(figure(value, row.unit, names)),
                     }
                 })
                 .collect();
@@ -212,6 +230,7 @@ fn kpi_table(report: &Report) -> impl IntoView {
         rows,
     }
     .view()
+    .into_any()
 }
 
 /// Each KPI of `kpis` worked out with its numbers, or why it cannot be.
@@ -514,14 +533,12 @@ fn ranking(report: &Report) -> impl IntoView {
         .filter_map(|(rank, index)| {
             let kpis = report.kpis.get(*index)?;
             let mut cells = vec![Cell::text((rank + 1).to_string())];
-            cells.extend(stages.iter().map(|stage| {
-                Cell::text(figure(
-                    kpis.cost_per_stage.get(*stage).copied().unwrap_or(Ok(0.0)),
-                    Unit::Money,
-                    names,
-                ))
-            }));
-            cells.push(Cell::text(figure(kpis.cac(), Unit::Money, names)));
+            cells.extend(
+                stages
+                    .iter()
+                    .map(|stage| Cell::text(cost_text(kpis, *stage, names))),
+            );
+            cells.push(Cell::text(cost_text(kpis, count.saturating_sub(1), names)));
             cells.push(Cell::text(figure(kpis.roi, Unit::Percent, names)));
             let note = if has_cheap_leads(kpis, &report.all) {
                 tf(

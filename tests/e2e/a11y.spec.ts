@@ -259,6 +259,37 @@ test.describe('at 320 px', () => {
     await expectNoSidewaysScroll(page, 320);
     await expectNoAxeViolations(page);
   });
+
+  // Fails if: on a small phone, scrolling a wide table sideways takes the row names out of view,
+  // so the figures can no longer be told apart.
+  test('tables that scroll sideways keep the row names in view', async ({ page, planner }) => {
+    await planner.fillChannel('Email', { spend: '5,000', volumes: { Visits: '2,000', Customers: '5' }, revenue: '40,000' });
+    await planner.openChannelRates();
+    for (const caption of ['Spend and results by channel', 'Conversion rates by channel (%)', 'Targets by channel, per month', 'KPIs by channel']) {
+      const region = page.getByRole('region', { name: caption, exact: true });
+      const name = region.getByRole('rowheader').first();
+      await name.evaluate((cell) => cell.scrollIntoView({ block: 'center', inline: 'start' }));
+      const scrolled = await region.evaluate((element) => {
+        element.scrollLeft = element.scrollWidth;
+        return element.scrollLeft;
+      });
+      expect(scrolled, `${caption} scrolls sideways at 320 px`).toBeGreaterThan(0);
+      const regionBox = await region.boundingBox();
+      const box = await name.boundingBox();
+      expect(box, `${caption}: first row name laid out`).not.toBeNull();
+      // The name cell stays at the region's left edge, wholly inside it.
+      expect(Math.abs(box!.x - regionBox!.x), `${caption}: row name left edge after scrolling`).toBeLessThanOrEqual(1);
+      expect(box!.x + box!.width, `${caption}: row name right edge`).toBeLessThanOrEqual(regionBox!.x + regionBox!.width);
+      // And nothing is drawn over it: the element at its centre is the name cell or inside it.
+      const onTop = await name.evaluate((cell) => {
+        const rect = cell.getBoundingClientRect();
+        const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+        return hit !== null && cell.contains(hit);
+      });
+      expect(onTop, `${caption}: row name is on top of the scrolled cells`).toBe(true);
+    }
+    await expectNoSidewaysScroll(page, 320);
+  });
 });
 
 test.describe('keyboard', () => {

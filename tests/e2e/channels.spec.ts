@@ -37,10 +37,12 @@ test('add, rename and remove a channel; every channel table follows', async ({ p
   await expect(
     planner.text('No shares typed: each channel gets an even part of the customers goal (14.29% each).'),
   ).toBeVisible();
-  for (const table of [planner.channelTargetsTable(), planner.kpiTable]) {
-    await expect(table.getByRole('columnheader', { name: 'Podcasts', exact: true })).toBeVisible();
-  }
+  await expect(planner.channelTargetsTable().getByRole('columnheader', { name: 'Podcasts', exact: true })).toBeVisible();
   await expect(planner.row(planner.budgetTable, 'Podcasts')).toBeVisible();
+  // The KPIs list only the channels with figures: Podcasts from its first one.
+  await expect(planner.kpiTable).toHaveCount(0);
+  await planner.fillChannel('Podcasts', { spend: '1,000' });
+  await expect(planner.kpiTable.getByRole('columnheader', { name: 'Podcasts', exact: true })).toBeVisible();
 
   await planner.removeChannelButton('Paid social').click();
   await planner.expectChannels(['Organic search and blog', 'Paid search', 'Email', 'Events and trade shows', 'Referrals', 'Podcasts']);
@@ -53,6 +55,16 @@ test('add, rename and remove a channel; every channel table follows', async ({ p
   expect(saved!.plan.marketing!.channels.map((channel) => channel.name)).toEqual([
     'Organic search and blog', 'Paid search', 'Email', 'Events and trade shows', 'Referrals', 'Podcasts',
   ]);
+});
+
+// Fails if: adding channels twice gives two alike "New channel" (an error the person did not
+// make) instead of numbering them as stages are.
+test('channels added one after another are numbered: New channel, New channel 2', async ({ planner }) => {
+  await planner.addChannelButton.click();
+  await planner.addChannelButton.click();
+  await planner.expectChannels([...USUAL_CHANNELS, 'New channel', 'New channel 2']);
+  for (const position of [7, 8]) await planner.expectNoFieldError(planner.channelName(position));
+  await expect(planner.text('Another channel already has this name.')).toHaveCount(0);
 });
 
 // Fails if: more than 12 channels can be added, or the disabled button does not say why.
@@ -94,6 +106,48 @@ test('typed shares split what is left evenly; over 100% is an error', async ({ p
   ).toBeHidden();
   await expect(planner.channelsSection.getByText(/^Typed shares add up to 100%\./)).toBeVisible();
   await planner.expectCellText(targets, 'Share of the goal', 'Referrals', '0%');
+});
+
+// Fails if: six shares of 16.67% (a sixth, rounded to two decimals: 100.02% in all) are refused
+// as over 100%, or split more than the goal; or 101% is let through.
+test('shares rounded to two decimals may add up to just over 100%', async ({ planner }) => {
+  const over = "The channels' shares add up to more than 100%. Lower some of them.";
+  for (const channel of USUAL_CHANNELS) await planner.type(planner.channelShare(channel), '16.67');
+  await expect(planner.channelsSection.getByText(/^Typed shares add up to 100\.02%\./)).toBeVisible();
+  await expect(planner.text(over)).toHaveCount(0);
+  // Each 16.67% is scaled by 1 ÷ 1.0002 to exactly a sixth: 9.0909 ÷ 6 = 1.5152 customers a
+  // year each, and all channels together exactly the goal, 9.0909.
+  const year = planner.channelTargetsTable('per year');
+  await planner.channelTargetsPeriod.selectOption({ label: 'per year' });
+  await planner.expectCellText(year, 'Share of the goal', 'Email', '16.67%');
+  await planner.expectCellText(year, 'Share of the goal', 'All channels', '100%');
+  await planner.expectCell(year, 'Customers', 'Email', '2', CUSTOMERS_PER_YEAR / 6);
+  await planner.expectCell(year, 'Customers', 'All channels', '10', CUSTOMERS_PER_YEAR);
+  await expect(planner.channelTargetsSection.getByText(/has no channel\.$/)).toHaveCount(0);
+
+  // 17.67 + 5 × 16.67 = 101.02%: over, beyond any rounding.
+  await planner.type(planner.channelShare('Referrals'), '17.67');
+  await expect(planner.text(over)).toBeVisible();
+  await expect(planner.channelTargetsTable('per year')).toHaveCount(0);
+});
+
+// Fails if: a channel's volume larger than the stage before it (5 customers from 2
+// opportunities) passes silently, or the win rate shows 250% instead of saying why not.
+test('a stage with more than the stage before it is flagged at the field', async ({ planner }) => {
+  const message = 'More than the stage before it in this channel. A stage cannot have more than the one above it: check both figures.';
+  await planner.fillChannel('Email', { spend: '1,000', volumes: { Opportunities: '2', Customers: '5' } });
+  const customers = planner.channelVolume('Email', 'Customers');
+  await planner.expectFieldError(customers, message);
+  await planner.expectNoFieldError(planner.channelVolume('Email', 'Opportunities'));
+  await planner.expectCellText(planner.kpiTable, 'Opportunity-to-win ratio', 'Email', '— (more Customers than Opportunities)');
+  // The figures are kept: CAC 1,000 ÷ 5 = 200.
+  await planner.expectCell(planner.kpiTable, 'Customer acquisition cost (CAC)', 'Email', '200', 200);
+
+  // 2 customers of 2 opportunities is possible: 100%.
+  await planner.type(customers, '2');
+  await planner.expectNoFieldError(customers);
+  await planner.expectCell(planner.kpiTable, 'Opportunity-to-win ratio', 'Email', '100%', 1);
+  await planner.expectNoBrokenNumbers();
 });
 
 // Fails if: a bad figure in the channels table is not explained under its cell, with the
@@ -264,15 +318,18 @@ test('the targets say how much of the goal has no channel only when shares fall 
 });
 
 // Fails if: two channels may share a name silently (their cells would then read alike to a
-// screen reader and their columns could not be told apart), or the message does not go once the
-// name is changed.
-test('a channel name used twice is flagged next to the second one', async ({ planner }) => {
+// screen reader and their columns could not be told apart), the channel being typed into is not
+// the one flagged (both are: the page cannot know which one is wrong), or the message does not
+// go once the name is changed.
+test('a channel name used twice is flagged on both channels', async ({ planner }) => {
+  // Renaming the second channel (Paid search) to the third's name flags the one typed into too.
+  const second = planner.channelName(2);
   const third = planner.channelName(3);
-  await planner.type(third, ' paid SEARCH ');
-  await expect(third).toHaveAttribute('aria-invalid', 'true');
-  await expect(planner.text('Another channel already has this name.')).toBeVisible();
-  await expect(planner.channelName(2)).toHaveAttribute('aria-invalid', 'false');
-  await planner.type(third, 'Paid social (EMEA)');
+  await planner.type(second, ' paid SOCIAL ');
+  await planner.expectFieldError(second, 'Another channel already has this name.');
+  await planner.expectFieldError(third, 'Another channel already has this name.');
+  await planner.type(second, 'Paid search (EMEA)');
+  await expect(second).toHaveAttribute('aria-invalid', 'false');
   await expect(third).toHaveAttribute('aria-invalid', 'false');
   await expect(planner.text('Another channel already has this name.')).toHaveCount(0);
 });

@@ -80,8 +80,11 @@ test('KPIs by channel from spend, volumes and revenue', async ({ planner }) => {
 // the reason in a few words.
 test('a KPI that cannot be computed says why', async ({ planner }) => {
   const kpis = planner.kpiTable;
-  // Nothing typed for Organic search: no spend.
+  // Only revenue typed for Organic search: no spend.
+  await planner.fillChannel('Organic search and blog', { revenue: '500' });
   await planner.expectCellText(kpis, 'Cost per Leads', 'Organic search and blog', '— (no spend)');
+  await planner.expectCellText(kpis, ROI, 'Organic search and blog', '— (no spend)');
+  await planner.fillChannel('Organic search and blog', { spend: '100', revenue: '' });
   await planner.expectCellText(kpis, ROI, 'Organic search and blog', '— (no revenue)');
   await expect(planner.planKpi('Customer lifetime value (LTV)')).toHaveText('— (no gross margin)');
 
@@ -89,9 +92,9 @@ test('a KPI that cannot be computed says why', async ({ planner }) => {
   await planner.fillChannel('Referrals', { spend: '0', revenue: '1,000' });
   await planner.expectCellText(kpis, ROI, 'Referrals', '— (spend is 0)');
   await planner.expectCellText(kpis, 'Return on ad spend (ROAS)', 'Referrals', '— (spend is 0)');
-  // Events: spend but 0 leads and no customers.
+  // Events: spend but 0 leads and no customers: 1,000 bought nothing at Leads.
   await planner.fillChannel('Events and trade shows', { spend: '1,000', volumes: { Leads: '0' } });
-  await planner.expectCellText(kpis, 'Cost per Leads', 'Events and trade shows', '— (Leads is 0)');
+  await planner.expectCellText(kpis, 'Cost per Leads', 'Events and trade shows', '0 Leads for 1,000');
   await planner.expectCellText(kpis, CAC, 'Events and trade shows', '— (no Customers)');
   await planner.expectCellText(kpis, 'CAC payback (months)', 'Events and trade shows', '— (no CAC)');
   // Customers but no opportunities.
@@ -105,6 +108,54 @@ test('a KPI that cannot be computed says why', async ({ planner }) => {
   await planner.type(planner.customersNew, '300');
   await expect(planner.planKpi('Customer retention rate')).toHaveText('— (more new customers than at the end)');
   await planner.expectNoBrokenNumbers();
+});
+
+// Fails if: a fresh plan's KPI table is a wall of "— (no spend)" instead of one sentence saying
+// what to type, or a channel with no figures gets a column.
+test('KPIs list only the channels with figures', async ({ planner }) => {
+  await expect(planner.kpiTable).toHaveCount(0);
+  await expect(
+    planner.kpiSection.getByText(
+      "No channel has figures yet. Type a channel's spend and what it brought at each stage above (and its revenue for ROI and ROAS) to see its KPIs here.",
+      { exact: true },
+    ),
+  ).toBeVisible();
+  await planner.fillChannel('Email', { spend: '5,000', volumes: { Customers: '5' } });
+  const headers = planner.kpiTable.getByRole('columnheader');
+  await expect(headers).toHaveText(['KPI', 'Email', 'All channels']);
+  await expect(planner.kpiSection.getByText(/^No channel has figures yet/)).toHaveCount(0);
+  // A figure typed in one more channel brings its column, in the channels' order.
+  await planner.fillChannel('Paid search', { volumes: { Leads: '10' } });
+  await expect(headers).toHaveText(['KPI', 'Paid search', 'Email', 'All channels']);
+});
+
+// Fails if: with six channels filled in, the KPI table needs sideways scrolling on a 1,280 px
+// screen.
+test('six filled channels fit the KPI table at 1,280 px', async ({ page, planner }) => {
+  test.slow(); // 24 fields typed key by key.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const figures: [string, string, string, string][] = [
+    ['Organic search and blog', '12,000', '40', '30,000'],
+    ['Paid search', '20,000', '0', ''],
+    ['Paid social', '5,000', '5', '40,000'],
+    ['Email', '10,000', '2', '20,000'],
+    ['Events and trade shows', '25,000', '3', '60,000'],
+    ['Referrals', '1,500', '4', '45,000'],
+  ];
+  for (const [channel, spend, customers, revenue] of figures) {
+    await planner.fillChannel(channel, {
+      spend,
+      volumes: { Leads: '300', Customers: customers },
+      revenue,
+    });
+  }
+  await expect(planner.kpiTable.getByRole('columnheader')).toHaveCount(8);
+  const region = page.getByRole('region', { name: 'KPIs by channel', exact: true });
+  const { scrollWidth, clientWidth } = await region.evaluate((element) => ({
+    scrollWidth: element.scrollWidth,
+    clientWidth: element.clientWidth,
+  }));
+  expect(scrollWidth, `KPI table ${scrollWidth} px in a ${clientWidth} px region`).toBeLessThanOrEqual(clientWidth);
 });
 
 // Fails if: bad KPI inputs are not explained under their fields.
@@ -203,6 +254,25 @@ test('rank channels by CAC and move spend from the worst to the best', async ({ 
   await expect(planner.suggestion.nth(1)).toHaveText('Linear projection for the same period: +9 Customers and +65,000 in revenue.');
   await planner.type(planner.movePercent, '');
   await expect(planner.suggestion).toHaveText(['Type the share of spend to move.']);
+});
+
+// Fails if: a channel that spent and won nothing is left out of the ranking ("Not ranked")
+// instead of ranked last, or the suggestion takes spend from another channel.
+test('a channel that spent and won nothing ranks last and gives up its spend', async ({ planner }) => {
+  await planner.fillChannel('Paid search', { spend: '20,000', volumes: { Customers: '0' }, revenue: '0' });
+  await planner.fillChannel('Paid social', { spend: '5,000', volumes: { Customers: '5' } });
+  await planner.fillChannel('Email', { spend: '10,000', volumes: { Customers: '2' } });
+  // CAC: Paid social 5,000 ÷ 5 = 1,000; Email 10,000 ÷ 2 = 5,000; Paid search 20,000 for 0.
+  const ranked = planner.rankTable(CAC);
+  await expect(planner.bodyRows(ranked).getByRole('rowheader')).toHaveText(['Paid social', 'Email', 'Paid search']);
+  await planner.expectCellText(ranked, 'Paid search', 'Rank', '3');
+  await planner.expectCellText(ranked, 'Paid search', CAC, '0 Customers for 20,000');
+  // Revenue typed as 0: ROI (0 − 20,000) ÷ 20,000 = −100%.
+  await expect(await planner.cell(ranked, 'Paid search', ROI)).toHaveText(/^[-−]100%$/);
+  await expect(planner.text(`Not ranked (no ${CAC}): Organic search and blog, Events and trade shows, Referrals`)).toBeVisible();
+  // 20% of 20,000 = 4,000 to Paid social at 5 per 5,000: 4,000 × (5 ÷ 5,000 − 0 ÷ 20,000) = +4.
+  await expect(planner.suggestion.first()).toHaveText("Move 4,000 (20% of Paid search's spend) to Paid social.");
+  await expect(planner.suggestion.nth(1)).toHaveText(/^Linear projection for the same period: \+4 Customers\./);
 });
 
 // Fails if: ranking by ROI or by a stage's cost orders the channels wrongly, or the choice is not

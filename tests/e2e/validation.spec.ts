@@ -157,20 +157,32 @@ test('an empty stage name says "Enter a name for this stage."', async ({ planner
   await expectProblemFocuses(planner, 'Stage 2 name', MESSAGES.stageNameEmpty, planner.stageName(2));
 });
 
-// Fails if: two stages may share a name (their rows could not be told apart), whatever the case.
+// Fails if: two stages may share a name (their rows could not be told apart), whatever the case,
+// or the stage being typed into is not flagged (both are: the page cannot know which is wrong).
 test('a duplicate stage name says "Another stage already has this name."', async ({ planner }) => {
   await planner.type(planner.stageName(2), 'Visits ');
   await planner.expectFieldError(planner.stageName(2), MESSAGES.stageNameDuplicate);
   await planner.type(planner.stageName(2), 'visits');
   await planner.expectFieldError(planner.stageName(2), MESSAGES.stageNameDuplicate);
-  await planner.expectNoFieldError(planner.stageName(1));
+  await planner.expectFieldError(planner.stageName(1), MESSAGES.stageNameDuplicate);
   await expectNoTargets(planner);
   await expect(planner.problemButtons()).toHaveText([
+    `Stage 1 name: ${MESSAGES.stageNameDuplicate}`,
     `Stage 2 name: ${MESSAGES.stageNameDuplicate}`,
   ]);
   await planner.type(planner.stageName(2), 'Leads');
   await planner.expectNoFieldError(planner.stageName(2));
+  await planner.expectNoFieldError(planner.stageName(1));
   await expect(planner.bodyRows(planner.targetsTable)).toHaveCount(6);
+});
+
+// Fails if: renaming a later stage to an earlier stage's name blames only the earlier stage,
+// which the person did not touch.
+test('renaming a stage to a name in use flags the stage being renamed', async ({ planner }) => {
+  await planner.type(planner.stageName(4), 'Leads');
+  await planner.expectFieldError(planner.stageName(4), MESSAGES.stageNameDuplicate);
+  await planner.expectFieldError(planner.stageName(2), MESSAGES.stageNameDuplicate);
+  await planner.expectNoFieldError(planner.stageName(3));
 });
 
 // Fails if: after a rename, the problems list still names the field by the stage's old name.
