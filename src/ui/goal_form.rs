@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::i18n::Key;
 use crate::model::{Field, GoalKind, PlanDraft};
 use crate::ui::field::{field_error, Choice, InputField, Kind};
-use crate::ui::text::{exact, field_id, money, t};
+use crate::ui::text::{field_id, money, needed, t};
 use crate::ui::Checked;
 
 /// The goal form.
@@ -34,7 +34,7 @@ pub fn GoalForm(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoView {
         GoalKind::Revenue => checked.with(|checked| {
             checked
                 .as_ref()
-                .map(|plan| exact(plan.customers_per_year()))
+                .map(|plan| needed(plan.customers_per_year()))
                 .unwrap_or_default()
         }),
     });

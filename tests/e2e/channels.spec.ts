@@ -116,13 +116,14 @@ test('shares rounded to two decimals may add up to just over 100%', async ({ pla
   await expect(planner.channelsSection.getByText(/^Typed shares add up to 100\.02%\./)).toBeVisible();
   await expect(planner.text(over)).toHaveCount(0);
   // Each 16.67% is scaled by 1 ÷ 1.0002 to exactly a sixth: 9.0909 ÷ 6 = 1.5152 customers a
-  // year each, and all channels together exactly the goal, 9.0909.
+  // year each (below 10, rounded up to two decimals: 1.52), and all channels together exactly
+  // the goal, 9.0909 → 9.1 (9.10, trailing zero trimmed).
   const year = planner.channelTargetsTable('per year');
   await planner.channelTargetsPeriod.selectOption({ label: 'per year' });
   await planner.expectCellText(year, 'Share of the goal', 'Email', '16.67%');
   await planner.expectCellText(year, 'Share of the goal', 'All channels', '100%');
-  await planner.expectCell(year, 'Customers', 'Email', '2', CUSTOMERS_PER_YEAR / 6);
-  await planner.expectCell(year, 'Customers', 'All channels', '10', CUSTOMERS_PER_YEAR);
+  await planner.expectCell(year, 'Customers', 'Email', '1.52', CUSTOMERS_PER_YEAR / 6);
+  await planner.expectCell(year, 'Customers', 'All channels', '9.1', CUSTOMERS_PER_YEAR);
   await expect(planner.channelTargetsSection.getByText(/has no channel\.$/)).toHaveCount(0);
 
   // 17.67 + 5 × 16.67 = 101.02%: over, beyond any rounding.
@@ -205,30 +206,33 @@ test('targets by channel: 40% to Paid search with its own Visits→Leads rate of
 
   const month = planner.channelTargetsTable('per month');
   await expect(planner.channelTargetsPeriod).toHaveValue(/month/);
-  // Per month, rounded up to the whole number to reach: 1,262.6 → 1,263; 37.88 → 38; 7.58 → 8;
-  // 1.52 → 2; 0.61 → 1; 0.30 → 1.
+  // Per month, rounded up: from 10 to the whole number to reach (1,262.63 → 1,263; 37.88 → 38),
+  // below 10 to two decimals (7.5758 → 7.58; 1.5152 → 1.52), below 1 to two significant digits
+  // (0.60606 → 0.61; 0.30303 → 0.31). Revenue 4,000,000 ÷ 12 = 333,333.33 → 333,334.
   await planner.expectCell(month, 'Visits', 'Paid search', '1,263', paidYear.Visits / 12);
   await planner.expectCell(month, 'Leads', 'Paid search', '38', paidYear.Leads / 12);
-  await planner.expectCell(month, 'MQLs', 'Paid search', '8', paidYear.MQLs / 12);
-  await planner.expectCell(month, 'SQLs', 'Paid search', '2', paidYear.SQLs / 12);
-  await planner.expectCell(month, 'Opportunities', 'Paid search', '1', paidYear.Opportunities / 12);
-  await planner.expectCell(month, 'Customers', 'Paid search', '1', paidYear.Customers / 12);
-  await planner.expectCell(month, 'Revenue', 'Paid search', '333,333', 4_000_000 / 12);
+  await planner.expectCell(month, 'MQLs', 'Paid search', '7.58', paidYear.MQLs / 12);
+  await planner.expectCell(month, 'SQLs', 'Paid search', '1.52', paidYear.SQLs / 12);
+  await planner.expectCell(month, 'Opportunities', 'Paid search', '0.61', paidYear.Opportunities / 12);
+  await planner.expectCell(month, 'Customers', 'Paid search', '0.31', paidYear.Customers / 12);
+  await planner.expectCell(month, 'Revenue', 'Paid search', '333,334', 4_000_000 / 12);
   // Email keeps the plan's 1.5%: 9,090.9 visits a year, 757.6 a month → 758.
   await planner.expectCell(month, 'Visits', 'Email', '758', otherVisitsYear / 12);
   await planner.expectCell(month, 'Revenue', 'Email', '100,000', (other * 1_100_000) / 12);
   // All channels: the sum of the unrounded figures, rounded up once: 1,262.6 + 5 × 757.6 = 5,050.5.
+  // Customers 9.0909 ÷ 12 = 0.75758 → 0.76; revenue 10,000,000 ÷ 12 = 833,333.33 → 833,334.
   await planner.expectCell(month, 'Visits', 'All channels', '5,051', (paidYear.Visits + 5 * otherVisitsYear) / 12);
-  await planner.expectCell(month, 'Customers', 'All channels', '1', CUSTOMERS_PER_YEAR / 12);
-  await planner.expectCell(month, 'Revenue', 'All channels', '833,333', 10_000_000 / 12);
+  await planner.expectCell(month, 'Customers', 'All channels', '0.76', CUSTOMERS_PER_YEAR / 12);
+  await planner.expectCell(month, 'Revenue', 'All channels', '833,334', 10_000_000 / 12);
 
   await planner.channelTargetsPeriod.selectOption({ label: 'per year' });
   const year = planner.channelTargetsTable('per year');
   await planner.expectCell(year, 'Visits', 'Paid search', '15,152', paidYear.Visits);
   await planner.expectCell(year, 'Leads', 'Paid search', '455', paidYear.Leads);
-  await planner.expectCell(year, 'Customers', 'Paid search', '4', paidYear.Customers);
+  // Customers 3.6364 → 3.64 and 9.0909 → 9.1 (rounded up to two decimals below 10).
+  await planner.expectCell(year, 'Customers', 'Paid search', '3.64', paidYear.Customers);
   await planner.expectCell(year, 'Revenue', 'Paid search', '4,000,000', 4_000_000);
-  await planner.expectCell(year, 'Customers', 'All channels', '10', CUSTOMERS_PER_YEAR);
+  await planner.expectCell(year, 'Customers', 'All channels', '9.1', CUSTOMERS_PER_YEAR);
 
   await planner.channelTargetsPeriod.selectOption({ label: 'per quarter' });
   const quarter = planner.channelTargetsTable('per quarter');

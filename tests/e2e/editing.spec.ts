@@ -59,9 +59,12 @@ test.describe('linked goal fields', () => {
     await expect(planner.newCustomers).toHaveAccessibleDescription(
       /^Worked out from the revenue goal\. /,
     );
+    // 11,000,000 ÷ 1,100,000 = 10 exactly, so the note has nothing to round.
     await planner.expectCell(planner.targetsTable, 'Customers', 'Per year', '10', 10);
     await expect(
-      planner.text('Counts are rounded up to the whole number you must reach.'),
+      planner.text(
+        'Counts are rounded up: from 10 to the whole number you must reach, below 10 to two decimals.',
+      ),
     ).toBeVisible();
   });
 });
@@ -95,9 +98,12 @@ test('switching the goal keeps each goal\'s typed text', async ({ planner }) => 
 // from the figure shown for it.
 test('choosing a goal never typed starts from its worked-out figure', async ({ planner }) => {
   await planner.goalFromNewCustomers.check();
-  await expect(planner.newCustomers).toHaveValue('9.09');
+  // 10,000,000 ÷ 1,100,000 = 9.0909… customers, shown rounded up to two decimals: 9.1 (never
+  // 9.09, which is below the need).
+  await expect(planner.newCustomers).toHaveValue('9.1');
   await planner.expectNoFieldError(planner.newCustomers);
-  await planner.expectCell(planner.targetsTable, 'Customers', 'Per year', '10', 9.09);
+  // The goal is now the 9.1 shown.
+  await planner.expectCell(planner.targetsTable, 'Customers', 'Per year', '9.1', 9.1);
 });
 
 test.describe('stages', () => {
@@ -135,7 +141,8 @@ test.describe('stages', () => {
       'Customers',
     ]);
     // A 100 % stage passes everything through: New stage = Customers, Visits unchanged.
-    await planner.expectCell(planner.targetsTable, 'New stage', 'Per year', '10', 100 / 11);
+    // 9.0909… rounded up to two decimals = 9.1; 18.18 rounded up to the whole number = 19.
+    await planner.expectCell(planner.targetsTable, 'New stage', 'Per year', '9.1', 100 / 11);
     await planner.expectCell(planner.targetsTable, 'Opportunities', 'Per year', '19', 200 / 11);
     await expect(await planner.cell(planner.targetsTable, 'Visits', 'Per year')).toHaveText('75,758');
 
@@ -272,7 +279,7 @@ test.describe('stages', () => {
     await expect(planner.rate('Opportunities', 'Deals')).toHaveValue('50');
     await expect(
       planner.text(
-        'Counts are rounded up to the whole number you must reach. The goal needs 9.09 Deals a year, so the plan aims for 10.',
+        'Counts are rounded up: from 10 to the whole number you must reach, below 10 to two decimals. The goal needs 9.09 Deals a year, so the plan aims for 9.1.',
       ),
     ).toBeVisible();
     expect(await planner.rowHeaders(planner.targetsTable)).toEqual([
@@ -302,7 +309,8 @@ test.describe('results', () => {
     await planner.expectCell(table, 'Customers', 'Per month', '0.76', 100 / 11 / 12);
 
     await planner.showExactValues.uncheck();
-    await expect(await planner.cell(table, 'Customers', 'Per year')).toHaveText('10');
+    // Rounded up again: 9.0909 → 9.1 (below 10, two decimals); 6,313.13 → 6,314.
+    await expect(await planner.cell(table, 'Customers', 'Per year')).toHaveText('9.1');
     await expect(await planner.cell(table, 'Visits', 'Per month')).toHaveText('6,314');
   });
 

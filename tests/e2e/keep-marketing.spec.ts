@@ -209,8 +209,9 @@ test('a version 2 plan opens with no channels and offers the usual ones', async 
     planner.text('No channels yet. Add the channels you market through to split the plan and compare them.'),
   ).toBeVisible();
   await expect(planner.channelTargetsSection.getByText('Add a channel to split the plan.', { exact: true })).toBeVisible();
-  // The funnel targets are as before.
-  await planner.expectCell(planner.targetsTable, 'Customers', 'Per year', '10', 10_000_000 / 1_100_000);
+  // The funnel targets are as before: 10,000,000 ÷ 1,100,000 = 9.0909 customers a year, below
+  // 10 rounded up to two decimals: 9.1 (9.10, trailing zero trimmed).
+  await planner.expectCell(planner.targetsTable, 'Customers', 'Per year', '9.1', 10_000_000 / 1_100_000);
   await planner.expectNoBrokenNumbers();
 
   await planner.addUsualChannelsButton.click();

@@ -51,8 +51,9 @@ test('KPIs by channel from spend, volumes and revenue', async ({ planner }) => {
   // LTV = 1,100,000 × 60% × 3 years = 1,980,000; LTV:CAC = 1,980,000 ÷ 5,000 = 396×.
   await expect(planner.planKpi('Customer lifetime value (LTV)')).toHaveText('1,980,000');
   await planner.expectCell(kpis, 'LTV:CAC', 'Paid social', '396×', 396);
-  // Payback = 5,000 ÷ (1,100,000 ÷ 12 × 60%) = 5,000 ÷ 55,000 = 0.0909… months.
-  await planner.expectCell(kpis, 'CAC payback (months)', 'Paid social', '0.09', 5_000 / 55_000);
+  // Payback = 5,000 ÷ (1,100,000 ÷ 12 × 60%) = 5,000 ÷ 55,000 = 0.0909… months: below 1, so
+  // kept to two significant digits, to the nearest: 0.091.
+  await planner.expectCell(kpis, 'CAC payback (months)', 'Paid social', '0.091', 5_000 / 55_000);
 
   // All channels pairs each total with the spend of the channels that have that figure:
   // leads only from Paid search (40), customers only from Paid social (5,000).
@@ -187,6 +188,7 @@ test('how the KPIs are calculated, for all channels or one', async ({ planner })
   ]);
 
   await planner.explainFor.selectOption({ label: 'Paid social' });
+  // Payback 5,000 ÷ 55,000 = 0.0909… months: below 1, two significant digits, nearest: 0.091.
   await expect(steps).toHaveText([
     'Cost per Visits: no Visits',
     'Cost per Leads: no Leads',
@@ -199,7 +201,7 @@ test('how the KPIs are calculated, for all channels or one', async ({ planner })
     'Opportunity-to-win ratio = Customers ÷ Opportunities = 4 ÷ 10 = 40%',
     'LTV = average revenue per customer per year × gross margin × lifetime in years = 1,100,000 × 60% × 3 = 1,980,000',
     'LTV:CAC = LTV ÷ CAC = 1,980,000 ÷ 5,000 = 396×',
-    'CAC payback = CAC ÷ (average revenue per customer per year ÷ 12 × gross margin) = 5,000 ÷ (1,100,000 ÷ 12 × 60%) = 0.09 months',
+    'CAC payback = CAC ÷ (average revenue per customer per year ÷ 12 × gross margin) = 5,000 ÷ (1,100,000 ÷ 12 × 60%) = 0.091 months',
     'Customer retention rate: no customers at the start',
   ]);
 

@@ -189,7 +189,9 @@ test('the targets download as CSV, with formulas neutralised', async ({ planner 
   for (const [index, expected] of [6250, 18750, 75000].entries()) {
     expect(Math.abs(Number(visits[5 + index]) - expected)).toBeLessThanOrEqual(1e-9 * expected);
   }
-  expect(lines[6].split(',').slice(0, 5)).toEqual(['Customers', '', '1', '3', '9']);
+  // Needed customers follow the page's rule, rounded up, below 10 to two decimals: 9 a year =
+  // 0.75 a month, 2.25 a quarter (already exact, nothing to round).
+  expect(lines[6].split(',').slice(0, 5)).toEqual(['Customers', '', '0.75', '2.25', '9']);
   expect(lines[7].split(',').slice(0, 5)).toEqual(['Revenue', '', '825000', '2475000', '9900000']);
 
   await planner.type(planner.stageName(1), '=HYPERLINK("http://x")');
