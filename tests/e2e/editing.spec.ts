@@ -81,8 +81,8 @@ test('switching the goal keeps each goal\'s typed text', async ({ planner }) => 
 
   await planner.goalFromRevenue.check();
   await expect(planner.revenueGoal).toHaveValue('12,000,000');
-  // 12,000,000 ÷ 1,100,000 = 10.909…
-  await expect(planner.newCustomers).toHaveValue('10.91');
+  // 12,000,000 ÷ 1,100,000 = 10.909… customers needed: from 10 up, the whole number, 11.
+  await expect(planner.newCustomers).toHaveValue('11');
   await planner.expectCell(planner.targetsTable, 'Customers', 'Per year', '11', 10.909090909090908);
   await planner.expectSaved('12,000,000');
 

@@ -137,6 +137,8 @@ test('channels, budget and KPI inputs survive a reload exactly as typed', async 
 
 // Fails if: an exported plan loses its marketing side on the way into another browser.
 test('an exported plan brings its channels and KPI inputs into another browser', async ({ planner, openOtherBrowser }) => {
+  // Types a whole marketing side, then opens a second browser: over 30 s on a busy 2-core machine.
+  test.slow();
   await planner.goto();
   await planner.type(planner.planName, 'Channels plan');
   await typeMarketing(planner);
