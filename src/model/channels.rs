@@ -44,6 +44,17 @@ pub struct Split {
 }
 
 impl Split {
+    /// Whether the split has revenue figures: only with an average revenue per new customer,
+    /// which a goal of new customers may leave out.
+    pub fn has_revenue(&self) -> bool {
+        self.channels.iter().any(|channel| {
+            channel
+                .targets
+                .as_ref()
+                .is_ok_and(|targets| targets.revenue_per_year.is_some())
+        })
+    }
+
     /// Whether the shares add up to the whole goal (within [`SHARE_TOLERANCE`]).
     pub fn is_fully_assigned(&self) -> bool {
         (self.assigned - 1.0).abs() <= SHARE_TOLERANCE

@@ -299,13 +299,7 @@ pub fn channel_targets(report: &Report, words: &Words<'_>) -> Vec<Vec<Cell>> {
             shown_count,
         ));
     }
-    let has_revenue = split.channels.iter().any(|channel| {
-        channel
-            .targets
-            .as_ref()
-            .is_ok_and(|targets| targets.revenue_per_year.is_some())
-    });
-    if has_revenue {
+    if split.has_revenue() {
         rows.push(row(
             words.all_channels,
             split.assigned,

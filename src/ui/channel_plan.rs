@@ -115,13 +115,7 @@ fn channel_targets(report: &Report, period: Period) -> impl IntoView {
         rows.push(Row::new(stage_at(&report.stage_names, index), cells));
     }
     // Revenue only with an average revenue per customer (a goal of new customers may have none).
-    let has_revenue = split.channels.iter().any(|channel| {
-        channel
-            .targets
-            .as_ref()
-            .is_ok_and(|targets| targets.revenue_per_year.is_some())
-    });
-    if has_revenue {
+    if split.has_revenue() {
         let mut revenue: Vec<Cell> = split
             .channels
             .iter()
