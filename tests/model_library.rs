@@ -201,6 +201,24 @@ fn names_are_compared_ignoring_case_and_surrounding_spaces() {
         unique_name(copies("Ünïcode"), ["üNÏCODE (copy)"]),
         "Ünïcode (copy 2)"
     );
+    // The letters of Polish, French and Indonesian names fold too.
+    assert_eq!(
+        unique_name(copies("Łódź"), ["ŁÓDŹ (COPY)"]),
+        "Łódź (copy 2)"
+    );
+    assert_eq!(
+        unique_name(copies("Été Œuvre Ÿ"), ["été œuvre ÿ (copy)"]),
+        "Été Œuvre Ÿ (copy 2)"
+    );
+    assert_eq!(
+        unique_name(copies("ŚWIĘTA ŻÓŁW"), ["święta żółw (copy)"]),
+        "ŚWIĘTA ŻÓŁW (copy 2)"
+    );
+    // Other scripts are compared as typed.
+    assert_eq!(
+        unique_name(copies("Ωmega"), ["ωmega (copy)"]),
+        "Ωmega (copy)"
+    );
     // Spaces inside a name count.
     assert_eq!(unique_name(copies("Q1"), ["Q1  (copy)"]), "Q1 (copy)");
 }

@@ -226,6 +226,15 @@ proptest! {
         }
     }
 
+    /// A decimal with up to 15 significant digits reads as the nearest `f64`, the value the
+    /// standard library's correctly rounded parser gives for the same text.
+    #[test]
+    fn decimals_read_as_the_nearest_float(whole in 0u64..1_000_000, fraction in 0u64..1_000_000, zeros in 0usize..4) {
+        let text = format!("{whole}.{}{fraction}", "0".repeat(zeros));
+        let nearest: f64 = text.parse().unwrap_or(f64::NAN);
+        prop_assert_eq!(parse_number(&text, EN), Ok(nearest));
+    }
+
     /// What we write with thousands separators reads back as the same whole number.
     #[test]
     fn written_whole_numbers_read_back(value in 0u64..1_000_000_000_000_000) {
@@ -283,4 +292,42 @@ fn yields_are_written_to_the_nearest_shown_step() {
     assert_eq!(format_count(1_234.6, EN), "1,235");
     assert_eq!(format_count(9.994, EN), "9.99");
     assert_eq!(format_count(0.004_4, EN), "0.0044");
+}
+
+/// Values worked out by hand: each reads as the nearest `f64` to the decimal typed, the same value
+/// the literal below denotes (the compiler rounds literals correctly).
+#[test]
+fn reads_decimals_to_the_nearest_float() {
+    assert_eq!(parse_number("0.1", EN), Ok(0.1));
+    assert_eq!(parse_number("0.3", EN), Ok(0.3));
+    assert_eq!(parse_number("2.675", EN), Ok(2.675));
+    assert_eq!(parse_number("33.333", EN), Ok(33.333));
+    assert_eq!(parse_number("0.000001", EN), Ok(0.000001));
+    assert_eq!(parse_number("1.50000000000000000000", EN), Ok(1.5));
+    assert_eq!(parse_number("007.25", EN), Ok(7.25));
+    assert_eq!(parse_number("0.0", EN), Ok(0.0));
+    assert_eq!(
+        parse_number("123,456,789,012.75", EN),
+        Ok(123_456_789_012.75)
+    );
+    assert_eq!(
+        parse_number("999,999,999,999,999", EN),
+        Ok(999_999_999_999_999.0)
+    );
+    assert_eq!(
+        parse_number("0.333333333333333", EN),
+        Ok(0.333_333_333_333_333)
+    );
+    // Past 15 significant digits the last bit may differ from the nearest float: 1/3 to 20
+    // digits reads within one part in 10^15 of 0.3333….
+    let third = parse_number("0.33333333333333333333", EN).unwrap_or(f64::NAN);
+    assert!((third - 1.0 / 3.0).abs() < 1e-15, "{third}");
+    assert_eq!(
+        parse_number("1,000,000,000,000,001", EN),
+        Err(InputError::TooLarge)
+    );
+    assert_eq!(
+        parse_number("100000000000000000000000", EN),
+        Err(InputError::TooLarge)
+    );
 }

@@ -11,6 +11,7 @@ use crate::model::kpi::{finite, CustomerValue, Figure, Input, Kpis, Unavailable}
 use crate::model::marketing::{
     ChannelId, ChannelInputs, MarketingInputs, RankBy, Shares, SHARE_TOLERANCE,
 };
+use crate::model::order::sort_stable_by;
 use crate::model::{
     reverse, Funnel, Goal, NumberSymbols, Period, Plan, PlanDraft, StageId, Targets,
 };
@@ -365,7 +366,7 @@ pub fn rank(kpis: &[Kpis], metric: Metric) -> Vec<usize> {
         .enumerate()
         .filter_map(|(index, kpis)| metric.standing(kpis).map(|standing| (index, standing)))
         .collect();
-    ranked.sort_by(|a, b| metric.compare(a.1, b.1));
+    sort_stable_by(&mut ranked, |a, b| metric.compare(a.1, b.1));
     ranked.into_iter().map(|(index, _)| index).collect()
 }
 

@@ -356,17 +356,38 @@ impl PlanDraft {
 
 /// Whether two names are the same once surrounding spaces and case are set aside.
 pub(crate) fn same_name(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    fold_name(a) == fold_name(b)
+}
+
+/// `name` without surrounding spaces and in lower case, for comparing names.
+///
+/// Folds the letters of the Latin alphabets the planner's languages write (English, Indonesian,
+/// Polish, French: ASCII, Latin-1 and Latin Extended-A, e.g. "ŁÓDŹ" → "łódź", "ÉTÉ" → "été");
+/// other scripts are compared as typed. The standard library's `to_lowercase` covers every
+/// script, but its tables cost the page about 8 KB.
+pub(crate) fn fold_name(name: &str) -> String {
+    name.trim().chars().map(fold_letter).collect()
+}
+
+fn fold_letter(c: char) -> char {
+    let code = u32::from(c);
+    let lower = match code {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE => code + 0x20,
+        // Latin Extended-A pairs capitals with the next code point, from an even one in these
+        // two ranges and from an odd one in the others.
+        0x100..=0x137 | 0x14A..=0x177 if code % 2 == 0 => code + 1,
+        0x139..=0x148 | 0x179..=0x17E if code % 2 == 1 => code + 1,
+        0x178 => 0xFF,
+        _ => code,
+    };
+    char::from_u32(lower).unwrap_or(c)
 }
 
 /// The positions of the names that another one also has (compared by [`same_name`]; empty
 /// names never count). Every one of them is flagged, not only the later: the model cannot know
 /// which one the person just typed, and blaming the one left alone would mislead.
 pub(crate) fn duplicates(names: &[&str]) -> Vec<usize> {
-    let folded: Vec<String> = names
-        .iter()
-        .map(|name| name.trim().to_lowercase())
-        .collect();
+    let folded: Vec<String> = names.iter().map(|name| fold_name(name)).collect();
     folded
         .iter()
         .enumerate()

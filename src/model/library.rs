@@ -2,6 +2,8 @@
 //! and forgetting deleted plans. Times are milliseconds since 1970-01-01 UTC, as browsers count
 //! them; the model never reads a clock, it is given `now_ms`.
 
+use crate::model::draft::same_name;
+use crate::model::order::sort_stable_by;
 use crate::model::PlanDraft;
 
 /// How long a deleted plan can still be restored: 30 days, in milliseconds.
@@ -94,7 +96,7 @@ pub fn unique_name<'a>(
         taken
             .clone()
             .into_iter()
-            .any(|other| other.trim().to_lowercase() == name.trim().to_lowercase())
+            .any(|other| same_name(other, name))
     };
     candidates
         .into_iter()
@@ -105,7 +107,7 @@ pub fn unique_name<'a>(
 /// The plans to list, newest change first (ties by id so the order is stable).
 pub fn newest_first(records: &[PlanRecord]) -> Vec<&PlanRecord> {
     let mut listed: Vec<&PlanRecord> = records.iter().collect();
-    listed.sort_by(|a, b| {
+    sort_stable_by(&mut listed, |a, b| {
         b.modified_ms
             .cmp(&a.modified_ms)
             .then_with(|| a.id.cmp(&b.id))

@@ -19,6 +19,7 @@ pub mod library;
 pub mod marketing;
 pub mod merge;
 pub mod number;
+pub mod order;
 pub mod plan;
 
 pub use draft::{error_for, Field, FieldError, GoalKind, PlanDraft, StageDraft, StageId};

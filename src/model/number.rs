@@ -71,21 +71,57 @@ pub fn parse_number(text: &str, symbols: NumberSymbols) -> Result<f64, InputErro
     {
         return Err(InputError::NotANumber);
     }
-    let plain = format!(
-        "{}{}.{}",
-        if is_negative { "-" } else { "" },
-        if whole_digits.is_empty() {
-            "0"
-        } else {
-            &whole_digits
-        },
-        if fraction.is_empty() { "0" } else { fraction }
-    );
-    let value: f64 = plain.parse().map_err(|_| InputError::NotANumber)?;
+    let magnitude = decimal_value(&whole_digits, fraction).ok_or(InputError::TooLarge)?;
+    let value = if is_negative { -magnitude } else { magnitude };
     if value.abs() > MAX_INPUT {
         return Err(InputError::TooLarge);
     }
     Ok(value)
+}
+
+/// The value of the decimal `whole.fraction` (both plain ASCII digits, either may be empty), or
+/// `None` when the whole part alone has more digits than any accepted input.
+///
+/// Computed without `f64::from_str`, whose tables cost the page 11 KB: the significant digits
+/// become an integer `m` and a power of ten `e`. Up to 15 significant digits and 22 decimals
+/// (every amount, count and rate a person types) `m` and `10^|e|` are exact in an `f64`, so one
+/// multiplication or division gives the correctly rounded value (Clinger's fast path). Longer
+/// inputs keep 19 significant digits and may differ from the nearest `f64` in the last bits.
+fn decimal_value(whole: &str, fraction: &str) -> Option<f64> {
+    const MAX_DIGITS: usize = 19;
+    let whole = whole.trim_start_matches('0');
+    // More whole digits than MAX_INPUT has is too large, however it continues.
+    if whole.len() > 16 {
+        return None;
+    }
+    let digits = || whole.bytes().chain(fraction.bytes());
+    let leading_zeros = digits().take_while(|&b| b == b'0').count();
+    let mut mantissa: u64 = 0;
+    let mut kept = 0;
+    for digit in digits().skip(leading_zeros).take(MAX_DIGITS) {
+        mantissa = mantissa * 10 + u64::from(digit - b'0');
+        kept += 1;
+    }
+    // The value is mantissa × 10^exponent: every kept digit after the whole part is a decimal.
+    let mut exponent = whole.len() as i32 - (leading_zeros + kept) as i32;
+    // Trailing zeros go into the exponent, so "1.50000" stays within the exact range.
+    while mantissa != 0 && mantissa.is_multiple_of(10) {
+        mantissa /= 10;
+        exponent += 1;
+    }
+    let mut value = mantissa as f64;
+    let power = power_of_ten(exponent.unsigned_abs());
+    if exponent >= 0 {
+        value *= power;
+    } else {
+        value /= power;
+    }
+    Some(value)
+}
+
+/// 10^n as an `f64`: exact up to 10^22, since every step multiplies an exact power by ten.
+fn power_of_ten(n: u32) -> f64 {
+    (0..n).fold(1.0, |power, _| power * 10.0)
 }
 
 /// The digits of a whole part written with or without thousands separators, or `None` when the

@@ -958,10 +958,13 @@ impl Reader {
 
 /// Channel ids must be unique for the page to tell channels apart; renumber them if they are not.
 fn with_unique_channel_ids(mut channels: Vec<ChannelDraft>) -> Vec<ChannelDraft> {
-    let mut ids: Vec<ChannelId> = channels.iter().map(|channel| channel.id).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    if ids.len() != channels.len() {
+    let is_repeated = channels.iter().enumerate().any(|(index, channel)| {
+        channels
+            .iter()
+            .take(index)
+            .any(|earlier| earlier.id == channel.id)
+    });
+    if is_repeated {
         for (index, channel) in channels.iter_mut().enumerate() {
             channel.id = ChannelId(index as u32 + 1);
         }
@@ -971,10 +974,13 @@ fn with_unique_channel_ids(mut channels: Vec<ChannelDraft>) -> Vec<ChannelDraft>
 
 /// Stage ids must be unique for the page to tell stages apart; renumber them if they are not.
 fn with_unique_ids(mut stages: Vec<StageDraft>) -> Vec<StageDraft> {
-    let mut ids: Vec<StageId> = stages.iter().map(|stage| stage.id).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    if ids.len() != stages.len() {
+    let is_repeated = stages.iter().enumerate().any(|(index, stage)| {
+        stages
+            .iter()
+            .take(index)
+            .any(|earlier| earlier.id == stage.id)
+    });
+    if is_repeated {
         for (index, stage) in stages.iter_mut().enumerate() {
             stage.id = StageId(index as u32 + 1);
         }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::i18n::Key;
 use crate::model::library::{newest_first, unique_name};
 use crate::model::merge::merge;
+use crate::model::order::sort_stable_by;
 use crate::model::{PlanDraft, PlanId, PlanRecord};
 use crate::storage::schema::Problem;
 use crate::storage::share::{decode_fragment, is_share_fragment, ShareError};
@@ -743,7 +744,7 @@ impl Planner {
                 .filter(|record| record.is_deleted())
                 .cloned()
                 .collect();
-            deleted.sort_by_key(|record| std::cmp::Reverse(record.deleted_ms));
+            sort_stable_by(&mut deleted, |a, b| b.deleted_ms.cmp(&a.deleted_ms));
             deleted
         })
     }
