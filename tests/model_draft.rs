@@ -5,9 +5,13 @@
 mod common;
 
 use common::example;
-use funnel_planner::model::draft::{EXAMPLE_AVERAGE_REVENUE, EXAMPLE_REVENUE_GOAL};
+use funnel_planner::model::draft::{
+    EXAMPLE_AVERAGE_REVENUE, EXAMPLE_NEW_CUSTOMERS, EXAMPLE_REVENUE_GOAL,
+};
 use funnel_planner::model::number::NumberSymbols;
-use funnel_planner::model::{error_for, Field, Goal, GoalKind, InputError, PlanDraft, StageId};
+use funnel_planner::model::{
+    error_for, Field, FieldError, Goal, GoalKind, InputError, PlanDraft, StageId,
+};
 
 const EN: NumberSymbols = NumberSymbols::ENGLISH;
 
@@ -34,6 +38,51 @@ fn the_example_is_the_worked_example() {
     assert_eq!(plan.funnel.top_name(), "Visits");
     assert_eq!(EXAMPLE_REVENUE_GOAL, "10,000,000");
     assert_eq!(EXAMPLE_AVERAGE_REVENUE, "1,100,000");
+    // 10,000,000 / 1,100,000 = 9.09 new customers, rounded up like every need.
+    assert_eq!(EXAMPLE_NEW_CUSTOMERS, "10");
+}
+
+#[test]
+fn a_new_plan_asks_for_its_goal_instead_of_flagging_mistakes() {
+    let draft = example().without_goal();
+    assert_eq!(
+        (
+            draft.revenue_goal.as_str(),
+            draft.new_customers_goal.as_str(),
+            draft.average_revenue_per_customer.as_str()
+        ),
+        ("", "", "")
+    );
+    assert_eq!(draft.goal_kind, GoalKind::Revenue);
+    assert!(draft.has_typical_rates(), "the typical rates stay");
+    assert_eq!(names(&draft), names(&example()));
+
+    let errors = draft.validate(EN).expect_err("no goal yet");
+    assert_eq!(
+        errors,
+        [
+            FieldError {
+                field: Field::RevenueGoal,
+                error: InputError::Empty
+            },
+            FieldError {
+                field: Field::AverageRevenuePerCustomer,
+                error: InputError::Empty
+            },
+        ]
+    );
+    assert!(errors.iter().all(FieldError::is_awaited));
+
+    // Typed but wrong, or any other field left empty, is a mistake to flag.
+    let typo = FieldError {
+        field: Field::RevenueGoal,
+        error: InputError::NotANumber,
+    };
+    assert!(!typo.is_awaited());
+    let mut cleared = example();
+    cleared.stages[0].rate_to_next.clear();
+    let errors = cleared.validate(EN).expect_err("a rate is missing");
+    assert!(!errors.iter().any(FieldError::is_awaited));
 }
 
 #[test]

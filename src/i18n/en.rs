@@ -41,6 +41,7 @@ catalogue! {
     PlanNameLabel => "Plan name",
     RevenueGoalLabel => "Revenue goal",
     RevenueGoalHint => "Revenue from new customers in one year.",
+    ForExample => "e.g. {value}",
     NewCustomersGoalLabel => "New customers per year",
     NewCustomersGoalHint => "How many new customers to win in one year.",
     GoalEitherHint => "Fill in either goal: the other is worked out from it.",
@@ -81,6 +82,7 @@ catalogue! {
     RoundingNote => "Counts are rounded up: from 10 to the whole number you must reach, below 10 to two decimals. The goal needs {exact} {customers} a year, so the plan aims for {whole}.",
     RoundingNoteWhole => "Counts are rounded up: from 10 to the whole number you must reach, below 10 to two decimals.",
     TargetsMissing => "Your targets will appear here once these are fixed:",
+    TargetsAwaited => "Type these and your targets appear here:",
     TargetsTooLarge => "The targets are too large to show. Check the rates and amounts.",
 
     HowHeading => "How this is calculated",

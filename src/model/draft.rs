@@ -110,6 +110,9 @@ pub const EXAMPLE_RATES: [&str; 5] = ["1.5", "20", "20", "40", "50"];
 pub const EXAMPLE_REVENUE_GOAL: &str = "10,000,000";
 /// The worked example's average revenue per new customer.
 pub const EXAMPLE_AVERAGE_REVENUE: &str = "1,100,000";
+/// The worked example's new customers per year: its revenue goal over its average revenue,
+/// 10,000,000 / 1,100,000 = 9.09, rounded up as every need is.
+pub const EXAMPLE_NEW_CUSTOMERS: &str = "10";
 /// The rate a newly added stage starts with: 100 % passes every volume through, so adding a stage
 /// changes no target until the person types its real rate.
 pub const NEW_STAGE_RATE: &str = "100";
@@ -137,6 +140,19 @@ impl PlanDraft {
             stages,
             current_top_per_month: String::new(),
             marketing: MarketingDraft::default(),
+        }
+    }
+
+    /// The same plan with its goal and average revenue not typed yet: how a new plan starts, so
+    /// that nobody takes the example's figures for their own (the page shows them as
+    /// placeholders). The stages and their typical rates stay.
+    pub fn without_goal(self) -> Self {
+        Self {
+            goal_kind: GoalKind::Revenue,
+            revenue_goal: String::new(),
+            new_customers_goal: String::new(),
+            average_revenue_per_customer: String::new(),
+            ..self
         }
     }
 
@@ -418,6 +434,19 @@ pub(crate) fn unique_name(base: &str, taken: &[&str]) -> String {
         })
         .find(|name| !taken.iter().any(|taken| same_name(taken, name)))
         .unwrap_or_default()
+}
+
+impl FieldError {
+    /// Whether this is the goal or the average revenue not typed yet, as in a new plan: the page
+    /// asks for it instead of flagging it as a mistake. Every other empty field is one (a rate
+    /// or a stage name cleared by accident).
+    pub fn is_awaited(&self) -> bool {
+        self.error == InputError::Empty
+            && matches!(
+                self.field,
+                Field::RevenueGoal | Field::NewCustomersGoal | Field::AverageRevenuePerCustomer
+            )
+    }
 }
 
 /// The error for `field` among `errors`, if any.

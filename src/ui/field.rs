@@ -4,18 +4,21 @@
 use leptos::prelude::*;
 
 use crate::i18n::Key;
-use crate::model::{error_for, Field, InputError};
+use crate::model::{Field, InputError};
 use crate::ui::text::{error_message, t};
 use crate::ui::Checked;
 
-/// The error for `field` in the checked plan, as a signal.
+/// The error for `field` in the checked plan, as a signal. A goal not typed yet is asked for
+/// by the results panel, not flagged here (see [`crate::model::FieldError::is_awaited`]).
 pub fn field_error(checked: Checked, field: Field) -> Signal<Option<InputError>> {
     Signal::derive(move || {
         checked.with(|checked| {
-            checked
-                .as_ref()
-                .err()
-                .and_then(|errors| error_for(errors, field))
+            checked.as_ref().err().and_then(|errors| {
+                errors
+                    .iter()
+                    .find(|error| error.field == field && !error.is_awaited())
+                    .map(|error| error.error)
+            })
         })
     })
 }
@@ -53,6 +56,9 @@ pub fn InputField(
     /// Whether the value shown is worked out from other fields rather than typed here.
     #[prop(optional)]
     is_derived: Option<Signal<bool>>,
+    /// An example shown in the empty input, e.g. "e.g. 10,000,000".
+    #[prop(optional)]
+    placeholder: Option<String>,
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
@@ -89,6 +95,7 @@ pub fn InputField(
                     inputmode=input_mode
                     autocomplete="off"
                     spellcheck="false"
+                    placeholder=placeholder
                     prop:value=value
                     on:input=move |ev| on_input.run(event_target_value(&ev))
                     aria-invalid=move || if message.with(Option::is_some) { "true" } else { "false" }

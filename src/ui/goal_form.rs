@@ -6,9 +6,10 @@
 use leptos::prelude::*;
 
 use crate::i18n::Key;
+use crate::model::draft::{EXAMPLE_AVERAGE_REVENUE, EXAMPLE_NEW_CUSTOMERS, EXAMPLE_REVENUE_GOAL};
 use crate::model::{Field, GoalKind, PlanDraft};
 use crate::ui::field::{field_error, Choice, InputField, Kind};
-use crate::ui::text::{field_id, money, needed, t};
+use crate::ui::text::{field_id, money, needed, t, tf};
 use crate::ui::Checked;
 
 /// The goal form.
@@ -100,6 +101,7 @@ pub fn GoalForm(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoView {
                     })
                     kind=Kind::Number
                     is_derived=is_revenue_derived
+                    placeholder=for_example(EXAMPLE_REVENUE_GOAL)
                 />
                 <InputField
                     id=field_id(Field::NewCustomersGoal)
@@ -118,6 +120,7 @@ pub fn GoalForm(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoView {
                     })
                     kind=Kind::Number
                     is_derived=is_customers_derived
+                    placeholder=for_example(EXAMPLE_NEW_CUSTOMERS)
                 />
             </div>
             <InputField
@@ -128,7 +131,13 @@ pub fn GoalForm(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoView {
                 error=field_error(checked, Field::AverageRevenuePerCustomer)
                 hint=Signal::stored(t(Key::AverageRevenueHint).to_owned())
                 kind=Kind::Number
+                placeholder=for_example(EXAMPLE_AVERAGE_REVENUE)
             />
         </section>
     }
+}
+
+/// The worked example's figure as a placeholder: "e.g. 10,000,000".
+fn for_example(value: &str) -> String {
+    tf(Key::ForExample, &[("value", value)])
 }

@@ -67,6 +67,12 @@ pub fn example_plan() -> PlanDraft {
     draft
 }
 
+/// How "New plan" starts: the example's funnel and typical rates, with the goal and average
+/// revenue left for the person to type (the example's figures show as placeholders).
+pub fn new_plan_draft() -> PlanDraft {
+    example_plan().without_goal()
+}
+
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {

@@ -14,7 +14,7 @@ use crate::storage::share::{decode_fragment, is_share_fragment, ShareError};
 use crate::storage::{self, Change, NewerPlan, StorageIssue, Store, Unreadable};
 use crate::ui::browser::{fragment, new_plan_id, now_ms, set_fragment};
 use crate::ui::text::{t, tf};
-use crate::ui::{example_plan, focus_later};
+use crate::ui::{example_plan, focus_later, new_plan_draft};
 
 /// A new plan in the library, changed now.
 fn fresh_record(draft: PlanDraft) -> PlanRecord {
@@ -386,12 +386,12 @@ impl Planner {
         })
     }
 
-    /// "New plan": the standard six-stage funnel with typical rates, ready to be edited.
+    /// "New plan": the standard six-stage funnel with typical rates, and no goal yet.
     pub fn new_plan(self) {
         let name = self.free_name(t(Key::NewPlanName).to_owned(), |n| {
             tf(Key::NewPlanNameNumbered, &[("number", &n.to_string())])
         });
-        let mut draft = example_plan();
+        let mut draft = new_plan_draft();
         draft.name = name;
         self.create(draft);
         focus_later("plan-name".to_owned());

@@ -169,14 +169,20 @@ fn how_steps(targets: &Targets) -> impl IntoView {
 /// What must be fixed before targets can be shown; each item moves focus to its field.
 #[component]
 fn Problems(draft: RwSignal<PlanDraft>, errors: Vec<FieldError>) -> impl IntoView {
+    // Only a goal not typed yet (a new plan): ask for it rather than list mistakes.
+    let is_awaiting = errors.iter().all(FieldError::is_awaited);
     let items = errors
         .into_iter()
         .map(|problem| {
             let field = problem.field;
-            let message = error_message(problem.error);
+            let message = (!problem.is_awaited()).then(|| error_message(problem.error));
             // The label follows renames and moves of the stage while the error stays the same.
             let text = move || {
-                tf(Key::ProblemItem, &[("field", &draft.with(|draft| field_label(draft, field))), ("message", &message)])
+                let label = draft.with(|draft| field_label(draft, field));
+                match &message {
+                    Some(message) => tf(Key::ProblemItem, &[("field", &label), ("message", message)]),
+                    None => label,
+                }
             };
             view! {
                 <li>
@@ -189,7 +195,7 @@ fn Problems(draft: RwSignal<PlanDraft>, errors: Vec<FieldError>) -> impl IntoVie
         .collect_view();
     view! {
         <div class="problems">
-            <p>{t(Key::TargetsMissing)}</p>
+            <p>{t(if is_awaiting { Key::TargetsAwaited } else { Key::TargetsMissing })}</p>
             <ul>{items}</ul>
         </div>
     }

@@ -91,3 +91,39 @@ test('typical rates are marked as typical until the person types their own', asy
   await planner.type(planner.rate('Leads', 'MQLs'), '25');
   await expect(note).toBeHidden();
 });
+
+// Fails if: a new plan starts with the example's goal or average revenue (people took them for
+// their own), shows them as red mistakes, loses the typical rates, or does not show targets once
+// its goal is typed.
+test('a new plan starts with an empty goal, the example as placeholders, and asks for it', async ({ planner }) => {
+  await planner.newPlanButton.click();
+  await expect(planner.planName).toHaveValue('New plan');
+  await expect(planner.revenueGoal).toHaveValue('');
+  await expect(planner.averageRevenue).toHaveValue('');
+  await expect(planner.revenueGoal).toHaveAttribute('placeholder', 'e.g. 10,000,000');
+  await expect(planner.averageRevenue).toHaveAttribute('placeholder', 'e.g. 1,100,000');
+  await expect(planner.newCustomers).toHaveAttribute('placeholder', 'e.g. 10');
+  // Not typed yet is not a mistake: no field is flagged, and the results ask for what is missing.
+  await planner.expectNoFieldError(planner.revenueGoal);
+  await planner.expectNoFieldError(planner.averageRevenue);
+  const results = planner.resultsSection;
+  await expect(results.getByText('Type these and your targets appear here:')).toBeVisible();
+  await expect(results.getByRole('button', { name: 'Revenue goal', exact: true })).toBeVisible();
+  await expect(results.getByRole('button', { name: 'Average revenue per new customer', exact: true })).toBeVisible();
+  await expect(planner.targetsTable).toBeHidden();
+  await expect(planner.text('These rates are typical, not yours: replace each with your own when you know it.')).toBeVisible();
+
+  // Its own figures: 2,200,000 ÷ 1,100,000 = 2 customers a year; opportunities 2 ÷ 50 % = 4.
+  await planner.type(planner.revenueGoal, '2,200,000');
+  await expect(results.getByRole('button', { name: 'Average revenue per new customer', exact: true })).toBeVisible();
+  await expect(results.getByRole('button', { name: 'Revenue goal', exact: true })).toBeHidden();
+  await planner.type(planner.averageRevenue, '1,100,000');
+  await expect(planner.targetsTable).toBeVisible();
+  await planner.expectCellText(planner.targetsTable, 'Customers', 'Per year', '2');
+  await planner.expectCellText(planner.targetsTable, 'Opportunities', 'Per year', '4');
+
+  // A goal typed wrong is a mistake, flagged at the field.
+  await planner.type(planner.revenueGoal, 'ten');
+  await planner.expectFieldError(planner.revenueGoal, 'Enter digits only, like 1,250,000 or 12.5.');
+  await expect(results.getByText('Your targets will appear here once these are fixed:')).toBeVisible();
+});

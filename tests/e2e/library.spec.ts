@@ -50,7 +50,10 @@ test('new, rename, duplicate and switch: each plan keeps its own values', async 
   await expect(planner.planButton('Q1 launch')).toBeVisible();
   await planner.expectPlans(['My marketing plan', 'Q1 launch']);
   await expect(page).toHaveTitle('Q1 launch – Funnel Planner');
+  // A new plan starts without a goal or average revenue (the example's are placeholders).
+  await expect(planner.revenueGoal).toHaveValue('');
   await planner.type(planner.revenueGoal, '12,000,000');
+  await planner.type(planner.averageRevenue, '1,100,000');
   await planner.type(planner.stageName(2), 'Signups');
   await planner.expectSaved('12,000,000');
 
