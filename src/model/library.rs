@@ -46,17 +46,16 @@ impl std::fmt::Display for PlanId {
 }
 
 fn base36(mut value: u64) -> String {
-    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
     let mut out = Vec::new();
     loop {
-        out.push(DIGITS[(value % 36) as usize]);
+        // `value % 36` is always a base-36 digit, so the fallback never applies.
+        out.push(char::from_digit((value % 36) as u32, 36).unwrap_or('0'));
         value /= 36;
         if value == 0 {
             break;
         }
     }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
+    out.iter().rev().collect()
 }
 
 /// One plan in the library: the plan as typed, plus what the library needs to list it.

@@ -100,6 +100,9 @@ impl ChannelDraft {
     }
 
     /// The entry for `stage`, created empty if there is none, to type into.
+    // The index is the position just found or that of the entry just pushed: always in bounds.
+    // (Returning the found entry directly is refused by the borrow checker before the push.)
+    #[allow(clippy::indexing_slicing)]
     pub fn stage_mut(&mut self, stage: StageId) -> &mut ChannelStageDraft {
         let index = match self.stages.iter().position(|entry| entry.stage == stage) {
             Some(index) => index,
