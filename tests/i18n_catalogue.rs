@@ -2,7 +2,7 @@
 //! page fills, so a translation that drops or misspells one is caught here.
 #![cfg(not(target_arch = "wasm32"))]
 
-use funnel_planner::i18n::{fill, input_error_key, placeholders, text, Key, Lang};
+use funnel_planner::i18n::{fill, input_error_key, placeholders, text, FillError, Key, Lang};
 use funnel_planner::model::InputError;
 
 /// The placeholders each key is filled with; every other key has none.
@@ -93,7 +93,7 @@ fn expected(key: Key) -> &'static [&'static str] {
         Key::BudgetUncounted => &["count", "all"],
         // KPIs.
         Key::KpiCostPer => &["stage"],
-        Key::Multiple => &["value"],
+        Key::Multiple | Key::ForExample => &["value"],
         Key::Unavailable => &["reason"],
         Key::ReasonMissing | Key::ReasonZero => &["input"],
         Key::ReasonMoreThanStageAbove => &["stage", "above"],
@@ -164,7 +164,7 @@ fn filling_replaces_every_placeholder() {
         Key::RateLabel,
         &[("from", "Visits"), ("to", "Leads")],
     );
-    assert_eq!(label, "Visits to Leads rate");
+    assert_eq!(label, Ok("Visits to Leads rate".to_owned()));
     let step = fill(
         Lang::English,
         Key::HowStage,
@@ -178,9 +178,34 @@ fn filling_replaces_every_placeholder() {
     );
     assert_eq!(
         step,
-        "Leads per year = MQLs per year ÷ Leads to MQLs rate = 225 ÷ 20% = 1,125"
+        Ok("Leads per year = MQLs per year ÷ Leads to MQLs rate = 225 ÷ 20% = 1,125".to_owned())
     );
-    assert!(!step.contains('{'));
+}
+
+#[test]
+fn filling_with_a_value_the_text_has_no_place_for_is_an_error() {
+    assert_eq!(
+        fill(
+            Lang::English,
+            Key::RateLabel,
+            &[("from", "Visits"), ("to", "Leads"), ("form", "typo")]
+        ),
+        Err(FillError::Unknown {
+            name: "form".to_owned()
+        })
+    );
+    assert_eq!(
+        fill(Lang::English, Key::RateLabel, &[("from", "Visits")]),
+        Err(FillError::Missing {
+            name: "to".to_owned()
+        })
+    );
+    assert_eq!(
+        fill(Lang::English, Key::AppTitle, &[("name", "x")]),
+        Err(FillError::Unknown {
+            name: "name".to_owned()
+        })
+    );
 }
 
 #[test]

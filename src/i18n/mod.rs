@@ -39,13 +39,41 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
     }
 }
 
-/// The text for `key` in `lang` with each `{name}` replaced by its value from `args`.
-pub fn fill(lang: Lang, key: Key, args: &[(&str, &str)]) -> String {
-    let mut out = text(lang, key).to_owned();
+/// A text filled with values that do not match its placeholders: a mistake in the page's code or
+/// in a translation, never in what a person typed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FillError {
+    /// A value was given for a placeholder the text does not have.
+    #[error("the text has no {{{name}}} to fill")]
+    Unknown { name: String },
+    /// The text has a placeholder no value was given for.
+    #[error("the text needs a value for {{{name}}}")]
+    Missing { name: String },
+}
+
+/// The text for `key` in `lang` with each `{name}` replaced by its value from `args`. Every
+/// placeholder must get a value and every value must have its placeholder.
+pub fn fill(lang: Lang, key: Key, args: &[(&str, &str)]) -> Result<String, FillError> {
+    let template = text(lang, key);
+    let wanted = placeholders(template);
+    if let Some((name, _)) = args.iter().find(|(name, _)| !wanted.contains(name)) {
+        return Err(FillError::Unknown {
+            name: (*name).to_owned(),
+        });
+    }
+    if let Some(name) = wanted
+        .iter()
+        .find(|wanted| !args.iter().any(|(name, _)| name == *wanted))
+    {
+        return Err(FillError::Missing {
+            name: (*name).to_owned(),
+        });
+    }
+    let mut out = template.to_owned();
     for (name, value) in args {
         out = out.replace(&format!("{{{name}}}"), value);
     }
-    out
+    Ok(out)
 }
 
 /// The catalogue key that explains `error` to a person.

@@ -12,9 +12,14 @@ pub fn t(key: Key) -> &'static str {
     i18n::text(LANG, key)
 }
 
-/// The text for `key` with its placeholders filled.
+/// The text for `key` with its placeholders filled. A mismatch between the text and the values
+/// is the page's own mistake: it is logged as an error (which fails every end-to-end test) and
+/// the text is shown unfilled rather than with a wrong value.
 pub fn tf(key: Key, args: &[(&str, &str)]) -> String {
-    i18n::fill(LANG, key, args)
+    i18n::fill(LANG, key, args).unwrap_or_else(|error| {
+        leptos::logging::error!("{error}: {}", t(key));
+        t(key).to_owned()
+    })
 }
 
 /// The message for an input error, with the figures it names.
@@ -91,25 +96,19 @@ pub fn field_id(field: Field) -> String {
 
 /// A stage's name for labels: what was typed, or "Stage 3" while it is empty.
 pub fn stage_label(name: &str, position: usize) -> String {
-    let name = name.trim();
-    if name.is_empty() {
-        tf(
-            Key::UnnamedStage,
-            &[("number", &(position + 1).to_string())],
-        )
-    } else {
-        name.to_owned()
-    }
+    name_or_numbered(name, position, Key::UnnamedStage)
 }
 
 /// A channel's name for labels: what was typed, or "Channel 2" while it is empty.
 pub fn channel_label(name: &str, position: usize) -> String {
+    name_or_numbered(name, position, Key::UnnamedChannel)
+}
+
+/// `name` as typed, or while it is empty `unnamed` numbered by `position` (counted from 0).
+fn name_or_numbered(name: &str, position: usize, unnamed: Key) -> String {
     let name = name.trim();
     if name.is_empty() {
-        tf(
-            Key::UnnamedChannel,
-            &[("number", &(position + 1).to_string())],
-        )
+        tf(unnamed, &[("number", &(position + 1).to_string())])
     } else {
         name.to_owned()
     }

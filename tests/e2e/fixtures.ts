@@ -54,7 +54,29 @@ function guardContext(page: Page, problems: PageProblems, ownOrigin: string): vo
 }
 
 /**
+ * Texts on `page` that still hold a catalogue `{placeholder}`: a value the page forgot to fill.
+ * Reads what a person sees and hears (visible text, labels, placeholders, titles), not what they
+ * typed into inputs.
+ */
+export async function unfilledPlaceholders(page: Page): Promise<string[]> {
+  const texts = await page
+    .evaluate(() => {
+      const attributes = ['aria-label', 'placeholder', 'title'];
+      const found = [document.title, document.body?.innerText ?? ''];
+      for (const element of Array.from(document.querySelectorAll('[aria-label],[placeholder],[title]'))) {
+        for (const name of attributes) found.push(element.getAttribute(name) ?? '');
+      }
+      return found;
+    })
+    .catch(() => [] as string[]);
+  return texts
+    .flatMap((text) => text.match(/\{[a-z][a-z_]*\}/g) ?? [])
+    .map((placeholder) => `unfilled placeholder in the page: ${placeholder}`);
+}
+
+/**
  * `test` for every Funnel Planner spec. Its `page` fails the test on any uncaught page error, any
+ * text left with an unfilled `{placeholder}`, any
  * console message of type `error`, any dialog (alert, confirm, prompt) and any request to an
  * origin other than the page's own (the app promises to load no CDN, font or analytics). There is
  * no allow-list: even the tests that break storage on purpose expect a silent console. Tabs opened
@@ -72,6 +94,7 @@ export const test = base.extend<Fixtures>({
 
     await use(page);
 
+    if (!page.isClosed()) pageProblems.push(...(await unfilledPlaceholders(page)));
     expect(
       pageProblems,
       'the page must log no errors, open no dialog and request nothing from another origin',

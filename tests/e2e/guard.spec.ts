@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, unfilledPlaceholders } from './fixtures';
 
 // The shared fixture's guard is what catches a broken WebAssembly load or a leak to another origin
 // in every other spec. These tests provoke each problem on purpose, check the guard recorded it,
@@ -51,4 +51,24 @@ test('the guard watches a second tab too', async ({ openTab, pageProblems }) => 
   await tab.page.evaluate(() => console.error('deliberate error in tab 2'));
   await expect.poll(() => pageProblems.join('\n')).toContain('tab 2: console error: deliberate error in tab 2');
   pageProblems.length = 0;
+});
+
+// Fails if: a text whose `{placeholder}` was never filled could reach a person unnoticed.
+test('the guard finds a text with an unfilled placeholder', async ({ page }) => {
+  await page.evaluate(() => {
+    const note = document.createElement('p');
+    note.id = 'deliberate-placeholder';
+    note.textContent = 'Imported {count} plans.';
+    document.body.append(note);
+    document.querySelector('#plan-name')?.setAttribute('aria-label', 'Plan {name}');
+  });
+  expect(await unfilledPlaceholders(page)).toEqual([
+    'unfilled placeholder in the page: {count}',
+    'unfilled placeholder in the page: {name}',
+  ]);
+  await page.evaluate(() => {
+    document.querySelector('#deliberate-placeholder')?.remove();
+    document.querySelector('#plan-name')?.removeAttribute('aria-label');
+  });
+  expect(await unfilledPlaceholders(page)).toEqual([]);
 });
