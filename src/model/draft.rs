@@ -185,14 +185,7 @@ impl PlanDraft {
         if !self.can_add_stage() {
             return Err(FunnelError::TooManyStages);
         }
-        let id = StageId(
-            self.stages
-                .iter()
-                .map(|stage| stage.id.0)
-                .max()
-                .unwrap_or(0)
-                + 1,
-        );
+        let id = StageId(next_id(self.stages.iter().map(|stage| stage.id.0)));
         let name = unique_name(base_name, &self.names());
         let stage = StageDraft {
             id,
@@ -368,6 +361,12 @@ impl PlanDraft {
             Some(parse_non_negative(&self.current_top_per_month, symbols))
         }
     }
+}
+
+/// An id none of `taken` has: one more than the largest (1 for none), so ids are never reused
+/// while the items they named are listed.
+pub(crate) fn next_id(taken: impl Iterator<Item = u32>) -> u32 {
+    taken.max().unwrap_or(0).saturating_add(1)
 }
 
 /// Whether two names are the same once surrounding spaces and case are set aside.

@@ -11,7 +11,7 @@
 //! which are ratios, do not depend on it; shares, rates and margins are typed as percents and
 //! kept here as fractions.
 
-use crate::model::draft::{duplicates, unique_name};
+use crate::model::draft::{duplicates, next_id, unique_name};
 use crate::model::number::{parse_non_negative, parse_percent, parse_positive, NumberSymbols};
 use crate::model::{Field, FieldError, InputError, Rate, StageId};
 
@@ -222,14 +222,7 @@ impl MarketingDraft {
         if !self.can_add_channel() {
             return None;
         }
-        let id = ChannelId(
-            self.channels
-                .iter()
-                .map(|channel| channel.id.0)
-                .max()
-                .unwrap_or(0)
-                + 1,
-        );
+        let id = ChannelId(next_id(self.channels.iter().map(|channel| channel.id.0)));
         let name = unique_name(name, &self.names());
         self.channels.push(ChannelDraft::named(id, &name));
         Some(id)

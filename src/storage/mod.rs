@@ -150,13 +150,9 @@ pub fn open(now_ms: u64, new_id: impl FnOnce() -> PlanId) -> Opened {
                     opened.plans.push(record);
                 }
             }
-            Err(DecodeError::NewerVersion(_)) => opened.newer.push(NewerPlan {
-                key: key.clone(),
-                copy: read_newer_copy(&text),
-            }),
-            Err(DecodeError::Damaged(_)) => {
+            Err(error) => {
                 let backup = format!("{UNREADABLE_PREFIX}plan-{id}");
-                set_aside(&storage, key, &backup, text, &mut opened);
+                keep_unread(&storage, error, key, &backup, text, &mut opened);
             }
         }
     }
@@ -197,19 +193,34 @@ fn migrate_v1(
                 opened.plans.push(record);
             }
         }
-        Err(DecodeError::NewerVersion(_)) => opened.newer.push(NewerPlan {
-            key: V1_PLAN_KEY.to_owned(),
-            copy: read_newer_copy(&text),
-        }),
-        Err(DecodeError::Damaged(_)) => {
+        Err(error) => {
             let backup = format!("{UNREADABLE_PREFIX}v1-plan");
-            set_aside(storage, V1_PLAN_KEY, &backup, text, opened);
+            keep_unread(storage, error, V1_PLAN_KEY, &backup, text, opened);
         }
     }
 }
 
 /// Copies unreadable `text` from `key` to `backup`, then removes `key`. If the copy fails
 /// (storage full), the text stays where it was.
+/// A value under `key` that could not be opened: one written by a newer version stays where it
+/// is, untouched; a damaged one is set aside under `backup`.
+fn keep_unread(
+    storage: &web_sys::Storage,
+    error: DecodeError,
+    key: &str,
+    backup: &str,
+    text: String,
+    opened: &mut Opened,
+) {
+    match error {
+        DecodeError::NewerVersion(_) => opened.newer.push(NewerPlan {
+            key: key.to_owned(),
+            copy: read_newer_copy(&text),
+        }),
+        DecodeError::Damaged(_) => set_aside(storage, key, backup, text, opened),
+    }
+}
+
 fn set_aside(
     storage: &web_sys::Storage,
     key: &str,

@@ -876,7 +876,8 @@ impl Reader {
                 });
             }
         }
-        (channels.len() == list.len()).then(|| with_unique_channel_ids(channels))
+        (channels.len() == list.len())
+            .then(|| with_unique_ids(channels, |channel| &mut channel.id.0))
     }
 
     fn channel_stages(
@@ -952,38 +953,25 @@ impl Reader {
                 });
             }
         }
-        (stages.len() == list.len()).then(|| with_unique_ids(stages))
+        (stages.len() == list.len()).then(|| with_unique_ids(stages, |stage| &mut stage.id.0))
     }
 }
 
-/// Channel ids must be unique for the page to tell channels apart; renumber them if they are not.
-fn with_unique_channel_ids(mut channels: Vec<ChannelDraft>) -> Vec<ChannelDraft> {
-    let is_repeated = channels.iter().enumerate().any(|(index, channel)| {
-        channels
-            .iter()
-            .take(index)
-            .any(|earlier| earlier.id == channel.id)
-    });
+/// Ids must be unique for the page to tell stages (or channels) apart: when `items` repeat one,
+/// every item is renumbered 1, 2, 3 … in its order. `id` reads an item's id and gives access to
+/// it for renumbering.
+fn with_unique_ids<T>(mut items: Vec<T>, id: impl Fn(&mut T) -> &mut u32) -> Vec<T> {
+    let mut seen: Vec<u32> = Vec::with_capacity(items.len());
+    let mut is_repeated = false;
+    for item in &mut items {
+        let value = *id(item);
+        is_repeated |= seen.contains(&value);
+        seen.push(value);
+    }
     if is_repeated {
-        for (index, channel) in channels.iter_mut().enumerate() {
-            channel.id = ChannelId(index as u32 + 1);
+        for (number, item) in (1..).zip(&mut items) {
+            *id(item) = number;
         }
     }
-    channels
-}
-
-/// Stage ids must be unique for the page to tell stages apart; renumber them if they are not.
-fn with_unique_ids(mut stages: Vec<StageDraft>) -> Vec<StageDraft> {
-    let is_repeated = stages.iter().enumerate().any(|(index, stage)| {
-        stages
-            .iter()
-            .take(index)
-            .any(|earlier| earlier.id == stage.id)
-    });
-    if is_repeated {
-        for (index, stage) in stages.iter_mut().enumerate() {
-            stage.id = StageId(index as u32 + 1);
-        }
-    }
-    stages
+    items
 }
