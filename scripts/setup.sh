@@ -47,7 +47,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $BINDGEN_VERSION" 
   cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION"
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ -L node_modules ]; then
+  # A work tree may borrow another tree's node_modules through a link. `npm ci` empties the
+  # folder the link points to before installing, which breaks the other tree mid-run (it did), so
+  # through a link only check that the tools are there.
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ]; then
+    echo "[setup] node_modules links to $(readlink -f node_modules), which lacks wasm-opt or Playwright: run npm ci there" >&2
+    exit 1
+  fi
+elif [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm tools (binaryen's wasm-opt, Playwright, axe) from package-lock.json…"
   npm ci --no-audit --no-fund
 fi
