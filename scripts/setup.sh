@@ -3,12 +3,15 @@
 # Idempotent: a second run only checks. Needs rustup, cargo, node and npm; installs Chromium with
 # apt-get (as root, or through sudo). Nothing is downloaded from outside the package registries.
 #
-# Use it by sourcing (scripts/serve.sh and scripts/test.sh do): it also puts the tools on PATH.
+# Run it as its own process (`bash scripts/setup.sh`), never sourced: a script sourced behind
+# `||` or `if` runs with errexit off, so a failed install would carry on. Callers then put the
+# tools on PATH with scripts/lib/tools-path.sh, as this script does for its own checks.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# shellcheck source=scripts/lib/tools-path.sh
+source "$ROOT/scripts/lib/tools-path.sh"
 
 TOOLCHAIN="$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)"
 TRUNK_VERSION="0.21.14"

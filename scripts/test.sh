@@ -4,11 +4,20 @@
 #   Chromium), the release build with its size budget, and the Playwright end-to-end suite.
 # A check (fmt, clippy, build, budget) counts as one test; a layer that cannot run counts as
 # one failure, so a run that executed nothing cannot pass.
+#
+# Not `set -e`: a failing layer is counted and the run goes on to the next one.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-# shellcheck source=scripts/setup.sh
-source "$ROOT/scripts/setup.sh" || { echo "0 passed, 1 failed"; exit 1; }
-set +e
+# Set-up runs as its own process: sourced behind `||` it ran with errexit off, so a failed install
+# carried on, and its own `exit 1` ended the run without the summary line.
+if ! bash "$ROOT/scripts/setup.sh"; then
+  echo "[test] set-up failed: nothing was tested"
+  echo
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+# shellcheck source=scripts/lib/tools-path.sh
+source "$ROOT/scripts/lib/tools-path.sh"
 cd "$ROOT"
 export CHROMEDRIVER=/usr/bin/chromedriver
 LOGS="$ROOT/target/test-logs"
