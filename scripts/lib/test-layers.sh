@@ -1,0 +1,81 @@
+# shellcheck shell=bash
+# The test run's layers and how each one is counted. Sourced by scripts/test.sh, which runs every
+# layer after set-up, and by scripts/prove-test-run.sh, which runs single layers against failures
+# planted on purpose, so the counting is proven without a release build.
+#
+# Needs ROOT (the work tree; the layers run in the current directory) and LOGS (a folder for the
+# cargo logs). Each layer adds to PASSED and FAILED: a check (fmt, clippy, build, budget) counts
+# as one test; a layer that cannot run, or runs nothing, counts as one failure, so a run that
+# executed nothing cannot pass.
+
+PASSED=${PASSED:-0}
+FAILED=${FAILED:-0}
+
+# Every layer, in the order a full run takes them.
+ALL_LAYERS=(fmt clippy clippy-wasm native browser build budget e2e)
+
+step() { printf '\n\033[1m[test] %s\033[0m\n' "$*"; }
+
+# Adds one layer's figures to the run's and says them.
+count() {
+  local name="$1" passed="$2" failed="$3"
+  PASSED=$((PASSED + passed))
+  FAILED=$((FAILED + failed))
+  echo "[test] $name: $passed passed, $failed failed"
+}
+
+# A command that passes or fails as a whole.
+check() {
+  local name="$1"; shift
+  step "$name"
+  if "$@"; then count "$name" 1 0; else count "$name" 0 1; fi
+}
+
+# A cargo test run: sums its "test result:" lines; no line at all counts as one failure.
+cargo_tests() {
+  local name="$1"; shift
+  local log="$LOGS/${name// /-}.log"
+  step "$name"
+  mkdir -p "$LOGS"
+  "$@" 2>&1 | tee "$log"
+  local status=${PIPESTATUS[0]}
+  local passed failed
+  passed=$(grep -E '^test result:' "$log" | sed -E 's/.* ([0-9]+) passed.*/\1/' | awk '{ s += $1 } END { print s + 0 }')
+  failed=$(grep -E '^test result:' "$log" | sed -E 's/.* ([0-9]+) failed.*/\1/' | awk '{ s += $1 } END { print s + 0 }')
+  if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+  if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "[test] $name ran no test"; fi
+  count "$name" "$passed" "$failed"
+}
+
+# The Playwright suite: its JSON report's counts.
+e2e_tests() {
+  local report="target/e2e-results.json"
+  step "end-to-end tests (Playwright, Chromium)"
+  rm -f "$report"
+  npx playwright test
+  local passed failed
+  if [ -s "$report" ]; then
+    read -r passed failed < <(node -e '
+      const s = require(process.argv[1]).stats;
+      console.log(s.expected + s.flaky, s.unexpected + (s.expected + s.flaky + s.unexpected === 0 ? 1 : 0));
+    ' "$PWD/$report")
+  else
+    passed=0; failed=1
+  fi
+  count "end-to-end" "$passed" "$failed"
+}
+
+# Runs one layer by its name in ALL_LAYERS; an unknown name is a failure, not a silent skip.
+run_layer() {
+  case "$1" in
+    fmt) check "cargo fmt --check" cargo fmt --all -- --check ;;
+    clippy) check "clippy (native)" cargo clippy --all-targets --quiet -- -D warnings ;;
+    clippy-wasm) check "clippy (wasm32)" cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings ;;
+    native) cargo_tests "native tests" cargo test --tests ;;
+    browser) cargo_tests "browser tests" cargo test --target wasm32-unknown-unknown --test browser_storage --test browser_app ;;
+    build) check "release build (trunk)" trunk build --release ;;
+    budget) check "first-load size budget" node scripts/sizes.mjs --check ;;
+    e2e) e2e_tests ;;
+    *) echo "[test] no layer named '$1' (layers: ${ALL_LAYERS[*]})"; count "$1" 0 1 ;;
+  esac
+}
