@@ -47,21 +47,34 @@ cargo_tests() {
   count "$name" "$passed" "$failed"
 }
 
-# The Playwright suite: its JSON report's counts.
+# The Playwright suite: its JSON report's counts, where errors outside any test count as
+# failures too. A worker fixture that throws in teardown, a `test.only` under forbidOnly or a port
+# already taken leaves every test passed (or none run) and only an entry in the report's top-level
+# `errors` and a non-zero exit: either way the run must fail.
 e2e_tests() {
   local report="target/e2e-results.json"
   step "end-to-end tests (Playwright, Chromium)"
   rm -f "$report"
   npx playwright test
-  local passed failed
+  local status=$?
+  local passed=0 failed=0 errors=0
   if [ -s "$report" ]; then
-    read -r passed failed < <(node -e '
-      const s = require(process.argv[1]).stats;
-      console.log(s.expected + s.flaky, s.unexpected + (s.expected + s.flaky + s.unexpected === 0 ? 1 : 0));
-    ' "$PWD/$report")
+    read -r passed failed errors < <(node -e '
+      const report = require(process.argv[1]);
+      const s = report.stats;
+      console.log(s.expected + s.flaky, s.unexpected, (report.errors ?? []).length);
+    ' "$PWD/$report") || { passed=0; failed=0; errors=1; echo "[test] the Playwright report could not be read"; }
   else
-    passed=0; failed=1
+    echo "[test] Playwright wrote no report"
+    errors=1
   fi
+  if [ "$errors" -gt 0 ]; then echo "[test] $errors error(s) outside any test, counted as failures"; fi
+  failed=$((failed + errors))
+  if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    echo "[test] Playwright exited with status $status without a counted failure: counted as one"
+    failed=1
+  fi
+  if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "[test] end-to-end ran no test"; fi
   count "end-to-end" "$passed" "$failed"
 }
 
