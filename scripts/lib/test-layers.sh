@@ -14,6 +14,11 @@ FAILED=${FAILED:-0}
 # Every layer, in the order a full run takes them.
 ALL_LAYERS=(fmt clippy clippy-wasm native browser build budget e2e)
 
+# The two cargo test runs. --no-fail-fast: cargo otherwise stops at the first failing test
+# binary, and the tests of the binaries after it are never counted.
+NATIVE_TESTS=(cargo test --tests --no-fail-fast)
+BROWSER_TESTS=(cargo test --no-fail-fast --target wasm32-unknown-unknown --test browser_storage --test browser_app)
+
 step() { printf '\n\033[1m[test] %s\033[0m\n' "$*"; }
 
 # Adds one layer's figures to the run's and says them.
@@ -31,7 +36,11 @@ check() {
   if "$@"; then count "$name" 1 0; else count "$name" 0 1; fi
 }
 
-# A cargo test run: sums its "test result:" lines; no line at all counts as one failure.
+# A cargo test run (with --no-fail-fast, so every test binary runs and the total is real): sums
+# its "test result:" lines. A binary that crashed (an abort, a signal) prints no result line, but
+# cargo names it in "error: test failed, to rerun pass …": each such binary beyond those whose
+# result line says FAILED counts as one failure. A failed run with no failure counted (it did
+# not compile) counts as one, and so does a run without any result line.
 cargo_tests() {
   local name="$1"; shift
   local log="$LOGS/${name// /-}.log"
@@ -42,7 +51,17 @@ cargo_tests() {
   local passed failed
   passed=$(grep -E '^test result:' "$log" | sed -E 's/.* ([0-9]+) passed.*/\1/' | awk '{ s += $1 } END { print s + 0 }')
   failed=$(grep -E '^test result:' "$log" | sed -E 's/.* ([0-9]+) failed.*/\1/' | awk '{ s += $1 } END { print s + 0 }')
-  if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+  local failed_binaries reported_failing
+  failed_binaries=$(grep -cE '^error: test failed, to rerun pass' "$log")
+  reported_failing=$(grep -cE '^test result: FAILED' "$log")
+  if [ "$failed_binaries" -gt "$reported_failing" ]; then
+    echo "[test] $((failed_binaries - reported_failing)) test binary(ies) ended without a result line: one failure each"
+    failed=$((failed + failed_binaries - reported_failing))
+  fi
+  if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    echo "[test] $name exited with status $status without a counted failure: counted as one"
+    failed=1
+  fi
   if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "[test] $name ran no test"; fi
   count "$name" "$passed" "$failed"
 }
@@ -84,8 +103,8 @@ run_layer() {
     fmt) check "cargo fmt --check" cargo fmt --all -- --check ;;
     clippy) check "clippy (native)" cargo clippy --all-targets --quiet -- -D warnings ;;
     clippy-wasm) check "clippy (wasm32)" cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings ;;
-    native) cargo_tests "native tests" cargo test --tests ;;
-    browser) cargo_tests "browser tests" cargo test --target wasm32-unknown-unknown --test browser_storage --test browser_app ;;
+    native) cargo_tests "native tests" "${NATIVE_TESTS[@]}" ;;
+    browser) cargo_tests "browser tests" "${BROWSER_TESTS[@]}" ;;
     build) check "release build (trunk)" trunk build --release ;;
     budget) check "first-load size budget" node scripts/sizes.mjs --check ;;
     e2e) e2e_tests ;;
