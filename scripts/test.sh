@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs every check and test layer, then prints one summary line over all of them:
-#   format, clippy (native and wasm), native tests, browser tests (wasm-bindgen-test in
-#   Chromium), the release build with its size budget, and the Playwright end-to-end suite.
+#   format, the proof that the count reports planted failures (scripts/prove-test-run.sh),
+#   clippy (native and wasm), native tests, browser tests (wasm-bindgen-test in Chromium), the
+#   release build with its size budget, and the Playwright end-to-end suite.
 # How each layer runs and is counted is in scripts/lib/test-layers.sh.
 #
 # Usage: bash scripts/test.sh [LAYER…]
 #   No layer: all of them (what CI runs). Naming layers runs only those, in the order given
-#   (fmt clippy clippy-wasm native browser build budget e2e); `budget` and `e2e` use the dist/
-#   already built.
+#   (fmt proof clippy clippy-wasm native browser build budget e2e); `budget` and `e2e` use
+#   the dist/ already built.
 #
 # Not `set -e`: a failing layer is counted and the run goes on to the next one.
 set -uo pipefail

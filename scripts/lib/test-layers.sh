@@ -12,7 +12,8 @@ PASSED=${PASSED:-0}
 FAILED=${FAILED:-0}
 
 # Every layer, in the order a full run takes them.
-ALL_LAYERS=(fmt clippy clippy-wasm native browser build budget e2e)
+# The proof comes early: it is quick, and it says whether the counts that follow can be trusted.
+ALL_LAYERS=(fmt proof clippy clippy-wasm native browser build budget e2e)
 
 # The two cargo test runs. --no-fail-fast: cargo otherwise stops at the first failing test
 # binary, and the tests of the binaries after it are never counted.
@@ -101,6 +102,7 @@ e2e_tests() {
 run_layer() {
   case "$1" in
     fmt) check "cargo fmt --check" cargo fmt --all -- --check ;;
+    proof) check "test-run proof (planted failures are reported)" bash scripts/prove-test-run.sh ;;
     clippy) check "clippy (native)" cargo clippy --all-targets --quiet -- -D warnings ;;
     clippy-wasm) check "clippy (wasm32)" cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings ;;
     native) cargo_tests "native tests" "${NATIVE_TESTS[@]}" ;;
