@@ -10,7 +10,7 @@
 # Each case works in a temporary copy holding only what it needs, with the real scripts: a tiny
 # static page as dist/ for Playwright, a tiny crate for cargo. No release build, about a minute.
 # Prints PASS or FAIL per case and exits 1 if any case failed. scripts/test.sh runs it as one
-# check.
+# check. KEEP_PROOF=1 keeps the temporary copies and their logs to read.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=scripts/lib/tools-path.sh
@@ -59,7 +59,7 @@ run_in() {
 # Runs one layer of scripts/lib/test-layers.sh in `dir` and ends with the summary line test.sh
 # prints, without test.sh's set-up (which the cases that need it run through test.sh or .ci/run).
 # shellcheck disable=SC2016 # expanded by the inner bash
-ONE_LAYER='ROOT="$PWD"; LOGS="$PWD/target/test-logs"; source "$1"; run_layer "$2"; echo; echo "$PASSED passed, $FAILED failed"'
+ONE_LAYER='LOGS="$PWD/target/test-logs"; source "$1"; run_layer "$2"; echo; echo "$PASSED passed, $FAILED failed"'
 run_layer_in() {
   local dir="$1" log="$2" layer="$3"
   run_in "$dir" "$log" bash -c "$ONE_LAYER" bash "$ROOT/scripts/lib/test-layers.sh" "$layer"

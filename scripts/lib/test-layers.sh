@@ -3,10 +3,10 @@
 # layer after set-up, and by scripts/prove-test-run.sh, which runs single layers against failures
 # planted on purpose, so the counting is proven without a release build.
 #
-# Needs ROOT (the work tree; the layers run in the current directory) and LOGS (a folder for the
-# cargo logs). Each layer adds to PASSED and FAILED: a check (fmt, clippy, build, budget) counts
-# as one test; a layer that cannot run, or runs nothing, counts as one failure, so a run that
-# executed nothing cannot pass.
+# The layers run in the current directory (the work tree) and need LOGS, a folder for the cargo
+# logs. Each layer adds to PASSED and FAILED: a check (fmt, clippy, build, budget) counts as one
+# test; a layer that cannot run, or runs nothing, counts as one failure, so a run that executed
+# nothing cannot pass. Source it without `set -e`: a failing command is to be counted, not fatal.
 
 PASSED=${PASSED:-0}
 FAILED=${FAILED:-0}
@@ -53,8 +53,9 @@ cargo_tests() {
   passed=$(grep -E '^test result:' "$log" | sed -E 's/.* ([0-9]+) passed.*/\1/' | awk '{ s += $1 } END { print s + 0 }')
   failed=$(grep -E '^test result:' "$log" | sed -E 's/.* ([0-9]+) failed.*/\1/' | awk '{ s += $1 } END { print s + 0 }')
   local failed_binaries reported_failing
-  failed_binaries=$(grep -cE '^error: test failed, to rerun pass' "$log")
-  reported_failing=$(grep -cE '^test result: FAILED' "$log")
+  # `|| true`: grep -c prints 0 but fails when nothing matches.
+  failed_binaries=$(grep -cE '^error: test failed, to rerun pass' "$log" || true)
+  reported_failing=$(grep -cE '^test result: FAILED' "$log" || true)
   if [ "$failed_binaries" -gt "$reported_failing" ]; then
     echo "[test] $((failed_binaries - reported_failing)) test binary(ies) ended without a result line: one failure each"
     failed=$((failed + failed_binaries - reported_failing))
