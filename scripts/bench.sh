@@ -3,8 +3,10 @@
 # total) and median timings over cold loads in headless Chromium.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-# shellcheck source=scripts/setup.sh
-source "$ROOT/scripts/setup.sh"
+# Set-up as its own process, so its errexit holds (see scripts/setup.sh); then its tools on PATH.
+bash "$ROOT/scripts/setup.sh"
+# shellcheck source=scripts/lib/tools-path.sh
+source "$ROOT/scripts/lib/tools-path.sh"
 cd "$ROOT"
 echo "[bench] building the release app…"
 trunk build --release

@@ -3,12 +3,15 @@
 # Idempotent: a second run only checks. Needs rustup, cargo, node and npm; installs Chromium with
 # apt-get (as root, or through sudo). Nothing is downloaded from outside the package registries.
 #
-# Use it by sourcing (scripts/serve.sh and scripts/test.sh do): it also puts the tools on PATH.
+# Run it as its own process (`bash scripts/setup.sh`), never sourced: a script sourced behind
+# `||` or `if` runs with errexit off, so a failed install would carry on. Callers then put the
+# tools on PATH with scripts/lib/tools-path.sh, as this script does for its own checks.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# shellcheck source=scripts/lib/tools-path.sh
+source "$ROOT/scripts/lib/tools-path.sh"
 
 TOOLCHAIN="$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)"
 TRUNK_VERSION="0.21.14"
@@ -47,7 +50,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $BINDGEN_VERSION" 
   cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION"
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ -L node_modules ]; then
+  # A work tree may borrow another tree's node_modules through a link. `npm ci` empties the
+  # folder the link points to before installing, which breaks the other tree mid-run (it did), so
+  # through a link only check that the tools are there.
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ]; then
+    echo "[setup] node_modules links to $(readlink -f node_modules), which lacks wasm-opt or Playwright: run npm ci there" >&2
+    exit 1
+  fi
+elif [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm tools (binaryen's wasm-opt, Playwright, axe) from package-lock.json…"
   npm ci --no-audit --no-fund
 fi

@@ -1115,8 +1115,10 @@ proptest! {
         }
     }
 
-    /// With numbers typed: every figure is finite, the channels' customers add up to the goal's
-    /// assigned share, and the budget needed is finite and never negative.
+    /// With numbers typed: every figure is finite, and the budget needed is finite and never
+    /// negative. (That the channels' customers add up to the share of the goal the typed shares
+    /// name is `whole_percent_shares_split_the_customers_they_name`, with the share worked out
+    /// from the typed percents rather than read from the split.)
     #[test]
     fn typed_plans_split_and_budget_consistently(draft in typed_plan()) {
         let plan = draft.validate(EN).expect("the strategy makes valid plans");
@@ -1138,15 +1140,6 @@ proptest! {
                 Err(Missing(Input::ChannelRates)) => prop_assert!(inputs.has_bad_rate),
                 Err(reason) => prop_assert_eq!(*reason, Unavailable::TooLarge),
             }
-        }
-        if split.channels.iter().all(|channel| channel.targets.is_ok()) {
-            // The bottom stage: each channel's customers = plan's customers × its share.
-            let customers = *split.totals.last().expect("2 or more stages");
-            let expected = plan.customers_per_year() * split.assigned;
-            prop_assert!(
-                (customers - expected).abs() <= 1e-9 * expected.abs().max(1.0),
-                "{} customers, expected {}", customers, expected
-            );
         }
         let needs = report.needs.as_ref().expect("a valid plan has needs");
         prop_assert!(needs.needed_per_year.is_finite() && needs.needed_per_year >= 0.0,
@@ -1170,5 +1163,43 @@ proptest! {
         ranked.dedup();
         prop_assert_eq!(ranked.len(), report.ranked.len());
         prop_assert!(ranked.iter().all(|index| *index < report.kpis.len()));
+    }
+
+    /// 1 to 12 channels, each with a whole-percent share or left empty, on a goal of G new
+    /// customers: the channels' customers add up to G × the share the typed percents name, worked
+    /// out from the percents alone. The typed percents add up to T. With a channel left empty
+    /// the goal is split in full when T ≤ 100 (the empty ones share 100 − T) and T % of it when
+    /// T > 100 (the empty ones get 0): max(T, 100) %. With every share typed, T % (no scaling:
+    /// whole percents are never within rounding of 100 % without being exactly 100).
+    /// E.g. 40 + empty + empty on 9 customers: max(40, 100) = 100 %, 9 customers; 70 + 50 +
+    /// empty: 120 %, 10.8; 50 + 20 + 10: 80 %, 7.2.
+    #[test]
+    fn whole_percent_shares_split_the_customers_they_name(
+        goal in 1u32..100_000,
+        shares in prop::collection::vec(prop::option::of(0u32..=100), 1..=MAX_CHANNELS),
+    ) {
+        let typed: u32 = shares.iter().flatten().sum();
+        let has_empty = shares.iter().any(Option::is_none);
+        let percent = if has_empty { typed.max(100) } else { typed };
+        let expected = f64::from(goal) * f64::from(percent) / 100.0;
+
+        let mut draft = example();
+        draft.goal_kind = GoalKind::NewCustomers;
+        draft.new_customers_goal = goal.to_string();
+        let marketing = &mut draft.marketing;
+        *marketing = MarketingDraft::default();
+        for share in &shares {
+            let channel = marketing
+                .add_channel("Channel")
+                .and_then(|id| marketing.channel_mut(id))
+                .expect("room for 12 channels");
+            channel.share = share.map(|share| share.to_string()).unwrap_or_default();
+        }
+        let split = split_of(&draft);
+        let customers = *split.totals.last().expect("the example's six stages");
+        prop_assert!(
+            close(customers, expected),
+            "{} customers, expected {} ({} % of {})", customers, expected, percent, goal
+        );
     }
 }

@@ -13,7 +13,8 @@ use funnel_planner::storage::schema::{
     decode_shared, encode_shared, DecodeError, Expected, Problem, Reason,
 };
 use funnel_planner::storage::share::{
-    decode_fragment, is_share_fragment, share_fragment, ShareError, MAX_SHARE_CHARS, SHARE_PREFIX,
+    checksum, decode_fragment, is_share_fragment, share_fragment, ShareError, MAX_SHARE_CHARS,
+    SHARE_PREFIX,
 };
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -49,23 +50,14 @@ const CHANNELS_LINK: &str = concat!(
     "RU1gIAQCBORwNAFQgb1SROZpvKAA.717d5d36",
 );
 
-/// FNV-1a, 32 bits, as the link's checksum (written out here so the test does not trust the
-/// code it checks).
-fn fnv1a(text: &str) -> u32 {
-    let mut hash: u32 = 0x811c_9dc5;
-    for byte in text.bytes() {
-        hash ^= u32::from(byte);
-        hash = hash.wrapping_mul(0x0100_0193);
-    }
-    hash
-}
-
-/// A link carrying `json` with a correct checksum, so what is tested is how the JSON reads.
+/// A link carrying `json` with a correct checksum, so what is tested is how the JSON reads. The
+/// checksum is the real one, itself checked against FNV-1a's known values in
+/// `the_checksum_is_fnv_1a`; the layout is the one the literal links above have.
 fn link_to(json: &str) -> String {
     format!(
         "{SHARE_PREFIX}{}.{:08x}",
         lz_str::compress_to_encoded_uri_component(json),
-        fnv1a(json)
+        checksum(json)
     )
 }
 
@@ -252,6 +244,20 @@ fn a_link_that_is_made_always_opens() {
             None => assert!(!is_made, "{letters} letters: no link was made"),
         }
     }
+}
+
+#[test]
+fn the_checksum_is_fnv_1a() {
+    // FNV-1a, 32 bits: start from 0x811c9dc5; for each byte, xor it in, then multiply by
+    // 0x01000193, modulo 2^32.
+    // No byte: the starting value itself.
+    assert_eq!(checksum(""), 0x811c_9dc5);
+    // "a" (0x61): 0x811c9dc5 xor 0x61 = 0x811c9da4. Times 0x01000193 = × 2^24 + × 0x193:
+    // 0x811c9da4 × 2^24 mod 2^32 = 0xa4000000; 2,166,136,228 × 403 = 872,952,899,884, mod 2^32
+    // = 1,074,538,796 = 0x400c292c; the sum is 0xe40c292c.
+    assert_eq!(checksum("a"), 0xe40c_292c);
+    // FNV's published test value for "foobar".
+    assert_eq!(checksum("foobar"), 0xbf9c_f968);
 }
 
 #[test]
