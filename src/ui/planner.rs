@@ -89,10 +89,28 @@ pub struct Planner {
     newer: RwSignal<Vec<NewerPlan>>,
     status: RwSignal<Option<Status>>,
     import_failure: RwSignal<Option<ImportFailure>>,
-    /// Derived from the library, so that typing does not redraw what only depends on them.
-    question: Memo<Option<Question>>,
-    is_shared: Memo<bool>,
-    clash: Memo<Option<ImportClash>>,
+    /// Derived from the library, so that typing does not redraw the notices.
+    asked: Memo<Asked>,
+}
+
+/// What the notices show of the library: one memo for all (one type less in the first load).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Asked {
+    /// What to ask while another tab's change waits for an answer.
+    question: Option<Question>,
+    is_shared: bool,
+    /// The imported plan waiting for a choice.
+    clash: Option<ImportClash>,
+}
+
+impl Asked {
+    fn of(library: &Library) -> Asked {
+        Asked {
+            question: library.question(),
+            is_shared: library.is_shared(),
+            clash: library.clash().cloned(),
+        }
+    }
 }
 
 impl Planner {
@@ -129,11 +147,9 @@ impl Planner {
             newer: RwSignal::new(opened.newer),
             status: RwSignal::new(status),
             import_failure: RwSignal::new(None),
-            question: Memo::new(move |_| library.with(Library::question)),
-            is_shared: Memo::new(move |_| library.with(Library::is_shared)),
-            clash: Memo::new(move |_| library.with(|library| library.clash().cloned())),
+            asked: Memo::new(move |_| library.with(Asked::of)),
         };
-        planner.change(|_, _| {});
+        planner.change(&mut |_, _| {});
         planner
     }
 
@@ -151,17 +167,17 @@ impl Planner {
 
     /// Whether a shared plan is shown.
     pub fn is_shared(self) -> bool {
-        self.is_shared.get()
+        self.asked.with(|asked| asked.is_shared)
     }
 
     /// What to ask while another tab's change to the open plan waits for an answer.
     pub fn question(self) -> Option<Question> {
-        self.question.get()
+        self.asked.with(|asked| asked.question.clone())
     }
 
     /// The imported plan waiting for a choice.
     pub fn clash(self) -> Option<ImportClash> {
-        self.clash.get()
+        self.asked.with(|asked| asked.clash.clone())
     }
 
     pub fn issue(self) -> Option<StorageIssue> {
@@ -214,8 +230,9 @@ impl Planner {
     // -- Carrying out the library's decisions --------------------------------------------------
 
     /// Runs `action` on the library, makes the writes it asks for, announces its outcome and
-    /// shows its open plan.
-    fn change(self, action: impl FnOnce(&mut Library, &mut Now)) {
+    /// shows its open plan. (A `dyn` action: one copy of this code for every action, which
+    /// matters for the size of the first load.)
+    fn change(self, action: &mut dyn FnMut(&mut Library, &mut Now)) {
         let mut new_id = new_plan_id;
         let mut now = Now {
             ms: now_ms(),
@@ -302,49 +319,53 @@ impl Planner {
     /// while a conflict waits for an answer, this tab's version goes to its copy instead.
     pub fn autosave(self, draft: &PlanDraft) {
         let store = self.store.get_value();
-        let in_storage = self
+        let mut in_storage = self
             .library
             .with_untracked(|library| library.open_id().cloned())
             .and_then(|id| match store.load(&id) {
                 Some(Some(Ok(record))) => Some(record),
                 _ => None,
             });
-        self.change(|library, now| library.edit(draft, in_storage, now));
+        self.change(&mut |library, now| library.edit(draft, in_storage.take(), now));
     }
 
     /// Opens the plan `id` in the editor.
     pub fn switch_to(self, id: PlanId) {
-        self.change(|library, now| library.switch_to(&id, now));
+        self.change(&mut |library, now| library.switch_to(&id, now));
     }
 
     /// "New plan": the standard six-stage funnel with typical rates, ready to be edited.
     pub fn new_plan(self) {
-        let draft = example_plan();
-        self.change(|library, now| library.new_plan(draft, now));
+        let mut draft = Some(example_plan());
+        self.change(&mut |library, now| {
+            if let Some(draft) = draft.take() {
+                library.new_plan(draft, now);
+            }
+        });
         focus_later("plan-name".to_owned());
     }
 
     /// "Duplicate plan": a copy of the open plan, opened.
     pub fn duplicate(self) {
-        self.change(Library::duplicate);
+        self.change(&mut Library::duplicate);
         focus_later("plan-name".to_owned());
     }
 
     /// Moves plan `id` to the bin (restorable for 30 days) and opens another plan.
     pub fn delete(self, id: PlanId) {
-        self.change(|library, now| library.delete(&id, now));
+        self.change(&mut |library, now| library.delete(&id, now));
     }
 
     /// Takes plan `id` out of the bin and opens it.
     pub fn restore(self, id: PlanId) {
-        self.change(|library, now| library.restore(&id, now));
+        self.change(&mut |library, now| library.restore(&id, now));
         // The "Undo" or "Restore" button is gone: the restored plan's name is where to go on.
         focus_later("plan-name".to_owned());
     }
 
     /// Removes plan `id` (already in the bin) for good.
     pub fn remove_forever(self, id: PlanId) {
-        self.change(|library, _| library.remove_forever(&id));
+        self.change(&mut |library, _| library.remove_forever(&id));
         if matches!(self.status.get_untracked(), Some(Status::Library(Notice::Deleted { id: ref deleted, .. })) if deleted == &id)
         {
             self.status.set(None);
@@ -360,7 +381,7 @@ impl Planner {
                 .and_then(|plan| plan.copy.clone())
         });
         if let Some(copy) = copy {
-            self.change(|library, now| library.open_copy(&copy, now));
+            self.change(&mut |library, now| library.open_copy(&copy, now));
         }
     }
 
@@ -377,20 +398,20 @@ impl Planner {
     /// changes.
     pub fn open_shared(self, fragment: &str) {
         match decode_fragment(fragment) {
-            Ok(draft) => self.change(|library, now| library.open_shared(draft, now)),
+            Ok(draft) => self.change(&mut |library, now| library.open_shared(draft.clone(), now)),
             Err(error) => self.status.set(Some(share_failure(&error))),
         }
     }
 
     /// "Save a copy" of the shared plan into the library.
     pub fn save_shared(self) {
-        self.change(Library::save_shared);
+        self.change(&mut Library::save_shared);
     }
 
     /// Closes the shared plan and goes back to the library's newest plan. Edits made to the
     /// shared plan are kept as a copy, so nothing typed is lost.
     pub fn close_shared(self) {
-        self.change(Library::close_shared);
+        self.change(&mut Library::close_shared);
     }
 
     // -- Import --------------------------------------------------------------------------------
@@ -398,12 +419,12 @@ impl Planner {
     /// Adds imported plans: new ones at once, ones whose id is already here after the person
     /// chooses (see [`Planner::resolve_clash`]); identical ones are skipped. The first plan added
     /// is opened, and the outcome is brought into view (and announced).
-    pub fn import(self, imported: Vec<PlanRecord>) {
+    pub fn import(self, mut imported: Vec<PlanRecord>) {
         self.import_failure.set(None);
-        self.change(|library, now| library.import(imported, now));
+        self.change(&mut |library, now| library.import(std::mem::take(&mut imported), now));
         // A plan already here waits for a choice by the import button; otherwise the outcome,
         // at the top of the page, is brought into view.
-        if self.clash.get_untracked().is_none() {
+        if self.asked.with_untracked(|asked| asked.clash.is_none()) {
             focus_later(STATUS_MESSAGE.to_owned());
         }
     }
@@ -418,7 +439,7 @@ impl Planner {
     /// under a new id and a "(copy)" name).
     pub fn resolve_clash(self, replace: bool) {
         let mut is_resolved = false;
-        self.change(|library, now| is_resolved = library.resolve_clash(replace, now));
+        self.change(&mut |library, now| is_resolved = library.resolve_clash(replace, now));
         if let Some(Status::Library(Notice::Imported { count })) = self.status.get_untracked() {
             if is_resolved {
                 self.status
@@ -433,7 +454,7 @@ impl Planner {
     pub fn apply_change(self, change: Change) {
         let Change { id, record } = change;
         let record = self.store.get_value().load(&id).unwrap_or(record);
-        let theirs = match record {
+        let mut theirs = match record {
             Some(Ok(record)) => Some(record),
             None => None,
             // A newer version now owns this plan here: stop editing it, never write over it.
@@ -441,22 +462,22 @@ impl Planner {
             // Another tab never writes damaged data; ignore rather than act on it.
             Some(Err(DecodeError::Damaged(_))) => return,
         };
-        self.change(|library, now| library.take_in(id, theirs, now));
+        self.change(&mut |library, now| library.take_in(id.clone(), theirs.take(), now));
     }
 
     /// "Use the other tab's version" (or, if it deleted the plan, open another one).
     pub fn take_theirs(self) {
-        self.change(Library::take_theirs);
+        self.change(&mut Library::take_theirs);
     }
 
     /// "Keep my version": saves this tab's plan over the other tab's change (or deletion).
     pub fn keep_mine(self) {
-        self.change(Library::keep_mine);
+        self.change(&mut Library::keep_mine);
     }
 
     /// "Keep both": this tab's version stays a plan of its own and is opened.
     pub fn keep_both(self) {
-        self.change(Library::keep_both);
+        self.change(&mut Library::keep_both);
     }
 }
 
