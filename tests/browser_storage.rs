@@ -289,8 +289,9 @@ fn a_refused_save_reports_and_keeps_the_previous_save() {
     assert_eq!(after, before, "nothing changed, nothing removed");
 }
 
+/// Storage reads deleted plans however old; the library forgets them (tests/model_library.rs).
 #[wasm_bindgen_test]
-fn deleted_plans_are_kept_for_30_days_then_forgotten() {
+fn deleted_plans_of_any_age_are_read_for_the_library_to_judge() {
     let storage = fresh();
     let mut recent = record("recent", "Recent");
     recent.deleted_ms = Some(NOW - 30 * DAY);
@@ -299,9 +300,10 @@ fn deleted_plans_are_kept_for_30_days_then_forgotten() {
     let store = open(NOW, || id("unused")).store;
     store.save(&recent).expect("saves");
     store.save(&old).expect("saves");
-    let opened = open(NOW, || id("unused"));
-    assert_eq!(opened.plans, vec![recent]);
-    assert_eq!(keys(&storage), vec![key_of("recent")]);
+    let mut opened = open(NOW, || id("unused")).plans;
+    opened.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(opened, vec![old, recent]);
+    assert_eq!(keys(&storage), vec![key_of("old"), key_of("recent")]);
 }
 
 #[wasm_bindgen_test]

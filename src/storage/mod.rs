@@ -64,7 +64,8 @@ pub struct NewerPlan {
 /// What opening storage found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Opened {
-    /// Every plan that could be read, deleted ones included (they can be restored).
+    /// Every plan that could be read, deleted ones included, however long ago (see
+    /// [`crate::model::library::Library::open`]).
     pub plans: Vec<PlanRecord>,
     /// Damaged values, kept aside.
     pub unreadable: Vec<Unreadable>,
@@ -144,11 +145,8 @@ pub fn open(now_ms: u64, new_id: impl FnOnce() -> PlanId) -> Opened {
                 if let Some(id) = PlanId::parse(id) {
                     record.id = id;
                 }
-                if record.is_expired(now_ms) {
-                    let _ = storage.remove_item(key);
-                } else {
-                    opened.plans.push(record);
-                }
+                // Plans long in the bin too: the library decides when they are forgotten.
+                opened.plans.push(record);
             }
             Err(error) => {
                 let backup = format!("{UNREADABLE_PREFIX}plan-{id}");

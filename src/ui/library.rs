@@ -12,9 +12,9 @@ use crate::ui::text::{plan_label, t, tf};
 /// The plan library panel.
 #[component]
 pub fn LibraryPanel(planner: Planner) -> impl IntoView {
-    let is_shared = move || planner.shared.with(Option::is_some);
+    let is_shared = move || planner.is_shared();
     let delete_open = move |_| {
-        if let Some(id) = planner.active.get_untracked() {
+        if let Some(id) = untrack(|| planner.open_id()) {
             planner.delete(id);
         }
     };
@@ -23,7 +23,7 @@ pub fn LibraryPanel(planner: Planner) -> impl IntoView {
             <h2 id="library-heading">{t(Key::LibraryHeading)}</h2>
             <ul class="plan-list">
                 {move || {
-                    let active = planner.active.get();
+                    let active = planner.open_id();
                     planner
                         .listed()
                         .into_iter()

@@ -77,7 +77,7 @@ pub fn new_plan_draft() -> PlanDraft {
 #[component]
 pub fn App() -> impl IntoView {
     let planner = Planner::open();
-    let draft = planner.draft;
+    let draft = planner.draft();
     let checked: Checked = Memo::new(move |_| draft.with(|draft| draft.validate(LANG.symbols())));
     let targets: TargetsMemo =
         Memo::new(move |_| checked.with(|checked| checked.as_ref().ok().map(reverse)));
@@ -92,10 +92,7 @@ pub fn App() -> impl IntoView {
     // Side effect: keep what was typed, valid or not, in storage (in the plan, or in the copy
     // kept while a conflict with another tab waits for an answer). Saving may merge in another
     // tab's change, which sets the draft: so it works on a clone, not inside `draft.with`.
-    Effect::new(move |_| {
-        planner.conflict.track();
-        planner.autosave(&draft.get());
-    });
+    Effect::new(move |_| planner.autosave(&draft.get()));
 
     // Side effect: the tab (and a printout's header) names the plan. The memo keeps this from
     // running on keystrokes in other fields.

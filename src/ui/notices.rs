@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::Key;
+use crate::model::library::Notice;
 use crate::storage::{StorageIssue, Unreadable};
 use crate::ui::browser::{download, today};
 use crate::ui::planner::{Planner, Status, STATUS_MESSAGE};
@@ -33,7 +34,7 @@ fn StorageNotice(planner: Planner) -> impl IntoView {
     view! {
         <div role="status">
             {move || {
-                planner.issue.get().map(|issue| {
+                planner.issue().map(|issue| {
                     let message = t(match issue {
                         StorageIssue::Unavailable => Key::StorageUnavailable,
                         StorageIssue::SaveFailed => Key::StorageSaveFailed,
@@ -86,7 +87,7 @@ fn UnreadableNotice(planner: Planner) -> impl IntoView {
     };
     view! {
         {move || {
-            let kept = planner.unreadable.get();
+            let kept = planner.unreadable();
             (!kept.is_empty())
                 .then(|| {
                     view! {
@@ -104,7 +105,7 @@ fn UnreadableNotice(planner: Planner) -> impl IntoView {
 #[component]
 fn NewerNotice(planner: Planner) -> impl IntoView {
     move || {
-        let newer = planner.newer.get();
+        let newer = planner.newer();
         (!newer.is_empty()).then(|| {
             let count = newer.len().to_string();
             view! {
@@ -137,9 +138,9 @@ fn NewerNotice(planner: Planner) -> impl IntoView {
 #[component]
 fn ConflictNotice(planner: Planner) -> impl IntoView {
     move || {
-        planner.conflict.get().map(|conflict| {
-            let is_deleted = conflict.theirs.as_ref().is_none_or(|theirs| theirs.is_deleted());
-            let copy_name = conflict.copy.map(|copy| plan_label(&copy.name)).unwrap_or_default();
+        planner.question().map(|question| {
+            let is_deleted = question.is_deleted_there;
+            let copy_name = question.copy_name.map(|name| plan_label(&name)).unwrap_or_default();
             let message = if is_deleted {
                 t(Key::ConflictDeleted).to_owned()
             } else {
@@ -171,7 +172,7 @@ fn ConflictNotice(planner: Planner) -> impl IntoView {
 #[component]
 fn SharedBanner(planner: Planner) -> impl IntoView {
     move || {
-        planner.shared.with(Option::is_some).then(|| {
+        planner.is_shared().then(|| {
             view! {
                 <div class="notice shared" role="region" aria-labelledby="shared-text">
                     <p id="shared-text">{t(Key::SharedViewing)}</p>
@@ -196,19 +197,13 @@ fn StatusLine(planner: Planner) -> impl IntoView {
     view! {
         <div class="status" role="status">
             {move || {
-                planner.status.get().map(|status| {
+                planner.status().map(|status| {
                     let undo = match &status {
-                        Status::Deleted { id, .. } => Some(id.clone()),
+                        Status::Library(Notice::Deleted { id, .. }) => Some(id.clone()),
                         _ => None,
                     };
                     let message = match status {
-                        Status::Deleted { name, .. } => tf(Key::StatusDeleted, &[("name", &plan_label(&name))]),
-                        Status::Restored { name } => tf(Key::StatusRestored, &[("name", &plan_label(&name))]),
-                        Status::Imported { count: 1 } => t(Key::StatusImportedOne).to_owned(),
-                        Status::Imported { count } => tf(Key::StatusImported, &[("count", &count.to_string())]),
-                        Status::NothingNewToImport => t(Key::StatusNothingNewToImport).to_owned(),
-                        Status::UpdatedFromOtherTab => t(Key::StatusUpdatedFromOtherTab).to_owned(),
-                        Status::SavedCopy { name } => tf(Key::StatusSavedCopy, &[("name", &plan_label(&name))]),
+                        Status::Library(notice) => notice_text(notice),
                         Status::ShareDamaged => t(Key::StatusShareDamaged).to_owned(),
                         Status::ShareNewer => t(Key::StatusShareNewer).to_owned(),
                     };
@@ -227,5 +222,18 @@ fn StatusLine(planner: Planner) -> impl IntoView {
                 })
             }}
         </div>
+    }
+}
+
+/// The status line's words for the outcome of an action on the library.
+fn notice_text(notice: Notice) -> String {
+    match notice {
+        Notice::Deleted { name, .. } => tf(Key::StatusDeleted, &[("name", &plan_label(&name))]),
+        Notice::Restored { name } => tf(Key::StatusRestored, &[("name", &plan_label(&name))]),
+        Notice::Imported { count: 1 } => t(Key::StatusImportedOne).to_owned(),
+        Notice::Imported { count } => tf(Key::StatusImported, &[("count", &count.to_string())]),
+        Notice::NothingNewToImport => t(Key::StatusNothingNewToImport).to_owned(),
+        Notice::UpdatedFromOtherTab => t(Key::StatusUpdatedFromOtherTab).to_owned(),
+        Notice::SavedCopy { name } => tf(Key::StatusSavedCopy, &[("name", &plan_label(&name))]),
     }
 }

@@ -53,7 +53,7 @@ pub fn PlanActions(
     let share_link = Memo::new(move |_| {
         is_sharing.get().then(|| {
             planner
-                .draft
+                .draft()
                 .with(|draft| share_fragment(draft).map(|fragment| url_with_fragment(&fragment)))
         })
     });
@@ -89,7 +89,7 @@ pub fn PlanActions(
         });
         if let Some(table) = table {
             let stem = planner
-                .draft
+                .draft()
                 .with_untracked(|draft| file_stem(&draft.name, t(Key::ExportOneStem)));
             download(
                 &format!("{stem}.csv"),
@@ -242,10 +242,7 @@ fn import_file(planner: Planner, event: web_sys::Event) {
     input.set_value("");
     let file_name = file.name();
     if file.size() > MAX_IMPORT_BYTES as f64 {
-        planner.clashes.set(Vec::new());
-        planner
-            .import_failure
-            .set(Some(ImportFailure::TooLarge { file_name }));
+        planner.fail_import(ImportFailure::TooLarge { file_name });
         return;
     }
     spawn_local(async move {
@@ -254,23 +251,19 @@ fn import_file(planner: Planner, event: web_sys::Event) {
             .ok()
             .and_then(|text| text.as_string());
         let Some(text) = text else {
-            planner
-                .import_failure
-                .set(Some(ImportFailure::Unreadable { file_name }));
+            planner.fail_import(ImportFailure::Unreadable { file_name });
             return;
         };
         match decode_import(&text) {
             Ok(records) => planner.import(records),
-            Err(ImportError::TooLarge { .. }) => planner
-                .import_failure
-                .set(Some(ImportFailure::TooLarge { file_name })),
-            Err(ImportError::Problems(problems)) => {
-                planner.import_failure.set(Some(ImportFailure::Problems {
-                    file_name,
-                    problems,
-                    plan_names: plan_names(&text),
-                }))
+            Err(ImportError::TooLarge { .. }) => {
+                planner.fail_import(ImportFailure::TooLarge { file_name })
             }
+            Err(ImportError::Problems(problems)) => planner.fail_import(ImportFailure::Problems {
+                file_name,
+                problems,
+                plan_names: plan_names(&text),
+            }),
         }
     });
 }
@@ -279,7 +272,7 @@ fn import_file(planner: Planner, event: web_sys::Event) {
 #[component]
 fn ImportReport(planner: Planner) -> impl IntoView {
     let failure = move || {
-        planner.import_failure.get().map(|failure| {
+        planner.import_failure().map(|failure| {
             let (heading, problems) = match failure {
                 ImportFailure::TooLarge { file_name } => (
                     tf(Key::ImportFailed, &[("file", &file_name)]),
@@ -310,9 +303,8 @@ fn ImportReport(planner: Planner) -> impl IntoView {
             }
         })
     };
-    let clash =
-        move || {
-            planner.clashes.with(|clashes| clashes.first().cloned()).map(|clash| {
+    let clash = move || {
+        planner.clash().map(|clash| {
             view! {
                 <div class="clash" role="group" aria-labelledby="clash-text">
                     <p id="clash-text">
@@ -335,7 +327,7 @@ fn ImportReport(planner: Planner) -> impl IntoView {
                 </div>
             }
         })
-        };
+    };
     view! {
         {failure}
         {clash}

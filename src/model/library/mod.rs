@@ -1,6 +1,15 @@
 //! Several named plans: their identities, when they last changed, and the rules for naming copies
 //! and forgetting deleted plans. Times are milliseconds since 1970-01-01 UTC, as browsers count
 //! them; the model never reads a clock, it is given `now_ms`.
+//!
+//! [`Library`] holds every plan and the rules that change them (open, new, duplicate, delete to
+//! the bin, restore, purge, import, another tab's change); `tabs` holds the two-tab rules.
+
+mod plans;
+mod tabs;
+
+pub use plans::{Defaults, ImportClash, Library, Notice, Now, Start, Write};
+pub use tabs::{Conflict, Question};
 
 use crate::model::draft::same_name;
 use crate::model::order::sort_stable_by;
