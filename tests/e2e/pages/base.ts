@@ -1,0 +1,173 @@
+// Part of the page object (see planner.ts): one file per area of the page, each class adding its
+// area to the one before, so a spec still works with one `PlannerPage`.
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { MESSAGES, expectClose, type Cell } from './data';
+
+/** What every area shares: loading, typing, tables, field errors and the whole page. */
+export class BasePage {
+  readonly heading: Locator;
+  readonly planName: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1, name: 'Funnel Planner', exact: true });
+    this.planName = page.getByLabel('Plan name', { exact: true });
+  }
+
+  // ---- Loading -------------------------------------------------------------------------------
+
+  /** Opens the page (or `url`, e.g. a share link) and waits until the app has rendered it. */
+  async goto(url = '/'): Promise<void> {
+    await this.page.goto(url);
+    await this.waitUntilReady();
+  }
+
+  /** Reloads the page and waits until the app has rendered it again. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.waitUntilReady();
+  }
+
+  async waitUntilReady(): Promise<void> {
+    await expect(this.heading).toBeVisible();
+    await expect(this.planName).toBeVisible();
+  }
+
+  // ---- Typing ---------------------------------------------------------------------------------
+
+  /** Replaces the text of `field` by typing it key by key, as a person would. */
+  async type(field: Locator, text: string): Promise<void> {
+    await field.click();
+    await field.press('ControlOrMeta+a');
+    if (text === '') {
+      await field.press('Backspace');
+    } else {
+      await field.pressSequentially(text);
+    }
+    await expect(field).toHaveValue(text);
+  }
+
+  // ---- Tables ---------------------------------------------------------------------------------
+
+  /** The row of `table` whose row header is `stage`. */
+  row(table: Locator, stage: string): Locator {
+    return table
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: stage, exact: true }) });
+  }
+
+  /** The body rows of `table` (rows with a row header). */
+  bodyRows(table: Locator): Locator {
+    return table.getByRole('row').filter({ has: this.page.getByRole('rowheader') });
+  }
+
+  /** The row headers of `table`, top to bottom. */
+  async rowHeaders(table: Locator): Promise<string[]> {
+    return (await table.getByRole('rowheader').allInnerTexts()).map((text) => text.trim());
+  }
+
+  /** The cell of `table` in the row headed `stage` and the column headed `column`. */
+  async cell(table: Locator, stage: string, column: string): Promise<Locator> {
+    await expect(table).toBeVisible();
+    const headers = (await table.getByRole('columnheader').allInnerTexts()).map((h) => h.trim());
+    const index = headers.indexOf(column);
+    expect(index, `column "${column}" among ${JSON.stringify(headers)}`).toBeGreaterThan(0);
+    // The first column holds the row headers, so data cells are numbered from the second column.
+    return this.row(table, stage).getByRole('cell').nth(index - 1);
+  }
+
+  /** The shown text and the unrounded `data-value` of a cell. */
+  async readCell(table: Locator, stage: string, column: string): Promise<Cell> {
+    const cell = await this.cell(table, stage, column);
+    await expect(cell).toBeVisible();
+    const text = (await cell.innerText()).trim();
+    const raw = await cell.getAttribute('data-value');
+    expect(raw, `data-value of ${stage} / ${column}`).toMatch(/^-?\d+(\.\d+)?$/);
+    return { text, value: Number(raw) };
+  }
+
+  /**
+   * Checks one cell: the text a person sees, exactly, and the unrounded number within a relative
+   * 1e-9. Waits for the text first, so it can follow a change just typed.
+   */
+  async expectCell(
+    table: Locator,
+    stage: string,
+    column: string,
+    text: string,
+    value: number,
+  ): Promise<void> {
+    const cell = await this.cell(table, stage, column);
+    await expect(cell, `${stage} / ${column}`).toHaveText(text);
+    const { value: actual } = await this.readCell(table, stage, column);
+    expectClose(actual, value, `data-value of ${stage} / ${column}`);
+  }
+
+  /** Checks the text of a cell that shows a figure as text only (or "— (why)"). */
+  async expectCellText(table: Locator, row: string, column: string, text: string): Promise<void> {
+    await expect(await this.cell(table, row, column), `${row} / ${column}`).toHaveText(text);
+  }
+
+  /** A visible sentence anywhere on the page, matched exactly. */
+  text(sentence: string): Locator {
+    return this.page.getByText(sentence, { exact: true });
+  }
+
+  // ---- Field errors ---------------------------------------------------------------------------
+
+  /**
+   * Checks that `field` is marked invalid and that one of the elements its `aria-describedby`
+   * names is visible and reads exactly `message`.
+   */
+  async expectFieldError(field: Locator, message: string): Promise<void> {
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(field).toHaveAccessibleDescription(new RegExp(escapeRegExp(message)));
+    const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
+    const described = await Promise.all(
+      ids.map(async (id) => {
+        const element = this.page.locator(`[id="${id}"]`);
+        return {
+          visible: await element.isVisible(),
+          text: (await element.innerText().catch(() => '')).trim(),
+        };
+      }),
+    );
+    expect(
+      described.filter((d) => d.visible).map((d) => d.text),
+      `visible descriptions of the field (aria-describedby="${ids.join(' ')}")`,
+    ).toContain(message);
+  }
+
+  /** Checks that `field` is not marked invalid and says no error. */
+  async expectNoFieldError(field: Locator): Promise<void> {
+    await expect(field).toHaveAttribute('aria-invalid', 'false');
+    await expect(field).not.toHaveAccessibleDescription(
+      new RegExp(Object.values(MESSAGES).map(escapeRegExp).join('|')),
+    );
+  }
+
+  // ---- Whole page -----------------------------------------------------------------------------
+
+  /**
+   * The visible text of the page never shows a broken number: no NaN, Infinity, undefined or
+   * negative count.
+   */
+  async expectNoBrokenNumbers(): Promise<void> {
+    const body = await this.page.locator('body').innerText();
+    expect(body, 'page text').not.toMatch(/NaN|Infinity|undefined|null/);
+    expect(body, 'page text shows no negative number').not.toMatch(/(^|[^\w])[-−]\s?\d/m);
+  }
+}
+
+/** The text of a finished download. */
+export async function downloadText(download: Download): Promise<string> {
+  const failure = await download.failure();
+  expect(failure, `download of ${download.suggestedFilename()}`).toBeNull();
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
