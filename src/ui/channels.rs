@@ -9,7 +9,7 @@ use crate::model::marketing::{BudgetPeriod, ChannelDraft, Shares};
 use crate::model::Share;
 use crate::model::{error_for, ChannelId, Field, InputError, PlanDraft, StageId};
 use crate::ui::field::{Choice, InputField, Kind};
-use crate::ui::text::{channel_label, error_message, field_id, stage_label, t, tf};
+use crate::ui::text::{channel_label, error_message, field_id, stage_label, t, tf, tl};
 use crate::ui::{focus_later, ReportMemo};
 
 /// The error for `field` among the marketing inputs' errors, as a signal.
@@ -259,7 +259,7 @@ pub fn ChannelsPanel(draft: RwSignal<PlanDraft>, report: ReportMemo) -> impl Int
                 {t(Key::AddChannel)}
             </button>
             <p class="hint" id="channel-limit" hidden=move || can_add.get()>
-                {t(Key::ChannelLimitReached)}
+                {tl(Key::ChannelLimitReached, &[])}
             </p>
             <Show when=move || !channel_ids.with(Vec::is_empty) && stage_ids.with(|ids| ids.len() > 1)>
                 <details class="own-rates">
