@@ -9,7 +9,7 @@ use funnel_planner::model::number::whole_days;
 use funnel_planner::model::{FunnelError, InputError, MAX_STAGES, MIN_STAGES};
 
 fn english(key: Key, args: &[(&str, &str)]) -> String {
-    fill(Lang::English, key, args)
+    fill(Lang::English, key, args).expect("the text has exactly these placeholders")
 }
 
 #[test]

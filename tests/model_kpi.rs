@@ -644,7 +644,13 @@ fn every_kpi_of_extreme_inputs_is_finite_or_unavailable() {
     // LTV = 1e15 × 1 × (1 ÷ 1e-300 years) = 1e315, beyond the largest f64 (about 1.8e308): too
     // large. Retention: (1e15 − 0) kept of 1e-300 at the start is more kept than there were.
     assert_eq!(
-        lifetime_value(Some(huge), Some(1.0), Some(Lifetime::Churn { churn: tiny })),
+        lifetime_value(
+            Some(huge),
+            Some(1.0),
+            Some(Lifetime::Churn {
+                churn: Share::from_fraction(tiny)
+            })
+        ),
         Err(TooLarge)
     );
     assert_eq!(

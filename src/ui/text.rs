@@ -24,7 +24,7 @@ pub fn tf(key: Key, args: &[(&str, &str)]) -> String {
     })
 }
 
-/// The text for `key` with the app's limits filled besides `args`: `{min_stages}` and
+/// The text for `key` with `args` and the app's limits it names filled: `{min_stages}` and
 /// `{max_stages}` (a funnel's stages), `{max_channels}`, `{keep_days}` (how long a deleted plan
 /// is kept) and `{max_input}` (the largest number a field takes), each from its constant, so a
 /// limit is written once.
@@ -36,8 +36,14 @@ pub fn tl(key: Key, args: &[(&str, &str)]) -> String {
         ("keep_days", number::whole_days(KEEP_DELETED_MS).to_string()),
         ("max_input", exact(number::MAX_INPUT)),
     ];
+    let named = i18n::placeholders(t(key));
     let mut all: Vec<(&str, &str)> = args.to_vec();
-    all.extend(limits.iter().map(|(name, value)| (*name, value.as_str())));
+    all.extend(
+        limits
+            .iter()
+            .filter(|(name, _)| named.contains(name))
+            .map(|(name, value)| (*name, value.as_str())),
+    );
     tf(key, &all)
 }
 
