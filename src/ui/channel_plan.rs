@@ -222,9 +222,9 @@ fn budget_table(report: &Report) -> impl IntoView {
     let names = &report.stage_names;
     let unavailable = |reason| tf(Key::Unavailable, &[("reason", &reason_text(reason, names))]);
     // The first cell, then the amount per month, quarter and year.
-    let amounts = |first: String, per_period: [Option<f64>; 3]| {
+    let amounts = |first: String, per: &dyn Fn(Period) -> Option<f64>| {
         let mut cells = vec![Cell::text(first)];
-        cells.extend(per_period.into_iter().map(|amount| match amount {
+        cells.extend(Period::ALL.iter().map(|period| match per(*period) {
             Some(value) => Cell::figure(money(value), value),
             None => Cell::text(t(Key::ChannelUnavailable)),
         }));
@@ -245,33 +245,24 @@ fn budget_table(report: &Report) -> impl IntoView {
                 ),
                 (Err(reason), _) | (_, Err(reason)) => unavailable(reason),
             };
-            Row::new(
-                name,
-                amounts(basis, Period::ALL.map(|period| channel.needed(period).ok())),
-            )
+            Row::new(name, amounts(basis, &|period| channel.needed(period).ok()))
         })
         .collect();
     rows.push(
         Row::new(
             t(Key::TotalNeeded),
-            amounts(
-                String::new(),
-                Period::ALL.map(|period| Some(needs.needed(period))),
-            ),
+            amounts(String::new(), &|period| Some(needs.needed(period))),
         )
         .total(),
     );
     if needs.budget_per_year.is_some() {
         rows.push(Row::new(
             t(Key::BudgetSet),
-            amounts(
-                String::new(),
-                Period::ALL.map(|period| needs.budget(period)),
-            ),
+            amounts(String::new(), &|period| needs.budget(period)),
         ));
         rows.push(Row::new(
             t(Key::BudgetGap),
-            amounts(String::new(), Period::ALL.map(|period| needs.gap(period))),
+            amounts(String::new(), &|period| needs.gap(period)),
         ));
     }
     let table = Table {

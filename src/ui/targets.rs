@@ -32,8 +32,8 @@ pub fn TargetsPanel(
                 <p class="summary">
                     {move || {
                         valid.with(|targets| {
-                            targets.as_ref().map(|targets| match Period::ALL.map(|period| targets.revenue(period)) {
-                                [Some(month), Some(quarter), Some(year)] => tf(
+                            targets.as_ref().map(|targets| match (targets.revenue(Period::Month), targets.revenue(Period::Quarter), targets.revenue(Period::Year)) {
+                                (Some(month), Some(quarter), Some(year)) => tf(
                                     Key::RevenueSummary,
                                     &[
                                         ("year", &needed(year)),
