@@ -59,7 +59,7 @@ fn expected(key: Key) -> &'static [&'static str] {
         Key::ImportClash => &["imported", "existing"],
         Key::ProblemLine => &["place", "reason"],
         Key::ProblemNotJson => &["line", "column"],
-        Key::ProblemStageCount => &["count"],
+        Key::ProblemStageCount => &["count", "min_stages", "max_stages"],
         Key::ConflictChanged => &["name"],
         Key::ProblemPlan | Key::ProblemStageRate => &["number"],
         Key::ProblemPlanNamed => &["number", "name"],
@@ -128,7 +128,13 @@ fn expected(key: Key) -> &'static [&'static str] {
             "from_revenue",
         ],
         Key::MoveNothing => &["from"],
-        Key::ProblemChannelCount => &["count"],
+        Key::ProblemChannelCount => &["count", "max_channels"],
+        // Limits, filled from the model's constants.
+        Key::StagesHint | Key::ErrorStageCount => &["min_stages", "max_stages"],
+        Key::StageLimitReached => &["max_stages"],
+        Key::ChannelLimitReached => &["max_channels"],
+        Key::BinHint => &["keep_days"],
+        Key::ErrorTooLarge => &["max_input"],
         Key::RateFractionHint => &["read", "meant", "typed"],
         Key::ErrorAmbiguousThousands => &[
             "thousands",

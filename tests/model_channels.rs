@@ -19,7 +19,8 @@ use funnel_planner::model::marketing::{
 };
 use funnel_planner::model::number::NumberSymbols;
 use funnel_planner::model::{
-    ChannelDraft, ChannelId, GoalKind, MarketingDraft, Period, Plan, PlanDraft, StageDraft, StageId,
+    ChannelDraft, ChannelId, GoalKind, MarketingDraft, Period, Plan, PlanDraft, Share, StageDraft,
+    StageId,
 };
 use proptest::prelude::*;
 use strategies::any_draft;
@@ -166,7 +167,7 @@ fn split_worked_example_with_an_own_rate() {
     let shares: Vec<(f64, bool)> = split
         .channels
         .iter()
-        .map(|channel| (channel.share, channel.is_share_typed))
+        .map(|channel| (channel.share.fraction(), channel.is_share_typed))
         .collect();
     assert_eq!(shares.len(), 3);
     assert_close(shares[0].0, 0.4);
@@ -183,7 +184,7 @@ fn split_worked_example_with_an_own_rate() {
     assert_close(split.revenue_total, 9_900_000.0);
     let paid_search = split.channels[PAID_SEARCH].targets.as_ref().expect("Ok");
     assert_close(paid_search.revenue_per_year.unwrap_or(0.0), 3_960_000.0);
-    assert_close(split.assigned, 1.0);
+    assert_close(split.assigned.fraction(), 1.0);
     assert!(split.is_fully_assigned());
 }
 
@@ -191,17 +192,17 @@ fn split_worked_example_with_an_own_rate() {
 fn channels_left_empty_share_what_the_typed_shares_leave() {
     // 50 % + 30 % typed: the one left empty gets 100 − 80 = 20 %: 9 × 0.2 = 1.8 customers.
     let split = split_of(&with_shares(["50", "30", ""]));
-    assert_close(split.channels[EVENTS].share, 0.2);
+    assert_close(split.channels[EVENTS].share.fraction(), 0.2);
     assert_close(*targets(&split, EVENTS).last().expect("customers"), 1.8);
     assert!(split.is_fully_assigned());
     // 50 % typed, two left empty: 25 % each.
     let split = split_of(&with_shares(["50", "", ""]));
-    assert_close(split.channels[EMAIL].share, 0.25);
-    assert_close(split.channels[EVENTS].share, 0.25);
+    assert_close(split.channels[EMAIL].share.fraction(), 0.25);
+    assert_close(split.channels[EVENTS].share.fraction(), 0.25);
     // Nothing typed: an even split, a third each, 3 customers each.
     let split = split_of(&with_shares(["", "", ""]));
     for index in [PAID_SEARCH, EMAIL, EVENTS] {
-        assert_close(split.channels[index].share, 1.0 / 3.0);
+        assert_close(split.channels[index].share.fraction(), 1.0 / 3.0);
         assert!(!split.channels[index].is_share_typed);
         assert_close(*targets(&split, index).last().expect("customers"), 3.0);
     }
@@ -214,7 +215,7 @@ fn channels_left_empty_share_what_the_typed_shares_leave() {
 fn shares_that_leave_part_of_the_goal_unassigned_say_so() {
     // 50 + 20 + 10 = 80 %: 20 % of the goal (1.8 customers) has no channel.
     let split = split_of(&with_shares(["50", "20", "10"]));
-    assert_close(split.assigned, 0.8);
+    assert_close(split.assigned.fraction(), 0.8);
     assert!(!split.is_fully_assigned());
     // The channels together aim for 9 × 0.8 = 7.2 customers.
     assert_close(*split.totals.last().expect("customers"), 7.2);
@@ -231,30 +232,30 @@ fn shares_over_100_percent_only_by_rounding_split_exactly_the_goal() {
         .map(|id| channel(id, None, None, &[None; 6]))
         .collect();
     for channel in &mut channels {
-        channel.share = Some(0.1667);
+        channel.share = Some(Share::from_fraction(0.1667));
     }
     let split = split(&plan(&example_with_channels()), &channels);
     assert!(split.is_fully_assigned());
-    assert!(!split.is_over_assigned());
-    assert_close(split.assigned, 1.0);
+    assert!(!split.shares.is_over_full());
+    assert_close(split.assigned.fraction(), 1.0);
     for channel in &split.channels {
-        assert_close(channel.share, 1.0 / 6.0);
+        assert_close(channel.share.fraction(), 1.0 / 6.0);
         assert!(channel.is_share_typed);
     }
     assert_close(*split.totals.last().expect("customers"), 9.0);
     // 33.34 × 3 = 100.02 % is more than three shares' rounding (0.015 %): over, not scaled.
     let over = split_of(&with_shares(["33.34", "33.34", "33.34"]));
-    assert!(over.is_over_assigned());
-    assert_close(over.assigned, 1.0002);
+    assert!(over.shares.is_over_full());
+    assert_close(over.assigned.fraction(), 1.0002);
 }
 
 #[test]
 fn shares_over_full_leave_nothing_to_the_channels_left_empty() {
     // 70 + 50 = 120 % typed: Events, left empty, gets 0 and needs nothing at any stage.
     let split = split_of(&with_shares(["70", "50", ""]));
-    assert_eq!(split.channels[EVENTS].share, 0.0);
+    assert_eq!(split.channels[EVENTS].share, Share::NONE);
     assert_all_close(&targets(&split, EVENTS), &[0.0; 6]);
-    assert_close(split.assigned, 1.2);
+    assert_close(split.assigned.fraction(), 1.2);
     assert!(!split.is_fully_assigned());
     // The typed shares still apply as typed: 9 × 1.2 = 10.8 customers in all.
     assert_close(*split.totals.last().expect("customers"), 10.8);
@@ -292,7 +293,7 @@ fn a_channel_with_a_rate_that_cannot_be_read_waits_for_it() {
     );
     // Its share still counts as assigned, but its targets are left out of the totals:
     // customers 3.6 + 2.7 = 6.3; visits 15,000 + 22,500 = 37,500.
-    assert_close(split.assigned, 1.0);
+    assert_close(split.assigned.fraction(), 1.0);
     assert_all_close(&split.totals, &[37_500.0, 787.5, 157.5, 31.5, 12.6, 6.3]);
     assert_close(split.revenue_total, 6.3 * 1_100_000.0);
 }
@@ -302,7 +303,7 @@ fn a_split_without_channels_assigns_nothing() {
     let draft = example();
     let split = split(&plan(&draft), &[]);
     assert!(split.channels.is_empty());
-    assert_eq!(split.assigned, 0.0);
+    assert_eq!(split.assigned, Share::NONE);
     assert!(!split.is_fully_assigned());
     assert_eq!(split.totals, vec![0.0; 6]);
     assert_eq!(split.revenue_total, 0.0);
@@ -315,7 +316,7 @@ fn a_channels_targets_are_found_by_its_id() {
     let split = split_of(&example_with_channels());
     let email = split.channel(ChannelId(2)).expect("Email has targets");
     assert_eq!(email.id, ChannelId(2));
-    assert_close(email.share, 0.3);
+    assert_close(email.share.fraction(), 0.3);
     assert!(split.channel(ChannelId(4)).is_none());
 }
 
@@ -601,7 +602,7 @@ fn of_channels_that_won_nothing_the_larger_spend_ranks_worse() {
             &level_kpis,
             Metric::StageCost(1),
             &ranked,
-            Some(0.2)
+            Some(Share::from_fraction(0.2))
         ),
         Err(NoReallocation::AllEqual)
     );
@@ -620,8 +621,14 @@ fn spend_that_won_nothing_moves_to_the_best_channel() {
     ];
     let kpis = kpis_of(&channels);
     let ranked = rank(&kpis, Metric::Cac);
-    let moved =
-        reallocate(&channels, &kpis, Metric::Cac, &ranked, Some(0.2)).expect("a suggestion");
+    let moved = reallocate(
+        &channels,
+        &kpis,
+        Metric::Cac,
+        &ranked,
+        Some(Share::from_fraction(0.2)),
+    )
+    .expect("a suggestion");
     assert_eq!((moved.from, moved.to), (0, 1));
     assert_close(moved.amount, 4_000.0);
     assert_value(moved.from_customers_per_spend, 0.0);
@@ -647,8 +654,14 @@ fn reallocation_worked_example() {
     let kpis = kpis_of(&channels);
     let ranked = rank(&kpis, Metric::Cac);
     assert_eq!(ranked, [1, 0]);
-    let moved =
-        reallocate(&channels, &kpis, Metric::Cac, &ranked, Some(0.2)).expect("a suggestion");
+    let moved = reallocate(
+        &channels,
+        &kpis,
+        Metric::Cac,
+        &ranked,
+        Some(Share::from_fraction(0.2)),
+    )
+    .expect("a suggestion");
     assert_eq!((moved.from, moved.to), (0, 1));
     assert_close(moved.amount, 4_000.0);
     assert_value(moved.from_customers_per_spend, 0.0001);
@@ -670,8 +683,14 @@ fn a_reallocation_can_project_a_loss() {
     ];
     let kpis = kpis_of(&channels);
     let ranked = rank(&kpis, Metric::Cac);
-    let moved =
-        reallocate(&channels, &kpis, Metric::Cac, &ranked, Some(0.2)).expect("a suggestion");
+    let moved = reallocate(
+        &channels,
+        &kpis,
+        Metric::Cac,
+        &ranked,
+        Some(Share::from_fraction(0.2)),
+    )
+    .expect("a suggestion");
     assert_value(moved.revenue_change, -4_400.0);
     assert_value(moved.customers_change, 3.6);
 }
@@ -687,8 +706,14 @@ fn a_projection_names_what_it_lacks() {
     let kpis = kpis_of(&channels);
     let ranked = rank(&kpis, Metric::StageCost(0));
     assert_eq!(ranked, [1, 0]);
-    let moved = reallocate(&channels, &kpis, Metric::StageCost(0), &ranked, Some(0.5))
-        .expect("a suggestion");
+    let moved = reallocate(
+        &channels,
+        &kpis,
+        Metric::StageCost(0),
+        &ranked,
+        Some(Share::from_fraction(0.5)),
+    )
+    .expect("a suggestion");
     // 50 % of 4,000.
     assert_close(moved.amount, 2_000.0);
     assert_value(moved.from_customers_per_spend, 0.0005);
@@ -706,7 +731,13 @@ fn no_reallocation_says_why() {
     ];
     let kpis = kpis_of(&channels);
     let reallocate_with = |ranked: &[usize], share: Option<f64>| {
-        reallocate(&channels, &kpis, Metric::Cac, ranked, share)
+        reallocate(
+            &channels,
+            &kpis,
+            Metric::Cac,
+            ranked,
+            share.map(Share::from_fraction),
+        )
     };
     // Nothing or one channel ranked.
     assert_eq!(
@@ -731,7 +762,13 @@ fn no_reallocation_says_why() {
     ];
     let free_kpis = kpis_of(&free);
     assert_eq!(
-        reallocate(&free, &free_kpis, Metric::Roi, &[1, 0], Some(0.2)),
+        reallocate(
+            &free,
+            &free_kpis,
+            Metric::Roi,
+            &[1, 0],
+            Some(Share::from_fraction(0.2))
+        ),
         Err(NoReallocation::NothingToMove)
     );
 }
@@ -942,7 +979,7 @@ fn the_report_passes_on_every_input_error() {
     assert_eq!(report.inputs.errors.len(), 3, "{:?}", report.inputs.errors);
     // Over-full shares still split as typed; Events gets nothing.
     let split = report.split.as_ref().expect("the plan is valid");
-    assert_close(split.assigned, 1.2);
+    assert_close(split.assigned.fraction(), 1.2);
     assert_eq!(report.value.lifetime_value, Err(Missing(Input::Lifetime)));
     assert_eq!(report.needs.as_ref().expect("valid").budget_per_year, None);
 }
@@ -1129,7 +1166,7 @@ proptest! {
         let split = report.split.as_ref().expect("a valid plan is split");
         prop_assert_eq!(split.channels.len(), draft.marketing.channels.len());
         for (channel, inputs) in split.channels.iter().zip(&report.inputs.channels) {
-            prop_assert!((0.0..=1.0).contains(&channel.share), "{}", channel.share);
+            prop_assert!((0.0..=1.0).contains(&channel.share.fraction()), "{:?}", channel.share);
             // A channel's targets wait only for its own rates, or are too large to show.
             match &channel.targets {
                 Ok(targets) => {

@@ -9,7 +9,7 @@ use funnel_planner::model::kpi::{
 };
 use funnel_planner::model::marketing::{ChannelInputs, Lifetime, MarketingDraft};
 use funnel_planner::model::number::NumberSymbols;
-use funnel_planner::model::{ChannelId, StageId};
+use funnel_planner::model::{ChannelId, Share, StageId};
 
 use Unavailable::{KeptExceedStart, Missing, NewExceedEnd, TooLarge, Zero};
 
@@ -268,7 +268,9 @@ fn lifetime_value_from_years_or_churn() {
         lifetime_value(
             Some(AVERAGE),
             Some(0.6),
-            Some(Lifetime::Churn { churn: 0.25 }),
+            Some(Lifetime::Churn {
+                churn: Share::from_fraction(0.25),
+            }),
         ),
         2_640_000.0,
     );
@@ -286,9 +288,21 @@ fn lifetime_value_from_years_or_churn() {
 #[test]
 fn lifetime_in_years() {
     assert_eq!(Lifetime::Years(3.0).years(), 3.0);
-    assert_eq!(Lifetime::Churn { churn: 0.25 }.years(), 4.0);
+    assert_eq!(
+        Lifetime::Churn {
+            churn: Share::from_fraction(0.25)
+        }
+        .years(),
+        4.0
+    );
     // Everyone leaves within the year: a lifetime of 1 year.
-    assert_eq!(Lifetime::Churn { churn: 1.0 }.years(), 1.0);
+    assert_eq!(
+        Lifetime::Churn {
+            churn: Share::from_fraction(1.0)
+        }
+        .years(),
+        1.0
+    );
 }
 
 #[test]
@@ -630,7 +644,13 @@ fn every_kpi_of_extreme_inputs_is_finite_or_unavailable() {
     // LTV = 1e15 × 1 × (1 ÷ 1e-300 years) = 1e315, beyond the largest f64 (about 1.8e308): too
     // large. Retention: (1e15 − 0) kept of 1e-300 at the start is more kept than there were.
     assert_eq!(
-        lifetime_value(Some(huge), Some(1.0), Some(Lifetime::Churn { churn: tiny })),
+        lifetime_value(
+            Some(huge),
+            Some(1.0),
+            Some(Lifetime::Churn {
+                churn: Share::from_fraction(tiny)
+            })
+        ),
         Err(TooLarge)
     );
     assert_eq!(
@@ -640,7 +660,9 @@ fn every_kpi_of_extreme_inputs_is_finite_or_unavailable() {
     let value = CustomerValue {
         average_revenue: Some(huge),
         gross_margin: Some(1.0),
-        lifetime: Some(Lifetime::Churn { churn: tiny }),
+        lifetime: Some(Lifetime::Churn {
+            churn: Share::from_fraction(tiny),
+        }),
         lifetime_value: Err(TooLarge),
         retention: Err(KeptExceedStart),
     };

@@ -12,10 +12,16 @@ use funnel_planner::model::marketing::{
 };
 use funnel_planner::model::number::NumberSymbols;
 use funnel_planner::model::{
-    error_for, ChannelId, Field, FieldError, InputError, MarketingDraft, PlanDraft, Rate, StageId,
+    error_for, ChannelId, Field, FieldError, InputError, MarketingDraft, PlanDraft, Rate, Share,
+    StageId,
 };
 
 const EN: NumberSymbols = NumberSymbols::ENGLISH;
+
+/// A share of `fraction` (0.4 for 40 %).
+fn part(fraction: f64) -> Share {
+    Share::from_fraction(fraction)
+}
 
 /// The example's stages: 1 Visits, 2 Leads, 3 MQLs, 4 SQLs, 5 Opportunities, 6 Customers.
 const STAGES: [StageId; 6] = [
@@ -200,7 +206,7 @@ fn nothing_typed_reads_as_nothing_known_without_errors() {
     assert_eq!(inputs.gross_margin, None);
     assert_eq!(inputs.lifetime, None);
     // The share to move starts at 20 %.
-    assert_eq!(inputs.move_share, Some(0.2));
+    assert_eq!(inputs.move_share, Some(part(0.2)));
     for channel in &inputs.channels {
         assert_eq!(
             (channel.share, channel.spend, channel.revenue),
@@ -229,7 +235,7 @@ fn the_example_reads_in_full() {
     assert!(inputs.errors.is_empty(), "{:?}", inputs.errors);
     // 5,000 a month × 12 = 60,000 a year.
     assert_eq!(inputs.budget_per_year, Some(60_000.0));
-    assert_eq!(inputs.gross_margin, Some(0.6));
+    assert_eq!(inputs.gross_margin, Some(part(0.6)));
     assert_eq!(inputs.lifetime, Some(Lifetime::Years(3.0)));
     assert_eq!(
         (
@@ -242,7 +248,7 @@ fn the_example_reads_in_full() {
     let paid_search = first(&inputs);
     assert_eq!(paid_search.id, ChannelId(1));
     assert_eq!(paid_search.name, "Paid search");
-    assert_eq!(paid_search.share, Some(0.4));
+    assert_eq!(paid_search.share, Some(part(0.4)));
     assert_eq!(paid_search.spend, Some(6_000.0));
     assert_eq!(paid_search.revenue, Some(30_000.0));
     assert_eq!(
@@ -336,12 +342,12 @@ fn a_share_is_a_percent_from_0_to_100() {
             error_for(&inputs.errors, Field::ChannelShare(ChannelId(1))),
         )
     };
-    assert_eq!(share("40"), (Some(0.4), None));
-    assert_eq!(share("40 %"), (Some(0.4), None));
-    assert_eq!(share("12.5%"), (Some(0.125), None));
-    assert_eq!(share("0"), (Some(0.0), None));
-    assert_eq!(share("-0"), (Some(0.0), None));
-    assert_eq!(share("100"), (Some(1.0), None));
+    assert_eq!(share("40"), (Some(part(0.4)), None));
+    assert_eq!(share("40 %"), (Some(part(0.4)), None));
+    assert_eq!(share("12.5%"), (Some(part(0.125)), None));
+    assert_eq!(share("0"), (Some(part(0.0)), None));
+    assert_eq!(share("-0"), (Some(part(0.0)), None));
+    assert_eq!(share("100"), (Some(part(1.0)), None));
     assert_eq!(share(""), (None, None));
     assert_eq!(share("100.01"), (None, Some(InputError::PercentOutOfRange)));
     assert_eq!(share("150"), (None, Some(InputError::PercentOutOfRange)));
@@ -369,7 +375,7 @@ fn typed_shares_over_100_percent_are_named_on_the_share_list() {
     // Each share is fine on its own and is still read.
     let inputs = over.check(&STAGES, EN);
     assert_eq!(inputs.errors.len(), 1);
-    assert_eq!(inputs.channels[1].share, Some(0.41));
+    assert_eq!(inputs.channels[1].share, Some(part(0.41)));
     // Exactly full, full within rounding (33.33 + 33.33 + 33.34), or under: no error.
     for shares in [
         &["60", "40"][..],
@@ -486,11 +492,11 @@ fn the_lifetime_is_read_as_chosen() {
     // 25 % churn: a quarter of customers lost each year.
     assert_eq!(
         lifetime(LifetimeKind::Churn, "abc", "25"),
-        (Some(Lifetime::Churn { churn: 0.25 }), vec![])
+        (Some(Lifetime::Churn { churn: part(0.25) }), vec![])
     );
     assert_eq!(
         lifetime(LifetimeKind::Churn, "", "100 %"),
-        (Some(Lifetime::Churn { churn: 1.0 }), vec![])
+        (Some(Lifetime::Churn { churn: part(1.0) }), vec![])
     );
     // A lifetime of 0 years or a churn of 0 would make customers worth forever.
     assert_eq!(
@@ -522,13 +528,13 @@ fn margin_and_retention_counts_are_read_with_their_own_rules() {
     };
     let inputs = marketing.check(&STAGES, EN);
     assert!(inputs.errors.is_empty(), "{:?}", inputs.errors);
-    assert_eq!(inputs.gross_margin, Some(0.6));
+    assert_eq!(inputs.gross_margin, Some(part(0.6)));
     assert_eq!(inputs.customers_at_start, Some(1_200.0));
     assert_eq!(inputs.customers_at_end, Some(0.0));
 
     // A margin of 0 is possible; over 100 % is not.
     marketing.gross_margin = "0".to_owned();
-    assert_eq!(marketing.check(&STAGES, EN).gross_margin, Some(0.0));
+    assert_eq!(marketing.check(&STAGES, EN).gross_margin, Some(part(0.0)));
     marketing.gross_margin = "101".to_owned();
     marketing.customers_at_start = "-1".to_owned();
     marketing.customers_at_end = "lots".to_owned();
@@ -566,9 +572,9 @@ fn the_share_of_spend_to_move_is_a_rate() {
             error_for(&inputs.errors, Field::MovePercent),
         )
     };
-    assert_eq!(move_share("20"), (Some(0.2), None));
-    assert_eq!(move_share("100 %"), (Some(1.0), None));
-    assert_eq!(move_share("12.5"), (Some(0.125), None));
+    assert_eq!(move_share("20"), (Some(part(0.2)), None));
+    assert_eq!(move_share("100 %"), (Some(part(1.0)), None));
+    assert_eq!(move_share("12.5"), (Some(part(0.125)), None));
     assert_eq!(move_share(""), (None, None));
     // Moving nothing or more than all of it is not a move.
     assert_eq!(move_share("0"), (None, Some(InputError::RateOutOfRange)));
@@ -747,15 +753,15 @@ fn typed_shares_leave_the_rest_to_the_channels_left_empty() {
     };
     // 40 % typed, two left empty: 60 % left, 30 % each.
     let shares = read(&["40", "", ""]);
-    assert!((shares.typed - 0.4).abs() < 1e-12);
+    assert!((shares.typed.fraction() - 0.4).abs() < 1e-12);
     assert_eq!(shares.untyped, 2);
-    assert!((shares.left() - 0.6).abs() < 1e-12);
-    assert!((shares.even - 0.3).abs() < 1e-12);
+    assert!((shares.left().fraction() - 0.6).abs() < 1e-12);
+    assert!((shares.even.fraction() - 0.3).abs() < 1e-12);
     assert!(!shares.is_over_full());
     // 70 + 50 = 120 %: nothing left for the empty one, and over full.
     let over = read(&["70", "50", ""]);
-    assert_eq!((over.left(), over.even), (0.0, 0.0));
+    assert_eq!((over.left(), over.even), (Share::NONE, Share::NONE));
     assert!(over.is_over_full());
     // Nothing typed: an even split of the whole goal.
-    assert!((read(&["", "", "", ""]).even - 0.25).abs() < 1e-12);
+    assert!((read(&["", "", "", ""]).even.fraction() - 0.25).abs() < 1e-12);
 }

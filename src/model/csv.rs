@@ -12,7 +12,7 @@
 use crate::model::channels::{Report, Split};
 use crate::model::kpi::{Figure, Kpis, Unavailable};
 use crate::model::number::{needed_shown, plain_decimal};
-use crate::model::{Goal, Period, Plan, Targets};
+use crate::model::{Goal, Period, Plan, Share, Targets};
 
 /// One cell.
 #[derive(Debug, Clone, PartialEq)]
@@ -227,7 +227,7 @@ fn shown_split(report: &Report) -> Option<&Split> {
     report
         .split
         .as_ref()
-        .filter(|split| !split.channels.is_empty() && !split.is_over_assigned())
+        .filter(|split| !split.channels.is_empty() && !split.shares.is_over_full())
 }
 
 /// The name of the channel at `index`, as the page labels it.
@@ -253,8 +253,12 @@ pub fn channel_targets(report: &Report, words: &Words<'_>) -> Vec<Vec<Cell>> {
     heading.push(text(words.note));
     let mut rows = vec![vec![text(words.channel_targets)], heading];
     // One row of a channel (or of all channels): its name, share, the row's label and figures.
-    let row = |name: &str, share: f64, label: &str, per_year: f64, shown: fn(f64) -> f64| {
-        let mut row = vec![text(name), Cell::Number(percent(share)), text(label)];
+    let row = |name: &str, share: Share, label: &str, per_year: f64, shown: fn(f64) -> f64| {
+        let mut row = vec![
+            text(name),
+            Cell::Number(percent(share.fraction())),
+            text(label),
+        ];
         periods(&mut row, per_year, shown);
         row.push(empty());
         row
@@ -283,7 +287,7 @@ pub fn channel_targets(report: &Report, words: &Words<'_>) -> Vec<Vec<Cell>> {
                 }
             }
             Err(reason) => {
-                let mut cells = vec![text(&name), Cell::Number(percent(channel.share))];
+                let mut cells = vec![text(&name), Cell::Number(percent(channel.share.fraction()))];
                 cells.extend((0..7).map(|_| empty()));
                 cells.push(Cell::Text((words.reason)(*reason)));
                 rows.push(cells);

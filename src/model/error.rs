@@ -1,69 +1,75 @@
 //! Errors a person can cause, as data. The UI turns each variant into a message from the
-//! catalogue; the `Display` texts here are for logs and tools.
+//! catalogue (`src/i18n`), which holds the words a person reads, once. The `Display` texts here
+//! are short descriptions for developers, logs and tools, not advice; the limits they name come
+//! from the same constants the catalogue's messages are filled from.
 
 use thiserror::Error;
+
+use crate::model::number::MAX_INPUT;
+use crate::model::{MAX_STAGES, MIN_STAGES};
 
 /// Why a value typed into one field cannot be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
 pub enum InputError {
     /// Nothing (or only spaces) was typed.
-    #[error("enter a number")]
+    #[error("empty")]
     Empty,
     /// The text is not a plain number (letters, two decimal marks, misplaced thousands separators).
-    #[error("enter digits only, like 1,250,000 or 12.5")]
+    #[error("not a number")]
     NotANumber,
     /// An amount typed like `10.000`: a `.` followed by exactly three digits as its only mark,
     /// which many people write for ten thousand. `whole` is that reading (10000), `decimals` the
     /// other (10).
-    #[error("{whole} or {decimals}? type the number without a separator")]
+    #[error("ambiguous separator: {whole} or {decimals}")]
     AmbiguousThousands { whole: u64, decimals: u64 },
     /// Zero or negative where only more than 0 makes sense.
-    #[error("enter a number greater than 0")]
+    #[error("not above 0")]
     NotPositive,
     /// Negative where 0 or more makes sense.
-    #[error("enter 0 or more")]
+    #[error("below 0")]
     Negative,
-    /// Larger than [`crate::model::number::MAX_INPUT`].
-    #[error("enter a number up to 1,000,000,000,000,000")]
+    /// Larger than [`MAX_INPUT`].
+    #[error("above {}", MAX_INPUT)]
     TooLarge,
     /// A conversion rate not in (0, 100] percent.
-    #[error("enter a rate greater than 0 and at most 100 %")]
+    #[error("rate not in (0, 100] %")]
     RateOutOfRange,
     /// A stage name that is empty once spaces are removed.
-    #[error("enter a name for this stage")]
+    #[error("stage name empty")]
     StageNameEmpty,
     /// A stage name used by an earlier stage (compared without case or surrounding spaces).
-    #[error("another stage already has this name")]
+    #[error("stage name repeated")]
     StageNameDuplicate,
     /// A percent (share, margin) not in [0, 100].
-    #[error("enter a percent from 0 to 100")]
+    #[error("percent not in [0, 100]")]
     PercentOutOfRange,
     /// A channel name used by an earlier channel (compared without case or surrounding spaces).
-    #[error("another channel already has this name")]
+    #[error("channel name repeated")]
     ChannelNameDuplicate,
     /// A channel's volume at a stage is larger than at the stage above it (5 customers from 2
     /// opportunities).
-    #[error("more than the stage above it; a stage cannot have more than the one before it")]
+    #[error("volume above the stage above's")]
     MoreThanStageAbove,
     /// The channels' shares of the goal add up to more than 100 %.
-    #[error("the channels' shares add up to more than 100 %")]
+    #[error("shares above 100 %")]
     SharesOverFull,
-    /// Fewer than 2 or more than 10 stages (possible only in data from elsewhere, e.g. an import).
-    #[error("a funnel has 2 to 10 stages")]
+    /// Fewer than [`MIN_STAGES`] or more than [`MAX_STAGES`] stages (possible only in data from
+    /// elsewhere, e.g. an import).
+    #[error("stage count not in {}..={}", MIN_STAGES, MAX_STAGES)]
     StageCount,
 }
 
 /// Why the funnel cannot be computed even though each field is valid on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
 pub enum FunnelError {
-    /// Fewer than [`crate::model::MIN_STAGES`] stages.
-    #[error("a funnel needs at least 2 stages")]
+    /// Fewer than [`MIN_STAGES`] stages.
+    #[error("fewer than {} stages", MIN_STAGES)]
     TooFewStages,
-    /// More than [`crate::model::MAX_STAGES`] stages.
-    #[error("a funnel has at most 10 stages")]
+    /// More than [`MAX_STAGES`] stages.
+    #[error("more than {} stages", MAX_STAGES)]
     TooManyStages,
     /// A result would be larger than [`crate::model::number::MAX_RESULT`] (or not finite):
     /// the rates are too small for the goal.
-    #[error("the targets are too large to show; check the rates and amounts")]
+    #[error("result too large or not finite")]
     ResultTooLarge,
 }

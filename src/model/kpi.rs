@@ -6,6 +6,7 @@
 //! (0.25 is 25 %); ROAS and LTV:CAC as multiples (4.0 is 4 : 1); payback in months.
 
 use crate::model::marketing::{ChannelInputs, Lifetime, MarketingInputs};
+use crate::model::Share;
 
 /// An input a KPI needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,11 +211,12 @@ impl CustomerValue {
     /// The plan-wide figures from the marketing inputs and the plan's average revenue per new
     /// customer (`None` while the plan has a problem).
     pub fn new(inputs: &MarketingInputs, average_revenue: Option<f64>) -> Self {
+        let gross_margin = inputs.gross_margin.map(Share::fraction);
         Self {
             average_revenue,
-            gross_margin: inputs.gross_margin,
+            gross_margin,
             lifetime: inputs.lifetime,
-            lifetime_value: lifetime_value(average_revenue, inputs.gross_margin, inputs.lifetime),
+            lifetime_value: lifetime_value(average_revenue, gross_margin, inputs.lifetime),
             retention: retention(
                 inputs.customers_at_start,
                 inputs.customers_at_end,
@@ -330,6 +332,15 @@ impl Kpis {
             Some((Some(spend), Some(volume))) if *spend > 0.0 && *volume == 0.0 => Some(*spend),
             _ => None,
         }
+    }
+
+    /// Spend ÷ volume at the stage with index `stage`, in money per unit. A stage the figures do
+    /// not reach (fewer stages than asked for) has no volume: unavailable, never 0.
+    pub fn cost_at(&self, stage: usize) -> Figure {
+        self.cost_per_stage
+            .get(stage)
+            .copied()
+            .unwrap_or(Err(Unavailable::Missing(Input::Volume(stage))))
     }
 
     /// Customer acquisition cost: spend ÷ new customers (the bottom stage).

@@ -13,7 +13,7 @@
 
 use crate::model::draft::{duplicates, next_id, unique_name};
 use crate::model::number::{parse_non_negative, parse_percent, parse_positive, NumberSymbols};
-use crate::model::{Field, FieldError, InputError, Rate, StageId};
+use crate::model::{Field, FieldError, InputError, Rate, Share, StageId};
 
 /// The most channels a plan can have.
 pub const MAX_CHANNELS: usize = 12;
@@ -297,7 +297,7 @@ impl MarketingDraft {
             .map(|channel| {
                 let id = channel.id;
                 let share = read(Field::ChannelShare(id), &channel.share, parse_share)
-                    .map(|percent| percent / 100.0);
+                    .and_then(|percent| Share::from_percent(percent).ok());
                 let spend = read(Field::ChannelSpend(id), &channel.spend, parse_non_negative);
                 let revenue = read(
                     Field::ChannelRevenue(id),
@@ -349,18 +349,16 @@ impl MarketingDraft {
         );
         let customers_new = read(Field::CustomersNew, &self.customers_new, parse_non_negative);
         let gross_margin = read(Field::GrossMargin, &self.gross_margin, parse_share)
-            .map(|percent| percent / 100.0);
+            .and_then(|percent| Share::from_percent(percent).ok());
         let lifetime_years = match self.lifetime_kind {
             LifetimeKind::Years => read(Field::LifetimeYears, &self.lifetime_years, parse_positive)
                 .map(Lifetime::Years),
-            LifetimeKind::Churn => {
-                read(Field::Churn, &self.churn, parse_rate).map(|percent| Lifetime::Churn {
-                    churn: percent / 100.0,
-                })
-            }
+            LifetimeKind::Churn => read(Field::Churn, &self.churn, parse_rate)
+                .and_then(|percent| Share::from_percent(percent).ok())
+                .map(|churn| Lifetime::Churn { churn }),
         };
-        let move_share =
-            read(Field::MovePercent, &self.move_percent, parse_rate).map(|percent| percent / 100.0);
+        let move_share = read(Field::MovePercent, &self.move_percent, parse_rate)
+            .and_then(|percent| Share::from_percent(percent).ok());
         for channel in &channels {
             errors.extend(
                 volumes_above_stage(&channel.volumes)
@@ -417,17 +415,14 @@ pub const SHARE_ROUNDING: f64 = 0.000_05;
 
 type Parser = fn(&str, NumberSymbols) -> Result<f64, InputError>;
 
-/// A percent in [0, 100] (a share or a margin).
+/// A percent in [0, 100] (a share or a margin), as [`Share::from_percent`] accepts it.
 fn parse_share(text: &str, symbols: NumberSymbols) -> Result<f64, InputError> {
     let percent = parse_percent(text, symbols)?;
-    if (0.0..=100.0).contains(&percent) {
-        Ok(percent.abs())
-    } else {
-        Err(InputError::PercentOutOfRange)
-    }
+    Share::from_percent(percent).map(|_| percent)
 }
 
-/// A percent in (0, 100] (a rate, a churn, a share of spend to move).
+/// A percent in (0, 100] (a rate, a churn, a share of spend to move): above 0, since a churn of
+/// 0 would make a customer worth forever and moving 0 % of spend is no move.
 fn parse_rate(text: &str, symbols: NumberSymbols) -> Result<f64, InputError> {
     let percent = parse_percent(text, symbols)?;
     Rate::from_percent(percent).map(Rate::percent)
@@ -438,8 +433,8 @@ fn parse_rate(text: &str, symbols: NumberSymbols) -> Result<f64, InputError> {
 pub enum Lifetime {
     /// Expected lifetime in years (> 0).
     Years(f64),
-    /// Fraction of customers lost per year, in (0, 1]; lifetime = 1 ÷ churn years.
-    Churn { churn: f64 },
+    /// Customers lost per year, in (0, 1] as a fraction; lifetime = 1 ÷ churn years.
+    Churn { churn: Share },
 }
 
 impl Lifetime {
@@ -447,7 +442,7 @@ impl Lifetime {
     pub fn years(self) -> f64 {
         match self {
             Lifetime::Years(years) => years,
-            Lifetime::Churn { churn } => 1.0 / churn,
+            Lifetime::Churn { churn } => 1.0 / churn.fraction(),
         }
     }
 }
@@ -455,15 +450,15 @@ impl Lifetime {
 /// How the typed shares divide the customers goal among the channels.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Shares {
-    /// The typed shares added up, as a fraction.
-    pub typed: f64,
+    /// The typed shares added up.
+    pub typed: Share,
     /// How many channels have no share typed.
     pub untyped: usize,
     /// How many channels have a share typed.
     pub typed_count: usize,
-    /// The part each of those gets: what the typed shares leave, split evenly (0 when nothing
+    /// The part each of those gets: what the typed shares leave, split evenly (none when nothing
     /// is left or every share is typed).
-    pub even: f64,
+    pub even: Share,
 }
 
 impl Shares {
@@ -471,7 +466,11 @@ impl Shares {
     ///
     /// Example: 40 % typed and two channels left empty: each of them gets 30 %.
     pub fn of(channels: &[ChannelInputs]) -> Self {
-        let typed: f64 = channels.iter().filter_map(|channel| channel.share).sum();
+        let typed: f64 = channels
+            .iter()
+            .filter_map(|channel| channel.share)
+            .map(Share::fraction)
+            .sum();
         let untyped = channels
             .iter()
             .filter(|channel| channel.share.is_none())
@@ -482,23 +481,23 @@ impl Shares {
             (1.0 - typed).max(0.0) / untyped as f64
         };
         Self {
-            typed,
+            typed: Share::from_fraction(typed),
             untyped,
-            typed_count: channels.len() - untyped,
-            even,
+            typed_count: channels.len().saturating_sub(untyped),
+            even: Share::from_fraction(even),
         }
     }
 
-    /// What the typed shares leave of the goal, as a fraction (never below 0).
-    pub fn left(&self) -> f64 {
-        (1.0 - self.typed).max(0.0)
+    /// What the typed shares leave of the goal (none when they take it all).
+    pub fn left(&self) -> Share {
+        Share::from_fraction(1.0 - self.typed.fraction())
     }
 
     /// Whether the typed shares add up to more than 100 %, beyond what rounding each typed
     /// share to two decimals can add ([`SHARE_ROUNDING`] each): six shares of 16.67 % (100.02 %)
-    /// are a full goal, 101 % is over.
+    /// are a full goal, 101 % is over. Nothing is split across channels while this holds.
     pub fn is_over_full(&self) -> bool {
-        self.typed > 1.0 + SHARE_TOLERANCE + self.typed_count as f64 * SHARE_ROUNDING
+        self.typed.fraction() > 1.0 + SHARE_TOLERANCE + self.typed_count as f64 * SHARE_ROUNDING
     }
 
     /// What each typed share is multiplied by so the shares never assign more than the goal:
@@ -507,8 +506,8 @@ impl Shares {
     ///
     /// Example: six shares of 16.67 % add up to 1.0002; each splits 0.1667 ÷ 1.0002 = 1/6.
     pub fn scale(&self) -> f64 {
-        if self.typed > 1.0 && !self.is_over_full() {
-            1.0 / self.typed
+        if self.typed.fraction() > 1.0 && !self.is_over_full() {
+            1.0 / self.typed.fraction()
         } else {
             1.0
         }
@@ -521,8 +520,8 @@ pub struct ChannelInputs {
     pub id: ChannelId,
     /// The name as typed, trimmed (may be empty).
     pub name: String,
-    /// Share of the customers goal as a fraction in [0, 1], when typed.
-    pub share: Option<f64>,
+    /// Share of the customers goal, when typed.
+    pub share: Option<Share>,
     /// Spend in the channel's period (≥ 0).
     pub spend: Option<f64>,
     /// Revenue attributed in the same period (≥ 0).
@@ -553,12 +552,12 @@ pub struct MarketingInputs {
     pub customers_at_start: Option<f64>,
     pub customers_at_end: Option<f64>,
     pub customers_new: Option<f64>,
-    /// Gross margin as a fraction in [0, 1].
-    pub gross_margin: Option<f64>,
+    /// Gross margin on revenue.
+    pub gross_margin: Option<Share>,
     /// Expected customer lifetime.
     pub lifetime: Option<Lifetime>,
-    /// Fraction of the worst channel's spend to move, in (0, 1].
-    pub move_share: Option<f64>,
+    /// The part of the worst channel's spend to move, above 0.
+    pub move_share: Option<Share>,
     /// Every field that could not be read, with why.
     pub errors: Vec<FieldError>,
 }

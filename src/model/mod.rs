@@ -5,7 +5,9 @@
 //! Units used throughout:
 //! - counts (visits, leads, customers …) are `f64` volumes *per year* unless a name says otherwise
 //!   (`per_month`, `per_quarter`), kept in full precision and rounded only for display;
-//! - rates are [`Rate`]s, stored as a fraction in (0, 1] and typed by people as a percent;
+//! - rates are [`Rate`]s, stored as a fraction in (0, 1] and typed by people as a percent; parts
+//!   of a whole (a channel's share, a gross margin, churn, the part of spend to move) are
+//!   [`Share`]s, likewise fractions typed as percents;
 //! - times are milliseconds since 1970-01-01 UTC (`*_ms`), as browsers count them;
 //! - money is an amount in the plan's currency, in whole units with decimals (no currency symbol).
 
@@ -21,6 +23,7 @@ pub mod merge;
 pub mod number;
 pub mod order;
 pub mod plan;
+pub mod share;
 
 pub use draft::{error_for, Field, FieldError, GoalKind, PlanDraft, StageDraft, StageId};
 pub use error::{FunnelError, InputError};
@@ -31,3 +34,4 @@ pub use library::{PlanId, PlanRecord};
 pub use marketing::{ChannelDraft, ChannelId, MarketingDraft};
 pub use number::NumberSymbols;
 pub use plan::{Funnel, Goal, Plan, Rate, MAX_STAGES, MIN_STAGES};
+pub use share::{to_percent, Share};

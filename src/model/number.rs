@@ -10,6 +10,14 @@ use crate::model::InputError;
 /// The largest amount or count a person may type: a quadrillion (10^15). Keeps every result finite.
 pub const MAX_INPUT: f64 = 1e15;
 
+/// Milliseconds in a day (times are kept in milliseconds, as browsers count them).
+pub const DAY_MS: u64 = 24 * 60 * 60 * 1000;
+
+/// Whole days in `ms` milliseconds, rounded down: 2,592,000,000 ms is 30 days.
+pub fn whole_days(ms: u64) -> u64 {
+    ms / DAY_MS
+}
+
 /// The largest figure the engine will return: 10^18. Larger means the rates are too small for the
 /// goal, and the engine says so instead of showing an absurd number.
 pub const MAX_RESULT: f64 = 1e18;

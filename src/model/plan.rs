@@ -2,7 +2,7 @@
 //! their conversion rates. Built from a [`crate::model::PlanDraft`] by `validate`; every value in
 //! here is in range, so the engine cannot produce NaN or a negative count from it.
 
-use crate::model::{FunnelError, InputError};
+use crate::model::{to_percent, FunnelError, InputError};
 
 /// The fewest stages a funnel can have: something that converts into customers.
 pub const MIN_STAGES: usize = 2;
@@ -32,7 +32,7 @@ impl Rate {
 
     /// The rate as a percent in (0, 100].
     pub fn percent(self) -> f64 {
-        self.0 * 100.0
+        to_percent(self.0)
     }
 }
 

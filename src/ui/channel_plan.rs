@@ -5,11 +5,17 @@ use leptos::prelude::*;
 
 use crate::i18n::Key;
 use crate::model::channels::Report;
-use crate::model::Period;
+use crate::model::kpi::{Input, Unavailable};
+use crate::model::{Period, Share};
 use crate::ui::figures::{format, reason_text, stage_at, Unit};
 use crate::ui::table::{list_items, Cell, Row, Table};
 use crate::ui::text::{channel_label, exact, money, needed, percent, t, tf};
 use crate::ui::ReportMemo;
+
+/// A count needed, as the whole number to reach, with its unrounded value.
+fn count_cell(value: f64) -> Cell {
+    Cell::figure(needed(value), value)
+}
 
 /// The channels' names as the tables show them.
 fn channel_names(report: &Report) -> Vec<String> {
@@ -36,7 +42,7 @@ fn waiting(report: &Report) -> Option<&'static str> {
     match &report.split {
         None => Some(t(Key::ChannelTargetsNeedPlan)),
         Some(_) if report.inputs.channels.is_empty() => Some(t(Key::ChannelTargetsNeedChannels)),
-        Some(split) if split.is_over_assigned() => Some(t(Key::ChannelTargetsSharesOver)),
+        Some(split) if split.shares.is_over_full() => Some(t(Key::ChannelTargetsSharesOver)),
         Some(_) => None,
     }
 }
@@ -78,7 +84,6 @@ fn channel_targets(report: &Report, period: Period) -> impl IntoView {
         return ().into_any();
     };
     let names = channel_names(report);
-    let per = period.per_year();
     let unavailable = |reason| {
         Cell::text(tf(
             Key::Unavailable,
@@ -92,26 +97,29 @@ fn channel_targets(report: &Report, period: Period) -> impl IntoView {
             .iter()
             .map(|channel| channel.share)
             .chain([split.assigned])
-            .map(|share| Cell::text(percent(share * 100.0)))
+            .map(|share| Cell::text(percent(share.percent())))
             .collect(),
     )];
     for (index, _) in report.stage_names.iter().enumerate() {
         let mut cells: Vec<Cell> = split
             .channels
             .iter()
-            .map(|channel| match &channel.targets {
-                Ok(targets) => {
-                    let value = targets
-                        .stages
-                        .get(index)
-                        .map_or(0.0, |stage| stage.per(period));
-                    Cell::figure(needed(value), value)
+            .map(|channel| {
+                let stage = channel
+                    .targets
+                    .as_ref()
+                    .map(|targets| targets.stages.get(index));
+                match stage {
+                    Ok(Some(stage)) => count_cell(stage.per(period)),
+                    Ok(None) => unavailable(Unavailable::Missing(Input::Targets)),
+                    Err(reason) => unavailable(*reason),
                 }
-                Err(reason) => unavailable(*reason),
             })
             .collect();
-        let total = split.totals.get(index).copied().unwrap_or(0.0) / per;
-        cells.push(Cell::figure(needed(total), total));
+        cells.push(match split.total(index, period) {
+            Some(total) => count_cell(total),
+            None => unavailable(Unavailable::Missing(Input::Targets)),
+        });
         rows.push(Row::new(stage_at(&report.stage_names, index), cells));
     }
     // Revenue only with an average revenue per customer (a goal of new customers may have none).
@@ -125,13 +133,12 @@ fn channel_targets(report: &Report, period: Period) -> impl IntoView {
                     .as_ref()
                     .map(|targets| targets.revenue(period))
                 {
-                    Ok(Some(value)) => Cell::figure(needed(value), value),
+                    Ok(Some(value)) => count_cell(value),
                     _ => Cell::text(t(Key::ChannelUnavailable)),
                 }
             })
             .collect();
-        let revenue_total = split.revenue_total / per;
-        revenue.push(Cell::figure(needed(revenue_total), revenue_total));
+        revenue.push(count_cell(split.revenue(period)));
         rows.push(Row::new(t(Key::RevenueRow), revenue).total());
     }
 
@@ -153,13 +160,13 @@ fn channel_targets(report: &Report, period: Period) -> impl IntoView {
         report.stage_names.len().saturating_sub(1),
     );
     let left = split.unassigned();
-    let unassigned = (left > 0.0).then(|| {
+    let unassigned = (left > Share::NONE).then(|| {
         tf(
             Key::UnassignedShare,
             &[
-                ("assigned", &percent(split.assigned * 100.0)),
-                ("left", &percent(left * 100.0)),
-                ("customers", &exact(split.customers_per_year * left)),
+                ("assigned", &percent(split.assigned.percent())),
+                ("left", &percent(left.percent())),
+                ("customers", &exact(split.unassigned_customers())),
             ],
         )
     });
@@ -175,7 +182,7 @@ fn channel_targets(report: &Report, period: Period) -> impl IntoView {
                     ("channel", name),
                     ("customers", &customers_name),
                     ("total", &exact(split.customers_per_year)),
-                    ("share", &percent(channel.share * 100.0)),
+                    ("share", &percent(channel.share.percent())),
                     ("result", &exact(result)),
                 ],
             ))
@@ -214,13 +221,11 @@ fn budget_table(report: &Report) -> impl IntoView {
     };
     let names = &report.stage_names;
     let unavailable = |reason| tf(Key::Unavailable, &[("reason", &reason_text(reason, names))]);
-    let amounts = |first: String, per_year: Option<f64>| {
+    // The first cell, then the amount per month, quarter and year.
+    let amounts = |first: String, per: &dyn Fn(Period) -> Option<f64>| {
         let mut cells = vec![Cell::text(first)];
-        cells.extend(Period::ALL.iter().map(|period| match per_year {
-            Some(per_year) => {
-                let value = per_year / period.per_year();
-                Cell::figure(money(value), value)
-            }
+        cells.extend(Period::ALL.iter().map(|period| match per(*period) {
+            Some(value) => Cell::figure(money(value), value),
             None => Cell::text(t(Key::ChannelUnavailable)),
         }));
         cells
@@ -240,24 +245,24 @@ fn budget_table(report: &Report) -> impl IntoView {
                 ),
                 (Err(reason), _) | (_, Err(reason)) => unavailable(reason),
             };
-            Row::new(name, amounts(basis, channel.needed_per_year.ok()))
+            Row::new(name, amounts(basis, &|period| channel.needed(period).ok()))
         })
         .collect();
     rows.push(
         Row::new(
             t(Key::TotalNeeded),
-            amounts(String::new(), Some(needs.needed_per_year)),
+            amounts(String::new(), &|period| Some(needs.needed(period))),
         )
         .total(),
     );
-    if let Some(budget) = needs.budget_per_year {
+    if needs.budget_per_year.is_some() {
         rows.push(Row::new(
             t(Key::BudgetSet),
-            amounts(String::new(), Some(budget)),
+            amounts(String::new(), &|period| needs.budget(period)),
         ));
         rows.push(Row::new(
             t(Key::BudgetGap),
-            amounts(String::new(), needs.gap(Period::Year)),
+            amounts(String::new(), &|period| needs.gap(period)),
         ));
     }
     let table = Table {

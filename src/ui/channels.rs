@@ -6,9 +6,10 @@ use leptos::prelude::*;
 
 use crate::i18n::Key;
 use crate::model::marketing::{BudgetPeriod, ChannelDraft, Shares};
+use crate::model::Share;
 use crate::model::{error_for, ChannelId, Field, InputError, PlanDraft, StageId};
 use crate::ui::field::{Choice, InputField, Kind};
-use crate::ui::text::{channel_label, error_message, field_id, stage_label, t, tf};
+use crate::ui::text::{channel_label, error_message, field_id, stage_label, t, tf, tl};
 use crate::ui::{focus_later, ReportMemo};
 
 /// The error for `field` among the marketing inputs' errors, as a signal.
@@ -258,7 +259,7 @@ pub fn ChannelsPanel(draft: RwSignal<PlanDraft>, report: ReportMemo) -> impl Int
                 {t(Key::AddChannel)}
             </button>
             <p class="hint" id="channel-limit" hidden=move || can_add.get()>
-                {t(Key::ChannelLimitReached)}
+                {tl(Key::ChannelLimitReached, &[])}
             </p>
             <Show when=move || !channel_ids.with(Vec::is_empty) && stage_ids.with(|ids| ids.len() > 1)>
                 <details class="own-rates">
@@ -293,7 +294,7 @@ fn shares_summary(report: ReportMemo) -> String {
     report.with(|report| {
         let channels = &report.inputs.channels;
         let shares = Shares::of(channels);
-        let percent_of = |fraction: f64| crate::ui::text::percent(fraction * 100.0);
+        let percent_of = |share: Share| crate::ui::text::percent(share.percent());
         if shares.untyped == channels.len() {
             tf(Key::SharesAllEven, &[("share", &percent_of(shares.even))])
         } else if shares.untyped == 0 {

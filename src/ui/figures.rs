@@ -3,6 +3,7 @@
 
 use crate::i18n::Key;
 use crate::model::kpi::{Figure, Input, Kpis, Unavailable};
+use crate::model::to_percent;
 use crate::ui::text::{exact, money, percent, stage_label, t, tf};
 
 /// How a figure is written.
@@ -23,7 +24,7 @@ pub fn format(value: f64, unit: Unit) -> String {
     match unit {
         Unit::Money if value.abs() < 100.0 => exact(value),
         Unit::Money => money(value),
-        Unit::Percent => percent(value * 100.0),
+        Unit::Percent => percent(to_percent(value)),
         Unit::Multiple => tf(Key::Multiple, &[("value", &exact(value))]),
         Unit::Plain => exact(value),
     }
@@ -51,14 +52,7 @@ pub fn cost_text(kpis: &Kpis, stage: usize, stage_names: &[String]) -> String {
                 ("spend", &format(spend, Unit::Money)),
             ],
         ),
-        None => figure(
-            kpis.cost_per_stage
-                .get(stage)
-                .copied()
-                .unwrap_or(Err(Unavailable::Missing(Input::Volume(stage)))),
-            Unit::Money,
-            stage_names,
-        ),
+        None => figure(kpis.cost_at(stage), Unit::Money, stage_names),
     }
 }
 

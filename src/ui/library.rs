@@ -7,7 +7,7 @@ use crate::i18n::Key;
 use crate::model::PlanRecord;
 use crate::ui::browser::format_time;
 use crate::ui::planner::Planner;
-use crate::ui::text::{plan_label, t, tf};
+use crate::ui::text::{plan_label, t, tf, tl};
 
 /// The plan library panel.
 #[component]
@@ -78,7 +78,7 @@ fn Bin(planner: Planner) -> impl IntoView {
             <summary>
                 {move || tf(Key::BinHeading, &[("count", &deleted.with(Vec::len).to_string())])}
             </summary>
-            <p class="hint">{t(Key::BinHint)}</p>
+            <p class="hint">{tl(Key::BinHint, &[])}</p>
             <ul class="plan-list">
                 {move || {
                     deleted

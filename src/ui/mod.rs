@@ -5,6 +5,7 @@
 mod browser;
 mod channel_plan;
 mod channels;
+mod compare;
 mod field;
 mod figures;
 mod forward_check;
@@ -28,9 +29,10 @@ use crate::model::{reverse, FieldError, FunnelError, MarketingDraft, Plan, PlanD
 use crate::storage::{self, share::is_share_fragment};
 use channel_plan::{BudgetPanel, ChannelTargetsPanel};
 use channels::ChannelsPanel;
+use compare::ComparePanel;
 use forward_check::ForwardCheck;
 use goal_form::GoalForm;
-use kpis::{ComparePanel, KpiPanel};
+use kpis::KpiPanel;
 use library::LibraryPanel;
 use notices::Notices;
 use planner::Planner;

@@ -7,7 +7,7 @@ use crate::i18n::Key;
 use crate::model::number::{parse_percent, percent_typed_as_fraction};
 use crate::model::{Field, PlanDraft, StageId};
 use crate::ui::field::{field_error, InputField, Kind};
-use crate::ui::text::{field_id, percent, stage_label, t, tf, LANG};
+use crate::ui::text::{field_id, percent, stage_label, t, tf, tl, LANG};
 use crate::ui::{focus_later, Checked};
 
 /// The stage list.
@@ -33,7 +33,7 @@ pub fn StageList(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoView 
     view! {
         <section class="card" aria-labelledby="stages-heading">
             <h2 id="stages-heading">{t(Key::StagesHeading)}</h2>
-            <p class="hint">{t(Key::StagesHint)}</p>
+            <p class="hint">{tl(Key::StagesHint, &[])}</p>
             <p class="note" hidden=move || !draft.with(PlanDraft::has_typical_rates)>
                 {t(Key::TypicalRatesNote)}
             </p>
@@ -55,7 +55,7 @@ pub fn StageList(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoView 
                 {t(Key::AddStage)}
             </button>
             <p class="hint" id="stage-limit" hidden=move || can_add.get()>
-                {t(Key::StageLimitReached)}
+                {tl(Key::StageLimitReached, &[])}
             </p>
         </section>
     }

@@ -32,16 +32,16 @@ pub fn TargetsPanel(
                 <p class="summary">
                     {move || {
                         valid.with(|targets| {
-                            targets.as_ref().map(|targets| match targets.revenue_per_year {
-                                Some(year) => tf(
+                            targets.as_ref().map(|targets| match (targets.revenue(Period::Month), targets.revenue(Period::Quarter), targets.revenue(Period::Year)) {
+                                (Some(month), Some(quarter), Some(year)) => tf(
                                     Key::RevenueSummary,
                                     &[
                                         ("year", &needed(year)),
-                                        ("quarter", &needed(year / 4.0)),
-                                        ("month", &needed(year / 12.0)),
+                                        ("quarter", &needed(quarter)),
+                                        ("month", &needed(month)),
                                     ],
                                 ),
-                                None => t(Key::RevenueSummaryNoAverage).to_owned(),
+                                _ => t(Key::RevenueSummaryNoAverage).to_owned(),
                             })
                         })
                     }}

@@ -1,8 +1,10 @@
 //! The page's access to the catalogue and to number display, in the page's language.
 
 use crate::i18n::{self, Key, Lang};
+use crate::model::library::KEEP_DELETED_MS;
+use crate::model::marketing::MAX_CHANNELS;
 use crate::model::number;
-use crate::model::{ChannelId, Field, InputError, StageId};
+use crate::model::{ChannelId, Field, InputError, StageId, MAX_STAGES, MIN_STAGES};
 
 /// The page's language. One place to change when a language switcher arrives.
 pub const LANG: Lang = Lang::English;
@@ -22,6 +24,29 @@ pub fn tf(key: Key, args: &[(&str, &str)]) -> String {
     })
 }
 
+/// The text for `key` with `args` and the app's limits it names filled: `{min_stages}` and
+/// `{max_stages}` (a funnel's stages), `{max_channels}`, `{keep_days}` (how long a deleted plan
+/// is kept) and `{max_input}` (the largest number a field takes), each from its constant, so a
+/// limit is written once.
+pub fn tl(key: Key, args: &[(&str, &str)]) -> String {
+    let limits = [
+        ("min_stages", MIN_STAGES.to_string()),
+        ("max_stages", MAX_STAGES.to_string()),
+        ("max_channels", MAX_CHANNELS.to_string()),
+        ("keep_days", number::whole_days(KEEP_DELETED_MS).to_string()),
+        ("max_input", exact(number::MAX_INPUT)),
+    ];
+    let named = i18n::placeholders(t(key));
+    let mut all: Vec<(&str, &str)> = args.to_vec();
+    all.extend(
+        limits
+            .iter()
+            .filter(|(name, _)| named.contains(name))
+            .map(|(name, value)| (*name, value.as_str())),
+    );
+    tf(key, &all)
+}
+
 /// The message for an input error, with the figures it names.
 pub fn error_message(error: InputError) -> String {
     match error {
@@ -33,7 +58,7 @@ pub fn error_message(error: InputError) -> String {
                 ("decimals", &decimals.to_string()),
             ],
         ),
-        error => t(i18n::input_error_key(error)).to_owned(),
+        error => tl(i18n::input_error_key(error), &[]),
     }
 }
 

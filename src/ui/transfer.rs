@@ -20,7 +20,7 @@ use crate::ui::browser::{
 };
 use crate::ui::figures::reason_text;
 use crate::ui::planner::{ImportFailure, Planner};
-use crate::ui::text::{channel_label, plan_label, t, tf};
+use crate::ui::text::{channel_label, plan_label, t, tf, tl};
 use crate::ui::{Checked, ReportMemo, TargetsMemo};
 
 const JSON: &str = "application/json";
@@ -358,7 +358,7 @@ pub fn problem_text(problem: &Problem, plan_names: &[String]) -> String {
         })
         .to_owned(),
         Reason::UnknownField => t(Key::ProblemUnknownField).to_owned(),
-        Reason::StageCount(count) => tf(Key::ProblemStageCount, &[("count", &count.to_string())]),
+        Reason::StageCount(count) => tl(Key::ProblemStageCount, &[("count", &count.to_string())]),
         Reason::NewerVersion(version) => tf(
             Key::ProblemNewerVersion,
             &[("version", &version.to_string())],
@@ -370,7 +370,7 @@ pub fn problem_text(problem: &Problem, plan_names: &[String]) -> String {
         Reason::NoPlans => t(Key::ProblemNoPlans).to_owned(),
         Reason::DuplicateId => t(Key::ProblemDuplicateId).to_owned(),
         Reason::ChannelCount(count) => {
-            tf(Key::ProblemChannelCount, &[("count", &count.to_string())])
+            tl(Key::ProblemChannelCount, &[("count", &count.to_string())])
         }
     };
     let place = if problem.path.is_empty() {
