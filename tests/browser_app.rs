@@ -1,6 +1,12 @@
 //! The mounted page in a real browser: typing updates the targets, and a plan survives a new
 //! mount (a reload) through storage.
 #![cfg(target_arch = "wasm32")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use funnel_planner::ui::App;
 use leptos::mount::mount_to;

@@ -1,6 +1,12 @@
 //! Storage in a real browser: what only a browser can show. Each test starts from an empty
 //! localStorage and puts back anything it breaks.
 #![cfg(target_arch = "wasm32")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

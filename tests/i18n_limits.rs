@@ -1,6 +1,12 @@
 //! Limits are named once: the texts that state them take placeholders filled from the model's
 //! constants, and the errors' own descriptions name the same constants.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use funnel_planner::i18n::{fill, Key, Lang};
 use funnel_planner::model::library::KEEP_DELETED_MS;

@@ -1,6 +1,12 @@
 //! The funnel engine against the worked example of the source article (seeds/000), computed by
 //! hand, and its invariants as property tests.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use funnel_planner::model::number::{format_needed, whole_needed, NumberSymbols};
 use funnel_planner::model::{forward, reverse, Funnel, Gap, Goal, Period, Plan, Rate, Source};

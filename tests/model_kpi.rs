@@ -2,6 +2,12 @@
 //! be unavailable: a missing input, a division by zero or an impossible retention period gives
 //! the reason, never NaN or infinity.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use funnel_planner::model::kpi::{
     cac_payback_months, cost_per, finite, lifetime_value, ltv_to_cac, retention, roas, roi,

@@ -2,6 +2,12 @@
 //! entries for a removed stage are forgotten, and `check` reads every field on its own: empty
 //! means "not known" (no error), a bad value is named with its field and changes nothing else.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

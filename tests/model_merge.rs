@@ -1,6 +1,12 @@
 //! Two tabs editing one plan: what each typed survives the merge, and only the same field changed
 //! differently in both is a clash. Drafts are made by hand from the worked example.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 

@@ -1,6 +1,12 @@
 //! Reading what people type and writing numbers for people, by hand-picked examples and
 //! properties.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use funnel_planner::model::number::{
     format_decimal, format_money, format_needed, format_percent, is_rounded_up, needed_shown,

@@ -1,6 +1,12 @@
 //! Parts of a whole typed as percents: a share is kept as a fraction and converted to a percent
 //! in one place. Every expectation is worked out by hand in the comment beside it.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use funnel_planner::model::{to_percent, InputError, Share};
 

@@ -12,11 +12,12 @@ pub use plans::{Defaults, ImportClash, Library, Notice, Now, Start, Write};
 pub use tabs::{Conflict, Question};
 
 use crate::model::draft::same_name;
+use crate::model::number::DAY_MS;
 use crate::model::order::sort_stable_by;
 use crate::model::PlanDraft;
 
 /// How long a deleted plan can still be restored: 30 days, in milliseconds.
-pub const KEEP_DELETED_MS: u64 = 30 * 24 * 60 * 60 * 1000;
+pub const KEEP_DELETED_MS: u64 = 30 * DAY_MS;
 
 /// The longest plan id accepted from storage or a file, in characters.
 pub const MAX_ID_LEN: usize = 64;
