@@ -35,7 +35,6 @@ const goalCases: [what: string, typed: string, message: string][] = [
   ['a misplaced thousands separator', '1,25', MESSAGES.notANumber],
   ['an exponent', '1e7', MESSAGES.notANumber],
   ['two decimal marks', '12.5.3', MESSAGES.notANumber],
-  ['nothing', '', MESSAGES.empty],
   ['zero', '0', MESSAGES.notPositive],
   ['a negative number', '-5', MESSAGES.notPositive],
 ];
@@ -55,6 +54,29 @@ for (const [what, typed, message] of goalCases) {
     await expectProblemFocuses(planner, 'Revenue goal', message, planner.revenueGoal);
   });
 }
+
+/**
+ * The goal or average revenue left empty is asked for, not flagged: no error at the field, and
+ * the results ask for it by name; its button moves focus to it.
+ */
+async function expectAskedFor(planner: PlannerPage, fieldLabel: string, field: Locator): Promise<void> {
+  await planner.expectNoFieldError(field);
+  await expect(planner.resultsSection.getByText('Type these and your targets appear here:', { exact: true })).toBeVisible();
+  await expect(planner.bodyRows(planner.targetsTable)).toHaveCount(0);
+  await expect(planner.problemButtons()).toHaveText([fieldLabel]);
+  await planner.expectNoBrokenNumbers();
+  await planner.planName.focus();
+  await planner.resultsSection.getByRole('button', { name: fieldLabel, exact: true }).click();
+  await expect(field).toBeFocused();
+}
+
+// Fails if: an emptied revenue goal is flagged as a mistake instead of asked for, or targets or a
+// stale linked number still show.
+test('a revenue goal of nothing is asked for, not flagged, and hides the targets', async ({ planner }) => {
+  await planner.type(planner.revenueGoal, '');
+  await expect(planner.newCustomers).not.toHaveValue(/\d/);
+  await expectAskedFor(planner, 'Revenue goal', planner.revenueGoal);
+});
 
 // Fails if: the very examples the error message gives ("1,250,000 or 12.5") are themselves refused.
 test('the formats the message suggests are accepted', async ({ planner }) => {
@@ -109,9 +131,9 @@ test('average revenue must be a number greater than 0', async ({ planner }) => {
     MESSAGES.notPositive,
     planner.averageRevenue,
   );
+  // Emptied, it is asked for rather than flagged.
   await planner.type(planner.averageRevenue, '');
-  await planner.expectFieldError(planner.averageRevenue, MESSAGES.empty);
-  await planner.expectNoBrokenNumbers();
+  await expectAskedFor(planner, 'Average revenue per new customer', planner.averageRevenue);
 });
 
 for (const typed of ['0', '150', '-1', '', 'abc']) {
