@@ -7,25 +7,14 @@ use crate::i18n::Key;
 use crate::model::channels::Report;
 use crate::model::kpi::{Input, Unavailable};
 use crate::model::{Period, Share};
-use crate::ui::figures::{format, reason_text, stage_at, Unit};
+use crate::ui::figures::{channel_names, format, reason_text, stage_at, Unit};
 use crate::ui::table::{list_items, Cell, Row, Table};
-use crate::ui::text::{channel_label, exact, money, needed, percent, t, tf};
+use crate::ui::text::{exact, money, needed, percent, t, tf};
 use crate::ui::ReportMemo;
 
 /// A count needed, as the whole number to reach, with its unrounded value.
 fn count_cell(value: f64) -> Cell {
     Cell::figure(needed(value), value)
-}
-
-/// The channels' names as the tables show them.
-fn channel_names(report: &Report) -> Vec<String> {
-    report
-        .inputs
-        .channels
-        .iter()
-        .enumerate()
-        .map(|(position, channel)| channel_label(&channel.name, position))
-        .collect()
 }
 
 fn period_name(period: Period) -> &'static str {

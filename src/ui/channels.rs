@@ -9,6 +9,7 @@ use crate::model::marketing::{BudgetPeriod, ChannelDraft, Shares};
 use crate::model::Share;
 use crate::model::{error_for, ChannelId, Field, InputError, PlanDraft, StageId};
 use crate::ui::field::{Choice, InputField, Kind};
+use crate::ui::table::ScrollTable;
 use crate::ui::text::{channel_label, error_message, field_id, stage_label, t, tf, tl};
 use crate::ui::{focus_later, ReportMemo};
 
@@ -220,28 +221,26 @@ pub fn ChannelsPanel(draft: RwSignal<PlanDraft>, report: ReportMemo) -> impl Int
                     }
                 }
             >
-                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="channels-caption">
-                    <table class="input-table">
-                        <caption id="channels-caption">{t(Key::ChannelsCaption)}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{t(Key::ChannelColumn)}</th>
-                                <th scope="col">{t(Key::ShareColumn)}</th>
-                                <th scope="col">{t(Key::SpendColumn)}</th>
-                                {stage_headers}
-                                <th scope="col">{t(Key::RevenueColumn)}</th>
-                                <th scope="col">{t(Key::ActionsColumn)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            <For
-                                each=move || channel_ids.get()
-                                key=|id| *id
-                                children=move |id| view! { <ChannelRow id draft report stage_ids /> }
-                            />
-                        </tbody>
-                    </table>
-                </div>
+                <ScrollTable caption_id="channels-caption" class="input-table">
+                    <caption id="channels-caption">{t(Key::ChannelsCaption)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t(Key::ChannelColumn)}</th>
+                            <th scope="col">{t(Key::ShareColumn)}</th>
+                            <th scope="col">{t(Key::SpendColumn)}</th>
+                            {stage_headers}
+                            <th scope="col">{t(Key::RevenueColumn)}</th>
+                            <th scope="col">{t(Key::ActionsColumn)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=move || channel_ids.get()
+                            key=|id| *id
+                            children=move |id| view! { <ChannelRow id draft report stage_ids /> }
+                        />
+                    </tbody>
+                </ScrollTable>
                 <p class="hint" id=field_id(Field::ChannelShares) tabindex="-1">
                     {move || shares_summary(report)}
                 </p>
@@ -265,24 +264,22 @@ pub fn ChannelsPanel(draft: RwSignal<PlanDraft>, report: ReportMemo) -> impl Int
                 <details class="own-rates">
                     <summary>{t(Key::RatesHeading)}</summary>
                     <p class="hint">{t(Key::RatesHint)}</p>
-                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="rates-caption">
-                        <table class="input-table">
-                            <caption id="rates-caption">{t(Key::RatesCaption)}</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">{t(Key::ChannelColumn)}</th>
-                                    {rate_headers}
-                                </tr>
-                            </thead>
-                            <tbody>
-                                <For
-                                    each=move || channel_ids.get()
-                                    key=|id| *id
-                                    children=move |id| view! { <RateRow id draft report stage_ids /> }
-                                />
-                            </tbody>
-                        </table>
-                    </div>
+                    <ScrollTable caption_id="rates-caption" class="input-table">
+                        <caption id="rates-caption">{t(Key::RatesCaption)}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t(Key::ChannelColumn)}</th>
+                                {rate_headers}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <For
+                                each=move || channel_ids.get()
+                                key=|id| *id
+                                children=move |id| view! { <RateRow id draft report stage_ids /> }
+                            />
+                        </tbody>
+                    </ScrollTable>
                 </details>
             </Show>
         </section>

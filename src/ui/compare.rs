@@ -12,9 +12,9 @@ use crate::model::marketing::RankBy;
 use crate::model::{Field, PlanDraft};
 use crate::ui::channels::marketing_error;
 use crate::ui::field::{InputField, Kind};
-use crate::ui::figures::{cost_text, figure, reason_text, stage_at, Unit};
+use crate::ui::figures::{channel_name_at, cost_text, figure, reason_text, stage_at, Unit};
 use crate::ui::table::{list_items, Cell, Row, Table};
-use crate::ui::text::{channel_label, exact, field_id, money, percent, t, tf};
+use crate::ui::text::{exact, field_id, money, percent, t, tf};
 use crate::ui::ReportMemo;
 
 /// The name of `metric`, as in "Channels ranked by CAC".
@@ -106,14 +106,7 @@ fn ranking(report: &Report) -> impl IntoView {
     if lead < opportunity {
         stages.push(opportunity);
     }
-    let channel_name = |index: usize| {
-        report
-            .inputs
-            .channels
-            .get(index)
-            .map(|channel| channel_label(&channel.name, index))
-            .unwrap_or_default()
-    };
+    let channel_name = |index: usize| channel_name_at(report, index);
     let cost_name = |stage: usize| tf(Key::KpiCostPer, &[("stage", &stage_at(names, stage))]);
     let mut columns = vec![
         t(Key::ChannelColumn).to_owned(),
@@ -173,14 +166,7 @@ fn ranking(report: &Report) -> impl IntoView {
 fn suggestion(report: &Report) -> Vec<String> {
     let names = &report.stage_names;
     let metric = metric_name(report.metric, names);
-    let channel_name = |index: usize| {
-        report
-            .inputs
-            .channels
-            .get(index)
-            .map(|channel| channel_label(&channel.name, index))
-            .unwrap_or_default()
-    };
+    let channel_name = |index: usize| channel_name_at(report, index);
     let move_ = match &report.reallocation {
         Ok(move_) => move_,
         Err(NoReallocation::TooFewRanked) => {

@@ -2,9 +2,10 @@
 //! figure that cannot be computed as "—" with the reason.
 
 use crate::i18n::Key;
+use crate::model::channels::Report;
 use crate::model::kpi::{Figure, Input, Kpis, Unavailable};
 use crate::model::to_percent;
-use crate::ui::text::{exact, money, percent, stage_label, t, tf};
+use crate::ui::text::{channel_label, exact, money, percent, stage_label, t, tf};
 
 /// How a figure is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,4 +109,22 @@ fn input_name(input: Input, stage_names: &[String]) -> String {
 /// The label of stage `index` among `stage_names` ("Stage N" while unnamed).
 pub fn stage_at(stage_names: &[String], index: usize) -> String {
     stage_label(stage_names.get(index).map_or("", String::as_str), index)
+}
+
+/// The name of the channel at `index` in the report, as every table and sentence shows it (its
+/// typed name, or "Channel 2" while it has none).
+pub fn channel_name_at(report: &Report, index: usize) -> String {
+    report
+        .inputs
+        .channels
+        .get(index)
+        .map(|channel| channel_label(&channel.name, index))
+        .unwrap_or_default()
+}
+
+/// Every channel's name in the report, in order.
+pub fn channel_names(report: &Report) -> Vec<String> {
+    (0..report.inputs.channels.len())
+        .map(|index| channel_name_at(report, index))
+        .collect()
 }

@@ -7,6 +7,7 @@ use crate::i18n::Key;
 use crate::model::number::plain_decimal;
 use crate::model::{forward, Field, ForwardCheck as Check, FunnelError, Gap, PlanDraft};
 use crate::ui::field::{InputField, Kind};
+use crate::ui::table::ScrollTable;
 use crate::ui::text::{count, field_id, money, needed, stage_label, t, tf, LANG};
 use crate::ui::Checked;
 
@@ -137,28 +138,26 @@ fn Yields(check: Check, top: String, bottom: String) -> impl IntoView {
         }
     };
     view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="yields-caption">
-            <table class="yields-table">
-                <caption id="yields-caption">{tf(Key::ForwardCaption, &[("top", &top)])}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t(Key::StageColumn)}</th>
-                        <th scope="col">{t(Key::PerMonth)}</th>
-                        <th scope="col">{t(Key::PerYear)}</th>
+        <ScrollTable caption_id="yields-caption" class="yields-table">
+            <caption id="yields-caption">{tf(Key::ForwardCaption, &[("top", &top)])}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{t(Key::StageColumn)}</th>
+                    <th scope="col">{t(Key::PerMonth)}</th>
+                    <th scope="col">{t(Key::PerYear)}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows}
+                {check.revenue_per_month.zip(check.revenue_per_year).map(|(month, year)| view! {
+                    <tr class="revenue">
+                        <th scope="row">{t(Key::RevenueRow)}</th>
+                        <td data-value=plain_decimal(month)>{money(month)}</td>
+                        <td data-value=plain_decimal(year)>{money(year)}</td>
                     </tr>
-                </thead>
-                <tbody>
-                    {rows}
-                    {check.revenue_per_month.zip(check.revenue_per_year).map(|(month, year)| view! {
-                        <tr class="revenue">
-                            <th scope="row">{t(Key::RevenueRow)}</th>
-                            <td data-value=plain_decimal(month)>{money(month)}</td>
-                            <td data-value=plain_decimal(year)>{money(year)}</td>
-                        </tr>
-                    })}
-                </tbody>
-            </table>
-        </div>
+                })}
+            </tbody>
+        </ScrollTable>
         <div class="gap">{gap.into_iter().map(|sentence| view! { <p>{sentence}</p> }).collect_view()}</div>
     }
 }

@@ -91,16 +91,30 @@ impl Table {
             })
             .collect_view();
         view! {
-            <div class="table-wrap" tabindex="0" role="region" aria-labelledby=self.id>
-                <table class="figures">
-                    <caption id=self.id>{self.caption}</caption>
-                    <thead>
-                        <tr>{head}</tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <ScrollTable caption_id=self.id class="figures">
+                <caption id=self.id>{self.caption}</caption>
+                <thead>
+                    <tr>{head}</tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </ScrollTable>
         }
+    }
+}
+
+/// A table in a keyboard-scrollable region named by its caption: the one way every table of the
+/// page scrolls sideways on a narrow screen. `children` is the table's content, caption first,
+/// with the caption's element id `caption_id`.
+#[component]
+pub fn ScrollTable(
+    caption_id: &'static str,
+    class: &'static str,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby=caption_id>
+            <table class=class>{children()}</table>
+        </div>
     }
 }
 

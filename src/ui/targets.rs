@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::i18n::Key;
 use crate::model::number::{is_rounded_up, plain_decimal};
 use crate::model::{Field, FieldError, Period, PlanDraft, Source, Targets};
+use crate::ui::table::ScrollTable;
 use crate::ui::text::{error_message, exact, field_id, money, needed, percent, stage_label, t, tf};
 use crate::ui::{focus_later, Checked, TargetsMemo};
 
@@ -46,22 +47,20 @@ pub fn TargetsPanel(
                         })
                     }}
                 </p>
-                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="targets-caption">
-                    <table class="targets-table">
-                        <caption id="targets-caption">{t(Key::TargetsCaption)}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{t(Key::StageColumn)}</th>
-                                <th scope="col">{t(Key::PerMonth)}</th>
-                                <th scope="col">{t(Key::PerQuarter)}</th>
-                                <th scope="col">{t(Key::PerYear)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {move || valid.with(|targets| targets.as_ref().map(|targets| target_rows(targets, show_exact)))}
-                        </tbody>
-                    </table>
-                </div>
+                <ScrollTable caption_id="targets-caption" class="targets-table">
+                    <caption id="targets-caption">{t(Key::TargetsCaption)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t(Key::StageColumn)}</th>
+                            <th scope="col">{t(Key::PerMonth)}</th>
+                            <th scope="col">{t(Key::PerQuarter)}</th>
+                            <th scope="col">{t(Key::PerYear)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || valid.with(|targets| targets.as_ref().map(|targets| target_rows(targets, show_exact)))}
+                    </tbody>
+                </ScrollTable>
                 <label class="toggle">
                     <input type="checkbox" bind:checked=show_exact />
                     {t(Key::ShowExactValues)}
