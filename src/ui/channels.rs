@@ -10,7 +10,7 @@ use crate::model::Share;
 use crate::model::{error_for, ChannelId, Field, InputError, PlanDraft, StageId};
 use crate::ui::field::{Choice, InputField, Kind};
 use crate::ui::table::ScrollTable;
-use crate::ui::text::{channel_label, error_message, field_id, stage_label, t, tf, tl};
+use crate::ui::text::{channel_label, error_message, field_id, rate_steps, stage_label, t, tf, tl};
 use crate::ui::{focus_later, ReportMemo};
 
 /// The error for `field` among the marketing inputs' errors, as a signal.
@@ -166,24 +166,13 @@ pub fn ChannelsPanel(draft: RwSignal<PlanDraft>, report: ReportMemo) -> impl Int
         })
     };
     let rate_headers = move || {
-        draft.with(|draft| {
-            let count = draft.stages.len();
-            draft
-                .stages
-                .iter()
-                .enumerate()
-                .take(count.saturating_sub(1))
-                .map(|(position, stage)| {
-                    let to = draft
-                        .stages
-                        .get(position + 1)
-                        .map(|next| stage_label(&next.name, position + 1))
-                        .unwrap_or_default();
-                    let from = stage_label(&stage.name, position);
-                    view! { <th scope="col">{tf(Key::RateColumn, &[("from", &from), ("to", &to)])}</th> }
-                })
-                .collect_view()
-        })
+        draft
+            .with(rate_steps)
+            .into_iter()
+            .map(|(_, from, to)| {
+                view! { <th scope="col">{tf(Key::RateColumn, &[("from", &from), ("to", &to)])}</th> }
+            })
+            .collect_view()
     };
     let shares_error = marketing_error(report, Field::ChannelShares);
 

@@ -14,7 +14,7 @@ use crate::ui::channels::marketing_error;
 use crate::ui::field::{InputField, Kind};
 use crate::ui::figures::{channel_name_at, cost_text, figure, reason_text, stage_at, Unit};
 use crate::ui::table::{list_items, Cell, Row, Table};
-use crate::ui::text::{exact, field_id, money, percent, t, tf};
+use crate::ui::text::{exact, field_id, money, percent, rate_steps, t, tf};
 use crate::ui::ReportMemo;
 
 /// The name of `metric`, as in "Channels ranked by CAC".
@@ -46,24 +46,17 @@ pub fn ComparePanel(draft: RwSignal<PlanDraft>, report: ReportMemo) -> impl Into
         draft.update(|draft| draft.marketing.rank_by = rank_by);
     };
     let stage_options = move || {
-        draft.with(|draft| {
-            let count = draft.stages.len();
-            draft
-                .stages
-                .iter()
-                .enumerate()
-                .take(count.saturating_sub(1))
-                .map(|(position, stage)| {
-                    let id = stage.id;
-                    let name = crate::ui::text::stage_label(&stage.name, position);
-                    view! {
-                        <option value=format!("stage-{}", id.0) selected=move || rank_by.get() == RankBy::StageCost(id)>
-                            {tf(Key::KpiCostPer, &[("stage", &name)])}
-                        </option>
-                    }
-                })
-                .collect_view()
-        })
+        draft
+            .with(rate_steps)
+            .into_iter()
+            .map(|(id, name, _)| {
+                view! {
+                    <option value=format!("stage-{}", id.0) selected=move || rank_by.get() == RankBy::StageCost(id)>
+                        {tf(Key::KpiCostPer, &[("stage", &name)])}
+                    </option>
+                }
+            })
+            .collect_view()
     };
     view! {
         <section class="card" aria-labelledby="compare-heading">

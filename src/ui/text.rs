@@ -4,7 +4,7 @@ use crate::i18n::{self, Key, Lang};
 use crate::model::library::KEEP_DELETED_MS;
 use crate::model::marketing::MAX_CHANNELS;
 use crate::model::number;
-use crate::model::{ChannelId, Field, InputError, StageId, MAX_STAGES, MIN_STAGES};
+use crate::model::{ChannelId, Field, InputError, PlanDraft, StageId, MAX_STAGES, MIN_STAGES};
 
 /// The page's language. One place to change when a language switcher arrives.
 pub const LANG: Lang = Lang::English;
@@ -122,6 +122,24 @@ pub fn field_id(field: Field) -> String {
 /// A stage's name for labels: what was typed, or "Stage 3" while it is empty.
 pub fn stage_label(name: &str, position: usize) -> String {
     name_or_numbered(name, position, Key::UnnamedStage)
+}
+
+/// Each stage that has a rate into the next one, top to bottom: its id, its label and the next
+/// stage's label (as [`stage_label`] writes them).
+pub fn rate_steps(draft: &PlanDraft) -> Vec<(StageId, String, String)> {
+    draft
+        .stages
+        .iter()
+        .zip(draft.stages.iter().skip(1))
+        .enumerate()
+        .map(|(position, (stage, next))| {
+            (
+                stage.id,
+                stage_label(&stage.name, position),
+                stage_label(&next.name, position + 1),
+            )
+        })
+        .collect()
 }
 
 /// A channel's name for labels: what was typed, or "Channel 2" while it is empty.
