@@ -14,6 +14,7 @@
 pub mod channels;
 pub mod csv;
 pub mod draft;
+pub mod embed;
 pub mod error;
 pub mod funnel;
 pub mod kpi;
