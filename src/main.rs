@@ -1,6 +1,7 @@
-//! The browser entry point: report panics to the console, then mount the app.
+//! The browser entry point of the Plan area (`index.html`): report panics to the console, then
+//! mount the page. The other pages have their own entries in `src/bin/`.
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(funnel_planner::ui::App);
+    leptos::mount::mount_to_body(funnel_planner::ui::PlanApp);
 }

@@ -71,6 +71,19 @@ pub fn url_with_fragment(fragment: &str) -> String {
     format!("{origin}{path}#{fragment}")
 }
 
+/// The address of the folder the page is served from, ending in `/`: where the app's other pages
+/// are (`embed.html`, `embed.js`, the Plan page itself).
+pub fn app_folder() -> String {
+    let location = window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    let folder = path
+        .rfind('/')
+        .and_then(|slash| path.get(..=slash))
+        .unwrap_or("/");
+    format!("{origin}{folder}")
+}
+
 /// Offers `text` as a file download named `file_name`.
 pub fn download(file_name: &str, mime: &str, text: &str) {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));

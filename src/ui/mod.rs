@@ -6,6 +6,8 @@ mod browser;
 mod channel_plan;
 mod channels;
 mod compare;
+pub mod embed;
+mod embed_dialog;
 mod field;
 mod figures;
 mod forward_check;
@@ -26,7 +28,7 @@ use wasm_bindgen::JsCast;
 use crate::i18n::Key;
 use crate::model::channels::Report;
 use crate::model::{reverse, FieldError, FunnelError, MarketingDraft, Plan, PlanDraft, Targets};
-use crate::storage::{self, share::is_share_fragment};
+use crate::storage;
 use channel_plan::{BudgetPanel, ChannelTargetsPanel};
 use channels::ChannelsPanel;
 use compare::ComparePanel;
@@ -75,9 +77,52 @@ pub fn new_plan_draft() -> PlanDraft {
     example_plan().without_goal()
 }
 
-/// The whole page.
+/// An area of the full app: a page of its own (its own entry and wasm, so each page loads only
+/// what it shows), moved between by the navigation in the header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Area {
+    /// The goal, the stages and rates, the targets, the forward check: `index.html`.
+    Plan,
+    /// Channels, budget and KPIs, with the targets beside them: `channels.html`. (Keeping and
+    /// sharing the plan, CSV and the embed are in the Plan area: this page stays small.)
+    Channels,
+}
+
+impl Area {
+    /// Every area, in the navigation's order.
+    const ALL: [Area; 2] = [Area::Plan, Area::Channels];
+
+    /// The page's file, relative to the app's folder.
+    pub fn page(self) -> &'static str {
+        match self {
+            Area::Plan => "./",
+            Area::Channels => "channels.html",
+        }
+    }
+
+    fn label(self) -> Key {
+        match self {
+            Area::Plan => Key::AreaPlan,
+            Area::Channels => Key::AreaChannels,
+        }
+    }
+}
+
+/// The Plan area's page.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn PlanApp() -> impl IntoView {
+    App(AppProps { area: Area::Plan })
+}
+
+/// The Channels and KPIs area's page.
+#[component]
+pub fn ChannelsApp() -> impl IntoView {
+    App(AppProps { area: Area::Channels })
+}
+
+/// A page of the full app: the plan library and its notices, and the `area`'s panels.
+#[component]
+fn App(area: Area) -> impl IntoView {
     let planner = Planner::open();
     let draft = planner.draft();
     let checked: Checked = Memo::new(move |_| draft.with(|draft| draft.validate(LANG.symbols())));
@@ -88,8 +133,6 @@ pub fn App() -> impl IntoView {
             checked.with(|checked| Report::new(draft, checked.as_ref().ok(), LANG.symbols()))
         })
     });
-    // The channel inputs and KPIs only: editing the goal or a rate leaves this unchanged.
-    let kpi_report: ReportMemo = Memo::new(move |_| report.with(Report::without_targets));
 
     // Side effect: keep what was typed, valid or not, in storage (in the plan, or in the copy
     // kept while a conflict with another tab waits for an answer). Saving may merge in another
@@ -115,12 +158,9 @@ pub fn App() -> impl IntoView {
             planner.apply_change(change);
         }
     });
-    // A share link pasted into this tab's address bar.
+    // A share link (or a link from the embed) pasted into this tab's address bar.
     let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        let fragment = browser::fragment();
-        if is_share_fragment(&fragment) {
-            planner.open_shared(&fragment);
-        }
+        planner.open_shared(&browser::fragment());
     });
     // A printout explains its figures: every closed "How this is calculated" opens for printing
     // and closes again afterwards.
@@ -137,14 +177,10 @@ pub fn App() -> impl IntoView {
         printed_listener.remove();
     });
 
-    view! {
-        <header class="site-header">
-            <h1>{t(Key::AppTitle)}</h1>
-            <p class="tagline">{t(Key::AppTagline)}</p>
-            <p class="print-only plan-title">{move || plan_label(&plan_name.get())}</p>
-        </header>
-        <Notices planner />
-        <main class="layout">
+    // The other area shows the same plan: the open plan's id, or a shared plan as typed here.
+    let plan_fragment = Memo::new(move |_| planner.fragment_to_keep());
+    let content = match area {
+        Area::Plan => view! {
             <div class="column">
                 <LibraryPanel planner />
                 <GoalForm draft checked />
@@ -155,18 +191,99 @@ pub fn App() -> impl IntoView {
                 <ForwardCheck draft checked />
                 <PlanActions planner checked targets report />
             </div>
-            <div class="wide">
-                <ChannelsPanel draft report=kpi_report />
-                <ChannelTargetsPanel report />
-                <BudgetPanel report />
-                <KpiPanel draft report=kpi_report />
-                <ComparePanel draft report=kpi_report />
-            </div>
-        </main>
+        }
+        .into_any(),
+        Area::Channels => {
+            // The channel inputs and KPIs only: editing the goal or a rate leaves this unchanged.
+            let kpi_report: ReportMemo = Memo::new(move |_| report.with(Report::without_targets));
+            view! {
+                <div class="column">
+                    <LibraryPanel planner />
+                </div>
+                <div class="column">
+                    <TargetsPanel draft checked targets />
+                </div>
+                <div class="wide">
+                    <ChannelsPanel draft report=kpi_report />
+                    <ChannelTargetsPanel report />
+                    <BudgetPanel report />
+                    <KpiPanel draft report=kpi_report />
+                    <ComparePanel draft report=kpi_report />
+                </div>
+            }
+            .into_any()
+        }
+    };
+
+    view! {
+        <header class="site-header">
+            <h1>{t(Key::AppTitle)}</h1>
+            <p class="tagline">{t(Key::AppTagline)}</p>
+            <p class="print-only plan-title">{move || plan_label(&plan_name.get())}</p>
+            <AreaNav current=area plan_fragment />
+        </header>
+        <UpdateNotice />
+        <Notices planner />
+        <main class="layout">{content}</main>
         <footer class="site-footer">
             <p>{t(Key::Footer)}</p>
             <p class="print-only">{t(Key::PrintedFrom)}</p>
         </footer>
+    }
+}
+
+/// The links between the areas, the current one marked; each keeps the open plan.
+#[component]
+fn AreaNav(current: Area, plan_fragment: Memo<String>) -> impl IntoView {
+    let links = Area::ALL
+        .into_iter()
+        .map(|area| {
+            let href = move || plan_fragment.with(|fragment| format!("{}#{fragment}", area.page()));
+            let current = (area == current).then_some("page");
+            view! {
+                <li>
+                    <a href=href aria-current=current>{t(area.label())}</a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="areas" aria-label=t(Key::AreasLabel)>
+            <ul>{links}</ul>
+        </nav>
+    }
+}
+
+/// The event `register-sw.js` sends when a new version waits, and the one that applies it.
+const UPDATE_READY: &str = "funnel-planner:update-ready";
+const APPLY_UPDATE: &str = "funnel-planner:apply-update";
+
+/// "A new version is ready — Reload": shown when a new version has been downloaded; the page
+/// reloads only when the person asks, never while they type.
+#[component]
+fn UpdateNotice() -> impl IntoView {
+    let is_ready = RwSignal::new(
+        document()
+            .document_element()
+            .is_some_and(|root| root.has_attribute("data-update-ready")),
+    );
+    let listener =
+        window_event_listener_untyped(UPDATE_READY, move |_| is_ready.set(true));
+    on_cleanup(move || listener.remove());
+    let reload = |_| {
+        if let Ok(event) = web_sys::Event::new(APPLY_UPDATE) {
+            let _ = window().dispatch_event(&event);
+        }
+    };
+    view! {
+        <div class="notices" role="status">
+            {move || is_ready.get().then(|| view! {
+                <p class="notice update">
+                    {t(Key::UpdateReady)} " "
+                    <button type="button" on:click=reload>{t(Key::UpdateReload)}</button>
+                </p>
+            })}
+        </div>
     }
 }
 

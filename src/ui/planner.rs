@@ -7,12 +7,13 @@ use leptos::prelude::*;
 
 use crate::i18n::Key;
 use crate::model::library::{Defaults, ImportClash, Library, Notice, Now, Question, Start, Write};
+use crate::model::embed::{decode_query, embed_start, OPEN_PREFIX};
 use crate::model::{PlanDraft, PlanId, PlanRecord};
 use crate::storage::schema::{DecodeError, Problem};
-use crate::storage::share::{decode_fragment, is_share_fragment, ShareError};
+use crate::storage::share::{decode_fragment, is_share_fragment, share_fragment, ShareError};
 use crate::storage::{self, Change, NewerPlan, StorageIssue, Store, Unreadable};
 use crate::ui::browser::{fragment, new_plan_id, now_ms, set_fragment};
-use crate::ui::text::{t, tf};
+use crate::ui::text::{t, tf, LANG};
 use crate::ui::{example_plan, focus_later, new_plan_draft};
 
 /// The id of the status line's message, to bring it into view.
@@ -120,16 +121,13 @@ impl Planner {
         let opened = storage::open(now_ms(), new_plan_id);
         let fragment = fragment();
         let mut status = None;
-        let start = if is_share_fragment(&fragment) {
-            match decode_fragment(&fragment) {
-                Ok(draft) => Start::Shared(Box::new(draft)),
-                Err(error) => {
-                    status = Some(share_failure(&error));
-                    Start::Plan(None)
-                }
+        let start = match shared_plan(&fragment) {
+            Some(Ok(draft)) => Start::Shared(Box::new(draft)),
+            Some(Err(error)) => {
+                status = Some(share_failure(&error));
+                Start::Plan(None)
             }
-        } else {
-            Start::Plan(fragment.strip_prefix(PLAN_FRAGMENT).and_then(PlanId::parse))
+            None => Start::Plan(fragment.strip_prefix(PLAN_FRAGMENT).and_then(PlanId::parse)),
         };
         let mut new_id = new_plan_id;
         let mut now = Now {
@@ -168,6 +166,20 @@ impl Planner {
     /// Whether a shared plan is shown.
     pub fn is_shared(self) -> bool {
         self.asked.with(|asked| asked.is_shared)
+    }
+
+    /// The URL fragment that opens this plan in another area: the open plan's id, or a shared
+    /// plan as typed here (so nothing typed into it is lost on the way).
+    pub fn fragment_to_keep(self) -> String {
+        if self.is_shared() {
+            self.draft
+                .with(|draft| share_fragment(draft))
+                .unwrap_or_default()
+        } else {
+            self.open_id()
+                .map(|id| format!("{PLAN_FRAGMENT}{id}"))
+                .unwrap_or_default()
+        }
     }
 
     /// What to ask while another tab's change to the open plan waits for an answer.
@@ -397,9 +409,12 @@ impl Planner {
     /// Shows the plan in a share link's `fragment`; a damaged link is reported and nothing
     /// changes.
     pub fn open_shared(self, fragment: &str) {
-        match decode_fragment(fragment) {
-            Ok(draft) => self.change(&mut |library, now| library.open_shared(draft.clone(), now)),
-            Err(error) => self.status.set(Some(share_failure(&error))),
+        match shared_plan(fragment) {
+            Some(Ok(draft)) => {
+                self.change(&mut |library, now| library.open_shared(draft.clone(), now));
+            }
+            Some(Err(error)) => self.status.set(Some(share_failure(&error))),
+            None => {}
         }
     }
 
@@ -479,6 +494,16 @@ impl Planner {
     pub fn keep_both(self) {
         self.change(&mut Library::keep_both);
     }
+}
+
+/// The plan a link's fragment carries: a share link's, or the plan of a link from the embed
+/// ("Open in Funnel Planner"); `None` when the fragment is neither.
+fn shared_plan(fragment: &str) -> Option<Result<PlanDraft, ShareError>> {
+    if let Some(query) = fragment.strip_prefix(OPEN_PREFIX) {
+        let start = embed_start(&decode_query(query), example_plan(), LANG.symbols());
+        return Some(Ok(start.draft));
+    }
+    is_share_fragment(fragment).then(|| decode_fragment(fragment))
 }
 
 /// The status for a share link that could not be opened.

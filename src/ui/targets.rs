@@ -10,12 +10,14 @@ use crate::ui::table::ScrollTable;
 use crate::ui::text::{error_message, exact, field_id, money, needed, percent, stage_label, t, tf};
 use crate::ui::{focus_later, Checked, TargetsMemo};
 
-/// The results panel.
+/// The results panel; `show_how` (on unless an embed turns it off) adds "How this is
+/// calculated".
 #[component]
 pub fn TargetsPanel(
     draft: RwSignal<PlanDraft>,
     checked: Checked,
     targets: TargetsMemo,
+    #[prop(default = true)] show_how: bool,
 ) -> impl IntoView {
     // The targets when they could be computed; read by reference below, never cloned again.
     let valid: Memo<Option<Targets>> =
@@ -66,12 +68,14 @@ pub fn TargetsPanel(
                     {t(Key::ShowExactValues)}
                 </label>
                 <p class="note">{move || valid.with(|targets| targets.as_ref().map(rounding_note))}</p>
-                <details class="how" id="how">
-                    <summary>{t(Key::HowHeading)}</summary>
-                    <ol>{move || valid.with(|targets| targets.as_ref().map(how_steps))}</ol>
-                    <p>{t(Key::HowPeriods)}</p>
-                    <p>{t(Key::HowRounding)}</p>
-                </details>
+                {show_how.then(|| view! {
+                    <details class="how" id="how">
+                        <summary>{t(Key::HowHeading)}</summary>
+                        <ol>{move || valid.with(|targets| targets.as_ref().map(how_steps))}</ol>
+                        <p>{t(Key::HowPeriods)}</p>
+                        <p>{t(Key::HowRounding)}</p>
+                    </details>
+                })}
             </div>
         </section>
     }

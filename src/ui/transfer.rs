@@ -15,6 +15,7 @@ use crate::storage::schema::{
     MAX_IMPORT_BYTES,
 };
 use crate::storage::share::share_fragment;
+use crate::ui::embed_dialog::EmbedDialog;
 use crate::ui::browser::{
     copy_to_clipboard, download, file_stem, now_ms, print, today, url_with_fragment,
 };
@@ -124,6 +125,7 @@ pub fn PlanActions(
                     {t(Key::DownloadCsv)}
                 </button>
                 <button type="button" on:click=move |_| print()>{t(Key::Print)}</button>
+                <EmbedDialog draft=planner.draft() />
             </div>
             {move || {
                 share_link

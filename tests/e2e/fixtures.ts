@@ -5,6 +5,8 @@ import { PlannerPage } from './pages/planner';
 export type PageProblems = string[];
 
 type Fixtures = {
+  /** Origins besides the app's own that the page may request (an embed test's blog page). */
+  alsoAllowedOrigins: string[];
   /** The guard's findings so far; a test that provokes a problem on purpose may inspect it. */
   pageProblems: PageProblems;
   /** The Funnel Planner page object, on the guarded page. */
@@ -26,7 +28,7 @@ type Fixtures = {
  * one: an `alert` means injected script ran) into `problems`. Requests are watched per browser
  * context (see `guardContext`).
  */
-function guardPage(page: Page, problems: PageProblems, label = ''): void {
+export function guardPage(page: Page, problems: PageProblems, label = ''): void {
   page.on('pageerror', (error) => {
     problems.push(`${label}uncaught page error: ${error.name}: ${error.message}`);
   });
@@ -42,12 +44,15 @@ function guardPage(page: Page, problems: PageProblems, label = ''): void {
   });
 }
 
-/** Records every request from `page`'s browser context to an origin other than `ownOrigin`. */
-function guardContext(page: Page, problems: PageProblems, ownOrigin: string): void {
+/**
+ * Records every request from `page`'s browser context to an origin other than `ownOrigin` (or
+ * the `alsoAllowed` ones: a test's own host page for the embed).
+ */
+export function guardContext(page: Page, problems: PageProblems, ownOrigin: string, alsoAllowed: string[] = []): void {
   page.context().on('request', (request) => {
     const url = new URL(request.url());
     if (url.protocol === 'data:' || url.protocol === 'blob:') return;
-    if (url.origin !== ownOrigin) {
+    if (url.origin !== ownOrigin && !alsoAllowed.includes(url.origin)) {
       problems.push(`request to another origin: ${request.method()} ${request.url()}`);
     }
   });
@@ -87,10 +92,12 @@ export const test = base.extend<Fixtures>({
     await use([]);
   },
 
-  page: async ({ page, baseURL, pageProblems }, use) => {
+  alsoAllowedOrigins: [[], { option: true }],
+
+  page: async ({ page, baseURL, pageProblems, alsoAllowedOrigins }, use) => {
     const ownOrigin = new URL(baseURL ?? 'http://127.0.0.1:8091').origin;
     guardPage(page, pageProblems);
-    guardContext(page, pageProblems, ownOrigin);
+    guardContext(page, pageProblems, ownOrigin, alsoAllowedOrigins);
 
     await use(page);
 

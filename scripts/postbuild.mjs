@@ -1,0 +1,69 @@
+// After Trunk has built every entry into DIR (scripts/build.sh): adds the files Trunk does not
+// make, and makes the pages strict and offline-ready. Usage: node scripts/postbuild.mjs DIR
+//   1. copies static/ (manifest, SVG icon, embed.js, register-sw.js) and draws the PNG icons;
+//   2. gives every page a Content-Security-Policy <meta> whose script-src allows Trunk's inline
+//      loader by its SHA-256 hash (no 'unsafe-inline'), and the service worker's registration;
+//   3. writes sw.js: precaches every file of every entry under a version hashed from their
+//      contents, so a deploy that changes any byte is a new version.
+// Node only, no dependencies; deterministic (the same input gives the same bytes).
+import { createHash } from 'node:crypto';
+import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { drawIcon } from './lib/icon-png.mjs';
+
+const dir = process.argv[2];
+if (!dir) {
+  console.error('usage: node scripts/postbuild.mjs DIR');
+  process.exit(2);
+}
+
+// 1. Static files and icons.
+for (const name of readdirSync('static')) copyFileSync(join('static', name), join(dir, name));
+for (const size of [192, 512]) writeFileSync(join(dir, `icon-${size}.png`), drawIcon(size));
+
+// 2. The policy. 'wasm-unsafe-eval' lets the page compile its WebAssembly and nothing else;
+// styles come only from the stylesheet (the embed's accent is set through the CSSOM, which a
+// style-src without 'unsafe-inline' allows).
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const pages = readdirSync(dir).filter((name) => name.endsWith('.html')).sort();
+for (const page of pages) {
+  const path = join(dir, page);
+  let html = readFileSync(path, 'utf8');
+  if (html.includes('Content-Security-Policy')) throw new Error(`${page} already has a policy: built twice?`);
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]);
+  if (inline.length === 0) throw new Error(`${page}: no inline loader found (has Trunk changed its output?)`);
+  const policy = [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${inline.map(sha256).join(' ')}`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "manifest-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+  const register = '<script src="register-sw.js" defer></script>';
+  // The policy must come before anything it governs: right after the charset (the minified page
+  // has no </head>; a deferred script runs after the page is parsed wherever it stands).
+  html = html.replace(/(<meta charset="?utf-8"?\s*\/?>)/i, `$1${meta}${register}`);
+  if (!html.includes(meta)) throw new Error(`${page}: no <meta charset> to put the policy after`);
+  writeFileSync(path, html);
+  console.log(`[postbuild] ${page}: ${policy}`);
+}
+
+// 3. The service worker. "./" is the Plan page as a folder address (how the app is opened).
+const files = readdirSync(dir)
+  .filter((name) => name !== 'sw.js' && statSync(join(dir, name)).isFile())
+  .sort();
+const version = createHash('sha256');
+for (const name of files) version.update(name).update(readFileSync(join(dir, name)));
+const VERSION = version.digest('hex').slice(0, 16);
+const template = readFileSync('scripts/lib/sw-template.js', 'utf8');
+const sw = template
+  .replace("'__VERSION__'", JSON.stringify(VERSION))
+  .replace("'__FILES__'", JSON.stringify(['./', ...files]));
+writeFileSync(join(dir, 'sw.js'), sw);
+console.log(`[postbuild] sw.js: version ${VERSION}, ${files.length + 1} files precached`);

@@ -1,0 +1,127 @@
+//! The blog embed (`embed.html`): the goal, the stages and rates, the targets and the forward
+//! check, started from the URL's query (`model::embed`), kept in memory only (storage is often
+//! blocked in a third-party frame, and a reader's figures are theirs alone), with a link that
+//! opens the plan in the full app. It tells the page around it its height, so the blog's script
+//! can size the frame; it never reads that page.
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::i18n::Key;
+use crate::model::embed::{
+    decode_query, embed_query, embed_start, readable_accent, Rgb, Sections, Theme, OPEN_PREFIX,
+};
+use crate::model::reverse;
+use crate::ui::browser::app_folder;
+use crate::ui::forward_check::ForwardCheck;
+use crate::ui::goal_form::GoalForm;
+use crate::ui::stage_list::StageList;
+use crate::ui::targets::TargetsPanel;
+use crate::ui::text::{t, LANG};
+use crate::ui::{example_plan, Checked, TargetsMemo};
+
+/// The message the embed posts to the page around it: `{ type: RESIZE_MESSAGE, height }`, the
+/// height in CSS pixels (see `embed.js`).
+const RESIZE_MESSAGE: &str = "funnel-planner:resize";
+
+/// The page colours an accent must read on: the light theme's paper and the dark theme's (as
+/// `style/main.css` sets `--paper`).
+const LIGHT_PAPER: Rgb = Rgb(255, 255, 255);
+const DARK_PAPER: Rgb = Rgb(0x1b, 0x1f, 0x26);
+
+/// The embed's page.
+#[component]
+pub fn EmbedApp() -> impl IntoView {
+    let query = window().location().search().unwrap_or_default();
+    let start = embed_start(&decode_query(&query), example_plan(), LANG.symbols());
+    apply_look(start.theme, start.accent);
+    let sections = start.sections;
+
+    let draft = RwSignal::new(start.draft);
+    let checked: Checked = Memo::new(move |_| draft.with(|draft| draft.validate(LANG.symbols())));
+    let targets: TargetsMemo =
+        Memo::new(move |_| checked.with(|checked| checked.as_ref().ok().map(reverse)));
+    // The plan as a link the full app opens as a shared plan (the same parameters as the
+    // embed's own query: no compression or JSON code in the embed's small first load).
+    let open_link = move || {
+        draft.with(|draft| {
+            let query = embed_query(draft, LANG.symbols(), Theme::Auto, None, Sections::default());
+            app_url(&format!("{OPEN_PREFIX}{query}"))
+        })
+    };
+    report_height();
+
+    view! {
+        <header class="embed-header">
+            <p class="embed-title">{t(Key::AppTitle)}</p>
+            <a href=open_link target="_blank" rel="noopener">{t(Key::OpenInApp)}</a>
+        </header>
+        <main class="embed">
+            <GoalForm draft checked />
+            {sections.stages.then(|| view! { <StageList draft checked /> })}
+            {sections.targets.then(|| view! { <TargetsPanel draft checked targets show_how=sections.how /> })}
+            {sections.check.then(|| view! { <ForwardCheck draft checked /> })}
+        </main>
+    }
+}
+
+/// The full app's Plan page with `fragment`: in the folder the embed is served from.
+fn app_url(fragment: &str) -> String {
+    format!("{}#{fragment}", app_folder())
+}
+
+/// Sets the theme the blog chose (none follows the reader's setting) and its accent colour,
+/// made readable on both themes' paper.
+fn apply_look(theme: Theme, accent: Option<Rgb>) {
+    let Some(root) = document().document_element() else {
+        return;
+    };
+    if theme != Theme::Auto {
+        let _ = root.set_attribute("data-theme", theme.name());
+    }
+    let Some(accent) = accent else {
+        return;
+    };
+    let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else {
+        return;
+    };
+    let style = root.style();
+    for (paper, colour, ink) in [
+        (LIGHT_PAPER, "--accent-light", "--accent-ink-light"),
+        (DARK_PAPER, "--accent-dark", "--accent-ink-dark"),
+    ] {
+        let (readable, on_accent) = readable_accent(accent, paper);
+        let _ = style.set_property(colour, &readable.hex());
+        let _ = style.set_property(ink, &on_accent.hex());
+    }
+}
+
+/// Posts the page's height to the page around it whenever it changes (nothing when the embed is
+/// opened on its own).
+fn report_height() {
+    let window = window();
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    if AsRef::<JsValue>::as_ref(&parent) == AsRef::<JsValue>::as_ref(&window) {
+        return;
+    }
+    let Some(body) = document().body() else {
+        return;
+    };
+    let measured = body.clone();
+    let on_resize = Closure::<dyn Fn()>::new(move || {
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &RESIZE_MESSAGE.into());
+        let height = JsValue::from_f64(f64::from(measured.scroll_height()));
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height);
+        // Any origin: the height says nothing private, and the embed cannot know the blog's.
+        let _ = parent.post_message(&message, "*");
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+        observer.observe(&body);
+    }
+    // The observer calls it for as long as the page lives.
+    on_resize.forget();
+}

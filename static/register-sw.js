@@ -1,0 +1,48 @@
+// Registers Funnel Planner's service worker (sw.js, written by the build), so the app and the
+// embed load and work offline after one visit. A new version is never applied by itself: the page
+// is told (event `funnel-planner:update-ready`, attribute `data-update-ready` on <html>) and shows
+// "A new version is ready — Reload"; the page asks for it with `funnel-planner:apply-update`.
+// A same-origin file rather than an inline script, so the Content-Security-Policy stays strict.
+(() => {
+  'use strict';
+  if (!('serviceWorker' in navigator)) return;
+  const announce = () => {
+    document.documentElement.setAttribute('data-update-ready', '');
+    window.dispatchEvent(new Event('funnel-planner:update-ready'));
+  };
+  let reloading = false;
+  const register = async () => {
+    let registration;
+    try {
+      registration = await navigator.serviceWorker.register('sw.js');
+    } catch {
+      // Storage blocked (a third-party frame, private mode): the page works online as before.
+      return;
+    }
+    // A worker waiting from an earlier visit, or one found now, is a new version, but only if
+    // an older one controls this page (the first install is not an update).
+    const watch = (worker) => {
+      if (!worker) return;
+      const check = () => {
+        if (worker.state === 'installed' && navigator.serviceWorker.controller) announce();
+      };
+      check();
+      worker.addEventListener('statechange', check);
+    };
+    watch(registration.waiting);
+    watch(registration.installing);
+    registration.addEventListener('updatefound', () => watch(registration.installing));
+    window.addEventListener('funnel-planner:apply-update', () => {
+      const waiting = registration.waiting;
+      if (!waiting) return;
+      navigator.serviceWorker.addEventListener('controllerchange', () => {
+        if (reloading) return;
+        reloading = true;
+        window.location.reload();
+      });
+      waiting.postMessage({ type: 'skip-waiting' });
+    });
+  };
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register, { once: true });
+})();
