@@ -26,11 +26,19 @@ fn start(query: &str) -> funnel_planner::model::embed::EmbedStart {
 }
 
 fn names(draft: &PlanDraft) -> Vec<&str> {
-    draft.stages.iter().map(|stage| stage.name.as_str()).collect()
+    draft
+        .stages
+        .iter()
+        .map(|stage| stage.name.as_str())
+        .collect()
 }
 
 fn rates(draft: &PlanDraft) -> Vec<&str> {
-    draft.stages.iter().map(|stage| stage.rate_to_next.as_str()).collect()
+    draft
+        .stages
+        .iter()
+        .map(|stage| stage.rate_to_next.as_str())
+        .collect()
 }
 
 #[test]
@@ -90,8 +98,15 @@ fn bad_numbers_keep_their_defaults() {
 
 #[test]
 fn a_stage_list_that_does_not_fit_keeps_the_default_funnel() {
-    let default_names: Vec<String> = example().stages.iter().map(|stage| stage.name.clone()).collect();
-    let eleven = (0..11).map(|n| format!("stage=S{n}")).collect::<Vec<_>>().join("&")
+    let default_names: Vec<String> = example()
+        .stages
+        .iter()
+        .map(|stage| stage.name.clone())
+        .collect();
+    let eleven = (0..11)
+        .map(|n| format!("stage=S{n}"))
+        .collect::<Vec<_>>()
+        .join("&")
         + &(0..10).map(|_| "&rate=50").collect::<String>();
     for query in [
         // one stage
@@ -111,7 +126,10 @@ fn a_stage_list_that_does_not_fit_keeps_the_default_funnel() {
         assert_eq!(names(&start.draft), default_names, "{query}");
     }
     // Ten stages is the most a plan has: accepted.
-    let ten = (0..10).map(|n| format!("stage=S{n}")).collect::<Vec<_>>().join("&")
+    let ten = (0..10)
+        .map(|n| format!("stage=S{n}"))
+        .collect::<Vec<_>>()
+        .join("&")
         + &(0..9).map(|_| "&rate=50").collect::<String>();
     assert_eq!(start(&ten).draft.stages.len(), 10);
 }
@@ -131,7 +149,13 @@ fn theme_accent_and_sections_fall_back_when_bad() {
 
     assert_eq!(start("accent=%2308c").accent, Some(Rgb(0x00, 0x88, 0xcc)));
     assert_eq!(start("accent=0B5CAD").accent, Some(Rgb(0x0b, 0x5c, 0xad)));
-    for bad in ["accent=zzzzzz", "accent=12345", "accent=red", "accent=%23", "accent=+1+2+3"] {
+    for bad in [
+        "accent=zzzzzz",
+        "accent=12345",
+        "accent=red",
+        "accent=%23",
+        "accent=+1+2+3",
+    ] {
         assert_eq!(start(bad).accent, None, "{bad}");
     }
 
@@ -166,7 +190,13 @@ fn the_snippet_query_brings_the_plan_back() {
         check: false,
         how: false,
     };
-    let query = embed_query(&plan, EN, Theme::Dark, Some(Rgb(0xaa, 0x33, 0x00)), sections);
+    let query = embed_query(
+        &plan,
+        EN,
+        Theme::Dark,
+        Some(Rgb(0xaa, 0x33, 0x00)),
+        sections,
+    );
     assert_eq!(
         query,
         "goal=3000000&average=15000&stage=Visits%20%26%20views&stage=Demo%20%3D%20booked%3F&stage=MQLs\
@@ -189,7 +219,10 @@ fn the_snippet_query_leaves_out_what_is_not_valid_yet() {
     plan.stages[0].rate_to_next = "lots".into();
     // No goal, no average, and no stages (one rate is not a number): the embed's defaults fill
     // them; nothing else is said.
-    assert_eq!(embed_query(&plan, EN, Theme::Auto, None, Sections::default()), "");
+    assert_eq!(
+        embed_query(&plan, EN, Theme::Auto, None, Sections::default()),
+        ""
+    );
 }
 
 #[test]
@@ -205,7 +238,10 @@ fn query_text_is_decoded_and_encoded_safely() {
             ("f".into(), "% 1".into()),
         ]
     );
-    assert_eq!(encode_component("Leads & more/€"), "Leads%20%26%20more%2F%E2%82%AC");
+    assert_eq!(
+        encode_component("Leads & more/€"),
+        "Leads%20%26%20more%2F%E2%82%AC"
+    );
     // Bytes that are not UTF-8 become U+FFFD instead of failing.
     assert_eq!(decode_query("x=%FF")[0].1, "\u{fffd}");
 }
@@ -226,12 +262,25 @@ fn an_accent_is_made_readable_on_each_paper() {
     let white = Rgb(255, 255, 255);
     let dark = Rgb(0x1b, 0x1f, 0x26);
     // The app's own blue already reads on white (about 6.5 : 1): kept as it is, white ink on it.
-    assert_eq!(readable_accent(Rgb(0x0b, 0x5c, 0xad), white), (Rgb(0x0b, 0x5c, 0xad), white));
+    assert_eq!(
+        readable_accent(Rgb(0x0b, 0x5c, 0xad), white),
+        (Rgb(0x0b, 0x5c, 0xad), white)
+    );
     // Yellow on white (1.07 : 1) is darkened until it reads; on a dark page it reads as it is.
-    for (accent, paper) in [(Rgb(255, 255, 0), white), (Rgb(0x0b, 0x5c, 0xad), dark), (Rgb(255, 255, 0), dark)] {
+    for (accent, paper) in [
+        (Rgb(255, 255, 0), white),
+        (Rgb(0x0b, 0x5c, 0xad), dark),
+        (Rgb(255, 255, 0), dark),
+    ] {
         let (readable, ink) = readable_accent(accent, paper);
-        assert!(readable.contrast(paper) >= TEXT_CONTRAST, "{accent:?} on {paper:?} gave {readable:?}");
-        assert!(readable.contrast(ink) >= readable.contrast(if ink == white { Rgb(0, 0, 0) } else { white }));
+        assert!(
+            readable.contrast(paper) >= TEXT_CONTRAST,
+            "{accent:?} on {paper:?} gave {readable:?}"
+        );
+        assert!(
+            readable.contrast(ink)
+                >= readable.contrast(if ink == white { Rgb(0, 0, 0) } else { white })
+        );
     }
     assert_eq!(readable_accent(Rgb(255, 255, 0), dark).0, Rgb(255, 255, 0));
 }

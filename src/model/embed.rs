@@ -188,7 +188,11 @@ const BLACK: Rgb = Rgb(0, 0, 0);
 /// lightened (on a dark one) in small steps until it has [`TEXT_CONTRAST`] against it; with the
 /// ink (white or black) that reads best on it, for buttons filled with the accent.
 pub fn readable_accent(accent: Rgb, paper: Rgb) -> (Rgb, Rgb) {
-    let target = if paper.luminance() > 0.5 { BLACK } else { WHITE };
+    let target = if paper.luminance() > 0.5 {
+        BLACK
+    } else {
+        WHITE
+    };
     let mut colour = accent;
     for step in 1..=20 {
         if colour.contrast(paper) >= TEXT_CONTRAST {
@@ -218,7 +222,11 @@ pub struct EmbedStart {
 /// Reads the embed's query `pairs` (already decoded, see [`decode_query`]) over `default` (the
 /// worked example): every valid parameter replaces its default, every bad one is ignored.
 /// `symbols` writes the numbers into the form as the page's language does.
-pub fn embed_start(pairs: &[(String, String)], default: PlanDraft, symbols: NumberSymbols) -> EmbedStart {
+pub fn embed_start(
+    pairs: &[(String, String)],
+    default: PlanDraft,
+    symbols: NumberSymbols,
+) -> EmbedStart {
     let values = |name: &str| -> Vec<&str> {
         pairs
             .iter()
@@ -266,7 +274,9 @@ pub fn embed_start(pairs: &[(String, String)], default: PlanDraft, symbols: Numb
         })
         .collect();
     let fits = (MIN_STAGES..=MAX_STAGES).contains(&names.len())
-        && rates.as_ref().is_some_and(|rates| rates.len() + 1 == names.len())
+        && rates
+            .as_ref()
+            .is_some_and(|rates| rates.len() + 1 == names.len())
         && names.iter().all(|name| !name.trim().is_empty());
     if let (true, Some(rates)) = (fits, rates) {
         draft.stages = names

@@ -46,7 +46,13 @@ pub fn EmbedApp() -> impl IntoView {
     // embed's own query: no compression or JSON code in the embed's small first load).
     let open_link = move || {
         draft.with(|draft| {
-            let query = embed_query(draft, LANG.symbols(), Theme::Auto, None, Sections::default());
+            let query = embed_query(
+                draft,
+                LANG.symbols(),
+                Theme::Auto,
+                None,
+                Sections::default(),
+            );
             app_url(&format!("{OPEN_PREFIX}{query}"))
         })
     };

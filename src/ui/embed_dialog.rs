@@ -28,7 +28,8 @@ pub fn EmbedDialog(draft: RwSignal<PlanDraft>) -> impl IntoView {
     // The embed's address for the plan as it is now; only while the dialog is open.
     let address = Memo::new(move |_| {
         is_open.get().then(|| {
-            let accent = Rgb::parse_hex(&accent.get()).filter(|colour| colour.hex() != DEFAULT_ACCENT);
+            let accent =
+                Rgb::parse_hex(&accent.get()).filter(|colour| colour.hex() != DEFAULT_ACCENT);
             let query = draft.with(|draft| {
                 embed_query(draft, LANG.symbols(), theme.get(), accent, sections.get())
             });
@@ -79,21 +80,22 @@ pub fn EmbedDialog(draft: RwSignal<PlanDraft>) -> impl IntoView {
             </label>
         }
     };
-    let section_choice = move |label: Key, get: fn(&Sections) -> bool, set: fn(&mut Sections, bool)| {
-        view! {
-            <label class="choice">
-                <input
-                    type="checkbox"
-                    prop:checked=move || sections.with(get)
-                    on:change=move |event| {
-                        let is_checked = event_target_checked(&event);
-                        sections.update(|sections| set(sections, is_checked));
-                    }
-                />
-                {t(label)}
-            </label>
-        }
-    };
+    let section_choice =
+        move |label: Key, get: fn(&Sections) -> bool, set: fn(&mut Sections, bool)| {
+            view! {
+                <label class="choice">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || sections.with(get)
+                        on:change=move |event| {
+                            let is_checked = event_target_checked(&event);
+                            sections.update(|sections| set(sections, is_checked));
+                        }
+                    />
+                    {t(label)}
+                </label>
+            }
+        };
 
     view! {
         <button type="button" on:click=open>{t(Key::EmbedOpen)}</button>

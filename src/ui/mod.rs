@@ -117,7 +117,9 @@ pub fn PlanApp() -> impl IntoView {
 /// The Channels and KPIs area's page.
 #[component]
 pub fn ChannelsApp() -> impl IntoView {
-    App(AppProps { area: Area::Channels })
+    App(AppProps {
+        area: Area::Channels,
+    })
 }
 
 /// A page of the full app: the plan library and its notices, and the `area`'s panels.
@@ -267,8 +269,7 @@ fn UpdateNotice() -> impl IntoView {
             .document_element()
             .is_some_and(|root| root.has_attribute("data-update-ready")),
     );
-    let listener =
-        window_event_listener_untyped(UPDATE_READY, move |_| is_ready.set(true));
+    let listener = window_event_listener_untyped(UPDATE_READY, move |_| is_ready.set(true));
     on_cleanup(move || listener.remove());
     let reload = |_| {
         if let Ok(event) = web_sys::Event::new(APPLY_UPDATE) {

@@ -6,8 +6,8 @@
 use leptos::prelude::*;
 
 use crate::i18n::Key;
-use crate::model::library::{Defaults, ImportClash, Library, Notice, Now, Question, Start, Write};
 use crate::model::embed::{decode_query, embed_start, OPEN_PREFIX};
+use crate::model::library::{Defaults, ImportClash, Library, Notice, Now, Question, Start, Write};
 use crate::model::{PlanDraft, PlanId, PlanRecord};
 use crate::storage::schema::{DecodeError, Problem};
 use crate::storage::share::{decode_fragment, is_share_fragment, share_fragment, ShareError};

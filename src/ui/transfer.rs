@@ -15,10 +15,10 @@ use crate::storage::schema::{
     MAX_IMPORT_BYTES,
 };
 use crate::storage::share::share_fragment;
-use crate::ui::embed_dialog::EmbedDialog;
 use crate::ui::browser::{
     copy_to_clipboard, download, file_stem, now_ms, print, today, url_with_fragment,
 };
+use crate::ui::embed_dialog::EmbedDialog;
 use crate::ui::figures::reason_text;
 use crate::ui::planner::{ImportFailure, Planner};
 use crate::ui::text::{channel_label, plan_label, t, tf, tl};
