@@ -8,8 +8,8 @@ bash "$ROOT/scripts/setup.sh"
 # shellcheck source=scripts/lib/tools-path.sh
 source "$ROOT/scripts/lib/tools-path.sh"
 cd "$ROOT"
-echo "[bench] building the release app…"
-trunk build --release
+echo "[bench] building every page (release)…"
+bash scripts/build.sh dist
 echo "[bench] sizes"
 node scripts/sizes.mjs
 echo "[bench] timings"

@@ -108,8 +108,8 @@ run_layer() {
     clippy-wasm) check "clippy (wasm32)" cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings ;;
     native) cargo_tests "native tests" "${NATIVE_TESTS[@]}" ;;
     browser) cargo_tests "browser tests" "${BROWSER_TESTS[@]}" ;;
-    build) check "release build (trunk)" trunk build --release ;;
-    budget) check "first-load size budget" node scripts/sizes.mjs --check ;;
+    build) check "release build (every entry, trunk)" bash scripts/build.sh dist ;;
+    budget) check "first-load size budgets (each page)" node scripts/sizes.mjs --check ;;
     e2e) e2e_tests ;;
     *) echo "[test] no layer named '$1' (layers: ${ALL_LAYERS[*]})"; count "$1" 0 1 ;;
   esac
