@@ -113,6 +113,7 @@ function itemsOf(audit) {
     const node = item.node ?? item.element;
     if (node?.snippet) return `${node.snippet.slice(0, 120)}${node.explanation ? ` — ${node.explanation.split('\n').slice(0, 2).join(' ')}` : ''}`;
     if (typeof item.url === 'string') return `${item.url.replace(`http://127.0.0.1:${PORT}`, '')}${item.wastedBytes ? ` (${Math.round(item.wastedBytes / 1000)} KB to save)` : ''}${item.wastedMs ? ` (${Math.round(item.wastedMs)} ms)` : ''}`;
+    if (item.statistic) return `${item.statistic}: ${item.value?.value ?? item.value}`;
     if (item.description) return String(item.description).slice(0, 120);
     return JSON.stringify(item).slice(0, 120);
   });
@@ -176,10 +177,20 @@ try {
         `${perfRange}${reports.length < RUNS ? `  (${reports.length} of ${RUNS} runs)` : ''}`,
     );
     for (const error of errors) console.log(`    a run failed: ${error}`);
-    // Simulated throttling scales the CPU time it observes, so a slow or busy host inflates TBT.
+    // Simulated throttling multiplies the CPU time it observes (4×), so a slow or busy host
+    // inflates TBT: the host's speed as Lighthouse measured it, to compare runs on other machines.
     const benchmark = median(reports.map((lhr) => lhr.environment?.benchmarkIndex));
-    for (const warning of new Set(reports.flatMap((lhr) => lhr.runWarnings ?? []))) {
-      console.log(`    warning: ${warning.replace(/ Learn more.*$/s, '')} (benchmarkIndex ${Math.round(benchmark)})`);
+    console.log(`    host benchmarkIndex ${Math.round(benchmark)} (Lighthouse warns below 1000)`);
+    for (const warning of new Set(reports.flatMap((lhr) => lhr.runWarnings ?? []))) console.log(`    warning: ${warning.replace(/ Learn more.*$/s, '')}`);
+    // Audits that could not run are not scored (none of them weigh in a score today), but they
+    // hide a diagnosis: with Chromium newer than Lighthouse knows, its trace reading can fail.
+    const errored = new Map();
+    for (const audit of Object.values(last.audits)) {
+      if (audit.scoreDisplayMode === 'error') errored.set(audit.id, (audit.errorMessage ?? '').split('\n')[0]);
+    }
+    if (errored.size) {
+      const firstError = [...errored.values()][0].replace(/^Required \w+ gatherer encountered an error: /, '');
+      console.log(`    not run (error, unscored): ${[...errored.keys()].join(', ')} — ${firstError.slice(0, 140)}`);
     }
     for (const id of CATEGORIES) {
       if (!(scores[id] < 100)) continue;
@@ -187,15 +198,18 @@ try {
       const byId = new Map();
       for (const lhr of reports) {
         for (const lost of lostPoints(lhr, id)) {
-          const entry = byId.get(lost.id) ?? { ...lost, costs: [] };
+          const entry = byId.get(lost.id) ?? { ...lost, costs: [], details: [] };
           entry.costs.push(lost.lost);
-          entry.detail = lost.detail;
+          entry.details.push({ cost: lost.lost, text: lost.detail });
           byId.set(lost.id, entry);
         }
       }
       console.log(`    ${id} ${Math.round(scores[id])}: lost points on`);
       const entries = [...byId.values()].sort((a, b) => median(b.costs) - median(a.costs));
       for (const entry of entries) {
+        // What Lighthouse measured, from the run where it cost least to where it cost most.
+        const texts = [...new Set(entry.details.sort((a, b) => a.cost - b.cost).map((detail) => detail.text))].filter(Boolean);
+        entry.detail = texts.length > 1 ? `${texts[0]} … ${texts[texts.length - 1]}` : (texts[0] ?? '');
         const runs = reports.length > 1 ? `, in ${entry.costs.length} of ${reports.length} runs` : '';
         console.log(`      - ${entry.id}: ${entry.title}${entry.detail ? ` [${entry.detail}]` : ''} (−${median(entry.costs).toFixed(1)}${runs})`);
         for (const item of entry.items) console.log(`          ${item}`);
