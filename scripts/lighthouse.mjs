@@ -113,6 +113,8 @@ function itemsOf(audit) {
     const node = item.node ?? item.element;
     if (node?.snippet) return `${node.snippet.slice(0, 120)}${node.explanation ? ` — ${node.explanation.split('\n').slice(0, 2).join(' ')}` : ''}`;
     if (typeof item.url === 'string') return `${item.url.replace(`http://127.0.0.1:${PORT}`, '')}${item.wastedBytes ? ` (${Math.round(item.wastedBytes / 1000)} KB to save)` : ''}${item.wastedMs ? ` (${Math.round(item.wastedMs)} ms)` : ''}`;
+    if (item.groupLabel) return `${item.groupLabel}: ${Math.round(item.duration)} ms`;
+    if (typeof item.url === 'string' && typeof item.total === 'number') return `${item.url.replace(`http://127.0.0.1:${PORT}`, '')}: ${Math.round(item.total)} ms`;
     if (item.statistic) return `${item.statistic}: ${item.value?.value ?? item.value}`;
     if (item.description) return String(item.description).slice(0, 120);
     return JSON.stringify(item).slice(0, 120);
