@@ -12,6 +12,9 @@
 // and diagnostics that explain the metrics. The last run's JSON report of each page is written to
 // target/lighthouse/ (LIGHTHOUSE_REPORT_DIR) to open in a Lighthouse viewer.
 // Exits 1 when a page could not be measured (the bench prints that and carries on), else 0.
+// A PAGE ending in `/` stands for its index.html (e.g. `embed/` for an entry built into dist/embed/).
+// Also: CHROME_PATH (default /usr/bin/chromium), LIGHTHOUSE_PORT (8094), LIGHTHOUSE_DIST (dist),
+// LIGHTHOUSE_TIMEOUT_MS (per run, 180000).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
