@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): builds the release app, prints dist sizes (raw/gzip/brotli, first-load
-# total) and median timings over cold loads in headless Chromium.
+# total), median timings over cold loads in headless Chromium, and Lighthouse scores per page.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # Set-up as its own process, so its errexit holds (see scripts/setup.sh); then its tools on PATH.
@@ -14,3 +14,6 @@ echo "[bench] sizes"
 node scripts/sizes.mjs
 echo "[bench] timings"
 node scripts/bench.mjs
+echo "[bench] Lighthouse (mobile defaults, brotli as a CDN serves it)"
+# Figures only: a page Lighthouse cannot measure is reported and the bench carries on.
+node scripts/lighthouse.mjs || echo "[bench] Lighthouse could not measure every page (see above); the figures above stand"
