@@ -34,7 +34,7 @@ export async function startHost(body: string, port: number): Promise<Host> {
 /** A blog post that embeds the calculator at `appOrigin` with `query`, as the snippet does. */
 export function blogPost(appOrigin: string, query = ''): string {
   const src = `${appOrigin}/embed.html${query ? `?${query}` : ''}`;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Our marketing blog</title></head>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Our marketing blog</title></head>
 <body><main><h1>Plan your funnel</h1><p>Try the calculator below.</p>
 <iframe src="${src}" title="Funnel calculator" data-funnel-planner style="width:100%;height:300px;border:0"></iframe>
 <script src="${appOrigin}/embed.js" async></script>
