@@ -8,7 +8,7 @@
     clippy::indexing_slicing
 )]
 
-use funnel_planner::ui::App;
+use funnel_planner::ui::PlanApp as App;
 use leptos::mount::mount_to;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};

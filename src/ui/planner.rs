@@ -172,9 +172,7 @@ impl Planner {
     /// plan as typed here (so nothing typed into it is lost on the way).
     pub fn fragment_to_keep(self) -> String {
         if self.is_shared() {
-            self.draft
-                .with(|draft| share_fragment(draft))
-                .unwrap_or_default()
+            self.draft.with(share_fragment).unwrap_or_default()
         } else {
             self.open_id()
                 .map(|id| format!("{PLAN_FRAGMENT}{id}"))
