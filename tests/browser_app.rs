@@ -8,7 +8,7 @@
     clippy::indexing_slicing
 )]
 
-use funnel_planner::ui::PlanApp as App;
+use funnel_planner::ui::{ChannelsApp, PlanApp as App};
 use leptos::mount::mount_to;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -155,7 +155,7 @@ fn kpi_cell(root: &HtmlElement, row: &str, column: u32) -> Option<String> {
 async fn a_channels_figures_give_its_kpis_and_survive_a_new_mount() {
     clear_storage();
     let first = container();
-    let handle = mount_to(first.clone(), App);
+    let handle = mount_to(first.clone(), ChannelsApp);
     leptos::task::tick().await;
     // The first channel (Organic search and blog) spent 12,000 for 300 leads (stage 2) and
     // 4 customers (stage 6) → 40 per lead, CAC 3,000.
@@ -173,7 +173,7 @@ async fn a_channels_figures_give_its_kpis_and_survive_a_new_mount() {
     first.remove();
 
     let second = container();
-    let handle = mount_to(second.clone(), App);
+    let handle = mount_to(second.clone(), ChannelsApp);
     leptos::task::tick().await;
     assert_eq!(input_value("channel-1-spend").value(), "12,000");
     let customers = input_value("channel-1-stage-6-volume");
