@@ -196,6 +196,8 @@ fn App(area: Area) -> impl IntoView {
         }
         .into_any(),
         Area::Channels => {
+            // The plan's fields are on the Plan page: a problem listed here leads there.
+            provide_context(targets::FieldsElsewhere(plan_fragment));
             // The channel inputs and KPIs only: editing the goal or a rate leaves this unchanged.
             let kpi_report: ReportMemo = Memo::new(move |_| report.with(Report::without_targets));
             view! {

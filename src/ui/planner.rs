@@ -22,6 +22,9 @@ pub const STATUS_MESSAGE: &str = "status-message";
 /// What the URL fragment holds to say which plan is open: `#plan=<id>`.
 const PLAN_FRAGMENT: &str = "plan=";
 
+/// What follows the plan in the URL fragment to name a field to focus: `#plan=<id>&field=<id>`.
+pub const FIELD_FRAGMENT: &str = "&field=";
+
 /// The outcome of the last action, announced in the status line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Status {
@@ -119,7 +122,12 @@ impl Planner {
     /// names, a shared plan, or the most recently changed one.
     pub fn open() -> Planner {
         let opened = storage::open(now_ms(), new_plan_id);
-        let fragment = fragment();
+        let whole = fragment();
+        // `…&field=<id>`: a problem followed from another area; its field gets the focus.
+        let (fragment, field) = match whole.rsplit_once(FIELD_FRAGMENT) {
+            Some((fragment, field)) => (fragment.to_owned(), Some(field.to_owned())),
+            None => (whole, None),
+        };
         let mut status = None;
         let start = match shared_plan(&fragment) {
             Some(Ok(draft)) => Start::Shared(Box::new(draft)),
@@ -148,6 +156,9 @@ impl Planner {
             asked: Memo::new(move |_| library.with(Asked::of)),
         };
         planner.change(&mut |_, _| {});
+        if let Some(field) = field {
+            focus_later(field);
+        }
         planner
     }
 

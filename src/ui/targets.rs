@@ -6,9 +6,10 @@ use leptos::prelude::*;
 use crate::i18n::Key;
 use crate::model::number::{is_rounded_up, plain_decimal};
 use crate::model::{Field, FieldError, Period, PlanDraft, Source, Targets};
+use crate::ui::planner::FIELD_FRAGMENT;
 use crate::ui::table::ScrollTable;
 use crate::ui::text::{error_message, exact, field_id, money, needed, percent, stage_label, t, tf};
-use crate::ui::{focus_later, Checked, TargetsMemo};
+use crate::ui::{focus_later, Area, Checked, TargetsMemo};
 
 /// The results panel; `show_how` (on unless an embed turns it off) adds "How this is
 /// calculated".
@@ -174,6 +175,7 @@ fn how_steps(targets: &Targets) -> impl IntoView {
 fn Problems(draft: RwSignal<PlanDraft>, errors: Vec<FieldError>) -> impl IntoView {
     // Only a goal not typed yet (a new plan): ask for it rather than list mistakes.
     let is_awaiting = errors.iter().all(FieldError::is_awaited);
+    let elsewhere = use_context::<FieldsElsewhere>();
     let items = errors
         .into_iter()
         .map(|problem| {
@@ -189,7 +191,7 @@ fn Problems(draft: RwSignal<PlanDraft>, errors: Vec<FieldError>) -> impl IntoVie
             };
             view! {
                 <li>
-                    <button type="button" class="link" on:click=move |_| focus_later(field_id(field))>
+                    <button type="button" class="link" on:click=move |_| go_to_field(field, elsewhere)>
                         {text}
                     </button>
                 </li>
@@ -201,6 +203,27 @@ fn Problems(draft: RwSignal<PlanDraft>, errors: Vec<FieldError>) -> impl IntoVie
             <p>{t(if is_awaiting { Key::TargetsAwaited } else { Key::TargetsMissing })}</p>
             <ul>{items}</ul>
         </div>
+    }
+}
+
+/// The Plan page's address for the open plan, where an area without the plan's fields (Channels
+/// and KPIs) sends a person to mend a problem; given as context by that area.
+#[derive(Clone, Copy)]
+pub struct FieldsElsewhere(pub Memo<String>);
+
+/// Brings `field` into focus: here, or on the Plan page when this area does not have it.
+fn go_to_field(field: Field, elsewhere: Option<FieldsElsewhere>) {
+    match elsewhere {
+        Some(FieldsElsewhere(plan_fragment)) => {
+            let address = format!(
+                "{}#{}{FIELD_FRAGMENT}{}",
+                Area::Plan.page(),
+                plan_fragment.get_untracked(),
+                field_id(field)
+            );
+            let _ = window().location().set_href(&address);
+        }
+        None => focus_later(field_id(field)),
     }
 }
 
