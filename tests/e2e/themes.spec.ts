@@ -247,6 +247,19 @@ test.describe('theme contract', () => {
     });
   }
 
+  // Fails if: printing from dark mode prints light text (meant for a dark screen) on white paper.
+  test('printing uses the light colours, whatever the theme', async ({ page, planner }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await planner.goto();
+    await page.emulateMedia({ colorScheme: 'dark', media: 'print' });
+    for (const theme of [null, 'dark'] as const) {
+      await setTheme(page, theme);
+      const ink = await page.evaluate(() => (getComputedStyle(document.body).color.match(/[\d.]+/g) ?? []).map(Number));
+      expect(luminance(ink), `printed text luminance, data-theme=${theme ?? 'none'}`).toBeLessThan(0.05);
+      expect(luminance(await pageBackground(page)), `printed background, data-theme=${theme ?? 'none'}`).toBeGreaterThan(0.9);
+    }
+  });
+
   // Fails if: an accent set inline on <html> (the embed's accent parameter) does not win over the
   // theme's accent, in either theme.
   test('an inline accent on <html> wins in both themes', async ({ page, planner }) => {
