@@ -28,7 +28,7 @@ const RESIZE_MESSAGE: &str = "funnel-planner:resize";
 /// The page colours an accent must read on: the light theme's paper and the dark theme's (as
 /// `style/main.css` sets `--paper`).
 const LIGHT_PAPER: Rgb = Rgb(255, 255, 255);
-const DARK_PAPER: Rgb = Rgb(0x1b, 0x1f, 0x26);
+const DARK_PAPER: Rgb = Rgb(0x1a, 0x1f, 0x27);
 
 /// The embed's page.
 #[component]
