@@ -288,3 +288,20 @@ test('Tab reaches the area links, and Enter follows them', async ({ page, planne
     await expectOpenPlan(planner, 'Older plan', 'pareas-older');
   }
 });
+
+// Fails if: a problem listed above the targets in the Channels and KPIs area (whose fields are in
+// the Plan area) does nothing when followed, instead of taking the person to its field, with the
+// same plan open, as it does in the Plan area.
+test('a problem listed in the Channels and KPIs area leads to its field', async ({ page, planner }) => {
+  await planner.goto();
+  const id = planner.openPlanId();
+  await planner.type(planner.revenueGoal, 'abc');
+  await planner.openArea('Channels and KPIs');
+  const problem = planner.problem('Revenue goal', 'Enter digits only, like 1,250,000 or 12.5.');
+  await expect(problem).toBeVisible();
+  await problem.click();
+  await expect(page).toHaveURL(/\/(index\.html)?#plan=[A-Za-z0-9_-]+$/);
+  await planner.waitUntilReady();
+  expect(planner.openPlanId()).toBe(id);
+  await expect(planner.revenueGoal).toBeFocused();
+});
