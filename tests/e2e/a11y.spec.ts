@@ -1,10 +1,22 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
-import { MESSAGES, NEWER_SCHEMA_VERSION, PERIODS, examplePlan, planKey, record, type PlannerPage } from './pages/planner';
+import {
+  AREAS,
+  CHANNELS_PAGE,
+  MESSAGES,
+  NEWER_SCHEMA_VERSION,
+  PERIODS,
+  examplePlan,
+  planKey,
+  record,
+  type PlannerPage,
+} from './pages/planner';
 import type { Page } from '@playwright/test';
 
 // Accessibility: no axe (WCAG 2.2 AA) violations in the page's main states, a phone-width (320 px)
-// layout that never scrolls sideways, and a page that works from the keyboard alone.
+// layout that never scrolls sideways, and a page that works from the keyboard alone. The app has
+// two areas, each a page of its own (Plan, and Channels and KPIs): what holds for "the page" is
+// checked on both, moving between them through the "Areas" navigation.
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -44,14 +56,21 @@ test.describe('axe', () => {
     await planner.goto();
   });
 
-  // Fails if: the page as it first opens has a WCAG A/AA problem (contrast, labels, landmarks…).
-  test('the page as it opens has no violations', async ({ page }) => {
-    await expectNoAxeViolations(page);
+  // Fails if: either area as it first opens has a WCAG A/AA problem (contrast, labels, landmarks…).
+  test('each area as it opens has no violations', async ({ page, planner }) => {
+    for (const area of AREAS) {
+      await planner.openArea(area);
+      await expectNoAxeViolations(page);
+    }
   });
 
-  // Fails if: error messages, invalid fields or the problems list break WCAG A/AA (contrast, size, labels).
+  // Fails if: error messages, invalid fields or the problems list break WCAG A/AA (contrast, size,
+  // labels), in the Plan area or in the Channels and KPIs area's targets.
   test('the page with errors shown has no violations', async ({ page, planner }) => {
     await makeMistakes(planner);
+    await expectNoAxeViolations(page);
+    await planner.openArea('Channels and KPIs');
+    await expect(planner.problemsIntro).toBeVisible();
     await expectNoAxeViolations(page);
   });
 
@@ -62,22 +81,34 @@ test.describe('axe', () => {
     await expectNoAxeViolations(page);
   });
 
-  // Fails if: the open "How this is calculated" section or the exact values break WCAG A/AA.
+  // Fails if: the open "How this is calculated" section or the exact values break WCAG A/AA, in
+  // either area.
   test('the page with "How this is calculated" open has no violations', async ({ page, planner }) => {
-    await planner.howSummary.click();
-    await expect(planner.howSteps().first()).toBeVisible();
-    await planner.showExactValues.check();
-    await expectNoAxeViolations(page);
+    for (const area of AREAS) {
+      await planner.openArea(area);
+      await planner.howSummary.click();
+      await expect(planner.howSteps().first()).toBeVisible();
+      await planner.showExactValues.check();
+      await expectNoAxeViolations(page);
+    }
   });
 
-  // Fails if: the storage notice breaks WCAG A/AA (e.g. its colours lack contrast).
+  // Fails if: the storage notice breaks WCAG A/AA (e.g. its colours lack contrast), in either area.
   test('the page with a storage notice has no violations', async ({ page, planner }) => {
-    await page.evaluate(() => {
-      Storage.prototype.setItem = function setItem(): void {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      };
-    });
+    const failSaving = () =>
+      page.evaluate(() => {
+        Storage.prototype.setItem = function setItem(): void {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        };
+      });
+    await failSaving();
     await planner.type(planner.planName, 'Full storage');
+    await expect(planner.storageNotice).toContainText('Your latest change could not be saved');
+    await expectNoAxeViolations(page);
+
+    await planner.goto(CHANNELS_PAGE);
+    await failSaving();
+    await planner.type(planner.budget, '20,000');
     await expect(planner.storageNotice).toContainText('Your latest change could not be saved');
     await expectNoAxeViolations(page);
   });
@@ -99,6 +130,12 @@ test.describe('axe, plans and sharing', () => {
     await planner.importText('broken.json', '{"app":"funnel-planner","schema_version":2,"plans":[{}]}');
     await expect(planner.importReport).toBeVisible();
     await expectNoAxeViolations(page);
+
+    // The Channels and KPIs area's plan list and bin.
+    await planner.openArea('Channels and KPIs');
+    await planner.openBin();
+    await expect(planner.restoreButton('Second plan (copy)')).toBeVisible();
+    await expectNoAxeViolations(page);
   });
 
   // Fails if: the shared-plan banner, the damaged-data notice, the newer-version notice or the
@@ -119,6 +156,13 @@ test.describe('axe, plans and sharing', () => {
     const link = await planner.shareLink.inputValue();
     await planner.page.goto(link);
     await expect(planner.sharedBanner).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    // The same notices in the Channels and KPIs area.
+    await planner.openArea('Channels and KPIs');
+    await expect(planner.sharedBanner).toBeVisible();
+    await expect(planner.unreadableNotice).toBeVisible();
+    await expect(planner.newerNotice).toBeVisible();
     await expectNoAxeViolations(page);
   });
 });
@@ -150,7 +194,7 @@ async function fillMarketing(planner: PlannerPage): Promise<void> {
 
 test.describe('axe, budget and channels', () => {
   test.beforeEach(async ({ planner }) => {
-    await planner.goto();
+    await planner.goto(CHANNELS_PAGE);
   });
 
   // Fails if: the channels, their own rates, targets by channel, budget needed, KPIs, their
@@ -189,49 +233,58 @@ test.describe('at 320 px', () => {
     await planner.goto();
   });
 
-  // Fails if: on a small phone the page has WCAG A/AA problems or scrolls sideways.
-  test('the page has no violations and does not scroll sideways', async ({ page }) => {
-    await expectNoAxeViolations(page);
-    await expectNoSidewaysScroll(page, 320);
+  // Fails if: on a small phone either area has WCAG A/AA problems or scrolls sideways.
+  test('the page has no violations and does not scroll sideways', async ({ page, planner }) => {
+    for (const area of AREAS) {
+      await planner.openArea(area);
+      await expectNoAxeViolations(page);
+      await expectNoSidewaysScroll(page, 320);
+    }
   });
 
-  // Fails if: on a small phone a target is cut off or cannot be scrolled into view.
+  // Fails if: on a small phone a target is cut off or cannot be scrolled into view, in either area.
   test('every target can be read', async ({ page, planner }) => {
-    const table = planner.targetsTable;
-    await table.scrollIntoViewIfNeeded();
-    await expect(table).toBeVisible();
-    for (const stage of await planner.rowHeaders(table)) {
-      for (const period of PERIODS) {
-        const cell = await planner.cell(table, stage, period);
-        await cell.scrollIntoViewIfNeeded();
-        await expect(cell, `${stage} / ${period}`).toBeInViewport();
-        const clipped = await cell.evaluate((element) => element.scrollWidth > element.clientWidth);
-        expect(clipped, `${stage} / ${period} text is cut off`).toBe(false);
+    for (const area of AREAS) {
+      await planner.openArea(area);
+      const table = planner.targetsTable;
+      await table.scrollIntoViewIfNeeded();
+      await expect(table).toBeVisible();
+      for (const stage of await planner.rowHeaders(table)) {
+        for (const period of PERIODS) {
+          const cell = await planner.cell(table, stage, period);
+          await cell.scrollIntoViewIfNeeded();
+          await expect(cell, `${area}: ${stage} / ${period}`).toBeInViewport();
+          const clipped = await cell.evaluate((element) => element.scrollWidth > element.clientWidth);
+          expect(clipped, `${area}: ${stage} / ${period} text is cut off`).toBe(false);
+        }
       }
+      await expectNoSidewaysScroll(page, 320);
     }
-    await expectNoSidewaysScroll(page, 320);
   });
 
   // Fails if: on a small phone an input does not fit the screen. The wide data tables of inputs
   // (channels, their rates) may scroll on their own, as WCAG 1.4.10 allows for data tables: their
   // inputs must then scroll fully into view inside the table without moving the page sideways.
-  test('every field fits the screen', async ({ page }) => {
-    const fields = page.getByRole('textbox');
-    const count = await fields.count();
-    expect(count).toBeGreaterThan(10);
-    for (let index = 0; index < count; index++) {
-      const field = fields.nth(index);
-      const name = `text field ${index + 1} (${await field.getAttribute('aria-label') ?? await field.getAttribute('id')})`;
-      const inScrollingTable = await field.evaluate(
-        (element) => element.closest('table') !== null && element.closest('.table-wrap, [role="region"][tabindex="0"]') !== null,
-      );
-      if (inScrollingTable) await field.scrollIntoViewIfNeeded();
-      const box = await field.boundingBox();
-      expect(box, `${name} is laid out`).not.toBeNull();
-      expect(box!.x, `${name} left edge`).toBeGreaterThanOrEqual(0);
-      expect(box!.x + box!.width, `${name} right edge`).toBeLessThanOrEqual(320);
+  test('every field fits the screen', async ({ page, planner }) => {
+    for (const area of AREAS) {
+      await planner.openArea(area);
+      const fields = page.getByRole('textbox');
+      const count = await fields.count();
+      expect(count, `text fields in ${area}`).toBeGreaterThan(10);
+      for (let index = 0; index < count; index++) {
+        const field = fields.nth(index);
+        const name = `${area}: text field ${index + 1} (${await field.getAttribute('aria-label') ?? await field.getAttribute('id')})`;
+        const inScrollingTable = await field.evaluate(
+          (element) => element.closest('table') !== null && element.closest('.table-wrap, [role="region"][tabindex="0"]') !== null,
+        );
+        if (inScrollingTable) await field.scrollIntoViewIfNeeded();
+        const box = await field.boundingBox();
+        expect(box, `${name} is laid out`).not.toBeNull();
+        expect(box!.x, `${name} left edge`).toBeGreaterThanOrEqual(0);
+        expect(box!.x + box!.width, `${name} right edge`).toBeLessThanOrEqual(320);
+      }
+      await expectNoSidewaysScroll(page, 320);
     }
-    await expectNoSidewaysScroll(page, 320);
   });
 
   // Fails if: a busy page (errors, forward check, calculation, 10 stages) is wider than a small phone.
@@ -251,10 +304,18 @@ test.describe('at 320 px', () => {
     await makeMistakes(planner);
     await expectNoSidewaysScroll(page, 320);
     await expectNoAxeViolations(page);
+
+    // The Channels and KPIs area with the same plan: 10 stages and the problems list.
+    await planner.openArea('Channels and KPIs');
+    await expect(planner.problemsIntro).toBeVisible();
+    await expectNoSidewaysScroll(page, 320);
+    await expectNoAxeViolations(page);
   });
+
   // Fails if: on a small phone the filled-in marketing sections, their details open, make the
   // page scroll sideways or break WCAG A/AA.
   test('the marketing sections filled in do not scroll sideways', async ({ page, planner }) => {
+    await planner.openArea('Channels and KPIs');
     await fillMarketing(planner);
     await expectNoSidewaysScroll(page, 320);
     await expectNoAxeViolations(page);
@@ -263,6 +324,7 @@ test.describe('at 320 px', () => {
   // Fails if: on a small phone, scrolling a wide table sideways takes the row names out of view,
   // so the figures can no longer be told apart.
   test('tables that scroll sideways keep the row names in view', async ({ page, planner }) => {
+    await planner.openArea('Channels and KPIs');
     await planner.fillChannel('Email', { spend: '5,000', volumes: { Visits: '2,000', Customers: '5' }, revenue: '40,000' });
     await planner.openChannelRates();
     for (const caption of ['Spend and results by channel', 'Conversion rates by channel (%)', 'Targets by channel, per month', 'KPIs by channel']) {

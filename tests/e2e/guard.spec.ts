@@ -29,11 +29,22 @@ test('the guard records an uncaught page error', async ({ page, pageProblems }) 
 });
 
 // Fails if: the guard misses requests to other origins, so a privacy leak (font, CDN, analytics) could pass.
+// The app's Content-Security-Policy stops its own pages from connecting elsewhere (and says so on
+// the console, which the guard records); a page of the same browser without that policy still
+// sends the request, and the guard must see it go.
 test('the guard records a request to another origin', async ({ page, pageProblems }) => {
   await page.evaluate(() => fetch('http://127.0.0.1:9/tracker.gif').catch(() => undefined));
   await expect
     .poll(() => pageProblems.join('\n'))
+    .toContain("console error: Connecting to 'http://127.0.0.1:9/tracker.gif' violates the following Content Security Policy directive");
+  pageProblems.length = 0;
+
+  const blank = await page.context().newPage();
+  await blank.evaluate(() => fetch('http://127.0.0.1:9/tracker.gif').catch(() => undefined));
+  await expect
+    .poll(() => pageProblems.join('\n'))
     .toContain('request to another origin: GET http://127.0.0.1:9/tracker.gif');
+  await blank.close();
   pageProblems.length = 0;
 });
 

@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures';
 import {
+  CHANNELS_PAGE,
   SCHEMA_VERSION,
   USUAL_CHANNELS,
   channel,
@@ -16,7 +17,8 @@ import {
 // Keeping the marketing side: channels, budget and KPI inputs are saved with the plan (schema
 // version 3), come back after a reload, travel in export files and share links to another
 // browser, and plans saved before channels existed (version 2) open with none and an offer to
-// add the usual ones.
+// add the usual ones. The marketing side is typed and checked in the Channels and KPIs area;
+// export, import and share links are in the Plan area, reached through the "Areas" navigation.
 
 /**
  * Renames Paid search to "Search ads" (40% share, spend 12,000, 300 leads, own Visits→Leads 3%),
@@ -123,7 +125,7 @@ async function expectTypedMarketing(planner: PlannerPage): Promise<void> {
 // Fails if: a reload loses or changes a channel, a figure (mistakes included), an own rate, the
 // budget, a KPI input or a choice, or the plan is not saved as version 3 exactly as typed.
 test('channels, budget and KPI inputs survive a reload exactly as typed', async ({ planner }) => {
-  await planner.goto();
+  await planner.goto(CHANNELS_PAGE);
   await typeMarketing(planner);
   await planner.expectSaved('"move_percent":"30"');
   await planner.reload();
@@ -141,8 +143,10 @@ test('an exported plan brings its channels and KPI inputs into another browser',
   test.slow();
   await planner.goto();
   await planner.type(planner.planName, 'Channels plan');
+  await planner.openArea('Channels and KPIs');
   await typeMarketing(planner);
   await planner.expectSaved('"move_percent":"30"');
+  await planner.openArea('Plan');
   const file = await planner.download(() => planner.exportPlanButton.click());
   const exported = JSON.parse(file.text) as ExportFile;
   expect(exported.schema_version).toBe(SCHEMA_VERSION);
@@ -155,6 +159,8 @@ test('an exported plan brings its channels and KPI inputs into another browser',
   await other.openPlan('Channels plan');
   const id = exported.plans[0].id;
   expect(other.openPlanId()).toBe(id);
+  await other.openArea('Channels and KPIs');
+  expect(other.openPlanId()).toBe(id);
   await expectTypedMarketing(other);
   await other.reload();
   await expectTypedMarketing(other);
@@ -163,14 +169,17 @@ test('an exported plan brings its channels and KPI inputs into another browser',
 
 // Fails if: a share link drops the marketing side, or "Save a copy" saves it differently.
 test('a share link carries the channels and KPI inputs', async ({ planner, openOtherBrowser }) => {
-  await planner.goto();
+  await planner.goto(CHANNELS_PAGE);
   await typeMarketing(planner);
   await planner.expectSaved('"move_percent":"30"');
+  await planner.openArea('Plan');
   await planner.createShareLinkButton.click();
   const link = await planner.shareLink.inputValue();
 
   const other = await openOtherBrowser();
   await other.goto(link);
+  await expect(other.sharedBanner).toBeVisible();
+  await other.openArea('Channels and KPIs');
   await expect(other.sharedBanner).toBeVisible();
   await expectTypedMarketing(other);
   await other.saveSharedCopyButton.click();
@@ -202,7 +211,7 @@ test('a version 2 plan opens with no channels and offers the usual ones', async 
     1_795_000_000_001,
   );
   await planner.seed({ [planKey('pbefore-1')]: JSON.stringify(v2), [planKey('pafter-1')]: JSON.stringify(v3) });
-  await planner.goto();
+  await planner.goto(CHANNELS_PAGE);
 
   await planner.openPlan('Before channels');
   await expect(planner.addUsualChannelsButton).toBeVisible();

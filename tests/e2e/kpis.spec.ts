@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import type { PlannerPage } from './pages/planner';
+import { CHANNELS_PAGE, type PlannerPage } from './pages/planner';
 
 // Marketing KPIs and "Which channels earn their money": the KPIs each channel's spend, volumes and
 // revenue give (and why one cannot be given), the customer value and retention of the plan, how
@@ -7,12 +7,14 @@ import type { PlannerPage } from './pages/planner';
 // from the worst channel to the best. Every expected figure is worked out by hand in a comment.
 //
 // The example plan's average revenue per new customer is 1,100,000 (used by LTV and payback).
+// All of this is in the Channels and KPIs area (`channels.html`); a test that changes the stages
+// goes to the Plan area and back through the "Areas" navigation, as a person does.
 
 const CAC = 'Customer acquisition cost (CAC)';
 const ROI = 'Marketing ROI';
 
 test.beforeEach(async ({ planner }) => {
-  await planner.goto();
+  await planner.goto(CHANNELS_PAGE);
 });
 
 /**
@@ -333,8 +335,10 @@ test('ranking by a removed stage falls back to CAC, and the select says so', asy
   await typeCompareExample(planner);
   await planner.rankBy.selectOption({ label: 'Cost per Leads' });
   await expect(planner.text('No channel has a Cost per Leads yet: enter spend and volumes above.')).toBeVisible();
+  await planner.openArea('Plan');
   await planner.removeButton('Leads').click();
   await planner.expectStages(['Visits', 'MQLs', 'SQLs', 'Opportunities', 'Customers']);
+  await planner.openArea('Channels and KPIs');
   await expect(planner.rankTable(CAC)).toBeVisible();
   await expect(planner.rankBy).toHaveValue('cac');
 });

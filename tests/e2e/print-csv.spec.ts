@@ -1,12 +1,16 @@
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
-import type { PlannerPage } from './pages/planner';
+import { CHANNELS_PAGE, type PlannerPage } from './pages/planner';
 
 // The printed report and the CSV file. Printing: the report fits an A4 page at full size (no
 // table wider than the page, so the browser does not shrink it), every explanation is open while
 // printing and closes again afterwards, inputs print as their values, and names print whole.
 // The CSV: the plan's inputs first, then targets, targets by channel, budget needed and KPIs,
 // each section titled, every text cell safe from running as a formula.
+//
+// Each area prints as its own report (the Plan area has the "Print" button; the Channels and KPIs
+// area prints from the browser's menu), so the printing tests check both. The channels are typed
+// in the Channels and KPIs area; the CSV is downloaded from the Plan area's "Keep and share".
 
 /** The width of A4 paper (210 mm at 96 px per inch) less the browser's default 10 mm margins. */
 const A4_PRINTABLE_WIDTH = 718;
@@ -28,6 +32,33 @@ async function visible(page: Page, selector: string): Promise<string[]> {
         .map((element) => element.outerHTML.slice(0, 120)),
     selector,
   );
+}
+
+/** Emulates printing: print media and the browser's `beforeprint`. */
+async function startPrinting(page: Page): Promise<void> {
+  await page.emulateMedia({ media: 'print' });
+  await printEvent(page, 'beforeprint');
+}
+
+/** Ends emulated printing: the browser's `afterprint` and screen media. */
+async function stopPrinting(page: Page): Promise<void> {
+  await printEvent(page, 'afterprint');
+  await page.emulateMedia({ media: 'screen' });
+}
+
+/** Neither the page nor any table is wider than the printable width of A4. */
+async function expectFitsA4(page: Page, area: string): Promise<void> {
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    widest: Math.max(...[...document.querySelectorAll('table')].map((t) => t.getBoundingClientRect().right)),
+  }));
+  expect(widths.page, `${area}: the page scrolls sideways`).toBeLessThanOrEqual(A4_PRINTABLE_WIDTH);
+  expect(widths.widest, `${area}: a table runs past the page`).toBeLessThanOrEqual(A4_PRINTABLE_WIDTH);
+}
+
+/** The open state of every `<details>` on the page, in order. */
+async function openStates(page: Page): Promise<boolean[]> {
+  return page.locator('details').evaluateAll((all) => all.map((d) => (d as HTMLDetailsElement).open));
 }
 
 /** Two channels with figures, one with a long name, and the customer value typed. */
@@ -52,47 +83,56 @@ test.describe('printing', () => {
   // Fails if: any part of the printed report (the KPI table above all) is wider than an A4 page,
   // so that the browser shrinks the whole report to fit.
   test('the printed report fits the page at full size', async ({ planner, page }) => {
-    await planner.goto();
+    await planner.goto(CHANNELS_PAGE);
     await typeMarketing(planner);
-    await page.emulateMedia({ media: 'print' });
-    await printEvent(page, 'beforeprint');
+    await startPrinting(page);
     await expect(planner.kpiTable).toBeVisible();
-    const widths = await page.evaluate(() => ({
-      page: document.documentElement.scrollWidth,
-      widest: Math.max(...[...document.querySelectorAll('table')].map((t) => t.getBoundingClientRect().right)),
-    }));
-    expect(widths.page, 'the page scrolls sideways').toBeLessThanOrEqual(A4_PRINTABLE_WIDTH);
-    expect(widths.widest, 'a table runs past the page').toBeLessThanOrEqual(A4_PRINTABLE_WIDTH);
+    await expectFitsA4(page, 'Channels and KPIs');
     // Full size: the text is not scaled down to fit.
     await expect(planner.kpiTable).toHaveCSS('font-size', /^1[01](\.\d+)?px$/);
+    await stopPrinting(page);
+
+    await planner.openArea('Plan');
+    await startPrinting(page);
+    await expect(planner.targetsTable).toBeVisible();
+    await expectFitsA4(page, 'Plan');
+    await expect(planner.targetsTable).toHaveCSS('font-size', /^1[01](\.\d+)?px$/);
   });
 
   // Fails if: an explanation ("How this is calculated", "How the KPIs are calculated", a
   // channel's own rates) stays closed on paper, or printing changes which ones are open on screen.
   test('every explanation is open while printing, and as it was afterwards', async ({ planner, page }) => {
-    await planner.goto();
+    await planner.goto(CHANNELS_PAGE);
     await typeMarketing(planner);
     await planner.howSummary.click();
     await expect(planner.howDetails).toHaveAttribute('open', '');
     const details = page.locator('details');
     const count = await details.count();
     expect(count).toBeGreaterThanOrEqual(5);
-    const openBefore = await details.evaluateAll((all) => all.map((d) => (d as HTMLDetailsElement).open));
+    const openBefore = await openStates(page);
     expect(openBefore.filter((open) => !open).length, 'some are closed before printing').toBeGreaterThan(3);
 
-    await page.emulateMedia({ media: 'print' });
-    await printEvent(page, 'beforeprint');
-    expect(await details.evaluateAll((all) => all.map((d) => (d as HTMLDetailsElement).open))).toEqual(
-      openBefore.map(() => true),
-    );
+    await startPrinting(page);
+    expect(await openStates(page)).toEqual(openBefore.map(() => true));
     await expect(page.getByText('Explain the figures of', { exact: true })).toBeVisible();
     await expect(planner.kpiSection.getByText('All channels', { exact: true }).last()).toBeVisible();
     await expect(planner.howKpiSteps().first()).toBeVisible();
     await expect(planner.channelRatesTable).toBeVisible();
+    await expect(planner.howSteps().first()).toBeVisible();
 
-    await printEvent(page, 'afterprint');
-    await page.emulateMedia({ media: 'screen' });
-    expect(await details.evaluateAll((all) => all.map((d) => (d as HTMLDetailsElement).open))).toEqual(openBefore);
+    await stopPrinting(page);
+    expect(await openStates(page)).toEqual(openBefore);
+
+    // The Plan area's report: "How this is calculated" prints open, and closes again afterwards.
+    await planner.openArea('Plan');
+    const planBefore = await openStates(page);
+    expect(planBefore.length).toBeGreaterThanOrEqual(2);
+    expect(planBefore.filter((open) => !open).length, 'closed before printing').toBeGreaterThan(0);
+    await startPrinting(page);
+    expect(await openStates(page)).toEqual(planBefore.map(() => true));
+    await expect(planner.howSteps().first()).toBeVisible();
+    await stopPrinting(page);
+    expect(await openStates(page)).toEqual(planBefore);
   });
 
   // Fails if: a text box, select, radio button or button prints as a control, a typed value or
@@ -100,15 +140,20 @@ test.describe('printing', () => {
   test('inputs print as their values and names print whole', async ({ planner, page }) => {
     await planner.goto();
     await planner.type(planner.planName, 'Board review');
-    await typeMarketing(planner);
-    await page.emulateMedia({ media: 'print' });
-    await printEvent(page, 'beforeprint');
-
-    expect(await visible(page, 'input, select, button, textarea')).toEqual([]);
+    await startPrinting(page);
+    expect(await visible(page, 'input, select, button, textarea'), 'controls printed in the Plan area').toEqual([]);
     // The values typed, as text.
     await expect(planner.goalSection.getByText('Board review', { exact: true })).toBeVisible();
     await expect(planner.goalSection.getByText('1,100,000', { exact: true })).toBeVisible();
     await expect(planner.stagesSection.getByText('Opportunities', { exact: true })).toBeVisible();
+    await stopPrinting(page);
+
+    await planner.openArea('Channels and KPIs');
+    await typeMarketing(planner);
+    await startPrinting(page);
+    expect(await visible(page, 'input, select, button, textarea'), 'controls printed in the Channels and KPIs area').toEqual([]);
+    // This report names its plan too, though the plan's name has no field here.
+    await expect(page.getByRole('banner').getByText('Board review', { exact: true })).toBeVisible();
     await expect(planner.channelsTable.getByText('20,000', { exact: true })).toBeVisible();
     await expect(planner.channelsSection.getByText('5,000', { exact: true })).toBeVisible();
     // Only the answer chosen, without its radio button.
@@ -174,6 +219,8 @@ test.describe('the CSV file', () => {
     const bareTitles = bare.text.split('\r\n\r\n').map((section) => section.split('\r\n')[0]);
     expect(bareTitles).toEqual(['Plan', 'Targets', 'Targets by channel']);
 
+    // The channels are set up in their area; the CSV is downloaded from the Plan area.
+    await planner.openArea('Channels and KPIs');
     await planner.type(planner.channelName(1), '=SUM(A1:A9)');
     await planner.fillChannel('=SUM(A1:A9)', {
       share: '40',
@@ -183,6 +230,7 @@ test.describe('the CSV file', () => {
     });
     await planner.type(planner.budget, '60,000');
     await expect(planner.budgetTable).toBeVisible();
+    await planner.openArea('Plan');
     const csv = await planner.download(() => planner.downloadCsvButton.click());
     expect(csv.text.endsWith('\r\n'), 'last line ends in CRLF').toBe(true);
     const sections = csv.text.slice(0, -2).split('\r\n\r\n').map((section) => section.split('\r\n'));

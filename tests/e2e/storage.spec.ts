@@ -320,6 +320,7 @@ test('a version 1 save migrates to one current-version plan with every typed val
   expect(migrated).toMatchObject({ schema_version: SCHEMA_VERSION, id: planner.openPlanId() });
   // Written as version 3, with an empty marketing side: version 1 knew no channels.
   expect(migrated.plan).toEqual({ ...v1Plan, marketing: marketing() });
+  await planner.openArea('Channels and KPIs');
   await expect(planner.addUsualChannelsButton).toBeVisible();
   await expect(planner.channelRows).toHaveCount(0);
 
@@ -473,10 +474,12 @@ test('a plan from a newer version can be worked on as a copy, leaving the origin
     ...examplePlan({ name: 'Future plan (copy)', revenue_goal: '6,600,000' }),
     marketing: futureMarketing,
   });
+  await planner.openArea('Channels and KPIs');
   await expect(planner.channelName(1)).toHaveValue('Trade press');
   await expect(planner.channelSpend('Trade press')).toHaveValue('7,500');
   expect(await planner.storedText(planKey('pfuture-2'))).toBe(readable);
   expect(await planner.storedText(planKey('pfuture-3'))).toBe(unreadable);
+  await planner.openArea('Plan');
   await planner.reload();
   await expect(planner.planName).toHaveValue('Future plan (copy)');
   expect(await planner.storedText(planKey('pfuture-2'))).toBe(readable);

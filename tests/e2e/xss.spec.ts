@@ -1,9 +1,9 @@
 import { test, expect } from './fixtures';
-import { examplePlan, record, type PlannerPage } from './pages/planner';
+import { CHANNELS_PAGE, examplePlan, record, type PlannerPage } from './pages/planner';
 
 // Names are text, never markup: a plan or stage named like an HTML tag shows literally wherever it
-// appears (list, status line, tab title, targets, import and share), and no element is created
-// from it. The fixture fails the test on any dialog, so `alert(1)` running would fail it too.
+// appears (list, status line, tab title, targets, import and share, in both areas), and no
+// element is created from it. The fixture fails the test on any dialog, so `alert(1)` running would fail it too.
 
 const PAYLOAD = '<img src=x onerror=alert(1)>';
 const TITLE_PAYLOAD = '</title><img src=y onerror=alert(2)>';
@@ -42,6 +42,11 @@ test('a plan named like an HTML tag shows literally in the list, status and titl
   await expect(planner.planButton(TITLE_PAYLOAD)).toBeVisible();
   await planner.reload();
   await expect(planner.planButton(TITLE_PAYLOAD)).toBeVisible();
+  await expect(page).toHaveTitle(`${TITLE_PAYLOAD} – Funnel Planner`);
+  await expectNoInjection(planner, requests);
+  // The Channels and KPIs area lists and titles it the same way.
+  await planner.openArea('Channels and KPIs');
+  await expect(planner.planButton(TITLE_PAYLOAD)).toHaveAttribute('aria-current', 'true');
   await expect(page).toHaveTitle(`${TITLE_PAYLOAD} – Funnel Planner`);
   await expectNoInjection(planner, requests);
 });
@@ -97,6 +102,13 @@ test('a plan name from a share link shows literally', async ({ planner, openTab 
   await expect(tab.planName).toHaveValue(PAYLOAD);
   await expect(tab.page).toHaveTitle(`${PAYLOAD} – Funnel Planner`);
   await expect(tab.row(tab.targetsTable, TITLE_PAYLOAD)).toBeVisible();
+  // The shared plan goes to the Channels and KPIs area in its link and back, literally.
+  await tab.openArea('Channels and KPIs');
+  await expect(tab.page).toHaveTitle(`${PAYLOAD} – Funnel Planner`);
+  await expect(tab.row(tab.targetsTable, TITLE_PAYLOAD)).toBeVisible();
+  await expectNoInjection(tab, requests);
+  await tab.openArea('Plan');
+  await expect(tab.planName).toHaveValue(PAYLOAD);
   await tab.saveSharedCopyButton.click();
   await expect(tab.status(`Saved “${PAYLOAD}” to your plans.`)).toBeVisible();
   await expectNoInjection(tab, requests);
@@ -107,7 +119,7 @@ test('a plan name from a share link shows literally', async ({ planner, openTab 
 // reallocation suggestion.
 test('a channel named like an HTML tag shows literally everywhere it appears', async ({ planner }) => {
   const requests = recordRequests(planner);
-  await planner.goto();
+  await planner.goto(CHANNELS_PAGE);
   await planner.type(planner.channelName(4), PAYLOAD);
   await planner.fillChannel(PAYLOAD, { spend: '5,000', volumes: { Customers: '5' }, revenue: '40,000' });
   await planner.fillChannel('Events and trade shows', { spend: '20,000', volumes: { Customers: '2' } });

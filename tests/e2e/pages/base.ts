@@ -1,21 +1,43 @@
-// Part of the page object (see planner.ts): one file per area of the page, each class adding its
-// area to the one before, so a spec still works with one `PlannerPage`.
+// Part of the page object (see planner.ts): one file per part of the page, each class adding its
+// part to the one before, so a spec still works with one `PlannerPage`.
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 import { MESSAGES, expectClose, type Cell } from './data';
 
-/** What every area shares: loading, typing, tables, field errors and the whole page. */
+/**
+ * An area of the app: a page of its own, reached by its link in the header's "Areas" navigation.
+ * "Plan" (`./`): the goal, stages, targets, forward check and "Keep and share". "Channels and
+ * KPIs" (`channels.html`): the plan library, the targets, and budget, channels and KPIs.
+ */
+export type Area = 'Plan' | 'Channels and KPIs';
+
+/** Every area, in the navigation's order. */
+export const AREAS: Area[] = ['Plan', 'Channels and KPIs'];
+
+/** The address of the Channels and KPIs area's page (the Plan area is the app's folder). */
+export const CHANNELS_PAGE = '/channels.html';
+
+/** What every area shares: loading, areas, typing, tables, field errors and the whole page. */
 export class BasePage {
   readonly heading: Locator;
   readonly planName: Locator;
+  /** The header's navigation between the areas. */
+  readonly areaNav: Locator;
+  /** The link of the area shown (the one marked `aria-current="page"`). */
+  readonly currentAreaLink: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'Funnel Planner', exact: true });
     this.planName = page.getByLabel('Plan name', { exact: true });
+    this.areaNav = page.getByRole('navigation', { name: 'Areas', exact: true });
+    this.currentAreaLink = this.areaNav.locator('a[aria-current="page"]');
   }
 
   // ---- Loading -------------------------------------------------------------------------------
 
-  /** Opens the page (or `url`, e.g. a share link) and waits until the app has rendered it. */
+  /**
+   * Opens the page (or `url`: a share link, or `CHANNELS_PAGE` for the Channels and KPIs area)
+   * and waits until the app has rendered it.
+   */
   async goto(url = '/'): Promise<void> {
     await this.page.goto(url);
     await this.waitUntilReady();
@@ -27,9 +49,38 @@ export class BasePage {
     await this.waitUntilReady();
   }
 
+  /** The area the address shows: `channels.html` is Channels and KPIs, anything else Plan. */
+  area(): Area {
+    return new URL(this.page.url()).pathname.endsWith('/channels.html') ? 'Channels and KPIs' : 'Plan';
+  }
+
+  /** Waits until the app has rendered the area the address names. */
   async waitUntilReady(): Promise<void> {
     await expect(this.heading).toBeVisible();
-    await expect(this.planName).toBeVisible();
+    await expect(this.areaNav).toBeVisible();
+    if (this.area() === 'Plan') {
+      await expect(this.planName).toBeVisible();
+    } else {
+      await expect(this.page.getByRole('region', { name: 'Budget and channels', exact: true })).toBeVisible();
+    }
+  }
+
+  // ---- Areas ----------------------------------------------------------------------------------
+
+  /** The link to `area` in the header's "Areas" navigation. */
+  areaLink(area: Area): Locator {
+    return this.areaNav.getByRole('link', { name: area, exact: true });
+  }
+
+  /**
+   * Goes to `area` as a person does, by clicking its link in the "Areas" navigation, and waits
+   * until that page has loaded and rendered. The link carries the open plan.
+   */
+  async openArea(area: Area): Promise<void> {
+    if (this.area() === area) return;
+    await this.areaLink(area).click();
+    await this.page.waitForURL((url) => url.pathname.endsWith('/channels.html') === (area === 'Channels and KPIs'));
+    await this.waitUntilReady();
   }
 
   // ---- Typing ---------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
-// Part of the page object (see planner.ts): one file per area of the page, each class adding its
-// area to the one before, so a spec still works with one `PlannerPage`.
+// Part of the page object (see planner.ts): one file per part of the page, each class adding its
+// part to the one before, so a spec still works with one `PlannerPage`.
 import { expect, type Locator, type Page } from '@playwright/test';
 import { downloadText } from './base';
 import { NOTICES, PLAN_PREFIX, planKey, type PlanRecord, type StorageSnapshot } from './data';
@@ -131,11 +131,15 @@ export class LibraryPage extends ResultsPage {
       .toEqual([...names].sort());
   }
 
-  /** Opens the plan named `name` from the list and waits until the editor shows it. */
+  /**
+   * Opens the plan named `name` from the list and waits until the page shows it (in the Plan
+   * area, the editor's name; in any area, the tab's title).
+   */
   async openPlan(name: string): Promise<void> {
     await this.planButton(name).click();
     await expect(this.planButton(name)).toHaveAttribute('aria-current', 'true');
-    await expect(this.planName).toHaveValue(name);
+    if (this.area() === 'Plan') await expect(this.planName).toHaveValue(name);
+    if (name.trim() !== '') await expect(this.page).toHaveTitle(`${name.trim()} – Funnel Planner`);
   }
 
   /** Opens "Recently deleted" if it is closed. */

@@ -1,7 +1,9 @@
 // The page object of the end-to-end tests: Funnel Planner as a person sees it, found by visible
-// labels and roles. Each area of the page has its own file, each class adding its area to the
-// one before; `PlannerPage` is all of them:
-//   base.ts       loading, typing, tables, field errors, the whole page
+// labels and roles. Each part of the page has its own file, each class adding its part to the
+// one before; `PlannerPage` is all of them. The app has two areas, each a page of its own (Plan
+// at `./`, Channels and KPIs at `channels.html`): one `PlannerPage` follows the tab from one to
+// the other (`openArea`), and each locator finds its part only in the area that shows it.
+//   base.ts       loading, the areas and their navigation, typing, tables, field errors, the page
 //   plan-form.ts  "Your goal" and "Funnel stages"
 //   results.ts    "Your targets" and the forward check
 //   library.ts    "Your plans", "Keep and share", notices, shared plans, tabs, storage, files
@@ -11,7 +13,7 @@
 import { MarketingPage } from './marketing';
 
 export * from './data';
-export { downloadText, escapeRegExp } from './base';
+export { AREAS, CHANNELS_PAGE, downloadText, escapeRegExp, type Area } from './base';
 
-/** The whole page. */
+/** The whole app, in whichever area the tab shows. */
 export class PlannerPage extends MarketingPage {}

@@ -1,5 +1,5 @@
-// Part of the page object (see planner.ts): one file per area of the page, each class adding its
-// area to the one before, so a spec still works with one `PlannerPage`.
+// Part of the page object (see planner.ts): one file per part of the page, each class adding its
+// part to the one before, so a spec still works with one `PlannerPage`.
 import { type Locator, type Page } from '@playwright/test';
 import { PlanFormPage } from './plan-form';
 
