@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { FrameLocator, Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { blogPost, hostPort, startHost, type Host } from './lib/host';
+import { targetCell } from './lib/targets';
 
 // The blog embed: a page on another origin pastes the snippet; the calculator works inside the
 // frame, the frame follows its content's height, and the embed's URL parameters set its start.
@@ -27,16 +28,6 @@ async function openBlog(page: Page, query = ''): Promise<{ frame: FrameLocator; 
 
 const frameHeight = (iframe: Locator) => iframe.evaluate((element) => element.getBoundingClientRect().height);
 const contentHeight = (frame: FrameLocator) => frame.locator('body').evaluate((body) => body.scrollHeight);
-
-/** The cell of the targets table in `scope` for `stage` and column `period`. */
-function targetCell(scope: FrameLocator | Page, stage: string, period: string): Locator {
-  const table = scope.getByRole('table', { name: /Funnel targets/ });
-  return table
-    .getByRole('row')
-    .filter({ has: scope.getByRole('rowheader', { name: stage, exact: true }) })
-    .getByRole('cell')
-    .nth(['Per month', 'Per quarter', 'Per year'].indexOf(period));
-}
 
 test.describe('on another origin', () => {
   test.use({ alsoAllowedOrigins: Array.from({ length: 32 }, (_, index) => `http://127.0.0.1:${hostPort(index)}`) });

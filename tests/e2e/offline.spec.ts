@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { targetCell } from './lib/targets';
 
 // Offline and installable: after one visit the app and the embed load and work with the network
 // off; a new deploy is offered ("A new version is ready — Reload"), never applied by itself; the
@@ -52,11 +53,7 @@ test('after one visit the app works offline: reload, type, save, a new tab', asy
   const goal = page.getByLabel('Revenue goal', { exact: true });
   await goal.fill('2200000');
   // 2,200,000 / 1,100,000 = 2 customers a year.
-  const customers = page
-    .getByRole('table', { name: /Funnel targets/ })
-    .getByRole('row')
-    .filter({ has: page.getByRole('rowheader', { name: 'Customers', exact: true }) });
-  await expect(customers.getByRole('cell').nth(2)).toHaveText('2');
+  await expect(targetCell(page, 'Customers', 'Per year')).toHaveText('2');
   await page.reload();
   await expect(goal).toHaveValue('2200000');
 
@@ -73,12 +70,8 @@ test('the embed works offline after one visit', async ({ page }) => {
   await firstVisit(page, '/embed.html');
   await page.context().setOffline(true);
   await page.goto(`${origin()}/embed.html?goal=5500000`);
-  const customers = page
-    .getByRole('table', { name: /Funnel targets/ })
-    .getByRole('row')
-    .filter({ has: page.getByRole('rowheader', { name: 'Customers', exact: true }) });
   // 5,500,000 / 1,100,000 = 5 customers a year.
-  await expect(customers.getByRole('cell').nth(2)).toHaveText('5');
+  await expect(targetCell(page, 'Customers', 'Per year')).toHaveText('5');
   await page.context().setOffline(false);
 });
 
