@@ -11,7 +11,7 @@
 mod common;
 
 use common::example;
-use funnel_planner::model::{PlanId, PlanRecord};
+use funnel_planner::model::{Lang, PlanId, PlanRecord};
 use funnel_planner::storage::schema::encode_record;
 use funnel_planner::storage::{
     change_from, open, Change, StorageIssue, PLAN_PREFIX, UNREADABLE_PREFIX, V1_PLAN_KEY,
@@ -83,7 +83,7 @@ fn key_of(id_text: &str) -> String {
 #[wasm_bindgen_test]
 fn nothing_saved_opens_empty_and_saves() {
     let storage = fresh();
-    let opened = open(NOW, || id("new"));
+    let opened = open(NOW, || id("new"), Lang::English);
     assert!(opened.plans.is_empty());
     assert_eq!(opened.issue, None);
     assert!(opened.store.is_available());
@@ -97,13 +97,13 @@ fn saved_plans_open_again_with_invalid_text_intact() {
     let mut first = record("a", "2027 base");
     first.draft.revenue_goal = "12,5oo".to_owned();
     let second = record("b", "2027 aggressive");
-    let store = open(NOW, || id("new")).store;
+    let store = open(NOW, || id("new"), Lang::English).store;
     store.save(&first).expect("saves");
     store.save(&second).expect("saves");
     assert!(get(&storage, &key_of("a"))
         .expect("present")
         .starts_with("{\"schema_version\":3,"));
-    let mut plans = open(NOW, || id("new")).plans;
+    let mut plans = open(NOW, || id("new"), Lang::English).plans;
     plans.sort_by(|x, y| x.id.cmp(&y.id));
     assert_eq!(plans, vec![first, second]);
 }
@@ -112,7 +112,10 @@ fn saved_plans_open_again_with_invalid_text_intact() {
 fn the_stored_text_is_what_the_schema_encodes() {
     let storage = fresh();
     let plan = record("a", "A");
-    open(NOW, || id("new")).store.save(&plan).expect("saves");
+    open(NOW, || id("new"), Lang::English)
+        .store
+        .save(&plan)
+        .expect("saves");
     assert_eq!(get(&storage, &key_of("a")), Some(encode_record(&plan)));
 }
 
@@ -121,7 +124,7 @@ fn a_version_1_save_is_migrated_new_value_first() {
     let storage = fresh();
     let v1 = include_str!("fixtures/storage-v1.json");
     storage.set_item(V1_PLAN_KEY, v1).expect("set");
-    let opened = open(NOW, || id("migrated"));
+    let opened = open(NOW, || id("migrated"), Lang::English);
     assert_eq!(opened.issue, None);
     assert_eq!(opened.plans.len(), 1);
     assert_eq!(opened.plans[0].id, id("migrated"));
@@ -137,7 +140,7 @@ fn a_version_1_save_stays_when_its_migration_cannot_be_written() {
     let v1 = include_str!("fixtures/storage-v1.json");
     storage.set_item(V1_PLAN_KEY, v1).expect("set");
     run_js(BREAK_SET_ITEM);
-    let opened = open(NOW, || id("migrated"));
+    let opened = open(NOW, || id("migrated"), Lang::English);
     run_js(MEND_SET_ITEM);
     assert_eq!(opened.issue, Some(StorageIssue::SaveFailed));
     assert_eq!(
@@ -158,7 +161,7 @@ fn version_1_damaged_data_and_its_backup_move_to_version_2_backups() {
     storage
         .set_item(V1_UNREADABLE_KEY, "older damage")
         .expect("set");
-    let opened = open(NOW, || id("unused"));
+    let opened = open(NOW, || id("unused"), Lang::English);
     assert!(opened.plans.is_empty());
     let kept: Vec<(&str, &str)> = opened
         .unreadable
@@ -197,7 +200,7 @@ fn corrupt_plans_are_set_aside_and_the_rest_still_load() {
     for (name, text) in &damaged {
         storage.set_item(&key_of(name), text).expect("set");
     }
-    let opened = open(NOW, || id("unused"));
+    let opened = open(NOW, || id("unused"), Lang::English);
     assert_eq!(opened.plans, vec![good]);
     assert_eq!(opened.unreadable.len(), 3);
     for (name, text) in &damaged {
@@ -210,12 +213,15 @@ fn corrupt_plans_are_set_aside_and_the_rest_still_load() {
             .any(|kept| kept.key == backup && kept.is_backed_up && kept.text == *text));
     }
     // Opening again finds the backups, not new damage.
-    let again = open(NOW, || id("unused"));
+    let again = open(NOW, || id("unused"), Lang::English);
     assert_eq!(again.unreadable.len(), 3);
     opened
         .store
         .remove_unreadable(&format!("{UNREADABLE_PREFIX}plan-types"));
-    assert_eq!(open(NOW, || id("unused")).unreadable.len(), 2);
+    assert_eq!(
+        open(NOW, || id("unused"), Lang::English).unreadable.len(),
+        2
+    );
 }
 
 #[wasm_bindgen_test]
@@ -223,7 +229,7 @@ fn corrupt_data_that_cannot_be_backed_up_is_left_in_place() {
     let storage = fresh();
     storage.set_item(&key_of("bad"), "not json").expect("set");
     run_js(BREAK_SET_ITEM);
-    let opened = open(NOW, || id("unused"));
+    let opened = open(NOW, || id("unused"), Lang::English);
     run_js(MEND_SET_ITEM);
     assert_eq!(opened.unreadable.len(), 1);
     assert!(!opened.unreadable[0].is_backed_up);
@@ -244,7 +250,7 @@ fn a_newer_versions_data_is_never_overwritten_or_removed() {
         .set_item(&key_of("readable"), &readable_newer)
         .expect("set");
     storage.set_item(&key_of("future"), newer).expect("set");
-    let opened = open(NOW + 400 * DAY, || id("unused"));
+    let opened = open(NOW + 400 * DAY, || id("unused"), Lang::English);
     assert_eq!(opened.newer.len(), 2);
     let copy = |key: &str| {
         opened
@@ -275,7 +281,7 @@ fn a_newer_versions_data_is_never_overwritten_or_removed() {
 #[wasm_bindgen_test]
 fn a_refused_save_reports_and_keeps_the_previous_save() {
     let storage = fresh();
-    let store = open(NOW, || id("unused")).store;
+    let store = open(NOW, || id("unused"), Lang::English).store;
     store
         .save(&record("a", "Before"))
         .expect("first save works");
@@ -303,10 +309,10 @@ fn deleted_plans_of_any_age_are_read_for_the_library_to_judge() {
     recent.deleted_ms = Some(NOW - 30 * DAY);
     let mut old = record("old", "Old");
     old.deleted_ms = Some(NOW - 30 * DAY - 1);
-    let store = open(NOW, || id("unused")).store;
+    let store = open(NOW, || id("unused"), Lang::English).store;
     store.save(&recent).expect("saves");
     store.save(&old).expect("saves");
-    let mut opened = open(NOW, || id("unused")).plans;
+    let mut opened = open(NOW, || id("unused"), Lang::English).plans;
     opened.sort_by(|a, b| a.id.cmp(&b.id));
     assert_eq!(opened, vec![old, recent]);
     assert_eq!(keys(&storage), vec![key_of("old"), key_of("recent")]);
@@ -323,7 +329,7 @@ fn storage_that_throws_on_access_is_reported_not_a_panic() {
              get() { throw new DOMException('blocked', 'SecurityError'); }
          });",
     );
-    let opened = open(NOW, || id("unused"));
+    let opened = open(NOW, || id("unused"), Lang::English);
     let save = opened.store.save(&record("a", "A"));
     opened.store.remove(&id("a"));
     run_js("Object.defineProperty(window, 'localStorage', window.__storageDescriptor);");
@@ -350,7 +356,7 @@ fn storage_events_are_read_as_plan_changes() {
     let plan = record("a", "From the other tab");
     let saved = storage_event(Some(&key_of("a")), Some(&encode_record(&plan)));
     assert_eq!(
-        change_from(&saved),
+        change_from(&saved, Lang::English),
         Some(Change {
             id: id("a"),
             record: Some(Ok(plan)),
@@ -358,26 +364,29 @@ fn storage_events_are_read_as_plan_changes() {
     );
     let removed = storage_event(Some(&key_of("a")), None);
     assert_eq!(
-        change_from(&removed),
+        change_from(&removed, Lang::English),
         Some(Change {
             id: id("a"),
             record: None,
         })
     );
     assert_eq!(
-        change_from(&storage_event(None, None)),
+        change_from(&storage_event(None, None), Lang::English),
         None,
         "clearing all site data is not a change to one plan"
     );
     assert_eq!(
-        change_from(&storage_event(Some("someone-else/key"), Some("x"))),
+        change_from(
+            &storage_event(Some("someone-else/key"), Some("x")),
+            Lang::English
+        ),
         None
     );
     assert_eq!(
-        change_from(&storage_event(
-            Some(&format!("{PLAN_PREFIX}../x")),
-            Some("x")
-        )),
+        change_from(
+            &storage_event(Some(&format!("{PLAN_PREFIX}../x")), Some("x")),
+            Lang::English
+        ),
         None,
         "a key that is not a plan id is ignored"
     );

@@ -8,7 +8,12 @@
     clippy::indexing_slicing
 )]
 
-use funnel_planner::i18n::{fill, input_error_key, placeholders, text, FillError, Key, Lang};
+use std::collections::BTreeSet;
+
+use funnel_planner::i18n::{
+    categories, fill, fill_plural, input_error_key, placeholders, plural, text, Category,
+    FillError, Key, Lang,
+};
 use funnel_planner::model::InputError;
 
 /// The placeholders each key is filled with; every other key has none.
@@ -125,6 +130,7 @@ fn expected(key: Key) -> &'static [&'static str] {
         Key::MoveProjectionRevenueOnly => &["revenue", "customers_name", "reason"],
         Key::MoveProjectionNone => &["reason"],
         Key::MoveAssumption => &[
+            "unit",
             "to",
             "to_customers",
             "customers_name",
@@ -141,6 +147,7 @@ fn expected(key: Key) -> &'static [&'static str] {
         Key::ChannelLimitReached => &["max_channels"],
         Key::BinHint => &["keep_days"],
         Key::ErrorTooLarge => &["max_input"],
+        Key::ErrorNotANumber => &["big", "small"],
         Key::RateFractionHint => &["read", "meant", "typed"],
         Key::ErrorAmbiguousThousands => &[
             "thousands",
@@ -154,19 +161,121 @@ fn expected(key: Key) -> &'static [&'static str] {
     }
 }
 
+/// The texts whose English has plural forms (`one|other`).
+fn is_plural(key: Key) -> bool {
+    text(Lang::English, key).contains('|')
+}
+
 #[test]
-fn every_text_has_its_placeholders() {
-    for lang in [Lang::English] {
-        for key in Key::ALL {
-            let template = text(lang, *key);
-            assert!(!template.trim().is_empty(), "{key:?} is empty");
-            assert_eq!(
-                placeholders(template),
-                expected(*key),
-                "{key:?} in {lang:?}"
-            );
+fn every_english_text_has_its_placeholders() {
+    for key in Key::ALL {
+        let template = text(Lang::English, *key);
+        assert!(!template.trim().is_empty(), "{key:?} is empty");
+        for form in template.split('|') {
+            assert_eq!(placeholders(form), expected(*key), "{key:?}");
         }
     }
+}
+
+#[test]
+fn every_translation_has_exactly_the_english_placeholders() {
+    for lang in Lang::ALL {
+        for key in Key::ALL {
+            let template = text(lang, *key);
+            assert!(!template.trim().is_empty(), "{key:?} is empty in {lang:?}");
+            let wanted: BTreeSet<&str> = expected(*key).iter().copied().collect();
+            for form in template.split('|') {
+                let found: BTreeSet<&str> = placeholders(form).into_iter().collect();
+                assert_eq!(found, wanted, "{key:?} in {lang:?}: {form}");
+            }
+        }
+    }
+}
+
+#[test]
+fn plural_texts_have_one_form_per_category_of_their_language() {
+    let plural_keys: Vec<Key> = Key::ALL
+        .iter()
+        .copied()
+        .filter(|key| is_plural(*key))
+        .collect();
+    assert_eq!(
+        plural_keys,
+        [
+            Key::BinHint,
+            Key::StatusImported,
+            Key::ProblemStageCount,
+            Key::ProblemChannelCount,
+        ]
+    );
+    for lang in Lang::ALL {
+        for key in Key::ALL {
+            let forms = text(lang, *key).split('|').count();
+            let wanted = if is_plural(*key) {
+                categories(lang).len()
+            } else {
+                1
+            };
+            assert_eq!(forms, wanted, "{key:?} in {lang:?}");
+        }
+    }
+}
+
+#[test]
+fn plural_rules_follow_cldr_for_each_language() {
+    use Category::{Few, Many, One, Other};
+    let cases: [(Lang, f64, Category); 22] = [
+        (Lang::English, 1.0, One),
+        (Lang::English, 0.0, Other),
+        (Lang::English, 2.0, Other),
+        (Lang::English, 1.5, Other),
+        (Lang::Indonesian, 1.0, Other),
+        (Lang::Indonesian, 5.0, Other),
+        (Lang::Polish, 1.0, One),
+        (Lang::Polish, 2.0, Few),
+        (Lang::Polish, 4.0, Few),
+        (Lang::Polish, 22.0, Few),
+        (Lang::Polish, 12.0, Many),
+        (Lang::Polish, 14.0, Many),
+        (Lang::Polish, 5.0, Many),
+        (Lang::Polish, 0.0, Many),
+        (Lang::Polish, 30.0, Many),
+        (Lang::Polish, 1.5, Other),
+        (Lang::French, 0.0, One),
+        (Lang::French, 1.0, One),
+        (Lang::French, 1.5, One),
+        (Lang::French, 2.0, Other),
+        (Lang::French, 1_000_000.0, Many),
+        (Lang::French, 30.0, Other),
+    ];
+    for (lang, n, category) in cases {
+        assert_eq!(plural(lang, n), category, "{n} in {lang:?}");
+    }
+}
+
+#[test]
+fn a_plural_text_is_filled_in_the_form_its_number_takes() {
+    let imported = |lang, n: usize| {
+        fill_plural(
+            lang,
+            Key::StatusImported,
+            n as f64,
+            &[("count", &n.to_string())],
+        )
+        .expect("fills")
+    };
+    assert_eq!(imported(Lang::English, 1), "Imported 1 plan.");
+    assert_eq!(imported(Lang::English, 3), "Imported 3 plans.");
+    // Polish: 1 plan, 2–4 plany, 5 planów, 22 plany.
+    let (one, few, many) = (
+        imported(Lang::Polish, 1),
+        imported(Lang::Polish, 3),
+        imported(Lang::Polish, 5),
+    );
+    assert!(one.contains("1 plan") && !one.contains("plany"), "{one}");
+    assert!(few.contains("3 plany"), "{few}");
+    assert!(many.contains("5 planów"), "{many}");
+    assert!(imported(Lang::Polish, 22).contains("22 plany"));
 }
 
 #[test]
@@ -221,9 +330,50 @@ fn filling_with_a_value_the_text_has_no_place_for_is_an_error() {
 }
 
 #[test]
-fn the_page_language_has_a_tag_and_number_symbols() {
-    assert_eq!(Lang::English.tag(), "en");
-    assert_eq!(Lang::English.symbols().decimal, '.');
+fn each_language_has_a_tag_its_own_name_and_number_symbols() {
+    let tags: Vec<&str> = Lang::ALL.iter().map(|lang| lang.tag()).collect();
+    assert_eq!(tags, ["en", "id", "pl", "fr"]);
+    let names: Vec<&str> = Lang::ALL.iter().map(|lang| lang.own_name()).collect();
+    assert_eq!(names, ["English", "Bahasa Indonesia", "Polski", "Français"]);
+    let marks: Vec<(char, char)> = Lang::ALL
+        .iter()
+        .map(|lang| (lang.symbols().group, lang.symbols().decimal))
+        .collect();
+    assert_eq!(marks, [(',', '.'), ('.', ','), (' ', ','), (' ', ',')]);
+}
+
+#[test]
+fn the_words_of_the_source_articles_name_the_example_stages() {
+    let stages = |lang| {
+        [
+            Key::ExampleStageVisits,
+            Key::ExampleStageLeads,
+            Key::ExampleStageMqls,
+            Key::ExampleStageSqls,
+            Key::ExampleStageOpportunities,
+            Key::ExampleStageCustomers,
+        ]
+        .map(|key| text(lang, key))
+    };
+    assert_eq!(
+        stages(Lang::Indonesian),
+        ["Kunjungan", "Prospek", "MQL", "SQL", "Peluang", "Pelanggan"]
+    );
+    assert_eq!(
+        stages(Lang::Polish),
+        [
+            "Odwiedziny",
+            "Leady",
+            "MQL",
+            "SQL",
+            "Szanse sprzedaży",
+            "Klienci"
+        ]
+    );
+    assert_eq!(
+        stages(Lang::French),
+        ["Visites", "Leads", "MQL", "SQL", "Opportunités", "Clients"]
+    );
 }
 
 #[test]

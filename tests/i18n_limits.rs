@@ -8,14 +8,21 @@
     clippy::indexing_slicing
 )]
 
-use funnel_planner::i18n::{fill, Key, Lang};
+use funnel_planner::i18n::{fill_plural, Key, Lang};
 use funnel_planner::model::library::KEEP_DELETED_MS;
 use funnel_planner::model::marketing::MAX_CHANNELS;
 use funnel_planner::model::number::whole_days;
 use funnel_planner::model::{FunnelError, InputError, MAX_STAGES, MIN_STAGES};
 
+/// The English text filled with `args`, in the plural form its count takes (the `count` or
+/// `keep_days` value; 1 when it has neither).
 fn english(key: Key, args: &[(&str, &str)]) -> String {
-    fill(Lang::English, key, args).expect("the text has exactly these placeholders")
+    let n = args
+        .iter()
+        .find(|(name, _)| *name == "count" || *name == "keep_days")
+        .and_then(|(_, value)| value.parse::<f64>().ok())
+        .unwrap_or(1.0);
+    fill_plural(Lang::English, key, n, args).expect("the text has exactly these placeholders")
 }
 
 #[test]

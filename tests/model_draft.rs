@@ -42,10 +42,17 @@ fn the_example_is_the_worked_example() {
         .collect();
     assert_eq!(percents, [1.5, 20.0, 20.0, 40.0, 50.0]);
     assert_eq!(plan.funnel.top_name(), "Visits");
-    assert_eq!(EXAMPLE_REVENUE_GOAL, "10,000,000");
-    assert_eq!(EXAMPLE_AVERAGE_REVENUE, "1,100,000");
+    assert_eq!(EXAMPLE_REVENUE_GOAL, 10_000_000.0);
+    assert_eq!(EXAMPLE_AVERAGE_REVENUE, 1_100_000.0);
     // 10,000,000 / 1,100,000 = 9.09 new customers, rounded up like every need.
-    assert_eq!(EXAMPLE_NEW_CUSTOMERS, "10");
+    assert_eq!(EXAMPLE_NEW_CUSTOMERS, 10.0);
+    assert_eq!(
+        (
+            example().revenue_goal,
+            example().average_revenue_per_customer
+        ),
+        ("10,000,000".to_owned(), "1,100,000".to_owned())
+    );
 }
 
 #[test]

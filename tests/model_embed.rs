@@ -200,7 +200,7 @@ fn the_snippet_query_brings_the_plan_back() {
     assert_eq!(
         query,
         "goal=3000000&average=15000&stage=Visits%20%26%20views&stage=Demo%20%3D%20booked%3F&stage=MQLs\
-         &rate=1.5&rate=33.3&top=45000&theme=dark&accent=aa3300&show=stages%2Ctargets"
+         &rate=1.5&rate=33.3&top=45000&currency=USD&lang=en&theme=dark&accent=aa3300&show=stages%2Ctargets"
     );
     let back = embed_start(&decode_query(&query), example(), EN);
     assert_eq!(back.draft.revenue_goal, "3,000,000");
@@ -218,10 +218,10 @@ fn the_snippet_query_leaves_out_what_is_not_valid_yet() {
     let mut plan = example().without_goal();
     plan.stages[0].rate_to_next = "lots".into();
     // No goal, no average, and no stages (one rate is not a number): the embed's defaults fill
-    // them; nothing else is said.
+    // them; only the currency and the language are said.
     assert_eq!(
         embed_query(&plan, EN, Theme::Auto, None, Sections::default()),
-        ""
+        "currency=USD&lang=en"
     );
 }
 

@@ -54,6 +54,7 @@ fn a_language_with_a_decimal_comma_rejects_ambiguous_input() {
     let comma = NumberSymbols {
         group: '.',
         decimal: ',',
+        min_grouping: 1,
     };
     assert_eq!(parse_number("1.234,5", comma), Ok(1_234.5));
     assert_eq!(parse_number("1.5", comma), Err(InputError::NotANumber));
@@ -61,6 +62,7 @@ fn a_language_with_a_decimal_comma_rejects_ambiguous_input() {
     let space = NumberSymbols {
         group: '\u{202f}',
         decimal: ',',
+        min_grouping: 1,
     };
     assert_eq!(parse_number("1 234 567,5", space), Ok(1_234_567.5));
     assert_eq!(parse_number("1\u{a0}234", space), Ok(1_234.0));

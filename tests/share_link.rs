@@ -14,7 +14,7 @@ mod strategies;
 
 use common::{example, example_with_channels};
 use funnel_planner::model::marketing::{RankBy, MAX_CHANNELS};
-use funnel_planner::model::{MarketingDraft, PlanDraft, StageDraft, StageId};
+use funnel_planner::model::{Lang, MarketingDraft, PlanDraft, StageDraft, StageId};
 use funnel_planner::storage::schema::{
     decode_shared, encode_shared, DecodeError, Expected, Problem, Reason,
 };
@@ -39,8 +39,25 @@ const EXAMPLE_LINK_V2: &str = concat!(
     "YKJ2NaDDbDVjVR6TQgANjeIAAwn4zBgrgMhlsRrY6gBdciGdBCPDGcEUJDedBIOD4YxQVj1OpAA.e22ce8b7",
 );
 
-/// The link to the example plan with channels as this version makes it (schema 3): links sent
-/// today must keep opening, and a change to what a link carries shows here.
+/// The same plan as this version makes it (schema 4, with its currency and the language its
+/// numbers are typed in): a change to what a link carries shows here.
+const CHANNELS_LINK_V4: &str = concat!(
+    "share=N4IgzgxgFgpgtgQwPoDcYCcwEsD2A7EALgBYAaEABwBsEDDQ8E4YiQAFGg8gcxwStZ4YAdyQQA",
+    "rmAAuOZphDl0MNHnEwkvfqwCMABlK7DBwwpBDRE6bIxgNfAYRABOUwjToE3dUpVqkFDDFJGTkdUj19Q1",
+    "1TaU8YMCIAbVAsABMibXJGZlYANSxsKQTFBCl1GSQhAA8pHQA6AFYQAF9SFPTCACYsphZHABkYBFTikA",
+    "8ypArq2sdO6Nb2ogBmHpzHAFkARX7R8fKcSpga1jmWtpA0ojIzXtYAZW3d0v3D48diefPLwgbVvpAAPI",
+    "UCg4dBScR4LBSLDxUx7SYHaasBqfRaEABsf1YAGFgtZ5CUJlMjjMQC0ALrkCToJR4KQIij+QJwfBSKCs",
+    "UyIdAAaxg0Lw3CIoAARuJUl5Sb8oqZReK+Uz0LgOiAWXT2VSoLQhFQEoRkhcOpkbmt2Ag0gACMBDdDQG",
+    "KapSsD4xAJ4ZWY6WKZQwVT-JaREzkWJeXX6oN9I0oHBUcQm7oesbPVhLM6gMNEbogSPRk3o6KE-4p8BS",
+    "OJEX6ZqMx-5NfMchZFksY8hZysnOGJxwUuvfDPZf4AUUQWAEgftBcDLuVmXjPm9ah0cYD9eDSVTxa86a",
+    "bFZNKLbZVr5zTP032f+xF3Bbrh8x5ZPOnPtfJXY6K2N-ZURTtCAdHfH3uVc2MPMxi9H0k39ICwxDVcGw",
+    "zZtt0XPZ92g9cjxvFtHD0e8O0vNc+mvOD-k6LCyWaR9KRASwQhsJBSiQWIwRORdKPxWxaL-E4-VMZi5F",
+    "scxkSA7h0BwMBbC5bgsDoEBc1MKgsAAMz5LATQAT2tUZZIU6FmCQVSv11EBkw1cR0EkzpqwTPBuSQYVl",
+    "NYCAEAgTkcDQBUIG9UlTlaCjjNpCBbMcABVO4ABFTCkZSAlSJAJNYb0WmaIA.f3a9d427",
+);
+
+/// The link to the example plan with channels as version 3 made it: links already sent must keep
+/// opening.
 const CHANNELS_LINK: &str = concat!(
     "share=N4IgzgxgFgpgtgQwPoDcYCcwEsD2A7EALgGYAaEABwBsEDDQ8E4YiQAFGg8gcxwStZ4YAdyQQA",
     "rmAAuOZphDl0MNHnEwkvfqwCMABlK7DBwwpBDRE6bIxgNfAYRABOUwjToE3dUpVqkFDDFJGTkdUj19Q1",
@@ -132,22 +149,38 @@ fn large_plan_with_channels() -> PlanDraft {
 
 #[test]
 fn links_made_by_version_2_keep_opening_without_channels() {
-    assert_eq!(decode_fragment(EXAMPLE_LINK_V2), Ok(example()));
     assert_eq!(
-        decode_fragment(&format!("#{EXAMPLE_LINK_V2}")),
+        decode_fragment(EXAMPLE_LINK_V2, Lang::English),
+        Ok(example())
+    );
+    assert_eq!(
+        decode_fragment(&format!("#{EXAMPLE_LINK_V2}"), Lang::English),
         Ok(example())
     );
 }
 
 #[test]
-fn links_made_by_this_version_keep_opening() {
+fn links_made_by_version_3_and_this_version_keep_opening() {
     let draft = example_with_channels();
-    assert_eq!(decode_fragment(CHANNELS_LINK), Ok(draft.clone()));
+    // Version 3 links carry no currency: they open in the page language's usual one.
     assert_eq!(
-        decode_fragment(&format!("#{CHANNELS_LINK}")),
+        decode_fragment(CHANNELS_LINK, Lang::English),
         Ok(draft.clone())
     );
-    assert_eq!(share_fragment(&draft).as_deref(), Some(CHANNELS_LINK));
+    assert_eq!(
+        decode_fragment(&format!("#{CHANNELS_LINK}"), Lang::English),
+        Ok(draft.clone())
+    );
+    assert_eq!(
+        decode_fragment(CHANNELS_LINK_V4, Lang::English),
+        Ok(draft.clone())
+    );
+    assert_eq!(share_fragment(&draft).as_deref(), Some(CHANNELS_LINK_V4));
+    // Opened in Polish, the same plan with its numbers typed the Polish way, still in dollars.
+    let polish = decode_fragment(CHANNELS_LINK_V4, Lang::Polish).expect("opens");
+    assert_eq!(polish.currency, "USD");
+    assert_eq!(polish.marketing.budget, "5000");
+    assert_eq!(polish, draft.retyped(Lang::Polish));
 }
 
 #[test]
@@ -161,8 +194,11 @@ fn a_link_carries_its_plan_exactly() {
         let fragment = share_fragment(&draft).expect("fits in a link");
         assert!(fragment.starts_with(SHARE_PREFIX));
         assert!(is_share_fragment(&fragment));
-        assert_eq!(decode_fragment(&fragment), Ok(draft.clone()));
-        assert_eq!(decode_fragment(&format!("#{fragment}")), Ok(draft));
+        assert_eq!(decode_fragment(&fragment, Lang::English), Ok(draft.clone()));
+        assert_eq!(
+            decode_fragment(&format!("#{fragment}"), Lang::English),
+            Ok(draft)
+        );
     }
 }
 
@@ -203,10 +239,13 @@ fn links_whose_plus_was_encoded_still_open() {
     assert!(!fragment.contains('$'));
     // As some mail programs and chat apps encode it, and as a form decoder turns it into a space.
     assert_eq!(
-        decode_fragment(&fragment.replace('+', "%2B")),
+        decode_fragment(&fragment.replace('+', "%2B"), Lang::English),
         Ok(draft.clone())
     );
-    assert_eq!(decode_fragment(&fragment.replace('+', " ")), Ok(draft));
+    assert_eq!(
+        decode_fragment(&fragment.replace('+', " "), Lang::English),
+        Ok(draft)
+    );
 }
 
 /// `letters` pseudo-random letters in words of 2–9: text that compresses about as badly as a
@@ -245,7 +284,7 @@ fn a_link_that_is_made_always_opens() {
             Some(fragment) => {
                 assert!(is_made, "{letters} letters");
                 assert!(fragment.len() - SHARE_PREFIX.len() <= MAX_SHARE_CHARS + 9);
-                assert_eq!(decode_fragment(&fragment), Ok(draft));
+                assert_eq!(decode_fragment(&fragment, Lang::English), Ok(draft));
             }
             None => assert!(!is_made, "{letters} letters: no link was made"),
         }
@@ -310,7 +349,7 @@ fn damaged_links_are_refused() {
         link_to(&format!("x{}", encode_shared(&example()))),
     ] {
         assert_eq!(
-            decode_fragment(&fragment),
+            decode_fragment(&fragment, Lang::English),
             Err(ShareError::Damaged),
             "{fragment:?}"
         );
@@ -319,12 +358,12 @@ fn damaged_links_are_refused() {
 
 #[test]
 fn links_from_a_newer_version_say_so() {
-    for version in [4, 99, u64::MAX] {
+    for version in [5, 99, u64::MAX] {
         let link = link_to(&format!(
             "{{\"schema_version\":{version},\"plan\":{{\"name\":\"from the future\"}}}}"
         ));
         assert_eq!(
-            decode_fragment(&link),
+            decode_fragment(&link, Lang::English),
             Err(ShareError::NewerVersion(version))
         );
     }
@@ -363,7 +402,7 @@ fn every_problem_in_a_shared_plan_is_named() {
 fn truncations(fragment: &str, draft: &PlanDraft) -> (usize, usize) {
     let mut opened = 0;
     for end in 0..fragment.len() {
-        match decode_fragment(&fragment[..end]) {
+        match decode_fragment(&fragment[..end], Lang::English) {
             Ok(decoded) => {
                 assert_eq!(
                     &decoded, draft,
@@ -415,7 +454,7 @@ fn a_link_with_any_one_character_changed_never_panics() {
             altered[at] = replacement;
             let altered: String = altered.into_iter().collect();
             tried += 1;
-            match decode_fragment(&format!("{SHARE_PREFIX}{altered}")) {
+            match decode_fragment(&format!("{SHARE_PREFIX}{altered}"), Lang::English) {
                 Ok(decoded) if decoded == example() => opened_same += 1,
                 Ok(_) => opened_other += 1,
                 Err(_) => {}
@@ -524,7 +563,7 @@ fn the_most_expanding_link_accepted_is_refused_in_bounded_work() {
     assert!(total < 10_000_000, "{total}");
     // A checksum is given so that the link is decompressed before it is refused.
     assert_eq!(
-        decode_fragment(&format!("{link}.00000000")),
+        decode_fragment(&format!("{link}.00000000"), Lang::English),
         Err(ShareError::Damaged)
     );
 }
@@ -586,10 +625,14 @@ proptest! {
         prop_assert!(compressed.chars().all(|c| URI_ALPHABET[..64].contains(c)), "{}", payload);
         prop_assert!(sum.len() == 8 && sum.chars().all(|c| c.is_ascii_hexdigit()), "{}", sum);
         prop_assert!(is_share_fragment(&fragment));
-        prop_assert_eq!(decode_fragment(&fragment), Ok(draft.clone()));
-        prop_assert_eq!(decode_fragment(&format!("#{fragment}")), Ok(draft.clone()));
+        // Opened in the language it was typed in, it is the same plan (with a currency if it
+        // had none).
+        let lang = draft.typed_in;
+        let opened = draft.clone().settled(lang);
+        prop_assert_eq!(decode_fragment(&fragment, lang), Ok(opened.clone()));
+        prop_assert_eq!(decode_fragment(&format!("#{fragment}"), lang), Ok(opened.clone()));
         let encoded = fragment.replace('$', "%24").replace('+', "%2B");
-        prop_assert_eq!(decode_fragment(&encoded), Ok(draft));
+        prop_assert_eq!(decode_fragment(&encoded, lang), Ok(opened));
     }
 }
 
@@ -600,7 +643,7 @@ proptest! {
     #[test]
     fn random_payloads_are_refused(payload in "[A-Za-z0-9+$-]{1,400}") {
         prop_assert_eq!(
-            decode_fragment(&format!("{SHARE_PREFIX}{payload}")),
+            decode_fragment(&format!("{SHARE_PREFIX}{payload}"), Lang::English),
             Err(ShareError::Damaged)
         );
     }
@@ -608,7 +651,7 @@ proptest! {
     /// Any fragment at all: no panic, and nothing but a real link opens.
     #[test]
     fn any_fragment_is_refused(fragment in "(?s)(#?share=)?.{0,200}") {
-        prop_assert!(decode_fragment(&fragment).is_err());
+        prop_assert!(decode_fragment(&fragment, Lang::English).is_err());
     }
 
     /// Any JSON in a well-formed link: no panic, and the link opens exactly when its JSON reads
@@ -621,6 +664,6 @@ proptest! {
             Err(DecodeError::NewerVersion(version)) => Err(ShareError::NewerVersion(version)),
             Err(DecodeError::Damaged(_)) => Err(ShareError::Damaged),
         };
-        prop_assert_eq!(decode_fragment(&link_to(&json)), expected);
+        prop_assert_eq!(decode_fragment(&link_to(&json), Lang::English), expected);
     }
 }

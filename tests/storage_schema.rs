@@ -21,8 +21,8 @@ use funnel_planner::model::marketing::{
     BudgetPeriod, ChannelStageDraft, LifetimeKind, RankBy, MAX_CHANNELS,
 };
 use funnel_planner::model::{
-    ChannelDraft, ChannelId, GoalKind, MarketingDraft, PlanDraft, PlanId, PlanRecord, StageDraft,
-    StageId,
+    ChannelDraft, ChannelId, GoalKind, Lang, MarketingDraft, PlanDraft, PlanId, PlanRecord,
+    StageDraft, StageId,
 };
 use funnel_planner::storage::schema::{
     decode_import, decode_record, decode_shared, decode_v1, encode_export, encode_record,
@@ -42,6 +42,9 @@ const V2_PLAN: &str = include_str!("fixtures/storage-v2-plan.json");
 const V2_EXPORT: &str = include_str!("fixtures/export-v2.json");
 /// One plan with channels as version 3 stores it under `funnel-planner/v2/plan/<id>`.
 const V3_PLAN: &str = include_str!("fixtures/storage-v3-plan.json");
+/// The version 3 fixture's plan shown in Polish and saved again: its numbers typed the Polish way
+/// and counted in złoty (a plan from before currencies gets the page language's usual one).
+const V4_PLAN: &str = include_str!("fixtures/storage-v4-plan.json");
 
 const MODIFIED: u64 = 1_795_000_000_000;
 
@@ -243,11 +246,13 @@ fn version_2_record_fixture_loads_with_every_field() {
             current_top_per_month: "8,000".to_owned(),
             // Version 2 had no marketing side: nothing is invented for it.
             marketing: MarketingDraft::default(),
+            currency: String::new(),
+            typed_in: Lang::English,
         }
     );
-    // Saved again, it is a version 3 record with an empty marketing side and reads back the same.
+    // Saved again, it is a version 4 record with an empty marketing side and reads back the same.
     let text = encode_record(&record);
-    assert!(text.starts_with("{\"schema_version\":3,"), "{text}");
+    assert!(text.starts_with("{\"schema_version\":4,"), "{text}");
     assert!(
         text.contains(&format!("\"marketing\":{EMPTY_MARKETING}")),
         "{text}"
@@ -282,11 +287,13 @@ fn version_2_export_fixture_loads_with_every_field() {
             ],
             current_top_per_month: String::new(),
             marketing: MarketingDraft::default(),
+            currency: String::new(),
+            typed_in: Lang::English,
         }
     );
-    // Exported again, it is a version 3 file that reads back the same.
+    // Exported again, it is a version 4 file that reads back the same.
     let text = encode_export(&records, 1_795_100_000_000);
-    assert!(text.contains("\"schema_version\": 3"), "{text}");
+    assert!(text.contains("\"schema_version\": 4"), "{text}");
     assert!(!text.contains("\"schema_version\": 2"), "{text}");
     assert_eq!(decode_import(&text), Ok(records));
     assert!(V2_EXPORT.contains(&format!("\"app\": \"{EXPORT_APP}\"")));
@@ -390,17 +397,27 @@ fn version_3_record_fixture_loads_with_every_field() {
                 rank_by: RankBy::StageCost(StageId(2)),
                 move_percent: "20".to_owned(),
             },
+            currency: String::new(),
+            typed_in: Lang::English,
         }
     );
-    // The fixture is exactly what this build writes: a change to the written form shows here.
-    assert_eq!(encode_record(&record), V3_PLAN.trim_end());
+    // Shown in Polish and saved again, it is exactly the version 4 fixture: a change to the
+    // written form shows here. That reads back as the same plan, in any language.
+    let mut in_polish = record.clone();
+    in_polish.draft = record.draft.clone().settled(Lang::Polish);
+    assert_eq!(encode_record(&in_polish), V4_PLAN.trim_end());
+    let read = decode_record(V4_PLAN).expect("version 4 loads");
+    assert_eq!(read, in_polish);
+    let mut in_english = record.clone();
+    in_english.draft.currency = "PLN".to_owned();
+    assert_eq!(read.draft.settled(Lang::English), in_english.draft);
 }
 
 #[test]
 fn a_plan_with_channels_round_trips_through_every_written_form() {
     let record = channels_record();
     let text = encode_record(&record);
-    assert!(text.starts_with("{\"schema_version\":3,"), "{text}");
+    assert!(text.starts_with("{\"schema_version\":4,"), "{text}");
     assert_eq!(decode_record(&text), Ok(record.clone()));
     assert_eq!(decode_import(&text), Ok(vec![record.clone()]));
     let export = encode_export(std::slice::from_ref(&record), MODIFIED);
@@ -478,10 +495,14 @@ fn older_plans_read_with_an_empty_marketing_side() {
     }
     // A version 2 share link's JSON too.
     let shared_v2 = encode_shared(&example())
-        .replace("\"schema_version\":3", "\"schema_version\":2")
-        .replace(&format!(",\"marketing\":{EMPTY_MARKETING}"), "");
+        .replace("\"schema_version\":4", "\"schema_version\":2")
+        .replace(&format!(",\"marketing\":{EMPTY_MARKETING}"), "")
+        .replace(",\"currency\":\"USD\",\"typed_in\":\"en\"", "");
     assert!(!shared_v2.contains("marketing"), "{shared_v2}");
-    assert_eq!(decode_shared(&shared_v2), Ok(example()));
+    assert!(!shared_v2.contains("currency"), "{shared_v2}");
+    let mut without_currency = example();
+    without_currency.currency = String::new();
+    assert_eq!(decode_shared(&shared_v2), Ok(without_currency));
     // A version 3 export may hold records of version 2 and 3.
     let mut mixed: Value = serde_json::from_str(V2_EXPORT).expect("JSON");
     set(&mut mixed, "/schema_version", json!(3));
@@ -498,11 +519,16 @@ fn older_plans_read_with_an_empty_marketing_side() {
 
 #[test]
 fn a_version_2_plan_has_no_marketing_side_to_read() {
-    // Version 2 never wrote one: a "marketing" field in a version 2 plan is not from this app.
+    // Version 2 never wrote one, nor a currency or a language: such fields in a version 2 plan
+    // are not from this app.
     let text = record_with(|v| set(v, "/schema_version", json!(2)));
     assert_eq!(
         decode_record(&text),
-        damaged(&[("plan.marketing", Reason::UnknownField)])
+        damaged(&[
+            ("plan.currency", Reason::UnknownField),
+            ("plan.marketing", Reason::UnknownField),
+            ("plan.typed_in", Reason::UnknownField),
+        ])
     );
 }
 
@@ -770,20 +796,20 @@ fn every_problem_in_a_marketing_side_is_named_with_its_field() {
 
 #[test]
 fn a_newer_version_copy_still_reads_the_marketing_side() {
-    // A version 4 record with fields this version does not know, at every level.
+    // A version 5 record with fields this version does not know, at every level.
     let text = channels_record_with(|v| {
-        set(v, "/schema_version", json!(4));
+        set(v, "/schema_version", json!(5));
         insert(v, "", "colour", json!("red"));
-        insert(v, "/plan", "currency", json!("EUR"));
+        insert(v, "/plan", "fiscal_year", json!("2027"));
         insert(v, "/plan/marketing", "attribution", json!("last touch"));
         insert(v, "/plan/marketing/channels/0", "owner", json!("Ana"));
         insert(v, "/plan/marketing/channels/0/stages/0", "cost", json!("3"));
     });
-    assert_eq!(decode_record(&text), Err(DecodeError::NewerVersion(4)));
+    assert_eq!(decode_record(&text), Err(DecodeError::NewerVersion(5)));
     assert_eq!(read_newer_copy(&text), Some(example_with_channels()));
     // A newer plan without a marketing side reads with an empty one.
     let without = record_with(|v| {
-        set(v, "/schema_version", json!(4));
+        set(v, "/schema_version", json!(5));
         remove(v, "/plan/marketing");
     });
     assert_eq!(read_newer_copy(&without), Some(example()));
@@ -791,10 +817,10 @@ fn a_newer_version_copy_still_reads_the_marketing_side() {
 
 #[test]
 fn a_newer_version_copy_reads_choices_it_does_not_know_as_their_defaults() {
-    // A version 4 plan budgeting per quarter, with a lifetime kind and a ranking this version
+    // A version 5 plan budgeting per quarter, with a lifetime kind and a ranking this version
     // has never heard of: the copy takes "per year", "years" and "rank by CAC".
     let text = channels_record_with(|v| {
-        set(v, "/schema_version", json!(4));
+        set(v, "/schema_version", json!(5));
         set(v, "/plan/marketing/budget_period", json!("quarter"));
         set(v, "/plan/marketing/lifetime", json!("cohorts"));
         set(v, "/plan/marketing/rank_by", json!("payback"));
@@ -819,7 +845,7 @@ fn round_trip_keeps_invalid_text() {
     record.draft.stages[2].name = "  ".to_owned();
     record.draft.current_top_per_month = "-3".to_owned();
     let text = encode_record(&record);
-    assert!(text.starts_with("{\"schema_version\":3,"));
+    assert!(text.starts_with("{\"schema_version\":4,"));
     assert_eq!(decode_record(&text), Ok(record));
 }
 
@@ -1324,8 +1350,8 @@ fn every_problem_in_an_import_is_named_with_its_field() {
         ),
         (
             "a plan from a newer version",
-            export_with(|v| set(v, "/plans/1/schema_version", json!(4))),
-            refused(&[("plans[1].schema_version", Reason::NewerVersion(4))]),
+            export_with(|v| set(v, "/plans/1/schema_version", json!(5))),
+            refused(&[("plans[1].schema_version", Reason::NewerVersion(5))]),
         ),
         (
             "a plan of version 1",
@@ -1412,7 +1438,7 @@ fn an_import_with_problems_in_several_plans_reports_all_of_them() {
         insert(v, "/plans/1/plan", "colour", json!("red"));
         set(v, "/plans/1/plan/goal", json!("profit"));
         set(v, "/plans/1/plan/stages", stages_json(1));
-        set(v, "/plans/2/schema_version", json!(4));
+        set(v, "/plans/2/schema_version", json!(5));
     });
     assert_eq!(
         decode_import(&text),
@@ -1427,7 +1453,7 @@ fn an_import_with_problems_in_several_plans_reports_all_of_them() {
             ("plans[1].plan.colour", Reason::UnknownField),
             ("plans[1].plan.goal", Reason::WrongType(Expected::GoalKind)),
             ("plans[1].plan.stages", Reason::StageCount(1)),
-            ("plans[2].schema_version", Reason::NewerVersion(4)),
+            ("plans[2].schema_version", Reason::NewerVersion(5)),
         ])
     );
 }

@@ -2,5 +2,5 @@
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(funnel_planner::ui::ChannelsApp);
+    funnel_planner::ui::mount(funnel_planner::ui::ChannelsApp, true);
 }

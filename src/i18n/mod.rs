@@ -1,41 +1,95 @@
 //! Every text a person reads, in one catalogue. A component asks for a [`Key`] and fills its
 //! `{placeholders}`; it never holds a sentence of its own.
 //!
-//! Adding a language: add a [`Lang`] variant, a module with one exhaustive `match` over [`Key`]
-//! (a missing key is then a compile error), and its number symbols in [`Lang::symbols`].
+//! Adding a language: add a [`Lang`] variant (in `model::locale`, with its number symbols and
+//! currency), a module here with one exhaustive `match` over [`Key`] (a missing key is then a
+//! compile error), and its plural rule in [`plural`].
+//!
+//! Plural texts: a text whose English has `|` has one form per plural category of the language,
+//! in the order of [`categories`] (English `one|other`, Indonesian a single form, Polish
+//! `one|few|many|other`, French `one|many|other`); [`fill_plural`] picks the form for a number.
 
 mod en;
+mod fr;
+mod id;
+mod pl;
 
-use crate::model::{InputError, NumberSymbols};
+use crate::model::InputError;
+pub use crate::model::Lang;
 pub use en::Key;
 
-/// A language the page can be shown in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    English,
+/// A CLDR plural category: which form of a word a number takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Category {
+    One,
+    Few,
+    Many,
+    Other,
 }
 
-impl Lang {
-    /// The BCP 47 tag, for `<html lang>`.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::English => "en",
-        }
+/// The plural categories of `lang`, in the order its plural texts list their forms.
+pub fn categories(lang: Lang) -> &'static [Category] {
+    match lang {
+        Lang::English => &[Category::One, Category::Other],
+        Lang::Indonesian => &[Category::Other],
+        Lang::Polish => &[
+            Category::One,
+            Category::Few,
+            Category::Many,
+            Category::Other,
+        ],
+        Lang::French => &[Category::One, Category::Many, Category::Other],
     }
+}
 
-    /// How numbers are written in this language.
-    pub fn symbols(self) -> NumberSymbols {
-        match self {
-            Lang::English => NumberSymbols::ENGLISH,
+/// The plural category of `n` in `lang`, by the CLDR rules (for numbers as they are shown:
+/// a whole `n` has no visible decimals).
+///
+/// English: 1 is one, the rest other. Indonesian: always other. Polish: 1 is one; whole numbers
+/// ending in 2–4 but not 12–14 are few; other whole numbers are many; fractions are other.
+/// French: 0 ≤ n < 2 is one; whole millions (1 000 000, 2 000 000 …) are many; the rest other.
+pub fn plural(lang: Lang, n: f64) -> Category {
+    let n = n.abs();
+    let is_whole = n.fract() == 0.0;
+    // Whole numbers beyond u64 do not occur in plural texts; saturating keeps this total.
+    let i = n as u64;
+    match lang {
+        Lang::English if n == 1.0 => Category::One,
+        Lang::English | Lang::Indonesian => Category::Other,
+        Lang::Polish if !is_whole => Category::Other,
+        Lang::Polish if i == 1 => Category::One,
+        Lang::Polish if (2..=4).contains(&(i % 10)) && !(12..=14).contains(&(i % 100)) => {
+            Category::Few
         }
+        Lang::Polish => Category::Many,
+        Lang::French if n < 2.0 => Category::One,
+        Lang::French if is_whole && i != 0 && i.is_multiple_of(1_000_000) => Category::Many,
+        Lang::French => Category::Other,
     }
+}
+
+/// The form of the plural text `key` that `n` takes in `lang`; a text without forms is itself.
+pub fn plural_form(lang: Lang, key: Key, n: f64) -> &'static str {
+    let template = text(lang, key);
+    let category = plural(lang, n);
+    let index = categories(lang)
+        .iter()
+        .position(|c| *c == category)
+        .unwrap_or(0);
+    template
+        .split('|')
+        .nth(index)
+        .or_else(|| template.split('|').next_back())
+        .unwrap_or(template)
 }
 
 /// The text for `key` in `lang`, with its `{placeholders}` unfilled.
 pub fn text(lang: Lang, key: Key) -> &'static str {
     match lang {
         Lang::English => en::text(key),
+        Lang::Indonesian => id::text(key),
+        Lang::Polish => pl::text(key),
+        Lang::French => fr::text(key),
     }
 }
 
@@ -54,7 +108,20 @@ pub enum FillError {
 /// The text for `key` in `lang` with each `{name}` replaced by its value from `args`. Every
 /// placeholder must get a value and every value must have its placeholder.
 pub fn fill(lang: Lang, key: Key, args: &[(&str, &str)]) -> Result<String, FillError> {
-    let template = text(lang, key);
+    fill_template(text(lang, key), args)
+}
+
+/// Like [`fill`], in the form of the plural text `key` that `n` takes (see [`plural_form`]).
+pub fn fill_plural(
+    lang: Lang,
+    key: Key,
+    n: f64,
+    args: &[(&str, &str)],
+) -> Result<String, FillError> {
+    fill_template(plural_form(lang, key, n), args)
+}
+
+fn fill_template(template: &str, args: &[(&str, &str)]) -> Result<String, FillError> {
     let wanted = placeholders(template);
     if let Some((name, _)) = args.iter().find(|(name, _)| !wanted.contains(name)) {
         return Err(FillError::Unknown {
@@ -93,6 +160,7 @@ pub fn input_error_key(error: InputError) -> Key {
         InputError::SharesOverFull => Key::ErrorSharesOverFull,
         InputError::ChannelNameDuplicate => Key::ErrorChannelNameDuplicate,
         InputError::MoreThanStageAbove => Key::ErrorMoreThanStageAbove,
+        InputError::CurrencyCode => Key::ErrorCurrencyCode,
     }
 }
 

@@ -3,8 +3,12 @@
 //! of field errors, each naming the field it belongs next to.
 
 use crate::model::marketing::{ChannelId, MarketingDraft};
-use crate::model::number::{parse_non_negative, parse_percent, parse_positive, NumberSymbols};
-use crate::model::{Funnel, FunnelError, Goal, InputError, Plan, Rate, MAX_STAGES, MIN_STAGES};
+use crate::model::number::{
+    format_typed, parse_non_negative, parse_percent, parse_positive, retype, NumberSymbols,
+};
+use crate::model::{
+    Currency, Funnel, FunnelError, Goal, InputError, Lang, Plan, Rate, MAX_STAGES, MIN_STAGES,
+};
 
 /// Which kind of goal the plan is given in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -51,6 +55,12 @@ pub struct PlanDraft {
     pub current_top_per_month: String,
     /// Budget, channels and the inputs of the KPIs.
     pub marketing: MarketingDraft,
+    /// The currency of every amount, as typed (an ISO 4217 code such as `EUR`); see
+    /// [`Self::currency`].
+    pub currency: String,
+    /// The language whose number format the texts above are typed in (`1,5` in Polish). A plan
+    /// shown in another language is converted with [`Self::retyped`] first.
+    pub typed_in: Lang,
 }
 
 /// A field of the plan form, for placing an error message next to it.
@@ -66,6 +76,8 @@ pub enum Field {
     Stages,
     /// The marketing budget.
     Budget,
+    /// The plan's currency.
+    Currency,
     /// A channel's name.
     ChannelName(ChannelId),
     /// A channel's share of the customers goal.
@@ -105,42 +117,86 @@ pub struct FieldError {
 
 /// The rates of the worked example, in percent: Visits→Leads 1.5, Leads→MQLs 20, MQLs→SQLs 20,
 /// SQLs→Opportunities 40, Opportunities→Customers 50.
-pub const EXAMPLE_RATES: [&str; 5] = ["1.5", "20", "20", "40", "50"];
+pub const EXAMPLE_RATES: [f64; 5] = [1.5, 20.0, 20.0, 40.0, 50.0];
 /// The worked example's revenue goal per year.
-pub const EXAMPLE_REVENUE_GOAL: &str = "10,000,000";
+pub const EXAMPLE_REVENUE_GOAL: f64 = 10_000_000.0;
 /// The worked example's average revenue per new customer.
-pub const EXAMPLE_AVERAGE_REVENUE: &str = "1,100,000";
+pub const EXAMPLE_AVERAGE_REVENUE: f64 = 1_100_000.0;
 /// The worked example's new customers per year: its revenue goal over its average revenue,
 /// 10,000,000 / 1,100,000 = 9.09, rounded up as every need is.
-pub const EXAMPLE_NEW_CUSTOMERS: &str = "10";
+pub const EXAMPLE_NEW_CUSTOMERS: f64 = 10.0;
 /// The rate a newly added stage starts with: 100 % passes every volume through, so adding a stage
 /// changes no target until the person types its real rate.
 pub const NEW_STAGE_RATE: &str = "100";
 
 impl PlanDraft {
     /// The worked example from the source article: six stages, a 10,000,000 revenue goal and
-    /// 1,100,000 per new customer. Names come from the caller so they can be in the person's
-    /// language: `stage_names` top to bottom (Visits, Leads, MQLs, SQLs, Opportunities, Customers).
-    pub fn example(plan_name: &str, stage_names: [&str; 6]) -> Self {
+    /// 1,100,000 per new customer, typed in `lang`'s format and counted in its usual currency.
+    /// Names come from the caller so they can be in the person's language: `stage_names` top to
+    /// bottom (Visits, Leads, MQLs, SQLs, Opportunities, Customers).
+    pub fn example(plan_name: &str, stage_names: [&str; 6], lang: Lang) -> Self {
+        let typed = |value: f64| format_typed(value, lang.symbols());
         let stages = stage_names
             .iter()
             .enumerate()
             .map(|(index, name)| StageDraft {
                 id: StageId(index as u32 + 1),
                 name: (*name).to_owned(),
-                rate_to_next: EXAMPLE_RATES.get(index).copied().unwrap_or("").to_owned(),
+                rate_to_next: EXAMPLE_RATES
+                    .get(index)
+                    .map(|rate| typed(*rate))
+                    .unwrap_or_default(),
             })
             .collect();
         Self {
             name: plan_name.to_owned(),
             goal_kind: GoalKind::Revenue,
-            revenue_goal: EXAMPLE_REVENUE_GOAL.to_owned(),
+            revenue_goal: typed(EXAMPLE_REVENUE_GOAL),
             new_customers_goal: String::new(),
-            average_revenue_per_customer: EXAMPLE_AVERAGE_REVENUE.to_owned(),
+            average_revenue_per_customer: typed(EXAMPLE_AVERAGE_REVENUE),
             stages,
             current_top_per_month: String::new(),
             marketing: MarketingDraft::default(),
+            currency: lang.default_currency().to_owned(),
+            typed_in: lang,
         }
+    }
+
+    /// The same plan with every typed number written in `lang`'s format instead (`1,5` in
+    /// Polish for `1.5` in English), in full precision; text that is not a number in the plan's
+    /// own format is kept as typed. Names and every other text stay as they are.
+    pub fn retyped(mut self, lang: Lang) -> Self {
+        let (from, to) = (self.typed_in.symbols(), lang.symbols());
+        if from == to {
+            self.typed_in = lang;
+            return self;
+        }
+        let amount = |text: &mut String| *text = retype(text, from, to, false);
+        amount(&mut self.revenue_goal);
+        amount(&mut self.new_customers_goal);
+        amount(&mut self.average_revenue_per_customer);
+        amount(&mut self.current_top_per_month);
+        for stage in &mut self.stages {
+            stage.rate_to_next = retype(&stage.rate_to_next, from, to, true);
+        }
+        self.marketing.retype(from, to);
+        self.typed_in = lang;
+        self
+    }
+
+    /// The plan ready to be shown in `lang`: [`Self::retyped`], and a plan with no currency (one
+    /// saved before plans had one) counted in `lang`'s usual currency.
+    pub fn settled(self, lang: Lang) -> Self {
+        let mut draft = self.retyped(lang);
+        if draft.currency.trim().is_empty() {
+            draft.currency = lang.default_currency().to_owned();
+        }
+        draft
+    }
+
+    /// The plan's currency, or why the typed code cannot be used.
+    pub fn currency(&self) -> Result<Currency, InputError> {
+        Currency::parse(&self.currency)
     }
 
     /// The same plan with its goal and average revenue not typed yet: how a new plan starts, so
@@ -159,12 +215,13 @@ impl PlanDraft {
     /// Whether the funnel still has the typical rates a new plan starts with (the worked
     /// example's, top to bottom): the page then says they are typical, not the person's own.
     pub fn has_typical_rates(&self) -> bool {
+        let symbols = self.typed_in.symbols();
         self.stages.len() == EXAMPLE_RATES.len() + 1
             && self
                 .stages
                 .iter()
                 .zip(EXAMPLE_RATES)
-                .all(|(stage, rate)| stage.rate_to_next.trim() == rate)
+                .all(|(stage, rate)| parse_percent(&stage.rate_to_next, symbols) == Ok(rate))
     }
 
     /// Whether another stage may be added (fewer than [`MAX_STAGES`]).

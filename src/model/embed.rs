@@ -11,11 +11,15 @@
 //! - `top`: current volume at the top stage per month (for the forward check);
 //! - `theme`: `light`, `dark` or `auto` (the reader's setting);
 //! - `accent`: a hex colour, `0b5cad` or `#0b5cad` (or 3 digits);
-//! - `show`: the sections, comma-separated, from `stages`, `targets`, `check`, `how`.
+//! - `show`: the sections, comma-separated, from `stages`, `targets`, `check`, `how`;
+//! - `currency`: the currency of the amounts, an ISO 4217 code such as `EUR` (default: the
+//!   language's usual one);
+//! - `lang`: the language (`en`, `id`, `pl`, `fr`); the page reads it before it starts, so it is
+//!   not part of [`EmbedStart`].
 
 use crate::model::draft::{GoalKind, StageDraft, StageId};
 use crate::model::number::{format_decimal, parse_number, plain_decimal, NumberSymbols};
-use crate::model::{PlanDraft, MAX_STAGES, MIN_STAGES};
+use crate::model::{Currency, PlanDraft, MAX_STAGES, MIN_STAGES};
 
 /// How a link from the embed to the full app starts its fragment: `#open?goal=…&stage=…`, the
 /// same parameters as the embed's query. The full app opens it as a shared plan.
@@ -263,6 +267,9 @@ pub fn embed_start(
     if let Some(top) = number("top", |value| value >= 0.0) {
         draft.current_top_per_month = top;
     }
+    if let Some(currency) = last("currency").and_then(|code| Currency::parse(code).ok()) {
+        draft.currency = currency.code().to_owned();
+    }
     let names = values("stage");
     let rates = values("rate");
     let rates: Option<Vec<String>> = rates
@@ -356,6 +363,10 @@ pub fn embed_query(
     if let Some(top) = plain(&draft.current_top_per_month) {
         pairs.push(("top", top));
     }
+    if let Ok(currency) = draft.currency() {
+        pairs.push(("currency", currency.code().to_owned()));
+    }
+    pairs.push(("lang", draft.typed_in.tag().to_owned()));
     if theme != Theme::Auto {
         pairs.push(("theme", theme.name().to_owned()));
     }

@@ -17,9 +17,9 @@ pub enum InputError {
     /// The text is not a plain number (letters, two decimal marks, misplaced thousands separators).
     #[error("not a number")]
     NotANumber,
-    /// An amount typed like `10.000`: a `.` followed by exactly three digits as its only mark,
-    /// which many people write for ten thousand. `whole` is that reading (10000), `decimals` the
-    /// other (10).
+    /// An amount typed like `10.000` (or `10,000` where the decimal mark is a comma): the decimal
+    /// mark followed by exactly three digits as its only mark, which many people write for ten
+    /// thousand. `whole` is that reading (10000), `decimals` the other (10).
     #[error("ambiguous separator: {whole} or {decimals}")]
     AmbiguousThousands { whole: u64, decimals: u64 },
     /// Zero or negative where only more than 0 makes sense.
@@ -57,6 +57,9 @@ pub enum InputError {
     /// elsewhere, e.g. an import).
     #[error("stage count not in {}..={}", MIN_STAGES, MAX_STAGES)]
     StageCount,
+    /// A currency code that is not three letters (ISO 4217), such as `EURO` or `€`.
+    #[error("not a three-letter currency code")]
+    CurrencyCode,
 }
 
 /// Why the funnel cannot be computed even though each field is valid on its own.

@@ -12,7 +12,9 @@
 //! kept here as fractions.
 
 use crate::model::draft::{duplicates, next_id, unique_name};
-use crate::model::number::{parse_non_negative, parse_percent, parse_positive, NumberSymbols};
+use crate::model::number::{
+    parse_non_negative, parse_percent, parse_positive, retype, NumberSymbols,
+};
 use crate::model::{Field, FieldError, InputError, Rate, Share, StageId};
 
 /// The most channels a plan can have.
@@ -179,6 +181,32 @@ pub struct MarketingDraft {
     pub rank_by: RankBy,
     /// Percent of the worst channel's spend the reallocation moves, as typed.
     pub move_percent: String,
+}
+
+impl MarketingDraft {
+    /// Rewrites every typed number from `from`'s format into `to`'s (see
+    /// [`crate::model::number::retype`]): amounts, counts and percents alike.
+    pub fn retype(&mut self, from: NumberSymbols, to: NumberSymbols) {
+        let amount = |text: &mut String| *text = retype(text, from, to, false);
+        let percent = |text: &mut String| *text = retype(text, from, to, true);
+        amount(&mut self.budget);
+        amount(&mut self.customers_at_start);
+        amount(&mut self.customers_at_end);
+        amount(&mut self.customers_new);
+        amount(&mut self.lifetime_years);
+        percent(&mut self.gross_margin);
+        percent(&mut self.churn);
+        percent(&mut self.move_percent);
+        for channel in &mut self.channels {
+            percent(&mut channel.share);
+            amount(&mut channel.spend);
+            amount(&mut channel.revenue);
+            for stage in &mut channel.stages {
+                amount(&mut stage.volume);
+                percent(&mut stage.rate);
+            }
+        }
+    }
 }
 
 impl Default for MarketingDraft {

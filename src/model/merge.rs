@@ -23,8 +23,11 @@ fn pick<T: PartialEq + ToOwned + ?Sized>(base: &T, mine: &T, theirs: &T) -> Opti
 }
 
 /// `mine` and `theirs` merged against `base`, or `None` if both changed the same field to
-/// different texts (a real clash, for the person to settle).
+/// different texts (a real clash, for the person to settle). Numbers are compared in `mine`'s
+/// format: `base` and `theirs` are retyped into it first (another tab may show another language).
 pub fn merge(base: &PlanDraft, mine: &PlanDraft, theirs: &PlanDraft) -> Option<PlanDraft> {
+    let base = &base.clone().retyped(mine.typed_in);
+    let theirs = &theirs.clone().retyped(mine.typed_in);
     Some(PlanDraft {
         name: pick(&base.name, &mine.name, &theirs.name)?,
         goal_kind: pick(&base.goal_kind, &mine.goal_kind, &theirs.goal_kind)?,
@@ -46,6 +49,8 @@ pub fn merge(base: &PlanDraft, mine: &PlanDraft, theirs: &PlanDraft) -> Option<P
             &theirs.current_top_per_month,
         )?,
         marketing: merge_marketing(&base.marketing, &mine.marketing, &theirs.marketing)?,
+        currency: pick(&base.currency, &mine.currency, &theirs.currency)?,
+        typed_in: mine.typed_in,
     })
 }
 

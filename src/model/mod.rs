@@ -9,7 +9,10 @@
 //!   of a whole (a channel's share, a gross margin, churn, the part of spend to move) are
 //!   [`Share`]s, likewise fractions typed as percents;
 //! - times are milliseconds since 1970-01-01 UTC (`*_ms`), as browsers count them;
-//! - money is an amount in the plan's currency, in whole units with decimals (no currency symbol).
+//! - money is an amount in the plan's currency (ISO 4217, see [`Currency`]), in whole units with
+//!   decimals; the page adds the currency's symbol when it shows one;
+//! - numbers typed by a person are kept as text in the format of the language they were typed in
+//!   ([`Lang`], [`NumberSymbols`]), and converted when the plan is shown in another language.
 
 pub mod channels;
 pub mod csv;
@@ -19,6 +22,7 @@ pub mod error;
 pub mod funnel;
 pub mod kpi;
 pub mod library;
+pub mod locale;
 pub mod marketing;
 pub mod merge;
 pub mod number;
@@ -32,6 +36,7 @@ pub use funnel::{
     forward, reverse, ForwardCheck, Gap, Period, Source, StageTarget, StageYield, Targets,
 };
 pub use library::{PlanId, PlanRecord};
+pub use locale::{Currency, Lang};
 pub use marketing::{ChannelDraft, ChannelId, MarketingDraft};
 pub use number::NumberSymbols;
 pub use plan::{Funnel, Goal, Plan, Rate, MAX_STAGES, MIN_STAGES};

@@ -39,10 +39,14 @@ pub const WHOLE_FROM: f64 = 10.0;
 /// How one language writes numbers: the thousands separator and the decimal mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NumberSymbols {
-    /// Separator between groups of three digits, e.g. `,` in English.
+    /// Separator between groups of three digits, e.g. `,` in English. A space here stands for
+    /// every space-like character when reading (a plain, no-break or narrow no-break space).
     pub group: char,
     /// Mark between the whole part and the decimals, e.g. `.` in English.
     pub decimal: char,
+    /// Whole parts with fewer digits than `4 + min_grouping - 1` are written without separators:
+    /// 1 for most languages (`1,250`), 2 for Polish (`1250` but `12 500`).
+    pub min_grouping: usize,
 }
 
 impl NumberSymbols {
@@ -50,6 +54,28 @@ impl NumberSymbols {
     pub const ENGLISH: Self = Self {
         group: ',',
         decimal: '.',
+        min_grouping: 1,
+    };
+
+    /// Indonesian: `1.250.000,5`.
+    pub const INDONESIAN: Self = Self {
+        group: '.',
+        decimal: ',',
+        min_grouping: 1,
+    };
+
+    /// Polish: `1 250 000,5`, and `1250,5` (no separator below 10 000).
+    pub const POLISH: Self = Self {
+        group: ' ',
+        decimal: ',',
+        min_grouping: 2,
+    };
+
+    /// French: `1 250 000,5`.
+    pub const FRENCH: Self = Self {
+        group: ' ',
+        decimal: ',',
+        min_grouping: 1,
     };
 
     fn is_group(self, c: char) -> bool {
@@ -151,9 +177,9 @@ fn whole_part_digits(whole: &str, symbols: NumberSymbols) -> Option<String> {
 }
 
 /// Reads an amount or count (a money or count field): like [`parse_number`], but a decimal mark
-/// followed by exactly three digits as the number's only mark, as in `10.000` or `1.100`, is
-/// refused as [`InputError::AmbiguousThousands`] when the decimal mark is `.`: to most people in
-/// the markets this planner serves that is ten thousand, not ten.
+/// followed by exactly three digits as the number's only mark, as in `10.000` in English or
+/// `10,000` in Polish, is refused as [`InputError::AmbiguousThousands`]: to many people that is
+/// ten thousand, not ten, since the languages this planner speaks disagree on the two marks.
 pub fn parse_amount(text: &str, symbols: NumberSymbols) -> Result<f64, InputError> {
     let value = parse_number(text, symbols)?;
     if let Some((whole, decimals)) = ambiguous_thousands(text, symbols) {
@@ -162,19 +188,17 @@ pub fn parse_amount(text: &str, symbols: NumberSymbols) -> Result<f64, InputErro
     Ok(value)
 }
 
-/// For text such as `10.000`: the two readings, `(10000, 10)` (as the whole number it would be
-/// with the mark read as a thousands separator, and the value with it read as a decimal mark).
-/// `None` when the text cannot be read two ways.
+/// For text such as `10.000` (English) or `10,000` (Indonesian, Polish, French): the two
+/// readings, `(10000, 10)` (as the whole number it would be with the decimal mark read as a
+/// thousands separator, and the value with it read as a decimal mark). `None` when the text
+/// cannot be read two ways.
 pub fn ambiguous_thousands(text: &str, symbols: NumberSymbols) -> Option<(u64, u64)> {
-    if symbols.decimal != '.' {
-        return None;
-    }
     let text = text.trim();
     let unsigned = text
         .strip_prefix('-')
         .or_else(|| text.strip_prefix('+'))
         .unwrap_or(text);
-    let (whole, fraction) = unsigned.split_once('.')?;
+    let (whole, fraction) = unsigned.split_once(symbols.decimal)?;
     let is_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
     let is_ambiguous = (1..=3).contains(&whole.len())
         && !whole.starts_with('0')
@@ -255,6 +279,24 @@ pub fn needed_decimals(value: f64) -> usize {
     }
 }
 
+/// How many decimals an amount of money is shown with: none from [`WHOLE_FROM`] up, the
+/// currency's own below it (`currency_digits`: 2 for the euro, 0 for the rupiah), and for a
+/// non-zero amount below 1 at least two significant digits, so it is never shown as 0.
+pub fn money_decimals(value: f64, currency_digits: usize) -> usize {
+    let decimals = if value.abs() < WHOLE_FROM {
+        currency_digits
+    } else {
+        0
+    };
+    shown_decimals(value, decimals)
+}
+
+/// The decimals a figure is shown with: `min`, and for a non-zero value below 1 enough for two
+/// significant digits (0.0025 with `min` 2 → 4), so a non-zero value is never shown as 0.
+pub fn shown_decimals(value: f64, min: usize) -> usize {
+    significant_decimals(value, min)
+}
+
 /// At least `min` decimals, and for a non-zero value below 1 enough for two significant digits.
 fn significant_decimals(value: f64, min: usize) -> usize {
     let value = value.abs();
@@ -308,7 +350,7 @@ pub fn format_decimal(value: f64, max_decimals: usize, symbols: NumberSymbols) -
     if value < 0.0 && !is_zero {
         out.push('-');
     }
-    out.push_str(&group_digits(whole, symbols.group));
+    out.push_str(&group_digits(whole, symbols));
     if !fraction.is_empty() {
         out.push(symbols.decimal);
         out.push_str(fraction);
@@ -352,11 +394,61 @@ pub fn plain_decimal(value: f64) -> String {
     }
 }
 
-fn group_digits(digits: &str, group: char) -> String {
+/// Reads a typed amount or count (`is_percent` false) or percent (true) written in `from`'s format
+/// and writes the same number in `to`'s, in full precision, so a plan reads the same in every
+/// language: `"1,250,000.5"` (English) → `"1 250 000,5"` (French). Text that is not an
+/// unambiguous number in `from` (a typo, `10.000` in English, an empty field) is kept as typed:
+/// nothing typed is lost, and nothing is guessed.
+pub fn retype(text: &str, from: NumberSymbols, to: NumberSymbols, is_percent: bool) -> String {
+    if from == to {
+        return text.to_owned();
+    }
+    let value = if is_percent {
+        parse_percent(text, from)
+    } else {
+        parse_number(text, from).and_then(|value| match ambiguous_thousands(text, from) {
+            Some(_) => Err(InputError::NotANumber),
+            None => Ok(value),
+        })
+    };
+    match value {
+        // 10.125 is "10,125" in Polish, which reads as ten thousand one hundred and twenty-five
+        // to an English eye: "10,1250" says the same number without that doubt.
+        Ok(value) => {
+            let mut typed = format_typed(value, to);
+            if !is_percent && ambiguous_thousands(&typed, to).is_some() {
+                typed.push('0');
+            }
+            typed
+        }
+        Err(_) => text.to_owned(),
+    }
+}
+
+/// Writes `value` as a person would type it in the language of `symbols`, with every digit it
+/// has (the shortest text that reads back as the same number) and thousands separators:
+/// 1250000.5 → `"1,250,000.5"` in English, `"1.250.000,5"` in Indonesian, `"1250,5"` in Polish.
+pub fn format_typed(value: f64, symbols: NumberSymbols) -> String {
+    let plain = plain_decimal(value);
+    let (sign, unsigned) = match plain.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", plain.as_str()),
+    };
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let mut out = format!("{sign}{}", group_digits(whole, symbols));
+    if !fraction.is_empty() {
+        out.push(symbols.decimal);
+        out.push_str(fraction);
+    }
+    out
+}
+
+fn group_digits(digits: &str, symbols: NumberSymbols) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    let is_grouped = digits.len() >= 3 + symbols.min_grouping;
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(group);
+        if is_grouped && i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(symbols.group);
         }
         out.push(digit);
     }

@@ -16,7 +16,7 @@ pub mod share;
 
 use gloo_storage::{LocalStorage, Storage};
 
-use crate::model::{PlanDraft, PlanId, PlanRecord};
+use crate::model::{Lang, PlanDraft, PlanId, PlanRecord};
 use schema::{decode_record, decode_v1, encode_record, read_newer_copy, DecodeError};
 
 /// Where version 2 keeps each plan: this prefix and the plan's id.
@@ -27,6 +27,32 @@ pub const UNREADABLE_PREFIX: &str = "funnel-planner/v2/unreadable/";
 pub const V1_PLAN_KEY: &str = "funnel-planner/v1/plan";
 /// Where version 1 kept the text of a plan it could not read.
 pub const V1_UNREADABLE_KEY: &str = "funnel-planner/v1/plan-unreadable";
+/// Where the language the person chose is kept (its tag, e.g. `pl`).
+pub const LANG_KEY: &str = "funnel-planner/lang";
+
+/// The language the person chose in this browser, if they chose one and storage can be read.
+pub fn chosen_lang() -> Option<Lang> {
+    raw()?
+        .get_item(LANG_KEY)
+        .ok()
+        .flatten()
+        .as_deref()
+        .and_then(Lang::from_tag)
+}
+
+/// Remembers the language the person chose. Where storage is blocked it lasts for this page only.
+pub fn remember_lang(lang: Lang) {
+    if let Some(storage) = raw() {
+        let _ = storage.set_item(LANG_KEY, lang.tag());
+    }
+}
+
+/// `record` as the page shows it in `lang`: its numbers written in `lang`'s format, and a
+/// currency if it had none (see `PlanDraft::settled`).
+fn settled(mut record: PlanRecord, lang: Lang) -> PlanRecord {
+    record.draft = record.draft.settled(lang);
+    record
+}
 
 /// Something about storage the person needs to know now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,7 +124,8 @@ fn plan_key(id: &PlanId) -> String {
 
 /// Reads every saved plan, migrating older versions and setting damaged values aside, and says
 /// whether plans can be saved in this browser. `new_id` names a plan migrated from version 1.
-pub fn open(now_ms: u64, new_id: impl FnOnce() -> PlanId) -> Opened {
+/// Plans come with their numbers written in `lang`'s format.
+pub fn open(now_ms: u64, new_id: impl FnOnce() -> PlanId, lang: Lang) -> Opened {
     let Some(storage) = raw() else {
         return Opened {
             plans: Vec::new(),
@@ -118,6 +145,10 @@ pub fn open(now_ms: u64, new_id: impl FnOnce() -> PlanId) -> Opened {
         store: Store { is_available: true },
     };
     migrate_v1(&storage, &mut opened, now_ms, new_id);
+    // A version 1 plan that could not be moved to its own key is only in memory.
+    for plan in &mut opened.plans {
+        plan.draft = plan.draft.clone().settled(lang);
+    }
 
     let keys: Vec<String> = (0..storage.length().unwrap_or(0))
         .filter_map(|index| storage.key(index).ok().flatten())
@@ -146,7 +177,7 @@ pub fn open(now_ms: u64, new_id: impl FnOnce() -> PlanId) -> Opened {
                     record.id = id;
                 }
                 // Plans long in the bin too: the library decides when they are forgotten.
-                opened.plans.push(record);
+                opened.plans.push(settled(record, lang));
             }
             Err(error) => {
                 let backup = format!("{UNREADABLE_PREFIX}plan-{id}");
@@ -271,14 +302,14 @@ impl Store {
     /// Plan `id` as saved right now, if storage can be read: `Some(None)` when nothing is saved
     /// under its key. Another tab may have saved it since this tab last heard (its `storage`
     /// event can still be on its way), so a save and a change heard from another tab read this
-    /// first rather than trusting what they knew.
-    pub fn load(self, id: &PlanId) -> Option<Option<Result<PlanRecord, DecodeError>>> {
+    /// first rather than trusting what they knew. Its numbers come written in `lang`'s format.
+    pub fn load(self, id: &PlanId, lang: Lang) -> Option<Option<Result<PlanRecord, DecodeError>>> {
         let storage = self.is_available.then(raw).flatten()?;
         let text = storage.get_item(&plan_key(id)).ok()?;
         Some(text.map(|text| {
             decode_record(&text).map(|mut record| {
                 record.id = id.clone();
-                record
+                settled(record, lang)
             })
         }))
     }
@@ -303,13 +334,14 @@ impl Store {
 
 /// What a `storage` event (fired in every other tab of this site when one tab writes) means for
 /// plans, or `None` if it is not about one plan. (A tab that clears all site data gives no key:
-/// this tab keeps what it has, and its next save writes the open plan again.)
-pub fn change_from(event: &web_sys::StorageEvent) -> Option<Change> {
+/// this tab keeps what it has, and its next save writes the open plan again.) The plan comes
+/// with its numbers written in `lang`'s format.
+pub fn change_from(event: &web_sys::StorageEvent, lang: Lang) -> Option<Change> {
     let id = PlanId::parse(event.key()?.strip_prefix(PLAN_PREFIX)?)?;
     let record = event.new_value().map(|text| {
         decode_record(&text).map(|mut record| {
             record.id = id.clone();
-            record
+            settled(record, lang)
         })
     });
     Some(Change { id, record })

@@ -13,6 +13,11 @@
 //!   `{"schema_version":2,"plan":{…}}`.
 //! - 3: as 2, and the plan body has `"marketing":{…}` (budget, channels, KPI inputs). Plans of
 //!   versions 1 and 2 are read with an empty marketing side (no channels), so nothing is invented.
+//! - 4: as 3, and the plan body has `"currency"` (as typed, e.g. `"EUR"`) and `"typed_in"`, the
+//!   language whose number format its typed numbers are in (`"en"`, `"id"`, `"pl"`, `"fr"`), so
+//!   they read the same in every language. Versions 1–3 were typed in English and had no
+//!   currency: they are read with `typed_in` English and an empty currency, which the page fills
+//!   with its language's usual one (`PlanDraft::settled`).
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -22,12 +27,12 @@ use crate::model::marketing::{
     BudgetPeriod, ChannelStageDraft, LifetimeKind, RankBy, MAX_CHANNELS,
 };
 use crate::model::{
-    ChannelDraft, ChannelId, GoalKind, MarketingDraft, PlanDraft, PlanId, PlanRecord, StageDraft,
-    StageId, MAX_STAGES, MIN_STAGES,
+    ChannelDraft, ChannelId, GoalKind, Lang, MarketingDraft, PlanDraft, PlanId, PlanRecord,
+    StageDraft, StageId, MAX_STAGES, MIN_STAGES,
 };
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u64 = 3;
+pub const SCHEMA_VERSION: u64 = 4;
 
 /// What an export file says it is, so that another app's JSON is recognised as such.
 pub const EXPORT_APP: &str = "funnel-planner";
@@ -58,6 +63,8 @@ pub enum Expected {
     LifetimeKind,
     /// `"cac"`, `"roi"` or `"stage:<stage id>"`.
     RankBy,
+    /// A language tag: `"en"`, `"id"`, `"pl"` or `"fr"`.
+    Language,
 }
 
 /// Why one field could not be read.
@@ -128,6 +135,8 @@ struct PlanBody<'a> {
     stages: Vec<StageBody<'a>>,
     current_top_per_month: &'a str,
     marketing: MarketingBody<'a>,
+    currency: &'a str,
+    typed_in: &'static str,
 }
 
 #[derive(Serialize)]
@@ -225,6 +234,8 @@ fn body(draft: &PlanDraft) -> PlanBody<'_> {
             .collect(),
         current_top_per_month: &draft.current_top_per_month,
         marketing: marketing_body(&draft.marketing),
+        currency: &draft.currency,
+        typed_in: draft.typed_in.tag(),
     }
 }
 
@@ -654,7 +665,7 @@ impl Reader {
 
     /// The plan body of schema `version`: versions 1 and 2 have no `marketing`.
     fn plan(&mut self, value: &Value, path: &str, version: u64) -> Option<PlanDraft> {
-        const FIELDS: [&str; 8] = [
+        const FIELDS: [&str; 10] = [
             "name",
             "goal",
             "revenue_goal",
@@ -663,12 +674,15 @@ impl Reader {
             "stages",
             "current_top_per_month",
             "marketing",
+            "currency",
+            "typed_in",
         ];
         let has_marketing = version >= 3;
-        let known = if has_marketing {
-            &FIELDS[..]
-        } else {
-            &FIELDS[..7]
+        let has_languages = version >= 4;
+        let known = match version {
+            ..=2 => &FIELDS[..7],
+            3 => &FIELDS[..8],
+            _ => &FIELDS[..],
         };
         let map = self.object(value, path, known)?;
         let name = self.text(map, path, "name");
@@ -694,6 +708,11 @@ impl Reader {
             }
             _ => Some(MarketingDraft::default()),
         };
+        let (currency, typed_in) = if has_languages {
+            (self.text(map, path, "currency"), self.language(map, path))
+        } else {
+            (Some(String::new()), Some(Lang::English))
+        };
         Some(PlanDraft {
             name: name?,
             goal_kind: goal_kind?,
@@ -703,7 +722,27 @@ impl Reader {
             stages: stages?,
             current_top_per_month: current_top_per_month?,
             marketing: marketing?,
+            currency: currency?,
+            typed_in: typed_in?,
         })
+    }
+
+    /// The language tag `"typed_in"` of a plan body. Reading a newer version's plan leniently,
+    /// a language this version does not speak is English (its numbers may then read as typos,
+    /// never as other numbers: `retype` keeps what it cannot read).
+    fn language(&mut self, map: &Map<String, Value>, path: &str) -> Option<Lang> {
+        let value = self.field(map, path, "typed_in")?;
+        match value.as_str().and_then(Lang::from_tag) {
+            Some(lang) => Some(lang),
+            None if self.is_lenient => Some(Lang::English),
+            None => {
+                self.report(
+                    join(path, "typed_in"),
+                    Reason::WrongType(Expected::Language),
+                );
+                None
+            }
+        }
     }
 
     /// A text field that must be one of `choices`, each with its value. Reading a newer

@@ -5,7 +5,7 @@
 
 use thiserror::Error;
 
-use crate::model::PlanDraft;
+use crate::model::{Lang, PlanDraft};
 use crate::storage::schema::{self, DecodeError};
 
 /// What starts a share link's fragment (after `#`).
@@ -53,8 +53,9 @@ pub fn is_share_fragment(fragment: &str) -> bool {
     fragment.trim_start_matches('#').starts_with(SHARE_PREFIX)
 }
 
-/// The plan in a share link's fragment (with or without `#`).
-pub fn decode_fragment(fragment: &str) -> Result<PlanDraft, ShareError> {
+/// The plan in a share link's fragment (with or without `#`), its numbers written in `lang`'s
+/// format.
+pub fn decode_fragment(fragment: &str, lang: Lang) -> Result<PlanDraft, ShareError> {
     let payload = fragment
         .trim_start_matches('#')
         .strip_prefix(SHARE_PREFIX)
@@ -77,8 +78,10 @@ pub fn decode_fragment(fragment: &str) -> Result<PlanDraft, ShareError> {
     if checksum(&json) != sum {
         return Err(ShareError::Damaged);
     }
-    schema::decode_shared(&json).map_err(|error| match error {
-        DecodeError::NewerVersion(version) => ShareError::NewerVersion(version),
-        DecodeError::Damaged(_) => ShareError::Damaged,
-    })
+    schema::decode_shared(&json)
+        .map(|draft| draft.settled(lang))
+        .map_err(|error| match error {
+            DecodeError::NewerVersion(version) => ShareError::NewerVersion(version),
+            DecodeError::Damaged(_) => ShareError::Damaged,
+        })
 }

@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::model::PlanId;
-use crate::ui::text::LANG;
+use crate::model::embed::decode_query;
+use crate::model::{Lang, PlanId};
+use crate::ui::text::lang;
 
 /// Milliseconds since 1970-01-01 UTC.
 pub fn now_ms() -> u64 {
@@ -29,7 +30,7 @@ pub fn format_time(ms: u64) -> String {
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
     let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    String::from(date.to_locale_string(LANG.tag(), &options))
+    String::from(date.to_locale_string(lang().locale(), &options))
 }
 
 /// Today's date as `YYYY-MM-DD` (UTC), for file names.
@@ -61,6 +62,52 @@ pub fn set_fragment(fragment: &str) {
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
+}
+
+/// The language the page's query asks for (`?lang=pl`), if it names one the planner speaks.
+pub fn query_lang() -> Option<Lang> {
+    let search = window().location().search().ok()?;
+    decode_query(&search)
+        .into_iter()
+        .rev()
+        .find(|(name, _)| name == "lang")
+        .and_then(|(_, tag)| Lang::from_tag(&tag))
+}
+
+/// Removes `lang=` from the page's query (without adding a history entry), so that a language
+/// the person chooses is not overruled by the link they came from when the page reloads.
+pub fn drop_query_lang() {
+    let location = window().location();
+    let search = location.search().unwrap_or_default();
+    let kept: Vec<&str> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty() && !pair.starts_with("lang="))
+        .collect();
+    let query = if kept.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", kept.join("&"))
+    };
+    let path = location.pathname().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(
+            &JsValue::NULL,
+            "",
+            Some(&format!("{path}{query}{hash}")),
+        );
+    }
+}
+
+/// The browser's languages, best first (`navigator.languages`).
+pub fn languages() -> Vec<String> {
+    window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .collect()
 }
 
 /// The page's address with `fragment`, for a share link.

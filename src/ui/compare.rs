@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::i18n::Key;
 use crate::model::channels::{
     has_cheap_leads, lead_stage, opportunity_stage, per_thousand, Metric, NoReallocation, Report,
+    SPEND_QUOTED,
 };
 use crate::model::kpi::Figure;
 use crate::model::marketing::RankBy;
@@ -237,6 +238,7 @@ fn suggestion(report: &Report) -> Vec<String> {
         tf(
             Key::MoveAssumption,
             &[
+                ("unit", &money(SPEND_QUOTED)),
                 ("to", &to),
                 (
                     "to_customers",

@@ -18,8 +18,8 @@ use crate::ui::forward_check::ForwardCheck;
 use crate::ui::goal_form::GoalForm;
 use crate::ui::stage_list::StageList;
 use crate::ui::targets::TargetsPanel;
-use crate::ui::text::{t, LANG};
-use crate::ui::{example_plan, Checked, TargetsMemo};
+use crate::ui::text::{count_money_in, lang, t};
+use crate::ui::{example_plan, plan_currency, Checked, TargetsMemo};
 
 /// The message the embed posts to the page around it: `{ type: RESIZE_MESSAGE, height }`, the
 /// height in CSS pixels (see `embed.js`).
@@ -34,12 +34,14 @@ const DARK_PAPER: Rgb = Rgb(0x1a, 0x1f, 0x27);
 #[component]
 pub fn EmbedApp() -> impl IntoView {
     let query = window().location().search().unwrap_or_default();
-    let start = embed_start(&decode_query(&query), example_plan(), LANG.symbols());
+    let start = embed_start(&decode_query(&query), example_plan(), lang().symbols());
     apply_look(start.theme, start.accent);
     let sections = start.sections;
 
     let draft = RwSignal::new(start.draft);
-    let checked: Checked = Memo::new(move |_| draft.with(|draft| draft.validate(LANG.symbols())));
+    count_money_in(plan_currency(draft.into()));
+    let checked: Checked =
+        Memo::new(move |_| draft.with(|draft| draft.validate(draft.typed_in.symbols())));
     let targets: TargetsMemo =
         Memo::new(move |_| checked.with(|checked| checked.as_ref().ok().map(reverse)));
     // The plan as a link the full app opens as a shared plan (the same parameters as the
@@ -48,7 +50,7 @@ pub fn EmbedApp() -> impl IntoView {
         draft.with(|draft| {
             let query = embed_query(
                 draft,
-                LANG.symbols(),
+                lang().symbols(),
                 Theme::Auto,
                 None,
                 Sections::default(),

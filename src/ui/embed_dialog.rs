@@ -10,7 +10,7 @@ use crate::i18n::Key;
 use crate::model::embed::{embed_query, Rgb, Sections, Theme};
 use crate::model::PlanDraft;
 use crate::ui::browser::{app_folder, copy_to_clipboard};
-use crate::ui::text::{t, LANG};
+use crate::ui::text::{lang, t};
 
 /// The app's own accent, where the colour picker starts.
 const DEFAULT_ACCENT: &str = "#0b5cad";
@@ -31,7 +31,7 @@ pub fn EmbedDialog(draft: RwSignal<PlanDraft>) -> impl IntoView {
             let accent =
                 Rgb::parse_hex(&accent.get()).filter(|colour| colour.hex() != DEFAULT_ACCENT);
             let query = draft.with(|draft| {
-                embed_query(draft, LANG.symbols(), theme.get(), accent, sections.get())
+                embed_query(draft, lang().symbols(), theme.get(), accent, sections.get())
             });
             format!("{}embed.html?{query}", app_folder())
         })

@@ -59,6 +59,9 @@ pub fn InputField(
     /// An example shown in the empty input, e.g. "e.g. 10,000,000".
     #[prop(optional)]
     placeholder: Option<String>,
+    /// The id of a `<datalist>` of suggestions.
+    #[prop(optional)]
+    list: Option<&'static str>,
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
@@ -96,6 +99,7 @@ pub fn InputField(
                     autocomplete="off"
                     spellcheck="false"
                     placeholder=placeholder
+                    list=list
                     prop:value=value
                     on:input=move |ev| on_input.run(event_target_value(&ev))
                     aria-invalid=move || if message.with(Option::is_some) { "true" } else { "false" }

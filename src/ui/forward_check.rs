@@ -8,7 +8,7 @@ use crate::model::number::plain_decimal;
 use crate::model::{forward, Field, ForwardCheck as Check, FunnelError, Gap, PlanDraft};
 use crate::ui::field::{InputField, Kind};
 use crate::ui::table::ScrollTable;
-use crate::ui::text::{count, field_id, money, needed, stage_label, t, tf, LANG};
+use crate::ui::text::{count, field_id, money, needed, stage_label, t, tf};
 use crate::ui::Checked;
 
 /// What the forward check can show.
@@ -44,7 +44,8 @@ pub fn ForwardCheck(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoVi
                 .unwrap_or_default()
         })
     });
-    let current = Memo::new(move |_| draft.with(|draft| draft.current_top(LANG.symbols())));
+    let current =
+        Memo::new(move |_| draft.with(|draft| draft.current_top(draft.typed_in.symbols())));
     let outcome = Memo::new(move |_| match current.get() {
         None | Some(Err(_)) => Outcome::Nothing,
         Some(Ok(volume)) => checked.with(|checked| match checked {

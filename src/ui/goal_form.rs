@@ -7,9 +7,10 @@ use leptos::prelude::*;
 
 use crate::i18n::Key;
 use crate::model::draft::{EXAMPLE_AVERAGE_REVENUE, EXAMPLE_NEW_CUSTOMERS, EXAMPLE_REVENUE_GOAL};
+use crate::model::locale::SUGGESTED_CURRENCIES;
 use crate::model::{Field, GoalKind, PlanDraft};
 use crate::ui::field::{field_error, Choice, InputField, Kind};
-use crate::ui::text::{field_id, money, needed, t, tf};
+use crate::ui::text::{field_id, money, needed, t, tf, typed};
 use crate::ui::Checked;
 
 /// The goal form.
@@ -133,11 +134,29 @@ pub fn GoalForm(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoView {
                 kind=Kind::Number
                 placeholder=for_example(EXAMPLE_AVERAGE_REVENUE)
             />
+            <InputField
+                id=field_id(Field::Currency)
+                label=Signal::stored(t(Key::CurrencyLabel).to_owned())
+                value=Signal::derive(move || draft.with(|draft| draft.currency.clone()))
+                on_input=Callback::new(move |text| draft.update(|draft| draft.currency = text))
+                error=Signal::derive(move || draft.with(|draft| {
+                    draft.currency().err()
+                }))
+                hint=Signal::stored(t(Key::CurrencyHint).to_owned())
+                list=CURRENCY_LIST_ID
+            />
+            <datalist id=CURRENCY_LIST_ID>
+                {SUGGESTED_CURRENCIES.map(|code| view! { <option value=code></option> }).collect_view()}
+            </datalist>
         </section>
     }
 }
 
-/// The worked example's figure as a placeholder: "e.g. 10,000,000".
-fn for_example(value: &str) -> String {
-    tf(Key::ForExample, &[("value", value)])
+/// The id of the currency field's suggestions.
+const CURRENCY_LIST_ID: &str = "currency-codes";
+
+/// The worked example's figure as a placeholder, typed as the page's language types numbers:
+/// "e.g. 10,000,000" in English, "np. 10 000 000" in Polish.
+fn for_example(value: f64) -> String {
+    tf(Key::ForExample, &[("value", &typed(value))])
 }

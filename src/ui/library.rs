@@ -4,10 +4,12 @@
 use leptos::prelude::*;
 
 use crate::i18n::Key;
+use crate::model::library::KEEP_DELETED_MS;
+use crate::model::number::whole_days;
 use crate::model::PlanRecord;
 use crate::ui::browser::format_time;
 use crate::ui::planner::Planner;
-use crate::ui::text::{plan_label, t, tf, tl};
+use crate::ui::text::{plan_label, t, tf, tp};
 
 /// The plan library panel.
 #[component]
@@ -78,7 +80,7 @@ fn Bin(planner: Planner) -> impl IntoView {
             <summary>
                 {move || tf(Key::BinHeading, &[("count", &deleted.with(Vec::len).to_string())])}
             </summary>
-            <p class="hint">{tl(Key::BinHint, &[])}</p>
+            <p class="hint">{tp(Key::BinHint, whole_days(KEEP_DELETED_MS) as f64, &[])}</p>
             <ul class="plan-list">
                 {move || {
                     deleted

@@ -12,6 +12,7 @@ mod field;
 mod figures;
 mod forward_check;
 mod goal_form;
+mod intl;
 mod kpis;
 mod library;
 mod notices;
@@ -22,12 +23,19 @@ mod targets;
 pub mod text;
 mod transfer;
 
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::Key;
+use crate::i18n::{Key, Lang};
 use crate::model::channels::Report;
-use crate::model::{reverse, FieldError, FunnelError, MarketingDraft, Plan, PlanDraft, Targets};
+use crate::model::{
+    reverse, Currency, FieldError, FunnelError, MarketingDraft, Plan, PlanDraft, Targets,
+};
 use crate::storage;
 use channel_plan::{BudgetPanel, ChannelTargetsPanel};
 use channels::ChannelsPanel;
@@ -40,8 +48,75 @@ use notices::Notices;
 use planner::Planner;
 use stage_list::StageList;
 use targets::TargetsPanel;
-use text::{plan_label, t, tf, LANG};
+use text::{count_money_in, lang, plan_label, set_lang, t, tf};
 use transfer::PlanActions;
+
+thread_local! {
+    /// The mounted page (its `UnmountHandle`: dropping it unmounts the page).
+    static MOUNTED: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
+    /// How to mount the page again, in another language.
+    static REMOUNT: RefCell<Option<Rc<dyn Fn()>>> = const { RefCell::new(None) };
+}
+
+/// The id of the language menu, which keeps the focus when the page is mounted again.
+pub const LANGUAGE_MENU_ID: &str = "language";
+
+/// Mounts `page` in the language the person chose in this browser (`uses_storage`: the full app;
+/// the embed never reads storage), else the one `?lang=` asks for, else the first of the
+/// browser's languages the planner speaks, else English. `?lang=` wins over a remembered choice
+/// when given, so a link or an embed can ask for a language.
+pub fn mount<V: IntoView + 'static>(page: fn() -> V, uses_storage: bool) {
+    let remembered = uses_storage.then(storage::chosen_lang).flatten();
+    let lang = browser::query_lang()
+        .or(remembered)
+        .unwrap_or_else(|| Lang::first_spoken(browser::languages().iter().map(String::as_str)));
+    let remount: Rc<dyn Fn()> = Rc::new(move || {
+        let handle = leptos::mount::mount_to(document().body().expect_throw_body(), page);
+        MOUNTED.with(|mounted| *mounted.borrow_mut() = Some(Box::new(handle)));
+    });
+    REMOUNT.with(|slot| *slot.borrow_mut() = Some(remount.clone()));
+    show_in(lang);
+    remount();
+}
+
+/// Shows the page in `lang` from now on: remembers the choice (full app) and mounts the page
+/// again once the current event is over, so every text and number is written in it. What was
+/// typed is saved already; the open plan comes back from storage (or, when shared, from the
+/// URL), with its numbers in `lang`'s format. The language menu keeps the focus.
+pub fn switch_lang(lang: Lang) {
+    set_timeout(
+        move || {
+            let old = MOUNTED.with(|mounted| mounted.borrow_mut().take());
+            drop(old);
+            show_in(lang);
+            if let Some(remount) = REMOUNT.with(|slot| slot.borrow().clone()) {
+                remount();
+            }
+            focus_later(LANGUAGE_MENU_ID.to_owned());
+        },
+        Duration::ZERO,
+    );
+}
+
+/// Sets the page's language and `<html lang>`.
+fn show_in(lang: Lang) {
+    set_lang(lang);
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
+}
+
+/// The page's `<body>`; a loaded HTML page always has one.
+trait BodyExt {
+    fn expect_throw_body(self) -> web_sys::HtmlElement;
+}
+
+impl BodyExt for Option<web_sys::HtmlElement> {
+    fn expect_throw_body(self) -> web_sys::HtmlElement {
+        use wasm_bindgen::UnwrapThrowExt;
+        self.expect_throw("a loaded page has a <body>")
+    }
+}
 
 /// The plan checked field by field: a valid plan, or the problems to show.
 pub type Checked = Memo<Result<Plan, Vec<FieldError>>>;
@@ -66,6 +141,7 @@ pub fn example_plan() -> PlanDraft {
             t(Key::ExampleStageOpportunities),
             t(Key::ExampleStageCustomers),
         ],
+        lang(),
     );
     draft.marketing = MarketingDraft::with_channels(&channels::usual_channels());
     draft
@@ -127,14 +203,17 @@ pub fn ChannelsApp() -> impl IntoView {
 fn App(area: Area) -> impl IntoView {
     let planner = Planner::open();
     let draft = planner.draft();
-    let checked: Checked = Memo::new(move |_| draft.with(|draft| draft.validate(LANG.symbols())));
+    let checked: Checked =
+        Memo::new(move |_| draft.with(|draft| draft.validate(draft.typed_in.symbols())));
     let targets: TargetsMemo =
         Memo::new(move |_| checked.with(|checked| checked.as_ref().ok().map(reverse)));
     let report: ReportMemo = Memo::new(move |_| {
         draft.with(|draft| {
-            checked.with(|checked| Report::new(draft, checked.as_ref().ok(), LANG.symbols()))
+            checked
+                .with(|checked| Report::new(draft, checked.as_ref().ok(), draft.typed_in.symbols()))
         })
     });
+    count_money_in(plan_currency(draft.into()));
 
     // Side effect: keep what was typed, valid or not, in storage (in the plan, or in the copy
     // kept while a conflict with another tab waits for an answer). Saving may merge in another
@@ -156,7 +235,7 @@ fn App(area: Area) -> impl IntoView {
 
     // Other tabs: a plan saved there shows up here.
     let storage_listener = window_event_listener(leptos::ev::storage, move |event| {
-        if let Some(change) = storage::change_from(&event) {
+        if let Some(change) = storage::change_from(&event, lang()) {
             planner.apply_change(change);
         }
     });
@@ -225,6 +304,7 @@ fn App(area: Area) -> impl IntoView {
             <p class="tagline">{t(Key::AppTagline)}</p>
             <p class="print-only plan-title">{move || plan_label(&plan_name.get())}</p>
             <AreaNav current=area plan_fragment />
+            <LanguageMenu plan_fragment />
         </header>
         <UpdateNotice />
         <Notices planner />
@@ -255,6 +335,47 @@ fn AreaNav(current: Area, plan_fragment: Memo<String>) -> impl IntoView {
         <nav class="areas" aria-label=t(Key::AreasLabel)>
             <ul>{links}</ul>
         </nav>
+    }
+}
+
+/// The open plan's currency, while its code is valid.
+pub fn plan_currency(draft: Signal<PlanDraft>) -> Signal<Option<Currency>> {
+    let currency = Memo::new(move |_| draft.with(|draft| draft.currency().ok()));
+    currency.into()
+}
+
+/// The language menu: each language named in itself. Choosing one keeps the open plan (a shared
+/// one as typed, through the URL) and shows the page in that language.
+#[component]
+fn LanguageMenu(plan_fragment: Memo<String>) -> impl IntoView {
+    let current = lang();
+    let on_change = move |event: leptos::ev::Event| {
+        let Some(chosen) = Lang::from_tag(&event_target_value(&event)) else {
+            return;
+        };
+        if chosen == current {
+            return;
+        }
+        browser::set_fragment(&plan_fragment.get_untracked());
+        browser::drop_query_lang();
+        storage::remember_lang(chosen);
+        switch_lang(chosen);
+    };
+    let options = Lang::ALL
+        .into_iter()
+        .map(|option| {
+            view! {
+                <option value=option.tag() lang=option.tag() selected=option == current>
+                    {option.own_name()}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="language">
+            <label for=LANGUAGE_MENU_ID>{t(Key::LanguageLabel)}</label>
+            <select id=LANGUAGE_MENU_ID on:change=on_change>{options}</select>
+        </div>
     }
 }
 

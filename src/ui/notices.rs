@@ -9,7 +9,7 @@ use crate::model::library::Notice;
 use crate::storage::{StorageIssue, Unreadable};
 use crate::ui::browser::{download, today};
 use crate::ui::planner::{Planner, Status, STATUS_MESSAGE};
-use crate::ui::text::{plan_label, t, tf};
+use crate::ui::text::{plan_label, t, tf, tp};
 use crate::ui::transfer::export_all;
 
 /// All notices, in order of urgency.
@@ -230,8 +230,11 @@ fn notice_text(notice: Notice) -> String {
     match notice {
         Notice::Deleted { name, .. } => tf(Key::StatusDeleted, &[("name", &plan_label(&name))]),
         Notice::Restored { name } => tf(Key::StatusRestored, &[("name", &plan_label(&name))]),
-        Notice::Imported { count: 1 } => t(Key::StatusImportedOne).to_owned(),
-        Notice::Imported { count } => tf(Key::StatusImported, &[("count", &count.to_string())]),
+        Notice::Imported { count } => tp(
+            Key::StatusImported,
+            count as f64,
+            &[("count", &count.to_string())],
+        ),
         Notice::NothingNewToImport => t(Key::StatusNothingNewToImport).to_owned(),
         Notice::UpdatedFromOtherTab => t(Key::StatusUpdatedFromOtherTab).to_owned(),
         Notice::SavedCopy { name } => tf(Key::StatusSavedCopy, &[("name", &plan_label(&name))]),

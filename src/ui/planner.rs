@@ -13,7 +13,7 @@ use crate::storage::schema::{DecodeError, Problem};
 use crate::storage::share::{decode_fragment, is_share_fragment, share_fragment, ShareError};
 use crate::storage::{self, Change, NewerPlan, StorageIssue, Store, Unreadable};
 use crate::ui::browser::{fragment, new_plan_id, now_ms, set_fragment};
-use crate::ui::text::{t, tf, LANG};
+use crate::ui::text::{lang, t, tf};
 use crate::ui::{example_plan, focus_later, new_plan_draft};
 
 /// The id of the status line's message, to bring it into view.
@@ -121,7 +121,7 @@ impl Planner {
     /// Opens storage, migrating and setting aside what it must, and opens the plan the URL
     /// names, a shared plan, or the most recently changed one.
     pub fn open() -> Planner {
-        let opened = storage::open(now_ms(), new_plan_id);
+        let opened = storage::open(now_ms(), new_plan_id, lang());
         let whole = fragment();
         // `…&field=<id>`: a problem followed from another area; its field gets the focus.
         let (fragment, field) = match whole.rsplit_once(FIELD_FRAGMENT) {
@@ -343,7 +343,7 @@ impl Planner {
         let mut in_storage = self
             .library
             .with_untracked(|library| library.open_id().cloned())
-            .and_then(|id| match store.load(&id) {
+            .and_then(|id| match store.load(&id, lang()) {
                 Some(Some(Ok(record))) => Some(record),
                 _ => None,
             });
@@ -401,7 +401,7 @@ impl Planner {
                 .find(|plan| plan.key == key)
                 .and_then(|plan| plan.copy.clone())
         });
-        if let Some(copy) = copy {
+        if let Some(copy) = copy.map(|copy| copy.settled(lang())) {
             self.change(&mut |library, now| library.open_copy(&copy, now));
         }
     }
@@ -477,7 +477,7 @@ impl Planner {
     /// Takes in a change another tab saved, as storage holds it now (the event may be older).
     pub fn apply_change(self, change: Change) {
         let Change { id, record } = change;
-        let record = self.store.get_value().load(&id).unwrap_or(record);
+        let record = self.store.get_value().load(&id, lang()).unwrap_or(record);
         let mut theirs = match record {
             Some(Ok(record)) => Some(record),
             None => None,
@@ -509,10 +509,10 @@ impl Planner {
 /// ("Open in Funnel Planner"); `None` when the fragment is neither.
 fn shared_plan(fragment: &str) -> Option<Result<PlanDraft, ShareError>> {
     if let Some(query) = fragment.strip_prefix(OPEN_PREFIX) {
-        let start = embed_start(&decode_query(query), example_plan(), LANG.symbols());
+        let start = embed_start(&decode_query(query), example_plan(), lang().symbols());
         return Some(Ok(start.draft));
     }
-    is_share_fragment(fragment).then(|| decode_fragment(fragment))
+    is_share_fragment(fragment).then(|| decode_fragment(fragment, lang()))
 }
 
 /// The status for a share link that could not be opened.

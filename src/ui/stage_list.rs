@@ -7,7 +7,7 @@ use crate::i18n::Key;
 use crate::model::number::{parse_percent, percent_typed_as_fraction};
 use crate::model::{Field, PlanDraft, StageId};
 use crate::ui::field::{field_error, InputField, Kind};
-use crate::ui::text::{field_id, percent, stage_label, t, tf, tl, LANG};
+use crate::ui::text::{field_id, lang, percent, stage_label, t, tf, tl};
 use crate::ui::{focus_later, Checked};
 
 /// The stage list.
@@ -192,7 +192,7 @@ fn StageRow(id: StageId, draft: RwSignal<PlanDraft>, checked: Checked) -> impl I
 /// A hint under a rate typed like a fraction ("0.015" for 1.5 %): what it was read as, and what
 /// to type for the percent that was probably meant. Empty otherwise.
 fn rate_hint(text: &str) -> String {
-    let Ok(typed) = parse_percent(text, LANG.symbols()) else {
+    let Ok(typed) = parse_percent(text, lang().symbols()) else {
         return String::new();
     };
     match percent_typed_as_fraction(typed) {

@@ -1,26 +1,73 @@
 //! The page's access to the catalogue and to number display, in the page's language.
+//!
+//! The language is set once before the page mounts ([`set_lang`]); choosing another one mounts
+//! the page again, so every text and number is written in it without each one having to listen.
+
+use std::cell::Cell;
+
+use leptos::prelude::*;
 
 use crate::i18n::{self, Key, Lang};
 use crate::model::library::KEEP_DELETED_MS;
 use crate::model::marketing::MAX_CHANNELS;
 use crate::model::number;
-use crate::model::{ChannelId, Field, InputError, PlanDraft, StageId, MAX_STAGES, MIN_STAGES};
+use crate::model::{
+    ChannelId, Currency, Field, InputError, PlanDraft, StageId, MAX_STAGES, MIN_STAGES,
+};
+use crate::ui::intl::{self, Style};
 
-/// The page's language. One place to change when a language switcher arrives.
-pub const LANG: Lang = Lang::English;
+thread_local! {
+    static PAGE_LANG: Cell<Lang> = const { Cell::new(Lang::English) };
+    static CURRENCY: Cell<Option<Signal<Option<Currency>>>> = const { Cell::new(None) };
+}
+
+/// The page's language.
+pub fn lang() -> Lang {
+    PAGE_LANG.with(Cell::get)
+}
+
+/// Sets the page's language, before the page is mounted.
+pub fn set_lang(lang: Lang) {
+    PAGE_LANG.with(|cell| cell.set(lang));
+}
+
+/// Counts the page's money in `currency` (the open plan's, `None` while its code is not valid:
+/// amounts are then shown without a currency).
+pub fn count_money_in(currency: Signal<Option<Currency>>) {
+    CURRENCY.with(|cell| cell.set(Some(currency)));
+}
 
 /// The text for `key`.
 pub fn t(key: Key) -> &'static str {
-    i18n::text(LANG, key)
+    i18n::text(lang(), key)
 }
 
 /// The text for `key` with its placeholders filled. A mismatch between the text and the values
 /// is the page's own mistake: it is logged as an error (which fails every end-to-end test) and
 /// the text is shown unfilled rather than with a wrong value.
 pub fn tf(key: Key, args: &[(&str, &str)]) -> String {
-    i18n::fill(LANG, key, args).unwrap_or_else(|error| {
+    i18n::fill(lang(), key, args).unwrap_or_else(|error| {
         leptos::logging::error!("{error}: {}", t(key));
         t(key).to_owned()
+    })
+}
+
+/// The form of the plural text `key` that `n` takes in the page's language, filled with `args`
+/// and the limits it names (as [`tl`] does).
+pub fn tp(key: Key, n: f64, args: &[(&str, &str)]) -> String {
+    let form = i18n::plural_form(lang(), key, n);
+    let all = with_limits(form, args);
+    i18n::fill_plural(
+        lang(),
+        key,
+        n,
+        &all.iter()
+            .map(|(name, value)| (*name, value.as_str()))
+            .collect::<Vec<_>>(),
+    )
+    .unwrap_or_else(|error| {
+        leptos::logging::error!("{error}: {form}");
+        form.to_owned()
     })
 }
 
@@ -29,6 +76,17 @@ pub fn tf(key: Key, args: &[(&str, &str)]) -> String {
 /// is kept) and `{max_input}` (the largest number a field takes), each from its constant, so a
 /// limit is written once.
 pub fn tl(key: Key, args: &[(&str, &str)]) -> String {
+    let all = with_limits(t(key), args);
+    tf(
+        key,
+        &all.iter()
+            .map(|(name, value)| (*name, value.as_str()))
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// `args` and the limits `template` names, each with its value.
+fn with_limits<'a>(template: &str, args: &[(&'a str, &str)]) -> Vec<(&'a str, String)> {
     let limits = [
         ("min_stages", MIN_STAGES.to_string()),
         ("max_stages", MAX_STAGES.to_string()),
@@ -36,15 +94,13 @@ pub fn tl(key: Key, args: &[(&str, &str)]) -> String {
         ("keep_days", number::whole_days(KEEP_DELETED_MS).to_string()),
         ("max_input", exact(number::MAX_INPUT)),
     ];
-    let named = i18n::placeholders(t(key));
-    let mut all: Vec<(&str, &str)> = args.to_vec();
-    all.extend(
-        limits
-            .iter()
-            .filter(|(name, _)| named.contains(name))
-            .map(|(name, value)| (*name, value.as_str())),
-    );
-    tf(key, &all)
+    let named = i18n::placeholders(template);
+    let mut all: Vec<(&str, String)> = args
+        .iter()
+        .map(|(name, value)| (*name, (*value).to_owned()))
+        .collect();
+    all.extend(limits.into_iter().filter(|(name, _)| named.contains(name)));
+    all
 }
 
 /// The message for an input error, with the figures it names.
@@ -58,33 +114,96 @@ pub fn error_message(error: InputError) -> String {
                 ("decimals", &decimals.to_string()),
             ],
         ),
+        InputError::NotANumber => tf(
+            Key::ErrorNotANumber,
+            &[
+                ("big", &number::format_typed(1_250_000.0, lang().symbols())),
+                ("small", &number::format_typed(12.5, lang().symbols())),
+            ],
+        ),
         error => tl(i18n::input_error_key(error), &[]),
     }
 }
 
+/// `value` written in the page's language as `style` with up to `decimals` decimals: by the
+/// browser's Intl, or by the model's own writing where Intl is missing. Never "NaN": a value
+/// that is not finite is "—".
+fn show(style: Style, value: f64, decimals: usize) -> String {
+    show_between(style, value, 0, decimals)
+}
+
+/// Like [`show`], with at least `min` decimals (money in a currency with cents: "€2.50").
+fn show_between(style: Style, value: f64, min: usize, decimals: usize) -> String {
+    if !value.is_finite() {
+        return "—".to_owned();
+    }
+    // -0 is written as 0.
+    let value = if value == 0.0 { 0.0 } else { value };
+    intl::format(lang(), style, min, decimals, value).unwrap_or_else(|| {
+        let plain = number::format_decimal(value, decimals, lang().symbols());
+        match style {
+            Style::Decimal => plain,
+            Style::Percent => format!("{plain}%"),
+            Style::Money(currency) => format!("{plain} {}", currency.code()),
+        }
+    })
+}
+
 /// A needed count as the whole number to reach: 9.09 → "10".
 pub fn needed(value: f64) -> String {
-    number::format_needed(value, LANG.symbols())
+    show(
+        Style::Decimal,
+        number::needed_shown(value),
+        number::needed_decimals(value),
+    )
 }
 
 /// A count that is not a need (a yield): whole from 10 up, up to 2 decimals below.
 pub fn count(value: f64) -> String {
-    number::format_count(value, LANG.symbols())
+    let decimals = if value.abs() < number::WHOLE_FROM {
+        2
+    } else {
+        0
+    };
+    show(
+        Style::Decimal,
+        value,
+        number::shown_decimals(value, decimals),
+    )
 }
 
 /// A figure with up to 2 decimals: 0.72 → "0.72", 6250 → "6,250".
 pub fn exact(value: f64) -> String {
-    number::format_decimal(value, 2, LANG.symbols())
+    show(Style::Decimal, value, number::shown_decimals(value, 2))
 }
 
-/// An amount of money in whole units: "833,333".
+/// An amount of money in the plan's currency: from 10 up in whole units ("$833,333"), below 10
+/// with the currency's own decimals ("€2.50", "Rp 3"), and a non-zero amount never as 0.
 pub fn money(value: f64) -> String {
-    number::format_money(value, LANG.symbols())
+    match CURRENCY.with(Cell::get).and_then(|currency| currency.get()) {
+        Some(currency) => {
+            let digits = intl::currency_digits(currency);
+            let decimals = number::money_decimals(value, digits);
+            show_between(
+                Style::Money(currency),
+                value,
+                decimals.min(digits),
+                decimals,
+            )
+        }
+        None => show(Style::Decimal, value, number::money_decimals(value, 2)),
+    }
 }
 
-/// A rate as a percent: "1.5%".
+/// A rate as a percent: "1.5%", "1,5 %" in French.
 pub fn percent(percent: f64) -> String {
-    number::format_percent(percent, LANG.symbols())
+    show(Style::Percent, percent, number::shown_decimals(percent, 2))
+}
+
+/// A number as a person would type it in the page's language, e.g. in a placeholder:
+/// "1,250,000" in English, "1 250 000" in Polish.
+pub fn typed(value: f64) -> String {
+    number::format_typed(value, lang().symbols())
 }
 
 /// The `id` of the input for `field`, so labels, errors and links can point at it.
@@ -98,6 +217,7 @@ pub fn field_id(field: Field) -> String {
         Field::CurrentTopPerMonth => "current-top".to_owned(),
         Field::Stages => "add-stage".to_owned(),
         Field::Budget => "budget".to_owned(),
+        Field::Currency => "currency".to_owned(),
         Field::ChannelName(ChannelId(id)) => format!("channel-{id}-name"),
         Field::ChannelShare(ChannelId(id)) => format!("channel-{id}-share"),
         Field::ChannelShares => "channel-shares".to_owned(),

@@ -21,7 +21,7 @@ use crate::ui::browser::{
 use crate::ui::embed_dialog::EmbedDialog;
 use crate::ui::figures::reason_text;
 use crate::ui::planner::{ImportFailure, Planner};
-use crate::ui::text::{channel_label, plan_label, t, tf, tl};
+use crate::ui::text::{channel_label, lang, plan_label, t, tf, tp};
 use crate::ui::{Checked, ReportMemo, TargetsMemo};
 
 const JSON: &str = "application/json";
@@ -257,7 +257,15 @@ fn import_file(planner: Planner, event: web_sys::Event) {
             return;
         };
         match decode_import(&text) {
-            Ok(records) => planner.import(records),
+            Ok(records) => planner.import(
+                records
+                    .into_iter()
+                    .map(|mut record| {
+                        record.draft = record.draft.settled(lang());
+                        record
+                    })
+                    .collect(),
+            ),
             Err(ImportError::TooLarge { .. }) => {
                 planner.fail_import(ImportFailure::TooLarge { file_name })
             }
@@ -357,10 +365,15 @@ pub fn problem_text(problem: &Problem, plan_names: &[String]) -> String {
             Expected::BudgetPeriod => Key::ExpectedBudgetPeriod,
             Expected::LifetimeKind => Key::ExpectedLifetimeKind,
             Expected::RankBy => Key::ExpectedRankBy,
+            Expected::Language => Key::ExpectedLanguage,
         })
         .to_owned(),
         Reason::UnknownField => t(Key::ProblemUnknownField).to_owned(),
-        Reason::StageCount(count) => tl(Key::ProblemStageCount, &[("count", &count.to_string())]),
+        Reason::StageCount(count) => tp(
+            Key::ProblemStageCount,
+            count as f64,
+            &[("count", &count.to_string())],
+        ),
         Reason::NewerVersion(version) => tf(
             Key::ProblemNewerVersion,
             &[("version", &version.to_string())],
@@ -371,9 +384,11 @@ pub fn problem_text(problem: &Problem, plan_names: &[String]) -> String {
         ),
         Reason::NoPlans => t(Key::ProblemNoPlans).to_owned(),
         Reason::DuplicateId => t(Key::ProblemDuplicateId).to_owned(),
-        Reason::ChannelCount(count) => {
-            tl(Key::ProblemChannelCount, &[("count", &count.to_string())])
-        }
+        Reason::ChannelCount(count) => tp(
+            Key::ProblemChannelCount,
+            count as f64,
+            &[("count", &count.to_string())],
+        ),
     };
     let place = if problem.path.is_empty() {
         t(Key::ProblemWholeFile).to_owned()

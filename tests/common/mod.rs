@@ -2,7 +2,7 @@
 //! channels.
 
 use funnel_planner::model::marketing::{BudgetPeriod, LifetimeKind, RankBy};
-use funnel_planner::model::{GoalKind, PlanDraft, StageId};
+use funnel_planner::model::{GoalKind, Lang, PlanDraft, StageId};
 
 /// The worked example of the source article (10,000,000 revenue goal, 1,100,000 per customer,
 /// rates 1.5 / 20 / 20 / 40 / 50 %), named "Plan".
@@ -17,6 +17,7 @@ pub fn example() -> PlanDraft {
             "Opportunities",
             "Customers",
         ],
+        Lang::English,
     )
 }
 

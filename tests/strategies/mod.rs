@@ -4,7 +4,7 @@
 
 use funnel_planner::model::marketing::{BudgetPeriod, ChannelStageDraft, LifetimeKind, RankBy};
 use funnel_planner::model::{
-    ChannelDraft, ChannelId, GoalKind, MarketingDraft, PlanDraft, StageDraft, StageId,
+    ChannelDraft, ChannelId, GoalKind, Lang, MarketingDraft, PlanDraft, StageDraft, StageId,
 };
 use proptest::prelude::*;
 use serde_json::Value;
@@ -73,6 +73,7 @@ pub fn any_draft() -> impl Strategy<Value = PlanDraft> {
         typed_text(),
         stages_and_marketing,
         typed_text(),
+        (typed_text(), prop::sample::select(Lang::ALL.to_vec())),
     )
         .prop_map(
             |(
@@ -83,6 +84,7 @@ pub fn any_draft() -> impl Strategy<Value = PlanDraft> {
                 average,
                 (stages, marketing),
                 current,
+                (currency, typed_in),
             )| {
                 PlanDraft {
                     name,
@@ -97,6 +99,8 @@ pub fn any_draft() -> impl Strategy<Value = PlanDraft> {
                     stages,
                     current_top_per_month: current,
                     marketing,
+                    currency,
+                    typed_in,
                 }
             },
         )
