@@ -20,6 +20,8 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'target/e2e-results.json' }]],
   use: {
     baseURL,
+    // The browser's language decides a first visit's language: English unless a test asks.
+    locale: 'en-US',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

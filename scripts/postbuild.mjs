@@ -3,12 +3,14 @@
 //   1. copies static/ (manifest, SVG icon, embed.js, register-sw.js) and draws the PNG icons;
 //   2. gives every page a Content-Security-Policy <meta> whose script-src allows Trunk's inline
 //      loader by its SHA-256 hash (no 'unsafe-inline'), and the service worker's registration;
-//   3. writes sw.js: precaches every file of every entry under a version hashed from their
+//   3. writes the catalogue files the pages load for their languages (scripts/lib/catalogue.mjs);
+//   4. writes sw.js: precaches every file of every entry under a version hashed from their
 //      contents, so a deploy that changes any byte is a new version.
 // Node only, no dependencies; deterministic (the same input gives the same bytes).
 import { createHash } from 'node:crypto';
 import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeCatalogues } from './lib/catalogue.mjs';
 import { drawIcon } from './lib/icon-png.mjs';
 
 const dir = process.argv[2];
@@ -54,7 +56,10 @@ for (const page of pages) {
   console.log(`[postbuild] ${page}: ${policy}`);
 }
 
-// 3. The service worker. "./" is the Plan page as a folder address (how the app is opened).
+// 3. The catalogues of the languages a page does not carry in its wasm.
+console.log(`[postbuild] catalogues: ${writeCatalogues(dir).join(', ')}`);
+
+// 4. The service worker. "./" is the Plan page as a folder address (how the app is opened).
 const files = readdirSync(dir)
   .filter((name) => name !== 'sw.js' && statSync(join(dir, name)).isFile())
   .sort();

@@ -9,10 +9,20 @@
 //! in the order of [`categories`] (English `one|other`, Indonesian a single form, Polish
 //! `one|few|many|other`, French `one|many|other`); [`fill_plural`] picks the form for a number.
 
+mod embed_keys;
 mod en;
+// The other languages' typed catalogues: compiled natively (tests check them, and the build
+// writes them into files); the page's wasm loads them as files instead (see `loaded`).
+#[cfg(not(target_arch = "wasm32"))]
 mod fr;
+#[cfg(not(target_arch = "wasm32"))]
 mod id;
+mod loaded;
+#[cfg(not(target_arch = "wasm32"))]
 mod pl;
+
+pub use embed_keys::EMBED_KEYS;
+pub use loaded::{install, CatalogueError};
 
 use crate::model::InputError;
 pub use crate::model::Lang;
@@ -84,12 +94,45 @@ pub fn plural_form(lang: Lang, key: Key, n: f64) -> &'static str {
 }
 
 /// The text for `key` in `lang`, with its `{placeholders}` unfilled.
+///
+/// In the page, English is built in (except in the embed, which loads it like the others) and
+/// the other languages come from their loaded file; a text not loaded is English.
 pub fn text(lang: Lang, key: Key) -> &'static str {
-    match lang {
-        Lang::English => en::text(key),
-        Lang::Indonesian => id::text(key),
-        Lang::Polish => pl::text(key),
-        Lang::French => fr::text(key),
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        match lang {
+            Lang::English => en::text(key),
+            Lang::Indonesian => id::text(key),
+            Lang::Polish => pl::text(key),
+            Lang::French => fr::text(key),
+        }
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        loaded::text(lang, key).unwrap_or_else(|| built_in(key))
+    }
+}
+
+/// The English text built into the page: every text, or none in the embed (whose English comes
+/// as a file like every language's, with only the embed's texts).
+#[cfg(target_arch = "wasm32")]
+fn built_in(key: Key) -> &'static str {
+    if cfg!(feature = "embed") {
+        ""
+    } else {
+        en::text(key)
+    }
+}
+
+/// The file a page loads for `lang`'s texts (relative to the page), or `None` when they are
+/// built in (English, in the full app).
+pub fn catalogue_file(lang: Lang) -> Option<String> {
+    if cfg!(feature = "embed") {
+        Some(format!("i18n-{}-embed.txt", lang.tag()))
+    } else if lang == Lang::English {
+        None
+    } else {
+        Some(format!("i18n-{}.txt", lang.tag()))
     }
 }
 

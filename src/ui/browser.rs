@@ -100,6 +100,20 @@ pub fn drop_query_lang() {
     }
 }
 
+/// The text of the file at `url` (relative to the page), or `None` when it cannot be had.
+pub async fn fetch_text(url: &str) -> Option<String> {
+    let response = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(url))
+        .await
+        .ok()?
+        .dyn_into::<web_sys::Response>()
+        .ok()
+        .filter(web_sys::Response::ok)?;
+    wasm_bindgen_futures::JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
+}
+
 /// The browser's languages, best first (`navigator.languages`).
 pub fn languages() -> Vec<String> {
     window()

@@ -74,9 +74,39 @@ pub fn mount<V: IntoView + 'static>(page: fn() -> V, uses_storage: bool) {
         let handle = leptos::mount::mount_to(document().body().expect_throw_body(), page);
         MOUNTED.with(|mounted| *mounted.borrow_mut() = Some(Box::new(handle)));
     });
-    REMOUNT.with(|slot| *slot.borrow_mut() = Some(remount.clone()));
-    show_in(lang);
-    remount();
+    REMOUNT.with(|slot| *slot.borrow_mut() = Some(remount));
+    show_when_loaded(lang, false);
+}
+
+/// Loads `lang`'s texts if the page does not carry them, then shows the page in `lang` (mounting
+/// it again when `is_switch`). A file that cannot be loaded leaves the texts in English.
+fn show_when_loaded(lang: Lang, is_switch: bool) {
+    let show = move || {
+        if is_switch {
+            let old = MOUNTED.with(|mounted| mounted.borrow_mut().take());
+            drop(old);
+        }
+        show_in(lang);
+        if let Some(remount) = REMOUNT.with(|slot| slot.borrow().clone()) {
+            remount();
+        }
+        if is_switch {
+            focus_later(LANGUAGE_MENU_ID.to_owned());
+        }
+    };
+    match crate::i18n::catalogue_file(lang) {
+        None => show(),
+        Some(file) => leptos::task::spawn_local(async move {
+            let loaded = browser::fetch_text(&file)
+                .await
+                .ok_or_else(|| "not loaded".to_owned())
+                .and_then(|text| crate::i18n::install(lang, text).map_err(|error| error.to_string()));
+            if let Err(error) = loaded {
+                leptos::logging::warn!("{file}: {error}");
+            }
+            show();
+        }),
+    }
 }
 
 /// Shows the page in `lang` from now on: remembers the choice (full app) and mounts the page
@@ -84,18 +114,7 @@ pub fn mount<V: IntoView + 'static>(page: fn() -> V, uses_storage: bool) {
 /// typed is saved already; the open plan comes back from storage (or, when shared, from the
 /// URL), with its numbers in `lang`'s format. The language menu keeps the focus.
 pub fn switch_lang(lang: Lang) {
-    set_timeout(
-        move || {
-            let old = MOUNTED.with(|mounted| mounted.borrow_mut().take());
-            drop(old);
-            show_in(lang);
-            if let Some(remount) = REMOUNT.with(|slot| slot.borrow().clone()) {
-                remount();
-            }
-            focus_later(LANGUAGE_MENU_ID.to_owned());
-        },
-        Duration::ZERO,
-    );
+    set_timeout(move || show_when_loaded(lang, true), Duration::ZERO);
 }
 
 /// Sets the page's language and `<html lang>`.
