@@ -392,3 +392,124 @@ fn the_marketing_input_errors_have_their_messages() {
     );
     assert!(text(Lang::English, Key::ErrorSharesOverFull).contains("100%"));
 }
+
+/// The arms of `src/i18n/<lang>.rs` as the build's catalogue writer reads them (one arm per line,
+/// `Key::Name => "text",`, or `Name => "text",` in en.rs), with `\"` and `\\` undone.
+fn written_arms(lang: Lang) -> Vec<(String, String)> {
+    let source = std::fs::read_to_string(format!("src/i18n/{}.rs", lang.tag())).expect("source");
+    source
+        .lines()
+        .filter_map(|line| {
+            let line = line.trim_start();
+            let line = line.strip_prefix("Key::").unwrap_or(line);
+            let (key, rest) = line.split_once(" => \"")?;
+            let text = rest.strip_suffix("\",")?;
+            key.chars().all(|c| c.is_ascii_alphanumeric()).then(|| {
+                (
+                    key.to_owned(),
+                    text.replace("\\\"", "\"").replace("\\\\", "\\"),
+                )
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn the_files_the_build_writes_hold_exactly_the_compiled_texts() {
+    for lang in Lang::ALL {
+        let arms = written_arms(lang);
+        assert_eq!(
+            arms.len(),
+            Key::ALL.len(),
+            "{lang:?}: one arm per line per key"
+        );
+        for (key, (name, written)) in Key::ALL.iter().zip(&arms) {
+            let compiled = text(lang, *key);
+            assert_eq!(
+                &format!("{key:?}"),
+                name,
+                "{lang:?}: keys in catalogue order"
+            );
+            assert_eq!(written, compiled, "{lang:?} {key:?}");
+            assert!(!compiled.contains('\n'), "{lang:?} {key:?}: a line break");
+        }
+    }
+}
+
+#[test]
+fn the_embed_lists_every_text_its_components_name() {
+    // The components the embed mounts (src/ui/embed.rs and what it uses); the worked example's
+    // names and every input error are listed in EMBED_KEYS on their own.
+    let files = [
+        "embed",
+        "goal_form",
+        "stage_list",
+        "targets",
+        "forward_check",
+        "field",
+        "figures",
+        "table",
+        "text",
+    ];
+    let listed: BTreeSet<String> = funnel_planner::i18n::EMBED_KEYS
+        .iter()
+        .map(|key| format!("{key:?}"))
+        .collect();
+    for file in files {
+        let source = std::fs::read_to_string(format!("src/ui/{file}.rs")).expect("source");
+        for (_, rest) in source
+            .match_indices("Key::")
+            .map(|(at, _)| ((), &source[at + 5..]))
+        {
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            if Key::ALL.iter().any(|key| format!("{key:?}") == name) {
+                assert!(
+                    listed.contains(&name),
+                    "{file}.rs names Key::{name}, missing from EMBED_KEYS"
+                );
+            }
+        }
+    }
+    for error in [
+        InputError::Empty,
+        InputError::NotANumber,
+        InputError::CurrencyCode,
+        InputError::RateOutOfRange,
+        InputError::AmbiguousThousands {
+            whole: 1,
+            decimals: 1,
+        },
+    ] {
+        assert!(listed.contains(&format!("{:?}", input_error_key(error))));
+    }
+}
+
+#[test]
+fn a_button_named_for_its_item_still_says_the_word_it_shows() {
+    // "Up" is shown; "Move Leads up" is its name: the shown word must be in the name, whole
+    // (axe's label-content-name-mismatch), in every language.
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    for lang in Lang::ALL {
+        for (shown, named) in [
+            (Key::MoveUp, Key::MoveUpName),
+            (Key::MoveDown, Key::MoveDownName),
+            (Key::Remove, Key::RemoveName),
+            (Key::Remove, Key::RemoveChannelName),
+            (Key::Restore, Key::RestoreName),
+            (Key::DeleteForever, Key::DeleteForeverName),
+        ] {
+            let name = words(text(lang, named));
+            for word in words(text(lang, shown)) {
+                assert!(name.contains(&word), "{lang:?}: {named:?} lacks {word}");
+            }
+        }
+    }
+}

@@ -9,12 +9,17 @@ use crate::model::kpi::{Input, Unavailable};
 use crate::model::{Period, Share};
 use crate::ui::figures::{channel_names, format, reason_text, stage_at, Unit};
 use crate::ui::table::{list_items, Cell, Row, Table};
-use crate::ui::text::{exact, money, needed, percent, t, tf};
+use crate::ui::text::{exact, money, money_needed, needed, percent, t, tf};
 use crate::ui::ReportMemo;
 
 /// A count needed, as the whole number to reach, with its unrounded value.
 fn count_cell(value: f64) -> Cell {
     Cell::figure(needed(value), value)
+}
+
+/// Revenue to reach, in the plan's currency, rounded up like the counts.
+fn money_cell(value: f64) -> Cell {
+    Cell::figure(money_needed(value), value)
 }
 
 fn period_name(period: Period) -> &'static str {
@@ -122,12 +127,12 @@ fn channel_targets(report: &Report, period: Period) -> impl IntoView {
                     .as_ref()
                     .map(|targets| targets.revenue(period))
                 {
-                    Ok(Some(value)) => count_cell(value),
+                    Ok(Some(value)) => money_cell(value),
                     _ => Cell::text(t(Key::ChannelUnavailable)),
                 }
             })
             .collect();
-        revenue.push(count_cell(split.revenue(period)));
+        revenue.push(money_cell(split.revenue(period)));
         rows.push(Row::new(t(Key::RevenueRow), revenue).total());
     }
 

@@ -39,7 +39,7 @@ pub fn EmbedApp() -> impl IntoView {
     let sections = start.sections;
 
     let draft = RwSignal::new(start.draft);
-    count_money_in(plan_currency(draft.into()));
+    count_money_in(plan_currency(draft));
     let checked: Checked =
         Memo::new(move |_| draft.with(|draft| draft.validate(draft.typed_in.symbols())));
     let targets: TargetsMemo =

@@ -10,7 +10,7 @@ use crate::model::draft::{EXAMPLE_AVERAGE_REVENUE, EXAMPLE_NEW_CUSTOMERS, EXAMPL
 use crate::model::locale::SUGGESTED_CURRENCIES;
 use crate::model::{Field, GoalKind, PlanDraft};
 use crate::ui::field::{field_error, Choice, InputField, Kind};
-use crate::ui::text::{field_id, money, needed, t, tf, typed};
+use crate::ui::text::{amount, field_id, needed, t, tf, typed};
 use crate::ui::Checked;
 
 /// The goal form.
@@ -27,7 +27,7 @@ pub fn GoalForm(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoView {
                 .as_ref()
                 .ok()
                 .and_then(|plan| plan.revenue_per_year())
-                .map(money)
+                .map(amount)
                 .unwrap_or_default()
         }),
     });
@@ -134,6 +134,9 @@ pub fn GoalForm(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoView {
                 kind=Kind::Number
                 placeholder=for_example(EXAMPLE_AVERAGE_REVENUE)
             />
+            // The embed counts in the currency its link names: a blog's readers do not change it,
+            // and its first load stays small.
+            {(!cfg!(feature = "embed")).then(|| view! {
             <InputField
                 id=field_id(Field::Currency)
                 label=Signal::stored(t(Key::CurrencyLabel).to_owned())
@@ -148,6 +151,7 @@ pub fn GoalForm(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoView {
             <datalist id=CURRENCY_LIST_ID>
                 {SUGGESTED_CURRENCIES.map(|code| view! { <option value=code></option> }).collect_view()}
             </datalist>
+            })}
         </section>
     }
 }

@@ -33,9 +33,7 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::{Key, Lang};
 use crate::model::channels::Report;
-use crate::model::{
-    reverse, Currency, FieldError, FunnelError, MarketingDraft, Plan, PlanDraft, Targets,
-};
+use crate::model::{reverse, FieldError, FunnelError, MarketingDraft, Plan, PlanDraft, Targets};
 use crate::storage;
 use channel_plan::{BudgetPanel, ChannelTargetsPanel};
 use channels::ChannelsPanel;
@@ -96,11 +94,13 @@ fn show_when_loaded(lang: Lang, is_switch: bool) {
     };
     match crate::i18n::catalogue_file(lang) {
         None => show(),
-        Some(file) => leptos::task::spawn_local(async move {
+        Some(file) => wasm_bindgen_futures::spawn_local(async move {
             let loaded = browser::fetch_text(&file)
                 .await
                 .ok_or_else(|| "not loaded".to_owned())
-                .and_then(|text| crate::i18n::install(lang, text).map_err(|error| error.to_string()));
+                .and_then(|text| {
+                    crate::i18n::install(lang, text).map_err(|error| error.to_string())
+                });
             if let Err(error) = loaded {
                 leptos::logging::warn!("{file}: {error}");
             }
@@ -232,7 +232,7 @@ fn App(area: Area) -> impl IntoView {
                 .with(|checked| Report::new(draft, checked.as_ref().ok(), draft.typed_in.symbols()))
         })
     });
-    count_money_in(plan_currency(draft.into()));
+    count_money_in(plan_currency(draft));
 
     // Side effect: keep what was typed, valid or not, in storage (in the plan, or in the copy
     // kept while a conflict with another tab waits for an answer). Saving may merge in another
@@ -357,10 +357,9 @@ fn AreaNav(current: Area, plan_fragment: Memo<String>) -> impl IntoView {
     }
 }
 
-/// The open plan's currency, while its code is valid.
-pub fn plan_currency(draft: Signal<PlanDraft>) -> Signal<Option<Currency>> {
-    let currency = Memo::new(move |_| draft.with(|draft| draft.currency().ok()));
-    currency.into()
+/// The open plan's currency code, as typed.
+pub fn plan_currency(draft: RwSignal<PlanDraft>) -> Signal<String> {
+    Signal::derive(move || draft.with(|draft| draft.currency.clone()))
 }
 
 /// The language menu: each language named in itself. Choosing one keeps the open plan (a shared

@@ -8,7 +8,9 @@ use crate::model::number::{is_rounded_up, plain_decimal};
 use crate::model::{Field, FieldError, Period, PlanDraft, Source, Targets};
 use crate::ui::planner::FIELD_FRAGMENT;
 use crate::ui::table::ScrollTable;
-use crate::ui::text::{error_message, exact, field_id, money, needed, percent, stage_label, t, tf};
+use crate::ui::text::{
+    error_message, exact, field_id, money, money_needed, needed, percent, stage_label, t, tf,
+};
 use crate::ui::{focus_later, Area, Checked, TargetsMemo};
 
 /// The results panel; `show_how` (on unless an embed turns it off) adds "How this is
@@ -40,9 +42,9 @@ pub fn TargetsPanel(
                                 (Some(month), Some(quarter), Some(year)) => tf(
                                     Key::RevenueSummary,
                                     &[
-                                        ("year", &needed(year)),
-                                        ("quarter", &needed(quarter)),
-                                        ("month", &needed(month)),
+                                        ("year", &money_needed(year)),
+                                        ("quarter", &money_needed(quarter)),
+                                        ("month", &money_needed(month)),
                                     ],
                                 ),
                                 _ => t(Key::RevenueSummaryNoAverage).to_owned(),

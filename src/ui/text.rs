@@ -18,7 +18,7 @@ use crate::ui::intl::{self, Style};
 
 thread_local! {
     static PAGE_LANG: Cell<Lang> = const { Cell::new(Lang::English) };
-    static CURRENCY: Cell<Option<Signal<Option<Currency>>>> = const { Cell::new(None) };
+    static CURRENCY: Cell<Option<Signal<String>>> = const { Cell::new(None) };
 }
 
 /// The page's language.
@@ -31,9 +31,9 @@ pub fn set_lang(lang: Lang) {
     PAGE_LANG.with(|cell| cell.set(lang));
 }
 
-/// Counts the page's money in `currency` (the open plan's, `None` while its code is not valid:
-/// amounts are then shown without a currency).
-pub fn count_money_in(currency: Signal<Option<Currency>>) {
+/// Counts the page's money in `currency` (the open plan's code as typed; while it is not a valid
+/// code, amounts are shown without a currency).
+pub fn count_money_in(currency: Signal<String>) {
     CURRENCY.with(|cell| cell.set(Some(currency)));
 }
 
@@ -180,7 +180,7 @@ pub fn exact(value: f64) -> String {
 /// An amount of money in the plan's currency: from 10 up in whole units ("$833,333"), below 10
 /// with the currency's own decimals ("€2.50", "Rp 3"), and a non-zero amount never as 0.
 pub fn money(value: f64) -> String {
-    match CURRENCY.with(Cell::get).and_then(|currency| currency.get()) {
+    match currency() {
         Some(currency) => {
             let digits = intl::currency_digits(currency);
             let decimals = number::money_decimals(value, digits);
@@ -193,6 +193,38 @@ pub fn money(value: f64) -> String {
         }
         None => show(Style::Decimal, value, number::money_decimals(value, 2)),
     }
+}
+
+/// An amount of money that must be reached, in the plan's currency: rounded up like a needed
+/// count (see `model::number::needed_shown`), so a revenue target is never shown below what is
+/// needed: 833,333.33 a month → "$833,334".
+pub fn money_needed(value: f64) -> String {
+    let shown = number::needed_shown(value);
+    let decimals = number::needed_decimals(value);
+    match currency() {
+        Some(currency) => {
+            let digits = intl::currency_digits(currency);
+            show_between(
+                Style::Money(currency),
+                shown,
+                decimals.min(digits),
+                decimals,
+            )
+        }
+        None => show(Style::Decimal, shown, decimals),
+    }
+}
+
+/// An amount as a person types it into an amount field, without a currency: "9,900,000".
+pub fn amount(value: f64) -> String {
+    show(Style::Decimal, value, number::money_decimals(value, 2))
+}
+
+/// The plan's currency while its code is valid.
+fn currency() -> Option<Currency> {
+    CURRENCY
+        .with(Cell::get)
+        .and_then(|currency| currency.with(|code| Currency::parse(code).ok()))
 }
 
 /// A rate as a percent: "1.5%", "1,5 %" in French.
