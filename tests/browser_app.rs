@@ -186,7 +186,7 @@ async fn a_channels_figures_give_its_kpis_and_survive_a_new_mount() {
     leptos::task::tick().await;
     assert_eq!(
         kpi_cell(&second, "Customer acquisition cost (CAC)", 0).as_deref(),
-        Some("3,000")
+        Some("$3,000")
     );
     drop(handle);
     second.remove();
