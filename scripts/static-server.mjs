@@ -26,9 +26,10 @@ const types = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.webmanifest': 'application/manifest+json',
+  '.txt': 'text/plain; charset=utf-8',
 };
 // Already-compressed formats (PNG, ICO) gain nothing from brotli.
-const compressible = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.svg', '.webmanifest']);
+const compressible = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.svg', '.webmanifest', '.txt']);
 const HASHED = /-[0-9a-f]{16}(?=[._])/;
 /** file path → { key (size and mtime), etag, brotli body }: compressed once per version of a file. */
 const compressed = new Map();
