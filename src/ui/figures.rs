@@ -5,7 +5,7 @@ use crate::i18n::Key;
 use crate::model::channels::Report;
 use crate::model::kpi::{Figure, Input, Kpis, Unavailable};
 use crate::model::to_percent;
-use crate::ui::text::{channel_label, exact, money, percent, stage_label, t, tf};
+use crate::ui::text::{channel_label, exact, money, money_exact, percent, stage_label, t, tf};
 
 /// How a figure is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,7 +23,7 @@ pub enum Unit {
 /// `value` in `unit`.
 pub fn format(value: f64, unit: Unit) -> String {
     match unit {
-        Unit::Money if value.abs() < 100.0 => exact(value),
+        Unit::Money if value.abs() < 100.0 => money_exact(value),
         Unit::Money => money(value),
         Unit::Percent => percent(to_percent(value)),
         Unit::Multiple => tf(Key::Multiple, &[("value", &exact(value))]),

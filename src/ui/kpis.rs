@@ -12,7 +12,7 @@ use crate::ui::channels::marketing_error;
 use crate::ui::field::{Choice, InputField, Kind};
 use crate::ui::figures::{cost_text, figure, format, reason_text, stage_at, Unit};
 use crate::ui::table::{list_items, Cell, Row, Table};
-use crate::ui::text::{channel_label, exact, field_id, money, percent, t, tf};
+use crate::ui::text::{channel_label, exact, field_id, money, money_exact, percent, t, tf};
 use crate::ui::ReportMemo;
 
 /// A marketing text field of the draft, with its error.
@@ -236,11 +236,14 @@ fn kpi_steps(report: &Report, kpis: &Kpis) -> Vec<String> {
     let count = names.len();
     let number =
         |value: Option<f64>| value.map_or_else(|| t(Key::ChannelUnavailable).to_owned(), exact);
-    let revenue = number(kpis.revenue);
-    let revenue_spend = number(kpis.revenue_spend);
+    let amount = |value: Option<f64>| {
+        value.map_or_else(|| t(Key::ChannelUnavailable).to_owned(), money_exact)
+    };
+    let revenue = amount(kpis.revenue);
+    let revenue_spend = amount(kpis.revenue_spend);
     let cost_input = |stage: usize| {
         let (spend, volume) = kpis.cost_inputs.get(stage).copied().unwrap_or_default();
-        (number(spend), number(volume))
+        (amount(spend), number(volume))
     };
     let step =
         |kpi: String, value: Figure, unit: Unit, worked: &dyn Fn(String) -> String| match value {
@@ -336,7 +339,7 @@ fn kpi_steps(report: &Report, kpis: &Kpis) -> Vec<String> {
         },
     ));
     let value = &report.value;
-    let average = number(value.average_revenue);
+    let average = amount(value.average_revenue);
     let margin = report.inputs.gross_margin.map_or_else(
         || t(Key::ChannelUnavailable).to_owned(),
         |margin| percent(margin.percent()),

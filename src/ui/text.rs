@@ -215,6 +215,22 @@ pub fn money_needed(value: f64) -> String {
     }
 }
 
+/// An amount of money shown as it is, to the currency's decimals (at least two significant digits
+/// below 1), for costs and the inputs of a worked KPI: "$78.57", "$3", "$20,000", "Rp 79".
+pub fn money_exact(value: f64) -> String {
+    match currency() {
+        Some(currency) => {
+            let digits = intl::currency_digits(currency);
+            let decimals = number::shown_decimals(value, digits);
+            let scale = 10f64.powi(decimals as i32);
+            let is_whole = ((value * scale).round() / scale).fract() == 0.0;
+            let min = if is_whole { 0 } else { digits.min(decimals) };
+            show_between(Style::Money(currency), value, min, decimals)
+        }
+        None => exact(value),
+    }
+}
+
 /// An amount as a person types it into an amount field, without a currency: "9,900,000".
 pub fn amount(value: f64) -> String {
     show(Style::Decimal, value, number::money_decimals(value, 2))
