@@ -145,7 +145,7 @@ test('what is typed in one area is there in the other', async ({ planner }) => {
   // 2,200,000 ÷ 1,100,000 = 2 customers a year.
   await planner.expectCell(planner.targetsTable, 'Customers', 'Per year', '2', 2);
   await planner.fillChannel('Email', { spend: '4,000', volumes: { Customers: '2' } });
-  await planner.expectCell(planner.kpiTable, 'Customer acquisition cost (CAC)', 'Email', '2,000', 2_000);
+  await planner.expectCell(planner.kpiTable, 'Customer acquisition cost (CAC)', 'Email', '$2,000', 2_000);
   await planner.openArea('Plan');
   await expect(planner.revenueGoal).toHaveValue('2,200,000');
   const csv = await planner.download(() => planner.downloadCsvButton.click());

@@ -145,7 +145,7 @@ test('a stage with more than the stage before it is flagged at the field', async
   await planner.expectNoFieldError(planner.channelVolume('Email', 'Opportunities'));
   await planner.expectCellText(planner.kpiTable, 'Opportunity-to-win ratio', 'Email', '— (more Customers than Opportunities)');
   // The figures are kept: CAC 1,000 ÷ 5 = 200.
-  await planner.expectCell(planner.kpiTable, 'Customer acquisition cost (CAC)', 'Email', '200', 200);
+  await planner.expectCell(planner.kpiTable, 'Customer acquisition cost (CAC)', 'Email', '$200', 200);
 
   // 2 customers of 2 opportunities is possible: 100%.
   await planner.type(customers, '2');
@@ -211,22 +211,23 @@ test('targets by channel: 40% to Paid search with its own Visits→Leads rate of
   await expect(planner.channelTargetsPeriod).toHaveValue(/month/);
   // Per month, rounded up: from 10 to the whole number to reach (1,262.63 → 1,263; 37.88 → 38),
   // below 10 to two decimals (7.5758 → 7.58; 1.5152 → 1.52), below 1 to two significant digits
-  // (0.60606 → 0.61; 0.30303 → 0.31). Revenue 4,000,000 ÷ 12 = 333,333.33 → 333,334.
+  // (0.60606 → 0.61; 0.30303 → 0.31). Revenue, in dollars, likewise: 4,000,000 ÷ 12 = 333,333.33
+  // → $333,334.
   await planner.expectCell(month, 'Visits', 'Paid search', '1,263', paidYear.Visits / 12);
   await planner.expectCell(month, 'Leads', 'Paid search', '38', paidYear.Leads / 12);
   await planner.expectCell(month, 'MQLs', 'Paid search', '7.58', paidYear.MQLs / 12);
   await planner.expectCell(month, 'SQLs', 'Paid search', '1.52', paidYear.SQLs / 12);
   await planner.expectCell(month, 'Opportunities', 'Paid search', '0.61', paidYear.Opportunities / 12);
   await planner.expectCell(month, 'Customers', 'Paid search', '0.31', paidYear.Customers / 12);
-  await planner.expectCell(month, 'Revenue', 'Paid search', '333,334', 4_000_000 / 12);
+  await planner.expectCell(month, 'Revenue', 'Paid search', '$333,334', 4_000_000 / 12);
   // Email keeps the plan's 1.5%: 9,090.9 visits a year, 757.6 a month → 758.
   await planner.expectCell(month, 'Visits', 'Email', '758', otherVisitsYear / 12);
-  await planner.expectCell(month, 'Revenue', 'Email', '100,000', (other * 1_100_000) / 12);
+  await planner.expectCell(month, 'Revenue', 'Email', '$100,000', (other * 1_100_000) / 12);
   // All channels: the sum of the unrounded figures, rounded up once: 1,262.6 + 5 × 757.6 = 5,050.5.
   // Customers 9.0909 ÷ 12 = 0.75758 → 0.76; revenue 10,000,000 ÷ 12 = 833,333.33 → 833,334.
   await planner.expectCell(month, 'Visits', 'All channels', '5,051', (paidYear.Visits + 5 * otherVisitsYear) / 12);
   await planner.expectCell(month, 'Customers', 'All channels', '0.76', CUSTOMERS_PER_YEAR / 12);
-  await planner.expectCell(month, 'Revenue', 'All channels', '833,334', 10_000_000 / 12);
+  await planner.expectCell(month, 'Revenue', 'All channels', '$833,334', 10_000_000 / 12);
 
   await planner.channelTargetsPeriod.selectOption({ label: 'per year' });
   const year = planner.channelTargetsTable('per year');
@@ -234,7 +235,7 @@ test('targets by channel: 40% to Paid search with its own Visits→Leads rate of
   await planner.expectCell(year, 'Leads', 'Paid search', '455', paidYear.Leads);
   // Customers 3.6364 → 3.64 and 9.0909 → 9.1 (rounded up to two decimals below 10).
   await planner.expectCell(year, 'Customers', 'Paid search', '3.64', paidYear.Customers);
-  await planner.expectCell(year, 'Revenue', 'Paid search', '4,000,000', 4_000_000);
+  await planner.expectCell(year, 'Revenue', 'Paid search', '$4,000,000', 4_000_000);
   await planner.expectCell(year, 'Customers', 'All channels', '9.1', CUSTOMERS_PER_YEAR);
 
   await planner.channelTargetsPeriod.selectOption({ label: 'per quarter' });
@@ -278,34 +279,34 @@ test('budget needed: each channel at its current cost, compared with the budget'
   const paidNeed = ((CUSTOMERS_PER_YEAR * 0.4) / 0.5 / 0.4 / 0.2 / 0.2 / 0.03) * 3;
   const emailNeed = CUSTOMERS_PER_YEAR * 0.12 * 250;
   const budget = planner.budgetTable;
-  await planner.expectCellText(budget, 'Paid search', 'Cost used', '3 per Visits');
-  await planner.expectCellText(budget, 'Email', 'Cost used', '250 per Customers');
+  await planner.expectCellText(budget, 'Paid search', 'Cost used', '$3 per Visits');
+  await planner.expectCellText(budget, 'Email', 'Cost used', '$250 per Customers');
   await planner.expectCellText(budget, 'Referrals', 'Cost used', '— (no spend)');
-  await planner.expectCell(budget, 'Paid search', 'Per year', '45,455', paidNeed);
-  await planner.expectCell(budget, 'Paid search', 'Per quarter', '11,364', paidNeed / 4);
-  await planner.expectCell(budget, 'Paid search', 'Per month', '3,788', paidNeed / 12);
-  await planner.expectCell(budget, 'Email', 'Per year', '273', emailNeed);
+  await planner.expectCell(budget, 'Paid search', 'Per year', '$45,455', paidNeed);
+  await planner.expectCell(budget, 'Paid search', 'Per quarter', '$11,364', paidNeed / 4);
+  await planner.expectCell(budget, 'Paid search', 'Per month', '$3,788', paidNeed / 12);
+  await planner.expectCell(budget, 'Email', 'Per year', '$273', emailNeed);
   const total = paidNeed + emailNeed;
-  await planner.expectCell(budget, 'Total needed', 'Per year', '45,727', total);
+  await planner.expectCell(budget, 'Total needed', 'Per year', '$45,727', total);
   await expect(planner.text('Type a marketing budget above to compare it with the need.')).toBeVisible();
   await expect(
-    planner.text('Not counted in the total: 4 of 6 channels, which need both a spend and a volume.'),
+    planner.text('Channels not counted in the total, because they need both a spend and a volume: 4 of 6.'),
   ).toBeVisible();
 
   // 3,000 each month is 36,000 a year: 9,727.3 short.
   await planner.type(planner.budget, '3,000');
   await planner.budgetPeriod('Each month').check();
-  await planner.expectCell(budget, 'Budget set', 'Per year', '36,000', 36_000);
-  await planner.expectCell(budget, 'Budget set', 'Per month', '3,000', 3_000);
+  await planner.expectCell(budget, 'Budget set', 'Per year', '$36,000', 36_000);
+  await planner.expectCell(budget, 'Budget set', 'Per month', '$3,000', 3_000);
   const gap = await planner.readCell(budget, 'Budget minus need', 'Per year');
   expect(gap.value, 'budget minus need per year').toBeCloseTo(36_000 - total, 6);
-  await expect(planner.text('The budget falls short of the need by 9,727 a year.')).toBeVisible();
+  await expect(planner.text('The budget falls short of the need by $9,727 a year.')).toBeVisible();
 
   // 60,000 for the whole year covers it with 14,272.7 to spare.
   await planner.type(planner.budget, '60,000');
   await planner.budgetPeriod('The whole year').check();
-  await planner.expectCell(budget, 'Budget minus need', 'Per year', '14,273', 60_000 - total);
-  await expect(planner.text('The budget covers the need, with 14,273 a year to spare.')).toBeVisible();
+  await planner.expectCell(budget, 'Budget minus need', 'Per year', '$14,273', 60_000 - total);
+  await expect(planner.text('The budget covers the need, with $14,273 a year to spare.')).toBeVisible();
 });
 
 // Fails if: the targets section says part of the goal has no channel when the shares are fine or

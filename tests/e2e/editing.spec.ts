@@ -47,7 +47,7 @@ test.describe('linked goal fields', () => {
     await expect(planner.revenueGoal).toHaveValue('9,000,000');
     await expect(planner.newCustomers).toHaveValue('9');
     await expect(
-      planner.text('Revenue goal: 9,000,000 a year, 2,250,000 a quarter, 750,000 a month.'),
+      planner.text('Revenue goal: $9,000,000 a year, $2,250,000 a quarter, $750,000 a month.'),
     ).toBeVisible();
   });
 
@@ -318,7 +318,7 @@ test.describe('results', () => {
   // Fails if: "How this is calculated" is open at first or does not show the plan's own numbers step by step.
   test('how this is calculated lists each step with the plan numbers', async ({ planner }) => {
     const firstStep =
-      'Customers per year = revenue goal ÷ average revenue per new customer = 10,000,000 ÷ 1,100,000 = 9.09';
+      'Customers per year = revenue goal ÷ average revenue per new customer = $10,000,000 ÷ $1,100,000 = 9.09';
     await expect(planner.text(firstStep)).toBeHidden();
     await planner.howSummary.click();
     await expect(planner.text(firstStep)).toBeVisible();

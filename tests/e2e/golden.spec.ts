@@ -61,9 +61,10 @@ test('the worked example shows the rounded-up targets for a 10,000,000 revenue g
     Customers: periods(customers, ['0.76', '2.28', '9.1']),
   });
 
-  // 10,000,000 a year ÷ 4 = 2,500,000; ÷ 12 = 833,333.33 → rounded up 833,334.
+  // 10,000,000 a year ÷ 4 = 2,500,000; ÷ 12 = 833,333.33 → rounded up 833,334. An English page's
+  // plan counts in US dollars.
   await expect(
-    planner.text('Revenue goal: 10,000,000 a year, 2,500,000 a quarter, 833,334 a month.'),
+    planner.text('Revenue goal: $10,000,000 a year, $2,500,000 a quarter, $833,334 a month.'),
   ).toBeVisible();
   // Exact: 9.0909 to 2 decimals = 9.09; needed: 9.0909 rounded up to 2 decimals = 9.1.
   await expect(
@@ -100,10 +101,11 @@ test('a goal of 9 new customers gives 6,250 visits a month', async ({ planner })
     Customers: periods(9, ['0.75', '2.25', '9']),
   });
 
-  // 9 × 1,100,000 = 9,900,000 a year; ÷4 = 2,475,000; ÷12 = 825,000.
+  // 9 × 1,100,000 = 9,900,000 a year; ÷4 = 2,475,000; ÷12 = 825,000. The field shows the
+  // worked-out goal as a person would type it (no currency); the summary shows money in dollars.
   await expect(planner.revenueGoal).toHaveValue('9,900,000');
   await expect(
-    planner.text('Revenue goal: 9,900,000 a year, 2,475,000 a quarter, 825,000 a month.'),
+    planner.text('Revenue goal: $9,900,000 a year, $2,475,000 a quarter, $825,000 a month.'),
   ).toBeVisible();
   // 9 is whole, so the note has nothing to round.
   await expect(
@@ -140,8 +142,8 @@ test('6,000 current visits a month yield 0.72 customers and fall 314 visits shor
     await planner.expectCell(yields, stage, 'Per year', perYear[index], value * 12);
   }
   // 0.72 customers × 1,100,000 = 792,000 a month; × 12 = 9,504,000 a year.
-  await planner.expectCell(yields, 'Revenue', 'Per month', '792,000', 792_000);
-  await planner.expectCell(yields, 'Revenue', 'Per year', '9,504,000', 9_504_000);
+  await planner.expectCell(yields, 'Revenue', 'Per month', '$792,000', 792_000);
+  await planner.expectCell(yields, 'Revenue', 'Per year', '$9,504,000', 9_504_000);
 
   // Needed: 75,757.58 / 12 = 6,313.13 → 6,314 a month; 6,313.13 − 6,000 = 313.13 → 314 more.
   await expect(

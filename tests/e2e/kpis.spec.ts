@@ -7,6 +7,7 @@ import { CHANNELS_PAGE, type PlannerPage } from './pages/planner';
 // from the worst channel to the best. Every expected figure is worked out by hand in a comment.
 //
 // The example plan's average revenue per new customer is 1,100,000 (used by LTV and payback).
+// An English page's plan counts its money in US dollars: amounts of money read "$2,000".
 // All of this is in the Channels and KPIs area (`channels.html`); a test that changes the stages
 // goes to the Plan area and back through the "Areas" navigation, as a person does.
 
@@ -39,19 +40,19 @@ test('KPIs by channel from spend, volumes and revenue', async ({ planner }) => {
   const kpis = planner.kpiTable;
 
   // Paid search: 12,000 ÷ 300 leads = 40 per lead.
-  await planner.expectCell(kpis, 'Cost per Leads', 'Paid search', '40', 40);
+  await planner.expectCell(kpis, 'Cost per Leads', 'Paid search', '$40', 40);
   // Email: 5,500 ÷ 70 visits = 78.5714…: under 100, so 2 decimals.
-  await planner.expectCell(kpis, 'Cost per Visits', 'Email', '78.57', 5_500 / 70);
+  await planner.expectCell(kpis, 'Cost per Visits', 'Email', '$78.57', 5_500 / 70);
   // Paid social: 20,000 ÷ 10 = 2,000 per opportunity; 20,000 ÷ 4 = 5,000 per customer.
-  await planner.expectCell(kpis, 'Cost per Opportunities', 'Paid social', '2,000', 2_000);
-  await planner.expectCell(kpis, CAC, 'Paid social', '5,000', 5_000);
+  await planner.expectCell(kpis, 'Cost per Opportunities', 'Paid social', '$2,000', 2_000);
+  await planner.expectCell(kpis, CAC, 'Paid social', '$5,000', 5_000);
   // ROI = (50,000 − 20,000) ÷ 20,000 = 1.5 = 150%; ROAS = 50,000 ÷ 20,000 = 2.5×.
   await planner.expectCell(kpis, ROI, 'Paid social', '150%', 1.5);
   await planner.expectCell(kpis, 'Return on ad spend (ROAS)', 'Paid social', '2.5×', 2.5);
   // 4 customers of 10 opportunities = 40%.
   await planner.expectCell(kpis, 'Opportunity-to-win ratio', 'Paid social', '40%', 0.4);
   // LTV = 1,100,000 × 60% × 3 years = 1,980,000; LTV:CAC = 1,980,000 ÷ 5,000 = 396×.
-  await expect(planner.planKpi('Customer lifetime value (LTV)')).toHaveText('1,980,000');
+  await expect(planner.planKpi('Customer lifetime value (LTV)')).toHaveText('$1,980,000');
   await planner.expectCell(kpis, 'LTV:CAC', 'Paid social', '396×', 396);
   // Payback = 5,000 ÷ (1,100,000 ÷ 12 × 60%) = 5,000 ÷ 55,000 = 0.0909… months: below 1, so
   // kept to two significant digits, to the nearest: 0.091.
@@ -59,8 +60,8 @@ test('KPIs by channel from spend, volumes and revenue', async ({ planner }) => {
 
   // All channels pairs each total with the spend of the channels that have that figure:
   // leads only from Paid search (40), customers only from Paid social (5,000).
-  await planner.expectCell(kpis, 'Cost per Leads', 'All channels', '40', 40);
-  await planner.expectCell(kpis, CAC, 'All channels', '5,000', 5_000);
+  await planner.expectCell(kpis, 'Cost per Leads', 'All channels', '$40', 40);
+  await planner.expectCell(kpis, CAC, 'All channels', '$5,000', 5_000);
   await planner.expectCell(kpis, ROI, 'All channels', '150%', 1.5);
 
   // Retention = (230 at the end − 50 new) ÷ 200 at the start = 90%.
@@ -74,7 +75,7 @@ test('KPIs by channel from spend, volumes and revenue', async ({ planner }) => {
   await planner.lifetimeAs('Churn per year').check();
   await expect(planner.lifetimeYears).toHaveCount(0);
   await planner.type(planner.churn, '25');
-  await expect(planner.planKpi('Customer lifetime value (LTV)')).toHaveText('2,640,000');
+  await expect(planner.planKpi('Customer lifetime value (LTV)')).toHaveText('$2,640,000');
   await planner.expectCell(kpis, 'LTV:CAC', 'Paid social', '528×', 528);
   await planner.expectNoBrokenNumbers();
 });
@@ -97,7 +98,7 @@ test('a KPI that cannot be computed says why', async ({ planner }) => {
   await planner.expectCellText(kpis, 'Return on ad spend (ROAS)', 'Referrals', '— (spend is 0)');
   // Events: spend but 0 leads and no customers: 1,000 bought nothing at Leads.
   await planner.fillChannel('Events and trade shows', { spend: '1,000', volumes: { Leads: '0' } });
-  await planner.expectCellText(kpis, 'Cost per Leads', 'Events and trade shows', '0 Leads for 1,000');
+  await planner.expectCellText(kpis, 'Cost per Leads', 'Events and trade shows', '0 Leads for $1,000');
   await planner.expectCellText(kpis, CAC, 'Events and trade shows', '— (no Customers)');
   await planner.expectCellText(kpis, 'CAC payback (months)', 'Events and trade shows', '— (no CAC)');
   // Customers but no opportunities.
@@ -183,10 +184,10 @@ test('how the KPIs are calculated, for all channels or one', async ({ planner })
   await expect(planner.explainFor).toHaveValue('all');
   const steps = planner.howKpiSteps();
   await expect(steps).toContainText([
-    'Cost per Visits = spend ÷ Visits = 5,500 ÷ 70 = 78.57',
-    'Cost per Leads = spend ÷ Leads = 12,000 ÷ 300 = 40',
-    'CAC = spend ÷ new Customers = 20,000 ÷ 4 = 5,000',
-    'LTV = average revenue per customer per year × gross margin × lifetime in years = 1,100,000 × 60% × 3 = 1,980,000',
+    'Cost per Visits = spend ÷ Visits = $5,500 ÷ 70 = $78.57',
+    'Cost per Leads = spend ÷ Leads = $12,000 ÷ 300 = $40',
+    'CAC = spend ÷ new Customers = $20,000 ÷ 4 = $5,000',
+    'LTV = average revenue per customer per year × gross margin × lifetime in years = $1,100,000 × 60% × 3 = $1,980,000',
   ]);
 
   await planner.explainFor.selectOption({ label: 'Paid social' });
@@ -196,14 +197,14 @@ test('how the KPIs are calculated, for all channels or one', async ({ planner })
     'Cost per Leads: no Leads',
     'Cost per MQLs: no MQLs',
     'Cost per SQLs: no SQLs',
-    'Cost per Opportunities = spend ÷ Opportunities = 20,000 ÷ 10 = 2,000',
-    'CAC = spend ÷ new Customers = 20,000 ÷ 4 = 5,000',
-    'Marketing ROI = (revenue − spend) ÷ spend = (50,000 − 20,000) ÷ 20,000 = 150%',
-    'ROAS = revenue ÷ spend = 50,000 ÷ 20,000 = 2.5×',
+    'Cost per Opportunities = spend ÷ Opportunities = $20,000 ÷ 10 = $2,000',
+    'CAC = spend ÷ new Customers = $20,000 ÷ 4 = $5,000',
+    'Marketing ROI = (revenue − spend) ÷ spend = ($50,000 − $20,000) ÷ $20,000 = 150%',
+    'ROAS = revenue ÷ spend = $50,000 ÷ $20,000 = 2.5×',
     'Opportunity-to-win ratio = Customers ÷ Opportunities = 4 ÷ 10 = 40%',
-    'LTV = average revenue per customer per year × gross margin × lifetime in years = 1,100,000 × 60% × 3 = 1,980,000',
-    'LTV:CAC = LTV ÷ CAC = 1,980,000 ÷ 5,000 = 396×',
-    'CAC payback = CAC ÷ (average revenue per customer per year ÷ 12 × gross margin) = 5,000 ÷ (1,100,000 ÷ 12 × 60%) = 0.091 months',
+    'LTV = average revenue per customer per year × gross margin × lifetime in years = $1,100,000 × 60% × 3 = $1,980,000',
+    'LTV:CAC = LTV ÷ CAC = $1,980,000 ÷ $5,000 = 396×',
+    'CAC payback = CAC ÷ (average revenue per customer per year ÷ 12 × gross margin) = $5,000 ÷ ($1,100,000 ÷ 12 × 60%) = 0.091 months',
     'Customer retention rate: no customers at the start',
   ]);
 
@@ -234,10 +235,10 @@ test('rank channels by CAC and move spend from the worst to the best', async ({ 
   // CAC: Email 5,000 ÷ 5 = 1,000 (best); Events 20,000 ÷ 2 = 10,000 (worst).
   await expect(planner.bodyRows(ranked).getByRole('rowheader')).toHaveText(['Email', 'Events and trade shows']);
   await planner.expectCellText(ranked, 'Email', 'Rank', '1');
-  await planner.expectCellText(ranked, 'Email', CAC, '1,000');
+  await planner.expectCellText(ranked, 'Email', CAC, '$1,000');
   await planner.expectCellText(ranked, 'Email', ROI, '700%');
   await planner.expectCellText(ranked, 'Events and trade shows', 'Rank', '2');
-  await planner.expectCellText(ranked, 'Events and trade shows', CAC, '10,000');
+  await planner.expectCellText(ranked, 'Events and trade shows', CAC, '$10,000');
   await planner.expectCellText(ranked, 'Events and trade shows', ROI, '50%');
   await expect(
     planner.text(`Not ranked (no ${CAC}): Organic search and blog, Paid search, Paid social, Referrals`),
@@ -247,15 +248,15 @@ test('rank channels by CAC and move spend from the worst to the best', async ({ 
   // 2 ÷ 20,000 = 0.0001 → 4,000 × 0.0009 = +3.6. Revenue per unit: 8 and 1.5 → 4,000 × 6.5 = +26,000.
   await expect(planner.movePercent).toHaveValue('20');
   await expect(planner.suggestion).toHaveText([
-    "Move 4,000 (20% of Events and trade shows's spend) to Email.",
-    'Linear projection for the same period: +3.6 Customers and +26,000 in revenue.',
-    /^Assumes each channel keeps winning customers and revenue per unit of spend at its current rate; per 1,000 spent, Email wins 1 Customers and 8,000 in revenue, Events and trade shows 0\.1 and 1,500\./,
+    "Move $4,000 (20% of Events and trade shows's spend) to Email.",
+    'Linear projection for the same period: +3.6 Customers and +$26,000 in revenue.',
+    /^Assumes each channel keeps winning customers and revenue per unit of spend at its current rate; per \$1,000 spent, Email wins 1 Customers and \$8,000 in revenue, Events and trade shows 0\.1 and \$1,500\./,
   ]);
 
   // Half of it: 10,000 → +9 customers (10,000 × 0.0009) and +65,000 (10,000 × 6.5).
   await planner.type(planner.movePercent, '50');
-  await expect(planner.suggestion.first()).toHaveText("Move 10,000 (50% of Events and trade shows's spend) to Email.");
-  await expect(planner.suggestion.nth(1)).toHaveText('Linear projection for the same period: +9 Customers and +65,000 in revenue.');
+  await expect(planner.suggestion.first()).toHaveText("Move $10,000 (50% of Events and trade shows's spend) to Email.");
+  await expect(planner.suggestion.nth(1)).toHaveText('Linear projection for the same period: +9 Customers and +$65,000 in revenue.');
   await planner.type(planner.movePercent, '');
   await expect(planner.suggestion).toHaveText(['Type the share of spend to move.']);
 });
@@ -270,12 +271,12 @@ test('a channel that spent and won nothing ranks last and gives up its spend', a
   const ranked = planner.rankTable(CAC);
   await expect(planner.bodyRows(ranked).getByRole('rowheader')).toHaveText(['Paid social', 'Email', 'Paid search']);
   await planner.expectCellText(ranked, 'Paid search', 'Rank', '3');
-  await planner.expectCellText(ranked, 'Paid search', CAC, '0 Customers for 20,000');
+  await planner.expectCellText(ranked, 'Paid search', CAC, '0 Customers for $20,000');
   // Revenue typed as 0: ROI (0 − 20,000) ÷ 20,000 = −100%.
   await expect(await planner.cell(ranked, 'Paid search', ROI)).toHaveText(/^[-−]100%$/);
   await expect(planner.text(`Not ranked (no ${CAC}): Organic search and blog, Events and trade shows, Referrals`)).toBeVisible();
   // 20% of 20,000 = 4,000 to Paid social at 5 per 5,000: 4,000 × (5 ÷ 5,000 − 0 ÷ 20,000) = +4.
-  await expect(planner.suggestion.first()).toHaveText("Move 4,000 (20% of Paid search's spend) to Paid social.");
+  await expect(planner.suggestion.first()).toHaveText("Move $4,000 (20% of Paid search's spend) to Paid social.");
   await expect(planner.suggestion.nth(1)).toHaveText(/^Linear projection for the same period: \+4 Customers\./);
 });
 
@@ -298,8 +299,8 @@ test('rank by ROI or by a stage cost', async ({ planner }) => {
   await planner.expectCellText(byRoi, 'Paid search', ROI, '1,100%');
   // Move 4,000 from Events to Paid search: customers 4,000 × (2 ÷ 4,000 − 2 ÷ 20,000) = +1.6;
   // revenue 4,000 × (12 − 1.5) = +42,000.
-  await expect(planner.suggestion.first()).toHaveText("Move 4,000 (20% of Events and trade shows's spend) to Paid search.");
-  await expect(planner.suggestion.nth(1)).toHaveText('Linear projection for the same period: +1.6 Customers and +42,000 in revenue.');
+  await expect(planner.suggestion.first()).toHaveText("Move $4,000 (20% of Events and trade shows's spend) to Paid search.");
+  await expect(planner.suggestion.nth(1)).toHaveText('Linear projection for the same period: +1.6 Customers and +$42,000 in revenue.');
   await planner.expectSaved('"rank_by":"roi"');
 
   // No channel has leads: nothing to rank by their cost.
@@ -322,10 +323,10 @@ test('cheap leads that rarely become opportunities are pointed out', async ({ pl
   const ranked = planner.rankTable(CAC);
   // CAC: Email 900, Paid social 1,000.
   await expect(planner.bodyRows(ranked).getByRole('rowheader')).toHaveText(['Email', 'Paid social']);
-  await planner.expectCellText(ranked, 'Paid social', 'Cost per Leads', '10');
-  await planner.expectCellText(ranked, 'Paid social', 'Cost per Opportunities', '1,000');
+  await planner.expectCellText(ranked, 'Paid social', 'Cost per Leads', '$10');
+  await planner.expectCellText(ranked, 'Paid social', 'Cost per Opportunities', '$1,000');
   await planner.expectCellText(ranked, 'Paid social', 'Note', 'Cheap Leads, costly Opportunities');
-  await planner.expectCellText(ranked, 'Email', 'Cost per Leads', '100');
+  await planner.expectCellText(ranked, 'Email', 'Cost per Leads', '$100');
   await planner.expectCellText(ranked, 'Email', 'Note', '');
 });
 

@@ -127,7 +127,7 @@ test('a channel named like an HTML tag shows literally everywhere it appears', a
     await expect(table.getByRole('columnheader', { name: PAYLOAD, exact: true })).toBeVisible();
   }
   await expect(planner.row(planner.budgetTable, PAYLOAD)).toBeVisible();
-  await expect(planner.suggestion.first()).toHaveText(`Move 4,000 (20% of Events and trade shows's spend) to ${PAYLOAD}.`);
+  await expect(planner.suggestion.first()).toHaveText(`Move $4,000 (20% of Events and trade shows's spend) to ${PAYLOAD}.`);
   await planner.openHowKpis();
   await planner.explainFor.selectOption({ label: PAYLOAD });
   await planner.reload();
