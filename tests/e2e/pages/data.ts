@@ -16,7 +16,7 @@ export const V1_KEPT_ASIDE_KEY = 'funnel-planner/v1/plan-unreadable';
 export const V1_UNREADABLE_KEY = `${UNREADABLE_PREFIX}v1-plan`;
 
 /** The schema version this build writes. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 /** A schema version no build has written yet ("a newer version of Funnel Planner"). */
 export const NEWER_SCHEMA_VERSION = SCHEMA_VERSION + 1;
 
