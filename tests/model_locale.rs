@@ -317,3 +317,26 @@ proptest! {
         prop_assert_eq!(parse_percent(&back, from), Ok(value));
     }
 }
+
+#[test]
+fn a_newer_version_without_the_language_fields_still_gives_a_copy() {
+    // A version 5 record whose plan body has lost "currency" and "typed_in": the copy to work on
+    // starts as typed in English with no currency, as plans before version 4 do.
+    let mut value: serde_json::Value =
+        serde_json::from_str(&encode_record(&funnel_planner::model::PlanRecord {
+            id: funnel_planner::model::PlanId::parse("p1-newer").expect("id"),
+            modified_ms: 1,
+            deleted_ms: None,
+            draft: example(),
+        }))
+        .expect("JSON");
+    value["schema_version"] = serde_json::json!(5);
+    let plan = value["plan"].as_object_mut().expect("a plan");
+    plan.remove("currency");
+    plan.remove("typed_in");
+    let copy =
+        funnel_planner::storage::schema::read_newer_copy(&value.to_string()).expect("a copy");
+    assert_eq!(copy.typed_in, Lang::English);
+    assert_eq!(copy.currency, "");
+    assert_eq!(copy.settled(Lang::English), example());
+}

@@ -708,8 +708,22 @@ impl Reader {
             }
             _ => Some(MarketingDraft::default()),
         };
+        // A newer version's plan read leniently may have moved these: the copy then starts
+        // without a currency and as typed in English, as plans before version 4 did.
+        let is_lenient = self.is_lenient;
+        let is_missing = |key: &str| is_lenient && !map.contains_key(key);
         let (currency, typed_in) = if has_languages {
-            (self.text(map, path, "currency"), self.language(map, path))
+            let currency = if is_missing("currency") {
+                Some(String::new())
+            } else {
+                self.text(map, path, "currency")
+            };
+            let typed_in = if is_missing("typed_in") {
+                Some(Lang::English)
+            } else {
+                self.language(map, path)
+            };
+            (currency, typed_in)
         } else {
             (Some(String::new()), Some(Lang::English))
         };

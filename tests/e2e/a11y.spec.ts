@@ -189,7 +189,7 @@ async function fillMarketing(planner: PlannerPage): Promise<void> {
   await planner.openChannelRates();
   await planner.type(planner.channelRate('Paid search', 'Visits', 'Leads'), '3');
   await planner.openHowKpis();
-  await expect(planner.suggestion.first()).toContainText('Move 4,000');
+  await expect(planner.suggestion.first()).toContainText('Move $4,000');
 }
 
 test.describe('axe, budget and channels', () => {

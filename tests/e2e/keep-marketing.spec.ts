@@ -14,7 +14,7 @@ import {
   type PlannerPage,
 } from './pages/planner';
 
-// Keeping the marketing side: channels, budget and KPI inputs are saved with the plan (schema
+// Keeping the marketing side: channels, budget and KPI inputs are saved with the plan (since schema
 // version 3), come back after a reload, travel in export files and share links to another
 // browser, and plans saved before channels existed (version 2) open with none and an offer to
 // add the usual ones. The marketing side is typed and checked in the Channels and KPIs area;
@@ -113,17 +113,18 @@ async function expectTypedMarketing(planner: PlannerPage): Promise<void> {
   await expect(planner.customersNew).toHaveValue('50');
   await expect(planner.rankBy).toHaveValue('roi');
   await expect(planner.movePercent).toHaveValue('30');
-  // 12,000 ÷ 300 = 40 per lead; LTV 1,100,000 × 60% × 3 = 1,980,000; retention (230 − 50) ÷ 200.
-  await planner.expectCell(planner.kpiTable, 'Cost per Leads', 'Search ads', '40', 40);
+  // 12,000 ÷ 300 = $40 per lead; LTV 1,100,000 × 60% × 3 = $1,980,000; retention (230 − 50) ÷ 200.
+  // Money is in the plan's currency (US dollars on an English page); rates have no symbol.
+  await planner.expectCell(planner.kpiTable, 'Cost per Leads', 'Search ads', '$40', 40);
   await planner.expectCell(planner.kpiTable, 'Marketing ROI', 'Paid social', '150%', 1.5);
-  await expect(planner.planKpi('Customer lifetime value (LTV)')).toHaveText('1,980,000');
+  await expect(planner.planKpi('Customer lifetime value (LTV)')).toHaveText('$1,980,000');
   await expect(planner.planKpi('Customer retention rate')).toHaveText('90%');
-  // 90,000 a month is 1,080,000 a year.
-  await planner.expectCell(planner.budgetTable, 'Budget set', 'Per year', '1,080,000', 1_080_000);
+  // 90,000 a month is $1,080,000 a year.
+  await planner.expectCell(planner.budgetTable, 'Budget set', 'Per year', '$1,080,000', 1_080_000);
 }
 
 // Fails if: a reload loses or changes a channel, a figure (mistakes included), an own rate, the
-// budget, a KPI input or a choice, or the plan is not saved as version 3 exactly as typed.
+// budget, a KPI input or a choice, or the plan is not saved as version 4 exactly as typed.
 test('channels, budget and KPI inputs survive a reload exactly as typed', async ({ planner }) => {
   await planner.goto(CHANNELS_PAGE);
   await typeMarketing(planner);
@@ -190,8 +191,8 @@ test('a share link carries the channels and KPI inputs', async ({ planner, openO
 });
 
 // Fails if: a plan saved before channels existed (version 2) does not open, gains invented
-// channels, or cannot get the usual ones; or a version 3 record seeded as saved does not show its
-// channels and figures.
+// channels, cannot get the usual ones or is not saved again in the page's currency; or a version 3
+// record seeded as saved does not show its channels and figures.
 test('a version 2 plan opens with no channels and offers the usual ones', async ({ planner }) => {
   const v2 = record('pbefore-1', examplePlan({ name: 'Before channels' }));
   const v3 = recordV3(
@@ -231,9 +232,12 @@ test('a version 2 plan opens with no channels and offers the usual ones', async 
   await planner.expectSaved('Events and trade shows');
   const migrated = await planner.storedRecord('pbefore-1');
   expect(migrated!.schema_version).toBe(SCHEMA_VERSION);
+  // Saved again as version 4: a version 2 plan had no currency, so it takes the English page's.
   expect(migrated!.plan).toEqual({
     ...v2.plan,
     marketing: marketing({ channels: USUAL_CHANNELS.map((name, index) => channel(index + 1, name)) }),
+    currency: 'USD',
+    typed_in: 'en',
   });
 
   // The version 3 plan opens with its own channels and inputs.
@@ -242,8 +246,8 @@ test('a version 2 plan opens with no channels and offers the usual ones', async 
   await expect(planner.channelVolume('Trade press', 'Leads')).toHaveValue('45');
   await expect(planner.lifetimeAs('Churn per year')).toBeChecked();
   await expect(planner.churn).toHaveValue('20');
-  // 9,000 ÷ 45 leads = 200 per lead; LTV = 1,100,000 × 50% × (1 ÷ 20% = 5 years) = 2,750,000.
-  await planner.expectCell(planner.kpiTable, 'Cost per Leads', 'Trade press', '200', 200);
-  await expect(planner.planKpi('Customer lifetime value (LTV)')).toHaveText('2,750,000');
+  // 9,000 ÷ 45 leads = $200 per lead; LTV = 1,100,000 × 50% × (1 ÷ 20% = 5 years) = $2,750,000.
+  await planner.expectCell(planner.kpiTable, 'Cost per Leads', 'Trade press', '$200', 200);
+  await expect(planner.planKpi('Customer lifetime value (LTV)')).toHaveText('$2,750,000');
   await planner.expectCellText(planner.channelTargetsTable(), 'Share of the goal', 'Trade press', '75%');
 });

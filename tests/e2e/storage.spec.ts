@@ -72,7 +72,8 @@ test('a reload brings back the plan exactly as typed, mistakes included', async 
   await expect(planner.currentVolume('Visits')).toHaveValue('6000');
   await expectNoStorageNotice(planner);
 
-  // One key holds the plan, with every field as typed (numbers as text).
+  // One key holds the plan, with every field as typed (numbers as text), in the English page's
+  // currency and number format.
   expect(await planner.planKeys()).toEqual([planKey(planner.openPlanId())]);
   const saved = await planner.storedRecord(planner.openPlanId());
   expect(saved).toMatchObject({ schema_version: SCHEMA_VERSION, id: planner.openPlanId() });
@@ -82,6 +83,8 @@ test('a reload brings back the plan exactly as typed, mistakes included', async 
     goal: 'revenue',
     revenue_goal: '12,000,000 abc',
     current_top_per_month: '6000',
+    currency: 'USD',
+    typed_in: 'en',
   });
   expect(saved!.plan.stages.map((stage) => stage.name)).toEqual(stages);
   expect(saved!.plan.stages[1].rate_to_next).toBe('25');
@@ -277,7 +280,8 @@ test.describe('damaged saves (version 2)', () => {
 });
 
 // Fails if: a version 1 save is lost or changed on the way to the current version, is left behind
-// under the old key, is migrated into more than one plan, or gains invented channels.
+// under the old key, is migrated into more than one plan, gains invented channels or a currency
+// of its own, or is not counted in the page's currency.
 test('a version 1 save migrates to one current-version plan with every typed value', async ({ planner }) => {
   const v1Plan = examplePlan({
     name: 'From version one',
@@ -301,6 +305,8 @@ test('a version 1 save migrates to one current-version plan with every typed val
   await expect(planner.planName).toHaveValue('From version one');
   await expect(planner.newCustomers).toHaveValue('12');
   await expect(planner.averageRevenue).toHaveValue('850,000');
+  // It had no currency: the English page counts it in US dollars.
+  await expect(planner.page.getByRole('combobox', { name: 'Currency', exact: true })).toHaveValue('USD');
   await planner.expectStages(['Visits', 'Trials', 'Paying']);
   await expect(planner.rate('Visits', 'Trials')).toHaveValue('2,5');
   await expect(planner.rate('Trials', 'Paying')).toHaveValue('12.5');
@@ -318,8 +324,10 @@ test('a version 1 save migrates to one current-version plan with every typed val
   expect(Object.keys(stored)).toHaveLength(2);
   const migrated = JSON.parse(stored[keys[0]]);
   expect(migrated).toMatchObject({ schema_version: SCHEMA_VERSION, id: planner.openPlanId() });
-  // Written as version 3, with an empty marketing side: version 1 knew no channels.
-  expect(migrated.plan).toEqual({ ...v1Plan, marketing: marketing() });
+  // Written as version 4, with an empty marketing side (version 1 knew no channels), typed in
+  // English and with no currency: the page counts it in its language's currency until it is
+  // edited, as it does any plan saved before plans had one.
+  expect(migrated.plan).toEqual({ ...v1Plan, marketing: marketing(), currency: '', typed_in: 'en' });
   await planner.openArea('Channels and KPIs');
   await expect(planner.addUsualChannelsButton).toBeVisible();
   await expect(planner.channelRows).toHaveCount(0);
@@ -403,9 +411,9 @@ test('a damaged save in full storage is not overwritten', async ({ planner }) =>
   expect(await planner.storage()).toEqual({ [V1_PLAN_KEY]: corrupt, [planKey('pbad-2')]: corruptV2 });
 });
 
-// Fails if: a plan key written by a newer version (schema 4) is changed, moved or removed by
+// Fails if: a plan key written by a newer version (schema 5) is changed, moved or removed by
 // loading or editing, or the page does not say it left it alone.
-test('a plan saved by a newer version (schema 4) is left byte for byte untouched', async ({ planner }) => {
+test('a plan saved by a newer version (schema 5) is left byte for byte untouched', async ({ planner }) => {
   const future = JSON.stringify({
     schema_version: NEWER_SCHEMA_VERSION,
     id: 'pfuture-1',
@@ -442,7 +450,8 @@ test('a plan saved by a newer version (schema 4) is left byte for byte untouched
 // Fails if: the readable part of a newer version's plan cannot be worked on as a copy, or making
 // the copy touches the original.
 test('a plan from a newer version can be worked on as a copy, leaving the original alone', async ({ planner }) => {
-  // The parts this version knows (the marketing side too) carry over; unknown fields do not.
+  // The parts this version knows (the marketing side and the currency too) carry over; unknown
+  // fields do not.
   const futureMarketing = marketing({
     budget: '90,000',
     channels: [channel(1, 'Trade press', { spend: '7,500', stages: [{ stage: 6, volume: '3', rate: '' }] })],
@@ -451,10 +460,12 @@ test('a plan from a newer version can be worked on as a copy, leaving the origin
     schema_version: NEWER_SCHEMA_VERSION,
     id: 'pfuture-2',
     modified: 1_900_000_000_000,
-    currency: 'EUR',
+    synced: 'laptop',
     plan: {
       ...examplePlan({ name: 'Future plan', revenue_goal: '6,600,000' }),
       marketing: { ...futureMarketing, tone: 'bold' },
+      currency: 'EUR',
+      typed_in: 'en',
       seasonality: [1, 2, 3],
     },
   });
@@ -473,6 +484,8 @@ test('a plan from a newer version can be worked on as a copy, leaving the origin
   expect(copy!.plan).toEqual({
     ...examplePlan({ name: 'Future plan (copy)', revenue_goal: '6,600,000' }),
     marketing: futureMarketing,
+    currency: 'EUR',
+    typed_in: 'en',
   });
   await planner.openArea('Channels and KPIs');
   await expect(planner.channelName(1)).toHaveValue('Trade press');

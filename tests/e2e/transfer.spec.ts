@@ -42,8 +42,8 @@ async function reportedProblems(planner: PlannerPage): Promise<string[]> {
   return (await planner.importReport.getByRole('listitem').allInnerTexts()).map((text) => text.trim());
 }
 
-// Fails if: an export file is not valid JSON of version 3, misses a plan or a typed value, or
-// does not import again into another browser with every value.
+// Fails if: an export file is not valid JSON of version 4, misses a plan, a typed value or its
+// currency, or does not import again into another browser with every value.
 test('export all plans and export this plan make files that import into another browser', async ({
   planner,
   openOtherBrowser,
@@ -59,6 +59,7 @@ test('export all plans and export this plan make files that import into another 
   for (const plan of allFile.plans) {
     const saved = stored.find((other) => other.id === plan.id)!;
     expect(plan.plan, `exported ${plan.plan.name} as saved`).toEqual(saved.plan);
+    expect(plan.plan, `${plan.plan.name} in the English page's currency`).toMatchObject({ currency: 'USD', typed_in: 'en' });
     expect(plan.schema_version).toBe(SCHEMA_VERSION);
   }
 
@@ -260,7 +261,8 @@ test('importing an identical file again adds nothing', async ({ planner }) => {
 });
 
 // Fails if: a single stored record (not an export file, here of version 2) cannot be imported,
-// or is not saved again as a version 3 record with an empty marketing side.
+// or is not saved again as a version 4 record with an empty marketing side, in the page's
+// currency (a version 2 plan had none).
 test('a single saved plan record imports too', async ({ planner }) => {
   await planner.goto();
   const single = record('psingle-1', examplePlan({ name: 'Single', revenue_goal: '1,234,567' }));
@@ -269,6 +271,6 @@ test('a single saved plan record imports too', async ({ planner }) => {
   await planner.expectPlans(['My marketing plan', 'Single']);
   const stored = await planner.storedRecord('psingle-1');
   expect(stored!.schema_version).toBe(SCHEMA_VERSION);
-  expect(stored!.plan).toEqual({ ...single.plan, marketing: marketing() });
+  expect(stored!.plan).toEqual({ ...single.plan, marketing: marketing(), currency: 'USD', typed_in: 'en' });
   expect(await planner.storedText(planKey('psingle-1'))).not.toBeNull();
 });
