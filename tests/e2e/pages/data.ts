@@ -2,7 +2,7 @@
 // and the exact texts of notices and messages. No page here; the page object is in planner.ts.
 import { expect } from '@playwright/test';
 
-// ---- Storage layout (version 3; keys kept from version 2) ----------------------------------
+// ---- Storage layout (version 4; keys kept from version 2) ----------------------------------
 
 /** Each plan is saved under this prefix and its id (the prefix did not change in version 3). */
 export const PLAN_PREFIX = 'funnel-planner/v2/plan/';
@@ -62,7 +62,10 @@ export type MarketingBody = {
   move_percent: string;
 };
 
-/** The body of a saved plan (every number as the text typed); `marketing` only from version 3. */
+/**
+ * The body of a saved plan (every number as the text typed); `marketing` only from version 3,
+ * `currency` and `typed_in` (the language its numbers are typed in) from version 4.
+ */
 export type PlanBody = {
   name: string;
   goal: 'revenue' | 'new_customers';
@@ -72,11 +75,13 @@ export type PlanBody = {
   stages: { id: number; name: string; rate_to_next: string }[];
   current_top_per_month: string;
   marketing?: MarketingBody;
+  currency?: string;
+  typed_in?: 'en' | 'id' | 'pl' | 'fr';
 };
 
-/** A saved plan record: version 3 as written now, version 2 as tests seed older saves. */
+/** A saved plan record: version 4 as written now, versions 2 and 3 as tests seed older saves. */
 export type PlanRecord = {
-  schema_version: 2 | 3;
+  schema_version: 2 | 3 | 4;
   id: string;
   modified: number;
   deleted?: number;
@@ -86,7 +91,7 @@ export type PlanRecord = {
 /** An export file. */
 export type ExportFile = {
   app: 'funnel-planner';
-  schema_version: 2 | 3;
+  schema_version: 2 | 3 | 4;
   exported: number;
   plans: PlanRecord[];
 };
