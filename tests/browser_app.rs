@@ -158,12 +158,15 @@ async fn a_channels_figures_give_its_kpis_and_survive_a_new_mount() {
     let handle = mount_to(first.clone(), ChannelsApp);
     leptos::task::tick().await;
     // The first channel (Organic search and blog) spent 12,000 for 300 leads (stage 2) and
-    // 4 customers (stage 6) → 40 per lead, CAC 3,000.
+    // 4 customers (stage 6) → $40 per lead, CAC $3,000 (an English page's plan counts in USD).
     type_into("channel-1-spend", "12,000");
     type_into("channel-1-stage-2-volume", "300");
     type_into("channel-1-stage-6-volume", "4 oops");
     leptos::task::tick().await;
-    assert_eq!(kpi_cell(&first, "Cost per Leads", 0).as_deref(), Some("40"));
+    assert_eq!(
+        kpi_cell(&first, "Cost per Leads", 0).as_deref(),
+        Some("$40")
+    );
     assert_eq!(
         kpi_cell(&first, "Customer acquisition cost (CAC)", 0).as_deref(),
         Some("— (no Customers)"),

@@ -102,7 +102,7 @@ fn saved_plans_open_again_with_invalid_text_intact() {
     store.save(&second).expect("saves");
     assert!(get(&storage, &key_of("a"))
         .expect("present")
-        .starts_with("{\"schema_version\":3,"));
+        .starts_with("{\"schema_version\":4,"));
     let mut plans = open(NOW, || id("new"), Lang::English).plans;
     plans.sort_by(|x, y| x.id.cmp(&y.id));
     assert_eq!(plans, vec![first, second]);
@@ -241,10 +241,10 @@ fn corrupt_data_that_cannot_be_backed_up_is_left_in_place() {
 #[wasm_bindgen_test]
 fn a_newer_versions_data_is_never_overwritten_or_removed() {
     let storage = fresh();
-    let newer = "{\"schema_version\":4,\"id\":\"future\",\"plans\":[\"from the future\"]}";
+    let newer = "{\"schema_version\":5,\"id\":\"future\",\"plans\":[\"from the future\"]}";
     let readable_newer = encode_record(&record("readable", "From 2030")).replace(
-        "\"schema_version\":3",
-        "\"schema_version\":4,\"colour\":\"red\"",
+        "\"schema_version\":4",
+        "\"schema_version\":5,\"colour\":\"red\"",
     );
     storage
         .set_item(&key_of("readable"), &readable_newer)

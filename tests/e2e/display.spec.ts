@@ -28,9 +28,9 @@ test('counts below 10 keep two decimals, rounded up', async ({ planner }) => {
   // 10,000,000 ÷ 1,100,000 = 9.0909… a year → 9.1 (9.10, never 9.09, which is below the need).
   await planner.type(planner.revenueGoal, '10,000,000');
   await planner.expectCell(planner.targetsTable, 'Customers', 'Per year', '9.1', 100 / 11);
-  // Revenue per month 833,333.33 is rounded up to 833,334.
+  // Revenue per month 833,333.33 is rounded up to 833,334 (in US dollars, an English page's).
   await expect(
-    planner.text('Revenue goal: 10,000,000 a year, 2,500,000 a quarter, 833,334 a month.'),
+    planner.text('Revenue goal: $10,000,000 a year, $2,500,000 a quarter, $833,334 a month.'),
   ).toBeVisible();
 });
 
