@@ -19,7 +19,7 @@ use crate::ui::goal_form::GoalForm;
 use crate::ui::stage_list::StageList;
 use crate::ui::targets::TargetsPanel;
 use crate::ui::text::{count_money_in, lang, t};
-use crate::ui::{example_plan, plan_currency, Checked, TargetsMemo};
+use crate::ui::{example_plan, Checked, TargetsMemo};
 
 /// The message the embed posts to the page around it: `{ type: RESIZE_MESSAGE, height }`, the
 /// height in CSS pixels (see `embed.js`).
@@ -38,8 +38,9 @@ pub fn EmbedApp() -> impl IntoView {
     apply_look(start.theme, start.accent);
     let sections = start.sections;
 
+    // The embed has no currency field: its currency is the one its address names, for good.
+    count_money_in(Signal::stored(start.draft.currency.clone()));
     let draft = RwSignal::new(start.draft);
-    count_money_in(plan_currency(draft));
     let checked: Checked =
         Memo::new(move |_| draft.with(|draft| draft.validate(draft.typed_in.symbols())));
     let targets: TargetsMemo =

@@ -357,9 +357,10 @@ fn AreaNav(current: Area, plan_fragment: Memo<String>) -> impl IntoView {
     }
 }
 
-/// The open plan's currency code, as typed.
-pub fn plan_currency(draft: RwSignal<PlanDraft>) -> Signal<String> {
-    Signal::derive(move || draft.with(|draft| draft.currency.clone()))
+/// The open plan's currency code, as typed. A memo, so that the amounts shown are written again
+/// when the currency changes, not on every keystroke in another field.
+fn plan_currency(draft: RwSignal<PlanDraft>) -> Signal<String> {
+    Memo::new(move |_| draft.with(|draft| draft.currency.clone())).into()
 }
 
 /// The language menu: each language named in itself. Choosing one keeps the open plan (a shared
