@@ -248,6 +248,7 @@ fn version_2_record_fixture_loads_with_every_field() {
             marketing: MarketingDraft::default(),
             currency: String::new(),
             typed_in: Lang::English,
+            tracking: Default::default(),
         }
     );
     // Saved again, it is a version 4 record with an empty marketing side and reads back the same.
@@ -289,6 +290,7 @@ fn version_2_export_fixture_loads_with_every_field() {
             marketing: MarketingDraft::default(),
             currency: String::new(),
             typed_in: Lang::English,
+            tracking: Default::default(),
         }
     );
     // Exported again, it is a version 4 file that reads back the same.
@@ -399,6 +401,7 @@ fn version_3_record_fixture_loads_with_every_field() {
             },
             currency: String::new(),
             typed_in: Lang::English,
+            tracking: Default::default(),
         }
     );
     // Shown in Polish and saved again, it is exactly the version 4 fixture: a change to the

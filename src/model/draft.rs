@@ -6,6 +6,7 @@ use crate::model::marketing::{ChannelId, MarketingDraft};
 use crate::model::number::{
     format_typed, parse_non_negative, parse_percent, parse_positive, retype, NumberSymbols,
 };
+use crate::model::tracking::TrackingDraft;
 use crate::model::{
     Currency, Funnel, FunnelError, Goal, InputError, Lang, Plan, Rate, MAX_STAGES, MIN_STAGES,
 };
@@ -61,6 +62,8 @@ pub struct PlanDraft {
     /// The language whose number format the texts above are typed in (`1,5` in Polish). A plan
     /// shown in another language is converted with [`Self::retyped`] first.
     pub typed_in: Lang,
+    /// The plan year and the results entered month by month.
+    pub tracking: TrackingDraft,
 }
 
 /// A field of the plan form, for placing an error message next to it.
@@ -159,6 +162,7 @@ impl PlanDraft {
             marketing: MarketingDraft::default(),
             currency: lang.default_currency().to_owned(),
             typed_in: lang,
+            tracking: TrackingDraft::default(),
         }
     }
 
@@ -180,6 +184,7 @@ impl PlanDraft {
             stage.rate_to_next = retype(&stage.rate_to_next, from, to, true);
         }
         self.marketing.retype(from, to);
+        self.tracking.retype(from, to);
         self.typed_in = lang;
         self
     }
@@ -261,7 +266,14 @@ impl PlanDraft {
         }
         self.stages.retain(|stage| stage.id != id);
         self.marketing.forget_stage(id);
+        self.tracking.forget_stage(id);
         Ok(())
+    }
+
+    /// Removes a channel and its results.
+    pub fn remove_channel(&mut self, id: ChannelId) {
+        self.marketing.remove_channel(id);
+        self.tracking.forget_channel(id);
     }
 
     /// Moves a stage one place up (towards the top of the funnel) or down. The stage keeps its

@@ -8,6 +8,7 @@
 //! renamed in the other both survive; adding, removing or moving stages is a change to the stage
 //! list as a whole.
 
+use crate::model::tracking::{CellAt, TrackingDraft};
 use crate::model::{MarketingDraft, PlanDraft, StageDraft, StageId};
 
 /// The text (or value) of one field after merging: the side that changed it, or `None` when both
@@ -51,7 +52,42 @@ pub fn merge(base: &PlanDraft, mine: &PlanDraft, theirs: &PlanDraft) -> Option<P
         marketing: merge_marketing(&base.marketing, &mine.marketing, &theirs.marketing)?,
         currency: pick(&base.currency, &mine.currency, &theirs.currency)?,
         typed_in: mine.typed_in,
+        tracking: merge_tracking(&base.tracking, &mine.tracking, &theirs.tracking)?,
     })
+}
+
+/// Results merge cell by cell (one tab typing March while the other types April keeps both),
+/// focus areas one by one; the plan year is one field.
+fn merge_tracking(
+    base: &TrackingDraft,
+    mine: &TrackingDraft,
+    theirs: &TrackingDraft,
+) -> Option<TrackingDraft> {
+    let mut merged = TrackingDraft {
+        start: pick(&base.start, &mine.start, &theirs.start)?,
+        cells: Vec::new(),
+        focus: Default::default(),
+    };
+    for (slot, ((base, mine), theirs)) in merged.focus.iter_mut().flatten().zip(
+        base.focus
+            .iter()
+            .flatten()
+            .zip(mine.focus.iter().flatten())
+            .zip(theirs.focus.iter().flatten()),
+    ) {
+        *slot = pick(base.as_str(), mine.as_str(), theirs.as_str())?;
+    }
+    let mut places: Vec<CellAt> = Vec::new();
+    for cell in base.cells.iter().chain(&mine.cells).chain(&theirs.cells) {
+        if !places.contains(&cell.at) {
+            places.push(cell.at);
+        }
+    }
+    for at in places {
+        let text = pick(base.text(at), mine.text(at), theirs.text(at))?;
+        merged.set_text(at, text);
+    }
+    Some(merged)
 }
 
 fn stage_ids(stages: &[StageDraft]) -> Vec<StageId> {

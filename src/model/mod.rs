@@ -29,6 +29,7 @@ pub mod number;
 pub mod order;
 pub mod plan;
 pub mod share;
+pub mod tracking;
 
 pub use draft::{error_for, Field, FieldError, GoalKind, PlanDraft, StageDraft, StageId};
 pub use error::{FunnelError, InputError};

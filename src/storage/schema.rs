@@ -18,6 +18,11 @@
 //!   they read the same in every language. Versions 1–3 were typed in English and had no
 //!   currency: they are read with `typed_in` English and an empty currency, which the page fills
 //!   with its language's usual one (`PlanDraft::settled`).
+//! - 5: as 4, and the plan body has `"tracking":{…}`: the plan year's first month (`"start"`,
+//!   `"2027-04"`, or `null` for "not set: January of the current year"), the results entered
+//!   (`"results"`, one entry per row that has any: `{"row":"stage:<id>"|"spend"|"revenue",
+//!   "channel":<id>?, "months":[12 × text or null]}`) and the focus areas (`"focus"`, four
+//!   quarters of two texts). Plans of versions 1–4 are read with no plan year set and no results.
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -26,13 +31,16 @@ use thiserror::Error;
 use crate::model::marketing::{
     BudgetPeriod, ChannelStageDraft, LifetimeKind, RankBy, MAX_CHANNELS,
 };
+use crate::model::tracking::{
+    ActualCell, CellAt, PlanYear, Row, TrackingDraft, FOCUS_PER_QUARTER, MONTHS, QUARTERS,
+};
 use crate::model::{
     ChannelDraft, ChannelId, GoalKind, Lang, MarketingDraft, PlanDraft, PlanId, PlanRecord,
     StageDraft, StageId, MAX_STAGES, MIN_STAGES,
 };
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u64 = 4;
+pub const SCHEMA_VERSION: u64 = 5;
 
 /// What an export file says it is, so that another app's JSON is recognised as such.
 pub const EXPORT_APP: &str = "funnel-planner";
@@ -65,6 +73,14 @@ pub enum Expected {
     RankBy,
     /// A language tag: `"en"`, `"id"`, `"pl"` or `"fr"`.
     Language,
+    /// A plan year's first month, `"YYYY-MM"` (e.g. `"2027-04"`), or `null`.
+    PlanYear,
+    /// A results row: `"stage:<stage id>"`, `"spend"` or `"revenue"`.
+    ResultRow,
+    /// A list of 12 months, each a text or `null`.
+    TwelveMonths,
+    /// Four quarters of two texts each.
+    Focus,
 }
 
 /// Why one field could not be read.
@@ -137,6 +153,22 @@ struct PlanBody<'a> {
     marketing: MarketingBody<'a>,
     currency: &'a str,
     typed_in: &'static str,
+    tracking: TrackingBody<'a>,
+}
+
+#[derive(Serialize)]
+struct TrackingBody<'a> {
+    start: Option<String>,
+    results: Vec<ResultsBody<'a>>,
+    focus: &'a [[String; FOCUS_PER_QUARTER]; QUARTERS],
+}
+
+#[derive(Serialize)]
+struct ResultsBody<'a> {
+    row: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    channel: Option<u32>,
+    months: [Option<&'a str>; MONTHS],
 }
 
 #[derive(Serialize)]
@@ -236,6 +268,57 @@ fn body(draft: &PlanDraft) -> PlanBody<'_> {
         marketing: marketing_body(&draft.marketing),
         currency: &draft.currency,
         typed_in: draft.typed_in.tag(),
+        tracking: tracking_body(&draft.tracking),
+    }
+}
+
+const ROW_SPEND: &str = "spend";
+const ROW_REVENUE: &str = "revenue";
+const ROW_STAGE: &str = "stage:";
+
+fn row_name(row: Row) -> String {
+    match row {
+        Row::Stage(stage) => format!("{ROW_STAGE}{}", stage.0),
+        Row::Spend => ROW_SPEND.to_owned(),
+        Row::Revenue => ROW_REVENUE.to_owned(),
+    }
+}
+
+/// The results grouped by row (and channel), in the order their first cell was typed.
+fn tracking_body(tracking: &TrackingDraft) -> TrackingBody<'_> {
+    let mut results: Vec<(Row, Option<ChannelId>, [Option<&str>; MONTHS])> = Vec::new();
+    for cell in &tracking.cells {
+        let key = (cell.at.row, cell.at.channel);
+        let index = match results
+            .iter()
+            .position(|(row, channel, _)| (*row, *channel) == key)
+        {
+            Some(index) => index,
+            None => {
+                results.push((key.0, key.1, [None; MONTHS]));
+                results.len() - 1
+            }
+        };
+        if let Some(slot) = results
+            .get_mut(index)
+            .and_then(|(_, _, months)| months.get_mut(cell.at.month))
+        {
+            *slot = Some(cell.text.as_str());
+        }
+    }
+    TrackingBody {
+        start: tracking
+            .start
+            .map(|start| format!("{:04}-{:02}", start.year(), start.month())),
+        results: results
+            .into_iter()
+            .map(|(row, channel, months)| ResultsBody {
+                row: row_name(row),
+                channel: channel.map(|channel| channel.0),
+                months,
+            })
+            .collect(),
+        focus: &tracking.focus,
     }
 }
 
@@ -665,7 +748,7 @@ impl Reader {
 
     /// The plan body of schema `version`: versions 1 and 2 have no `marketing`.
     fn plan(&mut self, value: &Value, path: &str, version: u64) -> Option<PlanDraft> {
-        const FIELDS: [&str; 10] = [
+        const FIELDS: [&str; 11] = [
             "name",
             "goal",
             "revenue_goal",
@@ -676,12 +759,15 @@ impl Reader {
             "marketing",
             "currency",
             "typed_in",
+            "tracking",
         ];
         let has_marketing = version >= 3;
         let has_languages = version >= 4;
+        let has_tracking = version >= 5;
         let known = match version {
             ..=2 => &FIELDS[..7],
             3 => &FIELDS[..8],
+            4 => &FIELDS[..10],
             _ => &FIELDS[..],
         };
         let map = self.object(value, path, known)?;
@@ -727,6 +813,14 @@ impl Reader {
         } else {
             (Some(String::new()), Some(Lang::English))
         };
+        let tracking = match map.get("tracking") {
+            Some(tracking) if has_tracking => self.tracking(tracking, &join(path, "tracking")),
+            None if has_tracking && !is_lenient => {
+                self.report(join(path, "tracking"), Reason::Missing);
+                None
+            }
+            _ => Some(TrackingDraft::default()),
+        };
         Some(PlanDraft {
             name: name?,
             goal_kind: goal_kind?,
@@ -738,7 +832,145 @@ impl Reader {
             marketing: marketing?,
             currency: currency?,
             typed_in: typed_in?,
+            tracking: tracking?,
         })
+    }
+
+    /// The tracking side (version 5): the plan year, the results, the focus areas.
+    fn tracking(&mut self, value: &Value, path: &str) -> Option<TrackingDraft> {
+        let map = self.object(value, path, &["start", "results", "focus"])?;
+        let start = match self.field(map, path, "start")? {
+            Value::Null => Some(None),
+            value => {
+                let start = value.as_str().and_then(|text| {
+                    let (year, month) = text.split_once('-')?;
+                    PlanYear::new(year.parse().ok()?, month.parse().ok()?)
+                });
+                if start.is_none() {
+                    self.report(join(path, "start"), Reason::WrongType(Expected::PlanYear));
+                }
+                start.map(Some)
+            }
+        };
+        let cells = self.results(map, path);
+        let focus = self.focus(map, path);
+        Some(TrackingDraft {
+            start: start?,
+            cells: cells?,
+            focus: focus?,
+        })
+    }
+
+    fn results(&mut self, map: &Map<String, Value>, path: &str) -> Option<Vec<ActualCell>> {
+        let list = self.list(map, path, "results")?;
+        let path = join(path, "results");
+        let mut cells = Vec::new();
+        let mut is_whole = true;
+        for (index, entry) in list.iter().enumerate() {
+            let path = format!("{path}[{index}]");
+            let Some(map) = self.object(entry, &path, &["row", "channel", "months"]) else {
+                is_whole = false;
+                continue;
+            };
+            let row = self.text(map, &path, "row").and_then(|text| {
+                let row = match text.as_str() {
+                    ROW_SPEND => Some(Row::Spend),
+                    ROW_REVENUE => Some(Row::Revenue),
+                    other => other
+                        .strip_prefix(ROW_STAGE)
+                        .and_then(|id| id.parse().ok())
+                        .map(|id| Row::Stage(StageId(id))),
+                };
+                if row.is_none() {
+                    self.report(join(&path, "row"), Reason::WrongType(Expected::ResultRow));
+                }
+                row
+            });
+            let channel = match map.get("channel") {
+                None | Some(Value::Null) => Some(None),
+                Some(_) => self.id(map, &path, "channel").map(|id| Some(ChannelId(id))),
+            };
+            let months = match map.get("months") {
+                Some(Value::Array(months)) if months.len() == MONTHS => {
+                    let texts: Vec<Option<String>> = months
+                        .iter()
+                        .map(|month| match month {
+                            Value::Null => Some(None),
+                            Value::String(text) => Some(Some(text.clone())),
+                            _ => None,
+                        })
+                        .collect::<Option<_>>()
+                        .unwrap_or_default();
+                    if texts.len() == MONTHS {
+                        Some(texts)
+                    } else {
+                        self.report(
+                            join(&path, "months"),
+                            Reason::WrongType(Expected::TwelveMonths),
+                        );
+                        None
+                    }
+                }
+                None => {
+                    self.report(join(&path, "months"), Reason::Missing);
+                    None
+                }
+                Some(_) => {
+                    self.report(
+                        join(&path, "months"),
+                        Reason::WrongType(Expected::TwelveMonths),
+                    );
+                    None
+                }
+            };
+            let (Some(row), Some(channel), Some(months)) = (row, channel, months) else {
+                is_whole = false;
+                continue;
+            };
+            for (month, text) in months.into_iter().enumerate() {
+                let at = CellAt {
+                    month,
+                    row,
+                    channel,
+                };
+                match text {
+                    Some(text)
+                        if !text.is_empty()
+                            && !cells.iter().any(|cell: &ActualCell| cell.at == at) =>
+                    {
+                        cells.push(ActualCell { at, text });
+                    }
+                    _ => {}
+                }
+            }
+        }
+        is_whole.then_some(cells)
+    }
+
+    fn focus(
+        &mut self,
+        map: &Map<String, Value>,
+        path: &str,
+    ) -> Option<[[String; FOCUS_PER_QUARTER]; QUARTERS]> {
+        let value = self.field(map, path, "focus")?;
+        let read = || -> Option<[[String; FOCUS_PER_QUARTER]; QUARTERS]> {
+            let quarters = value.as_array().filter(|list| list.len() == QUARTERS)?;
+            let mut focus: [[String; FOCUS_PER_QUARTER]; QUARTERS] = Default::default();
+            for (slots, quarter) in focus.iter_mut().zip(quarters) {
+                let texts = quarter
+                    .as_array()
+                    .filter(|list| list.len() == FOCUS_PER_QUARTER)?;
+                for (slot, text) in slots.iter_mut().zip(texts) {
+                    *slot = text.as_str()?.to_owned();
+                }
+            }
+            Some(focus)
+        };
+        let focus = read();
+        if focus.is_none() {
+            self.report(join(path, "focus"), Reason::WrongType(Expected::Focus));
+        }
+        focus
     }
 
     /// The language tag `"typed_in"` of a plan body. Reading a newer version's plan leniently,

@@ -346,7 +346,7 @@ fn ChannelRow(
         }
     };
     let remove = move |_| {
-        draft.update(|draft| draft.marketing.remove_channel(id));
+        draft.update(|draft| draft.remove_channel(id));
         focus_later("add-channel".to_owned());
     };
     view! {

@@ -366,6 +366,10 @@ pub fn problem_text(problem: &Problem, plan_names: &[String]) -> String {
             Expected::LifetimeKind => Key::ExpectedLifetimeKind,
             Expected::RankBy => Key::ExpectedRankBy,
             Expected::Language => Key::ExpectedLanguage,
+            Expected::PlanYear => Key::ExpectedPlanYear,
+            Expected::ResultRow => Key::ExpectedResultRow,
+            Expected::TwelveMonths => Key::ExpectedTwelveMonths,
+            Expected::Focus => Key::ExpectedFocus,
         })
         .to_owned(),
         Reason::UnknownField => t(Key::ProblemUnknownField).to_owned(),

@@ -101,6 +101,7 @@ pub fn any_draft() -> impl Strategy<Value = PlanDraft> {
                     marketing,
                     currency,
                     typed_in,
+                    tracking: Default::default(),
                 }
             },
         )

@@ -1,0 +1,334 @@
+//! Tracking the year: the results a team enters month by month (the actuals), set against the
+//! plan's targets.
+//!
+//! - [`TrackingDraft`] is what the person typed: the plan year's first month, one text per cell
+//!   of the results grid (a month × a stage, the spend or the revenue; the whole plan's or one
+//!   channel's) and the focus areas of each quarter. An empty cell means "not entered yet",
+//!   never 0.
+//! - [`TrackingDraft::check`] reads the typed cells into [`Actuals`], each cell on its own: a cell
+//!   that cannot be read is reported and counts as not entered.
+//! - [`standing`] compares the actuals with the targets (per month, quarter and year to date,
+//!   pacing, the run rate still needed, the conversion achieved); [`leak`] finds the stage that
+//!   loses the most revenue.
+//!
+//! Units: counts and money per month (one cell is one month's result); a month is named by its
+//! index in the plan year, 0 for the first month (which may be any calendar month).
+
+pub mod leak;
+pub mod standing;
+
+use crate::model::number::{parse_non_negative, retype, NumberSymbols};
+use crate::model::{ChannelId, InputError, StageId};
+
+/// Months in a plan year.
+pub const MONTHS: usize = 12;
+
+/// Quarters in a plan year.
+pub const QUARTERS: usize = 4;
+
+/// Focus areas a quarter can have.
+pub const FOCUS_PER_QUARTER: usize = 2;
+
+/// One value per month of the plan year: `None` when nothing was entered for that month.
+pub type Series = [Option<f64>; MONTHS];
+
+/// The first month of a plan year (any calendar month: a fiscal year may start in April).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlanYear {
+    /// The calendar year the plan year starts in, e.g. 2027.
+    year: i32,
+    /// The calendar month it starts in, 1 (January) to 12.
+    month: u8,
+}
+
+impl PlanYear {
+    /// The earliest and latest calendar years a plan year may start in.
+    pub const YEARS: std::ops::RangeInclusive<i32> = 1970..=9998;
+
+    /// A plan year starting in calendar `month` (1–12) of `year`, if both are in range.
+    pub fn new(year: i32, month: u8) -> Option<Self> {
+        ((1..=12).contains(&month) && Self::YEARS.contains(&year)).then_some(Self { year, month })
+    }
+
+    /// A plan year starting in January of `year` (the default: the current year), clamped into
+    /// [`Self::YEARS`].
+    pub fn january(year: i32) -> Self {
+        Self {
+            year: year.clamp(*Self::YEARS.start(), *Self::YEARS.end()),
+            month: 1,
+        }
+    }
+
+    /// The calendar year it starts in.
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    /// The calendar month it starts in, 1–12.
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    /// The calendar year and month (1–12) of the plan year's month `index` (0 = its first;
+    /// indexes past 11 go on into the next year).
+    pub fn calendar(self, index: usize) -> (i32, u8) {
+        let from_start = usize::from(self.month - 1) + index;
+        let year = self.year + (from_start / 12) as i32;
+        (year, (from_start % 12) as u8 + 1)
+    }
+}
+
+/// A row of the results grid: a funnel stage's volume, or the month's spend or revenue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Row {
+    /// The volume reached at a stage (e.g. leads) in the month.
+    Stage(StageId),
+    /// Marketing spend in the month, in the plan's currency.
+    Spend,
+    /// Revenue from new customers in the month, in the plan's currency.
+    Revenue,
+}
+
+/// Where a result cell is: its month, its row, and whose result it is (`None`: the whole plan's;
+/// `Some`: one channel's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CellAt {
+    /// The month's index in the plan year, 0–11.
+    pub month: usize,
+    pub row: Row,
+    pub channel: Option<ChannelId>,
+}
+
+/// One result as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActualCell {
+    pub at: CellAt,
+    /// As typed, in the plan's number format; never empty (an emptied cell is removed).
+    pub text: String,
+}
+
+/// The tracking side of a plan, as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TrackingDraft {
+    /// The plan year's first month. `None` until the person sets it or enters a first result:
+    /// until then the plan year is January of the current year (see [`Self::plan_year`]).
+    pub start: Option<PlanYear>,
+    /// The results typed, in no particular order; at most one per [`CellAt`].
+    pub cells: Vec<ActualCell>,
+    /// Up to two focus areas per quarter of the plan year, as typed (e.g. "Landing pages").
+    pub focus: [[String; FOCUS_PER_QUARTER]; QUARTERS],
+}
+
+/// A result that cannot be read, and where it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CellError {
+    pub at: CellAt,
+    pub error: InputError,
+}
+
+/// The results read from a [`TrackingDraft`], per month.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actuals {
+    /// `stages[i]`: stage `i`'s volume (top = 0) per month.
+    pub stages: Vec<Series>,
+    /// Marketing spend per month.
+    pub spend: Series,
+    /// Revenue from new customers per month.
+    pub revenue: Series,
+    /// The cells whose whole-plan value is the sum of the channels' results (for the grid to
+    /// show the sum instead of an input).
+    pub summed: Vec<(usize, Row)>,
+}
+
+impl TrackingDraft {
+    /// The plan year: the one set, else January of `current_year`.
+    pub fn plan_year(&self, current_year: i32) -> PlanYear {
+        self.start
+            .unwrap_or_else(|| PlanYear::january(current_year))
+    }
+
+    /// The text typed at `at` ("" when nothing is).
+    pub fn text(&self, at: CellAt) -> &str {
+        self.cells
+            .iter()
+            .find(|cell| cell.at == at)
+            .map_or("", |cell| cell.text.as_str())
+    }
+
+    /// Sets the text at `at`; an empty text removes the cell ("not entered").
+    pub fn set_text(&mut self, at: CellAt, text: String) {
+        match self.cells.iter_mut().find(|cell| cell.at == at) {
+            Some(cell) if !text.is_empty() => cell.text = text,
+            Some(_) => self.cells.retain(|cell| cell.at != at),
+            None if !text.is_empty() => self.cells.push(ActualCell { at, text }),
+            None => {}
+        }
+    }
+
+    /// Whether any result (of the plan or of a channel) is typed.
+    pub fn has_results(&self) -> bool {
+        !self.cells.is_empty()
+    }
+
+    /// Forgets the results of a removed stage.
+    pub fn forget_stage(&mut self, stage: StageId) {
+        self.cells.retain(|cell| cell.at.row != Row::Stage(stage));
+    }
+
+    /// Forgets the results of a removed channel.
+    pub fn forget_channel(&mut self, channel: ChannelId) {
+        self.cells.retain(|cell| cell.at.channel != Some(channel));
+    }
+
+    /// Writes every result typed in `from`'s format in `to`'s instead (see
+    /// [`crate::model::PlanDraft::retyped`]); focus areas are words and stay.
+    pub fn retype(&mut self, from: NumberSymbols, to: NumberSymbols) {
+        for cell in &mut self.cells {
+            cell.text = retype(&cell.text, from, to, false);
+        }
+    }
+
+    /// Reads every result: `stages` are the plan's stage ids top to bottom, `channels` its
+    /// channels' ids. A cell of a stage or channel the plan no longer has is ignored. A cell that
+    /// cannot be read is listed and counts as not entered. A whole-plan cell that any channel
+    /// has a result for is the sum of the channels' results (its own text is kept, not used).
+    pub fn check(
+        &self,
+        stages: &[StageId],
+        channels: &[ChannelId],
+        symbols: NumberSymbols,
+    ) -> (Actuals, Vec<CellError>) {
+        let mut actuals = Actuals {
+            stages: vec![[None; MONTHS]; stages.len()],
+            spend: [None; MONTHS],
+            revenue: [None; MONTHS],
+            summed: Vec::new(),
+        };
+        let mut errors = Vec::new();
+        let mut own = Vec::new();
+        for cell in &self.cells {
+            let is_known = cell.at.month < MONTHS
+                && cell
+                    .at
+                    .channel
+                    .is_none_or(|channel| channels.contains(&channel))
+                && match cell.at.row {
+                    Row::Stage(stage) => stages.contains(&stage),
+                    Row::Spend | Row::Revenue => true,
+                };
+            if !is_known {
+                continue;
+            }
+            let value = match parse_non_negative(&cell.text, symbols) {
+                Ok(value) => value,
+                Err(error) => {
+                    errors.push(CellError { at: cell.at, error });
+                    continue;
+                }
+            };
+            let Some(slot) = actuals.slot(stages, cell.at.month, cell.at.row) else {
+                continue;
+            };
+            match cell.at.channel {
+                None => own.push((cell.at.month, cell.at.row, value)),
+                Some(_) => {
+                    *slot = Some(slot.unwrap_or(0.0) + value);
+                    let key = (cell.at.month, cell.at.row);
+                    if !actuals.summed.contains(&key) {
+                        actuals.summed.push(key);
+                    }
+                }
+            }
+        }
+        for (month, row, value) in own {
+            if actuals.summed.contains(&(month, row)) {
+                continue;
+            }
+            if let Some(slot) = actuals.slot(stages, month, row) {
+                *slot = Some(value);
+            }
+        }
+        (actuals, errors)
+    }
+}
+
+impl Actuals {
+    /// The value of `row` in `month`, to fill.
+    fn slot(&mut self, stages: &[StageId], month: usize, row: Row) -> Option<&mut Option<f64>> {
+        let series = match row {
+            Row::Stage(stage) => {
+                let index = stages.iter().position(|id| *id == stage)?;
+                self.stages.get_mut(index)?
+            }
+            Row::Spend => &mut self.spend,
+            Row::Revenue => &mut self.revenue,
+        };
+        series.get_mut(month)
+    }
+
+    /// The last month (index) with any result, of any stage, the spend or the revenue: the
+    /// point the year to date runs to.
+    pub fn last_month(&self) -> Option<usize> {
+        self.stages
+            .iter()
+            .chain([&self.spend, &self.revenue])
+            .filter_map(|series| series.iter().rposition(Option::is_some))
+            .max()
+    }
+
+    /// Whether the whole-plan value of `row` in `month` is the channels' sum.
+    pub fn is_summed(&self, month: usize, row: Row) -> bool {
+        self.summed.contains(&(month, row))
+    }
+}
+
+/// A block of results pasted from a spreadsheet: tab-separated cells, one line per month.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pasted {
+    /// The cells that were read, where they go (month, column) and their text as pasted.
+    pub filled: Vec<(usize, usize, String)>,
+    /// The cells that were not numbers (or fell outside the grid), with their position and text;
+    /// nothing is changed for them.
+    pub refused: Vec<(usize, usize, String)>,
+}
+
+/// Reads a pasted block into the grid from `month`, `column` on (the grid has `columns` columns:
+/// the stages, the spend and the revenue). Empty pasted cells are skipped; cells that are not
+/// non-negative numbers in `symbols`' format, or that fall outside the 12 × `columns` grid, are
+/// refused.
+pub fn paste(
+    text: &str,
+    month: usize,
+    column: usize,
+    columns: usize,
+    symbols: NumberSymbols,
+) -> Pasted {
+    let mut pasted = Pasted {
+        filled: Vec::new(),
+        refused: Vec::new(),
+    };
+    let text = text.strip_suffix('\n').unwrap_or(text);
+    let text = text.strip_suffix('\r').unwrap_or(text);
+    for (row_offset, line) in text.split('\n').enumerate() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        for (column_offset, cell) in line.split('\t').enumerate() {
+            let cell = cell.trim();
+            if cell.is_empty() {
+                continue;
+            }
+            let at = (month + row_offset, column + column_offset, cell.to_owned());
+            let is_inside = at.0 < MONTHS && at.1 < columns;
+            if is_inside && parse_non_negative(cell, symbols).is_ok() {
+                pasted.filled.push(at);
+            } else {
+                pasted.refused.push(at);
+            }
+        }
+    }
+    pasted
+}
+
+/// Whether `text` (from the clipboard) is a block of several cells rather than one value.
+pub fn is_block(text: &str) -> bool {
+    text.trim_end_matches(['\r', '\n']).contains(['\t', '\n'])
+}
