@@ -33,6 +33,41 @@ pub fn format_time(ms: u64) -> String {
     String::from(date.to_locale_string(lang().locale(), &options))
 }
 
+/// The current calendar year, in the person's time zone (the plan year's default).
+pub fn current_year() -> i32 {
+    let year = js_sys::Date::new_0().get_full_year();
+    i32::try_from(year).unwrap_or(2026)
+}
+
+/// A month of a year as a person reads it in the page's language, in `style`: "March 2027",
+/// "marzec 2027" ([`MonthStyle::Long`]).
+pub fn month_label(year: i32, month: u8, style: MonthStyle) -> String {
+    let utc = js_sys::Date::utc(f64::from(year), f64::from(month) - 1.0);
+    let date = js_sys::Date::new(&JsValue::from_f64(utc));
+    let options = js_sys::Object::new();
+    let set = |name: &str, value: &str| {
+        let _ = js_sys::Reflect::set(&options, &name.into(), &value.into());
+    };
+    set("timeZone", "UTC");
+    match style {
+        MonthStyle::Long => {
+            set("month", "long");
+            set("year", "numeric");
+        }
+        MonthStyle::Narrow => set("month", "narrow"),
+    }
+    String::from(date.to_locale_date_string(lang().locale(), &options))
+}
+
+/// How [`month_label`] writes a month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MonthStyle {
+    /// "March 2027".
+    Long,
+    /// "M": a chart's axis.
+    Narrow,
+}
+
 /// Today's date as `YYYY-MM-DD` (UTC), for file names.
 pub fn today() -> String {
     let iso = String::from(js_sys::Date::new_0().to_iso_string());

@@ -17,6 +17,7 @@ mod kpis;
 mod library;
 mod notices;
 mod planner;
+mod results;
 mod stage_list;
 mod table;
 mod targets;
@@ -181,17 +182,21 @@ pub enum Area {
     /// Channels, budget and KPIs, with the targets beside them: `channels.html`. (Keeping and
     /// sharing the plan, CSV and the embed are in the Plan area: this page stays small.)
     Channels,
+    /// The results entered month by month against the targets, the pacing, the quarters and
+    /// where the funnel leaks: `results.html`.
+    Results,
 }
 
 impl Area {
     /// Every area, in the navigation's order.
-    const ALL: [Area; 2] = [Area::Plan, Area::Channels];
+    const ALL: [Area; 3] = [Area::Plan, Area::Channels, Area::Results];
 
     /// The page's file, relative to the app's folder.
     pub fn page(self) -> &'static str {
         match self {
             Area::Plan => "./",
             Area::Channels => "channels.html",
+            Area::Results => "results.html",
         }
     }
 
@@ -199,6 +204,7 @@ impl Area {
         match self {
             Area::Plan => Key::AreaPlan,
             Area::Channels => Key::AreaChannels,
+            Area::Results => Key::AreaResults,
         }
     }
 }
@@ -214,6 +220,14 @@ pub fn PlanApp() -> impl IntoView {
 pub fn ChannelsApp() -> impl IntoView {
     App(AppProps {
         area: Area::Channels,
+    })
+}
+
+/// The Results area's page.
+#[component]
+pub fn ResultsApp() -> impl IntoView {
+    App(AppProps {
+        area: Area::Results,
     })
 }
 
@@ -311,6 +325,21 @@ fn App(area: Area) -> impl IntoView {
                     <BudgetPanel report />
                     <KpiPanel draft report=kpi_report />
                     <ComparePanel draft report=kpi_report />
+                </div>
+            }
+            .into_any()
+        }
+        Area::Results => {
+            provide_context(targets::FieldsElsewhere(plan_fragment));
+            view! {
+                <div class="column">
+                    <LibraryPanel planner />
+                </div>
+                <div class="column">
+                    <TargetsPanel draft checked targets />
+                </div>
+                <div class="wide">
+                    <results::ResultsPanels draft checked targets report />
                 </div>
             }
             .into_any()

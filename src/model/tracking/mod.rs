@@ -276,6 +276,18 @@ impl Actuals {
             .max()
     }
 
+    /// The value of `row` in `month` (`stages`: the plan's stage ids, top to bottom).
+    pub fn value(&self, stages: &[StageId], month: usize, row: Row) -> Option<f64> {
+        let series = match row {
+            Row::Stage(stage) => self
+                .stages
+                .get(stages.iter().position(|id| *id == stage)?)?,
+            Row::Spend => &self.spend,
+            Row::Revenue => &self.revenue,
+        };
+        series.get(month).copied().flatten()
+    }
+
     /// Whether the whole-plan value of `row` in `month` is the channels' sum.
     pub fn is_summed(&self, month: usize, row: Row) -> bool {
         self.summed.contains(&(month, row))

@@ -1,0 +1,383 @@
+//! The results grid: one row per month of the plan year, one column per stage, then the spend and
+//! the revenue. Each input is named "<Stage> in <Month year>"; arrows move between cells (left and
+//! right once the caret is at the text's edge), Enter moves down (Shift+Enter up), and a block
+//! pasted from a spreadsheet fills the grid from the cell it is pasted into.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{ClipboardEvent, HtmlInputElement, KeyboardEvent};
+
+use crate::i18n::Key;
+use crate::model::tracking::{is_block, paste, CellAt, PlanYear, MONTHS};
+use crate::model::ChannelId;
+use crate::ui::results::{Column, Tracked};
+use crate::ui::text::{channel_label, error_message, t, tf, tp, typed};
+
+/// The id of the grid's cell for `month` and `column`.
+fn cell_id(month: usize, column: usize) -> String {
+    format!("result-{month}-{column}")
+}
+
+/// Moves the focus to the grid's cell at `month`, `column` and selects its text; false when
+/// there is no such cell.
+fn focus_cell(month: usize, column: usize) -> bool {
+    let Some(input) = document()
+        .get_element_by_id(&cell_id(month, column))
+        .and_then(|element| element.dyn_into::<HtmlInputElement>().ok())
+    else {
+        return false;
+    };
+    let _ = input.focus();
+    input.select();
+    true
+}
+
+/// The plan year's first month, and the grid with its notes.
+#[component]
+pub fn ResultsGrid(tracked: Tracked) -> impl IntoView {
+    let draft = tracked.draft;
+    let current_year = tracked.current_year;
+    // Whose results the grid shows: the whole plan's (`None`) or one channel's.
+    let whose = RwSignal::new(None::<ChannelId>);
+    let pasted = RwSignal::new(None::<String>);
+    let channels = Memo::new(move |_| {
+        draft.with(|draft| {
+            draft
+                .marketing
+                .channels
+                .iter()
+                .enumerate()
+                .map(|(index, channel)| (channel.id, channel_label(&channel.name, index)))
+                .collect::<Vec<_>>()
+        })
+    });
+    // A channel that was removed shows the whole plan again.
+    let shown = Memo::new(move |_| {
+        whose
+            .get()
+            .filter(|id| channels.with(|channels| channels.iter().any(|(other, _)| other == id)))
+    });
+
+    let on_start = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        let start = text
+            .split_once('-')
+            .and_then(|(year, month)| PlanYear::new(year.parse().ok()?, month.parse().ok()?));
+        if let Some(start) = start {
+            draft.update(|draft| draft.tracking.start = Some(start));
+        }
+    };
+    let start_value = move || {
+        let start = tracked.plan_year.get();
+        format!("{:04}-{:02}", start.year(), start.month())
+    };
+
+    let whose_menu = move || {
+        let channels = channels.get();
+        (!channels.is_empty()).then(|| {
+            let options = channels
+                .into_iter()
+                .map(|(id, name)| {
+                    view! { <option value=id.0.to_string() selected=move || shown.get() == Some(id)>{name}</option> }
+                })
+                .collect_view();
+            view! {
+                <div class="field inline">
+                    <label for="results-of">{t(Key::ResultsOfLabel)}</label>
+                    <select
+                        id="results-of"
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            whose.set(value.parse().ok().map(ChannelId));
+                        }
+                    >
+                        <option value="" selected=move || shown.get().is_none()>{t(Key::ResultsOfPlan)}</option>
+                        {options}
+                    </select>
+                    <p class="hint">{t(Key::ResultsOfHint)}</p>
+                </div>
+            }
+        })
+    };
+
+    let grid = move || {
+        let columns = tracked.columns.get();
+        let months = tracked.months.get();
+        let channel = shown.get();
+        let head = columns
+            .iter()
+            .map(|column| view! { <th scope="col">{column.label.clone()}</th> })
+            .collect_view();
+        let rows = months
+            .iter()
+            .enumerate()
+            .map(|(month, month_label)| {
+                let cells = columns
+                    .iter()
+                    .enumerate()
+                    .map(|(index, column)| {
+                        cell(
+                            tracked,
+                            &columns,
+                            month,
+                            index,
+                            column,
+                            month_label,
+                            channel,
+                            pasted,
+                            current_year,
+                        )
+                    })
+                    .collect_view();
+                view! {
+                    <tr>
+                        <th scope="row">{month_label.clone()}</th>
+                        {cells}
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="table-wrap grid-wrap" role="region" aria-labelledby="results-grid-caption">
+                <table class="results-grid">
+                    <caption id="results-grid-caption">{t(Key::ResultsGridCaption)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t(Key::MonthColumn)}</th>
+                            {head}
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+    };
+
+    let errors = move || {
+        let columns = tracked.columns.get();
+        let months = tracked.months.get();
+        let channels = channels.get();
+        tracked.actuals.with(|(_, errors)| {
+            errors
+                .iter()
+                .filter_map(|error| {
+                    let index = columns
+                        .iter()
+                        .position(|column| column.row == error.at.row)?;
+                    let column = columns.get(index)?;
+                    let mut label = cell_label(column, months.get(error.at.month)?);
+                    if let Some(channel) = error.at.channel {
+                        let name = channels.iter().find(|(id, _)| *id == channel)?;
+                        label = tf(
+                            Key::ResultCellOfChannel,
+                            &[("cell", &label), ("channel", &name.1)],
+                        );
+                    }
+                    let (month, message) = (error.at.month, error_message(error.error));
+                    let channel = error.at.channel;
+                    Some(view! {
+                        <li>
+                            <button
+                                type="button"
+                                class="link"
+                                on:click=move |_| {
+                                    whose.set(channel);
+                                    request_animation_frame(move || {
+                                        focus_cell(month, index);
+                                    });
+                                }
+                            >
+                                {tf(Key::ProblemItem, &[("field", &label), ("message", &message)])}
+                            </button>
+                        </li>
+                    })
+                })
+                .collect_view()
+        })
+    };
+    let has_errors = move || tracked.actuals.with(|(_, errors)| !errors.is_empty());
+
+    view! {
+        <section class="card" aria-labelledby="actuals-heading">
+            <h2 id="actuals-heading">{t(Key::ActualsHeading)}</h2>
+            <p class="note">{t(Key::ActualsIntro)}</p>
+            <div class="field inline">
+                <label for="plan-year">{t(Key::PlanYearLabel)}</label>
+                <input id="plan-year" type="month" required prop:value=start_value on:change=on_start />
+                <p class="hint">{t(Key::PlanYearHint)}</p>
+            </div>
+            {whose_menu}
+            {grid}
+            <div class="problems" id="results-errors" hidden=move || !has_errors()>
+                <p>{t(Key::ResultsErrors)}</p>
+                <ul>{errors}</ul>
+            </div>
+            <div role="status" class="notices">
+                {move || pasted.get().map(|note| view! { <p class="notice">{note}</p> })}
+            </div>
+            <p class="hint">{t(Key::ActualsKeyboardHint)}</p>
+        </section>
+    }
+}
+
+/// "Leads in March 2027".
+pub fn cell_label(column: &Column, month: &str) -> String {
+    tf(
+        Key::ResultCellLabel,
+        &[("row", &column.label), ("month", month)],
+    )
+}
+
+/// One input of the grid.
+#[allow(clippy::too_many_arguments)]
+fn cell(
+    tracked: Tracked,
+    columns: &[Column],
+    month: usize,
+    index: usize,
+    column: &Column,
+    month_label: &str,
+    channel: Option<ChannelId>,
+    pasted: RwSignal<Option<String>>,
+    current_year: i32,
+) -> impl IntoView {
+    let draft = tracked.draft;
+    let at = CellAt {
+        month,
+        row: column.row,
+        channel,
+    };
+    let label = cell_label(column, month_label);
+    let is_summed = move || {
+        channel.is_none()
+            && tracked
+                .actuals
+                .with(|(actuals, _)| actuals.is_summed(month, at.row))
+    };
+    let value = move || {
+        if is_summed() {
+            tracked
+                .actuals
+                .with(|(actuals, _)| actuals.value(&tracked.stage_ids.get(), month, at.row))
+                .map(typed)
+                .unwrap_or_default()
+        } else {
+            draft.with(|draft| draft.tracking.text(at).to_owned())
+        }
+    };
+    let is_invalid = move || {
+        tracked
+            .actuals
+            .with(|(_, errors)| errors.iter().any(|error| error.at == at))
+    };
+    let column_count = columns.len();
+    let rows: Vec<_> = columns.iter().map(|column| column.row).collect();
+    let summed_label = tf(Key::ResultCellSummed, &[("cell", &label)]);
+    let on_input = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        draft.update(|draft| {
+            let tracking = &mut draft.tracking;
+            tracking.start = Some(tracking.plan_year(current_year));
+            tracking.set_text(at, text);
+        });
+    };
+    let on_keydown = move |ev: KeyboardEvent| {
+        let input = event_target::<HtmlInputElement>(&ev);
+        let caret = input.selection_start().ok().flatten();
+        let is_collapsed = caret == input.selection_end().ok().flatten();
+        let length = input.value().encode_utf16().count() as u32;
+        let target = match ev.key().as_str() {
+            "ArrowUp" => month.checked_sub(1).map(|month| (month, index)),
+            "ArrowDown" => Some((month + 1, index)),
+            "Enter" if ev.shift_key() => month.checked_sub(1).map(|month| (month, index)),
+            "Enter" => Some((month + 1, index)),
+            "ArrowLeft" if is_collapsed && caret == Some(0) => {
+                index.checked_sub(1).map(|index| (month, index))
+            }
+            "ArrowRight" if is_collapsed && caret == Some(length) => Some((month, index + 1)),
+            _ => return,
+        };
+        if let Some((month, index)) =
+            target.filter(|(month, index)| *month < MONTHS && *index < column_count)
+        {
+            if focus_cell(month, index) {
+                ev.prevent_default();
+            }
+        }
+    };
+    let on_paste = move |ev: ClipboardEvent| {
+        let Some(text) = ev
+            .clipboard_data()
+            .and_then(|data| data.get_data("text/plain").ok())
+        else {
+            return;
+        };
+        if !is_block(&text) {
+            return;
+        }
+        ev.prevent_default();
+        let symbols = draft.with_untracked(|draft| draft.typed_in.symbols());
+        let result = paste(&text, month, index, column_count, symbols);
+        let months = tracked.months.get_untracked();
+        let columns = tracked.columns.get_untracked();
+        draft.update(|draft| {
+            let tracking = &mut draft.tracking;
+            tracking.start = Some(tracking.plan_year(current_year));
+            for (month, index, text) in &result.filled {
+                if let Some(row) = rows.get(*index) {
+                    tracking.set_text(
+                        CellAt {
+                            month: *month,
+                            row: *row,
+                            channel,
+                        },
+                        text.clone(),
+                    );
+                }
+            }
+        });
+        let refused: Vec<String> = result
+            .refused
+            .iter()
+            .map(
+                |(month, index, text)| match (columns.get(*index), months.get(*month)) {
+                    (Some(column), Some(month)) => tf(
+                        Key::PasteRefusedCell,
+                        &[("cell", &cell_label(column, month)), ("text", text)],
+                    ),
+                    _ => tf(Key::PasteOutside, &[("text", text)]),
+                },
+            )
+            .collect();
+        let filled = result.filled.len();
+        let mut note = tp(
+            Key::PastedCount,
+            filled as f64,
+            &[("count", &filled.to_string())],
+        );
+        if !refused.is_empty() {
+            note.push(' ');
+            note.push_str(&tf(Key::PasteRefused, &[("cells", &refused.join("; "))]));
+        }
+        pasted.set(Some(note));
+    };
+    view! {
+        <td class:summed=is_summed>
+            <input
+                id=cell_id(month, index)
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                spellcheck="false"
+                aria-label=move || if is_summed() { summed_label.clone() } else { label.clone() }
+                readonly=is_summed
+                prop:value=value
+                aria-invalid=move || if is_invalid() { "true" } else { "false" }
+                aria-describedby=move || is_invalid().then_some("results-errors")
+                on:input=on_input
+                on:keydown=on_keydown
+                on:paste=on_paste
+            />
+        </td>
+    }
+}

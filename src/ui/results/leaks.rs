@@ -1,0 +1,157 @@
+//! "Where the funnel leaks": the top stage's volume and each rate, by the customers and revenue
+//! they lose (or win) against the plan, the largest loss first; the top one or two losses come
+//! with the source articles' advice, and every line shows its arithmetic.
+
+use leptos::prelude::*;
+
+use crate::i18n::Key;
+use crate::model::tracking::leak::{Advice, Leak, Point};
+use crate::ui::results::standing::share;
+use crate::ui::results::Tracked;
+use crate::ui::text::{count, exact, money, t, tf};
+
+/// How many of the largest losses get advice.
+const ADVISED: usize = 2;
+
+fn advice_text(advice: Advice) -> &'static str {
+    t(match advice {
+        Advice::Traffic => Key::AdviceTraffic,
+        Advice::LeadCapture => Key::AdviceLeadCapture,
+        Advice::Nurturing => Key::AdviceNurturing,
+        Advice::BottomOfFunnelOffers => Key::AdviceBottomOffers,
+        Advice::SalesProcess => Key::AdviceSalesProcess,
+    })
+}
+
+/// The point's name: "Visits" (the top's volume) or "Leads → MQLs".
+fn point_name(point: Point, names: &[String]) -> String {
+    let name = |index: usize| names.get(index).map_or("", String::as_str);
+    match point {
+        Point::Top => tf(Key::LeakTopName, &[("stage", name(0))]),
+        Point::Rate { from } => tf(
+            Key::StepName,
+            &[("from", name(from)), ("to", name(from + 1))],
+        ),
+    }
+}
+
+/// One leak: its effect, the comparison, the advice when asked, and its arithmetic.
+fn leak_item(leak: &Leak, names: &[String], customers: &str, is_advised: bool) -> impl IntoView {
+    let gained = leak.customers_gained();
+    let amount = count(gained.abs());
+    let revenue = leak.revenue_gained().map(|revenue| money(revenue.abs()));
+    let effect = match (leak.is_loss(), revenue.as_deref()) {
+        (true, Some(revenue)) => tf(
+            Key::LeakLost,
+            &[
+                ("count", &amount),
+                ("customers", customers),
+                ("revenue", revenue),
+            ],
+        ),
+        (true, None) => tf(
+            Key::LeakLostNoRevenue,
+            &[("count", &amount), ("customers", customers)],
+        ),
+        (false, Some(revenue)) => tf(
+            Key::LeakGained,
+            &[
+                ("count", &amount),
+                ("customers", customers),
+                ("revenue", revenue),
+            ],
+        ),
+        (false, None) => tf(
+            Key::LeakGainedNoRevenue,
+            &[("count", &amount), ("customers", customers)],
+        ),
+    };
+    let (achieved, planned) = match leak.point {
+        Point::Top => (count(leak.achieved), count(leak.planned)),
+        Point::Rate { .. } => (share(leak.achieved), share(leak.planned)),
+    };
+    let comparison = tf(
+        Key::LeakComparison,
+        &[
+            ("achieved", &achieved),
+            ("planned", &planned),
+            ("months", &leak.months_counted.to_string()),
+        ],
+    );
+    let mut how = tf(
+        Key::HowLeak,
+        &[
+            ("customers", customers),
+            ("customers_planned", &exact(leak.customers_planned)),
+            ("achieved", &achieved),
+            ("planned", &planned),
+            ("at_results", &exact(leak.customers_at_results)),
+            ("gained", &exact(gained)),
+        ],
+    );
+    if let (Some(average), Some(revenue)) = (leak.average_revenue, leak.revenue_gained()) {
+        how.push(' ');
+        how.push_str(&tf(
+            Key::HowLeakRevenue,
+            &[
+                ("gained", &exact(gained)),
+                ("average", &money(average)),
+                ("revenue", &money(revenue)),
+            ],
+        ));
+    }
+    let advice = (is_advised && leak.is_loss()).then(|| {
+        view! {
+            <p class="advice">
+                <strong>{t(Key::AdviceLead)}</strong>
+                " "
+                {advice_text(leak.advice)}
+            </p>
+        }
+    });
+    view! {
+        <li class:loss=leak.is_loss()>
+            <p>
+                <strong>{point_name(leak.point, names)}</strong>
+                ": "
+                {effect}
+            </p>
+            <p class="note">{comparison}</p>
+            {advice}
+            <details class="how">
+                <summary>{t(Key::HowHeading)}</summary>
+                <p>{how}</p>
+            </details>
+        </li>
+    }
+}
+
+/// The diagnosis panel.
+#[component]
+pub fn LeakPanel(tracked: Tracked) -> impl IntoView {
+    let content = move || {
+        let names = tracked.stage_names.get();
+        let customers = names.last().cloned().unwrap_or_default();
+        tracked.leaks.with(|leaks| {
+            if leaks.is_empty() {
+                return view! { <p class="note">{t(Key::LeaksNone)}</p> }.into_any();
+            }
+            let items = leaks
+                .iter()
+                .enumerate()
+                .map(|(rank, leak)| leak_item(leak, &names, &customers, rank < ADVISED))
+                .collect_view();
+            view! {
+                <p class="note">{t(Key::LeaksIntro)}</p>
+                <ol class="leaks">{items}</ol>
+            }
+            .into_any()
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="leaks-heading" hidden=move || tracked.standing.with(Option::is_none)>
+            <h2 id="leaks-heading">{t(Key::LeaksHeading)}</h2>
+            {content}
+        </section>
+    }
+}

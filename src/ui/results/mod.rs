@@ -1,0 +1,189 @@
+//! The Results area: the results a team enters month by month, where the year stands against the
+//! targets, the conversion achieved, the quarters with their focus areas, where the funnel leaks,
+//! and charts of it all (each with the same figures as a table).
+
+mod charts;
+mod grid;
+mod leaks;
+mod standing;
+
+use leptos::prelude::*;
+
+use crate::i18n::Key;
+use crate::model::tracking::leak::{diagnose, Leak};
+use crate::model::tracking::standing::YearStanding;
+use crate::model::tracking::{Actuals, CellError, PlanYear, Row, MONTHS};
+use crate::model::{PlanDraft, StageId};
+use crate::ui::browser::{current_year, month_label, MonthStyle};
+use crate::ui::text::{stage_label, t};
+use crate::ui::{Checked, ReportMemo, TargetsMemo};
+
+pub use grid::ResultsGrid;
+use leaks::LeakPanel;
+use standing::{ConversionPanel, MonthPanel, QuarterPanel, StandingPanel};
+
+/// A column of the results grid: a stage, the spend or the revenue, with its label.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub row: Row,
+    pub label: String,
+}
+
+/// Everything the Results area derives from the plan, once per change.
+#[derive(Clone, Copy)]
+pub struct Tracked {
+    pub draft: RwSignal<PlanDraft>,
+    /// The year today, for a plan whose plan year is not set.
+    pub current_year: i32,
+    pub plan_year: Memo<PlanYear>,
+    /// Each month of the plan year, as "March 2027".
+    pub months: Memo<Vec<String>>,
+    /// Each month's narrow name ("M"), for a chart's axis.
+    pub narrow_months: Memo<Vec<String>>,
+    /// The grid's columns: the stages, the spend, the revenue.
+    pub columns: Memo<Vec<Column>>,
+    pub stage_ids: Memo<Vec<StageId>>,
+    /// The stages' labels, top to bottom.
+    pub stage_names: Memo<Vec<String>>,
+    /// The results read, and the cells that could not be.
+    pub actuals: Memo<(Actuals, Vec<CellError>)>,
+    /// The year against the targets (`None` while the plan has no targets).
+    pub standing: Memo<Option<YearStanding>>,
+    /// The points of the funnel that lose or win customers, the largest loss first.
+    pub leaks: Memo<Vec<Leak>>,
+}
+
+impl Tracked {
+    fn new(
+        draft: RwSignal<PlanDraft>,
+        checked: Checked,
+        targets: TargetsMemo,
+        report: ReportMemo,
+    ) -> Self {
+        let current_year = current_year();
+        let plan_year =
+            Memo::new(move |_| draft.with(|draft| draft.tracking.plan_year(current_year)));
+        let month_names = move |style: MonthStyle| {
+            let start = plan_year.get();
+            (0..MONTHS)
+                .map(|month| {
+                    let (year, month) = start.calendar(month);
+                    month_label(year, month, style)
+                })
+                .collect::<Vec<_>>()
+        };
+        let months = Memo::new(move |_| month_names(MonthStyle::Long));
+        let narrow_months = Memo::new(move |_| month_names(MonthStyle::Narrow));
+        let stage_ids = Memo::new(move |_| draft.with(PlanDraft::stage_ids));
+        let stage_names = Memo::new(move |_| {
+            draft.with(|draft| {
+                draft
+                    .stages
+                    .iter()
+                    .enumerate()
+                    .map(|(index, stage)| stage_label(&stage.name, index))
+                    .collect::<Vec<_>>()
+            })
+        });
+        let columns = Memo::new(move |_| {
+            let stages = stage_ids
+                .get()
+                .into_iter()
+                .zip(stage_names.get())
+                .map(|(id, label)| Column {
+                    row: Row::Stage(id),
+                    label,
+                });
+            stages
+                .chain([
+                    Column {
+                        row: Row::Spend,
+                        label: t(Key::SpendColumn).to_owned(),
+                    },
+                    Column {
+                        row: Row::Revenue,
+                        label: t(Key::RevenueColumn).to_owned(),
+                    },
+                ])
+                .collect::<Vec<_>>()
+        });
+        let actuals = Memo::new(move |_| {
+            draft.with(|draft| {
+                let channels: Vec<_> = draft
+                    .marketing
+                    .channels
+                    .iter()
+                    .map(|channel| channel.id)
+                    .collect();
+                draft
+                    .tracking
+                    .check(&stage_ids.get(), &channels, draft.typed_in.symbols())
+            })
+        });
+        let standing = Memo::new(move |_| {
+            let budget = report.with(|report| report.inputs.budget_per_year);
+            checked.with(|checked| {
+                let plan = checked.as_ref().ok()?;
+                targets.with(|targets| {
+                    let targets = targets.as_ref()?.as_ref().ok()?;
+                    actuals.with(|(actuals, _)| {
+                        Some(YearStanding::new(
+                            targets,
+                            plan.funnel.rates(),
+                            budget,
+                            actuals,
+                        ))
+                    })
+                })
+            })
+        });
+        let leaks = Memo::new(move |_| {
+            let average = checked.with(|checked| {
+                checked
+                    .as_ref()
+                    .ok()
+                    .and_then(|plan| plan.average_revenue_per_customer)
+            });
+            standing.with(|standing| {
+                standing
+                    .as_ref()
+                    .map(|standing| diagnose(standing, average))
+                    .unwrap_or_default()
+            })
+        });
+        Self {
+            draft,
+            current_year,
+            plan_year,
+            months,
+            narrow_months,
+            columns,
+            stage_ids,
+            stage_names,
+            actuals,
+            standing,
+            leaks,
+        }
+    }
+}
+
+/// The Results area's panels.
+#[component]
+pub fn ResultsPanels(
+    draft: RwSignal<PlanDraft>,
+    checked: Checked,
+    targets: TargetsMemo,
+    report: ReportMemo,
+) -> impl IntoView {
+    let tracked = Tracked::new(draft, checked, targets, report);
+    let has_targets = move || tracked.standing.with(Option::is_some);
+    view! {
+        <ResultsGrid tracked />
+        <p class="card problem" hidden=has_targets>{t(Key::ResultsNeedTargets)}</p>
+        <StandingPanel tracked />
+        <LeakPanel tracked />
+        <MonthPanel tracked />
+        <ConversionPanel tracked />
+        <QuarterPanel tracked />
+    }
+}
