@@ -80,7 +80,7 @@ for (const page of pages) {
   console.log(`  budget ${kb(budget).trim()} brotli; used ${((100 * total.brotli) / budget).toFixed(1)} %`);
   if (total.brotli > budget) failures.push(`${page}: first load ${total.brotli} B brotli is over its ${budget} B budget`);
 }
-for (const wanted of ['index.html', 'channels.html', 'embed.html', 'i18n-pl.txt', 'i18n-en-embed.txt']) {
+for (const wanted of ['index.html', 'channels.html', 'results.html', 'embed.html', 'i18n-pl.txt', 'i18n-en-embed.txt']) {
   if (!sizes.has(wanted)) failures.push(`${wanted} is missing from ${dist}/: not every entry was built`);
 }
 if (isCheck && failures.length > 0) {

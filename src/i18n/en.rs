@@ -208,6 +208,7 @@ catalogue! {
     ShareLinkLabel => "Link to this plan",
     ShareLinkHint => "The plan is inside the link itself (after the #), so it is never sent to a server. Anyone with the link can see the plan.",
     ShareTooLarge => "This plan is too large to fit in a link (its names are very long). Export it as a file instead.",
+    ShareTooLargeResults => "With its monthly results, this plan is too large to fit in a link. Export it as a file instead.",
     EmbedOpen => "Embed this calculator",
     EmbedHint => "Paste this code into a blog post or web page. The calculator starts with this plan's goal, stages and rates; what readers type stays in their browser.",
     EmbedTheme => "Colours",

@@ -177,6 +177,7 @@ pub fn text(key: Key) -> &'static str {
         Key::ShareLinkLabel => "Lien vers ce plan",
         Key::ShareLinkHint => "Le plan est contenu dans le lien lui-même (après le #) : il n'est jamais envoyé à un serveur. Toute personne qui a le lien peut voir le plan.",
         Key::ShareTooLarge => "Ce plan est trop volumineux pour tenir dans un lien (ses noms sont très longs). Exportez-le plutôt en fichier.",
+        Key::ShareTooLargeResults => "Avec ses résultats mensuels, ce plan est trop volumineux pour tenir dans un lien. Exportez-le plutôt en fichier.",
         Key::EmbedOpen => "Intégrer ce calculateur",
         Key::EmbedHint => "Collez ce code dans un article de blog ou une page web. Le calculateur démarre avec l'objectif, les étapes et les taux de ce plan ; ce que saisissent les lecteurs reste dans leur navigateur.",
         Key::EmbedTheme => "Couleurs",

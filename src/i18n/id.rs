@@ -177,6 +177,7 @@ pub fn text(key: Key) -> &'static str {
         Key::ShareLinkLabel => "Tautan ke rencana ini",
         Key::ShareLinkHint => "Rencana tersimpan di dalam tautan itu sendiri (setelah tanda #), jadi tidak pernah dikirim ke server. Siapa pun yang memiliki tautan dapat melihat rencana ini.",
         Key::ShareTooLarge => "Rencana ini terlalu besar untuk dimuat dalam tautan (namanya sangat panjang). Ekspor sebagai file saja.",
+        Key::ShareTooLargeResults => "Dengan hasil bulanannya, rencana ini terlalu besar untuk dimuat dalam tautan. Ekspor sebagai file saja.",
         Key::EmbedOpen => "Sematkan kalkulator ini",
         Key::EmbedHint => "Tempel kode ini ke artikel blog atau halaman web. Kalkulator dimulai dengan sasaran, tahap, dan rasio rencana ini; apa yang diketik pembaca tetap di browser mereka.",
         Key::EmbedTheme => "Warna",

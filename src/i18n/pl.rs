@@ -177,6 +177,7 @@ pub fn text(key: Key) -> &'static str {
         Key::ShareLinkLabel => "Link do tego planu",
         Key::ShareLinkHint => "Plan jest zapisany w samym linku (po znaku #), więc nigdy nie trafia na serwer. Każdy, kto ma link, może zobaczyć plan.",
         Key::ShareTooLarge => "Ten plan jest za duży, by zmieścić się w linku (ma bardzo długie nazwy). Wyeksportuj go do pliku.",
+        Key::ShareTooLargeResults => "Z wynikami miesięcznymi ten plan jest za duży, by zmieścić się w linku. Wyeksportuj go do pliku.",
         Key::EmbedOpen => "Osadź ten kalkulator",
         Key::EmbedHint => "Wklej ten kod do wpisu na blogu lub na stronę internetową. Kalkulator startuje z celem, etapami i współczynnikami tego planu; to, co wpiszą czytelnicy, zostaje w ich przeglądarce.",
         Key::EmbedTheme => "Kolory",

@@ -944,7 +944,14 @@ impl Reader {
                 }
             }
         }
-        is_whole.then_some(cells)
+        is_whole.then(|| {
+            let mut tracking = TrackingDraft {
+                cells,
+                ..TrackingDraft::default()
+            };
+            tracking.in_written_order();
+            tracking.cells
+        })
     }
 
     fn focus(

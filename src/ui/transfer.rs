@@ -132,7 +132,10 @@ pub fn PlanActions(
                     .get()
                     .map(|link| {
                         let Some(link) = link else {
-                            return view! { <p class="problem" role="alert">{t(Key::ShareTooLarge)}</p> }
+                            // Monthly results take room: say so when the plan has them.
+                            let has_results = planner.draft().with_untracked(|draft| draft.tracking.has_results());
+                            let message = if has_results { Key::ShareTooLargeResults } else { Key::ShareTooLarge };
+                            return view! { <p class="problem" role="alert">{t(message)}</p> }
                                 .into_any();
                         };
                         view! {

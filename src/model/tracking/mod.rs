@@ -155,14 +155,38 @@ impl TrackingDraft {
             .map_or("", |cell| cell.text.as_str())
     }
 
-    /// Sets the text at `at`; an empty text removes the cell ("not entered").
+    /// Sets the text at `at`; an empty text removes the cell ("not entered"). The cells stay in
+    /// the order the written form keeps (see [`Self::in_written_order`]), so a plan saved and
+    /// read back is the same plan.
     pub fn set_text(&mut self, at: CellAt, text: String) {
         match self.cells.iter_mut().find(|cell| cell.at == at) {
             Some(cell) if !text.is_empty() => cell.text = text,
             Some(_) => self.cells.retain(|cell| cell.at != at),
-            None if !text.is_empty() => self.cells.push(ActualCell { at, text }),
+            None if !text.is_empty() => {
+                self.cells.push(ActualCell { at, text });
+                self.in_written_order();
+            }
             None => {}
         }
+    }
+
+    /// Puts the cells in the order the written form (schema 5) reads them back in: grouped by
+    /// row and channel, the groups in the order each was first typed, months in order within
+    /// a group.
+    pub fn in_written_order(&mut self) {
+        let mut groups: Vec<(Row, Option<ChannelId>)> = Vec::new();
+        for cell in &self.cells {
+            let group = (cell.at.row, cell.at.channel);
+            if !groups.contains(&group) {
+                groups.push(group);
+            }
+        }
+        self.cells.sort_by_key(|cell| {
+            let group = groups
+                .iter()
+                .position(|group| *group == (cell.at.row, cell.at.channel));
+            (group, cell.at.month)
+        });
     }
 
     /// Whether any result (of the plan or of a channel) is typed.

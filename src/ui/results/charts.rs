@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::i18n::Key;
 use crate::model::tracking::standing::{Standing, YearStanding};
-use crate::ui::results::standing::{share, Kind};
+use crate::ui::results::standing::share;
 use crate::ui::text::{t, tf};
 
 /// The drawing's width, in SVG units.
@@ -92,13 +92,11 @@ pub fn funnel_chart(standing: &YearStanding, names: &[String]) -> impl IntoView 
 /// rate still needed after the last month entered as a dashed line.
 pub fn month_chart(
     series: &Standing,
-    kind: Kind,
     name: &str,
     narrow: &[String],
     months: &[String],
     last: Option<usize>,
 ) -> impl IntoView {
-    let _ = kind;
     let run_rate = series.run_rate();
     let top = series
         .monthly_target
@@ -150,7 +148,10 @@ pub fn month_chart(
         view! { <line x1=at(x1) x2=at(WIDTH) y1=at(y(rate)) y2=at(y(rate)) class="pacing-line" /> }
     });
     let title = tf(Key::MonthChartTitle, &[("name", name)]);
-    let mut items = vec![("actual", Key::LegendActual), ("target", Key::LegendTarget)];
+    let mut items = vec![
+        ("actual", Key::LegendActual),
+        ("target-line", Key::LegendTarget),
+    ];
     if pacing.is_some() {
         items.push(("pacing", Key::LegendRunRate));
     }

@@ -8,7 +8,7 @@ use crate::i18n::Key;
 use crate::model::tracking::leak::{Advice, Leak, Point};
 use crate::ui::results::standing::share;
 use crate::ui::results::Tracked;
-use crate::ui::text::{count, exact, money, t, tf};
+use crate::ui::text::{count, exact, money, needed, t, tf};
 
 /// How many of the largest losses get advice.
 const ADVISED: usize = 2;
@@ -67,7 +67,7 @@ fn leak_item(leak: &Leak, names: &[String], customers: &str, is_advised: bool) -
         ),
     };
     let (achieved, planned) = match leak.point {
-        Point::Top => (count(leak.achieved), count(leak.planned)),
+        Point::Top => (count(leak.achieved), needed(leak.planned)),
         Point::Rate { .. } => (share(leak.achieved), share(leak.planned)),
     };
     let comparison = tf(

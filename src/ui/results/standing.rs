@@ -313,7 +313,7 @@ pub fn MonthPanel(tracked: Tracked) -> impl IntoView {
                         {options}
                     </select>
                 </div>
-                {month_chart(series, *kind, name, &narrow, &months, last)}
+                {month_chart(series, name, &narrow, &months, last)}
                 {table.view()}
             })
         })
