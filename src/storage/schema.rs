@@ -286,7 +286,8 @@ fn row_name(row: Row) -> String {
 
 /// The results grouped by row (and channel), in the order their first cell was typed.
 fn tracking_body(tracking: &TrackingDraft) -> TrackingBody<'_> {
-    let mut results: Vec<(Row, Option<ChannelId>, [Option<&str>; MONTHS])> = Vec::new();
+    type Group<'a> = (Row, Option<ChannelId>, [Option<&'a str>; MONTHS]);
+    let mut results: Vec<Group<'_>> = Vec::new();
     for cell in &tracking.cells {
         let key = (cell.at.row, cell.at.channel);
         let index = match results

@@ -240,7 +240,8 @@ impl TrackingDraft {
                     Row::Stage(stage) => stages.contains(&stage),
                     Row::Spend | Row::Revenue => true,
                 };
-            if !is_known {
+            // Only spaces is nothing entered yet (the text stays as typed).
+            if !is_known || cell.text.trim().is_empty() {
                 continue;
             }
             let value = match parse_non_negative(&cell.text, symbols) {
@@ -264,6 +265,11 @@ impl TrackingDraft {
                 }
             }
         }
+        // A whole-plan cell the channels' sum replaces is not used: a typo in it is not the
+        // person's concern while the grid shows the sum there.
+        errors.retain(|error: &CellError| {
+            error.at.channel.is_some() || !actuals.summed.contains(&(error.at.month, error.at.row))
+        });
         for (month, row, value) in own {
             if actuals.summed.contains(&(month, row)) {
                 continue;

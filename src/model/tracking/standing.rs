@@ -12,8 +12,8 @@
 //! - remaining = the year's target − actual to date (0 once reached);
 //! - months left = 11 − last, the months after the last one entered;
 //! - run rate = remaining ÷ months left, per month;
-//! - projection = actual to date + (actual to date ÷ months entered) × months left: the year's
-//!   end if the months to come average what the entered ones did.
+//! - projection = actual to date ÷ months entered × 12: the year's end if every month without a
+//!   result (to come, or not entered yet) averages what the entered ones did.
 //!
 //! Monthly targets are the year's target ÷ 12 (a flat year).
 
@@ -150,13 +150,12 @@ impl Standing {
             .then(|| self.remaining() / self.months_left as f64)
     }
 
-    /// The year's end if each month left brings the average of the months entered: actual to
-    /// date + (actual to date ÷ months entered) × months left. `None` before any result.
+    /// The year's end if every month without a result (to come, or not entered yet: never
+    /// counted as 0) brings the average of the months entered: actual to date ÷ months entered
+    /// × 12. `None` before any result.
     pub fn projection(&self) -> Option<f64> {
-        self.has_results().then(|| {
-            self.actual_to_date
-                + self.actual_to_date / self.months_entered as f64 * self.months_left as f64
-        })
+        self.has_results()
+            .then(|| self.actual_to_date / self.months_entered as f64 * MONTHS as f64)
     }
 
     /// Result ÷ target of `month`, as a fraction (`None` without a result).
