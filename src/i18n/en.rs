@@ -423,4 +423,7 @@ catalogue! {
     ErrorSharesOverFull => "The channels' shares add up to more than 100%. Lower some of them.",
     ErrorMoreThanStageAbove => "More than the stage before it in this channel. A stage cannot have more than the one above it: check both figures.",
     ProblemItem => "{field}: {message}",
+
+    CsvResultsSection => "Results by month",
+    CsvMonthColumn => "Month",
 }

@@ -385,5 +385,7 @@ pub fn text(key: Key) -> &'static str {
         Key::ErrorSharesOverFull => "Les parts des canaux dépassent 100 %. Réduisez-en certaines.",
         Key::ErrorMoreThanStageAbove => "Plus que l'étape précédente pour ce canal. Une étape ne peut pas dépasser celle du dessus : vérifiez les deux chiffres.",
         Key::ProblemItem => "{field} : {message}",
+        Key::CsvResultsSection => "Résultats par mois",
+        Key::CsvMonthColumn => "Mois",
     }
 }

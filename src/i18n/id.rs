@@ -385,5 +385,7 @@ pub fn text(key: Key) -> &'static str {
         Key::ErrorSharesOverFull => "Porsi kanal berjumlah lebih dari 100%. Turunkan sebagian.",
         Key::ErrorMoreThanStageAbove => "Lebih banyak dari tahap sebelumnya di kanal ini. Suatu tahap tidak boleh melebihi tahap di atasnya: periksa kedua angka.",
         Key::ProblemItem => "{field}: {message}",
+        Key::CsvResultsSection => "Hasil per bulan",
+        Key::CsvMonthColumn => "Bulan",
     }
 }

@@ -385,5 +385,7 @@ pub fn text(key: Key) -> &'static str {
         Key::ErrorSharesOverFull => "Udziały kanałów sumują się do ponad 100%. Zmniejsz niektóre z nich.",
         Key::ErrorMoreThanStageAbove => "Więcej niż na poprzednim etapie tego kanału. Etap nie może mieć więcej niż etap nad nim: sprawdź obie wartości.",
         Key::ProblemItem => "{field}: {message}",
+        Key::CsvResultsSection => "Wyniki miesięczne",
+        Key::CsvMonthColumn => "Miesiąc",
     }
 }
