@@ -122,7 +122,14 @@ fn a_plan_with_its_results_opens_again_as_it_was_typed() {
         (1, Row::Spend, None, "4,000"),
         (0, Row::Revenue, Some(ChannelId(3)), "12o"),
     ] {
-        tracking.set_text(CellAt { month, row, channel }, text.to_owned());
+        tracking.set_text(
+            CellAt {
+                month,
+                row,
+                channel,
+            },
+            text.to_owned(),
+        );
     }
     tracking.focus[0][1] = "Landing pages".to_owned();
     open(NOW, || id("new"), Lang::English)

@@ -522,4 +522,6 @@ catalogue! {
     AdviceNurturing => "plenty of qualified leads, but few become ready for sales. Nurture them: email sequences and content that answer their questions until they are ready to talk.",
     AdviceBottomOffers => "sales-ready leads, but few opportunities. Make bottom-of-funnel offers, such as a demo, a consultation or a quote, and make the path to them short.",
     AdviceSalesProcess => "opportunities that do not close. Look at proposals and the sales process: follow-up, pricing and how objections are answered.",
+    CsvResultsSection => "Results by month",
+    CsvMonthColumn => "Month",
 }
