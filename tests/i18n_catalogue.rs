@@ -11,8 +11,8 @@
 use std::collections::BTreeSet;
 
 use funnel_planner::i18n::{
-    categories, fill, fill_plural, input_error_key, placeholders, plural, text, Category,
-    FillError, Key, Lang,
+    categories, fill, fill_plural, input_error_key, is_results_only, placeholders, plural, text,
+    Category, FillError, Key, Lang,
 };
 use funnel_planner::model::InputError;
 
@@ -161,7 +161,9 @@ fn expected(key: Key) -> &'static [&'static str] {
             "pace",
             "remaining",
         ],
-        Key::HowRunRate => &["remaining", "left", "last", "rate"],
+        Key::HowRunRate => &["remaining", "left", "rate"],
+        Key::BudgetLeft | Key::OverBudgetBy => &["value"],
+        Key::LeakHeadline => &["point", "effect"],
         Key::MissingMonths => &["months"],
         Key::ChartStagePace => &["name", "pace"],
         Key::ChartStageNone | Key::MonthCaption | Key::MonthChartTitle => &["name"],
@@ -533,6 +535,78 @@ fn the_embed_lists_every_text_its_components_name() {
     ] {
         assert!(listed.contains(&format!("{:?}", input_error_key(error))));
     }
+}
+
+/// Every `Key::Name` that the `.rs` files under `dir` name.
+fn keys_named_in(dir: &str) -> BTreeSet<String> {
+    let mut named = BTreeSet::new();
+    for entry in std::fs::read_dir(dir).expect("folder") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            named.extend(keys_named_in(&path.to_string_lossy()));
+            continue;
+        }
+        let source = std::fs::read_to_string(&path).expect("source");
+        for (at, _) in source.match_indices("Key::") {
+            let name: String = source[at + 5..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            named.insert(name);
+        }
+    }
+    named
+}
+
+#[test]
+fn the_results_only_texts_are_named_only_by_the_results_area() {
+    // The other pages build without these texts (`i18n::RESULTS_ONLY`): a text of the range
+    // named elsewhere would show as empty there.
+    let results_only: Vec<String> = Key::ALL
+        .iter()
+        .filter(|key| is_results_only(**key))
+        .map(|key| format!("{key:?}"))
+        .collect();
+    assert!(results_only.len() > 50, "the Results area's texts");
+    let results = keys_named_in("src/ui/results");
+    for dir in ["src/ui", "src/model", "src/storage", "src/bin"] {
+        for entry in std::fs::read_dir(dir).expect("folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() || path.extension().is_none_or(|ext| ext != "rs") {
+                continue;
+            }
+            let source = std::fs::read_to_string(&path).expect("source");
+            for key in &results_only {
+                assert!(
+                    !source.contains(&format!("Key::{key},"))
+                        && !source.contains(&format!("Key::{key})"))
+                        && !source.contains(&format!("Key::{key} ")),
+                    "{} names Key::{key}, a text only the Results page has",
+                    path.display()
+                );
+            }
+        }
+    }
+    // And the range holds what the Results area names, apart from texts every page has.
+    for key in &results_only {
+        assert!(
+            results.contains(key),
+            "Key::{key} is in the range but the Results area does not use it"
+        );
+    }
+    // The build's catalogue writer finds the range by the marks in en.rs.
+    let source = std::fs::read_to_string("src/i18n/en.rs").expect("source");
+    let begin = source.find("RESULTS-ONLY begin").expect("begin mark");
+    let end = source.find("RESULTS-ONLY end").expect("end mark");
+    let marked: Vec<String> = source[begin..end]
+        .lines()
+        .filter_map(|line| {
+            line.trim_start()
+                .split_once(" => \"")
+                .map(|(key, _)| key.to_owned())
+        })
+        .collect();
+    assert_eq!(marked, results_only);
 }
 
 #[test]

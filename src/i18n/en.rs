@@ -31,6 +31,7 @@ catalogue! {
     LanguageLabel => "Language",
     AreaPlan => "Plan",
     AreaChannels => "Channels and KPIs",
+    AreaResults => "Results",
     UpdateReady => "A new version of Funnel Planner is ready.",
     UpdateReload => "Reload",
     OpenInApp => "Open in Funnel Planner",
@@ -425,7 +426,7 @@ catalogue! {
     ErrorMoreThanStageAbove => "More than the stage before it in this channel. A stage cannot have more than the one above it: check both figures.",
     ProblemItem => "{field}: {message}",
 
-    AreaResults => "Results",
+    // RESULTS-ONLY begin: the texts only the Results area shows (see `i18n::RESULTS_ONLY`).
     ActualsHeading => "Actual results",
     ActualsIntro => "Enter each month's results as they come in. An empty cell means not entered yet, never 0.",
     ActualsKeyboardHint => "Arrow keys move between cells, Enter moves down. Paste a block copied from a spreadsheet into a cell to fill the grid from there.",
@@ -466,10 +467,10 @@ catalogue! {
     ProjectionColumn => "Projected for the year",
     NotEntered => "Not entered",
     HowStanding => "{name}: {actual} entered (months with a result: {months}), against a target of {target} for those months ({year_target} for the year ÷ 12 per month): {pace} of the target to date; {remaining} still needed for the year.",
-    HowRunRate => "{remaining} ÷ {left} (the months left after {last}) = {rate} a month.",
+    HowRunRate => "{remaining} ÷ {left} (the months without a result yet) = {rate} a month.",
     HowNoMonthLeft => "No month of the plan year is left.",
     MissingMonths => "Not entered yet: {months}. A month without a result counts neither in the results nor in the target it is compared with.",
-    HowStandingRules => "The year to date runs to the last month with any result. Pace is the results to date ÷ the target of the months entered. Projected for the year: the results to date, plus their monthly average for each month left.",
+    HowStandingRules => "The year to date runs to the last month with any result. Pace is the results to date ÷ the target of the months entered. Needed per month: what is still needed ÷ the months without a result yet (a month not entered is still to come, never 0). Projected for the year: the monthly average of the months entered × 12.",
     FunnelChartTitle => "Results to date against the target to date, by stage",
     ChartStagePace => "{name}: {pace}",
     ChartStageNone => "{name}: not entered",
@@ -522,6 +523,11 @@ catalogue! {
     AdviceNurturing => "plenty of qualified leads, but few become ready for sales. Nurture them: email sequences and content that answer their questions until they are ready to talk.",
     AdviceBottomOffers => "sales-ready leads, but few opportunities. Make bottom-of-funnel offers, such as a demo, a consultation or a quote, and make the path to them short.",
     AdviceSalesProcess => "opportunities that do not close. Look at proposals and the sales process: follow-up, pricing and how objections are answered.",
+    PlanYearError => "Enter a month like 2027-04.",
+    BudgetLeft => "{value} left",
+    OverBudgetBy => "{value} over budget",
+    LeakHeadline => "{point}: {effect}",
+    // RESULTS-ONLY end.
     CsvResultsSection => "Results by month",
     CsvMonthColumn => "Month",
 }

@@ -113,11 +113,23 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
     }
 }
 
-/// The English text built into the page: every text, or none in the embed (whose English comes
-/// as a file like every language's, with only the embed's texts).
+/// The texts only the Results area shows: a run of keys in `en.rs`, between its "RESULTS-ONLY"
+/// marks. The other pages' wasm leaves them out (the check on the key's number lets the compiler
+/// drop those texts), and their catalogue files have empty lines there; the Results page (cargo
+/// feature `results`) has them all.
+pub const RESULTS_ONLY: std::ops::RangeInclusive<usize> =
+    (Key::ActualsHeading as usize)..=(Key::LeakHeadline as usize);
+
+/// Whether only the Results area shows `key` (see [`RESULTS_ONLY`]).
+pub fn is_results_only(key: Key) -> bool {
+    RESULTS_ONLY.contains(&(key as usize))
+}
+
+/// The English text built into the page: every text it shows, or none in the embed (whose
+/// English comes as a file like every language's, with only the embed's texts).
 #[cfg(target_arch = "wasm32")]
 fn built_in(key: Key) -> &'static str {
-    if cfg!(feature = "embed") {
+    if cfg!(feature = "embed") || (!cfg!(feature = "results") && is_results_only(key)) {
         ""
     } else {
         en::text(key)
@@ -125,12 +137,14 @@ fn built_in(key: Key) -> &'static str {
 }
 
 /// The file a page loads for `lang`'s texts (relative to the page), or `None` when they are
-/// built in (English, in the full app).
+/// built in (English, in the full app). The Results area's files have its own texts too.
 pub fn catalogue_file(lang: Lang) -> Option<String> {
     if cfg!(feature = "embed") {
         Some(format!("i18n-{}-embed.txt", lang.tag()))
     } else if lang == Lang::English {
         None
+    } else if cfg!(feature = "results") {
+        Some(format!("i18n-{}-results.txt", lang.tag()))
     } else {
         Some(format!("i18n-{}.txt", lang.tag()))
     }

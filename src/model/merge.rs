@@ -29,7 +29,7 @@ fn pick<T: PartialEq + ToOwned + ?Sized>(base: &T, mine: &T, theirs: &T) -> Opti
 pub fn merge(base: &PlanDraft, mine: &PlanDraft, theirs: &PlanDraft) -> Option<PlanDraft> {
     let base = &base.clone().retyped(mine.typed_in);
     let theirs = &theirs.clone().retyped(mine.typed_in);
-    Some(PlanDraft {
+    let mut merged = PlanDraft {
         name: pick(&base.name, &mine.name, &theirs.name)?,
         goal_kind: pick(&base.goal_kind, &mine.goal_kind, &theirs.goal_kind)?,
         revenue_goal: pick(&base.revenue_goal, &mine.revenue_goal, &theirs.revenue_goal)?,
@@ -53,7 +53,17 @@ pub fn merge(base: &PlanDraft, mine: &PlanDraft, theirs: &PlanDraft) -> Option<P
         currency: pick(&base.currency, &mine.currency, &theirs.currency)?,
         typed_in: mine.typed_in,
         tracking: merge_tracking(&base.tracking, &mine.tracking, &theirs.tracking)?,
-    })
+    };
+    // A stage or channel one tab removed takes its results with it.
+    let channels: Vec<_> = merged
+        .marketing
+        .channels
+        .iter()
+        .map(|channel| channel.id)
+        .collect();
+    let stages = merged.stage_ids();
+    merged.tracking.keep_known(&stages, &channels);
+    Some(merged)
 }
 
 /// Results merge cell by cell (one tab typing March while the other types April keeps both),

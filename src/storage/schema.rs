@@ -824,7 +824,7 @@ impl Reader {
             }
             _ => Some(TrackingDraft::default()),
         };
-        Some(PlanDraft {
+        let mut draft = PlanDraft {
             name: name?,
             goal_kind: goal_kind?,
             revenue_goal: revenue_goal?,
@@ -836,7 +836,18 @@ impl Reader {
             currency: currency?,
             typed_in: typed_in?,
             tracking: tracking?,
-        })
+        };
+        // Results of a stage or channel the plan does not have cannot be shown: they would
+        // come back under one added later with the same id.
+        let channels: Vec<_> = draft
+            .marketing
+            .channels
+            .iter()
+            .map(|channel| channel.id)
+            .collect();
+        let stages = draft.stage_ids();
+        draft.tracking.keep_known(&stages, &channels);
+        Some(draft)
     }
 
     /// The tracking side (version 5): the plan year, the results, the focus areas.

@@ -201,8 +201,8 @@ fn csv_file(
     let (actuals, _) = draft
         .tracking
         .check(&stage_ids, &channel_ids, draft.typed_in.symbols());
-    // The months as "2027-04" until the page names them in its language.
-    let current_year = i32::try_from(js_sys::Date::new_0().get_full_year()).unwrap_or(i32::MAX);
+    // The months as "2027-04": a spreadsheet in any language reads them as months.
+    let current_year = crate::ui::browser::current_year();
     let year = draft.tracking.plan_year(current_year);
     let months: [String; MONTHS] = std::array::from_fn(|index| {
         let (year, month) = year.calendar(index);

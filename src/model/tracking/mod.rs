@@ -194,6 +194,21 @@ impl TrackingDraft {
         !self.cells.is_empty()
     }
 
+    /// Forgets the results of stages and channels the plan does not have (`stages`, `channels`:
+    /// the plan's ids): a tab that removed one, a file written by hand. Kept, they would come
+    /// back under a stage or channel added later with the same id.
+    pub fn keep_known(&mut self, stages: &[StageId], channels: &[ChannelId]) {
+        self.cells.retain(|cell| {
+            cell.at
+                .channel
+                .is_none_or(|channel| channels.contains(&channel))
+                && match cell.at.row {
+                    Row::Stage(stage) => stages.contains(&stage),
+                    Row::Spend | Row::Revenue => true,
+                }
+        });
+    }
+
     /// Forgets the results of a removed stage.
     pub fn forget_stage(&mut self, stage: StageId) {
         self.cells.retain(|cell| cell.at.row != Row::Stage(stage));

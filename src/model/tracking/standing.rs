@@ -10,7 +10,8 @@
 //! - pace = actual to date ÷ target to date (1 = on pace);
 //! - reached = actual to date ÷ the year's target;
 //! - remaining = the year's target − actual to date (0 once reached);
-//! - months left = 11 − last, the months after the last one entered;
+//! - months left = the months without a result yet (12 − months entered): those to come, and
+//!   any earlier one not entered yet, whose result is still to come in as well;
 //! - run rate = remaining ÷ months left, per month;
 //! - projection = actual to date ÷ months entered × 12: the year's end if every month without a
 //!   result (to come, or not entered yet) averages what the entered ones did.
@@ -40,7 +41,7 @@ pub struct Standing {
     pub actual_to_date: f64,
     /// Σ monthly targets of the months with a result.
     pub target_to_date: f64,
-    /// The months after the last month with any result in the plan: 12 − (last + 1).
+    /// The months without a result yet (to come, or not entered yet): 12 − months entered.
     pub months_left: usize,
     /// Each quarter of the plan year.
     pub quarters: [Quarter; QUARTERS],
@@ -108,7 +109,7 @@ impl Standing {
             months_entered,
             actual_to_date,
             target_to_date,
-            months_left: MONTHS - entered_until,
+            months_left: MONTHS - months_entered,
             quarters,
         }
     }

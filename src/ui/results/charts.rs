@@ -82,20 +82,19 @@ pub fn funnel_chart(standing: &YearStanding, names: &[String]) -> impl IntoView 
                 {bars}
                 <line x1=target_x.clone() x2=target_x y1="0" y2=at(height) class="target-mark" />
             </svg>
-            <figcaption>{title}</figcaption>
+            <figcaption aria-hidden="true">{title}</figcaption>
             {legend(vec![("target", Key::LegendTargetToDate), ("actual", Key::LegendActualToDate)])}
         </figure>
     }
 }
 
 /// One series month by month: the results as columns, the monthly target as a line, and the run
-/// rate still needed after the last month entered as a dashed line.
+/// rate still needed over each month without a result as a dashed line.
 pub fn month_chart(
     series: &Standing,
     name: &str,
     narrow: &[String],
     months: &[String],
-    last: Option<usize>,
 ) -> impl IntoView {
     let run_rate = series.run_rate();
     let top = series
@@ -143,9 +142,18 @@ pub fn month_chart(
             ]
         })
         .collect();
-    let pacing = run_rate.zip(last).map(|(rate, last)| {
-        let x1 = column * (last + 1) as f64;
-        view! { <line x1=at(x1) x2=at(WIDTH) y1=at(y(rate)) y2=at(y(rate)) class="pacing-line" /> }
+    // The run rate still needed, over each month without a result.
+    let pacing = run_rate.map(|rate| {
+        series
+            .actual
+            .iter()
+            .enumerate()
+            .filter(|(_, actual)| actual.is_none())
+            .map(|(month, _)| {
+                let x = column * month as f64;
+                view! { <line x1=at(x) x2=at(x + column) y1=at(y(rate)) y2=at(y(rate)) class="pacing-line" /> }
+            })
+            .collect_view()
     });
     let title = tf(Key::MonthChartTitle, &[("name", name)]);
     let mut items = vec![
@@ -164,7 +172,7 @@ pub fn month_chart(
                 <polyline points=target_points.join(" ") class="target-line" />
                 {pacing}
             </svg>
-            <figcaption>{title}</figcaption>
+            <figcaption aria-hidden="true">{title}</figcaption>
             {legend(items)}
         </figure>
     }
@@ -210,7 +218,7 @@ pub fn conversion_chart(standing: &YearStanding, steps: &[String]) -> impl IntoV
                 <title id="conversion-chart-title">{title}</title>
                 {bars}
             </svg>
-            <figcaption>{title}</figcaption>
+            <figcaption aria-hidden="true">{title}</figcaption>
             {legend(vec![("target", Key::LegendPlannedRate), ("actual", Key::LegendAchievedRate)])}
         </figure>
     }

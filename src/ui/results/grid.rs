@@ -58,11 +58,16 @@ pub fn ResultsGrid(tracked: Tracked) -> impl IntoView {
             .filter(|id| channels.with(|channels| channels.iter().any(|(other, _)| other == id)))
     });
 
+    // A browser without a month picker shows a text box: what it cannot read is said next to
+    // it, and the plan year stays as it was.
+    let is_start_invalid = RwSignal::new(false);
     let on_start = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         let start = text
+            .trim()
             .split_once('-')
             .and_then(|(year, month)| PlanYear::new(year.parse().ok()?, month.parse().ok()?));
+        is_start_invalid.set(start.is_none());
         if let Some(start) = start {
             draft.update(|draft| draft.tracking.start = Some(start));
         }
@@ -203,8 +208,17 @@ pub fn ResultsGrid(tracked: Tracked) -> impl IntoView {
             <p class="note">{t(Key::ActualsIntro)}</p>
             <div class="field inline">
                 <label for="plan-year">{t(Key::PlanYearLabel)}</label>
-                <input id="plan-year" type="month" required prop:value=start_value on:change=on_start />
-                <p class="hint">{t(Key::PlanYearHint)}</p>
+                <input
+                    id="plan-year"
+                    type="month"
+                    required
+                    prop:value=start_value
+                    on:change=on_start
+                    aria-invalid=move || if is_start_invalid.get() { "true" } else { "false" }
+                    aria-describedby=move || if is_start_invalid.get() { "plan-year-hint plan-year-error" } else { "plan-year-hint" }
+                />
+                <p class="hint" id="plan-year-hint">{t(Key::PlanYearHint)}</p>
+                <p class="error" id="plan-year-error" hidden=move || !is_start_invalid.get()>{t(Key::PlanYearError)}</p>
             </div>
             {whose_menu}
             {grid}
@@ -259,7 +273,8 @@ fn cell(
             tracked
                 .actuals
                 .with(|(actuals, _)| actuals.value(&tracked.stage_ids.get(), month, at.row))
-                .map(typed)
+                // Without the binary noise of a sum (100.1 + 200.2 = 300.29999999999995).
+                .map(|sum| typed((sum * 1e9).round() / 1e9))
                 .unwrap_or_default()
         } else {
             draft.with(|draft| draft.tracking.text(at).to_owned())
@@ -317,9 +332,23 @@ fn cell(
         }
         ev.prevent_default();
         let symbols = draft.with_untracked(|draft| draft.typed_in.symbols());
-        let result = paste(&text, month, index, column_count, symbols);
+        let mut result = paste(&text, month, index, column_count, symbols);
         let months = tracked.months.get_untracked();
         let columns = tracked.columns.get_untracked();
+        // A whole-plan cell that shows the channels' sum takes nothing: its figure comes from
+        // the channels.
+        if channel.is_none() {
+            let (summed, kept): (Vec<_>, Vec<_>) =
+                result.filled.into_iter().partition(|(month, index, _)| {
+                    rows.get(*index).is_some_and(|row| {
+                        tracked
+                            .actuals
+                            .with_untracked(|(actuals, _)| actuals.is_summed(*month, *row))
+                    })
+                });
+            result.filled = kept;
+            result.refused.extend(summed);
+        }
         draft.update(|draft| {
             let tracking = &mut draft.tracking;
             tracking.start = Some(tracking.plan_year(current_year));

@@ -8,6 +8,7 @@ use crate::i18n::Key;
 use crate::model::tracking::leak::{Advice, Leak, Point};
 use crate::ui::results::standing::share;
 use crate::ui::results::Tracked;
+use crate::ui::table::list_items;
 use crate::ui::text::{count, exact, money, needed, t, tf};
 
 /// How many of the largest losses get advice.
@@ -35,7 +36,7 @@ fn point_name(point: Point, names: &[String]) -> String {
     }
 }
 
-/// One leak: its effect, the comparison, the advice when asked, and its arithmetic.
+/// One leak: its effect, the comparison and, for the largest losses, the advice.
 fn leak_item(leak: &Leak, names: &[String], customers: &str, is_advised: bool) -> impl IntoView {
     let gained = leak.customers_gained();
     let amount = count(gained.abs());
@@ -78,6 +79,39 @@ fn leak_item(leak: &Leak, names: &[String], customers: &str, is_advised: bool) -
             ("months", &leak.months_counted.to_string()),
         ],
     );
+    let advice = (is_advised && leak.is_loss()).then(|| {
+        view! {
+            <p class="advice">
+                <strong>{t(Key::AdviceLead)}</strong>
+                " "
+                {advice_text(leak.advice)}
+            </p>
+        }
+    });
+    let headline = tf(
+        Key::LeakHeadline,
+        &[
+            ("point", &point_name(leak.point, names)),
+            ("effect", &effect),
+        ],
+    );
+    view! {
+        <li class:loss=leak.is_loss()>
+            <p class="leak-headline">{headline}</p>
+            <p class="note">{comparison}</p>
+            {advice}
+        </li>
+    }
+}
+
+/// The arithmetic of one leak, with its own numbers: "Leads → MQLs: Customers planned …".
+fn leak_how(leak: &Leak, names: &[String], customers: &str) -> String {
+    let gained = leak.customers_gained();
+    // Unrounded, so the figures multiply out as written.
+    let (achieved, planned) = match leak.point {
+        Point::Top => (exact(leak.achieved), exact(leak.planned)),
+        Point::Rate { .. } => (share(leak.achieved), share(leak.planned)),
+    };
     let mut how = tf(
         Key::HowLeak,
         &[
@@ -100,30 +134,10 @@ fn leak_item(leak: &Leak, names: &[String], customers: &str, is_advised: bool) -
             ],
         ));
     }
-    let advice = (is_advised && leak.is_loss()).then(|| {
-        view! {
-            <p class="advice">
-                <strong>{t(Key::AdviceLead)}</strong>
-                " "
-                {advice_text(leak.advice)}
-            </p>
-        }
-    });
-    view! {
-        <li class:loss=leak.is_loss()>
-            <p>
-                <strong>{point_name(leak.point, names)}</strong>
-                ": "
-                {effect}
-            </p>
-            <p class="note">{comparison}</p>
-            {advice}
-            <details class="how">
-                <summary>{t(Key::HowHeading)}</summary>
-                <p>{how}</p>
-            </details>
-        </li>
-    }
+    tf(
+        Key::LeakHeadline,
+        &[("point", &point_name(leak.point, names)), ("effect", &how)],
+    )
 }
 
 /// The diagnosis panel.
@@ -148,10 +162,28 @@ pub fn LeakPanel(tracked: Tracked) -> impl IntoView {
             .into_any()
         })
     };
+    // Outside the list written again on each change, so it stays open while results are typed.
+    let how = move || {
+        let names = tracked.stage_names.get();
+        let customers = names.last().cloned().unwrap_or_default();
+        tracked.leaks.with(|leaks| {
+            list_items(
+                leaks
+                    .iter()
+                    .map(|leak| leak_how(leak, &names, &customers))
+                    .collect(),
+            )
+        })
+    };
+    let has_leaks = move || tracked.leaks.with(|leaks| !leaks.is_empty());
     view! {
         <section class="card" aria-labelledby="leaks-heading" hidden=move || tracked.standing.with(Option::is_none)>
             <h2 id="leaks-heading">{t(Key::LeaksHeading)}</h2>
             {content}
+            <details class="how" hidden=move || !has_leaks()>
+                <summary>{t(Key::HowHeading)}</summary>
+                <ol>{how}</ol>
+            </details>
         </section>
     }
 }

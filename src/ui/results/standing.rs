@@ -6,9 +6,9 @@ use leptos::prelude::*;
 
 use crate::i18n::Key;
 use crate::model::number::WHOLE_TOLERANCE;
-use crate::model::to_percent;
 use crate::model::tracking::standing::{Standing, YearStanding};
 use crate::model::tracking::{FOCUS_PER_QUARTER, QUARTERS};
+use crate::model::{to_percent, StageId};
 use crate::ui::results::charts::{conversion_chart, funnel_chart, month_chart};
 use crate::ui::results::Tracked;
 use crate::ui::table::{list_items, Cell, Row, Table};
@@ -24,11 +24,29 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// A figure to reach (rounded up, never shown below what is needed).
+    /// A figure to reach, rounded up (never shown below what is needed); a budget is a limit,
+    /// not a need: shown as it is, never rounded up past what may be spent.
     fn target(self, value: f64) -> String {
         match self {
             Kind::Volume => needed(value),
-            Kind::Revenue | Kind::Spend => money_needed(value),
+            Kind::Revenue => money_needed(value),
+            Kind::Spend => money(value),
+        }
+    }
+
+    /// What is left of the year's target: still needed, or (a budget) left to spend; beyond
+    /// it, by how much it was beaten (or overspent).
+    fn remaining_cell(self, series: &Standing) -> Cell {
+        let beyond = series.beyond_target();
+        let (key, value) = match (self, beyond > 0.0) {
+            (Kind::Spend, true) => (Some(Key::OverBudgetBy), beyond),
+            (Kind::Spend, false) => (Some(Key::BudgetLeft), series.remaining()),
+            (_, true) => (Some(Key::BeyondTarget), beyond),
+            (_, false) => (None, series.remaining()),
+        };
+        match key {
+            Some(key) => Cell::figure(tf(key, &[("value", &self.actual(value))]), value),
+            None => Cell::figure(self.target(value), value),
         }
     }
 
@@ -107,17 +125,7 @@ fn standing_table(standing: &YearStanding, names: &[String]) -> Table {
                     series
                         .reached()
                         .map_or_else(none, |reached| Cell::figure(share(reached), reached)),
-                    if series.beyond_target() > 0.0 {
-                        Cell::figure(
-                            tf(
-                                Key::BeyondTarget,
-                                &[("value", &kind.actual(series.beyond_target()))],
-                            ),
-                            0.0,
-                        )
-                    } else {
-                        Cell::figure(kind.target(series.remaining()), series.remaining())
-                    },
+                    kind.remaining_cell(series),
                     series.run_rate().map_or_else(
                         || Cell::text(t(Key::NoMonthLeft)),
                         |rate| Cell::figure(kind.target(rate), rate),
@@ -158,11 +166,6 @@ fn standing_table(standing: &YearStanding, names: &[String]) -> Table {
 
 /// The calculation of each series, with its own numbers.
 fn standing_steps(standing: &YearStanding, names: &[String], months: &[String]) -> Vec<String> {
-    let last = standing
-        .last
-        .and_then(|last| months.get(last))
-        .cloned()
-        .unwrap_or_default();
     series(standing, names)
         .into_iter()
         .filter(|(_, _, series)| series.has_results())
@@ -186,7 +189,6 @@ fn standing_steps(standing: &YearStanding, names: &[String], months: &[String]) 
                     &[
                         ("remaining", &exact(series.remaining())),
                         ("left", &series.months_left.to_string()),
-                        ("last", &last),
                         ("rate", &exact(rate)),
                     ],
                 ),
@@ -228,56 +230,128 @@ pub fn StandingPanel(tracked: Tracked) -> impl IntoView {
                 <p class="summary">{summary}</p>
                 {standing_table(standing, &names).view()}
                 {funnel_chart(standing, &names)}
-                <details class="how">
-                    <summary>{t(Key::HowHeading)}</summary>
-                    <ul>{list_items(standing_steps(standing, &names, &months))}</ul>
-                    <p>{t(Key::HowStandingRules)}</p>
-                </details>
             })
+        })
+    };
+    // Outside the figures written again on each change, so an open explanation stays open
+    // while results are typed.
+    let steps = move || {
+        let names = tracked.stage_names.get();
+        let months = tracked.months.get();
+        tracked.standing.with(|standing| {
+            standing
+                .as_ref()
+                .map(|standing| list_items(standing_steps(standing, &names, &months)))
         })
     };
     view! {
         <section class="card" aria-labelledby="standing-heading" hidden=move || tracked.standing.with(Option::is_none)>
             <h2 id="standing-heading">{t(Key::StandingHeading)}</h2>
             {content}
+            <details class="how">
+                <summary>{t(Key::HowHeading)}</summary>
+                <ul>{steps}</ul>
+                <p>{t(Key::HowStandingRules)}</p>
+            </details>
         </section>
     }
 }
 
+/// A series the month-by-month view can show, by what it is (not by its place, which moves
+/// when a stage is added or a budget set).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pick {
+    Stage(StageId),
+    Revenue,
+    Spend,
+}
+
+impl Pick {
+    /// The value of the series menu's option.
+    fn value(self) -> String {
+        match self {
+            Pick::Stage(id) => id.0.to_string(),
+            Pick::Revenue => "revenue".to_owned(),
+            Pick::Spend => "spend".to_owned(),
+        }
+    }
+
+    fn parse(value: &str) -> Option<Self> {
+        match value {
+            "revenue" => Some(Pick::Revenue),
+            "spend" => Some(Pick::Spend),
+            id => id.parse().ok().map(|id| Pick::Stage(StageId(id))),
+        }
+    }
+}
+
 /// "Month by month": one series' target and result in each month, with the run rate still
-/// needed after the last month entered.
+/// needed in each month without a result.
 #[component]
 pub fn MonthPanel(tracked: Tracked) -> impl IntoView {
-    // The series shown (its position among the standing's series); the customers by default.
-    let chosen = RwSignal::new(None::<usize>);
+    // The series the menu offers, with their names; changes only when one comes or goes.
+    let picks = Memo::new(move |_| {
+        let mut picks: Vec<(Pick, String)> = tracked
+            .stage_ids
+            .get()
+            .into_iter()
+            .map(Pick::Stage)
+            .zip(tracked.stage_names.get())
+            .collect();
+        let (has_revenue, has_spend) = tracked.standing.with(|standing| {
+            standing.as_ref().map_or((false, false), |standing| {
+                (standing.revenue.is_some(), standing.spend.is_some())
+            })
+        });
+        if has_revenue {
+            picks.push((Pick::Revenue, t(Key::RevenueColumn).to_owned()));
+        }
+        if has_spend {
+            picks.push((Pick::Spend, t(Key::SpendColumn).to_owned()));
+        }
+        picks
+    });
+    // The series chosen, if still offered; the customers by default.
+    let chosen = RwSignal::new(None::<Pick>);
+    let shown = Memo::new(move |_| {
+        picks.with(|picks| {
+            chosen
+                .get()
+                .and_then(|pick| picks.iter().position(|(offered, _)| *offered == pick))
+                .unwrap_or(tracked.stage_ids.with(Vec::len).saturating_sub(1))
+        })
+    });
+    let options = move || {
+        picks
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(index, (pick, name))| {
+                view! { <option value=pick.value() selected=move || shown.get() == index>{name}</option> }
+            })
+            .collect_view()
+    };
     let content = move || {
         let names = tracked.stage_names.get();
         let months = tracked.months.get();
         let narrow = tracked.narrow_months.get();
+        let index = shown.get();
         tracked.standing.with(|standing| {
             let standing = standing.as_ref()?;
             let all = series(standing, &names);
-            let index = chosen
-                .get()
-                .filter(|index| *index < all.len())
-                .unwrap_or(standing.stages.len().saturating_sub(1));
-            let options = all
-                .iter()
-                .enumerate()
-                .map(|(option, (name, _, _))| {
-                    view! { <option value=option.to_string() selected=option == index>{name.clone()}</option> }
-                })
-                .collect_view();
             let (name, kind, series) = all.get(index)?;
             let run_rate = series.run_rate();
-            let last = standing.last;
             let rows = months
                 .iter()
                 .enumerate()
                 .map(|(month, label)| {
-                    let target = series.monthly_target.get(month).copied().unwrap_or_default();
+                    let target = series
+                        .monthly_target
+                        .get(month)
+                        .copied()
+                        .unwrap_or_default();
                     let actual = series.actual.get(month).copied().flatten();
-                    let needed_now = run_rate.filter(|_| last.is_some_and(|last| month > last));
+                    let needed_now = run_rate.filter(|_| actual.is_none());
                     Row::new(
                         label.clone(),
                         vec![
@@ -301,19 +375,19 @@ pub fn MonthPanel(tracked: Tracked) -> impl IntoView {
             let table = Table {
                 id: "month-caption",
                 caption: tf(Key::MonthCaption, &[("name", name)]),
-                columns: [Key::MonthColumn, Key::TargetColumn, Key::ActualColumn, Key::ReachedColumn, Key::RunRateColumn]
-                    .map(|key| t(key).to_owned())
-                    .to_vec(),
+                columns: [
+                    Key::MonthColumn,
+                    Key::TargetColumn,
+                    Key::ActualColumn,
+                    Key::ReachedColumn,
+                    Key::RunRateColumn,
+                ]
+                .map(|key| t(key).to_owned())
+                .to_vec(),
                 rows,
             };
             Some(view! {
-                <div class="field inline">
-                    <label for="month-series">{t(Key::MonthSeriesLabel)}</label>
-                    <select id="month-series" on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
-                        {options}
-                    </select>
-                </div>
-                {month_chart(series, name, &narrow, &months, last)}
+                {month_chart(series, name, &narrow, &months)}
                 {table.view()}
             })
         })
@@ -321,6 +395,12 @@ pub fn MonthPanel(tracked: Tracked) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="month-heading" hidden=move || tracked.standing.with(Option::is_none)>
             <h2 id="month-heading">{t(Key::MonthHeading)}</h2>
+            <div class="field inline">
+                <label for="month-series">{t(Key::MonthSeriesLabel)}</label>
+                <select id="month-series" on:change=move |ev| chosen.set(Pick::parse(&event_target_value(&ev)))>
+                    {options}
+                </select>
+            </div>
             {content}
         </section>
     }
