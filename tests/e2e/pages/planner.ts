@@ -15,7 +15,7 @@
 import { ActualsPage } from './actuals';
 
 export * from './data';
-export { AREAS, CHANNELS_PAGE, RESULTS_PAGE, downloadText, escapeRegExp, type Area } from './base';
+export { AREAS, CHANNELS_PAGE, RESULTS_PAGE, areaOf, downloadText, escapeRegExp, type Area } from './base';
 export { STANDING_COLUMNS, type StandingRow } from './actuals';
 
 /** The whole app, in whichever area the tab shows. */
