@@ -141,6 +141,53 @@ fn expected(key: Key) -> &'static [&'static str] {
         ],
         Key::MoveNothing => &["from"],
         Key::ProblemChannelCount => &["count", "max_channels"],
+        // Results: the grid, where the year stands, conversion, quarters and leaks.
+        Key::ResultCellLabel => &["row", "month"],
+        Key::ResultCellOfChannel => &["cell", "channel"],
+        Key::ResultCellSummed => &["cell"],
+        Key::PastedCount => &["count"],
+        Key::PasteRefused => &["cells"],
+        Key::PasteRefusedCell => &["cell", "text"],
+        Key::PasteOutside => &["text"],
+        Key::StandingSummary => &["month", "count"],
+        Key::PaceCell => &["pace", "status"],
+        Key::BeyondTarget => &["value"],
+        Key::HowStanding => &[
+            "name",
+            "actual",
+            "months",
+            "target",
+            "year_target",
+            "pace",
+            "remaining",
+        ],
+        Key::HowRunRate => &["remaining", "left", "last", "rate"],
+        Key::MissingMonths => &["months"],
+        Key::ChartStagePace => &["name", "pace"],
+        Key::ChartStageNone | Key::MonthCaption | Key::MonthChartTitle => &["name"],
+        Key::ChartConversion => &["step", "achieved", "planned"],
+        Key::StepName => &["from", "to"],
+        Key::QuarterShort => &["number"],
+        Key::QuarterName => &["number", "first", "last"],
+        Key::QuarterCell => &["actual", "target", "reached", "months"],
+        Key::QuarterTargetOnly => &["target"],
+        Key::FocusLabel => &["number", "quarter"],
+        Key::LeakTopName => &["stage"],
+        Key::LeakLost | Key::LeakGained => &["count", "customers", "revenue"],
+        Key::LeakLostNoRevenue | Key::LeakGainedNoRevenue => &["count", "customers"],
+        Key::LeakComparison => &["achieved", "planned", "months"],
+        Key::HowLeak => &[
+            "customers",
+            "customers_planned",
+            "achieved",
+            "planned",
+            "customers_planned",
+            "achieved",
+            "planned",
+            "at_results",
+            "gained",
+        ],
+        Key::HowLeakRevenue => &["gained", "average", "revenue"],
         // Limits, filled from the model's constants.
         Key::StagesHint | Key::ErrorStageCount => &["min_stages", "max_stages"],
         Key::StageLimitReached => &["max_stages"],
@@ -206,6 +253,7 @@ fn plural_texts_have_one_form_per_category_of_their_language() {
             Key::StatusImported,
             Key::ProblemStageCount,
             Key::ProblemChannelCount,
+            Key::PastedCount,
         ]
     );
     for lang in Lang::ALL {
@@ -512,4 +560,48 @@ fn a_button_named_for_its_item_still_says_the_word_it_shows() {
             }
         }
     }
+}
+
+#[test]
+fn a_focus_field_names_its_quarter_as_the_quarters_table_does() {
+    // The quarters table heads its columns "Q2" (fr "T2"); each focus field's label names the
+    // same quarter the same way, so the two read as one thing.
+    for lang in Lang::ALL {
+        let short = fill(lang, Key::QuarterShort, &[("number", "2")]).unwrap();
+        let label = fill(lang, Key::FocusLabel, &[("number", "1"), ("quarter", "2")]).unwrap();
+        let name = fill(
+            lang,
+            Key::QuarterName,
+            &[("number", "2"), ("first", "a"), ("last", "b")],
+        )
+        .unwrap();
+        for text in [&label, &name] {
+            assert!(
+                text.split(|c: char| !c.is_alphanumeric())
+                    .any(|word| word == short),
+                "{lang:?}: {text} lacks {short}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_pasted_count_takes_the_form_its_number_takes() {
+    let pasted = |lang, n: usize| {
+        fill_plural(
+            lang,
+            Key::PastedCount,
+            n as f64,
+            &[("count", &n.to_string())],
+        )
+        .unwrap()
+    };
+    assert_eq!(pasted(Lang::English, 1), "Pasted 1 result.");
+    assert_eq!(pasted(Lang::English, 4), "Pasted 4 results.");
+    assert!(pasted(Lang::Polish, 1).contains("1 wynik."));
+    assert!(pasted(Lang::Polish, 3).contains("3 wyniki"));
+    assert!(pasted(Lang::Polish, 12).contains("12 wyników"));
+    assert!(pasted(Lang::French, 1).contains("1 résultat collé"));
+    assert!(pasted(Lang::French, 5).contains("5 résultats collés"));
+    assert!(pasted(Lang::Indonesian, 5).contains("5 hasil"));
 }
