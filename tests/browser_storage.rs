@@ -11,7 +11,8 @@
 mod common;
 
 use common::example;
-use funnel_planner::model::{Lang, PlanId, PlanRecord};
+use funnel_planner::model::tracking::{CellAt, PlanYear, Row};
+use funnel_planner::model::{ChannelId, Lang, PlanId, PlanRecord, StageId};
 use funnel_planner::storage::schema::encode_record;
 use funnel_planner::storage::{
     change_from, open, Change, StorageIssue, PLAN_PREFIX, UNREADABLE_PREFIX, V1_PLAN_KEY,
@@ -102,10 +103,44 @@ fn saved_plans_open_again_with_invalid_text_intact() {
     store.save(&second).expect("saves");
     assert!(get(&storage, &key_of("a"))
         .expect("present")
-        .starts_with("{\"schema_version\":4,"));
+        .starts_with("{\"schema_version\":5,"));
     let mut plans = open(NOW, || id("new"), Lang::English).plans;
     plans.sort_by(|x, y| x.id.cmp(&y.id));
     assert_eq!(plans, vec![first, second]);
+}
+
+#[wasm_bindgen_test]
+fn a_plan_with_its_results_opens_again_as_it_was_typed() {
+    let storage = fresh();
+    let mut plan = record("a", "Tracked");
+    let tracking = &mut plan.draft.tracking;
+    tracking.start = PlanYear::new(2027, 4);
+    // Typed out of order, with a typo and one channel's result: all kept as typed.
+    for (month, row, channel, text) in [
+        (2, Row::Stage(StageId(2)), None, "120"),
+        (0, Row::Stage(StageId(2)), None, "95"),
+        (1, Row::Spend, None, "4,000"),
+        (0, Row::Revenue, Some(ChannelId(3)), "12o"),
+    ] {
+        tracking.set_text(
+            CellAt {
+                month,
+                row,
+                channel,
+            },
+            text.to_owned(),
+        );
+    }
+    tracking.focus[0][1] = "Landing pages".to_owned();
+    open(NOW, || id("new"), Lang::English)
+        .store
+        .save(&plan)
+        .expect("saves");
+    assert!(get(&storage, &key_of("a"))
+        .expect("present")
+        .contains("\"start\":\"2027-04\""));
+    let plans = open(NOW, || id("new"), Lang::English).plans;
+    assert_eq!(plans, vec![plan]);
 }
 
 #[wasm_bindgen_test]
@@ -241,10 +276,10 @@ fn corrupt_data_that_cannot_be_backed_up_is_left_in_place() {
 #[wasm_bindgen_test]
 fn a_newer_versions_data_is_never_overwritten_or_removed() {
     let storage = fresh();
-    let newer = "{\"schema_version\":5,\"id\":\"future\",\"plans\":[\"from the future\"]}";
+    let newer = "{\"schema_version\":6,\"id\":\"future\",\"plans\":[\"from the future\"]}";
     let readable_newer = encode_record(&record("readable", "From 2030")).replace(
-        "\"schema_version\":4",
-        "\"schema_version\":5,\"colour\":\"red\"",
+        "\"schema_version\":5",
+        "\"schema_version\":6,\"colour\":\"red\"",
     );
     storage
         .set_item(&key_of("readable"), &readable_newer)

@@ -15,12 +15,13 @@ mod common;
 use common::{example, example_with_channels};
 use funnel_planner::model::channels::Report;
 use funnel_planner::model::csv::{
-    budget_needed, channel_targets, kpi_table, neutralise, plan_file, plan_inputs, targets_table,
-    write, Cell, Words,
+    actuals_table, budget_needed, channel_targets, kpi_table, neutralise, plan_file, plan_inputs,
+    targets_table, write, Cell, Words,
 };
 use funnel_planner::model::kpi::Unavailable;
 use funnel_planner::model::number::NumberSymbols;
-use funnel_planner::model::{reverse, GoalKind, PlanDraft};
+use funnel_planner::model::tracking::{Actuals, CellAt, Row};
+use funnel_planner::model::{reverse, ChannelId, GoalKind, PlanDraft, StageId};
 use proptest::prelude::*;
 
 const EN: NumberSymbols = NumberSymbols::ENGLISH;
@@ -82,6 +83,14 @@ fn words() -> Words<'static> {
         cost_per: &cost_per,
         channel_name: &channel_name,
         reason: &reason,
+        actuals: "Results by month",
+        month: "Month",
+        spend: "Spend",
+        // A plan year from April 2027, named as the page would.
+        months: [
+            "Apr 2027", "May 2027", "Jun 2027", "Jul 2027", "Aug 2027", "Sep 2027", "Oct 2027",
+            "Nov 2027", "Dec 2027", "Jan 2028", "Feb 2028", "Mar 2028",
+        ],
     }
 }
 
@@ -95,12 +104,44 @@ fn csv_of(draft: &PlanDraft) -> String {
     write(&targets_table(&plan, &targets, &words()))
 }
 
+/// The results entered in `draft`, read as the page reads them.
+fn actuals_of(draft: &PlanDraft) -> Actuals {
+    let channels: Vec<ChannelId> = draft
+        .marketing
+        .channels
+        .iter()
+        .map(|channel| channel.id)
+        .collect();
+    let (actuals, _) = draft.tracking.check(&draft.stage_ids(), &channels, EN);
+    actuals
+}
+
 /// The whole file for `draft`, made as the page makes it.
 fn file_of(draft: &PlanDraft) -> String {
     let plan = draft.validate(EN).expect("the plan is valid");
     let targets = reverse(&plan).expect("the targets compute");
     let report = Report::new(draft, Some(&plan), EN);
-    write(&plan_file(&plan, &targets, &report, &words()))
+    let actuals = actuals_of(draft);
+    write(&plan_file(&plan, &targets, &actuals, &report, &words()))
+}
+
+/// Types `text` as the whole plan's result (or `channel`'s) for `row` in `month` (0 = the plan
+/// year's first).
+fn enter(draft: &mut PlanDraft, month: usize, row: Row, channel: Option<ChannelId>, text: &str) {
+    draft.tracking.set_text(
+        CellAt {
+            month,
+            row,
+            channel,
+        },
+        text.to_owned(),
+    );
+}
+
+/// The results section of `draft` as CSV.
+fn actuals_csv_of(draft: &PlanDraft) -> String {
+    let plan = draft.validate(EN).expect("the plan is valid");
+    write(&actuals_table(&plan, &actuals_of(draft), &words()))
 }
 
 fn report_of(draft: &PlanDraft) -> Report {
@@ -286,6 +327,102 @@ fn rates_are_written_as_typed() {
     let rows = parse_csv(&csv_of(&draft)).expect("valid CSV");
     let rates: Vec<&str> = rows[2..7].iter().map(|row| row[1].as_str()).collect();
     assert_eq!(rates, ["7", "14", "28", "57", "3.3"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The results entered
+
+#[test]
+fn results_are_written_one_row_per_month_with_any() {
+    // The example's stages are ids 1 Visits, 2 Leads … 6 Customers. Entered: April (month 0)
+    // 6,000 visits, 90 leads and 4,800.25 spent; June (month 2) 7,500.5 visits, 1 customer and
+    // 1,100,000 revenue; March 2028 (month 11) only revenue, 2,200,000. May has nothing, and
+    // August only a result that cannot be read ("12x" visits: it counts as not entered): no
+    // row for either. Numbers are plain (no thousands separators), empty where not entered.
+    let mut draft = example();
+    let stage = |id| Row::Stage(StageId(id));
+    enter(&mut draft, 0, stage(1), None, "6,000");
+    enter(&mut draft, 0, stage(2), None, "90");
+    enter(&mut draft, 0, Row::Spend, None, "4,800.25");
+    enter(&mut draft, 2, stage(1), None, "7,500.5");
+    enter(&mut draft, 2, stage(6), None, "1");
+    enter(&mut draft, 2, Row::Revenue, None, "1,100,000");
+    enter(&mut draft, 11, Row::Revenue, None, "2,200,000");
+    enter(&mut draft, 4, stage(1), None, "12x");
+    let expected = concat!(
+        "Results by month\r\n",
+        "Month,Visits,Leads,MQLs,SQLs,Opportunities,Customers,Spend,Revenue\r\n",
+        "Apr 2027,6000,90,,,,,4800.25,\r\n",
+        "Jun 2027,7500.5,,,,,1,,1100000\r\n",
+        "Mar 2028,,,,,,,,2200000\r\n",
+    );
+    assert_eq!(actuals_csv_of(&draft), expected);
+}
+
+#[test]
+fn a_row_with_channel_results_is_their_sum() {
+    // Leads in April: Paid search 60 and Email 50 entered for the channels, so the plan's leads
+    // are 60 + 50 = 110 (the 999 typed for the whole plan before is kept, not used). Visits are
+    // only the plan's own: 2,500. Spend: Events' 20,000 alone, so 20,000.
+    let mut draft = example_with_channels();
+    let [paid_search, email, events] = [0, 1, 2].map(|index| draft.marketing.channels[index].id);
+    let leads = Row::Stage(StageId(2));
+    enter(&mut draft, 0, leads, None, "999");
+    enter(&mut draft, 0, leads, Some(paid_search), "60");
+    enter(&mut draft, 0, leads, Some(email), "50");
+    enter(&mut draft, 0, Row::Stage(StageId(1)), None, "2,500");
+    enter(&mut draft, 0, Row::Spend, Some(events), "20,000");
+    let expected = concat!(
+        "Results by month\r\n",
+        "Month,Visits,Leads,MQLs,SQLs,Opportunities,Customers,Spend,Revenue\r\n",
+        "Apr 2027,2500,110,,,,,20000,\r\n",
+    );
+    assert_eq!(actuals_csv_of(&draft), expected);
+}
+
+#[test]
+fn no_results_no_section() {
+    let mut draft = example();
+    assert!(actuals_csv_of(&draft).is_empty());
+    // Only results that cannot be read, or of a stage the plan no longer has: still none.
+    enter(&mut draft, 3, Row::Spend, None, "abc");
+    enter(&mut draft, 3, Row::Stage(StageId(99)), None, "5");
+    assert!(actuals_csv_of(&draft).is_empty());
+    assert!(
+        !file_of(&draft).contains("Results by month"),
+        "{}",
+        file_of(&draft)
+    );
+}
+
+#[test]
+fn the_results_follow_the_targets_in_the_file() {
+    // The worked example (no channels) with 6,313 visits in its first month: the plan (11
+    // rows), an empty row, the targets (9), an empty row, then the results (3).
+    let mut draft = example();
+    enter(&mut draft, 0, Row::Stage(StageId(1)), None, "6313");
+    let text = file_of(&draft);
+    let rows = parse_csv(&text).expect("valid CSV");
+    assert_eq!(rows.len(), 11 + 1 + 9 + 1 + 3, "{text}");
+    assert_eq!(rows[12], ["Targets"]);
+    assert_eq!(rows[21], [""]);
+    assert_eq!(rows[22], ["Results by month"]);
+    assert!(
+        text.ends_with("\r\n\r\nResults by month\r\nMonth,Visits,Leads,MQLs,SQLs,Opportunities,Customers,Spend,Revenue\r\nApr 2027,6313,,,,,,,\r\n"),
+        "{text}"
+    );
+    // With channels, the targets by channel come after the results.
+    let mut draft = example_with_channels();
+    enter(&mut draft, 1, Row::Revenue, None, "1,100,000");
+    let text = file_of(&draft);
+    let results = text.find("\r\nResults by month\r\n").expect("the results");
+    let by_channel = text.find("\r\nTargets by channel\r\n").expect("the split");
+    assert!(text.find("\r\nTargets\r\n").expect("the targets") < results);
+    assert!(results < by_channel, "{text}");
+    assert!(
+        text.contains("\r\nMay 2027,,,,,,,,1100000\r\n\r\n"),
+        "{text}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

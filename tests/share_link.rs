@@ -14,6 +14,7 @@ mod strategies;
 
 use common::{example, example_with_channels};
 use funnel_planner::model::marketing::{RankBy, MAX_CHANNELS};
+use funnel_planner::model::tracking::{CellAt, PlanYear, Row, MONTHS};
 use funnel_planner::model::{Lang, MarketingDraft, PlanDraft, StageDraft, StageId};
 use funnel_planner::storage::schema::{
     decode_shared, encode_shared, DecodeError, Expected, Problem, Reason,
@@ -39,8 +40,8 @@ const EXAMPLE_LINK_V2: &str = concat!(
     "YKJ2NaDDbDVjVR6TQgANjeIAAwn4zBgrgMhlsRrY6gBdciGdBCPDGcEUJDedBIOD4YxQVj1OpAA.e22ce8b7",
 );
 
-/// The same plan as this version makes it (schema 4, with its currency and the language its
-/// numbers are typed in): a change to what a link carries shows here.
+/// The same plan as version 4 made it (schema 4, with its currency and the language its numbers
+/// are typed in): links already sent must keep opening.
 const CHANNELS_LINK_V4: &str = concat!(
     "share=N4IgzgxgFgpgtgQwPoDcYCcwEsD2A7EALgBYAaEABwBsEDDQ8E4YiQAFGg8gcxwStZ4YAdyQQA",
     "rmAAuOZphDl0MNHnEwkvfqwCMABlK7DBwwpBDRE6bIxgNfAYRABOUwjToE3dUpVqkFDDFJGTkdUj19Q1",
@@ -54,6 +55,24 @@ const CHANNELS_LINK_V4: &str = concat!(
     "zZtt0XPZ92g9cjxvFtHD0e8O0vNc+mvOD-k6LCyWaR9KRASwQhsJBSiQWIwRORdKPxWxaL-E4-VMZi5F",
     "scxkSA7h0BwMBbC5bgsDoEBc1MKgsAAMz5LATQAT2tUZZIU6FmCQVSv11EBkw1cR0EkzpqwTPBuSQYVl",
     "NYCAEAgTkcDQBUIG9UlTlaCjjNpCBbMcABVO4ABFTCkZSAlSJAJNYb0WmaIA.f3a9d427",
+);
+
+/// The same plan as this version makes it (schema 5, with an empty tracking side): a change to
+/// what a link carries shows here.
+const CHANNELS_LINK_V5: &str = concat!(
+    "share=N4IgzgxgFgpgtgQwPoDcYCcwEsD2A7EALgFYAaEABwBsEDDQ8E4YiQAFGg8gcxwStZ4YAdyQQA",
+    "rmAAuOZphDl0MNHnEwkvfqwCMABlK7DBwwpBDRE6bIxgNfAYRABOUwjToE3dUpVqkFDDFJGTkdUj19Q1",
+    "1TaU8YMCIAbVAsABMibXJGZlYANSxsKQTFBCl1GSQhAA8pHQA6YhAAX1IU9MIAJiymFkcAGRgEVOKQDz",
+    "KkCuraxw7olraiAGZunMcAWQBFPpGx8pxKmBrWWebWkDSiABYV3pAAZS2d0r2Do8dLubOLkhvWAHkKBQ",
+    "cOgpOI8FgpFh4qZdhN9lNWMRPgtCAA2X6OADCwWs8hK40mh2mIGaAF1yBJ0Eo8FI4RR-IE4PgpFBWKZE",
+    "OgANYwSF4bhEUAAI3EqS8xLIUVMwtFPIZ6Fw7RATJprIpUFoQioCUIyXO7UyZh6rDYCDSAAIwIN0NAYu",
+    "qlKwPjEAnhFejJYplDBVLdFpETORYl5tbrA70DSgcFRxKsQF13aNnqxFqdQKGiF0QBGozHUdF8bcU+Ap",
+    "HEiGRM5Ho7dGvm2fMiyW0eQs5XjjDE44yXXvhnsrcAKKILACAN2gsB52KzLxnxetQ6OP++tBpKp4tedN",
+    "NisxpFtsq1s5pn7l7O3S67gt1w-o48txzac+10ld9rLQ0xvsqIq2hD2jvjr2KrMxh5qMnrekmfogaGwa",
+    "rg2GbNtui67PusHrkeCG3HoD4dpea69NeGGtjWOFPuSICWCENhIKUSCxCCxyLhRuK2DRAHHL6phMXItj",
+    "mIiIHcOgOBgLYHLcFgdAgLmphUFgABmPJYDGACeVojDJ8mQswSAqT+2ogMmariOgEkdNWCZ4JySCCkpr",
+    "AQAgEDsjgaByhAXrEicLTkUZ1IQDZjgAKp3AAIqYUhKQEqRIOJrBeqFHgQJy4n8vQ9b0YQqhUFQHpgOI",
+    "VBfjqZGyTglhJIkJLkCA5JlaYlWkNVFVVeVJKkk+TRNEAA.7ea7b76a",
 );
 
 /// The link to the example plan with channels as version 3 made it: links already sent must keep
@@ -144,6 +163,74 @@ fn large_plan_with_channels() -> PlanDraft {
     draft
 }
 
+/// What a plan year's result looks like in month `month` for the `owner`-th owner (0 the whole
+/// plan, 1–12 the channels) at the `row`-th row (the 10 stages, then spend, then revenue):
+/// figures of the size a year brings, varying from cell to cell so that they compress as real
+/// figures do.
+fn result_text(owner: u32, row: u32, month: u32) -> String {
+    match row {
+        0..=9 => format!(
+            "{},{:03}",
+            60 / (row + 1) + owner,
+            (37 * month + 11 * owner) % 1000
+        ),
+        10 => format!(
+            "{},{:03}.{:02}",
+            4 + owner,
+            (91 * month) % 1000,
+            (7 * month + owner) % 100
+        ),
+        _ => format!(
+            "{},{:03},000",
+            1 + month % 3,
+            (113 * month + 17 * owner) % 1000
+        ),
+    }
+}
+
+/// The large plan with channels and a whole year tracked: 12 months of results in every row of
+/// the grid (every stage, the spend and the revenue) for the whole plan, and, when `by_channel`,
+/// for each of the 12 channels too; two focus areas in every quarter.
+fn large_plan_with_a_year_of_results(by_channel: bool) -> PlanDraft {
+    let mut draft = large_plan_with_channels();
+    let rows: Vec<Row> = (1..=10)
+        .map(|stage| Row::Stage(StageId(stage)))
+        .chain([Row::Spend, Row::Revenue])
+        .collect();
+    let channels = draft
+        .marketing
+        .channels
+        .iter()
+        .map(|channel| Some(channel.id));
+    let owners: Vec<_> = std::iter::once(None)
+        .chain(channels.take(if by_channel { MAX_CHANNELS } else { 0 }))
+        .collect();
+    let tracking = &mut draft.tracking;
+    tracking.start = PlanYear::new(2027, 4);
+    for (owner, channel) in (0u32..).zip(owners) {
+        for (index, &row) in (0u32..).zip(&rows) {
+            for (month, m) in (0..MONTHS).zip(0u32..) {
+                let at = CellAt {
+                    month,
+                    row,
+                    channel,
+                };
+                tracking.set_text(at, result_text(owner, index, m));
+            }
+        }
+    }
+    tracking.focus = std::array::from_fn(|quarter| {
+        [
+            format!("Q{}: Landing pages — Zielseiten überarbeiten", quarter + 1),
+            format!(
+                "Q{}: Webinar series with partners, 東京 and São Paulo",
+                quarter + 1
+            ),
+        ]
+    });
+    draft
+}
+
 // ---------------------------------------------------------------------------------------------
 // Links that open
 
@@ -175,7 +262,11 @@ fn links_made_by_version_3_and_this_version_keep_opening() {
         decode_fragment(CHANNELS_LINK_V4, Lang::English),
         Ok(draft.clone())
     );
-    assert_eq!(share_fragment(&draft).as_deref(), Some(CHANNELS_LINK_V4));
+    assert_eq!(
+        decode_fragment(CHANNELS_LINK_V5, Lang::English),
+        Ok(draft.clone())
+    );
+    assert_eq!(share_fragment(&draft).as_deref(), Some(CHANNELS_LINK_V5));
     // Opened in Polish, the same plan with its numbers typed the Polish way, still in dollars.
     let polish = decode_fragment(CHANNELS_LINK_V4, Lang::Polish).expect("opens");
     assert_eq!(polish.currency, "USD");
@@ -215,13 +306,44 @@ fn the_largest_realistic_plan_fits_in_a_link() {
 
 #[test]
 fn the_largest_realistic_plan_with_channels_fits_in_a_link() {
+    // About 4,000 characters: half the limit, leaving room for a year of results (below).
     let fragment = share_fragment(&large_plan_with_channels()).expect("fits in a link");
     let payload = &fragment[SHARE_PREFIX.len()..];
     assert!(
-        payload.len() <= MAX_SHARE_CHARS / 2,
+        payload.len() <= MAX_SHARE_CHARS * 9 / 16,
         "{} characters",
         payload.len()
     );
+}
+
+#[test]
+fn the_largest_realistic_plan_with_a_year_of_results_fits_in_a_link() {
+    // Ten stages, 12 channels with every field typed, a whole year of the plan's results in
+    // every row (144 cells) and every focus area: about 5,300 characters of the 8,000 a link
+    // may have.
+    let draft = large_plan_with_a_year_of_results(false);
+    assert_eq!(draft.tracking.cells.len(), 12 * MONTHS);
+    let fragment = share_fragment(&draft).expect("fits in a link");
+    let payload = &fragment[SHARE_PREFIX.len()..];
+    assert!(
+        payload.len() <= MAX_SHARE_CHARS * 3 / 4,
+        "{} characters",
+        payload.len()
+    );
+    assert_eq!(decode_fragment(&fragment, Lang::English), Ok(draft));
+}
+
+#[test]
+fn a_year_of_results_for_every_channel_too_makes_no_link_rather_than_a_broken_one() {
+    // The same plan with a year of results for each of its 12 channels as well (1,872 cells):
+    // about 14,600 characters compressed, over the 8,000 a link may have. No link is made (the
+    // page says the plan is too large for a link) rather than one that would not open.
+    let draft = large_plan_with_a_year_of_results(true);
+    assert_eq!(draft.tracking.cells.len(), 13 * 12 * MONTHS);
+    let json = encode_shared(&draft);
+    let length = lz_str::compress_to_encoded_uri_component(json.as_str()).len();
+    assert!(length > MAX_SHARE_CHARS, "{length} characters");
+    assert_eq!(share_fragment(&draft), None);
 }
 
 #[test]
@@ -358,7 +480,7 @@ fn damaged_links_are_refused() {
 
 #[test]
 fn links_from_a_newer_version_say_so() {
-    for version in [5, 99, u64::MAX] {
+    for version in [6, 99, u64::MAX] {
         let link = link_to(&format!(
             "{{\"schema_version\":{version},\"plan\":{{\"name\":\"from the future\"}}}}"
         ));
@@ -615,11 +737,18 @@ const SHARE_VALUES: &[&str] = &[
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
-    /// Any plan survives a link: with or without `#`, with `$` and `+` percent-encoded, and the
-    /// link holds only URL-safe characters.
+    /// Any plan that fits in a link survives it: with or without `#`, with `$` and `+`
+    /// percent-encoded, and the link holds only URL-safe characters.
     #[test]
     fn any_plan_round_trips_through_a_link(draft in any_draft()) {
-        let fragment = share_fragment(&draft).expect("fits in a link");
+        // The random plans come near the most a link can carry (12 channels and results full
+        // of long random texts); one over it gets no link, which the page says.
+        let Some(fragment) = share_fragment(&draft) else {
+            let json = encode_shared(&draft);
+            let length = lz_str::compress_to_encoded_uri_component(json.as_str()).len();
+            prop_assert!(length > MAX_SHARE_CHARS, "no link for {} characters", length);
+            return Ok(());
+        };
         let payload = fragment.strip_prefix(SHARE_PREFIX).expect("the prefix");
         let (compressed, sum) = payload.rsplit_once('.').expect("a checksum");
         prop_assert!(compressed.chars().all(|c| URI_ALPHABET[..64].contains(c)), "{}", payload);

@@ -20,6 +20,7 @@ use common::{example, example_with_channels};
 use funnel_planner::model::marketing::{
     BudgetPeriod, ChannelStageDraft, LifetimeKind, RankBy, MAX_CHANNELS,
 };
+use funnel_planner::model::tracking::{ActualCell, CellAt, PlanYear, Row, TrackingDraft};
 use funnel_planner::model::{
     ChannelDraft, ChannelId, GoalKind, Lang, MarketingDraft, PlanDraft, PlanId, PlanRecord,
     StageDraft, StageId,
@@ -45,8 +46,16 @@ const V3_PLAN: &str = include_str!("fixtures/storage-v3-plan.json");
 /// The version 3 fixture's plan shown in Polish and saved again: its numbers typed the Polish way
 /// and counted in złoty (a plan from before currencies gets the page language's usual one).
 const V4_PLAN: &str = include_str!("fixtures/storage-v4-plan.json");
+/// A plan whose year is being tracked, as version 5 stores it: a plan year from April, results
+/// for two stages, the spend and the revenue over the first months, one channel's own results
+/// and focus areas for two quarters.
+const V5_PLAN: &str = include_str!("fixtures/storage-v5-plan.json");
 
 const MODIFIED: u64 = 1_795_000_000_000;
+
+/// How this build writes a tracking side with nothing typed (the default).
+const EMPTY_TRACKING: &str =
+    r#"{"start":null,"results":[],"focus":[["",""],["",""],["",""],["",""]]}"#;
 
 /// How this build writes a marketing side with nothing typed (the default).
 const EMPTY_MARKETING: &str = concat!(
@@ -251,11 +260,16 @@ fn version_2_record_fixture_loads_with_every_field() {
             tracking: Default::default(),
         }
     );
-    // Saved again, it is a version 4 record with an empty marketing side and reads back the same.
+    // Saved again, it is a version 5 record with an empty marketing side and nothing tracked,
+    // and reads back the same.
     let text = encode_record(&record);
-    assert!(text.starts_with("{\"schema_version\":4,"), "{text}");
+    assert!(text.starts_with("{\"schema_version\":5,"), "{text}");
     assert!(
         text.contains(&format!("\"marketing\":{EMPTY_MARKETING}")),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(&format!("\"tracking\":{EMPTY_TRACKING}}}}}")),
         "{text}"
     );
     assert_eq!(decode_record(&text), Ok(record));
@@ -293,9 +307,10 @@ fn version_2_export_fixture_loads_with_every_field() {
             tracking: Default::default(),
         }
     );
-    // Exported again, it is a version 4 file that reads back the same.
+    // Exported again, it is a version 5 file that reads back the same.
     let text = encode_export(&records, 1_795_100_000_000);
-    assert!(text.contains("\"schema_version\": 4"), "{text}");
+    assert!(text.contains("\"schema_version\": 5"), "{text}");
+    assert!(!text.contains("\"schema_version\": 4"), "{text}");
     assert!(!text.contains("\"schema_version\": 2"), "{text}");
     assert_eq!(decode_import(&text), Ok(records));
     assert!(V2_EXPORT.contains(&format!("\"app\": \"{EXPORT_APP}\"")));
@@ -404,12 +419,20 @@ fn version_3_record_fixture_loads_with_every_field() {
             tracking: Default::default(),
         }
     );
-    // Shown in Polish and saved again, it is exactly the version 4 fixture: a change to the
-    // written form shows here. That reads back as the same plan, in any language.
+    // Shown in Polish and saved again, it is exactly the version 4 fixture as version 5 writes
+    // it (with nothing tracked): a change to the written form shows here. That reads back as the
+    // same plan, in any language.
     let mut in_polish = record.clone();
     in_polish.draft = record.draft.clone().settled(Lang::Polish);
-    assert_eq!(encode_record(&in_polish), V4_PLAN.trim_end());
+    let v4_as_v5 = V4_PLAN
+        .trim_end()
+        .replacen("{\"schema_version\":4,", "{\"schema_version\":5,", 1)
+        .strip_suffix("}}")
+        .map(|body| format!("{body},\"tracking\":{EMPTY_TRACKING}}}}}"))
+        .expect("a record ends with two braces");
+    assert_eq!(encode_record(&in_polish), v4_as_v5);
     let read = decode_record(V4_PLAN).expect("version 4 loads");
+    assert_eq!(read.draft.tracking, TrackingDraft::default());
     assert_eq!(read, in_polish);
     let mut in_english = record.clone();
     in_english.draft.currency = "PLN".to_owned();
@@ -420,7 +443,7 @@ fn version_3_record_fixture_loads_with_every_field() {
 fn a_plan_with_channels_round_trips_through_every_written_form() {
     let record = channels_record();
     let text = encode_record(&record);
-    assert!(text.starts_with("{\"schema_version\":4,"), "{text}");
+    assert!(text.starts_with("{\"schema_version\":5,"), "{text}");
     assert_eq!(decode_record(&text), Ok(record.clone()));
     assert_eq!(decode_import(&text), Ok(vec![record.clone()]));
     let export = encode_export(std::slice::from_ref(&record), MODIFIED);
@@ -498,11 +521,13 @@ fn older_plans_read_with_an_empty_marketing_side() {
     }
     // A version 2 share link's JSON too.
     let shared_v2 = encode_shared(&example())
-        .replace("\"schema_version\":4", "\"schema_version\":2")
+        .replace("\"schema_version\":5", "\"schema_version\":2")
         .replace(&format!(",\"marketing\":{EMPTY_MARKETING}"), "")
-        .replace(",\"currency\":\"USD\",\"typed_in\":\"en\"", "");
+        .replace(",\"currency\":\"USD\",\"typed_in\":\"en\"", "")
+        .replace(&format!(",\"tracking\":{EMPTY_TRACKING}"), "");
     assert!(!shared_v2.contains("marketing"), "{shared_v2}");
     assert!(!shared_v2.contains("currency"), "{shared_v2}");
+    assert!(!shared_v2.contains("tracking"), "{shared_v2}");
     let mut without_currency = example();
     without_currency.currency = String::new();
     assert_eq!(decode_shared(&shared_v2), Ok(without_currency));
@@ -522,14 +547,15 @@ fn older_plans_read_with_an_empty_marketing_side() {
 
 #[test]
 fn a_version_2_plan_has_no_marketing_side_to_read() {
-    // Version 2 never wrote one, nor a currency or a language: such fields in a version 2 plan
-    // are not from this app.
+    // Version 2 never wrote one, nor a currency, a language or a tracking side: such fields in a
+    // version 2 plan are not from this app.
     let text = record_with(|v| set(v, "/schema_version", json!(2)));
     assert_eq!(
         decode_record(&text),
         damaged(&[
             ("plan.currency", Reason::UnknownField),
             ("plan.marketing", Reason::UnknownField),
+            ("plan.tracking", Reason::UnknownField),
             ("plan.typed_in", Reason::UnknownField),
         ])
     );
@@ -799,20 +825,20 @@ fn every_problem_in_a_marketing_side_is_named_with_its_field() {
 
 #[test]
 fn a_newer_version_copy_still_reads_the_marketing_side() {
-    // A version 5 record with fields this version does not know, at every level.
+    // A version 6 record with fields this version does not know, at every level.
     let text = channels_record_with(|v| {
-        set(v, "/schema_version", json!(5));
+        set(v, "/schema_version", json!(6));
         insert(v, "", "colour", json!("red"));
         insert(v, "/plan", "fiscal_year", json!("2027"));
         insert(v, "/plan/marketing", "attribution", json!("last touch"));
         insert(v, "/plan/marketing/channels/0", "owner", json!("Ana"));
         insert(v, "/plan/marketing/channels/0/stages/0", "cost", json!("3"));
     });
-    assert_eq!(decode_record(&text), Err(DecodeError::NewerVersion(5)));
+    assert_eq!(decode_record(&text), Err(DecodeError::NewerVersion(6)));
     assert_eq!(read_newer_copy(&text), Some(example_with_channels()));
     // A newer plan without a marketing side reads with an empty one.
     let without = record_with(|v| {
-        set(v, "/schema_version", json!(5));
+        set(v, "/schema_version", json!(6));
         remove(v, "/plan/marketing");
     });
     assert_eq!(read_newer_copy(&without), Some(example()));
@@ -820,10 +846,10 @@ fn a_newer_version_copy_still_reads_the_marketing_side() {
 
 #[test]
 fn a_newer_version_copy_reads_choices_it_does_not_know_as_their_defaults() {
-    // A version 5 plan budgeting per quarter, with a lifetime kind and a ranking this version
+    // A version 6 plan budgeting per quarter, with a lifetime kind and a ranking this version
     // has never heard of: the copy takes "per year", "years" and "rank by CAC".
     let text = channels_record_with(|v| {
-        set(v, "/schema_version", json!(5));
+        set(v, "/schema_version", json!(6));
         set(v, "/plan/marketing/budget_period", json!("quarter"));
         set(v, "/plan/marketing/lifetime", json!("cohorts"));
         set(v, "/plan/marketing/rank_by", json!("payback"));
@@ -839,6 +865,469 @@ fn a_newer_version_copy_reads_choices_it_does_not_know_as_their_defaults() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Version 5: the tracking side
+
+fn cell(month: usize, row: Row, channel: Option<u32>, text: &str) -> ActualCell {
+    ActualCell {
+        at: CellAt {
+            month,
+            row,
+            channel: channel.map(ChannelId),
+        },
+        text: text.to_owned(),
+    }
+}
+
+/// The version 5 fixture as a JSON tree, changed by `edit`, as text.
+fn tracked_record_with(edit: impl FnOnce(&mut Value)) -> String {
+    let mut value: Value = serde_json::from_str(V5_PLAN).expect("the fixture is JSON");
+    edit(&mut value);
+    value.to_string()
+}
+
+/// The tracking side of the version 5 fixture.
+fn fixture_tracking() -> TrackingDraft {
+    let visits = Row::Stage(StageId(1));
+    let customers = Row::Stage(StageId(4));
+    TrackingDraft {
+        start: PlanYear::new(2027, 4),
+        cells: vec![
+            cell(0, visits, None, "12,000"),
+            cell(1, visits, None, "13,500"),
+            cell(2, visits, None, "14,100"),
+            cell(0, customers, None, "1"),
+            // A result still being typed is kept as typed.
+            cell(1, customers, None, "1o"),
+            cell(2, customers, None, "2"),
+            cell(0, Row::Spend, None, "4,800"),
+            cell(1, Row::Spend, None, "5,200.50"),
+            cell(2, Row::Spend, None, "5,000"),
+            cell(0, Row::Revenue, None, "1,100,000"),
+            cell(2, Row::Revenue, None, "2,200,000"),
+            cell(0, visits, Some(3), "7,000"),
+            cell(1, visits, Some(3), "8,000"),
+        ],
+        focus: [
+            ["Landing pages".to_owned(), "Webinar \"series\"".to_owned()],
+            [String::new(), String::new()],
+            ["Partner programme".to_owned(), String::new()],
+            [String::new(), String::new()],
+        ],
+    }
+}
+
+/// The cells of `tracking` in one fixed order (by row, channel, month), to compare results
+/// whatever order they were typed in.
+fn sorted_cells(tracking: &TrackingDraft) -> Vec<ActualCell> {
+    let mut cells = tracking.cells.clone();
+    cells.sort_by_key(|cell| {
+        let row = match cell.at.row {
+            Row::Stage(stage) => (0, stage.0),
+            Row::Spend => (1, 0),
+            Row::Revenue => (2, 0),
+        };
+        (row, cell.at.channel.map(|channel| channel.0), cell.at.month)
+    });
+    cells
+}
+
+#[test]
+fn version_5_record_fixture_loads_with_every_field() {
+    // Hand-written: a plan year from April 2027; three months of visits, customers (one still
+    // being typed: "1o"), spend and revenue (none entered for the second month); Paid search's
+    // own visits for two months; focus areas for the first and third quarters.
+    let record = decode_record(V5_PLAN).expect("version 5 loads");
+    assert_eq!(record.id.as_str(), "p1a2b3f-tr4k");
+    assert_eq!(record.modified_ms, 1_797_000_000_000);
+    assert_eq!(record.deleted_ms, None);
+    let paid_search = ChannelDraft {
+        id: ChannelId(3),
+        name: "Paid search".to_owned(),
+        share: "40".to_owned(),
+        spend: "6,000".to_owned(),
+        revenue: "30,000".to_owned(),
+        stages: vec![entry(1, "2,000", "3")],
+    };
+    assert_eq!(
+        record.draft,
+        PlanDraft {
+            name: "2027 tracked".to_owned(),
+            goal_kind: GoalKind::Revenue,
+            revenue_goal: "10,000,000".to_owned(),
+            new_customers_goal: String::new(),
+            average_revenue_per_customer: "1,100,000".to_owned(),
+            stages: vec![
+                stage(1, "Visits", "1.5"),
+                stage(2, "Leads", "20"),
+                stage(3, "Opportunities", "40"),
+                stage(4, "Customers", ""),
+            ],
+            current_top_per_month: String::new(),
+            marketing: MarketingDraft {
+                budget: "5,000".to_owned(),
+                budget_period: BudgetPeriod::Month,
+                channels: vec![paid_search, ChannelDraft::named(ChannelId(1), "Email")],
+                customers_at_start: String::new(),
+                customers_at_end: String::new(),
+                customers_new: String::new(),
+                gross_margin: "60".to_owned(),
+                lifetime_kind: LifetimeKind::Years,
+                lifetime_years: "3".to_owned(),
+                churn: String::new(),
+                rank_by: RankBy::Cac,
+                move_percent: "20".to_owned(),
+            },
+            currency: "EUR".to_owned(),
+            typed_in: Lang::English,
+            tracking: fixture_tracking(),
+        }
+    );
+    // The plan year runs April 2027 to March 2028, whatever the current year.
+    let year = record.draft.tracking.plan_year(2031);
+    assert_eq!((year.year(), year.month()), (2027, 4));
+    assert_eq!(year.calendar(11), (2028, 3));
+    // Saved again, it is exactly the fixture: a change to the written form shows here.
+    assert_eq!(encode_record(&record), V5_PLAN.trim_end());
+}
+
+#[test]
+fn a_version_4_record_reads_with_no_plan_year_and_no_results() {
+    let record = decode_record(V4_PLAN).expect("version 4 loads");
+    assert_eq!(record.draft.tracking, TrackingDraft::default());
+    assert_eq!(record.draft.tracking.start, None);
+    assert!(!record.draft.tracking.has_results());
+    // Without a plan year set, the year is January of the current one.
+    let year = record.draft.tracking.plan_year(2031);
+    assert_eq!((year.year(), year.month()), (2031, 1));
+    // Saved again, it is a version 5 record with nothing tracked, which reads back the same.
+    let text = encode_record(&record);
+    assert!(text.starts_with("{\"schema_version\":5,"), "{text}");
+    assert!(
+        text.contains(&format!("\"tracking\":{EMPTY_TRACKING}")),
+        "{text}"
+    );
+    assert_eq!(decode_record(&text), Ok(record));
+    // Every older version reads with nothing tracked too.
+    let v1 = decode_v1(V1_PLAN).expect("version 1 loads");
+    let v2 = decode_record(V2_PLAN).expect("version 2 loads");
+    let v3 = decode_record(V3_PLAN).expect("version 3 loads");
+    let exported = decode_import(V2_EXPORT).expect("the version 2 export loads");
+    for draft in [
+        &v1,
+        &v2.draft,
+        &v3.draft,
+        &exported[0].draft,
+        &exported[1].draft,
+    ] {
+        assert_eq!(draft.tracking, TrackingDraft::default());
+    }
+    // A version 4 plan never had a tracking side: one in a version 4 plan is not from this app.
+    let text = tracked_record_with(|v| set(v, "/schema_version", json!(4)));
+    assert_eq!(
+        decode_record(&text),
+        damaged(&[("plan.tracking", Reason::UnknownField)])
+    );
+}
+
+#[test]
+fn every_problem_in_a_tracking_side_is_named_with_its_field() {
+    const T: &str = "/plan/tracking";
+    let at = |rest: &str| format!("{T}{rest}");
+    let wrong = |expected: Expected| Reason::WrongType(expected);
+    let months_of = |count: usize| Value::Array(vec![json!("5"); count]);
+    let cases = [
+        (
+            "tracking missing",
+            tracked_record_with(|v| remove(v, T)),
+            damaged(&[("plan.tracking", Reason::Missing)]),
+        ),
+        (
+            "tracking a list",
+            tracked_record_with(|v| set(v, T, json!([]))),
+            damaged(&[("plan.tracking", wrong(Expected::Object))]),
+        ),
+        (
+            "unknown tracking field",
+            tracked_record_with(|v| insert(v, T, "colour", json!("red"))),
+            damaged(&[("plan.tracking.colour", Reason::UnknownField)]),
+        ),
+        (
+            "a thirteenth month",
+            tracked_record_with(|v| set(v, &at("/start"), json!("2027-13"))),
+            damaged(&[("plan.tracking.start", wrong(Expected::PlanYear))]),
+        ),
+        (
+            "a month 0",
+            tracked_record_with(|v| set(v, &at("/start"), json!("2027-00"))),
+            damaged(&[("plan.tracking.start", wrong(Expected::PlanYear))]),
+        ),
+        (
+            "a day as well",
+            tracked_record_with(|v| set(v, &at("/start"), json!("2027-04-01"))),
+            damaged(&[("plan.tracking.start", wrong(Expected::PlanYear))]),
+        ),
+        (
+            "a year before 1970",
+            tracked_record_with(|v| set(v, &at("/start"), json!("1969-12"))),
+            damaged(&[("plan.tracking.start", wrong(Expected::PlanYear))]),
+        ),
+        (
+            "start a number",
+            tracked_record_with(|v| set(v, &at("/start"), json!(202_704))),
+            damaged(&[("plan.tracking.start", wrong(Expected::PlanYear))]),
+        ),
+        (
+            "start missing",
+            tracked_record_with(|v| remove(v, &at("/start"))),
+            damaged(&[("plan.tracking.start", Reason::Missing)]),
+        ),
+        (
+            "results an object",
+            tracked_record_with(|v| set(v, &at("/results"), json!({}))),
+            damaged(&[("plan.tracking.results", wrong(Expected::List))]),
+        ),
+        (
+            "results missing",
+            tracked_record_with(|v| remove(v, &at("/results"))),
+            damaged(&[("plan.tracking.results", Reason::Missing)]),
+        ),
+        (
+            "a results entry that is text",
+            tracked_record_with(|v| set(v, &at("/results/2"), json!("spend"))),
+            damaged(&[("plan.tracking.results[2]", wrong(Expected::Object))]),
+        ),
+        (
+            "a row named in words",
+            tracked_record_with(|v| set(v, &at("/results/1/row"), json!("customers"))),
+            damaged(&[("plan.tracking.results[1].row", wrong(Expected::ResultRow))]),
+        ),
+        (
+            "a stage row without an id",
+            tracked_record_with(|v| set(v, &at("/results/1/row"), json!("stage:"))),
+            damaged(&[("plan.tracking.results[1].row", wrong(Expected::ResultRow))]),
+        ),
+        (
+            "a stage row with a negative id",
+            tracked_record_with(|v| set(v, &at("/results/0/row"), json!("stage:-1"))),
+            damaged(&[("plan.tracking.results[0].row", wrong(Expected::ResultRow))]),
+        ),
+        (
+            "a row in capitals",
+            tracked_record_with(|v| set(v, &at("/results/2/row"), json!("Spend"))),
+            damaged(&[("plan.tracking.results[2].row", wrong(Expected::ResultRow))]),
+        ),
+        (
+            "a row that is a number",
+            tracked_record_with(|v| set(v, &at("/results/2/row"), json!(1))),
+            damaged(&[("plan.tracking.results[2].row", wrong(Expected::Text))]),
+        ),
+        (
+            "a row missing",
+            tracked_record_with(|v| remove(v, &at("/results/3/row"))),
+            damaged(&[("plan.tracking.results[3].row", Reason::Missing)]),
+        ),
+        (
+            "a channel as text",
+            tracked_record_with(|v| set(v, &at("/results/4/channel"), json!("3"))),
+            damaged(&[(
+                "plan.tracking.results[4].channel",
+                wrong(Expected::WholeNumber),
+            )]),
+        ),
+        (
+            "eleven months",
+            tracked_record_with(|v| set(v, &at("/results/0/months"), months_of(11))),
+            damaged(&[(
+                "plan.tracking.results[0].months",
+                wrong(Expected::TwelveMonths),
+            )]),
+        ),
+        (
+            "thirteen months",
+            tracked_record_with(|v| set(v, &at("/results/0/months"), months_of(13))),
+            damaged(&[(
+                "plan.tracking.results[0].months",
+                wrong(Expected::TwelveMonths),
+            )]),
+        ),
+        (
+            "a month as a number",
+            tracked_record_with(|v| set(v, &at("/results/2/months/0"), json!(4800))),
+            damaged(&[(
+                "plan.tracking.results[2].months",
+                wrong(Expected::TwelveMonths),
+            )]),
+        ),
+        (
+            "months as text",
+            tracked_record_with(|v| set(v, &at("/results/2/months"), json!("4,800"))),
+            damaged(&[(
+                "plan.tracking.results[2].months",
+                wrong(Expected::TwelveMonths),
+            )]),
+        ),
+        (
+            "months missing",
+            tracked_record_with(|v| remove(v, &at("/results/3/months"))),
+            damaged(&[("plan.tracking.results[3].months", Reason::Missing)]),
+        ),
+        (
+            "unknown results field",
+            tracked_record_with(|v| insert(v, &at("/results/0"), "note", json!(""))),
+            damaged(&[("plan.tracking.results[0].note", Reason::UnknownField)]),
+        ),
+        (
+            "three quarters of focus",
+            tracked_record_with(|v| set(v, &at("/focus"), json!([["a", "b"], ["", ""], ["", ""]]))),
+            damaged(&[("plan.tracking.focus", wrong(Expected::Focus))]),
+        ),
+        (
+            "three focus areas in a quarter",
+            tracked_record_with(|v| set(v, &at("/focus/1"), json!(["a", "b", "c"]))),
+            damaged(&[("plan.tracking.focus", wrong(Expected::Focus))]),
+        ),
+        (
+            "a focus area that is null",
+            tracked_record_with(|v| set(v, &at("/focus/2/1"), Value::Null)),
+            damaged(&[("plan.tracking.focus", wrong(Expected::Focus))]),
+        ),
+        (
+            "focus as text",
+            tracked_record_with(|v| set(v, &at("/focus"), json!("Landing pages"))),
+            damaged(&[("plan.tracking.focus", wrong(Expected::Focus))]),
+        ),
+        (
+            "focus missing",
+            tracked_record_with(|v| remove(v, &at("/focus"))),
+            damaged(&[("plan.tracking.focus", Reason::Missing)]),
+        ),
+        (
+            "problems everywhere, in reading order",
+            tracked_record_with(|v| {
+                set(v, &at("/start"), json!("2027-13"));
+                set(v, &at("/results/1/row"), json!("leads"));
+                set(v, &at("/results/3/months"), months_of(11));
+                set(v, &at("/focus/0"), json!("Landing pages"));
+            }),
+            damaged(&[
+                ("plan.tracking.start", wrong(Expected::PlanYear)),
+                ("plan.tracking.results[1].row", wrong(Expected::ResultRow)),
+                (
+                    "plan.tracking.results[3].months",
+                    wrong(Expected::TwelveMonths),
+                ),
+                ("plan.tracking.focus", wrong(Expected::Focus)),
+            ]),
+        ),
+    ];
+    assert_cases(
+        &cases
+            .iter()
+            .map(|(name, text, want)| (*name, decode_record(text), want.clone()))
+            .collect::<Vec<_>>(),
+    );
+    // An import names the plan's place in the file, and a share link's JSON is read by the same
+    // rules.
+    let export = encode_export(&[decode_record(V5_PLAN).expect("loads")], MODIFIED)
+        .replace("\"2027-04\"", "\"2027-13\"");
+    assert_eq!(
+        decode_import(&export),
+        refused(&[("plans[0].plan.tracking.start", wrong(Expected::PlanYear))])
+    );
+    let shared = encode_shared(&decode_record(V5_PLAN).expect("loads").draft)
+        .replace("\"row\":\"spend\"", "\"row\":\"costs\"");
+    assert_eq!(
+        decode_shared(&shared),
+        Err(DecodeError::Damaged(vec![problem(
+            "plan.tracking.results[2].row",
+            wrong(Expected::ResultRow)
+        )]))
+    );
+}
+
+#[test]
+fn a_newer_version_copy_reads_with_or_without_a_tracking_side() {
+    let tracked = decode_record(V5_PLAN).expect("loads").draft;
+    // A version 6 plan with fields this version does not know inside its tracking side.
+    let text = tracked_record_with(|v| {
+        set(v, "/schema_version", json!(6));
+        insert(v, "/plan/tracking", "targets", json!([]));
+        insert(v, "/plan/tracking/results/0", "note", json!("estimated"));
+    });
+    assert_eq!(decode_record(&text), Err(DecodeError::NewerVersion(6)));
+    assert_eq!(read_newer_copy(&text), Some(tracked.clone()));
+    // A newer plan that moved its tracking side elsewhere reads with nothing tracked.
+    let without = tracked_record_with(|v| {
+        set(v, "/schema_version", json!(6));
+        remove(v, "/plan/tracking");
+        insert(v, "/plan", "tracking_v6", json!({"start": "2027-04"}));
+    });
+    let copy = read_newer_copy(&without).expect("a copy to work on");
+    assert_eq!(copy.tracking, TrackingDraft::default());
+    assert_eq!(
+        copy,
+        PlanDraft {
+            tracking: TrackingDraft::default(),
+            ..tracked
+        }
+    );
+}
+
+#[test]
+fn a_tracked_plan_round_trips_through_every_written_form() {
+    let mut record = channels_record();
+    record.draft.tracking = fixture_tracking();
+    // Results of Email (the example's second channel) as well, typed out of order: they are written
+    // grouped by row and channel, so they read back in that order.
+    let email = record.draft.marketing.channels[1].id;
+    for (month, text) in [(5, "40"), (1, "35")] {
+        record.draft.tracking.set_text(
+            CellAt {
+                month,
+                row: Row::Stage(StageId(2)),
+                channel: Some(email),
+            },
+            text.to_owned(),
+        );
+    }
+    record.draft.tracking.set_text(
+        CellAt {
+            month: 11,
+            row: Row::Revenue,
+            channel: None,
+        },
+        "3,300,000".to_owned(),
+    );
+    let read = decode_record(&encode_record(&record)).expect("reads back");
+    assert_eq!(
+        sorted_cells(&read.draft.tracking),
+        sorted_cells(&record.draft.tracking)
+    );
+    // Put in the written order, it is the same plan, in every written form.
+    record.draft.tracking.cells = read.draft.tracking.cells.clone();
+    assert_eq!(read, record);
+    assert_eq!(
+        decode_import(&encode_record(&record)),
+        Ok(vec![record.clone()])
+    );
+    let export = encode_export(std::slice::from_ref(&record), MODIFIED);
+    assert_eq!(decode_import(&export), Ok(vec![record.clone()]));
+    assert_eq!(
+        decode_shared(&encode_shared(&record.draft)),
+        Ok(record.draft.clone())
+    );
+    // Every month of the year, the first and the last, is written in its place.
+    let text = encode_record(&record);
+    assert!(
+        text.contains(
+            r#"{"row":"revenue","months":["1,100,000",null,"2,200,000",null,null,null,null,null,null,null,null,"3,300,000"]}"#
+        ),
+        "{text}"
+    );
+    assert!(text.contains(r#""start":"2027-04""#), "{text}");
+}
+
+// ---------------------------------------------------------------------------------------------
 // Round trips
 
 #[test]
@@ -848,7 +1337,7 @@ fn round_trip_keeps_invalid_text() {
     record.draft.stages[2].name = "  ".to_owned();
     record.draft.current_top_per_month = "-3".to_owned();
     let text = encode_record(&record);
-    assert!(text.starts_with("{\"schema_version\":4,"));
+    assert!(text.starts_with("{\"schema_version\":5,"));
     assert_eq!(decode_record(&text), Ok(record));
 }
 
@@ -1353,8 +1842,8 @@ fn every_problem_in_an_import_is_named_with_its_field() {
         ),
         (
             "a plan from a newer version",
-            export_with(|v| set(v, "/plans/1/schema_version", json!(5))),
-            refused(&[("plans[1].schema_version", Reason::NewerVersion(5))]),
+            export_with(|v| set(v, "/plans/1/schema_version", json!(6))),
+            refused(&[("plans[1].schema_version", Reason::NewerVersion(6))]),
         ),
         (
             "a plan of version 1",
@@ -1441,7 +1930,7 @@ fn an_import_with_problems_in_several_plans_reports_all_of_them() {
         insert(v, "/plans/1/plan", "colour", json!("red"));
         set(v, "/plans/1/plan/goal", json!("profit"));
         set(v, "/plans/1/plan/stages", stages_json(1));
-        set(v, "/plans/2/schema_version", json!(5));
+        set(v, "/plans/2/schema_version", json!(6));
     });
     assert_eq!(
         decode_import(&text),
@@ -1456,7 +1945,7 @@ fn an_import_with_problems_in_several_plans_reports_all_of_them() {
             ("plans[1].plan.colour", Reason::UnknownField),
             ("plans[1].plan.goal", Reason::WrongType(Expected::GoalKind)),
             ("plans[1].plan.stages", Reason::StageCount(1)),
-            ("plans[2].schema_version", Reason::NewerVersion(5)),
+            ("plans[2].schema_version", Reason::NewerVersion(6)),
         ])
     );
 }
@@ -1616,6 +2105,15 @@ const FIELD_NAMES: &[&str] = &[
     "churn",
     "rank_by",
     "move_percent",
+    "currency",
+    "typed_in",
+    "tracking",
+    "start",
+    "results",
+    "row",
+    "channel",
+    "months",
+    "focus",
 ];
 
 const STRING_VALUES: &[&str] = &[
@@ -1632,6 +2130,9 @@ const STRING_VALUES: &[&str] = &[
     "cac",
     "roi",
     "stage:1",
+    "en",
+    "2027-04",
+    "spend",
 ];
 
 /// Pieces of JSON that a plan's text is made of, so random texts are often JSON.
@@ -1813,6 +2314,24 @@ proptest! {
     #[test]
     fn any_shared_plan_round_trips(draft in any_draft()) {
         prop_assert_eq!(decode_shared(&encode_shared(&draft)), Ok(draft));
+    }
+
+    /// Results typed in any order are all saved and read back, each in its place (grouped by
+    /// row and channel: the order may change, nothing else does).
+    #[test]
+    fn results_typed_in_any_order_read_back_the_same(
+        (draft, typed) in any_draft().prop_flat_map(|draft| {
+            let cells = draft.tracking.cells.clone();
+            (Just(draft), Just(cells).prop_shuffle())
+        })
+    ) {
+        let mut shuffled = draft.clone();
+        shuffled.tracking.cells = typed;
+        let read = decode_shared(&encode_shared(&shuffled)).expect("reads back");
+        prop_assert_eq!(sorted_cells(&read.tracking), sorted_cells(&draft.tracking));
+        let mut read_in_order = read;
+        read_in_order.tracking.cells = draft.tracking.cells.clone();
+        prop_assert_eq!(read_in_order, draft);
     }
 }
 

@@ -483,5 +483,7 @@ pub fn text(key: Key) -> &'static str {
         Key::AdviceNurturing => "beaucoup de leads qualifiés, mais peu deviennent prêts pour les ventes. Faites-les mûrir (lead nurturing) : des séquences d'e-mails et des contenus qui répondent à leurs questions jusqu'à ce qu'ils soient prêts à parler.",
         Key::AdviceBottomOffers => "des leads prêts pour les ventes, mais peu d'opportunités. Proposez des offres de bas d'entonnoir, comme une démo, une consultation ou un devis, et raccourcissez le chemin qui y mène.",
         Key::AdviceSalesProcess => "des opportunités qui ne se concluent pas. Examinez les propositions commerciales et le processus de vente : relances, prix et réponses aux objections.",
+        Key::CsvResultsSection => "Résultats par mois",
+        Key::CsvMonthColumn => "Mois",
     }
 }

@@ -483,5 +483,7 @@ pub fn text(key: Key) -> &'static str {
         Key::AdviceNurturing => "banyak prospek berkualitas, tetapi sedikit yang siap untuk penjualan. Bina mereka (lead nurturing): rangkaian email dan konten yang menjawab pertanyaan mereka sampai mereka siap berbicara.",
         Key::AdviceBottomOffers => "ada prospek yang siap untuk penjualan, tetapi sedikit peluang. Buat penawaran bagian bawah funnel, seperti demo, konsultasi, atau penawaran harga, dan persingkat jalan menuju penawaran tersebut.",
         Key::AdviceSalesProcess => "peluang yang tidak berhasil ditutup. Periksa proposal dan proses penjualan: tindak lanjut, harga, dan cara menjawab keberatan.",
+        Key::CsvResultsSection => "Hasil per bulan",
+        Key::CsvMonthColumn => "Bulan",
     }
 }

@@ -483,5 +483,7 @@ pub fn text(key: Key) -> &'static str {
         Key::AdviceNurturing => "kwalifikowanych leadów jest dużo, ale mało z nich dojrzewa do sprzedaży. Zadbaj o lead nurturing: sekwencje e-maili i treści, które odpowiadają na ich pytania, aż będą gotowi do rozmowy.",
         Key::AdviceBottomOffers => "leady są gotowe do sprzedaży, ale szans sprzedaży jest mało. Przygotuj oferty z dołu lejka, np. demo, konsultację lub wycenę, i skróć drogę do nich.",
         Key::AdviceSalesProcess => "szanse sprzedaży się nie domykają. Przyjrzyj się ofertom i procesowi sprzedaży: kontaktowi po wysłaniu oferty, cenom i odpowiedziom na obiekcje.",
+        Key::CsvResultsSection => "Wyniki miesięczne",
+        Key::CsvMonthColumn => "Miesiąc",
     }
 }

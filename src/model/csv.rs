@@ -4,14 +4,16 @@
 //! written plainly (`6250`, `0.75`) so spreadsheets read them as numbers.
 //!
 //! The file is in sections, each a title row then its rows, with an empty row between them:
-//! the plan's inputs (enough to rebuild it), its targets, the targets by channel, the budget
-//! needed and the KPIs; the last three only when they have figures. Percents are written as
+//! the plan's inputs (enough to rebuild it), its targets, the results entered month by month,
+//! the targets by channel, the budget needed and the KPIs; the last four only when they have
+//! figures. Percents are written as
 //! percents (40 for 40 %), money and counts in full precision, and a figure that cannot be
 //! computed is an empty cell (with the reason in a note column where a row has nothing else).
 
 use crate::model::channels::{Report, Split};
 use crate::model::kpi::{Figure, Kpis, Unavailable};
 use crate::model::number::{needed_shown, plain_decimal};
+use crate::model::tracking::{Actuals, MONTHS};
 use crate::model::{Goal, Period, Plan, Share, Targets};
 
 /// One cell.
@@ -26,9 +28,11 @@ pub enum Cell {
 /// The file's titles, column headings and row labels, in the page's language, and the few texts
 /// that depend on the plan.
 pub struct Words<'a> {
-    /// Section titles: the plan's inputs, its targets, targets by channel, budget needed, KPIs.
+    /// Section titles: the plan's inputs, its targets, the results entered, targets by channel,
+    /// budget needed, KPIs.
     pub plan: &'a str,
     pub targets: &'a str,
+    pub actuals: &'a str,
     pub channel_targets: &'a str,
     pub budget: &'a str,
     pub kpis: &'a str,
@@ -73,6 +77,13 @@ pub struct Words<'a> {
     pub channel_name: &'a dyn Fn(&str, usize) -> String,
     /// Why a figure cannot be computed, in a few words.
     pub reason: &'a dyn Fn(Unavailable) -> String,
+    /// The heading of the month column, and of the spend column (the revenue column is headed
+    /// [`Self::revenue`]).
+    pub month: &'a str,
+    pub spend: &'a str,
+    /// The months of the plan year, its first month first, as the page names them (the plan
+    /// year may start in any calendar month).
+    pub months: [&'a str; MONTHS],
 }
 
 /// `text` made safe to open in a spreadsheet: a leading `'` when it would start a formula.
@@ -109,17 +120,19 @@ pub fn write(rows: &[Vec<Cell>]) -> String {
     out
 }
 
-/// The whole file: the plan, its targets, and the sections of `report` that have figures, each
-/// after an empty row.
+/// The whole file: the plan, its targets, the results entered (`actuals`, if any), and the
+/// sections of `report` that have figures, each after an empty row.
 pub fn plan_file(
     plan: &Plan,
     targets: &Targets,
+    actuals: &Actuals,
     report: &Report,
     words: &Words<'_>,
 ) -> Vec<Vec<Cell>> {
     let mut rows = plan_inputs(plan, words);
     for section in [
         targets_table(plan, targets, words),
+        actuals_table(plan, actuals, words),
         channel_targets(report, words),
         budget_needed(report, words),
         kpi_table(report, words),
@@ -218,6 +231,40 @@ pub fn targets_table(plan: &Plan, targets: &Targets, words: &Words<'_>) -> Vec<V
         periods(&mut revenue, revenue_per_year, shown_count);
         rows.push(revenue);
     }
+    rows
+}
+
+/// The results entered (the whole plan's, as the grid shows them: a row a channel has results
+/// for is the channels' sum): a title and a heading row (the month, each stage, the spend, the
+/// revenue); then one row per month of the plan year that has any result, in order, with the
+/// month's name and that month's count at each stage, spend and revenue as entered, an empty
+/// cell where nothing is. Empty when no result is entered.
+pub fn actuals_table(plan: &Plan, actuals: &Actuals, words: &Words<'_>) -> Vec<Vec<Cell>> {
+    let mut rows = Vec::new();
+    for (month, label) in words.months.iter().enumerate() {
+        let values: Vec<Option<f64>> = actuals
+            .stages
+            .iter()
+            .chain([&actuals.spend, &actuals.revenue])
+            .map(|series| series.get(month).copied().flatten())
+            .collect();
+        if values.iter().any(Option::is_some) {
+            let mut row = vec![text(label)];
+            row.extend(
+                values
+                    .into_iter()
+                    .map(|value| value.map_or_else(empty, Cell::Number)),
+            );
+            rows.push(row);
+        }
+    }
+    if rows.is_empty() {
+        return rows;
+    }
+    let mut heading = vec![text(words.month)];
+    heading.extend(plan.funnel.names().iter().map(|name| text(name)));
+    heading.extend([text(words.spend), text(words.revenue)]);
+    rows.splice(0..0, [vec![text(words.actuals)], heading]);
     rows
 }
 

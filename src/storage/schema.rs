@@ -284,10 +284,12 @@ fn row_name(row: Row) -> String {
     }
 }
 
+/// One row's results being gathered: the row, whose they are, and the text of each month.
+type RowResults<'a> = (Row, Option<ChannelId>, [Option<&'a str>; MONTHS]);
+
 /// The results grouped by row (and channel), in the order their first cell was typed.
 fn tracking_body(tracking: &TrackingDraft) -> TrackingBody<'_> {
-    type Group<'a> = (Row, Option<ChannelId>, [Option<&'a str>; MONTHS]);
-    let mut results: Vec<Group<'_>> = Vec::new();
+    let mut results: Vec<RowResults<'_>> = Vec::new();
     for cell in &tracking.cells {
         let key = (cell.at.row, cell.at.channel);
         let index = match results

@@ -9,7 +9,8 @@ use wasm_bindgen::JsCast;
 use crate::i18n::Key;
 use crate::model::channels::Report;
 use crate::model::csv::{self, Words};
-use crate::model::{Plan, PlanRecord, Targets};
+use crate::model::tracking::MONTHS;
+use crate::model::{ChannelId, Plan, PlanDraft, PlanRecord, StageId, Targets};
 use crate::storage::schema::{
     decode_import, encode_export, plan_names, Expected, ImportError, Problem, Reason,
     MAX_IMPORT_BYTES,
@@ -82,9 +83,11 @@ pub fn PlanActions(
         let table = checked.with_untracked(|checked| {
             let plan = checked.as_ref().ok()?;
             targets.with_untracked(|targets| match targets {
-                Some(Ok(targets)) => {
-                    Some(report.with_untracked(|report| csv_file(plan, targets, report)))
-                }
+                Some(Ok(targets)) => Some(report.with_untracked(|report| {
+                    planner
+                        .draft()
+                        .with_untracked(|draft| csv_file(plan, targets, draft, report))
+                })),
                 _ => None,
             })
         });
@@ -178,13 +181,37 @@ pub fn PlanActions(
     }
 }
 
-/// The plan as CSV rows: its inputs, targets, targets by channel, budget needed and KPIs.
-fn csv_file(plan: &Plan, targets: &Targets, report: &Report) -> Vec<Vec<csv::Cell>> {
+/// The plan as CSV rows: its inputs, targets, the results entered in `draft`, targets by
+/// channel, budget needed and KPIs.
+fn csv_file(
+    plan: &Plan,
+    targets: &Targets,
+    draft: &PlanDraft,
+    report: &Report,
+) -> Vec<Vec<csv::Cell>> {
     let cost_per = |stage: &str| tf(Key::KpiCostPer, &[("stage", stage)]);
     let reason = |reason| reason_text(reason, &report.stage_names);
+    let stage_ids: Vec<StageId> = draft.stages.iter().map(|stage| stage.id).collect();
+    let channel_ids: Vec<ChannelId> = draft
+        .marketing
+        .channels
+        .iter()
+        .map(|channel| channel.id)
+        .collect();
+    let (actuals, _) = draft
+        .tracking
+        .check(&stage_ids, &channel_ids, draft.typed_in.symbols());
+    // The months as "2027-04" until the page names them in its language.
+    let current_year = i32::try_from(js_sys::Date::new_0().get_full_year()).unwrap_or(i32::MAX);
+    let year = draft.tracking.plan_year(current_year);
+    let months: [String; MONTHS] = std::array::from_fn(|index| {
+        let (year, month) = year.calendar(index);
+        format!("{year:04}-{month:02}")
+    });
     let words = Words {
         plan: t(Key::CsvPlanSection),
         targets: t(Key::CsvTargetsSection),
+        actuals: t(Key::CsvResultsSection),
         channel_targets: t(Key::ChannelTargetsHeading),
         budget: t(Key::BudgetHeading),
         kpis: t(Key::KpiHeading),
@@ -228,8 +255,11 @@ fn csv_file(plan: &Plan, targets: &Targets, report: &Report) -> Vec<Vec<csv::Cel
         cost_per: &cost_per,
         channel_name: &channel_label,
         reason: &reason,
+        month: t(Key::CsvMonthColumn),
+        spend: t(Key::SpendColumn),
+        months: months.each_ref().map(String::as_str),
     };
-    csv::plan_file(plan, targets, report, &words)
+    csv::plan_file(plan, targets, &actuals, report, &words)
 }
 
 /// Reads the chosen file (refusing one over 1 MB before reading it) and imports its plans.

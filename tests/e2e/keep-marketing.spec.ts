@@ -4,6 +4,7 @@ import {
   SCHEMA_VERSION,
   USUAL_CHANNELS,
   channel,
+  emptyTracking,
   examplePlan,
   marketing,
   planKey,
@@ -124,7 +125,7 @@ async function expectTypedMarketing(planner: PlannerPage): Promise<void> {
 }
 
 // Fails if: a reload loses or changes a channel, a figure (mistakes included), an own rate, the
-// budget, a KPI input or a choice, or the plan is not saved as version 4 exactly as typed.
+// budget, a KPI input or a choice, or the plan is not saved as version 5 exactly as typed.
 test('channels, budget and KPI inputs survive a reload exactly as typed', async ({ planner }) => {
   await planner.goto(CHANNELS_PAGE);
   await typeMarketing(planner);
@@ -232,12 +233,14 @@ test('a version 2 plan opens with no channels and offers the usual ones', async 
   await planner.expectSaved('Events and trade shows');
   const migrated = await planner.storedRecord('pbefore-1');
   expect(migrated!.schema_version).toBe(SCHEMA_VERSION);
-  // Saved again as version 4: a version 2 plan had no currency, so it takes the English page's.
+  // Saved again as version 5: a version 2 plan had no currency, so it takes the English page's,
+  // and nothing tracked.
   expect(migrated!.plan).toEqual({
     ...v2.plan,
     marketing: marketing({ channels: USUAL_CHANNELS.map((name, index) => channel(index + 1, name)) }),
     currency: 'USD',
     typed_in: 'en',
+    tracking: emptyTracking(),
   });
 
   // The version 3 plan opens with its own channels and inputs.

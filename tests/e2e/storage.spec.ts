@@ -16,6 +16,7 @@ import {
   SCHEMA_VERSION,
   NEWER_SCHEMA_VERSION,
   channel,
+  emptyTracking,
   marketing,
   type ExportFile,
   type PlannerPage,
@@ -324,10 +325,16 @@ test('a version 1 save migrates to one current-version plan with every typed val
   expect(Object.keys(stored)).toHaveLength(2);
   const migrated = JSON.parse(stored[keys[0]]);
   expect(migrated).toMatchObject({ schema_version: SCHEMA_VERSION, id: planner.openPlanId() });
-  // Written as version 4, with an empty marketing side (version 1 knew no channels), typed in
-  // English and with no currency: the page counts it in its language's currency until it is
-  // edited, as it does any plan saved before plans had one.
-  expect(migrated.plan).toEqual({ ...v1Plan, marketing: marketing(), currency: '', typed_in: 'en' });
+  // Written as version 5, with an empty marketing side (version 1 knew no channels), typed in
+  // English and with no currency (the page counts it in its language's currency until it is
+  // edited, as it does any plan saved before plans had one), and nothing tracked.
+  expect(migrated.plan).toEqual({
+    ...v1Plan,
+    marketing: marketing(),
+    currency: '',
+    typed_in: 'en',
+    tracking: emptyTracking(),
+  });
   await planner.openArea('Channels and KPIs');
   await expect(planner.addUsualChannelsButton).toBeVisible();
   await expect(planner.channelRows).toHaveCount(0);
@@ -411,9 +418,9 @@ test('a damaged save in full storage is not overwritten', async ({ planner }) =>
   expect(await planner.storage()).toEqual({ [V1_PLAN_KEY]: corrupt, [planKey('pbad-2')]: corruptV2 });
 });
 
-// Fails if: a plan key written by a newer version (schema 5) is changed, moved or removed by
+// Fails if: a plan key written by a newer version (schema 6) is changed, moved or removed by
 // loading or editing, or the page does not say it left it alone.
-test('a plan saved by a newer version (schema 5) is left byte for byte untouched', async ({ planner }) => {
+test('a plan saved by a newer version (schema 6) is left byte for byte untouched', async ({ planner }) => {
   const future = JSON.stringify({
     schema_version: NEWER_SCHEMA_VERSION,
     id: 'pfuture-1',
@@ -486,6 +493,7 @@ test('a plan from a newer version can be worked on as a copy, leaving the origin
     marketing: futureMarketing,
     currency: 'EUR',
     typed_in: 'en',
+    tracking: emptyTracking(),
   });
   await planner.openArea('Channels and KPIs');
   await expect(planner.channelName(1)).toHaveValue('Trade press');

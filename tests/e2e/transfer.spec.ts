@@ -2,6 +2,7 @@ import { test, expect } from './fixtures';
 import {
   NOTICES,
   SCHEMA_VERSION,
+  emptyTracking,
   examplePlan,
   marketing,
   planKey,
@@ -42,7 +43,7 @@ async function reportedProblems(planner: PlannerPage): Promise<string[]> {
   return (await planner.importReport.getByRole('listitem').allInnerTexts()).map((text) => text.trim());
 }
 
-// Fails if: an export file is not valid JSON of version 4, misses a plan, a typed value or its
+// Fails if: an export file is not valid JSON of version 5, misses a plan, a typed value or its
 // currency, or does not import again into another browser with every value.
 test('export all plans and export this plan make files that import into another browser', async ({
   planner,
@@ -261,7 +262,7 @@ test('importing an identical file again adds nothing', async ({ planner }) => {
 });
 
 // Fails if: a single stored record (not an export file, here of version 2) cannot be imported,
-// or is not saved again as a version 4 record with an empty marketing side, in the page's
+// or is not saved again as a version 5 record with an empty marketing side, in the page's
 // currency (a version 2 plan had none).
 test('a single saved plan record imports too', async ({ planner }) => {
   await planner.goto();
@@ -271,6 +272,12 @@ test('a single saved plan record imports too', async ({ planner }) => {
   await planner.expectPlans(['My marketing plan', 'Single']);
   const stored = await planner.storedRecord('psingle-1');
   expect(stored!.schema_version).toBe(SCHEMA_VERSION);
-  expect(stored!.plan).toEqual({ ...single.plan, marketing: marketing(), currency: 'USD', typed_in: 'en' });
+  expect(stored!.plan).toEqual({
+    ...single.plan,
+    marketing: marketing(),
+    currency: 'USD',
+    typed_in: 'en',
+    tracking: emptyTracking(),
+  });
   expect(await planner.storedText(planKey('psingle-1'))).not.toBeNull();
 });

@@ -2,7 +2,7 @@
 // and the exact texts of notices and messages. No page here; the page object is in planner.ts.
 import { expect } from '@playwright/test';
 
-// ---- Storage layout (version 4; keys kept from version 2) ----------------------------------
+// ---- Storage layout (version 5; keys kept from version 2) ----------------------------------
 
 /** Each plan is saved under this prefix and its id (the prefix did not change in version 3). */
 export const PLAN_PREFIX = 'funnel-planner/v2/plan/';
@@ -16,7 +16,7 @@ export const V1_KEPT_ASIDE_KEY = 'funnel-planner/v1/plan-unreadable';
 export const V1_UNREADABLE_KEY = `${UNREADABLE_PREFIX}v1-plan`;
 
 /** The schema version this build writes. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 /** A schema version no build has written yet ("a newer version of Funnel Planner"). */
 export const NEWER_SCHEMA_VERSION = SCHEMA_VERSION + 1;
 
@@ -63,8 +63,25 @@ export type MarketingBody = {
 };
 
 /**
+ * The tracking side of a plan (version 5): the plan year's first month (`"2027-04"`, or `null`
+ * while not set), the results entered, one entry per row that has any (12 months, each the text
+ * typed or `null`), and two focus areas per quarter.
+ */
+export type TrackingBody = {
+  start: string | null;
+  results: { row: string; channel?: number; months: (string | null)[] }[];
+  focus: [string, string][];
+};
+
+/** The tracking side of a plan with nothing tracked, as saved (and as older plans are read). */
+export function emptyTracking(): TrackingBody {
+  return { start: null, results: [], focus: [['', ''], ['', ''], ['', ''], ['', '']] };
+}
+
+/**
  * The body of a saved plan (every number as the text typed); `marketing` only from version 3,
- * `currency` and `typed_in` (the language its numbers are typed in) from version 4.
+ * `currency` and `typed_in` (the language its numbers are typed in) from version 4, `tracking`
+ * from version 5.
  */
 export type PlanBody = {
   name: string;
@@ -77,11 +94,12 @@ export type PlanBody = {
   marketing?: MarketingBody;
   currency?: string;
   typed_in?: 'en' | 'id' | 'pl' | 'fr';
+  tracking?: TrackingBody;
 };
 
-/** A saved plan record: version 4 as written now, versions 2 and 3 as tests seed older saves. */
+/** A saved plan record: version 5 as written now, versions 2 and 3 as tests seed older saves. */
 export type PlanRecord = {
-  schema_version: 2 | 3 | 4;
+  schema_version: 2 | 3 | 4 | 5;
   id: string;
   modified: number;
   deleted?: number;
@@ -91,7 +109,7 @@ export type PlanRecord = {
 /** An export file. */
 export type ExportFile = {
   app: 'funnel-planner';
-  schema_version: 2 | 3 | 4;
+  schema_version: 2 | 3 | 4 | 5;
   exported: number;
   plans: PlanRecord[];
 };
