@@ -190,14 +190,14 @@ test('three months of results: where the year stands, where the funnel leaks, an
   ]);
   const leaks = planner.leaks;
   await expect(leaks.nth(0)).toContainText('Opportunities → Customers: 0.45 Customers lost, $500,000 of revenue');
-  await expect(leaks.nth(0)).toContainText('40% achieved against 50% planned, over 3 months with results.');
+  await expect(leaks.nth(0)).toContainText('40% achieved against 50% planned (months with results: 3).');
   // The last rate is the sales process; the top rate (of six stages, four from the bottom) is
   // lead capture.
   await expect(leaks.nth(0)).toContainText(
     'What to fix first: opportunities that do not close. Look at proposals and the sales process: follow-up, pricing and how objections are answered.',
   );
   await expect(leaks.nth(1)).toContainText('Visits → Leads: 0.17 Customers lost, $192,308 of revenue');
-  await expect(leaks.nth(1)).toContainText('1.38% achieved against 1.5% planned, over 3 months with results.');
+  await expect(leaks.nth(1)).toContainText('1.38% achieved against 1.5% planned (months with results: 3).');
   await expect(leaks.nth(1)).toContainText(
     'What to fix first: plenty of contacts, but few become qualified leads. Work on forms and lead capture: clear offers, short forms and landing pages that ask for the right details.',
   );
@@ -481,8 +481,8 @@ test('a result typed the Polish way is read in Polish', async ({ page, planner }
 });
 
 // Fails if: an exported file or a share link leaves out the results, the plan year or the
-// focus areas, so another browser opens the plan without them.
-test('export and share links carry the results', async ({ planner, openOtherBrowser }) => {
+// focus areas, so another browser opens the plan without them; or the CSV lacks the results.
+test('export, share links and the CSV carry the results', async ({ planner, openOtherBrowser }) => {
   await planner.goto();
   await planner.type(planner.planName, 'Tracked plan');
   await planner.openArea('Results');
@@ -505,6 +505,17 @@ test('export and share links carry the results', async ({ planner, openOtherBrow
     expect.objectContaining({ row: 'revenue', months: [null, '1,100,000', ...Array(10).fill(null)] }),
   );
   expect(plan.tracking.focus[0][0]).toBe('Landing pages');
+
+  // The CSV has a section of the results entered: one row per month with any, each number in
+  // full, an empty cell where nothing is (Visits, MQLs … Spend).
+  const csv = await planner.download(() => planner.downloadCsvButton.click());
+  const section = csv.text
+    .split('\r\n\r\n')
+    .find((part) => part.startsWith('Results by month\r\n'))
+    ?.split('\r\n');
+  expect(section, 'the CSV section "Results by month"').toBeDefined();
+  expect(section![1]).toBe('Month,Visits,Leads,MQLs,SQLs,Opportunities,Customers,Spend,Revenue');
+  expect(section!.slice(2).filter(Boolean)).toEqual(['2027-01,,80,,,,,,', '2027-02,,,,,,,,1100000']);
 
   await planner.createShareLinkButton.click();
   const link = await planner.shareLink.inputValue();
