@@ -191,8 +191,8 @@ test('three months of results: where the year stands, where the funnel leaks, an
   const leaks = planner.leaks;
   await expect(leaks.nth(0)).toContainText('Opportunities → Customers: 0.45 Customers lost, $500,000 of revenue');
   await expect(leaks.nth(0)).toContainText('40% achieved against 50% planned (months with results: 3).');
-  // The last rate is the sales process; the top rate (of six stages, four from the bottom) is
-  // lead capture.
+  // The last rate is the sales process; Visits → Leads, the fifth rate from the bottom (above
+  // nurturing and bottom-of-funnel offers), is lead capture.
   await expect(leaks.nth(0)).toContainText(
     'What to fix first: opportunities that do not close. Look at proposals and the sales process: follow-up, pricing and how objections are answered.',
   );
