@@ -2,6 +2,7 @@ import { test, expect } from './fixtures';
 import {
   AREAS,
   CHANNELS_PAGE,
+  areaOf,
   PERIODS,
   channel,
   examplePlan,
@@ -12,9 +13,10 @@ import {
   type PlannerPage,
 } from './pages/planner';
 
-// The areas of the app: Plan (`./`: goal, stages, targets, forward check, keep and share) and
-// Channels and KPIs (`channels.html`: the plan library, the targets, channels, budget and KPIs),
-// each a page of its own, reached through the header's "Areas" navigation. Whichever way a person
+// The areas of the app: Plan (`./`: goal, stages, targets, forward check, keep and share),
+// Channels and KPIs (`channels.html`: the plan library, the targets, channels, budget and KPIs)
+// and Results (`results.html`: the plan library, the targets, the results by month), each a page
+// of its own, reached through the header's "Areas" navigation. Whichever way a person
 // moves between them (a link, the back button, a reload, the plan list), the same plan stays open;
 // a shared plan that is not in the library travels in the link as typed, edits included.
 
@@ -68,10 +70,10 @@ async function expectOpenPlan(planner: PlannerPage, name: string, id: string): P
   if (planner.area() === 'Plan') await expect(planner.planName).toHaveValue(name);
 }
 
-// Fails if: the navigation does not offer both areas by name, in order, on both pages; the area
+// Fails if: the navigation does not offer every area by name, in order, on every page; the area
 // shown is not marked `aria-current="page"` (or another one is); or a link does not carry the open
 // plan (`#plan=<id>`), also after switching plans.
-test('the Areas navigation lists both areas and marks the current one', async ({ planner }) => {
+test('the Areas navigation lists every area and marks the current one', async ({ planner }) => {
   await seedTwoPlans(planner);
   await planner.goto('/#plan=pareas-older');
   for (const area of AREAS) {
@@ -84,11 +86,13 @@ test('the Areas navigation lists both areas and marks the current one', async ({
     }
     await expect(planner.areaLink('Plan')).toHaveAttribute('href', './#plan=pareas-older');
     await expect(planner.areaLink('Channels and KPIs')).toHaveAttribute('href', 'channels.html#plan=pareas-older');
+    await expect(planner.areaLink('Results')).toHaveAttribute('href', 'results.html#plan=pareas-older');
   }
   // Opening another plan from the list changes where the links lead.
   await planner.openPlan('Newer plan');
   await expect(planner.areaLink('Plan')).toHaveAttribute('href', './#plan=pareas-newer');
   await expect(planner.areaLink('Channels and KPIs')).toHaveAttribute('href', 'channels.html#plan=pareas-newer');
+  await expect(planner.areaLink('Results')).toHaveAttribute('href', 'results.html#plan=pareas-newer');
 });
 
 // Fails if: following the link to Channels and KPIs opens another plan than the one open in Plan
@@ -213,8 +217,8 @@ test('a shared plan edited in Plan keeps the edit in Channels and KPIs, and back
 });
 
 // Fails if: the Plan area shows any panel of the Channels and KPIs area, or Channels and KPIs
-// shows the goal form, the stages, the forward check or "Keep and share"; or either lacks the
-// plan list and the targets.
+// shows the goal form, the stages, the forward check, "Keep and share" or the results; Results
+// shows the goal form or the channels; or any lacks the plan list and the targets.
 test('each area shows its own panels only', async ({ planner }) => {
   await planner.goto();
   await expect(planner.librarySection).toBeVisible();
@@ -230,6 +234,7 @@ test('each area shows its own panels only', async ({ planner }) => {
     planner.budgetSection,
     planner.kpiSection,
     planner.compareSection,
+    planner.actualsSection,
   ]) {
     await expect(section).toHaveCount(0);
   }
@@ -257,19 +262,41 @@ test('each area shows its own panels only', async ({ planner }) => {
     planner.downloadCsvButton,
     planner.printButton,
     planner.exportPlanButton,
+    planner.actualsSection,
+  ]) {
+    await expect(absent).toHaveCount(0);
+  }
+
+  await planner.openArea('Results');
+  await expect(planner.librarySection).toBeVisible();
+  await expect(planner.resultsSection).toBeVisible();
+  await expect(planner.targetsTable).toBeVisible();
+  for (const section of [planner.actualsSection, planner.standingSection, planner.leaksSection, planner.quartersSection]) {
+    await expect(section).toBeVisible();
+  }
+  for (const absent of [
+    planner.goalSection,
+    planner.stagesSection,
+    planner.forwardSection,
+    planner.keepSection,
+    planner.channelsSection,
+    planner.budgetSection,
+    planner.kpiSection,
+    planner.compareSection,
   ]) {
     await expect(absent).toHaveCount(0);
   }
 });
 
-// Fails if: the area links cannot be reached with Tab from the top of either page, or Enter on
+// Fails if: the area links cannot be reached with Tab from the top of every page, or Enter on
 // one does not go to that area with the plan open.
 test('Tab reaches the area links, and Enter follows them', async ({ page, planner }) => {
   await seedTwoPlans(planner);
   await planner.goto('/#plan=pareas-older');
   for (const [from, to] of [
     ['Plan', 'Channels and KPIs'],
-    ['Channels and KPIs', 'Plan'],
+    ['Channels and KPIs', 'Results'],
+    ['Results', 'Plan'],
   ] as const) {
     expect(planner.area()).toBe(from);
     const reached: string[] = [];
@@ -282,7 +309,7 @@ test('Tab reaches the area links, and Enter follows them', async ({ page, planne
     expect(reached, `area links reached by Tab in ${from}`).toEqual(AREAS);
     await planner.areaLink(to).focus();
     await page.keyboard.press('Enter');
-    await page.waitForURL((url) => url.pathname.endsWith('/channels.html') === (to === 'Channels and KPIs'));
+    await page.waitForURL((url) => areaOf(url.pathname) === to);
     await planner.waitUntilReady();
     await expect(planner.currentAreaLink).toHaveText(to);
     await expectOpenPlan(planner, 'Older plan', 'pareas-older');

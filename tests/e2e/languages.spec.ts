@@ -106,8 +106,8 @@ for (const lang of LANGS) {
   });
 
   // Fails if: a page has an accessibility violation in one of the languages.
-  test(`axe finds nothing on either page in ${OWN_NAMES[lang]}`, async ({ page }) => {
-    for (const url of [`/?lang=${lang}`, `/channels.html?lang=${lang}`]) {
+  test(`axe finds nothing on any page in ${OWN_NAMES[lang]}`, async ({ page }) => {
+    for (const url of [`/?lang=${lang}`, `/channels.html?lang=${lang}`, `/results.html?lang=${lang}`]) {
       await open(page, url, lang);
       const results = await new AxeBuilder({ page }).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), url).toEqual([]);
@@ -117,7 +117,7 @@ for (const lang of LANGS) {
   // Fails if: a language's longer words push a page wider than a 320 px phone.
   test(`at 320 px nothing scrolls sideways in ${OWN_NAMES[lang]}`, async ({ page }) => {
     await page.setViewportSize({ width: 320, height: 800 });
-    for (const url of [`/?lang=${lang}`, `/channels.html?lang=${lang}`, `/embed.html?lang=${lang}`]) {
+    for (const url of [`/?lang=${lang}`, `/channels.html?lang=${lang}`, `/results.html?lang=${lang}`, `/embed.html?lang=${lang}`]) {
       await page.goto(url);
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
       await expect(page.getByRole('table', { name: t(lang, 'TargetsCaption'), exact: true })).toBeVisible();

@@ -61,6 +61,9 @@ test('after one visit the app works offline: reload, type, save, a new tab', asy
   await tab.goto(`${origin()}/channels.html`);
   await expect(tab.getByRole('link', { name: 'Channels and KPIs' })).toHaveAttribute('aria-current', 'page');
   await expect(tab.getByRole('region', { name: 'Budget and channels' })).toBeVisible();
+  await tab.goto(`${origin()}/results.html`);
+  await expect(tab.getByRole('link', { name: 'Results' })).toHaveAttribute('aria-current', 'page');
+  await expect(tab.getByRole('table', { name: 'Results by month' })).toBeVisible();
   await tab.close();
   await page.context().setOffline(false);
 });
@@ -124,7 +127,7 @@ test('Chromium finds the app installable', async ({ page }) => {
 
 // Fails if: a page allows inline scripts or loads its loader without the policy's hash.
 test('every page has a strict Content-Security-Policy', async ({ page, pageProblems }) => {
-  for (const path of ['/', '/channels.html', '/embed.html']) {
+  for (const path of ['/', '/channels.html', '/results.html', '/embed.html']) {
     await page.goto(`${origin()}${path}`);
     await expect(page.getByRole('main')).toBeVisible();
     const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');

@@ -7,14 +7,26 @@ import { MESSAGES, expectClose, type Cell } from './data';
  * An area of the app: a page of its own, reached by its link in the header's "Areas" navigation.
  * "Plan" (`./`): the goal, stages, targets, forward check and "Keep and share". "Channels and
  * KPIs" (`channels.html`): the plan library, the targets, and budget, channels and KPIs.
+ * "Results" (`results.html`): the plan library, the targets, the results entered month by month
+ * and where the year stands against the targets.
  */
-export type Area = 'Plan' | 'Channels and KPIs';
+export type Area = 'Plan' | 'Channels and KPIs' | 'Results';
 
 /** Every area, in the navigation's order. */
-export const AREAS: Area[] = ['Plan', 'Channels and KPIs'];
+export const AREAS: Area[] = ['Plan', 'Channels and KPIs', 'Results'];
 
 /** The address of the Channels and KPIs area's page (the Plan area is the app's folder). */
 export const CHANNELS_PAGE = '/channels.html';
+
+/** The address of the Results area's page. */
+export const RESULTS_PAGE = '/results.html';
+
+/** The area an address's path shows: `channels.html`, `results.html`, anything else Plan. */
+export function areaOf(pathname: string): Area {
+  if (pathname.endsWith(CHANNELS_PAGE)) return 'Channels and KPIs';
+  if (pathname.endsWith(RESULTS_PAGE)) return 'Results';
+  return 'Plan';
+}
 
 /** What every area shares: loading, areas, typing, tables, field errors and the whole page. */
 export class BasePage {
@@ -35,8 +47,8 @@ export class BasePage {
   // ---- Loading -------------------------------------------------------------------------------
 
   /**
-   * Opens the page (or `url`: a share link, or `CHANNELS_PAGE` for the Channels and KPIs area)
-   * and waits until the app has rendered it.
+   * Opens the page (or `url`: a share link, `CHANNELS_PAGE` for the Channels and KPIs area or
+   * `RESULTS_PAGE` for the Results area) and waits until the app has rendered it.
    */
   async goto(url = '/'): Promise<void> {
     await this.page.goto(url);
@@ -49,17 +61,23 @@ export class BasePage {
     await this.waitUntilReady();
   }
 
-  /** The area the address shows: `channels.html` is Channels and KPIs, anything else Plan. */
+  /**
+   * The area the address shows: `channels.html` is Channels and KPIs, `results.html` Results,
+   * anything else Plan.
+   */
   area(): Area {
-    return new URL(this.page.url()).pathname.endsWith('/channels.html') ? 'Channels and KPIs' : 'Plan';
+    return areaOf(new URL(this.page.url()).pathname);
   }
 
   /** Waits until the app has rendered the area the address names. */
   async waitUntilReady(): Promise<void> {
     await expect(this.heading).toBeVisible();
     await expect(this.areaNav).toBeVisible();
-    if (this.area() === 'Plan') {
+    const area = this.area();
+    if (area === 'Plan') {
       await expect(this.planName).toBeVisible();
+    } else if (area === 'Results') {
+      await expect(this.page.getByRole('heading', { level: 2, name: 'Actual results', exact: true })).toBeVisible();
     } else {
       await expect(this.page.getByRole('region', { name: 'Budget and channels', exact: true })).toBeVisible();
     }
@@ -79,7 +97,7 @@ export class BasePage {
   async openArea(area: Area): Promise<void> {
     if (this.area() === area) return;
     await this.areaLink(area).click();
-    await this.page.waitForURL((url) => url.pathname.endsWith('/channels.html') === (area === 'Channels and KPIs'));
+    await this.page.waitForURL((url) => areaOf(url.pathname) === area);
     await this.waitUntilReady();
   }
 
