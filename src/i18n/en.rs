@@ -2,22 +2,42 @@
 //! keys; every other language is an exhaustive `match` over them.
 
 macro_rules! catalogue {
-    ($($key:ident => $text:literal,)*) => {
+    (
+        $($key:ident => $text:literal,)*
+        @results_only
+        $($results_key:ident => $results_text:literal,)*
+        @end
+        $($later_key:ident => $later_text:literal,)*
+    ) => {
         /// A text a person reads. The English wording is beside each key in `i18n/en.rs`.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Key {
             $($key,)*
+            $($results_key,)*
+            $($later_key,)*
         }
 
         impl Key {
             /// Every key, for checks over the whole catalogue.
-            pub const ALL: &'static [Key] = &[$(Key::$key,)*];
+            pub const ALL: &'static [Key] = &[
+                $(Key::$key,)*
+                $(Key::$results_key,)*
+                $(Key::$later_key,)*
+            ];
         }
 
-        /// The English text for `key`.
+        /// The English text for `key`. The texts only the Results area shows are built only
+        /// into its page (cargo feature `results`) and natively; other pages get "" for them.
         pub fn text(key: Key) -> &'static str {
+            #[allow(unreachable_patterns)]
             match key {
                 $(Key::$key => $text,)*
+                $(
+                    #[cfg(any(feature = "results", not(target_arch = "wasm32")))]
+                    Key::$results_key => $results_text,
+                )*
+                $(Key::$later_key => $later_text,)*
+                _ => "",
             }
         }
     };
@@ -427,6 +447,7 @@ catalogue! {
     ProblemItem => "{field}: {message}",
 
     // RESULTS-ONLY begin: the texts only the Results area shows (see `i18n::RESULTS_ONLY`).
+    @results_only
     ActualsHeading => "Actual results",
     ActualsIntro => "Enter each month's results as they come in. An empty cell means not entered yet, never 0.",
     ActualsKeyboardHint => "Arrow keys move between cells, Enter moves down. Paste a block copied from a spreadsheet into a cell to fill the grid from there.",
@@ -528,6 +549,7 @@ catalogue! {
     OverBudgetBy => "{value} over budget",
     LeakHeadline => "{point}: {effect}",
     // RESULTS-ONLY end.
+    @end
     CsvResultsSection => "Results by month",
     CsvMonthColumn => "Month",
 }

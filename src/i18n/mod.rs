@@ -114,9 +114,9 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
 }
 
 /// The texts only the Results area shows: a run of keys in `en.rs`, between its "RESULTS-ONLY"
-/// marks. The other pages' wasm leaves them out (the check on the key's number lets the compiler
-/// drop those texts), and their catalogue files have empty lines there; the Results page (cargo
-/// feature `results`) has them all.
+/// marks. The other pages' wasm leaves their English out (`en::text` has those arms only with
+/// the cargo feature `results`, the Results page's), and their catalogue files have empty lines
+/// there; the Results page has them all.
 pub const RESULTS_ONLY: std::ops::RangeInclusive<usize> =
     (Key::ActualsHeading as usize)..=(Key::LeakHeadline as usize);
 
@@ -129,7 +129,7 @@ pub fn is_results_only(key: Key) -> bool {
 /// English comes as a file like every language's, with only the embed's texts).
 #[cfg(target_arch = "wasm32")]
 fn built_in(key: Key) -> &'static str {
-    if cfg!(feature = "embed") || (!cfg!(feature = "results") && is_results_only(key)) {
+    if cfg!(feature = "embed") {
         ""
     } else {
         en::text(key)

@@ -106,6 +106,7 @@ fn leak_item(leak: &Leak, names: &[String], customers: &str, is_advised: bool) -
 
 /// The arithmetic of one leak, with its own numbers: "Leads → MQLs: Customers planned …".
 fn leak_how(leak: &Leak, names: &[String], customers: &str) -> String {
+    // Its size: the headline says whether it is lost or won (no figure is shown negative).
     let gained = leak.customers_gained();
     // Unrounded, so the figures multiply out as written.
     let (achieved, planned) = match leak.point {
@@ -120,7 +121,7 @@ fn leak_how(leak: &Leak, names: &[String], customers: &str) -> String {
             ("achieved", &achieved),
             ("planned", &planned),
             ("at_results", &exact(leak.customers_at_results)),
-            ("gained", &exact(gained)),
+            ("gained", &exact(gained.abs())),
         ],
     );
     if let (Some(average), Some(revenue)) = (leak.average_revenue, leak.revenue_gained()) {
@@ -128,9 +129,9 @@ fn leak_how(leak: &Leak, names: &[String], customers: &str) -> String {
         how.push_str(&tf(
             Key::HowLeakRevenue,
             &[
-                ("gained", &exact(gained)),
+                ("gained", &exact(gained.abs())),
                 ("average", &money(average)),
-                ("revenue", &money(revenue)),
+                ("revenue", &money(revenue.abs())),
             ],
         ));
     }
