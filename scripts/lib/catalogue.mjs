@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const ARM = /^\s+(?:Key::)?(\w+) => "((?:[^"\\]|\\.)*)",$/gm;
+const ARM = /^\s+(?:Key::)?([A-Z]\w*) => "((?:[^"\\]|\\.)*)",$/gm;
 
 /** The texts of `lang` by key, read from src/i18n/<lang>.rs (Rust escapes \" and \\ undone). */
 export function readCatalogue(lang) {

@@ -11,6 +11,7 @@
 //! - customers gained = customers at the results − customers planned (negative: lost);
 //! - revenue gained = customers gained × average revenue per new customer.
 
+use crate::model::order::sort_stable_by;
 use crate::model::tracking::standing::{ratio, YearStanding};
 
 /// Where in the funnel a difference is.
@@ -156,6 +157,8 @@ pub fn diagnose(standing: &YearStanding, average_revenue: Option<f64>) -> Vec<Le
             advice: Advice::at(point, stage_count),
         });
     }
-    leaks.sort_by(|a, b| a.customers_gained().total_cmp(&b.customers_gained()));
+    sort_stable_by(&mut leaks, |a, b| {
+        a.customers_gained().total_cmp(&b.customers_gained())
+    });
     leaks
 }

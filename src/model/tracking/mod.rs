@@ -18,6 +18,7 @@ pub mod leak;
 pub mod standing;
 
 use crate::model::number::{parse_non_negative, retype, NumberSymbols};
+use crate::model::order::sort_stable_by;
 use crate::model::{ChannelId, InputError, StageId};
 
 /// Months in a plan year.
@@ -181,12 +182,14 @@ impl TrackingDraft {
                 groups.push(group);
             }
         }
-        self.cells.sort_by_key(|cell| {
+        let key = |cell: &ActualCell| {
             let group = groups
                 .iter()
                 .position(|group| *group == (cell.at.row, cell.at.channel));
             (group, cell.at.month)
-        });
+        };
+        // The crate's one sort (the standard library's would add its own copy to the page).
+        sort_stable_by(&mut self.cells, |a, b| key(a).cmp(&key(b)));
     }
 
     /// Whether any result (of the plan or of a channel) is typed.
