@@ -12,7 +12,7 @@ mod common;
 
 use common::example;
 use funnel_planner::model::tracking::{CellAt, PlanYear, Row};
-use funnel_planner::model::{ChannelId, Lang, PlanId, PlanRecord, StageId};
+use funnel_planner::model::{Lang, PlanId, PlanRecord, StageId};
 use funnel_planner::storage::schema::encode_record;
 use funnel_planner::storage::{
     change_from, open, Change, StorageIssue, PLAN_PREFIX, UNREADABLE_PREFIX, V1_PLAN_KEY,
@@ -113,6 +113,11 @@ fn saved_plans_open_again_with_invalid_text_intact() {
 fn a_plan_with_its_results_opens_again_as_it_was_typed() {
     let storage = fresh();
     let mut plan = record("a", "Tracked");
+    let channel = plan
+        .draft
+        .marketing
+        .add_channel("Paid search")
+        .expect("a plan takes a channel");
     let tracking = &mut plan.draft.tracking;
     tracking.start = PlanYear::new(2027, 4);
     // Typed out of order, with a typo and one channel's result: all kept as typed.
@@ -120,7 +125,7 @@ fn a_plan_with_its_results_opens_again_as_it_was_typed() {
         (2, Row::Stage(StageId(2)), None, "120"),
         (0, Row::Stage(StageId(2)), None, "95"),
         (1, Row::Spend, None, "4,000"),
-        (0, Row::Revenue, Some(ChannelId(3)), "12o"),
+        (0, Row::Revenue, Some(channel), "12o"),
     ] {
         tracking.set_text(
             CellAt {
