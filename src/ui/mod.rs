@@ -307,30 +307,25 @@ fn App(area: Area) -> impl IntoView {
             </div>
         }
         .into_any(),
-        Area::Channels => {
+        Area::Channels | Area::Results => {
             // The plan's fields are on the Plan page: a problem listed here leads there.
             provide_context(targets::FieldsElsewhere(plan_fragment));
-            // The channel inputs and KPIs only: editing the goal or a rate leaves this unchanged.
-            let kpi_report: ReportMemo = Memo::new(move |_| report.with(Report::without_targets));
-            view! {
-                <div class="column">
-                    <LibraryPanel planner />
-                </div>
-                <div class="column">
-                    <TargetsPanel draft checked targets />
-                </div>
-                <div class="wide">
+            let panels = if area == Area::Channels {
+                // The channel inputs and KPIs only: editing the goal or a rate leaves this
+                // unchanged.
+                let kpi_report: ReportMemo =
+                    Memo::new(move |_| report.with(Report::without_targets));
+                view! {
                     <ChannelsPanel draft report=kpi_report />
                     <ChannelTargetsPanel report />
                     <BudgetPanel report />
                     <KpiPanel draft report=kpi_report />
                     <ComparePanel draft report=kpi_report />
-                </div>
-            }
-            .into_any()
-        }
-        Area::Results => {
-            provide_context(targets::FieldsElsewhere(plan_fragment));
+                }
+                .into_any()
+            } else {
+                view! { <results::ResultsPanels draft checked targets report /> }.into_any()
+            };
             view! {
                 <div class="column">
                     <LibraryPanel planner />
@@ -338,9 +333,7 @@ fn App(area: Area) -> impl IntoView {
                 <div class="column">
                     <TargetsPanel draft checked targets />
                 </div>
-                <div class="wide">
-                    <results::ResultsPanels draft checked targets report />
-                </div>
+                <div class="wide">{panels}</div>
             }
             .into_any()
         }

@@ -44,6 +44,27 @@ fn legend(items: Vec<(&'static str, Key)>) -> impl IntoView {
     view! { <ul class="legend">{items}</ul> }
 }
 
+/// A chart: the drawing, `height` units tall, named by its SVG title (`id`), the same title as
+/// a visible caption (hidden from screen readers, which read the title once), and its legend.
+fn chart(
+    id: &'static str,
+    title: String,
+    height: f64,
+    marks: impl IntoView,
+    items: Vec<(&'static str, Key)>,
+) -> impl IntoView {
+    view! {
+        <figure class="chart">
+            <svg viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-labelledby=id preserveAspectRatio="xMinYMin meet">
+                <title id=id>{title.clone()}</title>
+                {marks}
+            </svg>
+            <figcaption aria-hidden="true">{title}</figcaption>
+            {legend(items)}
+        </figure>
+    }
+}
+
 /// Results to date as a share of the target to date, per stage: a bar for each, with the
 /// target's mark.
 pub fn funnel_chart(standing: &YearStanding, names: &[String]) -> impl IntoView {
@@ -74,18 +95,18 @@ pub fn funnel_chart(standing: &YearStanding, names: &[String]) -> impl IntoView 
             }
         })
         .collect_view();
-    let title = t(Key::FunnelChartTitle);
-    view! {
-        <figure class="chart">
-            <svg viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-labelledby="funnel-chart-title" preserveAspectRatio="xMinYMin meet">
-                <title id="funnel-chart-title">{title}</title>
-                {bars}
-                <line x1=target_x.clone() x2=target_x y1="0" y2=at(height) class="target-mark" />
-            </svg>
-            <figcaption aria-hidden="true">{title}</figcaption>
-            {legend(vec![("target", Key::LegendTargetToDate), ("actual", Key::LegendActualToDate)])}
-        </figure>
-    }
+    let target_mark =
+        view! { <line x1=target_x.clone() x2=target_x y1="0" y2=at(height) class="target-mark" /> };
+    chart(
+        "funnel-chart-title",
+        t(Key::FunnelChartTitle).to_owned(),
+        height,
+        (bars, target_mark),
+        vec![
+            ("target", Key::LegendTargetToDate),
+            ("actual", Key::LegendActualToDate),
+        ],
+    )
 }
 
 /// One series month by month: the results as columns, the monthly target as a line, and the run
@@ -163,19 +184,13 @@ pub fn month_chart(
     if pacing.is_some() {
         items.push(("pacing", Key::LegendRunRate));
     }
-    view! {
-        <figure class="chart">
-            <svg viewBox=format!("0 0 {WIDTH} {}", base + 20.0) role="img" aria-labelledby="month-chart-title" preserveAspectRatio="xMinYMin meet">
-                <title id="month-chart-title">{title.clone()}</title>
-                <line x1="0" x2=at(WIDTH) y1=at(base) y2=at(base) class="chart-base" />
-                {columns}
-                <polyline points=target_points.join(" ") class="target-line" />
-                {pacing}
-            </svg>
-            <figcaption aria-hidden="true">{title}</figcaption>
-            {legend(items)}
-        </figure>
-    }
+    let marks = view! {
+        <line x1="0" x2=at(WIDTH) y1=at(base) y2=at(base) class="chart-base" />
+        {columns}
+        <polyline points=target_points.join(" ") class="target-line" />
+        {pacing}
+    };
+    chart("month-chart-title", title, base + 20.0, marks, items)
 }
 
 /// The rate achieved to date between each pair of stages, beside the plan's.
@@ -211,15 +226,14 @@ pub fn conversion_chart(standing: &YearStanding, steps: &[String]) -> impl IntoV
             }
         })
         .collect_view();
-    let title = t(Key::ConversionChartTitle);
-    view! {
-        <figure class="chart">
-            <svg viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-labelledby="conversion-chart-title" preserveAspectRatio="xMinYMin meet">
-                <title id="conversion-chart-title">{title}</title>
-                {bars}
-            </svg>
-            <figcaption aria-hidden="true">{title}</figcaption>
-            {legend(vec![("target", Key::LegendPlannedRate), ("actual", Key::LegendAchievedRate)])}
-        </figure>
-    }
+    chart(
+        "conversion-chart-title",
+        t(Key::ConversionChartTitle).to_owned(),
+        height,
+        bars,
+        vec![
+            ("target", Key::LegendPlannedRate),
+            ("actual", Key::LegendAchievedRate),
+        ],
+    )
 }
