@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::model::number::plain_decimal;
 
 /// One cell: the text shown and, for a figure, its unrounded value for `data-value`.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
     pub text: String,
     pub value: Option<f64>,
@@ -31,6 +32,7 @@ impl Cell {
 }
 
 /// One row: its header (the row's name) and its cells.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     pub header: String,
     pub cells: Vec<Cell>,
@@ -57,6 +59,7 @@ impl Row {
 }
 
 /// A captioned table: column headings (the first heads the row headers) and rows.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Table {
     /// The caption's element id (the scrolling region is labelled by it).
     pub id: &'static str,
@@ -99,6 +102,129 @@ impl Table {
                 <tbody>{rows}</tbody>
             </ScrollTable>
         }
+    }
+}
+
+/// What lays a table out: its columns and its rows' headers, cells and rules.
+#[derive(Debug, Clone, PartialEq)]
+struct Shape {
+    id: &'static str,
+    columns: Vec<String>,
+    rows: Vec<(String, usize, bool)>,
+}
+
+/// A table whose figures change in place, for figures that follow every keystroke: the table is
+/// laid out again only when its shape (columns, row names, number of cells) changes; otherwise
+/// one effect writes the cells whose text or value changed, and only those. (A reactive closure
+/// per cell would put a thousand nodes in the reactive graph, and each change visits them all.)
+/// Nothing while `table` is `None`.
+pub fn live_table(table: Memo<Option<Table>>) -> impl IntoView {
+    let shape = Memo::new(move |_| {
+        table.with(|table| {
+            table.as_ref().map(|table| Shape {
+                id: table.id,
+                columns: table.columns.clone(),
+                rows: table
+                    .rows
+                    .iter()
+                    .map(|row| (row.header.clone(), row.cells.len(), row.is_total))
+                    .collect(),
+            })
+        })
+    });
+    let caption = move || {
+        table.with(|table| {
+            table
+                .as_ref()
+                .map(|table| table.caption.clone())
+                .unwrap_or_default()
+        })
+    };
+    move || {
+        let shape = shape.get()?;
+        // The cells as laid out below, then as last written.
+        let shown = StoredValue::new(table.with_untracked(|table| {
+            table.as_ref().map_or_else(Vec::new, |table| {
+                table.rows.iter().map(|row| row.cells.clone()).collect()
+            })
+        }));
+        let body = NodeRef::<leptos::html::Tbody>::new();
+        Effect::new(move |_| {
+            table.with(|table| {
+                let (Some(table), Some(body)) = (table, body.get_untracked()) else {
+                    return;
+                };
+                shown.update_value(|shown| {
+                    write_changes(&body, shown, table);
+                    *shown = table.rows.iter().map(|row| row.cells.clone()).collect();
+                });
+            });
+        });
+        let head = shape
+            .columns
+            .into_iter()
+            .map(|column| view! { <th scope="col">{column}</th> })
+            .collect_view();
+        let rows = shown.with_value(|cells| {
+            shape
+                .rows
+                .into_iter()
+                .enumerate()
+                .map(|(index, (header, _, is_total))| {
+                    let cells = cells
+                        .get(index)
+                        .into_iter()
+                        .flatten()
+                        .map(|cell| {
+                            view! { <td data-value=cell.value.map(plain_decimal)>{cell.text.clone()}</td> }
+                        })
+                        .collect_view();
+                    view! {
+                        <tr class:total=is_total>
+                            <th scope="row">{header}</th>
+                            {cells}
+                        </tr>
+                    }
+                })
+                .collect_view()
+        });
+        Some(view! {
+            <ScrollTable caption_id=shape.id class="figures">
+                <caption id=shape.id>{caption}</caption>
+                <thead>
+                    <tr>{head}</tr>
+                </thead>
+                <tbody node_ref=body>{rows}</tbody>
+            </ScrollTable>
+        })
+    }
+}
+
+/// Writes into `body` (rows of a header then cells) each cell of `table` that differs from
+/// `shown`.
+fn write_changes(body: &web_sys::Element, shown: &[Vec<Cell>], table: &Table) {
+    let mut row_element = body.first_element_child();
+    for (index, row) in table.rows.iter().enumerate() {
+        let Some(tr) = row_element else { return };
+        let before = shown.get(index);
+        if before != Some(&row.cells) {
+            // The row's header first, then its cells.
+            let mut cell_element = tr
+                .first_element_child()
+                .and_then(|th| th.next_element_sibling());
+            for (column, cell) in row.cells.iter().enumerate() {
+                let Some(td) = cell_element else { break };
+                if before.and_then(|cells| cells.get(column)) != Some(cell) {
+                    td.set_text_content(Some(&cell.text));
+                    let _ = match cell.value {
+                        Some(value) => td.set_attribute("data-value", &plain_decimal(value)),
+                        None => td.remove_attribute("data-value"),
+                    };
+                }
+                cell_element = td.next_element_sibling();
+            }
+        }
+        row_element = tr.next_element_sibling();
     }
 }
 

@@ -36,7 +36,6 @@ fn focus_cell(month: usize, column: usize) -> bool {
 #[component]
 pub fn ResultsGrid(tracked: Tracked) -> impl IntoView {
     let draft = tracked.draft;
-    let current_year = tracked.current_year;
     // Whose results the grid shows: the whole plan's (`None`) or one channel's.
     let whose = RwSignal::new(None::<ChannelId>);
     let pasted = RwSignal::new(None::<String>);
@@ -105,43 +104,80 @@ pub fn ResultsGrid(tracked: Tracked) -> impl IntoView {
         })
     };
 
+    // What every cell of the grid shows, for the whole plan or the channel shown.
+    let states = Memo::new(move |_| {
+        let rows: Vec<_> = tracked
+            .columns
+            .with(|columns| columns.iter().map(|column| column.row).collect());
+        let channel = shown.get();
+        (0..MONTHS)
+            .map(|month| month_states(tracked, month, &rows, channel))
+            .collect::<Vec<_>>()
+    });
+    // The grid is laid out again when its columns, months or channel change; otherwise one
+    // effect writes the inputs whose state changed, and only those. (A reactive closure per
+    // attribute would put some 900 nodes in the reactive graph, and each change visits them all.)
     let grid = move || {
         let columns = tracked.columns.get();
         let months = tracked.months.get();
         let channel = shown.get();
+        // The inputs' states as laid out below, then as last written.
+        let written = StoredValue::new(states.get_untracked());
+        let body = NodeRef::<leptos::html::Tbody>::new();
+        Effect::new(move |_| {
+            states.with(|states| {
+                let Some(body) = body.get_untracked() else {
+                    return;
+                };
+                written.update_value(|written| {
+                    tracked.columns.with_untracked(|columns| {
+                        tracked.months.with_untracked(|months| {
+                            write_changes(&body, written, states, columns, months);
+                        });
+                    });
+                    written.clone_from(states);
+                });
+            });
+        });
         let head = columns
             .iter()
             .map(|column| view! { <th scope="col">{column.label.clone()}</th> })
             .collect_view();
-        let rows = months
-            .iter()
-            .enumerate()
-            .map(|(month, month_label)| {
-                let cells = columns
-                    .iter()
-                    .enumerate()
-                    .map(|(index, column)| {
-                        cell(
-                            tracked,
-                            &columns,
-                            month,
-                            index,
-                            column,
-                            month_label,
-                            channel,
-                            pasted,
-                            current_year,
-                        )
-                    })
-                    .collect_view();
-                view! {
-                    <tr>
-                        <th scope="row">{month_label.clone()}</th>
-                        {cells}
-                    </tr>
-                }
-            })
-            .collect_view();
+        let rows = written.with_value(|states| {
+            months
+                .iter()
+                .enumerate()
+                .map(|(month, month_label)| {
+                    let cells = columns
+                        .iter()
+                        .enumerate()
+                        .map(|(index, column)| {
+                            let state = states
+                                .get(month)
+                                .and_then(|states| states.get(index))
+                                .cloned()
+                                .unwrap_or_default();
+                            cell(
+                                tracked,
+                                &columns,
+                                state,
+                                (month, index),
+                                column,
+                                month_label,
+                                channel,
+                                pasted,
+                            )
+                        })
+                        .collect_view();
+                    view! {
+                        <tr>
+                            <th scope="row">{month_label.clone()}</th>
+                            {cells}
+                        </tr>
+                    }
+                })
+                .collect_view()
+        });
         view! {
             <div class="table-wrap grid-wrap" role="region" aria-labelledby="results-grid-caption">
                 <table class="results-grid">
@@ -152,7 +188,7 @@ pub fn ResultsGrid(tracked: Tracked) -> impl IntoView {
                             {head}
                         </tr>
                     </thead>
-                    <tbody>{rows}</tbody>
+                    <tbody node_ref=body>{rows}</tbody>
                 </table>
             </div>
         }
@@ -242,52 +278,153 @@ pub fn cell_label(column: &Column, month: &str) -> String {
     )
 }
 
-/// One input of the grid.
+/// What one input of the grid shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct CellState {
+    /// What was typed, or the channels' sum.
+    text: String,
+    /// The whole plan's cell, showing the channels' sum (read-only).
+    summed: bool,
+    /// What was typed cannot be read.
+    invalid: bool,
+}
+
+/// What each cell of `month` shows, for the grid's `rows` of the whole plan or of `channel`.
+fn month_states(
+    tracked: Tracked,
+    month: usize,
+    rows: &[crate::model::tracking::Row],
+    channel: Option<ChannelId>,
+) -> Vec<CellState> {
+    tracked.actuals.with(|(actuals, errors)| {
+        tracked.draft.with(|draft| {
+            tracked.stage_ids.with(|ids| {
+                rows.iter()
+                    .map(|&row| {
+                        let at = CellAt {
+                            month,
+                            row,
+                            channel,
+                        };
+                        let summed = channel.is_none() && actuals.is_summed(month, row);
+                        let text = if summed {
+                            actuals
+                                .value(ids, month, row)
+                                // Without the binary noise of a sum (100.1 + 200.2 =
+                                // 300.29999999999995).
+                                .map(|sum| typed((sum * 1e9).round() / 1e9))
+                                .unwrap_or_default()
+                        } else {
+                            draft.tracking.text(at).to_owned()
+                        };
+                        CellState {
+                            text,
+                            summed,
+                            invalid: errors.iter().any(|error| error.at == at),
+                        }
+                    })
+                    .collect()
+            })
+        })
+    })
+}
+
+/// The grid's input names: "Leads in March 2027", or "…, sum of the channels" where it shows
+/// their sum.
+fn input_label(column: &Column, month: &str, summed: bool) -> String {
+    let label = cell_label(column, month);
+    if summed {
+        tf(Key::ResultCellSummed, &[("cell", &label)])
+    } else {
+        label
+    }
+}
+
+/// Writes into the grid's `body` (rows of a month header then cells) the state of each input
+/// that differs from `written`.
+fn write_changes(
+    body: &web_sys::Element,
+    written: &[Vec<CellState>],
+    states: &[Vec<CellState>],
+    columns: &[Column],
+    months: &[String],
+) {
+    let mut row = body.first_element_child();
+    for (month, cells) in states.iter().enumerate() {
+        let Some(tr) = row else { return };
+        let before = written.get(month);
+        if before != Some(cells) {
+            let mut td = tr
+                .first_element_child()
+                .and_then(|th| th.next_element_sibling());
+            for (index, state) in cells.iter().enumerate() {
+                let Some(cell) = td else { break };
+                let input = cell
+                    .first_element_child()
+                    .and_then(|input| input.dyn_into::<HtmlInputElement>().ok());
+                if let (Some(input), false) = (
+                    input,
+                    before.and_then(|cells| cells.get(index)) == Some(state),
+                ) {
+                    write_input(&cell, &input, state, columns.get(index), months.get(month));
+                }
+                td = cell.next_element_sibling();
+            }
+        }
+        row = tr.next_element_sibling();
+    }
+}
+
+/// Shows `state` in one input of the grid (in its cell `td`), named for `column` and `month`.
+fn write_input(
+    td: &web_sys::Element,
+    input: &HtmlInputElement,
+    state: &CellState,
+    column: Option<&Column>,
+    month: Option<&String>,
+) {
+    let _ = td.set_attribute("class", if state.summed { "summed" } else { "" });
+    if let (Some(column), Some(month)) = (column, month) {
+        let _ = input.set_attribute("aria-label", &input_label(column, month, state.summed));
+    }
+    let _ = if state.summed {
+        input.set_attribute("readonly", "")
+    } else {
+        input.remove_attribute("readonly")
+    };
+    // What is typed stays as it is (with its caret); only a value from elsewhere is written.
+    if input.value() != state.text {
+        input.set_value(&state.text);
+    }
+    let _ = input.set_attribute("aria-invalid", if state.invalid { "true" } else { "false" });
+    let _ = if state.invalid {
+        input.set_attribute("aria-describedby", "results-errors")
+    } else {
+        input.remove_attribute("aria-describedby")
+    };
+}
+
+/// One input of the grid, at `(month, column)`, showing `state`.
 #[allow(clippy::too_many_arguments)]
 fn cell(
     tracked: Tracked,
     columns: &[Column],
-    month: usize,
-    index: usize,
+    state: CellState,
+    (month, index): (usize, usize),
     column: &Column,
     month_label: &str,
     channel: Option<ChannelId>,
     pasted: RwSignal<Option<String>>,
-    current_year: i32,
 ) -> impl IntoView {
     let draft = tracked.draft;
+    let current_year = tracked.current_year;
     let at = CellAt {
         month,
         row: column.row,
         channel,
     };
-    let label = cell_label(column, month_label);
-    let is_summed = move || {
-        channel.is_none()
-            && tracked
-                .actuals
-                .with(|(actuals, _)| actuals.is_summed(month, at.row))
-    };
-    let value = move || {
-        if is_summed() {
-            tracked
-                .actuals
-                .with(|(actuals, _)| actuals.value(&tracked.stage_ids.get(), month, at.row))
-                // Without the binary noise of a sum (100.1 + 200.2 = 300.29999999999995).
-                .map(|sum| typed((sum * 1e9).round() / 1e9))
-                .unwrap_or_default()
-        } else {
-            draft.with(|draft| draft.tracking.text(at).to_owned())
-        }
-    };
-    let is_invalid = move || {
-        tracked
-            .actuals
-            .with(|(_, errors)| errors.iter().any(|error| error.at == at))
-    };
     let column_count = columns.len();
     let rows: Vec<_> = columns.iter().map(|column| column.row).collect();
-    let summed_label = tf(Key::ResultCellSummed, &[("cell", &label)]);
     let on_input = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         draft.update(|draft| {
@@ -391,18 +528,18 @@ fn cell(
         pasted.set(Some(note));
     };
     view! {
-        <td class:summed=is_summed>
+        <td class:summed=state.summed>
             <input
                 id=cell_id(month, index)
                 type="text"
                 inputmode="decimal"
                 autocomplete="off"
                 spellcheck="false"
-                aria-label=move || if is_summed() { summed_label.clone() } else { label.clone() }
-                readonly=is_summed
-                prop:value=value
-                aria-invalid=move || if is_invalid() { "true" } else { "false" }
-                aria-describedby=move || is_invalid().then_some("results-errors")
+                aria-label=input_label(column, month_label, state.summed)
+                readonly=state.summed
+                prop:value=state.text
+                aria-invalid=if state.invalid { "true" } else { "false" }
+                aria-describedby=state.invalid.then_some("results-errors")
                 on:input=on_input
                 on:keydown=on_keydown
                 on:paste=on_paste

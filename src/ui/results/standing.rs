@@ -9,9 +9,9 @@ use crate::model::number::WHOLE_TOLERANCE;
 use crate::model::tracking::standing::{Standing, YearStanding};
 use crate::model::tracking::{FOCUS_PER_QUARTER, QUARTERS};
 use crate::model::{to_percent, StageId};
-use crate::ui::results::charts::{conversion_chart, funnel_chart, month_chart};
+use crate::ui::results::charts::{conversion_chart, funnel_chart, live_chart, month_chart};
 use crate::ui::results::Tracked;
-use crate::ui::table::{list_items, Cell, Row, Table};
+use crate::ui::table::{list_items, live_table, Cell, Row, Table};
 use crate::ui::text::{count, exact, money, money_needed, needed, percent, t, tf};
 
 /// What a series counts: a stage's volume, the revenue or the spend (a budget: beating it is
@@ -211,30 +211,36 @@ fn standing_steps(standing: &YearStanding, names: &[String], months: &[String]) 
 /// "Where the year stands".
 #[component]
 pub fn StandingPanel(tracked: Tracked) -> impl IntoView {
-    let content = move || {
-        let names = tracked.stage_names.get();
-        let months = tracked.months.get();
-        tracked.standing.with(|standing| {
-            let standing = standing.as_ref()?;
-            let summary = match standing
-                .last
-                .and_then(|last| months.get(last).map(|month| (last, month)))
-            {
+    let summary = move || {
+        tracked.months.with(|months| {
+            let last = tracked
+                .standing
+                .with(|standing| standing.as_ref().and_then(|standing| standing.last));
+            match last.and_then(|last| months.get(last).map(|month| (last, month))) {
                 Some((last, month)) => tf(
                     Key::StandingSummary,
                     &[("month", month), ("count", &(last + 1).to_string())],
                 ),
                 None => t(Key::StandingNoResults).to_owned(),
-            };
-            Some(view! {
-                <p class="summary">{summary}</p>
-                {standing_table(standing, &names).view()}
-                {funnel_chart(standing, &names)}
-            })
+            }
         })
     };
-    // Outside the figures written again on each change, so an open explanation stays open
-    // while results are typed.
+    let table = Memo::new(move |_| {
+        let names = tracked.stage_names.get();
+        tracked.standing.with(|standing| {
+            standing
+                .as_ref()
+                .map(|standing| standing_table(standing, &names))
+        })
+    });
+    let chart = Memo::new(move |_| {
+        let names = tracked.stage_names.get();
+        tracked.standing.with(|standing| {
+            standing
+                .as_ref()
+                .map(|standing| funnel_chart(standing, &names))
+        })
+    });
     let steps = move || {
         let names = tracked.stage_names.get();
         let months = tracked.months.get();
@@ -247,7 +253,9 @@ pub fn StandingPanel(tracked: Tracked) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="standing-heading" hidden=move || tracked.standing.with(Option::is_none)>
             <h2 id="standing-heading">{t(Key::StandingHeading)}</h2>
-            {content}
+            <p class="summary">{summary}</p>
+            {live_table(table)}
+            {live_chart(chart)}
             <details class="how">
                 <summary>{t(Key::HowHeading)}</summary>
                 <ul>{steps}</ul>
@@ -331,67 +339,30 @@ pub fn MonthPanel(tracked: Tracked) -> impl IntoView {
             })
             .collect_view()
     };
-    let content = move || {
+    let chart = Memo::new(move |_| {
         let names = tracked.stage_names.get();
-        let months = tracked.months.get();
-        let narrow = tracked.narrow_months.get();
         let index = shown.get();
         tracked.standing.with(|standing| {
-            let standing = standing.as_ref()?;
-            let all = series(standing, &names);
-            let (name, kind, series) = all.get(index)?;
-            let run_rate = series.run_rate();
-            let rows = months
-                .iter()
-                .enumerate()
-                .map(|(month, label)| {
-                    let target = series
-                        .monthly_target
-                        .get(month)
-                        .copied()
-                        .unwrap_or_default();
-                    let actual = series.actual.get(month).copied().flatten();
-                    let needed_now = run_rate.filter(|_| actual.is_none());
-                    Row::new(
-                        label.clone(),
-                        vec![
-                            Cell::figure(kind.target(target), target),
-                            actual.map_or_else(
-                                || Cell::text(t(Key::NotEntered)),
-                                |actual| Cell::figure(kind.actual(actual), actual),
-                            ),
-                            series.month_reached(month).map_or_else(
-                                || Cell::text(String::new()),
-                                |reached| Cell::figure(share(reached), reached),
-                            ),
-                            needed_now.map_or_else(
-                                || Cell::text(String::new()),
-                                |rate| Cell::figure(kind.target(rate), rate),
-                            ),
-                        ],
-                    )
-                })
-                .collect();
-            let table = Table {
-                id: "month-caption",
-                caption: tf(Key::MonthCaption, &[("name", name)]),
-                columns: [
-                    Key::MonthColumn,
-                    Key::TargetColumn,
-                    Key::ActualColumn,
-                    Key::ReachedColumn,
-                    Key::RunRateColumn,
-                ]
-                .map(|key| t(key).to_owned())
-                .to_vec(),
-                rows,
-            };
-            Some(view! {
-                {month_chart(series, name, &narrow, &months)}
-                {table.view()}
+            let all = series(standing.as_ref()?, &names);
+            let (name, _, series) = all.get(index)?;
+            tracked.months.with(|months| {
+                tracked
+                    .narrow_months
+                    .with(|narrow| Some(month_chart(series, name, narrow, months)))
             })
         })
-    };
+    });
+    let table = Memo::new(move |_| {
+        let names = tracked.stage_names.get();
+        let index = shown.get();
+        tracked.standing.with(|standing| {
+            let all = series(standing.as_ref()?, &names);
+            let (name, kind, series) = all.get(index)?;
+            tracked
+                .months
+                .with(|months| Some(month_table(name, *kind, series, months)))
+        })
+    });
     view! {
         <section class="card" aria-labelledby="month-heading" hidden=move || tracked.standing.with(Option::is_none)>
             <h2 id="month-heading">{t(Key::MonthHeading)}</h2>
@@ -401,79 +372,146 @@ pub fn MonthPanel(tracked: Tracked) -> impl IntoView {
                     {options}
                 </select>
             </div>
-            {content}
+            {live_chart(chart)}
+            {live_table(table)}
         </section>
+    }
+}
+
+/// One series month by month: its target, its result and the share reached, and the run rate
+/// still needed in each month without a result.
+fn month_table(name: &str, kind: Kind, series: &Standing, months: &[String]) -> Table {
+    let run_rate = series.run_rate();
+    let rows = months
+        .iter()
+        .enumerate()
+        .map(|(month, label)| {
+            let target = series
+                .monthly_target
+                .get(month)
+                .copied()
+                .unwrap_or_default();
+            let actual = series.actual.get(month).copied().flatten();
+            let needed_now = run_rate.filter(|_| actual.is_none());
+            Row::new(
+                label.clone(),
+                vec![
+                    Cell::figure(kind.target(target), target),
+                    actual.map_or_else(
+                        || Cell::text(t(Key::NotEntered)),
+                        |actual| Cell::figure(kind.actual(actual), actual),
+                    ),
+                    series.month_reached(month).map_or_else(
+                        || Cell::text(String::new()),
+                        |reached| Cell::figure(share(reached), reached),
+                    ),
+                    needed_now.map_or_else(
+                        || Cell::text(String::new()),
+                        |rate| Cell::figure(kind.target(rate), rate),
+                    ),
+                ],
+            )
+        })
+        .collect();
+    Table {
+        id: "month-caption",
+        caption: tf(Key::MonthCaption, &[("name", name)]),
+        columns: [
+            Key::MonthColumn,
+            Key::TargetColumn,
+            Key::ActualColumn,
+            Key::ReachedColumn,
+            Key::RunRateColumn,
+        ]
+        .map(|key| t(key).to_owned())
+        .to_vec(),
+        rows,
     }
 }
 
 /// "Conversion achieved": each rate, month by month and to date, beside the plan's.
 #[component]
 pub fn ConversionPanel(tracked: Tracked) -> impl IntoView {
-    let content = move || {
-        let names = tracked.stage_names.get();
-        let months = tracked.months.get();
-        tracked.standing.with(|standing| {
-            let standing = standing.as_ref()?;
-            let shown_months = standing.last.map_or(0, |last| last + 1);
-            let step_name = |from: usize| {
-                tf(
-                    Key::StepName,
-                    &[
-                        ("from", names.get(from).map_or("", String::as_str)),
-                        ("to", names.get(from + 1).map_or("", String::as_str)),
-                    ],
-                )
-            };
-            let rows = standing
-                .conversions
-                .iter()
-                .map(|conversion| {
-                    let mut cells = vec![Cell::figure(
-                        percent(conversion.planned.percent()),
-                        conversion.planned.fraction(),
-                    )];
-                    cells.extend(conversion.by_month.iter().take(shown_months).map(|rate| {
-                        rate.map_or_else(
-                            || Cell::text(t(Key::NotEntered)),
-                            |rate| Cell::figure(share(rate), rate),
-                        )
-                    }));
-                    cells.push(conversion.to_date().map_or_else(
-                        || Cell::text(t(Key::NotEntered)),
-                        |rate| Cell::figure(share(rate), rate),
-                    ));
-                    Row::new(step_name(conversion.from), cells)
-                })
-                .collect();
-            let mut columns = vec![
-                t(Key::StepColumn).to_owned(),
-                t(Key::PlannedColumn).to_owned(),
-            ];
-            columns.extend(months.iter().take(shown_months).cloned());
-            columns.push(t(Key::ToDateColumn).to_owned());
-            let table = Table {
-                id: "conversion-caption",
-                caption: t(Key::ConversionCaption).to_owned(),
-                columns,
-                rows,
-            };
-            let steps: Vec<String> = standing
-                .conversions
-                .iter()
-                .map(|conversion| step_name(conversion.from))
-                .collect();
-            Some(view! {
-                {conversion_chart(standing, &steps)}
-                {table.view()}
-                <p class="note">{t(Key::ConversionNote)}</p>
+    let chart = Memo::new(move |_| {
+        tracked.stage_names.with(|names| {
+            tracked.standing.with(|standing| {
+                let standing = standing.as_ref()?;
+                let steps: Vec<String> = standing
+                    .conversions
+                    .iter()
+                    .map(|conversion| step_name(names, conversion.from))
+                    .collect();
+                Some(conversion_chart(standing, &steps))
             })
         })
-    };
+    });
+    let table = Memo::new(move |_| {
+        tracked.stage_names.with(|names| {
+            tracked.months.with(|months| {
+                tracked.standing.with(|standing| {
+                    standing
+                        .as_ref()
+                        .map(|standing| conversion_table(standing, names, months))
+                })
+            })
+        })
+    });
     view! {
         <section class="card" aria-labelledby="conversion-heading" hidden=move || tracked.standing.with(Option::is_none)>
             <h2 id="conversion-heading">{t(Key::ConversionHeading)}</h2>
-            {content}
+            {live_chart(chart)}
+            {live_table(table)}
+            <p class="note">{t(Key::ConversionNote)}</p>
         </section>
+    }
+}
+
+/// "Leads → MQLs": the step from the stage at `from` to the next.
+fn step_name(names: &[String], from: usize) -> String {
+    tf(
+        Key::StepName,
+        &[
+            ("from", names.get(from).map_or("", String::as_str)),
+            ("to", names.get(from + 1).map_or("", String::as_str)),
+        ],
+    )
+}
+
+/// Each rate: the plan's, each month's up to the last month with a result, and to date.
+fn conversion_table(standing: &YearStanding, names: &[String], months: &[String]) -> Table {
+    let shown_months = standing.last.map_or(0, |last| last + 1);
+    let rows = standing
+        .conversions
+        .iter()
+        .map(|conversion| {
+            let mut cells = vec![Cell::figure(
+                percent(conversion.planned.percent()),
+                conversion.planned.fraction(),
+            )];
+            cells.extend(conversion.by_month.iter().take(shown_months).map(|rate| {
+                rate.map_or_else(
+                    || Cell::text(t(Key::NotEntered)),
+                    |rate| Cell::figure(share(rate), rate),
+                )
+            }));
+            cells.push(conversion.to_date().map_or_else(
+                || Cell::text(t(Key::NotEntered)),
+                |rate| Cell::figure(share(rate), rate),
+            ));
+            Row::new(step_name(names, conversion.from), cells)
+        })
+        .collect();
+    let mut columns = vec![
+        t(Key::StepColumn).to_owned(),
+        t(Key::PlannedColumn).to_owned(),
+    ];
+    columns.extend(months.iter().take(shown_months).cloned());
+    columns.push(t(Key::ToDateColumn).to_owned());
+    Table {
+        id: "conversion-caption",
+        caption: t(Key::ConversionCaption).to_owned(),
+        columns,
+        rows,
     }
 }
 
@@ -497,57 +535,15 @@ pub fn QuarterPanel(tracked: Tracked) -> impl IntoView {
             )
         })
     };
-    let table =
-        move || {
-            let names = tracked.stage_names.get();
+    let table = Memo::new(move |_| {
+        tracked.stage_names.with(|names| {
             tracked.standing.with(|standing| {
-                let standing = standing.as_ref()?;
-                let rows = series(standing, &names)
-                    .into_iter()
-                    .map(|(name, kind, series)| {
-                        let cells = series
-                            .quarters
-                            .iter()
-                            .map(|quarter| match (quarter.actual, quarter.reached()) {
-                                (Some(actual), reached) => Cell::figure(
-                                    tf(
-                                        Key::QuarterCell,
-                                        &[
-                                            ("actual", &kind.actual(actual)),
-                                            ("target", &kind.target(quarter.target)),
-                                            ("reached", &reached.map(share).unwrap_or_default()),
-                                            ("months", &quarter.months_entered.to_string()),
-                                        ],
-                                    ),
-                                    actual,
-                                ),
-                                (None, _) => Cell::figure(
-                                    tf(
-                                        Key::QuarterTargetOnly,
-                                        &[("target", &kind.target(quarter.target))],
-                                    ),
-                                    quarter.target,
-                                ),
-                            })
-                            .collect();
-                        Row::new(name, cells)
-                    })
-                    .collect();
-                let mut columns = vec![t(Key::StageColumn).to_owned()];
-                columns.extend((0..QUARTERS).map(|quarter| {
-                    tf(Key::QuarterShort, &[("number", &(quarter + 1).to_string())])
-                }));
-                Some(
-                    Table {
-                        id: "quarters-caption",
-                        caption: t(Key::QuartersCaption).to_owned(),
-                        columns,
-                        rows,
-                    }
-                    .view(),
-                )
+                standing
+                    .as_ref()
+                    .map(|standing| quarter_table(standing, names))
             })
-        };
+        })
+    });
     let focus = (0..QUARTERS)
         .map(|quarter| {
             let inputs = (0..FOCUS_PER_QUARTER)
@@ -601,10 +597,57 @@ pub fn QuarterPanel(tracked: Tracked) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="quarters-heading">
             <h2 id="quarters-heading">{t(Key::QuartersHeading)}</h2>
-            {table}
+            {live_table(table)}
             <h3>{t(Key::FocusHeading)}</h3>
             <p class="note">{t(Key::FocusIntro)}</p>
             <div class="focus-grid">{focus}</div>
         </section>
+    }
+}
+
+/// Each series' quarters: the result against the target and the share reached, or the target
+/// alone before any result.
+fn quarter_table(standing: &YearStanding, names: &[String]) -> Table {
+    let rows = series(standing, names)
+        .into_iter()
+        .map(|(name, kind, series)| {
+            let cells = series
+                .quarters
+                .iter()
+                .map(|quarter| match (quarter.actual, quarter.reached()) {
+                    (Some(actual), reached) => Cell::figure(
+                        tf(
+                            Key::QuarterCell,
+                            &[
+                                ("actual", &kind.actual(actual)),
+                                ("target", &kind.target(quarter.target)),
+                                ("reached", &reached.map(share).unwrap_or_default()),
+                                ("months", &quarter.months_entered.to_string()),
+                            ],
+                        ),
+                        actual,
+                    ),
+                    (None, _) => Cell::figure(
+                        tf(
+                            Key::QuarterTargetOnly,
+                            &[("target", &kind.target(quarter.target))],
+                        ),
+                        quarter.target,
+                    ),
+                })
+                .collect();
+            Row::new(name, cells)
+        })
+        .collect();
+    let mut columns = vec![t(Key::StageColumn).to_owned()];
+    columns.extend(
+        (0..QUARTERS)
+            .map(|quarter| tf(Key::QuarterShort, &[("number", &(quarter + 1).to_string())])),
+    );
+    Table {
+        id: "quarters-caption",
+        caption: t(Key::QuartersCaption).to_owned(),
+        columns,
+        rows,
     }
 }
