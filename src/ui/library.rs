@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::i18n::Key;
 use crate::model::library::KEEP_DELETED_MS;
 use crate::model::number::whole_days;
-use crate::model::PlanRecord;
+use crate::model::PlanId;
 use crate::ui::browser::format_time;
 use crate::ui::planner::Planner;
 use crate::ui::text::{plan_label, t, tf, tp};
@@ -20,21 +20,20 @@ pub fn LibraryPanel(planner: Planner) -> impl IntoView {
             planner.delete(id);
         }
     };
+    let items = Memo::new(move |_| {
+        let active = planner.open_id();
+        planner.listed_as(|record| Item {
+            id: record.id.clone(),
+            name: plan_label(&record.draft.name),
+            minute: record.modified_ms / MINUTE_MS,
+            is_open: active.as_ref() == Some(&record.id),
+        })
+    });
     view! {
         <section class="card library" aria-labelledby="library-heading">
             <h2 id="library-heading">{t(Key::LibraryHeading)}</h2>
             <ul class="plan-list">
-                {move || {
-                    let active = planner.open_id();
-                    planner
-                        .listed()
-                        .into_iter()
-                        .map(|record| {
-                            let is_open = active.as_ref() == Some(&record.id);
-                            plan_item(planner, record, is_open)
-                        })
-                        .collect_view()
-                }}
+                {move || items.get().into_iter().map(|item| plan_item(planner, item)).collect_view()}
             </ul>
             <div class="actions">
                 <button type="button" on:click=move |_| planner.new_plan()>
@@ -52,8 +51,28 @@ pub fn LibraryPanel(planner: Planner) -> impl IntoView {
     }
 }
 
-fn plan_item(planner: Planner, record: PlanRecord, is_open: bool) -> impl IntoView {
-    let id = record.id.clone();
+/// Milliseconds in a minute.
+const MINUTE_MS: u64 = 60_000;
+
+/// What the list shows of one plan. A save changes a plan's time to the millisecond, but the
+/// list shows it to the minute: kept to the minute, the list is laid out again at most once a
+/// minute while someone types, not on every keystroke.
+#[derive(Debug, Clone, PartialEq)]
+struct Item {
+    id: PlanId,
+    name: String,
+    /// When it last changed, in whole minutes since 1970.
+    minute: u64,
+    is_open: bool,
+}
+
+fn plan_item(planner: Planner, item: Item) -> impl IntoView {
+    let Item {
+        id,
+        name,
+        minute,
+        is_open,
+    } = item;
     view! {
         <li class="plan-item" class:is-open=is_open>
             <button
@@ -62,10 +81,10 @@ fn plan_item(planner: Planner, record: PlanRecord, is_open: bool) -> impl IntoVi
                 aria-current=is_open.then_some("true")
                 on:click=move |_| planner.switch_to(id.clone())
             >
-                {plan_label(&record.draft.name)}
+                {name}
             </button>
             <span class="plan-changed">
-                {tf(Key::LastChanged, &[("time", &format_time(record.modified_ms))])}
+                {tf(Key::LastChanged, &[("time", &format_time(minute * MINUTE_MS))])}
             </span>
         </li>
     }

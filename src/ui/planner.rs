@@ -221,9 +221,11 @@ impl Planner {
         self.import_failure.get()
     }
 
-    /// The plans to list (not deleted), newest change first; the open one as typed.
-    pub fn listed(self) -> Vec<PlanRecord> {
-        self.library.with(Library::listed)
+    /// What `read` takes of each plan to list (not deleted), newest change first; the open one
+    /// as typed. No plan is copied whole.
+    pub fn listed_as<T>(self, read: impl Fn(&PlanRecord) -> T) -> Vec<T> {
+        self.library
+            .with(|library| library.live().into_iter().map(read).collect())
     }
 
     /// The plans in the bin, most recently deleted first.

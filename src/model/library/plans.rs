@@ -199,10 +199,14 @@ impl Library {
 
     /// The plans to list (not deleted), newest change first.
     pub fn listed(&self) -> Vec<PlanRecord> {
+        self.live().into_iter().cloned().collect()
+    }
+
+    /// The plans to list (not deleted), newest change first, as they are kept.
+    pub fn live(&self) -> Vec<&PlanRecord> {
         newest_first(&self.records)
             .into_iter()
             .filter(|record| !record.is_deleted())
-            .cloned()
             .collect()
     }
 
