@@ -6,7 +6,8 @@
 //   - the length of the example plan's share link
 //   - Results area, a 10-stage plan with 12 months of results in every cell: one result typed →
 //     every figure of the page updated (the input event and all the work it schedules, until
-//     the browser is free for the next task), median and p95 over RESULT_EDITS edits
+//     the browser is free for the next task), median and p95 over RESULT_EDITS edits after
+//     RESULT_WARMUP warm-up edits; the first edit after load is printed on its own
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 
@@ -14,7 +15,10 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const PORT = 8093;
 const URL = `http://127.0.0.1:${PORT}/`;
 const LIBRARY_SIZE = 100;
-const RESULT_EDITS = 60;
+const RESULT_EDITS = 100;
+// The first keystrokes after load also compile their code paths (the engine's optimising tier):
+// they are reported apart, the first of them as such.
+const RESULT_WARMUP = 5;
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -68,6 +72,7 @@ const inputToResult = [];
 const interactiveWithLibrary = [];
 let shareLinkLength = 0;
 const resultEdits = [];
+const resultWarmup = [];
 
 /** Saves `count` plans (storage layout 2) before the page loads. */
 function seedLibrary(count) {
@@ -137,8 +142,8 @@ try {
   const resultsPage = await resultsContext.newPage();
   await resultsPage.goto(`${URL}results.html`, { waitUntil: 'commit' });
   await resultsPage.locator('#standing-caption').waitFor();
-  for (let edit = 0; edit < RESULT_EDITS; edit += 1) {
-    resultEdits.push(
+  for (let edit = 0; edit < RESULT_WARMUP + RESULT_EDITS; edit += 1) {
+    (edit < RESULT_WARMUP ? resultWarmup : resultEdits).push(
       await resultsPage.evaluate(
         (edit) =>
           new Promise((resolve, reject) => {
@@ -173,5 +178,5 @@ console.log(`time to interactive with ${LIBRARY_SIZE} saved plans: median ${ms(m
 console.log(`ratio, ${LIBRARY_SIZE} plans vs none: ${(median(interactiveWithLibrary) / median(interactive)).toFixed(2)}`);
 console.log(`share link for the example plan: ${shareLinkLength} characters`);
 console.log(
-  `results, 10 stages × 12 months entered, one result typed → every figure updated: median ${ms(median(resultEdits))}, p95 ${ms(percentile(resultEdits, 95))} (max ${ms(Math.max(...resultEdits))}; goal p95 ≤ 16 ms)`,
+  `results, 10 stages × 12 months entered, one result typed → every figure updated: median ${ms(median(resultEdits))}, p95 ${ms(percentile(resultEdits, 95))} (max ${ms(Math.max(...resultEdits))}; goal p95 ≤ 16 ms) over ${RESULT_EDITS} edits after ${RESULT_WARMUP} warm-up edits; the first edit after load: ${ms(resultWarmup[0])}`,
 );
