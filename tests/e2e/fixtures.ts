@@ -1,4 +1,5 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { pageText } from './pages/base';
 import { PlannerPage } from './pages/planner';
 
 /** What the guard saw go wrong in one test: page errors, console errors, foreign requests. */
@@ -67,13 +68,14 @@ export async function unfilledPlaceholders(page: Page): Promise<string[]> {
   const texts = await page
     .evaluate(() => {
       const attributes = ['aria-label', 'placeholder', 'title'];
-      const found = [document.title, document.body?.innerText ?? ''];
+      const found = [document.title];
       for (const element of Array.from(document.querySelectorAll('[aria-label],[placeholder],[title]'))) {
         for (const name of attributes) found.push(element.getAttribute(name) ?? '');
       }
       return found;
     })
     .catch(() => [] as string[]);
+  texts.push(await pageText(page).catch(() => ''));
   return texts
     .flatMap((text) => text.match(/\{[a-z][a-z_]*\}/g) ?? [])
     .map((placeholder) => `unfilled placeholder in the page: ${placeholder}`);

@@ -184,7 +184,8 @@ export class ActualsPage extends MarketingPage {
   /** The point each leak is about ("Volume of Visits", "Leads → MQLs"), in ranked order. */
   async leakNames(): Promise<string[]> {
     // Each leak starts "<point>: <what it loses or wins>".
-    return (await this.leaks.locator(':scope > p:first-child').allInnerTexts()).map((text) => text.split(': ')[0].trim());
+    // textContent: the panel may be off screen, where `content-visibility` leaves no innerText.
+    return (await this.leaks.locator(':scope > p:first-child').allTextContents()).map((text) => text.split(': ')[0].trim());
   }
 
   /** The "What to fix first:" advice of each leak that has one. */

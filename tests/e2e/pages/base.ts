@@ -4,6 +4,24 @@ import { expect, type Download, type Locator, type Page } from '@playwright/test
 import { MESSAGES, expectClose, type Cell } from './data';
 
 /**
+ * The page's text as a person reads it once scrolled to it: `document.body.innerText`, with every
+ * panel that `content-visibility: auto` skips while off screen (the Results page's panels) laid
+ * out for the reading. A skipped panel's text is not in `innerText`, so a check of the whole page
+ * would otherwise miss it.
+ */
+export async function pageText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const skipped = Array.from(document.querySelectorAll<HTMLElement>('body *')).filter(
+      (element) => getComputedStyle(element).contentVisibility === 'auto',
+    );
+    for (const element of skipped) element.style.contentVisibility = 'visible';
+    const text = document.body?.innerText ?? '';
+    for (const element of skipped) element.style.contentVisibility = '';
+    return text;
+  });
+}
+
+/**
  * An area of the app: a page of its own, reached by its link in the header's "Areas" navigation.
  * "Plan" (`./`): the goal, stages, targets, forward check and "Keep and share". "Channels and
  * KPIs" (`channels.html`): the plan library, the targets, and budget, channels and KPIs.
@@ -221,7 +239,7 @@ export class BasePage {
    * negative count.
    */
   async expectNoBrokenNumbers(): Promise<void> {
-    const body = await this.page.locator('body').innerText();
+    const body = await pageText(this.page);
     expect(body, 'page text').not.toMatch(/NaN|Infinity|undefined|null/);
     expect(body, 'page text shows no negative number').not.toMatch(/(^|[^\w])[-−]\s?\d/m);
   }
