@@ -68,14 +68,15 @@ export async function unfilledPlaceholders(page: Page): Promise<string[]> {
   const texts = await page
     .evaluate(() => {
       const attributes = ['aria-label', 'placeholder', 'title'];
-      const found = [document.title];
+      const found: string[] = [];
       for (const element of Array.from(document.querySelectorAll('[aria-label],[placeholder],[title]'))) {
         for (const name of attributes) found.push(element.getAttribute(name) ?? '');
       }
       return found;
     })
     .catch(() => [] as string[]);
-  texts.push(await pageText(page).catch(() => ''));
+  // The title and the page's text first, then the attributes, in the page's order.
+  texts.unshift(await page.title().catch(() => ''), await pageText(page).catch(() => ''));
   return texts
     .flatMap((text) => text.match(/\{[a-z][a-z_]*\}/g) ?? [])
     .map((placeholder) => `unfilled placeholder in the page: ${placeholder}`);
