@@ -3,6 +3,7 @@
 //! table renderer, not one per panel).
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::model::number::plain_decimal;
 
@@ -115,9 +116,8 @@ struct Shape {
 
 /// A table whose figures change in place, for figures that follow every keystroke: the table is
 /// laid out again only when its shape (columns, row names, number of cells) changes; otherwise
-/// one effect writes the cells whose text or value changed, and only those. (A reactive closure
-/// per cell would put a thousand nodes in the reactive graph, and each change visits them all.)
-/// Nothing while `table` is `None`.
+/// only the cells whose text or value changed are written ([`write_in_place`]). Nothing while
+/// `table` is `None`.
 pub fn live_table(table: Memo<Option<Table>>) -> impl IntoView {
     let shape = Memo::new(move |_| {
         table.with(|table| {
@@ -142,39 +142,28 @@ pub fn live_table(table: Memo<Option<Table>>) -> impl IntoView {
     };
     move || {
         let shape = shape.get()?;
-        // The cells as laid out below, then as last written.
-        let shown = StoredValue::new(table.with_untracked(|table| {
-            table.as_ref().map_or_else(Vec::new, |table| {
-                table.rows.iter().map(|row| row.cells.clone()).collect()
-            })
-        }));
         let body = NodeRef::<leptos::html::Tbody>::new();
-        Effect::new(move |_| {
-            table.with(|table| {
-                let (Some(table), Some(body)) = (table, body.get_untracked()) else {
-                    return;
-                };
-                shown.update_value(|shown| {
-                    write_changes(&body, shown, table);
-                    *shown = table.rows.iter().map(|row| row.cells.clone()).collect();
-                });
-            });
+        let shown = write_in_place(table, body, |body, before, now| {
+            if let Some(now) = now {
+                let before = before.as_ref().map_or(&[][..], |table| &table.rows[..]);
+                write_changes(body, before, now);
+            }
         });
         let head = shape
             .columns
             .into_iter()
             .map(|column| view! { <th scope="col">{column}</th> })
             .collect_view();
-        let rows = shown.with_value(|cells| {
-            shape
+        let laid_out = shown.map(|table| table.rows).unwrap_or_default();
+        let rows = shape
                 .rows
                 .into_iter()
                 .enumerate()
                 .map(|(index, (header, _, is_total))| {
-                    let cells = cells
+                    let cells = laid_out
                         .get(index)
                         .into_iter()
-                        .flatten()
+                        .flat_map(|row| &row.cells)
                         .map(|cell| {
                             view! { <td data-value=cell.value.map(plain_decimal)>{cell.text.clone()}</td> }
                         })
@@ -186,8 +175,7 @@ pub fn live_table(table: Memo<Option<Table>>) -> impl IntoView {
                         </tr>
                     }
                 })
-                .collect_view()
-        });
+                .collect_view();
         Some(view! {
             <ScrollTable caption_id=shape.id class="figures">
                 <caption id=shape.id>{caption}</caption>
@@ -202,11 +190,11 @@ pub fn live_table(table: Memo<Option<Table>>) -> impl IntoView {
 
 /// Writes into `body` (rows of a header then cells) each cell of `table` that differs from
 /// `shown`.
-fn write_changes(body: &web_sys::Element, shown: &[Vec<Cell>], table: &Table) {
+fn write_changes(body: &web_sys::Element, shown: &[Row], table: &Table) {
     let mut row_element = body.first_element_child();
     for (index, row) in table.rows.iter().enumerate() {
         let Some(tr) = row_element else { return };
-        let before = shown.get(index);
+        let before = shown.get(index).map(|row| &row.cells);
         if before != Some(&row.cells) {
             // The row's header first, then its cells.
             let mut cell_element = tr
@@ -226,6 +214,36 @@ fn write_changes(body: &web_sys::Element, shown: &[Vec<Cell>], table: &Table) {
         }
         row_element = tr.next_element_sibling();
     }
+}
+
+/// Keeps an element in step with `source` without laying it out again, for figures that follow
+/// every keystroke: returns the value to lay the element (`node`) out with; from then on one
+/// effect hands `write` the element, what it last showed and what `source` holds now, and
+/// `write` changes only what differs. (A reactive closure per figure would put a thousand nodes
+/// in the reactive graph, and each change visits them all.)
+pub fn write_in_place<T, E>(
+    source: Memo<T>,
+    node: NodeRef<E>,
+    write: impl Fn(&web_sys::Element, &T, &T) + 'static,
+) -> T
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+    E: leptos::tachys::html::element::ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    let shown = StoredValue::new(source.get_untracked());
+    Effect::new(move |_| {
+        source.with(|now| {
+            let Some(element) = node.get_untracked() else {
+                return;
+            };
+            shown.update_value(|shown| {
+                write(element.unchecked_ref(), shown, now);
+                shown.clone_from(now);
+            });
+        });
+    });
+    shown.get_value()
 }
 
 /// A table in a keyboard-scrollable region named by its caption: the one way every table of the

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::i18n::Key;
 use crate::model::tracking::standing::{Standing, YearStanding};
 use crate::ui::results::standing::share;
+use crate::ui::table::write_in_place;
 use crate::ui::text::{t, tf};
 
 /// The drawing's width, in SVG units.
@@ -137,26 +138,15 @@ pub fn live_chart(chart: Memo<Option<Chart>>) -> impl IntoView {
     let view_box = read(|chart| format!("0 0 {WIDTH} {}", chart.height));
     move || {
         let shape = shape.get()?;
-        // The marks as drawn below, then as last written.
-        let shown = StoredValue::new(chart.with_untracked(|chart| {
-            chart
-                .as_ref()
-                .map_or_else(Vec::new, |chart| chart.marks.clone())
-        }));
         let drawing = NodeRef::<leptos::svg::Svg>::new();
-        Effect::new(move |_| {
-            chart.with(|chart| {
-                let (Some(chart), Some(drawing)) = (chart, drawing.get_untracked()) else {
-                    return;
-                };
-                shown.update_value(|shown| {
-                    write_changes(&drawing, shown, &chart.marks);
-                    shown.clone_from(&chart.marks);
-                });
-            });
+        let shown = write_in_place(chart, drawing, |drawing, before, now| {
+            if let Some(now) = now {
+                let before = before.as_ref().map_or(&[][..], |chart| &chart.marks[..]);
+                write_changes(drawing, before, &now.marks);
+            }
         });
-        let marks = shown.with_value(|marks| {
-            marks
+        let drawn = shown.map(|chart| chart.marks).unwrap_or_default();
+        let marks = drawn
                 .iter()
                 .map(|mark| {
                     let point = |index: usize| mark.points.get(index).cloned();
@@ -177,8 +167,7 @@ pub fn live_chart(chart: Memo<Option<Chart>>) -> impl IntoView {
                         Tag::Path => view! { <polyline points=point(0) class=class /> }.into_any(),
                     }
                 })
-                .collect_view()
-        });
+                .collect_view();
         let legend = shape
             .legend
             .into_iter()

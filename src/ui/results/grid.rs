@@ -11,6 +11,7 @@ use crate::i18n::Key;
 use crate::model::tracking::{is_block, paste, CellAt, PlanYear, MONTHS};
 use crate::model::ChannelId;
 use crate::ui::results::{Column, Tracked};
+use crate::ui::table::write_in_place;
 use crate::ui::text::{channel_label, error_message, t, tf, tp, typed};
 
 /// The id of the grid's cell for `month` and `column`.
@@ -114,28 +115,17 @@ pub fn ResultsGrid(tracked: Tracked) -> impl IntoView {
             .map(|month| month_states(tracked, month, &rows, channel))
             .collect::<Vec<_>>()
     });
-    // The grid is laid out again when its columns, months or channel change; otherwise one
-    // effect writes the inputs whose state changed, and only those. (A reactive closure per
-    // attribute would put some 900 nodes in the reactive graph, and each change visits them all.)
+    // The grid is laid out again when its columns, months or channel change; otherwise only the
+    // inputs whose state changed are written (`write_in_place`).
     let grid = move || {
         let columns = tracked.columns.get();
         let months = tracked.months.get();
         let channel = shown.get();
-        // The inputs' states as laid out below, then as last written.
-        let written = StoredValue::new(states.get_untracked());
         let body = NodeRef::<leptos::html::Tbody>::new();
-        Effect::new(move |_| {
-            states.with(|states| {
-                let Some(body) = body.get_untracked() else {
-                    return;
-                };
-                written.update_value(|written| {
-                    tracked.columns.with_untracked(|columns| {
-                        tracked.months.with_untracked(|months| {
-                            write_changes(&body, written, states, columns, months);
-                        });
-                    });
-                    written.clone_from(states);
+        let laid_out = write_in_place(states, body, move |body, before, now| {
+            tracked.columns.with_untracked(|columns| {
+                tracked.months.with_untracked(|months| {
+                    write_changes(body, before, now, columns, months);
                 });
             });
         });
@@ -143,41 +133,39 @@ pub fn ResultsGrid(tracked: Tracked) -> impl IntoView {
             .iter()
             .map(|column| view! { <th scope="col">{column.label.clone()}</th> })
             .collect_view();
-        let rows = written.with_value(|states| {
-            months
-                .iter()
-                .enumerate()
-                .map(|(month, month_label)| {
-                    let cells = columns
-                        .iter()
-                        .enumerate()
-                        .map(|(index, column)| {
-                            let state = states
-                                .get(month)
-                                .and_then(|states| states.get(index))
-                                .cloned()
-                                .unwrap_or_default();
-                            cell(
-                                tracked,
-                                &columns,
-                                state,
-                                (month, index),
-                                column,
-                                month_label,
-                                channel,
-                                pasted,
-                            )
-                        })
-                        .collect_view();
-                    view! {
-                        <tr>
-                            <th scope="row">{month_label.clone()}</th>
-                            {cells}
-                        </tr>
-                    }
-                })
-                .collect_view()
-        });
+        let rows = months
+            .iter()
+            .enumerate()
+            .map(|(month, month_label)| {
+                let cells = columns
+                    .iter()
+                    .enumerate()
+                    .map(|(index, column)| {
+                        let state = laid_out
+                            .get(month)
+                            .and_then(|states| states.get(index))
+                            .cloned()
+                            .unwrap_or_default();
+                        cell(
+                            tracked,
+                            &columns,
+                            state,
+                            (month, index),
+                            column,
+                            month_label,
+                            channel,
+                            pasted,
+                        )
+                    })
+                    .collect_view();
+                view! {
+                    <tr>
+                        <th scope="row">{month_label.clone()}</th>
+                        {cells}
+                    </tr>
+                }
+            })
+            .collect_view();
         view! {
             <div class="table-wrap grid-wrap" role="region" aria-labelledby="results-grid-caption">
                 <table class="results-grid">

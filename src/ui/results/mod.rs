@@ -167,6 +167,22 @@ impl Tracked {
     }
 }
 
+impl Tracked {
+    /// A figure (table or chart) built from the standing and the stages' names: `None` while
+    /// the plan has no targets.
+    fn figure<T>(self, build: fn(&YearStanding, &[String]) -> T) -> Memo<Option<T>>
+    where
+        T: PartialEq + Send + Sync + 'static,
+    {
+        Memo::new(move |_| {
+            self.stage_names.with(|names| {
+                self.standing
+                    .with(|standing| standing.as_ref().map(|standing| build(standing, names)))
+            })
+        })
+    }
+}
+
 /// The Results area's panels.
 #[component]
 pub fn ResultsPanels(

@@ -225,22 +225,8 @@ pub fn StandingPanel(tracked: Tracked) -> impl IntoView {
             }
         })
     };
-    let table = Memo::new(move |_| {
-        let names = tracked.stage_names.get();
-        tracked.standing.with(|standing| {
-            standing
-                .as_ref()
-                .map(|standing| standing_table(standing, &names))
-        })
-    });
-    let chart = Memo::new(move |_| {
-        let names = tracked.stage_names.get();
-        tracked.standing.with(|standing| {
-            standing
-                .as_ref()
-                .map(|standing| funnel_chart(standing, &names))
-        })
-    });
+    let table = tracked.figure(standing_table);
+    let chart = tracked.figure(funnel_chart);
     let steps = move || {
         let names = tracked.stage_names.get();
         let months = tracked.months.get();
@@ -432,18 +418,13 @@ fn month_table(name: &str, kind: Kind, series: &Standing, months: &[String]) -> 
 /// "Conversion achieved": each rate, month by month and to date, beside the plan's.
 #[component]
 pub fn ConversionPanel(tracked: Tracked) -> impl IntoView {
-    let chart = Memo::new(move |_| {
-        tracked.stage_names.with(|names| {
-            tracked.standing.with(|standing| {
-                let standing = standing.as_ref()?;
-                let steps: Vec<String> = standing
-                    .conversions
-                    .iter()
-                    .map(|conversion| step_name(names, conversion.from))
-                    .collect();
-                Some(conversion_chart(standing, &steps))
-            })
-        })
+    let chart = tracked.figure(|standing, names| {
+        let steps: Vec<String> = standing
+            .conversions
+            .iter()
+            .map(|conversion| step_name(names, conversion.from))
+            .collect();
+        conversion_chart(standing, &steps)
     });
     let table = Memo::new(move |_| {
         tracked.stage_names.with(|names| {
@@ -535,15 +516,7 @@ pub fn QuarterPanel(tracked: Tracked) -> impl IntoView {
             )
         })
     };
-    let table = Memo::new(move |_| {
-        tracked.stage_names.with(|names| {
-            tracked.standing.with(|standing| {
-                standing
-                    .as_ref()
-                    .map(|standing| quarter_table(standing, names))
-            })
-        })
-    });
+    let table = tracked.figure(quarter_table);
     let focus = (0..QUARTERS)
         .map(|quarter| {
             let inputs = (0..FOCUS_PER_QUARTER)
