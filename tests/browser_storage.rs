@@ -318,6 +318,44 @@ fn a_newer_versions_data_is_never_overwritten_or_removed() {
     );
 }
 
+/// A save reads the stored text back (another tab may have written since); while it is exactly
+/// what this tab saved, there is nothing to take in. Anything written since is read again, a
+/// newer version's value included, and is never saved over.
+#[wasm_bindgen_test]
+fn only_what_another_tab_wrote_since_this_tabs_save_is_taken_in() {
+    let storage = fresh();
+    let store = open(NOW, || id("unused"), Lang::English).store;
+    let mine = record("a", "Mine");
+    store.save(&mine).expect("saves");
+    assert_eq!(store.load_if_changed(&id("a"), Lang::English), None);
+    assert_eq!(
+        store.load(&id("a"), Lang::English),
+        Some(Some(Ok(mine.clone()))),
+        "a full read still decodes it"
+    );
+
+    let theirs = record("a", "Theirs");
+    storage
+        .set_item(&key_of("a"), &encode_record(&theirs))
+        .expect("set");
+    assert_eq!(
+        store.load_if_changed(&id("a"), Lang::English),
+        Some(Some(Ok(theirs)))
+    );
+
+    let newer = encode_record(&mine).replace("\"schema_version\":5", "\"schema_version\":6");
+    storage.set_item(&key_of("a"), &newer).expect("set");
+    assert_eq!(store.save(&mine), Err(StorageIssue::NewerVersion));
+    assert_eq!(get(&storage, &key_of("a")).as_deref(), Some(newer.as_str()));
+
+    storage.remove_item(&key_of("a")).expect("remove");
+    assert_eq!(
+        store.load_if_changed(&id("a"), Lang::English),
+        Some(None),
+        "removed since"
+    );
+}
+
 #[wasm_bindgen_test]
 fn a_refused_save_reports_and_keeps_the_previous_save() {
     let storage = fresh();

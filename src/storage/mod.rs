@@ -14,6 +14,8 @@
 pub mod schema;
 pub mod share;
 
+use std::cell::RefCell;
+
 use gloo_storage::{LocalStorage, Storage};
 
 use crate::model::{Lang, PlanDraft, PlanId, PlanRecord};
@@ -29,6 +31,26 @@ pub const V1_PLAN_KEY: &str = "funnel-planner/v1/plan";
 pub const V1_UNREADABLE_KEY: &str = "funnel-planner/v1/plan-unreadable";
 /// Where the language the person chose is kept (its tag, e.g. `pl`).
 pub const LANG_KEY: &str = "funnel-planner/lang";
+
+thread_local! {
+    /// The key and text of this tab's last save. While storage still holds that text there, no
+    /// other tab (and no newer version) has written since, so it need not be decoded again.
+    static LAST_SAVED: RefCell<Option<(String, String)>> = const { RefCell::new(None) };
+}
+
+/// Whether `text` under `key` is what this tab last saved there.
+fn is_last_saved(key: &str, text: &str) -> bool {
+    LAST_SAVED.with(|saved| {
+        saved
+            .borrow()
+            .as_ref()
+            .is_some_and(|(saved_key, saved_text)| saved_key == key && saved_text == text)
+    })
+}
+
+fn set_last_saved(saved: Option<(String, String)>) {
+    LAST_SAVED.with(|last| *last.borrow_mut() = saved);
+}
 
 /// The language the person chose in this browser, if they chose one and storage can be read.
 pub fn chosen_lang() -> Option<Lang> {
@@ -290,13 +312,38 @@ impl Store {
         let storage = raw().ok_or(StorageIssue::Unavailable)?;
         let key = plan_key(&record.id);
         if let Ok(Some(existing)) = storage.get_item(&key) {
-            if matches!(decode_record(&existing), Err(DecodeError::NewerVersion(_))) {
+            if !is_last_saved(&key, &existing)
+                && matches!(decode_record(&existing), Err(DecodeError::NewerVersion(_)))
+            {
                 return Err(StorageIssue::NewerVersion);
             }
         }
-        storage
-            .set_item(&key, &encode_record(record))
-            .map_err(|_| StorageIssue::SaveFailed)
+        let text = encode_record(record);
+        let result = storage
+            .set_item(&key, &text)
+            .map_err(|_| StorageIssue::SaveFailed);
+        set_last_saved(result.is_ok().then_some((key, text)));
+        result
+    }
+
+    /// Like [`Store::load`], but `None` also when storage holds exactly what this tab last saved
+    /// for plan `id` (nothing changed there since, so there is nothing to take in): a save on
+    /// each keystroke then reads the stored text but does not decode it.
+    pub fn load_if_changed(
+        self,
+        id: &PlanId,
+        lang: Lang,
+    ) -> Option<Option<Result<PlanRecord, DecodeError>>> {
+        let storage = self.is_available.then(raw).flatten()?;
+        let key = plan_key(id);
+        let text = storage.get_item(&key).ok()?;
+        if text
+            .as_deref()
+            .is_some_and(|text| is_last_saved(&key, text))
+        {
+            return None;
+        }
+        Some(text.map(|text| read_record(&text, id, lang)))
     }
 
     /// Plan `id` as saved right now, if storage can be read: `Some(None)` when nothing is saved
@@ -306,12 +353,7 @@ impl Store {
     pub fn load(self, id: &PlanId, lang: Lang) -> Option<Option<Result<PlanRecord, DecodeError>>> {
         let storage = self.is_available.then(raw).flatten()?;
         let text = storage.get_item(&plan_key(id)).ok()?;
-        Some(text.map(|text| {
-            decode_record(&text).map(|mut record| {
-                record.id = id.clone();
-                settled(record, lang)
-            })
-        }))
+        Some(text.map(|text| read_record(&text, id, lang)))
     }
 
     /// Removes a plan for good (deleting first puts it in the bin: see [`PlanRecord`]).
@@ -338,13 +380,16 @@ impl Store {
 /// with its numbers written in `lang`'s format.
 pub fn change_from(event: &web_sys::StorageEvent, lang: Lang) -> Option<Change> {
     let id = PlanId::parse(event.key()?.strip_prefix(PLAN_PREFIX)?)?;
-    let record = event.new_value().map(|text| {
-        decode_record(&text).map(|mut record| {
-            record.id = id.clone();
-            settled(record, lang)
-        })
-    });
+    let record = event.new_value().map(|text| read_record(&text, &id, lang));
     Some(Change { id, record })
+}
+
+/// The stored `text` of plan `id` as the page shows it in `lang`.
+fn read_record(text: &str, id: &PlanId, lang: Lang) -> Result<PlanRecord, DecodeError> {
+    decode_record(text).map(|mut record| {
+        record.id = id.clone();
+        settled(record, lang)
+    })
 }
 
 /// `window.localStorage`, if it can be used without throwing.

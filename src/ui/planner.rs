@@ -345,7 +345,7 @@ impl Planner {
         let mut in_storage = self
             .library
             .with_untracked(|library| library.open_id().cloned())
-            .and_then(|id| match store.load(&id, lang()) {
+            .and_then(|id| match store.load_if_changed(&id, lang()) {
                 Some(Some(Ok(record))) => Some(record),
                 _ => None,
             });
