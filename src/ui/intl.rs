@@ -3,7 +3,9 @@
 //! locale (`1 250 000,5` in French with narrow no-break spaces, `Rp 1.250.000` in Indonesian).
 //!
 //! How many decimals a figure gets is decided by the model (`model::number`); Intl only writes it.
-//! Formatters are built once per locale, style and number of decimals and kept. Every call
+//! Formatters are built once per locale, style and number of decimals and kept, and the last
+//! texts they wrote are kept too (not in the embed): a page updated on each keystroke writes mostly
+//! the same figures again, and a call out to Intl costs far more than finding its text. Every call
 //! goes through `Reflect`, which reports a JavaScript exception as an error instead of aborting
 //! the page; when Intl is unavailable the caller falls back to the model's own writing.
 
@@ -26,9 +28,15 @@ pub enum Style {
 }
 
 type Formatters = Vec<((Lang, Style, usize, usize), Option<Function>)>;
+/// A number to write: locale, style, fewest and most decimals, and the value's bits.
+type Request = (Lang, Style, usize, usize, u64);
+
+/// How many written texts are kept (each request has one slot, chosen from its value).
+const WRITTEN_SLOTS: usize = 1024;
 
 thread_local! {
     static FORMATTERS: RefCell<Formatters> = const { RefCell::new(Vec::new()) };
+    static WRITTEN: RefCell<Vec<Option<(Request, String)>>> = const { RefCell::new(Vec::new()) };
     static CURRENCY_DIGITS: RefCell<Vec<(Currency, usize)>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -40,6 +48,42 @@ const MAX_DECIMALS: usize = 20;
 pub fn format(lang: Lang, style: Style, min: usize, max: usize, value: f64) -> Option<String> {
     let max = max.min(MAX_DECIMALS);
     let min = min.min(max);
+    if cfg!(feature = "embed") {
+        // The embed shows a few figures per change; its first load has no bytes to spare.
+        return write(lang, style, min, max, value);
+    }
+    let request = (lang, style, min, max, value.to_bits());
+    let slot = slot_of(&request);
+    let kept = WRITTEN.with(|written| match written.borrow().get(slot) {
+        Some(Some((found, text))) if *found == request => Some(text.clone()),
+        _ => None,
+    });
+    if kept.is_some() {
+        return kept;
+    }
+    let text = write(lang, style, min, max, value)?;
+    WRITTEN.with(|written| {
+        let mut written = written.borrow_mut();
+        if written.is_empty() {
+            written.resize(WRITTEN_SLOTS, None);
+        }
+        if let Some(kept) = written.get_mut(slot) {
+            *kept = Some((request, text.clone()));
+        }
+    });
+    Some(text)
+}
+
+/// The slot of `request` among [`WRITTEN_SLOTS`]: mostly from the value's bits, which differ
+/// most between figures (a collision only costs writing the number again).
+fn slot_of(&(_, _, min, max, bits): &Request) -> usize {
+    let mixed = (bits ^ (bits >> 31) ^ ((min as u64) << 8) ^ max as u64)
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (mixed >> 54) as usize % WRITTEN_SLOTS
+}
+
+/// `value` written by Intl (see [`format`]).
+fn write(lang: Lang, style: Style, min: usize, max: usize, value: f64) -> Option<String> {
     let format = FORMATTERS.with(|cache| {
         let mut cache = cache.borrow_mut();
         let key = (lang, style, min, max);
