@@ -350,11 +350,10 @@ fn write_changes(
                 let input = cell
                     .first_element_child()
                     .and_then(|input| input.dyn_into::<HtmlInputElement>().ok());
-                if let (Some(input), false) = (
-                    input,
-                    before.and_then(|cells| cells.get(index)) == Some(state),
-                ) {
-                    write_input(&cell, &input, state, columns.get(index), months.get(month));
+                let shown = before.and_then(|cells| cells.get(index));
+                if let (Some(input), false) = (input, shown == Some(state)) {
+                    let at = columns.get(index).zip(months.get(month));
+                    write_input(&cell, &input, shown, state, at);
                 }
                 td = cell.next_element_sibling();
             }
@@ -363,33 +362,39 @@ fn write_changes(
     }
 }
 
-/// Shows `state` in one input of the grid (in its cell `td`), named for `column` and `month`.
+/// Shows `state` in one input of the grid (in its cell `td`) that showed `shown` (`None`: not
+/// known), at `at` (its column and month, which name it). Only what changed is written: an
+/// attribute set again would still restyle the cell.
 fn write_input(
     td: &web_sys::Element,
     input: &HtmlInputElement,
+    shown: Option<&CellState>,
     state: &CellState,
-    column: Option<&Column>,
-    month: Option<&String>,
+    at: Option<(&Column, &String)>,
 ) {
-    let _ = td.set_attribute("class", if state.summed { "summed" } else { "" });
-    if let (Some(column), Some(month)) = (column, month) {
-        let _ = input.set_attribute("aria-label", &input_label(column, month, state.summed));
+    if shown.is_none_or(|shown| shown.summed != state.summed) {
+        let _ = td.set_attribute("class", if state.summed { "summed" } else { "" });
+        if let Some((column, month)) = at {
+            let _ = input.set_attribute("aria-label", &input_label(column, month, state.summed));
+        }
+        let _ = if state.summed {
+            input.set_attribute("readonly", "")
+        } else {
+            input.remove_attribute("readonly")
+        };
     }
-    let _ = if state.summed {
-        input.set_attribute("readonly", "")
-    } else {
-        input.remove_attribute("readonly")
-    };
     // What is typed stays as it is (with its caret); only a value from elsewhere is written.
     if input.value() != state.text {
         input.set_value(&state.text);
     }
-    let _ = input.set_attribute("aria-invalid", if state.invalid { "true" } else { "false" });
-    let _ = if state.invalid {
-        input.set_attribute("aria-describedby", "results-errors")
-    } else {
-        input.remove_attribute("aria-describedby")
-    };
+    if shown.is_none_or(|shown| shown.invalid != state.invalid) {
+        let _ = input.set_attribute("aria-invalid", if state.invalid { "true" } else { "false" });
+        let _ = if state.invalid {
+            input.set_attribute("aria-describedby", "results-errors")
+        } else {
+            input.remove_attribute("aria-describedby")
+        };
+    }
 }
 
 /// One input of the grid, at `(month, column)`, showing `state`.
