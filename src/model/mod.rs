@@ -20,6 +20,7 @@ pub mod draft;
 pub mod embed;
 pub mod error;
 pub mod funnel;
+pub mod goal;
 pub mod kpi;
 pub mod library;
 pub mod locale;
@@ -28,6 +29,7 @@ pub mod merge;
 pub mod number;
 pub mod order;
 pub mod plan;
+pub mod review;
 pub mod share;
 pub mod tracking;
 

@@ -1,0 +1,242 @@
+//! From the goal to the customers needed, against examples worked by hand, and a recurring
+//! revenue goal checked month by month by a simulation written here (not the closed form under
+//! test).
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use funnel_planner::model::goal::{
+    chain, Existing, ExistingRevenue, GoalContext, GoalError, GoalTarget, Recurring,
+};
+use proptest::prelude::*;
+
+fn close(actual: f64, expected: f64) -> bool {
+    (actual - expected).abs() <= 1e-9 * expected.abs().max(1.0)
+}
+
+#[track_caller]
+fn assert_close(actual: f64, expected: f64) {
+    assert!(close(actual, expected), "got {actual}, expected {expected}");
+}
+
+/// Last year 10,000,000; 1,100,000 per new customer; existing customers keep 60 % of last
+/// year, upsell 500,000 and cross-sell 2 % of last year.
+fn context() -> GoalContext {
+    GoalContext {
+        last_year_revenue: Some(10_000_000.0),
+        average_revenue_per_customer: Some(1_100_000.0),
+        existing: ExistingRevenue {
+            retained: Some(Existing::OfLastYear(0.6)),
+            upsell: Some(Existing::Amount(500_000.0)),
+            cross_sell: Some(Existing::OfLastYear(0.02)),
+        },
+    }
+}
+
+#[test]
+fn growth_over_last_year_less_existing_customers_gives_the_customers_needed() {
+    let chain = chain(GoalTarget::Growth(0.1), &context()).unwrap();
+    // 10,000,000 × 1.1.
+    assert_close(chain.goal_revenue.unwrap(), 11_000_000.0);
+    // 60 % and 2 % of 10,000,000, and 500,000.
+    assert_close(chain.retained, 6_000_000.0);
+    assert_close(chain.upsell, 500_000.0);
+    assert_close(chain.cross_sell, 200_000.0);
+    assert_close(chain.from_existing(), 6_700_000.0);
+    // 11,000,000 − 6,700,000 = 4,300,000; ÷ 1,100,000 = 3.909090…
+    assert_close(chain.from_new.unwrap(), 4_300_000.0);
+    assert_close(chain.customers, 43.0 / 11.0);
+    assert!(!chain.is_covered());
+}
+
+#[test]
+fn a_revenue_goal_without_existing_customers_is_todays_plan() {
+    let context = GoalContext {
+        existing: ExistingRevenue::default(),
+        last_year_revenue: None,
+        ..context()
+    };
+    // The source article: 10 million ÷ 1.1 million per customer = 9.09… customers.
+    let chain = chain(GoalTarget::Revenue(10_000_000.0), &context).unwrap();
+    assert_close(chain.from_existing(), 0.0);
+    assert_close(chain.from_new.unwrap(), 10_000_000.0);
+    assert_close(chain.customers, 100.0 / 11.0);
+}
+
+#[test]
+fn existing_customers_covering_the_goal_need_no_new_customer() {
+    let mut context = context();
+    context.existing.upsell = Some(Existing::Amount(5_000_000.0));
+    context.average_revenue_per_customer = None;
+    // 6,000,000 + 5,000,000 + 200,000 > 9,000,000: nothing left for new customers, not a
+    // negative figure, and no average is needed to say so.
+    let chain = chain(GoalTarget::Revenue(9_000_000.0), &context).unwrap();
+    assert_close(chain.from_new.unwrap(), 0.0);
+    assert_close(chain.customers, 0.0);
+    assert!(chain.is_covered());
+}
+
+#[test]
+fn a_shrinking_goal_is_growth_below_zero() {
+    let chain = chain(GoalTarget::Growth(-0.2), &context()).unwrap();
+    // 10,000,000 × 0.8 − 6,700,000 = 1,300,000; ÷ 1,100,000.
+    assert_close(chain.goal_revenue.unwrap(), 8_000_000.0);
+    assert_close(chain.customers, 13.0 / 11.0);
+}
+
+#[test]
+fn what_a_goal_needs_and_is_missing_is_named() {
+    let no_last_year = GoalContext {
+        last_year_revenue: None,
+        ..context()
+    };
+    assert_eq!(
+        chain(GoalTarget::Growth(0.1), &no_last_year),
+        Err(GoalError::NoLastYearRevenue)
+    );
+    // A part typed as a percent of last year needs last year too.
+    assert_eq!(
+        chain(GoalTarget::Revenue(11_000_000.0), &no_last_year),
+        Err(GoalError::NoLastYearRevenue)
+    );
+    let no_average = GoalContext {
+        average_revenue_per_customer: Some(0.0),
+        ..context()
+    };
+    assert_eq!(
+        chain(GoalTarget::Growth(0.1), &no_average),
+        Err(GoalError::NoAverage)
+    );
+    let huge = chain(GoalTarget::Growth(f64::MAX), &context());
+    assert_eq!(huge, Err(GoalError::TooLarge));
+}
+
+#[test]
+fn a_customers_goal_passes_through() {
+    let chain = chain(GoalTarget::NewCustomers(9.0), &GoalContext::default()).unwrap();
+    assert_eq!(chain.goal_revenue, None);
+    assert_eq!(chain.from_new, None);
+    assert_close(chain.customers, 9.0);
+}
+
+fn mrr(target: f64, kind: Recurring, churn: f64) -> GoalTarget {
+    GoalTarget::Recurring {
+        kind,
+        target,
+        current_mrr: 60_000.0,
+        monthly_churn: churn,
+        mrr_per_customer: 500.0,
+    }
+}
+
+#[test]
+fn recurring_revenue_with_churn_counts_the_customers_that_replace_those_who_leave() {
+    let chain = chain(
+        mrr(100_000.0, Recurring::Monthly, 0.02),
+        &GoalContext::default(),
+    )
+    .unwrap();
+    let plan = chain.recurring.unwrap();
+    // 0.98¹² = 0.7847167237348001 (0.98² = 0.9604, ⁴ = 0.92236816, ⁸ = 0.8507630225817856,
+    // ¹² = ⁸ × ⁴); 60,000 × 0.98¹² = 47,083.003424088.
+    assert_close(plan.kept_mrr, 47_083.003_424_088);
+    assert_close(plan.gap_mrr, 52_916.996_575_912);
+    // Months kept: (1 − 0.98¹²) ÷ 0.02 = 10.764163813259998;
+    // 52,916.996575912 ÷ (500 × 10.764163813259998) = 9.83206823937878 a month.
+    assert_close(plan.customers_per_month, 9.832_068_239_378_78);
+    assert_close(chain.customers, 117.984_818_872_545_35);
+    // Still there at the end: 52,916.996575912 ÷ 500; the other 12.15… replaced churn.
+    assert_close(plan.customers_kept, 105.833_993_151_824);
+    assert!(chain.customers > plan.customers_kept);
+
+    // The same goal as ARR: 1,200,000 a year is 100,000 a month.
+    let annual = chain_of(mrr(1_200_000.0, Recurring::Annual, 0.02));
+    assert_close(annual.customers, 117.984_818_872_545_35);
+    assert_close(annual.recurring.unwrap().target_mrr, 100_000.0);
+}
+
+fn chain_of(target: GoalTarget) -> funnel_planner::model::goal::GoalChain {
+    chain(target, &GoalContext::default()).unwrap()
+}
+
+#[test]
+fn recurring_revenue_without_churn_or_already_reached() {
+    // (100,000 − 60,000) ÷ 500 ÷ 12 = 6.666… a month, 80 a year, all still there.
+    let plain = chain_of(mrr(100_000.0, Recurring::Monthly, 0.0));
+    assert_close(plain.recurring.unwrap().customers_per_month, 20.0 / 3.0);
+    assert_close(plain.customers, 80.0);
+    assert_close(plain.recurring.unwrap().customers_kept, 80.0);
+    // 47,083 kept is above a 40,000 target: no new customer.
+    let reached = chain_of(mrr(40_000.0, Recurring::Monthly, 0.02));
+    assert_close(reached.customers, 0.0);
+    assert!(reached.is_covered());
+    let no_per_customer = GoalTarget::Recurring {
+        kind: Recurring::Monthly,
+        target: 100_000.0,
+        current_mrr: 0.0,
+        monthly_churn: 0.02,
+        mrr_per_customer: 0.0,
+    };
+    assert_eq!(
+        chain(no_per_customer, &GoalContext::default()),
+        Err(GoalError::NoRecurringPerCustomer)
+    );
+}
+
+proptest! {
+    /// Month by month (lose the month's churn, then add its new customers), the customers the
+    /// chain asks for each month reach the target MRR at the end of month 12, never below it.
+    #[test]
+    fn the_customers_asked_for_reach_the_target_month_by_month(
+        target in 1.0f64..10_000_000.0,
+        current in 0.0f64..10_000_000.0,
+        churn in 0.0f64..0.5,
+        per_customer in 1.0f64..100_000.0,
+    ) {
+        let goal = GoalTarget::Recurring {
+            kind: Recurring::Monthly,
+            target,
+            current_mrr: current,
+            monthly_churn: churn,
+            mrr_per_customer: per_customer,
+        };
+        let chain = chain(goal, &GoalContext::default()).unwrap();
+        let each_month = chain.recurring.unwrap().customers_per_month;
+        prop_assert!(each_month >= 0.0 && chain.customers.is_finite());
+        let mut mrr = current;
+        for _ in 0..12 {
+            mrr = mrr * (1.0 - churn) + each_month * per_customer;
+        }
+        if each_month > 0.0 {
+            prop_assert!((mrr - target).abs() <= 1e-6 * target, "{mrr} vs {target}");
+        } else {
+            prop_assert!(mrr >= target * (1.0 - 1e-9));
+        }
+    }
+
+    /// Whatever existing customers bring, the customers needed are a finite count ≥ 0.
+    #[test]
+    fn customers_needed_are_never_negative(
+        goal in 1.0f64..1e12,
+        retained in 0.0f64..2.0,
+        upsell in 0.0f64..1e12,
+        average in 1.0f64..1e9,
+    ) {
+        let context = GoalContext {
+            last_year_revenue: Some(goal),
+            average_revenue_per_customer: Some(average),
+            existing: ExistingRevenue {
+                retained: Some(Existing::OfLastYear(retained)),
+                upsell: Some(Existing::Amount(upsell)),
+                cross_sell: None,
+            },
+        };
+        let chain = chain(GoalTarget::Revenue(goal), &context).unwrap();
+        prop_assert!(chain.customers >= 0.0 && chain.customers.is_finite());
+        prop_assert!(chain.from_new.unwrap() >= 0.0);
+    }
+}
