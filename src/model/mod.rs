@@ -27,6 +27,7 @@ pub mod locale;
 pub mod marketing;
 pub mod merge;
 pub mod number;
+pub mod objectives;
 pub mod order;
 pub mod plan;
 pub mod review;
