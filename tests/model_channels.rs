@@ -14,7 +14,7 @@
 mod common;
 mod strategies;
 
-use common::{example, example_with_channels};
+use common::{assert_close, assert_value, close, example, example_with_channels};
 use funnel_planner::model::channels::{
     budget_needs, cost_basis, has_cheap_leads, lead_stage, opportunity_stage, rank, reallocate,
     split, CostBasis, Metric, NoReallocation, Report, Split, Standing,
@@ -40,15 +40,6 @@ const PAID_SEARCH: usize = 0;
 const EMAIL: usize = 1;
 const EVENTS: usize = 2;
 
-fn close(actual: f64, expected: f64) -> bool {
-    (actual - expected).abs() <= 1e-9 * expected.abs().max(1.0)
-}
-
-#[track_caller]
-fn assert_close(actual: f64, expected: f64) {
-    assert!(close(actual, expected), "got {actual}, expected {expected}");
-}
-
 #[track_caller]
 fn assert_all_close(actual: &[f64], expected: &[f64]) {
     assert_eq!(actual.len(), expected.len(), "{actual:?} vs {expected:?}");
@@ -57,14 +48,6 @@ fn assert_all_close(actual: &[f64], expected: &[f64]) {
             close(*actual, *expected),
             "got {actual:?}, expected {expected:?}"
         );
-    }
-}
-
-#[track_caller]
-fn assert_value(figure: Figure, expected: f64) {
-    match figure {
-        Ok(value) => assert_close(value, expected),
-        Err(reason) => panic!("expected {expected}, got unavailable: {reason:?}"),
     }
 }
 

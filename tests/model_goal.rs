@@ -9,19 +9,13 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
+use common::assert_close;
 use funnel_planner::model::goal::{
     chain, Existing, ExistingRevenue, GoalContext, GoalError, GoalTarget, Recurring,
 };
 use proptest::prelude::*;
-
-fn close(actual: f64, expected: f64) -> bool {
-    (actual - expected).abs() <= 1e-9 * expected.abs().max(1.0)
-}
-
-#[track_caller]
-fn assert_close(actual: f64, expected: f64) {
-    assert!(close(actual, expected), "got {actual}, expected {expected}");
-}
 
 /// Last year 10,000,000; 1,100,000 per new customer; existing customers keep 60 % of last
 /// year, upsell 500,000 and cross-sell 2 % of last year.

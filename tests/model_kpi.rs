@@ -9,6 +9,9 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
+use common::assert_value;
 use funnel_planner::model::kpi::{
     cac_payback_months, cost_per, finite, lifetime_value, ltv_to_cac, retention, roas, roi,
     win_rate, CustomerValue, Figure, Input, Kpis, Unavailable,
@@ -23,19 +26,6 @@ const EN: NumberSymbols = NumberSymbols::ENGLISH;
 
 /// The worked example's average revenue per new customer per year.
 const AVERAGE: f64 = 1_100_000.0;
-
-fn close(actual: f64, expected: f64) -> bool {
-    (actual - expected).abs() <= 1e-9 * expected.abs().max(1.0)
-}
-
-/// Asserts that `figure` is a value within 1e-9 (relative) of `expected`.
-#[track_caller]
-fn assert_value(figure: Figure, expected: f64) {
-    match figure {
-        Ok(value) => assert!(close(value, expected), "got {value}, expected {expected}"),
-        Err(reason) => panic!("expected {expected}, got unavailable: {reason:?}"),
-    }
-}
 
 /// A channel's inputs with `volumes` for a funnel of as many stages.
 fn channel(

@@ -9,21 +9,12 @@
     clippy::indexing_slicing
 )]
 
-use funnel_planner::model::kpi::{Figure, Input, Unavailable};
+mod common;
+
+use common::{assert_value, close};
+use funnel_planner::model::kpi::{Input, Unavailable};
 use funnel_planner::model::review::{stretches, LastYear, Stretch, STRETCH_MULTIPLE};
 use funnel_planner::model::{Funnel, Rate};
-
-fn close(actual: f64, expected: f64) -> bool {
-    (actual - expected).abs() <= 1e-9 * expected.abs().max(1.0)
-}
-
-#[track_caller]
-fn assert_value(figure: Figure, expected: f64) {
-    match figure {
-        Ok(value) => assert!(close(value, expected), "got {value}, expected {expected}"),
-        Err(reason) => panic!("expected {expected}, got unavailable: {reason:?}"),
-    }
-}
 
 fn worked() -> LastYear {
     LastYear {

@@ -12,7 +12,7 @@
 
 mod common;
 
-use common::example_with_channels;
+use common::{assert_close, example_with_channels};
 use funnel_planner::model::channels::{per_thousand, split, Report, Split, SPEND_QUOTED};
 use funnel_planner::model::kpi::{Input, Unavailable};
 use funnel_planner::model::number::NumberSymbols;
@@ -30,14 +30,6 @@ fn split_of(draft: &PlanDraft) -> Split {
         &plan,
         &draft.marketing.check(&draft.stage_ids(), EN).channels,
     )
-}
-
-#[track_caller]
-fn assert_close(actual: f64, expected: f64) {
-    assert!(
-        (actual - expected).abs() <= 1e-9 * expected.abs().max(1.0),
-        "got {actual}, expected {expected}"
-    );
 }
 
 #[test]

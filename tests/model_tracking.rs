@@ -12,7 +12,7 @@
 
 mod common;
 
-use common::example;
+use common::{close, example};
 use funnel_planner::model::merge::merge;
 use funnel_planner::model::number::NumberSymbols;
 use funnel_planner::model::tracking::leak::{diagnose, Advice, Leak, Point};
@@ -27,10 +27,6 @@ use funnel_planner::model::{
 use proptest::prelude::*;
 
 const EN: NumberSymbols = NumberSymbols::ENGLISH;
-
-fn close(actual: f64, expected: f64) -> bool {
-    (actual - expected).abs() <= 1e-9 * expected.abs().max(1.0)
-}
 
 fn assert_close(actual: f64, expected: f64, what: &str) {
     assert!(

@@ -1,6 +1,7 @@
 //! Shared by the test files: the worked example with English stage names, with and without
-//! channels.
+//! channels, and the comparisons of computed figures with figures worked by hand.
 
+use funnel_planner::model::kpi::Figure;
 use funnel_planner::model::marketing::{BudgetPeriod, LifetimeKind, RankBy};
 use funnel_planner::model::{GoalKind, Lang, PlanDraft, StageId};
 
@@ -90,4 +91,28 @@ pub fn example_with_channels() -> PlanDraft {
         }
     }
     draft
+}
+
+/// Whether `actual` is `expected` to within 1e-9 of it (of 1 below 1): a figure worked by hand
+/// and one computed in another order differ only in float noise.
+#[allow(dead_code)] // Not every test file that shares this module uses it.
+pub fn close(actual: f64, expected: f64) -> bool {
+    (actual - expected).abs() <= 1e-9 * expected.abs().max(1.0)
+}
+
+/// Asserts that `actual` is [`close`] to `expected`.
+#[allow(dead_code)] // Not every test file that shares this module uses it.
+#[track_caller]
+pub fn assert_close(actual: f64, expected: f64) {
+    assert!(close(actual, expected), "got {actual}, expected {expected}");
+}
+
+/// Asserts that `figure` is a value [`close`] to `expected`.
+#[allow(dead_code)] // Not every test file that shares this module uses it.
+#[track_caller]
+pub fn assert_value(figure: Figure, expected: f64) {
+    match figure {
+        Ok(value) => assert_close(value, expected),
+        Err(reason) => panic!("expected {expected}, got unavailable: {reason:?}"),
+    }
 }
