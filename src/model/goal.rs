@@ -138,6 +138,20 @@ pub struct GoalChain {
 }
 
 impl GoalChain {
+    /// The chain of a goal that is not revenue: `customers` a year, and for recurring revenue
+    /// how they reach it; nothing from existing customers' revenue.
+    fn of_customers(customers: f64, recurring: Option<RecurringPlan>) -> Self {
+        Self {
+            goal_revenue: None,
+            retained: 0.0,
+            upsell: 0.0,
+            cross_sell: 0.0,
+            from_new: None,
+            customers,
+            recurring,
+        }
+    }
+
     /// What existing customers bring in all (money per year).
     pub fn from_existing(&self) -> f64 {
         self.retained + self.upsell + self.cross_sell
@@ -184,17 +198,7 @@ pub fn chain(target: GoalTarget, context: &GoalContext) -> Result<GoalChain, Goa
                 .ok_or(GoalError::NoLastYearRevenue)?;
             finite(last_year * (1.0 + growth))?.max(0.0)
         }
-        GoalTarget::NewCustomers(customers) => {
-            return Ok(GoalChain {
-                goal_revenue: None,
-                retained: 0.0,
-                upsell: 0.0,
-                cross_sell: 0.0,
-                from_new: None,
-                customers,
-                recurring: None,
-            })
-        }
+        GoalTarget::NewCustomers(customers) => return Ok(GoalChain::of_customers(customers, None)),
         GoalTarget::Recurring {
             kind,
             target,
@@ -203,15 +207,8 @@ pub fn chain(target: GoalTarget, context: &GoalContext) -> Result<GoalChain, Goa
             mrr_per_customer,
         } => {
             let plan = recurring(kind, target, current_mrr, monthly_churn, mrr_per_customer)?;
-            return Ok(GoalChain {
-                goal_revenue: None,
-                retained: 0.0,
-                upsell: 0.0,
-                cross_sell: 0.0,
-                from_new: None,
-                customers: finite(plan.customers_per_month * 12.0)?,
-                recurring: Some(plan),
-            });
+            let customers = finite(plan.customers_per_month * 12.0)?;
+            return Ok(GoalChain::of_customers(customers, Some(plan)));
         }
     };
     let last_year = context.last_year_revenue;

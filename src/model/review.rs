@@ -8,7 +8,7 @@
 //! fractions (0.016 is 1.6 %). A figure that cannot be computed is an [`Unavailable`] saying why
 //! (the KPIs' reasons), never NaN or infinity.
 
-use crate::model::kpi::{cost_per, finite, Figure, Input, Unavailable};
+use crate::model::kpi::{cost_per, divide, stage_rate, Figure, Input};
 use crate::model::Funnel;
 
 /// How many times last year's rate a planned rate must be to be pointed out: 1.5 (a plan that
@@ -54,19 +54,7 @@ impl LastYear {
     /// Example: 1,280 leads from 80,000 visits is 0.016, i.e. 1.6 %. More at a stage than at the
     /// stage above it is a typing mistake, not a rate above 100 %.
     pub fn rate(&self, from: usize) -> Figure {
-        let below = self.total(from + 1);
-        let above = self.total(from);
-        if let (Some(below), Some(above)) = (below, above) {
-            if below > above {
-                return Err(Unavailable::MoreThanStageAbove(from + 1));
-            }
-        }
-        let below = below.ok_or(Unavailable::Missing(Input::Volume(from + 1)))?;
-        let above = above.ok_or(Unavailable::Missing(Input::Volume(from)))?;
-        if above == 0.0 {
-            return Err(Unavailable::Zero(Input::Volume(from)));
-        }
-        finite(below / above)
+        stage_rate(self.total(from + 1), self.total(from), from)
     }
 
     /// Last year's rate between each pair of stages, top to bottom (one fewer than stages).
@@ -97,16 +85,10 @@ impl LastYear {
     /// Example: 13,200,000 from 12 new customers is 1,100,000 each.
     pub fn revenue_per_customer(&self) -> Figure {
         let bottom = self.bottom().unwrap_or(0);
-        let revenue = self
-            .new_customer_revenue
-            .ok_or(Unavailable::Missing(Input::Revenue))?;
-        let customers = self
-            .new_customers()
-            .ok_or(Unavailable::Missing(Input::Volume(bottom)))?;
-        if customers == 0.0 {
-            return Err(Unavailable::Zero(Input::Volume(bottom)));
-        }
-        finite(revenue / customers)
+        divide(
+            (self.new_customer_revenue, Input::Revenue),
+            (self.new_customers(), Input::Volume(bottom)),
+        )
     }
 
     /// Last year's rates as percents, to type into the plan ("Use last year's rates"): `None`
