@@ -354,6 +354,17 @@ fn only_what_another_tab_wrote_since_this_tabs_save_is_taken_in() {
         Some(None),
         "removed since"
     );
+
+    // Removed by this tab, then the same text written back by another: read in full.
+    store.save(&mine).expect("saves");
+    store.remove(&id("a"));
+    storage
+        .set_item(&key_of("a"), &encode_record(&mine))
+        .expect("set");
+    assert_eq!(
+        store.load_if_changed(&id("a"), Lang::English),
+        Some(Some(Ok(mine)))
+    );
 }
 
 #[wasm_bindgen_test]

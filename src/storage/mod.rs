@@ -359,7 +359,18 @@ impl Store {
     /// Removes a plan for good (deleting first puts it in the bin: see [`PlanRecord`]).
     pub fn remove(self, id: &PlanId) {
         if let Some(storage) = self.is_available.then(raw).flatten() {
-            let _ = storage.remove_item(&plan_key(id));
+            let key = plan_key(id);
+            let _ = storage.remove_item(&key);
+            // Text written there again later is another tab's, to be read in full.
+            LAST_SAVED.with(|saved| {
+                let mut saved = saved.borrow_mut();
+                if saved
+                    .as_ref()
+                    .is_some_and(|(saved_key, _)| *saved_key == key)
+                {
+                    *saved = None;
+                }
+            });
         }
     }
 
