@@ -11,8 +11,9 @@
 mod common;
 
 use common::example;
+use funnel_planner::model::annual::{AnnualDraft, GoalMode};
 use funnel_planner::model::merge::merge;
-use funnel_planner::model::{GoalKind, PlanDraft, StageId};
+use funnel_planner::model::{GoalKind, Lang, PlanDraft, StageId};
 
 fn with(edit: impl FnOnce(&mut PlanDraft)) -> PlanDraft {
     let mut draft = example();
@@ -124,4 +125,48 @@ fn a_stage_added_in_one_tab_keeps_the_others_edits_only_if_it_did_not_touch_the_
     // The other tab typed a rate: the stage list changed in both, so the person chooses.
     let rated = with(|draft| rate(draft, 1, "2"));
     assert_eq!(merge(&base, &added, &rated), None);
+}
+
+/// The annual plan's text as its page writes it: `growth` percent over last year's revenue of
+/// 10,000,000.
+fn annual_text(growth: &str) -> String {
+    let mut annual = AnnualDraft::new(Lang::English);
+    annual.last_year.revenue = "10,000,000".to_owned();
+    annual.goal.mode = GoalMode::Growth;
+    annual.goal.growth = growth.to_owned();
+    annual.encode()
+}
+
+#[test]
+fn the_annual_plan_changed_in_one_tab_and_a_rate_in_the_other_are_both_kept() {
+    let base = with(|draft| draft.annual = annual_text("10"));
+    let mine = with(|draft| draft.annual = annual_text("12"));
+    let theirs = with(|draft| {
+        draft.annual = annual_text("10");
+        rate(draft, 3, "25");
+    });
+    let merged = merge(&base, &mine, &theirs).expect("different fields");
+    assert_eq!(merged.annual, annual_text("12"));
+    assert_eq!(merged.stage(StageId(3)).expect("MQLs").rate_to_next, "25");
+    // The order of the tabs does not matter.
+    assert_eq!(merge(&base, &theirs, &mine), Some(merged));
+    // A first annual plan, typed where there was none ("" in the base), is a change like any
+    // other.
+    let first = with(|draft| draft.annual = annual_text("12"));
+    let rated = with(|draft| rate(draft, 3, "25"));
+    let merged = merge(&example(), &rated, &first).expect("different fields");
+    assert_eq!(merged.annual, annual_text("12"));
+    assert_eq!(merged.stage(StageId(3)).expect("MQLs").rate_to_next, "25");
+}
+
+#[test]
+fn the_annual_plan_changed_differently_in_both_tabs_is_a_clash() {
+    // The annual plan merges as one text: a growth goal typed in one tab and another in the
+    // other tab clash, even though the page could tell which field of it each changed.
+    let base = with(|draft| draft.annual = annual_text("10"));
+    let mine = with(|draft| draft.annual = annual_text("12"));
+    let theirs = with(|draft| draft.annual = annual_text("15"));
+    assert_eq!(merge(&base, &mine, &theirs), None);
+    // The same change in both is no clash.
+    assert_eq!(merge(&base, &mine, &mine.clone()).as_ref(), Some(&mine));
 }

@@ -13,6 +13,7 @@ mod common;
 mod strategies;
 
 use common::{example, example_with_channels};
+use funnel_planner::model::annual::{self, AnnualDraft, ExistingPart, GoalMode, ObjectiveDraft};
 use funnel_planner::model::marketing::{RankBy, MAX_CHANNELS};
 use funnel_planner::model::tracking::{CellAt, PlanYear, Row, MONTHS};
 use funnel_planner::model::{Lang, MarketingDraft, PlanDraft, StageDraft, StageId};
@@ -57,8 +58,8 @@ const CHANNELS_LINK_V4: &str = concat!(
     "NYCAEAgTkcDQBUIG9UlTlaCjjNpCBbMcABVO4ABFTCkZSAlSJAJNYb0WmaIA.f3a9d427",
 );
 
-/// The same plan as this version makes it (schema 5, with an empty tracking side): a change to
-/// what a link carries shows here.
+/// The same plan as version 5 made it (schema 5, with an empty tracking side): links already sent
+/// must keep opening.
 const CHANNELS_LINK_V5: &str = concat!(
     "share=N4IgzgxgFgpgtgQwPoDcYCcwEsD2A7EALgFYAaEABwBsEDDQ8E4YiQAFGg8gcxwStZ4YAdyQQA",
     "rmAAuOZphDl0MNHnEwkvfqwCMABlK7DBwwpBDRE6bIxgNfAYRABOUwjToE3dUpVqkFDDFJGTkdUj19Q1",
@@ -73,6 +74,24 @@ const CHANNELS_LINK_V5: &str = concat!(
     "mIiIHcOgOBgLYHLcFgdAgLmphUFgABmPJYDGACeVojDJ8mQswSAqT+2ogMmariOgEkdNWCZ4JySCCkpr",
     "AQAgEDsjgaByhAXrEicLTkUZ1IQDZjgAKp3AAIqYUhKQEqRIOJrBeqFHgQJy4n8vQ9b0YQqhUFQHpgOI",
     "VBfjqZGyTglhJIkJLkCA5JlaYlWkNVFVVeVJKkk+TRNEAA.7ea7b76a",
+);
+
+/// The same plan as this version makes it (schema 6, with no annual plan): a change to what a
+/// link carries shows here.
+const CHANNELS_LINK_V6: &str = concat!(
+    "share=N4IgzgxgFgpgtgQwPoDcYCcwEsD2A7EALgDYAaEABwBsEDDQ8E4YiQAFGg8gcxwStZ4YAdyQQA",
+    "rmAAuOZphDl0MNHnEwkvfqwCMABlK7DBwwpBDRE6bIxgNfAYRABOUwjToE3dUpVqkFDDFJGTkdUj19Q1",
+    "1TaU8YMCIAbVAsABMibXJGZlYANSxsKQTFBCl1GSQhAA8pHQA6AFYQAF9SFPTCACYsphZHABkYBFTikA",
+    "8ypArq2sdO6Nb2ogBmHpzHAFkARX7R8fKcSpga1jmWtpA0ogAWVb6QAGVt3dL9w+PHK-nzy8IG29YAPI",
+    "UCg4dBScR4LBSLDxUx7SYHaasBpfRYkf6OADCwWs8hKEymRxmIBaAF1yBJ0Eo8FIERR-IE4PgpFBWKZE",
+    "OgANYwaF4bhEUAAI3EqS8xL+UVMwtFPIZ6FwHRATJprIpUFoQioCUIyQuHUyZl6rDYCDSAAIwEN0NAYu",
+    "qlKxPjEAnhFWRJYplDBVHclpETORYl5tbrA30DSgcFRxGsQN13WMXqwlmdQKGiN0QBGozHiNF8XcU+Ap",
+    "HEiH9M5Ho3cmvm2QsiyX0eXs3dOnDE44yXWfhnsncAKKILACAN2gsB52KzLxnxetQ6OP++tBpKp4tedP",
+    "kLOV5F5hNlWvnNO-TcVmNXNv7jt1o9kJvbxzaC8F5qkrsdFaGmN9lRFW0Ie0duOXqKnMxi7jO3pJn6u6",
+    "hsGq4NhmW4xii4HtiS15rn0ZZIXcehPge8Hro2OEnPhV6vuSICWCENhIKUSCxGCJyLtRuK2PRwEnL6pi",
+    "sXItjmDupjcOgOBgLYHLcFgdAgLmphUFgABmPJYDGACeVqjPJSnQswSDqf+2ogMmariOg0mdNWCZ4JyS",
+    "CCqprAQAgEDsjgaByhAXrEqcrRUaZ1IQPZjgAKr3AAIqYUiqQEqRIFJrBehFHgQJyUn8vQ9ZMYQqhUFQ",
+    "HpgOIVC-jqlEKTglhJIkJLkCA5KVaYNWkHV1W1VVJKkq+5AauIWhXs0QA.f37524da",
 );
 
 /// The link to the example plan with channels as version 3 made it: links already sent must keep
@@ -266,12 +285,65 @@ fn links_made_by_version_3_and_this_version_keep_opening() {
         decode_fragment(CHANNELS_LINK_V5, Lang::English),
         Ok(draft.clone())
     );
-    assert_eq!(share_fragment(&draft).as_deref(), Some(CHANNELS_LINK_V5));
+    assert_eq!(
+        decode_fragment(CHANNELS_LINK_V6, Lang::English),
+        Ok(draft.clone())
+    );
+    assert_eq!(share_fragment(&draft).as_deref(), Some(CHANNELS_LINK_V6));
     // Opened in Polish, the same plan with its numbers typed the Polish way, still in dollars.
     let polish = decode_fragment(CHANNELS_LINK_V4, Lang::Polish).expect("opens");
     assert_eq!(polish.currency, "USD");
     assert_eq!(polish.marketing.budget, "5000");
     assert_eq!(polish, draft.retyped(Lang::Polish));
+}
+
+/// An annual plan typed in English: last year's revenue, a goal of 10 % growth, upsell of
+/// 500,000 and an objective whose name needs escaping in JSON.
+fn annual_plan() -> AnnualDraft {
+    let mut annual = AnnualDraft::new(Lang::English);
+    annual.last_year.revenue = "10,000,000".to_owned();
+    annual.goal.mode = GoalMode::Growth;
+    annual.goal.growth = "12.5".to_owned();
+    annual.existing.upsell = ExistingPart {
+        text: "500,000".to_owned(),
+        is_percent: false,
+    };
+    annual.objectives.push(ObjectiveDraft {
+        id: 1,
+        metric: "Pengiriman email — \"open\" \\ ść\nrate".to_owned(),
+        target: "1,250.5".to_owned(),
+        ..ObjectiveDraft::default()
+    });
+    annual
+}
+
+#[test]
+fn a_link_carries_the_annual_plan_as_typed() {
+    let mut draft = example_with_channels();
+    draft.annual = annual_plan().encode();
+    let fragment = share_fragment(&draft).expect("fits in a link");
+    assert_eq!(decode_fragment(&fragment, Lang::English), Ok(draft.clone()));
+    // Opened in Polish, the plan's own numbers are retyped but the annual plan's text is kept as
+    // it is: it names the language it was typed in, and the Annual plan page retypes it when it
+    // reads it.
+    let polish = decode_fragment(&fragment, Lang::Polish).expect("opens");
+    assert_eq!(polish.annual, draft.annual);
+    assert_eq!(polish, draft.clone().retyped(Lang::Polish));
+    let read = annual::of_plan(&polish, Lang::Polish).expect("an annual plan");
+    // 10000000 has 8 digits: grouped in threes with a space; 500000 too; 12.5 and 1250.5 take
+    // a decimal comma, and 1250 (4 digits) has no separator in Polish.
+    assert_eq!(read.last_year.revenue, "10 000 000");
+    assert_eq!(read.existing.upsell.text, "500 000");
+    assert_eq!(read.goal.growth, "12,5");
+    assert_eq!(read.objectives[0].target, "1250,5");
+    assert_eq!(read.typed_in, "pl");
+    // Text that is not an annual plan at all is carried as it is too.
+    draft.annual = "not an annual plan: \"{[\\\n".to_owned();
+    let fragment = share_fragment(&draft).expect("fits in a link");
+    assert_eq!(
+        decode_fragment(&fragment, Lang::French),
+        Ok(draft.retyped(Lang::French))
+    );
 }
 
 #[test]
@@ -480,7 +552,7 @@ fn damaged_links_are_refused() {
 
 #[test]
 fn links_from_a_newer_version_say_so() {
-    for version in [6, 99, u64::MAX] {
+    for version in [7, 99, u64::MAX] {
         let link = link_to(&format!(
             "{{\"schema_version\":{version},\"plan\":{{\"name\":\"from the future\"}}}}"
         ));
@@ -719,6 +791,7 @@ const SHARE_FIELDS: &[&str] = &[
     "lifetime",
     "rank_by",
     "move_percent",
+    "annual",
 ];
 
 const SHARE_VALUES: &[&str] = &[

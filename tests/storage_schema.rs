@@ -17,6 +17,10 @@ use std::collections::BTreeSet;
 use std::fmt::Debug;
 
 use common::{example, example_with_channels};
+use funnel_planner::model::annual::{
+    AnnualDraft, ExistingDraft, ExistingPart, GoalDraft, GoalMode, GroupTag, IndustryTag,
+    LastYearDraft, ObjectiveDraft, StageTotal, UnitTag,
+};
 use funnel_planner::model::marketing::{
     BudgetPeriod, ChannelStageDraft, LifetimeKind, RankBy, MAX_CHANNELS,
 };
@@ -50,6 +54,9 @@ const V4_PLAN: &str = include_str!("fixtures/storage-v4-plan.json");
 /// for two stages, the spend and the revenue over the first months, one channel's own results
 /// and focus areas for two quarters.
 const V5_PLAN: &str = include_str!("fixtures/storage-v5-plan.json");
+/// The version 5 fixture's plan with an annual plan, as version 6 stores it: the annual plan is
+/// one JSON text inside the plan ([`fixture_annual`] as `AnnualDraft::encode` writes it).
+const V6_PLAN: &str = include_str!("fixtures/storage-v6-plan.json");
 
 const MODIFIED: u64 = 1_795_000_000_000;
 
@@ -258,18 +265,21 @@ fn version_2_record_fixture_loads_with_every_field() {
             currency: String::new(),
             typed_in: Lang::English,
             tracking: Default::default(),
+            annual: String::new(),
         }
     );
-    // Saved again, it is a version 5 record with an empty marketing side and nothing tracked,
-    // and reads back the same.
+    // Saved again, it is a version 6 record with an empty marketing side, nothing tracked and
+    // no annual plan, and reads back the same.
     let text = encode_record(&record);
-    assert!(text.starts_with("{\"schema_version\":5,"), "{text}");
+    assert!(text.starts_with("{\"schema_version\":6,"), "{text}");
     assert!(
         text.contains(&format!("\"marketing\":{EMPTY_MARKETING}")),
         "{text}"
     );
     assert!(
-        text.ends_with(&format!("\"tracking\":{EMPTY_TRACKING}}}}}")),
+        text.ends_with(&format!(
+            "\"tracking\":{EMPTY_TRACKING},\"annual\":\"\"}}}}"
+        )),
         "{text}"
     );
     assert_eq!(decode_record(&text), Ok(record));
@@ -305,11 +315,13 @@ fn version_2_export_fixture_loads_with_every_field() {
             currency: String::new(),
             typed_in: Lang::English,
             tracking: Default::default(),
+            annual: String::new(),
         }
     );
-    // Exported again, it is a version 5 file that reads back the same.
+    // Exported again, it is a version 6 file that reads back the same.
     let text = encode_export(&records, 1_795_100_000_000);
-    assert!(text.contains("\"schema_version\": 5"), "{text}");
+    assert!(text.contains("\"schema_version\": 6"), "{text}");
+    assert!(!text.contains("\"schema_version\": 5"), "{text}");
     assert!(!text.contains("\"schema_version\": 4"), "{text}");
     assert!(!text.contains("\"schema_version\": 2"), "{text}");
     assert_eq!(decode_import(&text), Ok(records));
@@ -417,20 +429,21 @@ fn version_3_record_fixture_loads_with_every_field() {
             currency: String::new(),
             typed_in: Lang::English,
             tracking: Default::default(),
+            annual: String::new(),
         }
     );
-    // Shown in Polish and saved again, it is exactly the version 4 fixture as version 5 writes
-    // it (with nothing tracked): a change to the written form shows here. That reads back as the
-    // same plan, in any language.
+    // Shown in Polish and saved again, it is exactly the version 4 fixture as version 6 writes
+    // it (with nothing tracked and no annual plan): a change to the written form shows here.
+    // That reads back as the same plan, in any language.
     let mut in_polish = record.clone();
     in_polish.draft = record.draft.clone().settled(Lang::Polish);
-    let v4_as_v5 = V4_PLAN
+    let v4_as_v6 = V4_PLAN
         .trim_end()
-        .replacen("{\"schema_version\":4,", "{\"schema_version\":5,", 1)
+        .replacen("{\"schema_version\":4,", "{\"schema_version\":6,", 1)
         .strip_suffix("}}")
-        .map(|body| format!("{body},\"tracking\":{EMPTY_TRACKING}}}}}"))
+        .map(|body| format!("{body},\"tracking\":{EMPTY_TRACKING},\"annual\":\"\"}}}}"))
         .expect("a record ends with two braces");
-    assert_eq!(encode_record(&in_polish), v4_as_v5);
+    assert_eq!(encode_record(&in_polish), v4_as_v6);
     let read = decode_record(V4_PLAN).expect("version 4 loads");
     assert_eq!(read.draft.tracking, TrackingDraft::default());
     assert_eq!(read, in_polish);
@@ -443,7 +456,7 @@ fn version_3_record_fixture_loads_with_every_field() {
 fn a_plan_with_channels_round_trips_through_every_written_form() {
     let record = channels_record();
     let text = encode_record(&record);
-    assert!(text.starts_with("{\"schema_version\":5,"), "{text}");
+    assert!(text.starts_with("{\"schema_version\":6,"), "{text}");
     assert_eq!(decode_record(&text), Ok(record.clone()));
     assert_eq!(decode_import(&text), Ok(vec![record.clone()]));
     let export = encode_export(std::slice::from_ref(&record), MODIFIED);
@@ -521,13 +534,15 @@ fn older_plans_read_with_an_empty_marketing_side() {
     }
     // A version 2 share link's JSON too.
     let shared_v2 = encode_shared(&example())
-        .replace("\"schema_version\":5", "\"schema_version\":2")
+        .replace("\"schema_version\":6", "\"schema_version\":2")
         .replace(&format!(",\"marketing\":{EMPTY_MARKETING}"), "")
         .replace(",\"currency\":\"USD\",\"typed_in\":\"en\"", "")
-        .replace(&format!(",\"tracking\":{EMPTY_TRACKING}"), "");
+        .replace(&format!(",\"tracking\":{EMPTY_TRACKING}"), "")
+        .replace(",\"annual\":\"\"", "");
     assert!(!shared_v2.contains("marketing"), "{shared_v2}");
     assert!(!shared_v2.contains("currency"), "{shared_v2}");
     assert!(!shared_v2.contains("tracking"), "{shared_v2}");
+    assert!(!shared_v2.contains("annual"), "{shared_v2}");
     let mut without_currency = example();
     without_currency.currency = String::new();
     assert_eq!(decode_shared(&shared_v2), Ok(without_currency));
@@ -547,12 +562,13 @@ fn older_plans_read_with_an_empty_marketing_side() {
 
 #[test]
 fn a_version_2_plan_has_no_marketing_side_to_read() {
-    // Version 2 never wrote one, nor a currency, a language or a tracking side: such fields in a
-    // version 2 plan are not from this app.
+    // Version 2 never wrote one, nor a currency, a language, a tracking side or an annual plan:
+    // such fields in a version 2 plan are not from this app.
     let text = record_with(|v| set(v, "/schema_version", json!(2)));
     assert_eq!(
         decode_record(&text),
         damaged(&[
+            ("plan.annual", Reason::UnknownField),
             ("plan.currency", Reason::UnknownField),
             ("plan.marketing", Reason::UnknownField),
             ("plan.tracking", Reason::UnknownField),
@@ -825,20 +841,20 @@ fn every_problem_in_a_marketing_side_is_named_with_its_field() {
 
 #[test]
 fn a_newer_version_copy_still_reads_the_marketing_side() {
-    // A version 6 record with fields this version does not know, at every level.
+    // A version 7 record with fields this version does not know, at every level.
     let text = channels_record_with(|v| {
-        set(v, "/schema_version", json!(6));
+        set(v, "/schema_version", json!(7));
         insert(v, "", "colour", json!("red"));
         insert(v, "/plan", "fiscal_year", json!("2027"));
         insert(v, "/plan/marketing", "attribution", json!("last touch"));
         insert(v, "/plan/marketing/channels/0", "owner", json!("Ana"));
         insert(v, "/plan/marketing/channels/0/stages/0", "cost", json!("3"));
     });
-    assert_eq!(decode_record(&text), Err(DecodeError::NewerVersion(6)));
+    assert_eq!(decode_record(&text), Err(DecodeError::NewerVersion(7)));
     assert_eq!(read_newer_copy(&text), Some(example_with_channels()));
     // A newer plan without a marketing side reads with an empty one.
     let without = record_with(|v| {
-        set(v, "/schema_version", json!(6));
+        set(v, "/schema_version", json!(7));
         remove(v, "/plan/marketing");
     });
     assert_eq!(read_newer_copy(&without), Some(example()));
@@ -846,10 +862,10 @@ fn a_newer_version_copy_still_reads_the_marketing_side() {
 
 #[test]
 fn a_newer_version_copy_reads_choices_it_does_not_know_as_their_defaults() {
-    // A version 6 plan budgeting per quarter, with a lifetime kind and a ranking this version
+    // A version 7 plan budgeting per quarter, with a lifetime kind and a ranking this version
     // has never heard of: the copy takes "per year", "years" and "rank by CAC".
     let text = channels_record_with(|v| {
-        set(v, "/schema_version", json!(6));
+        set(v, "/schema_version", json!(7));
         set(v, "/plan/marketing/budget_period", json!("quarter"));
         set(v, "/plan/marketing/lifetime", json!("cohorts"));
         set(v, "/plan/marketing/rank_by", json!("payback"));
@@ -980,14 +996,22 @@ fn version_5_record_fixture_loads_with_every_field() {
             currency: "EUR".to_owned(),
             typed_in: Lang::English,
             tracking: fixture_tracking(),
+            annual: String::new(),
         }
     );
     // The plan year runs April 2027 to March 2028, whatever the current year.
     let year = record.draft.tracking.plan_year(2031);
     assert_eq!((year.year(), year.month()), (2027, 4));
     assert_eq!(year.calendar(11), (2028, 3));
-    // Saved again, it is exactly the fixture: a change to the written form shows here.
-    assert_eq!(encode_record(&record), V5_PLAN.trim_end());
+    // Saved again, it is exactly the fixture as version 6 writes it (with no annual plan): a
+    // change to the written form shows here.
+    let v5_as_v6 = V5_PLAN
+        .trim_end()
+        .replacen("{\"schema_version\":5,", "{\"schema_version\":6,", 1)
+        .strip_suffix("}}")
+        .map(|body| format!("{body},\"annual\":\"\"}}}}"))
+        .expect("a record ends with two braces");
+    assert_eq!(encode_record(&record), v5_as_v6);
 }
 
 #[test]
@@ -999,9 +1023,9 @@ fn a_version_4_record_reads_with_no_plan_year_and_no_results() {
     // Without a plan year set, the year is January of the current one.
     let year = record.draft.tracking.plan_year(2031);
     assert_eq!((year.year(), year.month()), (2031, 1));
-    // Saved again, it is a version 5 record with nothing tracked, which reads back the same.
+    // Saved again, it is a version 6 record with nothing tracked, which reads back the same.
     let text = encode_record(&record);
-    assert!(text.starts_with("{\"schema_version\":5,"), "{text}");
+    assert!(text.starts_with("{\"schema_version\":6,"), "{text}");
     assert!(
         text.contains(&format!("\"tracking\":{EMPTY_TRACKING}")),
         "{text}"
@@ -1248,19 +1272,19 @@ fn every_problem_in_a_tracking_side_is_named_with_its_field() {
 #[test]
 fn a_newer_version_copy_reads_with_or_without_a_tracking_side() {
     let tracked = decode_record(V5_PLAN).expect("loads").draft;
-    // A version 6 plan with fields this version does not know inside its tracking side.
+    // A version 7 plan with fields this version does not know inside its tracking side.
     let text = tracked_record_with(|v| {
-        set(v, "/schema_version", json!(6));
+        set(v, "/schema_version", json!(7));
         insert(v, "/plan/tracking", "targets", json!([]));
         insert(v, "/plan/tracking/results/0", "note", json!("estimated"));
     });
-    assert_eq!(decode_record(&text), Err(DecodeError::NewerVersion(6)));
+    assert_eq!(decode_record(&text), Err(DecodeError::NewerVersion(7)));
     assert_eq!(read_newer_copy(&text), Some(tracked.clone()));
     // A newer plan that moved its tracking side elsewhere reads with nothing tracked.
     let without = tracked_record_with(|v| {
-        set(v, "/schema_version", json!(6));
+        set(v, "/schema_version", json!(7));
         remove(v, "/plan/tracking");
-        insert(v, "/plan", "tracking_v6", json!({"start": "2027-04"}));
+        insert(v, "/plan", "tracking_v7", json!({"start": "2027-04"}));
     });
     let copy = read_newer_copy(&without).expect("a copy to work on");
     assert_eq!(copy.tracking, TrackingDraft::default());
@@ -1328,6 +1352,292 @@ fn a_tracked_plan_round_trips_through_every_written_form() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Version 6: the annual plan, one JSON text inside the plan
+
+fn part(text: &str, is_percent: bool) -> ExistingPart {
+    ExistingPart {
+        text: text.to_owned(),
+        is_percent,
+    }
+}
+
+/// The annual plan of the version 6 fixture, typed in English for the version 5 fixture's plan
+/// (stages 1 Visits, 2 Leads, 3 Opportunities, 4 Customers): last year's total at every stage,
+/// its spend and revenue; a goal of 10 % growth (the revenue typed before choosing growth is
+/// kept); existing customers keeping 60 % of last year's revenue, upsell of 500,000 and
+/// cross-sell of 2 %; software benchmarks; an objective that follows the Leads stage and one of
+/// the person's own, whose name and values need escaping in JSON.
+fn fixture_annual() -> AnnualDraft {
+    let totals = [(1, "52,000"), (2, "780"), (3, "150"), (4, "8")];
+    AnnualDraft {
+        version: 1,
+        typed_in: "en".to_owned(),
+        last_year: LastYearDraft {
+            stages: totals
+                .iter()
+                .map(|(stage, total)| StageTotal {
+                    stage: *stage,
+                    total: (*total).to_owned(),
+                })
+                .collect(),
+            spend: "58,000.50".to_owned(),
+            revenue: "10,000,000".to_owned(),
+            new_customer_revenue: "8,400,000".to_owned(),
+        },
+        goal: GoalDraft {
+            mode: GoalMode::Growth,
+            revenue: "11,000,000".to_owned(),
+            growth: "10".to_owned(),
+            ..GoalDraft::default()
+        },
+        existing: ExistingDraft {
+            retained: part("60", true),
+            upsell: part("500,000", false),
+            cross_sell: part("2", true),
+        },
+        industry: IndustryTag::Software,
+        objectives: vec![
+            ObjectiveDraft {
+                id: 1,
+                metric: "Leads".to_owned(),
+                stage: Some(2),
+                group: GroupTag::Activity,
+                unit: UnitTag::Count,
+                baseline: "65".to_owned(),
+                target: "90".to_owned(),
+                deadline: Some(8),
+                owner: "Ana".to_owned(),
+                quarter: Some(1),
+                values: Vec::new(),
+            },
+            ObjectiveDraft {
+                id: 3,
+                metric: "Newsletter \"open\" rate \\ Zürich — ść\nweekly".to_owned(),
+                stage: None,
+                group: GroupTag::Response,
+                unit: UnitTag::Percent,
+                baseline: "21.5".to_owned(),
+                target: "25".to_owned(),
+                deadline: None,
+                owner: String::new(),
+                quarter: Some(3),
+                values: [
+                    "21.5", "22", "", "23.1", "2x", "", "", "", "", "", "", "24.75",
+                ]
+                .map(str::to_owned)
+                .to_vec(),
+            },
+        ],
+    }
+}
+
+/// The version 6 fixture as a JSON tree, changed by `edit`, as text.
+fn annual_record_with(edit: impl FnOnce(&mut Value)) -> String {
+    let mut value: Value = serde_json::from_str(V6_PLAN).expect("the fixture is JSON");
+    edit(&mut value);
+    value.to_string()
+}
+
+#[test]
+fn version_6_record_fixture_loads_with_every_field() {
+    let record = decode_record(V6_PLAN).expect("version 6 loads");
+    // Everything but the annual plan is the version 5 fixture's plan.
+    let v5 = decode_record(V5_PLAN).expect("version 5 loads");
+    assert_eq!(
+        record,
+        PlanRecord {
+            id: id("p1a2b3g-4nnl"),
+            modified_ms: 1_798_000_000_000,
+            deleted_ms: None,
+            draft: PlanDraft {
+                name: "2027 annual".to_owned(),
+                annual: record.draft.annual.clone(),
+                ..v5.draft
+            },
+        }
+    );
+    // The annual text is the annual plan as typed: the language it names is its own (the one
+    // given is only for an empty text).
+    assert_eq!(
+        AnnualDraft::decode(&record.draft.annual, Lang::Polish),
+        Ok(fixture_annual())
+    );
+    // This build writes that annual plan as exactly the fixture's text, and the record as
+    // exactly the fixture: a change to either written form shows here.
+    assert_eq!(record.draft.annual, fixture_annual().encode());
+    assert_eq!(encode_record(&record), V6_PLAN.trim_end());
+}
+
+#[test]
+fn older_plans_read_with_no_annual_plan() {
+    let v1 = decode_v1(V1_PLAN).expect("version 1 loads");
+    let v2 = decode_record(V2_PLAN).expect("version 2 loads");
+    let v3 = decode_record(V3_PLAN).expect("version 3 loads");
+    let v4 = decode_record(V4_PLAN).expect("version 4 loads");
+    let v5 = decode_record(V5_PLAN).expect("version 5 loads");
+    let exported = decode_import(V2_EXPORT).expect("the version 2 export loads");
+    for draft in [
+        &v1,
+        &v2.draft,
+        &v3.draft,
+        &v4.draft,
+        &v5.draft,
+        &exported[0].draft,
+        &exported[1].draft,
+    ] {
+        assert_eq!(draft.annual, "");
+    }
+    // Version 5 never wrote an annual plan: one in a version 5 plan is not from this app, and
+    // nothing else of the plan is in question.
+    let text = annual_record_with(|v| set(v, "/schema_version", json!(5)));
+    assert_eq!(
+        decode_record(&text),
+        damaged(&[("plan.annual", Reason::UnknownField)])
+    );
+    // Nor in a version 5 share link's JSON.
+    let mut shared: Value = serde_json::from_str(&encode_shared(
+        &decode_record(V6_PLAN).expect("loads").draft,
+    ))
+    .expect("JSON");
+    set(&mut shared, "/schema_version", json!(5));
+    assert_eq!(
+        decode_shared(&shared.to_string()),
+        Err(DecodeError::Damaged(vec![problem(
+            "plan.annual",
+            Reason::UnknownField
+        )]))
+    );
+    // Without it, the same JSON is a version 5 plan with no annual plan.
+    remove(&mut shared, "/plan/annual");
+    assert_eq!(
+        decode_shared(&shared.to_string()).map(|draft| draft.annual),
+        Ok(String::new())
+    );
+}
+
+#[test]
+fn a_plans_annual_text_round_trips_through_every_written_form() {
+    // The annual plan's own text, and text that is not an annual plan at all (storage keeps it
+    // as it is: only the Annual plan page reads it): quotes, backslashes, a line break, a
+    // control character and letters outside ASCII.
+    for annual in [
+        fixture_annual().encode(),
+        "{\"version\":99} \"quoted\" \\ back\nslash\t\u{1} — Pengiriman email — ść".to_owned(),
+    ] {
+        let mut record = channels_record();
+        record.draft.annual = annual.clone();
+        let text = encode_record(&record);
+        assert_eq!(decode_record(&text), Ok(record.clone()));
+        assert_eq!(decode_import(&text), Ok(vec![record.clone()]));
+        let export = encode_export(std::slice::from_ref(&record), MODIFIED);
+        assert_eq!(decode_import(&export), Ok(vec![record.clone()]));
+        let shared = decode_shared(&encode_shared(&record.draft)).expect("reads back");
+        assert_eq!(shared.annual, annual);
+        assert_eq!(shared, record.draft);
+    }
+    // It is written as a JSON string in the plan body, after the tracking side.
+    let mut draft = example();
+    draft.annual = "{\"version\":1}".to_owned();
+    let text = encode_shared(&draft);
+    assert!(
+        text.ends_with(&format!(
+            ",\"tracking\":{EMPTY_TRACKING},\"annual\":\"{{\\\"version\\\":1}}\"}}}}"
+        )),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_annual_plan_that_is_not_text_is_named_with_its_field() {
+    let wrong = Reason::WrongType(Expected::Text);
+    let cases = [
+        (
+            "annual a number",
+            annual_record_with(|v| set(v, "/plan/annual", json!(5))),
+            damaged(&[("plan.annual", wrong)]),
+        ),
+        (
+            "annual an object (the annual plan not written as text)",
+            annual_record_with(|v| {
+                let annual: Value = serde_json::from_str(&fixture_annual().encode()).expect("JSON");
+                set(v, "/plan/annual", annual);
+            }),
+            damaged(&[("plan.annual", wrong)]),
+        ),
+        (
+            "annual null",
+            annual_record_with(|v| set(v, "/plan/annual", Value::Null)),
+            damaged(&[("plan.annual", wrong)]),
+        ),
+        (
+            "annual missing",
+            annual_record_with(|v| remove(v, "/plan/annual")),
+            damaged(&[("plan.annual", Reason::Missing)]),
+        ),
+        (
+            "annual a number and the name missing, in reading order",
+            annual_record_with(|v| {
+                set(v, "/plan/annual", json!(5));
+                remove(v, "/plan/name");
+            }),
+            damaged(&[("plan.name", Reason::Missing), ("plan.annual", wrong)]),
+        ),
+    ];
+    assert_cases(
+        &cases
+            .iter()
+            .map(|(name, text, want)| (*name, decode_record(text), want.clone()))
+            .collect::<Vec<_>>(),
+    );
+    // An import names the plan's place in the file, and a share link's JSON is read by the same
+    // rules.
+    let mut export: Value = serde_json::from_str(&encode_export(
+        &[decode_record(V6_PLAN).expect("loads")],
+        MODIFIED,
+    ))
+    .expect("JSON");
+    set(&mut export, "/plans/0/plan/annual", json!(5));
+    assert_eq!(
+        decode_import(&export.to_string()),
+        refused(&[("plans[0].plan.annual", wrong)])
+    );
+    let mut shared: Value = serde_json::from_str(&encode_shared(
+        &decode_record(V6_PLAN).expect("loads").draft,
+    ))
+    .expect("JSON");
+    set(&mut shared, "/plan/annual", json!(5));
+    assert_eq!(
+        decode_shared(&shared.to_string()),
+        Err(DecodeError::Damaged(vec![problem("plan.annual", wrong)]))
+    );
+}
+
+#[test]
+fn a_newer_version_copy_reads_with_or_without_an_annual_plan() {
+    let annual = decode_record(V6_PLAN).expect("loads").draft;
+    // A version 7 plan with a field this version does not know: the annual text is kept.
+    let text = annual_record_with(|v| {
+        set(v, "/schema_version", json!(7));
+        insert(v, "/plan", "quarterly", json!("{}"));
+    });
+    assert_eq!(decode_record(&text), Err(DecodeError::NewerVersion(7)));
+    assert_eq!(read_newer_copy(&text), Some(annual.clone()));
+    // A newer plan that moved its annual plan elsewhere reads with none.
+    let without = annual_record_with(|v| {
+        set(v, "/schema_version", json!(7));
+        remove(v, "/plan/annual");
+        insert(v, "/plan", "annual_v7", json!({"version": 2}));
+    });
+    assert_eq!(
+        read_newer_copy(&without),
+        Some(PlanDraft {
+            annual: String::new(),
+            ..annual
+        })
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
 // Round trips
 
 #[test]
@@ -1337,7 +1647,7 @@ fn round_trip_keeps_invalid_text() {
     record.draft.stages[2].name = "  ".to_owned();
     record.draft.current_top_per_month = "-3".to_owned();
     let text = encode_record(&record);
-    assert!(text.starts_with("{\"schema_version\":5,"));
+    assert!(text.starts_with("{\"schema_version\":6,"));
     assert_eq!(decode_record(&text), Ok(record));
 }
 
@@ -1842,8 +2152,8 @@ fn every_problem_in_an_import_is_named_with_its_field() {
         ),
         (
             "a plan from a newer version",
-            export_with(|v| set(v, "/plans/1/schema_version", json!(6))),
-            refused(&[("plans[1].schema_version", Reason::NewerVersion(6))]),
+            export_with(|v| set(v, "/plans/1/schema_version", json!(7))),
+            refused(&[("plans[1].schema_version", Reason::NewerVersion(7))]),
         ),
         (
             "a plan of version 1",
@@ -1930,7 +2240,7 @@ fn an_import_with_problems_in_several_plans_reports_all_of_them() {
         insert(v, "/plans/1/plan", "colour", json!("red"));
         set(v, "/plans/1/plan/goal", json!("profit"));
         set(v, "/plans/1/plan/stages", stages_json(1));
-        set(v, "/plans/2/schema_version", json!(6));
+        set(v, "/plans/2/schema_version", json!(7));
     });
     assert_eq!(
         decode_import(&text),
@@ -1945,7 +2255,7 @@ fn an_import_with_problems_in_several_plans_reports_all_of_them() {
             ("plans[1].plan.colour", Reason::UnknownField),
             ("plans[1].plan.goal", Reason::WrongType(Expected::GoalKind)),
             ("plans[1].plan.stages", Reason::StageCount(1)),
-            ("plans[2].schema_version", Reason::NewerVersion(6)),
+            ("plans[2].schema_version", Reason::NewerVersion(7)),
         ])
     );
 }
@@ -2014,7 +2324,7 @@ fn every_truncation_of_an_export_file_is_refused() {
 
 #[test]
 fn every_truncation_of_a_record_a_version_1_save_and_a_share_is_refused() {
-    for record in [V2_PLAN.trim_end(), V3_PLAN.trim_end()] {
+    for record in [V2_PLAN.trim_end(), V3_PLAN.trim_end(), V6_PLAN.trim_end()] {
         for (prefix, result) in prefixes(record, decode_record) {
             assert_eq!(
                 result,
@@ -2114,6 +2424,7 @@ const FIELD_NAMES: &[&str] = &[
     "channel",
     "months",
     "focus",
+    "annual",
 ];
 
 const STRING_VALUES: &[&str] = &[

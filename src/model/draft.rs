@@ -64,6 +64,10 @@ pub struct PlanDraft {
     pub typed_in: Lang,
     /// The plan year and the results entered month by month.
     pub tracking: TrackingDraft,
+    /// The annual plan (last year, the goal's chain, objectives) as its own JSON text, empty
+    /// when there is none. Only the Annual plan page reads and writes it (`model::annual`); the
+    /// other pages keep it as it is, so they carry none of its code.
+    pub annual: String,
 }
 
 /// A field of the plan form, for placing an error message next to it.
@@ -163,6 +167,7 @@ impl PlanDraft {
             currency: lang.default_currency().to_owned(),
             typed_in: lang,
             tracking: TrackingDraft::default(),
+            annual: String::new(),
         }
     }
 

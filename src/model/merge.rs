@@ -53,6 +53,8 @@ pub fn merge(base: &PlanDraft, mine: &PlanDraft, theirs: &PlanDraft) -> Option<P
         currency: pick(&base.currency, &mine.currency, &theirs.currency)?,
         typed_in: mine.typed_in,
         tracking: merge_tracking(&base.tracking, &mine.tracking, &theirs.tracking)?,
+        // The annual plan merges as one field: its page keeps it as one text.
+        annual: pick(&base.annual, &mine.annual, &theirs.annual)?,
     };
     // A stage or channel one tab removed takes its results with it.
     let channels: Vec<_> = merged

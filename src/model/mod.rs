@@ -14,6 +14,7 @@
 //! - numbers typed by a person are kept as text in the format of the language they were typed in
 //!   ([`Lang`], [`NumberSymbols`]), and converted when the plan is shown in another language.
 
+pub mod annual;
 pub mod benchmarks;
 pub mod channels;
 pub mod csv;

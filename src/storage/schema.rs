@@ -23,6 +23,11 @@
 //!   (`"results"`, one entry per row that has any: `{"row":"stage:<id>"|"spend"|"revenue",
 //!   "channel":<id>?, "months":[12 × text or null]}`) and the focus areas (`"focus"`, four
 //!   quarters of two texts). Plans of versions 1–4 are read with no plan year set and no results.
+//! - 6: as 5, and the plan body has `"annual"`: the annual plan (last year, the goal's chain,
+//!   objectives) as one JSON text of its own, `""` when there is none. It is a text, not a
+//!   nested object, so that only the Annual plan page carries its reader (`model::annual` has
+//!   its shape and versions); every other page keeps it as it is. Plans of versions 1–5 are
+//!   read with none.
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -40,7 +45,7 @@ use crate::model::{
 };
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u64 = 5;
+pub const SCHEMA_VERSION: u64 = 6;
 
 /// What an export file says it is, so that another app's JSON is recognised as such.
 pub const EXPORT_APP: &str = "funnel-planner";
@@ -154,6 +159,7 @@ struct PlanBody<'a> {
     currency: &'a str,
     typed_in: &'static str,
     tracking: TrackingBody<'a>,
+    annual: &'a str,
 }
 
 #[derive(Serialize)]
@@ -269,6 +275,7 @@ fn body(draft: &PlanDraft) -> PlanBody<'_> {
         currency: &draft.currency,
         typed_in: draft.typed_in.tag(),
         tracking: tracking_body(&draft.tracking),
+        annual: &draft.annual,
     }
 }
 
@@ -751,7 +758,7 @@ impl Reader {
 
     /// The plan body of schema `version`: versions 1 and 2 have no `marketing`.
     fn plan(&mut self, value: &Value, path: &str, version: u64) -> Option<PlanDraft> {
-        const FIELDS: [&str; 11] = [
+        const FIELDS: [&str; 12] = [
             "name",
             "goal",
             "revenue_goal",
@@ -763,14 +770,17 @@ impl Reader {
             "currency",
             "typed_in",
             "tracking",
+            "annual",
         ];
         let has_marketing = version >= 3;
         let has_languages = version >= 4;
         let has_tracking = version >= 5;
+        let has_annual = version >= 6;
         let known = match version {
             ..=2 => &FIELDS[..7],
             3 => &FIELDS[..8],
             4 => &FIELDS[..10],
+            5 => &FIELDS[..11],
             _ => &FIELDS[..],
         };
         let map = self.object(value, path, known)?;
@@ -824,6 +834,13 @@ impl Reader {
             }
             _ => Some(TrackingDraft::default()),
         };
+        // The annual plan's own text (version 6): before it, or missing from a newer version's
+        // plan read leniently, there is none.
+        let annual = if has_annual && !is_missing("annual") {
+            self.text(map, path, "annual")
+        } else {
+            Some(String::new())
+        };
         let mut draft = PlanDraft {
             name: name?,
             goal_kind: goal_kind?,
@@ -836,6 +853,7 @@ impl Reader {
             currency: currency?,
             typed_in: typed_in?,
             tracking: tracking?,
+            annual: annual?,
         };
         // Results of a stage or channel the plan does not have cannot be shown: they would
         // come back under one added later with the same id.

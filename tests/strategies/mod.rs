@@ -91,7 +91,12 @@ pub fn any_draft() -> impl Strategy<Value = PlanDraft> {
         typed_text(),
         stages_and_marketing,
         typed_text(),
-        (typed_text(), prop::sample::select(Lang::ALL.to_vec())),
+        (
+            typed_text(),
+            prop::sample::select(Lang::ALL.to_vec()),
+            // The annual plan is one text to every page but its own: any text round-trips.
+            typed_text(),
+        ),
     )
         .prop_map(
             |(
@@ -102,7 +107,7 @@ pub fn any_draft() -> impl Strategy<Value = PlanDraft> {
                 average,
                 (stages, marketing, tracking),
                 current,
-                (currency, typed_in),
+                (currency, typed_in, annual),
             )| {
                 PlanDraft {
                     name,
@@ -120,6 +125,7 @@ pub fn any_draft() -> impl Strategy<Value = PlanDraft> {
                     currency,
                     typed_in,
                     tracking,
+                    annual,
                 }
             },
         )

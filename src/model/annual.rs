@@ -1,0 +1,1112 @@
+//! The annual plan as typed: last year's figures, the year's goal and what existing customers
+//! bring, the industry for benchmark ranges, and the objectives. Every number is kept as the
+//! text typed (in the language [`AnnualDraft::typed_in`] names), so nothing typed is lost; this
+//! module reads them into the model's values (`review`, `goal`, `objectives`) with an error per
+//! field.
+//!
+//! A plan keeps its annual plan as one JSON text (`PlanDraft::annual`): only the Annual plan
+//! page reads and writes it, so the other pages carry none of this. [`AnnualDraft::decode`] and
+//! [`AnnualDraft::encode`] are that text's reader and writer; its `version` is this shape's own.
+//!
+//! Units: as in `review` and `goal` (counts per year, money per year, MRR per month); growth,
+//! churn and parts of last year are typed as percents and read as fractions.
+
+use serde_json::{Map, Value};
+
+use crate::model::benchmarks::Industry;
+use crate::model::goal::{Existing, ExistingRevenue, GoalTarget, Recurring};
+use crate::model::number::{
+    parse_amount, parse_non_negative, parse_percent, parse_positive, retype,
+};
+use crate::model::objectives::{MetricGroup, Objective, Unit};
+use crate::model::review::LastYear;
+use crate::model::tracking::{MONTHS, QUARTERS};
+use crate::model::{InputError, Lang, NumberSymbols, PlanDraft, StageId};
+
+/// The version of the annual plan's own shape that this build writes.
+pub const ANNUAL_VERSION: u32 = 1;
+
+/// The written names of an enum's variants: `tag()` and `from_tag()` (an unknown name is the
+/// default, so a newer version's choice reads as the usual one rather than failing).
+macro_rules! tags {
+    ($name:ident { $($variant:ident => $tag:literal,)* }) => {
+        impl $name {
+            /// The name written in the annual plan's text.
+            pub fn tag(self) -> &'static str {
+                match self {
+                    $($name::$variant => $tag,)*
+                }
+            }
+
+            /// The variant written as `tag`, or the default.
+            pub fn from_tag(tag: &str) -> Self {
+                match tag {
+                    $($tag => $name::$variant,)*
+                    _ => Self::default(),
+                }
+            }
+        }
+    };
+}
+
+tags!(GoalMode {
+    Revenue => "revenue",
+    Growth => "growth",
+    NewCustomers => "new_customers",
+    Mrr => "mrr",
+    Arr => "arr",
+});
+tags!(IndustryTag {
+    Software => "software",
+    ProfessionalServices => "professional_services",
+    Manufacturing => "manufacturing",
+    Ecommerce => "ecommerce",
+    FinancialServices => "financial_services",
+    Healthcare => "healthcare",
+    Other => "other",
+});
+tags!(GroupTag {
+    Value => "value",
+    Efficiency => "efficiency",
+    Response => "response",
+    Activity => "activity",
+});
+tags!(UnitTag {
+    Count => "count",
+    Percent => "percent",
+    Money => "money",
+});
+
+/// The most objectives a plan keeps.
+pub const MAX_OBJECTIVES: usize = 30;
+
+/// The annual plan, every number as typed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnnualDraft {
+    /// The version of this shape ([`ANNUAL_VERSION`]).
+    pub version: u32,
+    /// The language tag whose number format the texts are typed in (`"pl"`: `1,5`).
+    pub typed_in: String,
+    /// Last year, as typed.
+    pub last_year: LastYearDraft,
+    /// The year's goal.
+    pub goal: GoalDraft,
+    /// What existing customers will bring this year.
+    pub existing: ExistingDraft,
+    /// The industry whose benchmark ranges are shown.
+    pub industry: IndustryTag,
+    /// The objectives, in the order shown.
+    pub objectives: Vec<ObjectiveDraft>,
+}
+
+impl Default for AnnualDraft {
+    fn default() -> Self {
+        Self {
+            version: ANNUAL_VERSION,
+            typed_in: Lang::English.tag().to_owned(),
+            last_year: LastYearDraft::default(),
+            goal: GoalDraft::default(),
+            existing: ExistingDraft::default(),
+            industry: IndustryTag::Other,
+            objectives: Vec::new(),
+        }
+    }
+}
+
+/// Last year's figures as typed (each may be empty).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LastYearDraft {
+    /// Each stage's total for last year (a count per year), by the plan's stage id.
+    pub stages: Vec<StageTotal>,
+    /// Marketing spend last year (money).
+    pub spend: String,
+    /// Revenue last year from every customer (money).
+    pub revenue: String,
+    /// The part of that revenue new customers brought (money).
+    pub new_customer_revenue: String,
+}
+
+/// One stage's total last year.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StageTotal {
+    pub stage: u32,
+    pub total: String,
+}
+
+/// What the year's goal is counted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GoalMode {
+    /// Revenue for the year from every customer.
+    #[default]
+    Revenue,
+    /// Growth over last year's revenue, in percent.
+    Growth,
+    /// A number of new customers.
+    NewCustomers,
+    /// Monthly recurring revenue to reach by the end of the year.
+    Mrr,
+    /// Annual recurring revenue to reach by the end of the year.
+    Arr,
+}
+
+impl GoalMode {
+    /// Every mode, in the order a list shows them.
+    pub const ALL: [GoalMode; 5] = [
+        GoalMode::Revenue,
+        GoalMode::Growth,
+        GoalMode::NewCustomers,
+        GoalMode::Mrr,
+        GoalMode::Arr,
+    ];
+
+    /// Whether the goal is recurring revenue (it then has churn and MRR per customer).
+    pub fn is_recurring(self) -> bool {
+        matches!(self, GoalMode::Mrr | GoalMode::Arr)
+    }
+
+    /// Whether existing customers' revenue counts (revenue and growth goals).
+    pub fn counts_existing(self) -> bool {
+        matches!(self, GoalMode::Revenue | GoalMode::Growth)
+    }
+}
+
+/// The goal's fields as typed; only those of [`GoalDraft::mode`] count, the others are kept.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct GoalDraft {
+    pub mode: GoalMode,
+    /// Revenue for the year from every customer (money).
+    pub revenue: String,
+    /// Growth over last year's revenue (percent; may be negative).
+    pub growth: String,
+    /// New customers for the year (count).
+    pub new_customers: String,
+    /// The recurring revenue to reach by the end of the year (MRR or ARR, money).
+    pub recurring: String,
+    /// Recurring revenue at the start of the year (MRR, money per month).
+    pub current_mrr: String,
+    /// Monthly churn (percent of recurring revenue lost each month).
+    pub churn: String,
+    /// Recurring revenue one new customer brings (MRR, money per month).
+    pub mrr_per_customer: String,
+}
+
+/// One part of existing customers' revenue: an amount, or a percent of last year's revenue.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ExistingPart {
+    pub text: String,
+    /// Whether [`ExistingPart::text`] is a percent of last year's revenue (else an amount).
+    pub is_percent: bool,
+}
+
+/// What existing customers will bring, as typed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ExistingDraft {
+    pub retained: ExistingPart,
+    pub upsell: ExistingPart,
+    pub cross_sell: ExistingPart,
+}
+
+/// Which part of existing customers' revenue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Retained,
+    Upsell,
+    CrossSell,
+}
+
+impl Part {
+    pub const ALL: [Part; 3] = [Part::Retained, Part::Upsell, Part::CrossSell];
+}
+
+impl ExistingDraft {
+    pub fn part(&self, part: Part) -> &ExistingPart {
+        match part {
+            Part::Retained => &self.retained,
+            Part::Upsell => &self.upsell,
+            Part::CrossSell => &self.cross_sell,
+        }
+    }
+
+    pub fn part_mut(&mut self, part: Part) -> &mut ExistingPart {
+        match part {
+            Part::Retained => &mut self.retained,
+            Part::Upsell => &mut self.upsell,
+            Part::CrossSell => &mut self.cross_sell,
+        }
+    }
+}
+
+/// The industry as written in the annual plan's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum IndustryTag {
+    Software,
+    ProfessionalServices,
+    Manufacturing,
+    Ecommerce,
+    FinancialServices,
+    Healthcare,
+    #[default]
+    Other,
+}
+
+impl From<IndustryTag> for Industry {
+    fn from(tag: IndustryTag) -> Self {
+        match tag {
+            IndustryTag::Software => Industry::Software,
+            IndustryTag::ProfessionalServices => Industry::ProfessionalServices,
+            IndustryTag::Manufacturing => Industry::Manufacturing,
+            IndustryTag::Ecommerce => Industry::Ecommerce,
+            IndustryTag::FinancialServices => Industry::FinancialServices,
+            IndustryTag::Healthcare => Industry::Healthcare,
+            IndustryTag::Other => Industry::Other,
+        }
+    }
+}
+
+impl From<Industry> for IndustryTag {
+    fn from(industry: Industry) -> Self {
+        match industry {
+            Industry::Software => IndustryTag::Software,
+            Industry::ProfessionalServices => IndustryTag::ProfessionalServices,
+            Industry::Manufacturing => IndustryTag::Manufacturing,
+            Industry::Ecommerce => IndustryTag::Ecommerce,
+            Industry::FinancialServices => IndustryTag::FinancialServices,
+            Industry::Healthcare => IndustryTag::Healthcare,
+            Industry::Other => IndustryTag::Other,
+        }
+    }
+}
+
+/// A metric's group as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GroupTag {
+    #[default]
+    Value,
+    Efficiency,
+    Response,
+    Activity,
+}
+
+impl GroupTag {
+    pub const ALL: [GroupTag; 4] = [
+        GroupTag::Value,
+        GroupTag::Efficiency,
+        GroupTag::Response,
+        GroupTag::Activity,
+    ];
+
+    pub fn group(self) -> MetricGroup {
+        match self {
+            GroupTag::Value => MetricGroup::Value,
+            GroupTag::Efficiency => MetricGroup::Efficiency,
+            GroupTag::Response => MetricGroup::Response,
+            GroupTag::Activity => MetricGroup::Activity,
+        }
+    }
+}
+
+/// A metric's unit as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum UnitTag {
+    #[default]
+    Count,
+    Percent,
+    Money,
+}
+
+impl UnitTag {
+    pub const ALL: [UnitTag; 3] = [UnitTag::Count, UnitTag::Percent, UnitTag::Money];
+
+    pub fn unit(self) -> Unit {
+        match self {
+            UnitTag::Count => Unit::Count,
+            UnitTag::Percent => Unit::Percent,
+            UnitTag::Money => Unit::Money,
+        }
+    }
+}
+
+/// One objective as typed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ObjectiveDraft {
+    /// Its id within the plan, for fields and merging (never reused while the plan has it).
+    pub id: u32,
+    /// The metric's name ("Leads", "Email open rate").
+    pub metric: String,
+    /// The funnel stage it follows (its count per month), if any: its results then come from
+    /// the Results page, and it is linked to the revenue goal.
+    pub stage: Option<u32>,
+    pub group: GroupTag,
+    pub unit: UnitTag,
+    /// Where it starts (in its unit; a percent for [`UnitTag::Percent`]).
+    pub baseline: String,
+    /// Where it should be by the deadline.
+    pub target: String,
+    /// The month of the plan year it should be reached in (0 = the first).
+    pub deadline: Option<usize>,
+    /// Who answers for it.
+    pub owner: String,
+    /// The quarter it is the focus of (0 = the first).
+    pub quarter: Option<usize>,
+    /// A metric of the person's own: its value each month of the plan year, as typed (12 texts,
+    /// empty while not known). A stage's objective takes its values from the results instead.
+    pub values: Vec<String>,
+}
+
+/// A field of the annual plan, for placing an error next to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnnualField {
+    LastYearStage(StageId),
+    LastYearSpend,
+    LastYearRevenue,
+    LastYearNewRevenue,
+    GoalRevenue,
+    Growth,
+    NewCustomers,
+    Recurring,
+    CurrentMrr,
+    Churn,
+    MrrPerCustomer,
+    Existing(Part),
+    Baseline(u32),
+    Target(u32),
+    Value(u32, usize),
+}
+
+/// A field's problem.
+pub type AnnualError = (AnnualField, InputError);
+
+/// Why the text of an annual plan cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AnnualDecodeError {
+    /// Not the JSON of an annual plan.
+    #[error("not an annual plan")]
+    Damaged,
+    /// Written by a newer version of the planner.
+    #[error("annual plan version {0} is newer than this one")]
+    Newer(u64),
+}
+
+/// An empty field as `None`, else the number read by `parse`.
+fn optional(
+    text: &str,
+    field: AnnualField,
+    parse: fn(&str, NumberSymbols) -> Result<f64, InputError>,
+    symbols: NumberSymbols,
+    errors: &mut Vec<AnnualError>,
+) -> Option<f64> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    match parse(text, symbols) {
+        Ok(value) => Some(value),
+        Err(error) => {
+            errors.push((field, error));
+            None
+        }
+    }
+}
+
+/// A field that must be typed: its number, or its error reported.
+fn required(
+    text: &str,
+    field: AnnualField,
+    parse: fn(&str, NumberSymbols) -> Result<f64, InputError>,
+    symbols: NumberSymbols,
+    errors: &mut Vec<AnnualError>,
+) -> Option<f64> {
+    match parse(text, symbols) {
+        Ok(value) => Some(value),
+        Err(error) => {
+            errors.push((field, error));
+            None
+        }
+    }
+}
+
+/// A percent from 0 to 100 (churn, a part of last year), read as a fraction.
+fn part_percent(text: &str, symbols: NumberSymbols) -> Result<f64, InputError> {
+    let percent = parse_percent(text, symbols)?;
+    if !(0.0..=100.0).contains(&percent) {
+        return Err(InputError::PercentOutOfRange);
+    }
+    Ok(percent / 100.0)
+}
+
+/// A percent that may exceed 100 (a part of last year kept as upsell can, in principle), ≥ 0.
+fn positive_percent(text: &str, symbols: NumberSymbols) -> Result<f64, InputError> {
+    let percent = parse_percent(text, symbols)?;
+    if percent < 0.0 {
+        return Err(InputError::Negative);
+    }
+    if percent > 1_000.0 {
+        return Err(InputError::TooLarge);
+    }
+    Ok(percent / 100.0)
+}
+
+/// Growth in percent, −100 or more, read as a fraction.
+fn growth_percent(text: &str, symbols: NumberSymbols) -> Result<f64, InputError> {
+    let percent = parse_percent(text, symbols)?;
+    if percent < -100.0 {
+        return Err(InputError::PercentOutOfRange);
+    }
+    if percent > 10_000.0 {
+        return Err(InputError::TooLarge);
+    }
+    Ok(percent / 100.0)
+}
+
+/// A churn below 100 % per month, read as a fraction.
+fn churn_percent(text: &str, symbols: NumberSymbols) -> Result<f64, InputError> {
+    let churn = part_percent(text, symbols)?;
+    if churn >= 1.0 {
+        return Err(InputError::PercentOutOfRange);
+    }
+    Ok(churn)
+}
+
+impl AnnualDraft {
+    /// An empty annual plan typed in `lang`.
+    pub fn new(lang: Lang) -> Self {
+        Self {
+            typed_in: lang.tag().to_owned(),
+            ..Self::default()
+        }
+    }
+
+    /// The language its numbers are typed in (English for a tag this build does not know).
+    pub fn lang(&self) -> Lang {
+        Lang::from_tag(&self.typed_in).unwrap_or(Lang::English)
+    }
+
+    /// Reads the annual plan's text (`PlanDraft::annual`); an empty text is an empty plan in
+    /// `lang`. A field missing or of another type reads as empty (nothing is invented); a text
+    /// that is not a JSON object, or a newer version's, is refused (the page keeps it).
+    pub fn decode(text: &str, lang: Lang) -> Result<Self, AnnualDecodeError> {
+        if text.trim().is_empty() {
+            return Ok(Self::new(lang));
+        }
+        let value: Value = serde_json::from_str(text).map_err(|_| AnnualDecodeError::Damaged)?;
+        let Some(map) = value.as_object() else {
+            return Err(AnnualDecodeError::Damaged);
+        };
+        let version = map.get("version").and_then(Value::as_u64).unwrap_or(0);
+        if version > u64::from(ANNUAL_VERSION) {
+            return Err(AnnualDecodeError::Newer(version));
+        }
+        let last_year = object(map, "last_year");
+        let goal = object(map, "goal");
+        let existing = object(map, "existing");
+        let part = |key: &str| {
+            let part = object(existing, key);
+            ExistingPart {
+                text: text_of(part, "text"),
+                is_percent: part.get("is_percent").and_then(Value::as_bool) == Some(true),
+            }
+        };
+        Ok(Self {
+            version: ANNUAL_VERSION,
+            typed_in: text_of(map, "typed_in"),
+            last_year: LastYearDraft {
+                stages: list(last_year, "stages")
+                    .filter_map(|entry| {
+                        Some(StageTotal {
+                            stage: u32::try_from(entry.get("stage")?.as_u64()?).ok()?,
+                            total: text_of(entry, "total"),
+                        })
+                    })
+                    .collect(),
+                spend: text_of(last_year, "spend"),
+                revenue: text_of(last_year, "revenue"),
+                new_customer_revenue: text_of(last_year, "new_customer_revenue"),
+            },
+            goal: GoalDraft {
+                mode: GoalMode::from_tag(&text_of(goal, "mode")),
+                revenue: text_of(goal, "revenue"),
+                growth: text_of(goal, "growth"),
+                new_customers: text_of(goal, "new_customers"),
+                recurring: text_of(goal, "recurring"),
+                current_mrr: text_of(goal, "current_mrr"),
+                churn: text_of(goal, "churn"),
+                mrr_per_customer: text_of(goal, "mrr_per_customer"),
+            },
+            existing: ExistingDraft {
+                retained: part("retained"),
+                upsell: part("upsell"),
+                cross_sell: part("cross_sell"),
+            },
+            industry: IndustryTag::from_tag(&text_of(map, "industry")),
+            objectives: list(map, "objectives")
+                .filter_map(|entry| {
+                    let id = u32::try_from(entry.get("id")?.as_u64()?).ok()?;
+                    let index = |key: &str| {
+                        entry
+                            .get(key)
+                            .and_then(Value::as_u64)
+                            .and_then(|index| usize::try_from(index).ok())
+                    };
+                    Some(ObjectiveDraft {
+                        id,
+                        metric: text_of(entry, "metric"),
+                        stage: entry
+                            .get("stage")
+                            .and_then(Value::as_u64)
+                            .and_then(|stage| u32::try_from(stage).ok()),
+                        group: GroupTag::from_tag(&text_of(entry, "group")),
+                        unit: UnitTag::from_tag(&text_of(entry, "unit")),
+                        baseline: text_of(entry, "baseline"),
+                        target: text_of(entry, "target"),
+                        deadline: index("deadline").filter(|month| *month < MONTHS),
+                        owner: text_of(entry, "owner"),
+                        quarter: index("quarter").filter(|quarter| *quarter < QUARTERS),
+                        values: entry
+                            .get("values")
+                            .and_then(Value::as_array)
+                            .map(|list| list.as_slice())
+                            .unwrap_or_default()
+                            .iter()
+                            .take(MONTHS)
+                            .map(|value| value.as_str().unwrap_or_default().to_owned())
+                            .collect(),
+                    })
+                })
+                .take(MAX_OBJECTIVES)
+                .collect(),
+        })
+    }
+
+    /// The text kept in the plan; an annual plan with nothing in it is the empty text.
+    pub fn encode(&self) -> String {
+        if self.is_empty() {
+            return String::new();
+        }
+        let mut out = Json::default();
+        out.open('{');
+        out.number("version", u64::from(ANNUAL_VERSION));
+        out.text("typed_in", &self.typed_in);
+        out.key("last_year");
+        out.open('{');
+        out.key("stages");
+        out.open('[');
+        for entry in &self.last_year.stages {
+            out.open('{');
+            out.number("stage", u64::from(entry.stage));
+            out.text("total", &entry.total);
+            out.close('}');
+        }
+        out.close(']');
+        out.text("spend", &self.last_year.spend);
+        out.text("revenue", &self.last_year.revenue);
+        out.text("new_customer_revenue", &self.last_year.new_customer_revenue);
+        out.close('}');
+        let goal = &self.goal;
+        out.key("goal");
+        out.open('{');
+        out.text("mode", goal.mode.tag());
+        out.text("revenue", &goal.revenue);
+        out.text("growth", &goal.growth);
+        out.text("new_customers", &goal.new_customers);
+        out.text("recurring", &goal.recurring);
+        out.text("current_mrr", &goal.current_mrr);
+        out.text("churn", &goal.churn);
+        out.text("mrr_per_customer", &goal.mrr_per_customer);
+        out.close('}');
+        out.key("existing");
+        out.open('{');
+        for (key, part) in [
+            ("retained", &self.existing.retained),
+            ("upsell", &self.existing.upsell),
+            ("cross_sell", &self.existing.cross_sell),
+        ] {
+            out.key(key);
+            out.open('{');
+            out.text("text", &part.text);
+            out.flag("is_percent", part.is_percent);
+            out.close('}');
+        }
+        out.close('}');
+        out.text("industry", self.industry.tag());
+        out.key("objectives");
+        out.open('[');
+        for objective in &self.objectives {
+            out.open('{');
+            out.number("id", u64::from(objective.id));
+            out.text("metric", &objective.metric);
+            if let Some(stage) = objective.stage {
+                out.number("stage", u64::from(stage));
+            }
+            out.text("group", objective.group.tag());
+            out.text("unit", objective.unit.tag());
+            out.text("baseline", &objective.baseline);
+            out.text("target", &objective.target);
+            if let Some(deadline) = objective.deadline {
+                out.number("deadline", deadline as u64);
+            }
+            out.text("owner", &objective.owner);
+            if let Some(quarter) = objective.quarter {
+                out.number("quarter", quarter as u64);
+            }
+            out.key("values");
+            out.open('[');
+            for value in &objective.values {
+                out.item();
+                out.string(value);
+            }
+            out.close(']');
+            out.close('}');
+        }
+        out.close(']');
+        out.close('}');
+        out.0
+    }
+
+    /// Whether nothing has been typed or chosen (a stage total left empty counts as none).
+    pub fn is_empty(&self) -> bool {
+        let mut typed = self.clone();
+        typed
+            .last_year
+            .stages
+            .retain(|entry| !entry.total.trim().is_empty());
+        let empty = Self {
+            typed_in: self.typed_in.clone(),
+            ..Self::default()
+        };
+        typed == empty
+    }
+
+    /// The same annual plan with every number written in `lang`'s format (see
+    /// `PlanDraft::retyped`); text that is not a number is kept as typed.
+    pub fn retyped(mut self, lang: Lang) -> Self {
+        let (from, to) = (self.lang().symbols(), lang.symbols());
+        self.typed_in = lang.tag().to_owned();
+        if from == to {
+            return self;
+        }
+        let amount = |text: &mut String| *text = retype(text, from, to, false);
+        let percent = |text: &mut String| *text = retype(text, from, to, true);
+        for stage in &mut self.last_year.stages {
+            amount(&mut stage.total);
+        }
+        amount(&mut self.last_year.spend);
+        amount(&mut self.last_year.revenue);
+        amount(&mut self.last_year.new_customer_revenue);
+        amount(&mut self.goal.revenue);
+        percent(&mut self.goal.growth);
+        amount(&mut self.goal.new_customers);
+        amount(&mut self.goal.recurring);
+        amount(&mut self.goal.current_mrr);
+        percent(&mut self.goal.churn);
+        amount(&mut self.goal.mrr_per_customer);
+        for part in Part::ALL {
+            let part = self.existing.part_mut(part);
+            if part.is_percent {
+                percent(&mut part.text);
+            } else {
+                amount(&mut part.text);
+            }
+        }
+        for objective in &mut self.objectives {
+            let is_percent = objective.unit == UnitTag::Percent;
+            for text in [&mut objective.baseline, &mut objective.target]
+                .into_iter()
+                .chain(objective.values.iter_mut())
+            {
+                *text = retype(text, from, to, is_percent);
+            }
+        }
+        self
+    }
+
+    /// The text typed as last year's total of stage `id` ("" when none).
+    pub fn stage_total(&self, id: StageId) -> &str {
+        self.last_year
+            .stages
+            .iter()
+            .find(|entry| entry.stage == id.0)
+            .map_or("", |entry| entry.total.as_str())
+    }
+
+    /// Sets last year's total of stage `id`.
+    pub fn set_stage_total(&mut self, id: StageId, text: String) {
+        match self
+            .last_year
+            .stages
+            .iter_mut()
+            .find(|entry| entry.stage == id.0)
+        {
+            Some(entry) => entry.total = text,
+            None => self.last_year.stages.push(StageTotal {
+                stage: id.0,
+                total: text,
+            }),
+        }
+    }
+
+    /// Last year read for the plan's stages (`stages`, top to bottom), with the problems of the
+    /// fields typed.
+    pub fn last_year(&self, stages: &[StageId]) -> (LastYear, Vec<AnnualError>) {
+        let symbols = self.lang().symbols();
+        let mut errors = Vec::new();
+        let stage_totals = stages
+            .iter()
+            .map(|id| {
+                optional(
+                    self.stage_total(*id),
+                    AnnualField::LastYearStage(*id),
+                    parse_non_negative,
+                    symbols,
+                    &mut errors,
+                )
+            })
+            .collect();
+        let draft = &self.last_year;
+        let mut money =
+            |text: &str, field| optional(text, field, parse_non_negative, symbols, &mut errors);
+        let spend = money(&draft.spend, AnnualField::LastYearSpend);
+        let revenue = money(&draft.revenue, AnnualField::LastYearRevenue);
+        let new_customer_revenue =
+            money(&draft.new_customer_revenue, AnnualField::LastYearNewRevenue);
+        (
+            LastYear {
+                stage_totals,
+                spend,
+                revenue,
+                new_customer_revenue,
+            },
+            errors,
+        )
+    }
+
+    /// The goal read from its mode's fields, or the problems of those fields.
+    pub fn target(&self) -> Result<GoalTarget, Vec<AnnualError>> {
+        let symbols = self.lang().symbols();
+        let goal = &self.goal;
+        let mut errors = Vec::new();
+        let target = match goal.mode {
+            GoalMode::Revenue => required(
+                &goal.revenue,
+                AnnualField::GoalRevenue,
+                parse_positive,
+                symbols,
+                &mut errors,
+            )
+            .map(GoalTarget::Revenue),
+            GoalMode::Growth => required(
+                &goal.growth,
+                AnnualField::Growth,
+                growth_percent,
+                symbols,
+                &mut errors,
+            )
+            .map(GoalTarget::Growth),
+            GoalMode::NewCustomers => required(
+                &goal.new_customers,
+                AnnualField::NewCustomers,
+                parse_positive,
+                symbols,
+                &mut errors,
+            )
+            .map(GoalTarget::NewCustomers),
+            GoalMode::Mrr | GoalMode::Arr => {
+                let target = required(
+                    &goal.recurring,
+                    AnnualField::Recurring,
+                    parse_positive,
+                    symbols,
+                    &mut errors,
+                );
+                let current = optional(
+                    &goal.current_mrr,
+                    AnnualField::CurrentMrr,
+                    parse_non_negative,
+                    symbols,
+                    &mut errors,
+                );
+                let churn = optional(
+                    &goal.churn,
+                    AnnualField::Churn,
+                    churn_percent,
+                    symbols,
+                    &mut errors,
+                );
+                let per_customer = required(
+                    &goal.mrr_per_customer,
+                    AnnualField::MrrPerCustomer,
+                    parse_positive,
+                    symbols,
+                    &mut errors,
+                );
+                match (target, per_customer) {
+                    (Some(target), Some(mrr_per_customer)) if errors.is_empty() => {
+                        Some(GoalTarget::Recurring {
+                            kind: if goal.mode == GoalMode::Mrr {
+                                Recurring::Monthly
+                            } else {
+                                Recurring::Annual
+                            },
+                            target,
+                            current_mrr: current.unwrap_or(0.0),
+                            monthly_churn: churn.unwrap_or(0.0),
+                            mrr_per_customer,
+                        })
+                    }
+                    _ => None,
+                }
+            }
+        };
+        match target {
+            Some(target) if errors.is_empty() => Ok(target),
+            _ => Err(errors),
+        }
+    }
+
+    /// What existing customers bring, with the problems of the parts typed.
+    pub fn existing(&self) -> (ExistingRevenue, Vec<AnnualError>) {
+        let symbols = self.lang().symbols();
+        let mut errors = Vec::new();
+        let mut read = |part: Part| {
+            let draft = self.existing.part(part);
+            if draft.is_percent {
+                optional(
+                    &draft.text,
+                    AnnualField::Existing(part),
+                    positive_percent,
+                    symbols,
+                    &mut errors,
+                )
+                .map(Existing::OfLastYear)
+            } else {
+                optional(
+                    &draft.text,
+                    AnnualField::Existing(part),
+                    parse_non_negative,
+                    symbols,
+                    &mut errors,
+                )
+                .map(Existing::Amount)
+            }
+        };
+        let existing = ExistingRevenue {
+            retained: read(Part::Retained),
+            upsell: read(Part::Upsell),
+            cross_sell: read(Part::CrossSell),
+        };
+        (existing, errors)
+    }
+
+    /// A new objective's id: one above every id in use.
+    pub fn next_objective_id(&self) -> u32 {
+        self.objectives
+            .iter()
+            .map(|objective| objective.id)
+            .max()
+            .map_or(1, |id| id.saturating_add(1))
+    }
+
+    /// Whether another objective can be added.
+    pub fn can_add_objective(&self) -> bool {
+        self.objectives.len() < MAX_OBJECTIVES
+    }
+}
+
+impl ObjectiveDraft {
+    /// The value typed for `month` ("" when none).
+    pub fn value(&self, month: usize) -> &str {
+        self.values.get(month).map_or("", String::as_str)
+    }
+
+    /// Sets the value of `month` (a month of the plan year).
+    pub fn set_value(&mut self, month: usize, text: String) {
+        if month >= MONTHS {
+            return;
+        }
+        if self.values.len() < MONTHS {
+            self.values.resize(MONTHS, String::new());
+        }
+        if let Some(slot) = self.values.get_mut(month) {
+            *slot = text;
+        }
+    }
+
+    /// The objective as the model checks it: `reach` is the most the metric is known to reach
+    /// (in its unit, fraction for a percent), `feeds_funnel` whether it is linked to a stage.
+    /// Percents are read as fractions. The problems of its typed figures are reported.
+    pub fn objective(
+        &self,
+        symbols: NumberSymbols,
+        reach: Option<f64>,
+        errors: &mut Vec<AnnualError>,
+    ) -> Objective {
+        let read = |text: &str| -> Result<f64, InputError> {
+            match self.unit {
+                UnitTag::Percent => {
+                    let percent = parse_percent(text, symbols)?;
+                    if !(0.0..=100.0).contains(&percent) {
+                        return Err(InputError::PercentOutOfRange);
+                    }
+                    Ok(percent / 100.0)
+                }
+                UnitTag::Count | UnitTag::Money => {
+                    let value = parse_amount(text, symbols)?;
+                    if value < 0.0 {
+                        Err(InputError::Negative)
+                    } else {
+                        Ok(value.abs())
+                    }
+                }
+            }
+        };
+        let mut field = |text: &str, field: AnnualField| {
+            if text.trim().is_empty() {
+                return None;
+            }
+            read(text).map_err(|error| errors.push((field, error))).ok()
+        };
+        let baseline = field(&self.baseline, AnnualField::Baseline(self.id));
+        let target = field(&self.target, AnnualField::Target(self.id));
+        Objective {
+            metric: self.metric.trim().to_owned(),
+            group: self.group.group(),
+            unit: self.unit.unit(),
+            baseline,
+            target,
+            deadline: self.deadline,
+            owner: self.owner.trim().to_owned(),
+            quarter: self.quarter.filter(|quarter| *quarter < QUARTERS),
+            feeds_funnel: self.stage.is_some(),
+            reach,
+        }
+    }
+
+    /// This metric's values typed month by month (a fraction for a percent), `None` where empty
+    /// or unreadable (reported).
+    pub fn typed_values(
+        &self,
+        symbols: NumberSymbols,
+        errors: &mut Vec<AnnualError>,
+    ) -> Vec<Option<f64>> {
+        (0..MONTHS)
+            .map(|month| {
+                let text = self.value(month);
+                if text.trim().is_empty() {
+                    return None;
+                }
+                let value = match self.unit {
+                    UnitTag::Percent => parse_percent(text, symbols).and_then(|percent| {
+                        if (0.0..=100.0).contains(&percent) {
+                            Ok(percent / 100.0)
+                        } else {
+                            Err(InputError::PercentOutOfRange)
+                        }
+                    }),
+                    UnitTag::Count | UnitTag::Money => parse_non_negative(text, symbols),
+                };
+                value
+                    .map_err(|error| errors.push((AnnualField::Value(self.id, month), error)))
+                    .ok()
+            })
+            .collect()
+    }
+}
+
+/// The annual plan kept in `plan` (empty when it has none), in `lang`'s number format.
+pub fn of_plan(plan: &PlanDraft, lang: Lang) -> Result<AnnualDraft, AnnualDecodeError> {
+    AnnualDraft::decode(&plan.annual, lang).map(|draft| draft.retyped(lang))
+}
+
+/// The object at `key` of `map`, or an empty one.
+fn object<'v>(map: &'v Map<String, Value>, key: &str) -> &'v Map<String, Value> {
+    static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
+    map.get(key)
+        .and_then(Value::as_object)
+        .unwrap_or_else(|| EMPTY.get_or_init(Map::new))
+}
+
+/// The objects listed at `key` of `map` (anything else in the list is left out).
+fn list<'v>(
+    map: &'v Map<String, Value>,
+    key: &str,
+) -> impl Iterator<Item = &'v Map<String, Value>> {
+    map.get(key)
+        .and_then(Value::as_array)
+        .map(|list| list.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(Value::as_object)
+}
+
+/// The text at `key` of `map`, or "" when it is missing or not text.
+fn text_of(map: &Map<String, Value>, key: &str) -> String {
+    map.get(key)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// JSON written by hand (the shape is small and fixed), so the page carries no serde code for
+/// it: commas come before each member or item after the first of its object or list.
+#[derive(Default)]
+struct Json(String, bool);
+
+impl Json {
+    fn open(&mut self, bracket: char) {
+        self.item();
+        self.0.push(bracket);
+        self.1 = false;
+    }
+
+    fn close(&mut self, bracket: char) {
+        self.0.push(bracket);
+        self.1 = true;
+    }
+
+    /// A comma before a member or an item that is not the first.
+    fn item(&mut self) {
+        if self.1 {
+            self.0.push(',');
+        }
+        self.1 = false;
+    }
+
+    fn key(&mut self, key: &str) {
+        self.item();
+        self.string(key);
+        self.0.push(':');
+        // The value after a key needs no comma of its own.
+        self.1 = false;
+    }
+
+    fn string(&mut self, text: &str) {
+        self.0.push('"');
+        for c in text.chars() {
+            match c {
+                '"' => self.0.push_str("\\\""),
+                '\\' => self.0.push_str("\\\\"),
+                c if u32::from(c) < 0x20 => {
+                    self.0.push_str(&format!("\\u{:04x}", u32::from(c)));
+                }
+                c => self.0.push(c),
+            }
+        }
+        self.0.push('"');
+        self.1 = true;
+    }
+
+    fn text(&mut self, key: &str, text: &str) {
+        self.key(key);
+        self.string(text);
+    }
+
+    fn number(&mut self, key: &str, number: u64) {
+        self.key(key);
+        self.0.push_str(&number.to_string());
+        self.1 = true;
+    }
+
+    fn flag(&mut self, key: &str, flag: bool) {
+        self.key(key);
+        self.0.push_str(if flag { "true" } else { "false" });
+        self.1 = true;
+    }
+}
