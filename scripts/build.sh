@@ -9,7 +9,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 OUT="${1:-dist}"
 STAGE="target/site"
-ENTRIES=(index channels results embed)
+ENTRIES=(index channels results review embed)
 rm -rf "$STAGE"
 for entry in "${ENTRIES[@]}"; do
   echo "[build] $entry.html (trunk build --release)…"

@@ -9,10 +9,11 @@
 )]
 
 use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
 use funnel_planner::i18n::{
-    categories, fill, fill_plural, input_error_key, is_results_only, placeholders, plural, text,
-    Category, FillError, Key, Lang,
+    categories, fill, fill_plural, input_error_key, page_of, placeholders, plural, text, Category,
+    FillError, Key, Lang, Page,
 };
 use funnel_planner::model::InputError;
 
@@ -206,6 +207,25 @@ fn expected(key: Key) -> &'static [&'static str] {
             "decimals",
             "decimals",
         ],
+        // The Annual plan area.
+        Key::LastYearTotalOf => &["stage"],
+        Key::Division => &["top", "bottom", "result"],
+        Key::StepLabel => &["from", "to"],
+        Key::RangeText => &["low", "high"],
+        Key::RangeSource => &["source"],
+        Key::RateStretch => &["planned", "last_year", "multiple"],
+        Key::ExistingKindLabel => &["part"],
+        Key::ChainExistingParts => &["total", "retained", "upsell", "cross_sell"],
+        Key::UseRevenueAsGoal => &["value"],
+        Key::UseCustomersAsGoal => &["value"],
+        Key::SmartMet => &["letter"],
+        Key::SmartUnmet => &["letter", "reason"],
+        Key::ProgressOnPace => &["reached", "remaining", "latest", "month"],
+        Key::ProgressBehind => &["reached", "remaining", "latest", "month"],
+        Key::RemoveObjective => &["metric"],
+        Key::RoadmapItem => &["metric", "target", "deadline", "owner"],
+        Key::DraftedSome => &["count"],
+        Key::PlanYearRuns => &["first", "last"],
         _ => &[],
     }
 }
@@ -537,16 +557,11 @@ fn the_embed_lists_every_text_its_components_name() {
     }
 }
 
-/// Every `Key::Name` that the `.rs` files under `dir` name.
-fn keys_named_in(dir: &str) -> BTreeSet<String> {
+/// Every `Key::Name` that the `.rs` file at `path`, or every one under it, names.
+fn keys_named_in(path: &Path) -> BTreeSet<String> {
     let mut named = BTreeSet::new();
-    for entry in std::fs::read_dir(dir).expect("folder") {
-        let path = entry.expect("entry").path();
-        if path.is_dir() {
-            named.extend(keys_named_in(&path.to_string_lossy()));
-            continue;
-        }
-        let source = std::fs::read_to_string(&path).expect("source");
+    for file in rust_files(path) {
+        let source = std::fs::read_to_string(&file).expect("source");
         for (at, _) in source.match_indices("Key::") {
             let name: String = source[at + 5..]
                 .chars()
@@ -558,55 +573,173 @@ fn keys_named_in(dir: &str) -> BTreeSet<String> {
     named
 }
 
-#[test]
-fn the_results_only_texts_are_named_only_by_the_results_area() {
-    // The other pages build without these texts (`i18n::RESULTS_ONLY`): a text of the range
-    // named elsewhere would show as empty there.
-    let results_only: Vec<String> = Key::ALL
+/// The `.rs` file at `path`, or every one under it.
+fn rust_files(path: &Path) -> Vec<PathBuf> {
+    if !path.is_dir() {
+        return if path.extension().is_some_and(|ext| ext == "rs") {
+            vec![path.to_owned()]
+        } else {
+            Vec::new()
+        };
+    }
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(path).expect("folder") {
+        files.extend(rust_files(&entry.expect("entry").path()));
+    }
+    files
+}
+
+/// The components only `page` mounts (files or folders): the only code that may name its own
+/// texts.
+fn own_components(page: Page) -> Vec<PathBuf> {
+    let paths: &[&str] = match page {
+        Page::Channels => &[
+            "src/ui/channels.rs",
+            "src/ui/channel_plan.rs",
+            "src/ui/kpis.rs",
+            "src/ui/compare.rs",
+        ],
+        Page::Results => &["src/ui/results"],
+        Page::Review => &["src/ui/review"],
+    };
+    paths.iter().map(PathBuf::from).collect()
+}
+
+/// The names of `page`'s own texts, in catalogue order.
+fn own_texts(page: Page) -> Vec<String> {
+    Key::ALL
         .iter()
-        .filter(|key| is_results_only(**key))
+        .filter(|key| page_of(**key) == Some(page))
         .map(|key| format!("{key:?}"))
-        .collect();
-    assert!(results_only.len() > 50, "the Results area's texts");
-    let results = keys_named_in("src/ui/results");
-    for dir in ["src/ui", "src/model", "src/storage", "src/bin"] {
-        for entry in std::fs::read_dir(dir).expect("folder") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() || path.extension().is_none_or(|ext| ext != "rs") {
+        .collect()
+}
+
+#[test]
+fn a_pages_own_texts_are_named_only_by_its_own_components() {
+    // The other pages build without these texts (`i18n::Page`): a page's own text named by code
+    // another page runs would show there as empty.
+    assert!(
+        own_texts(Page::Channels).len() > 50,
+        "the Channels area's texts"
+    );
+    assert!(
+        own_texts(Page::Results).len() > 50,
+        "the Results area's texts"
+    );
+    let catalogues =
+        ["en", "id", "pl", "fr"].map(|tag| PathBuf::from(format!("src/i18n/{tag}.rs")));
+    for page in Page::ALL {
+        let own = own_texts(page);
+        let components = own_components(page);
+        for file in rust_files(Path::new("src")) {
+            if catalogues.contains(&file) || components.iter().any(|own| file.starts_with(own)) {
                 continue;
             }
-            let source = std::fs::read_to_string(&path).expect("source");
-            for key in &results_only {
+            let named = keys_named_in(&file);
+            for key in &own {
                 assert!(
-                    !source.contains(&format!("Key::{key},"))
-                        && !source.contains(&format!("Key::{key})"))
-                        && !source.contains(&format!("Key::{key} ")),
-                    "{} names Key::{key}, a text only the Results page has",
-                    path.display()
+                    !named.contains(key),
+                    "{} names Key::{key}, a text only the {page:?} page has",
+                    file.display()
                 );
             }
         }
+        // And the block holds what the page's components name, apart from texts every page has.
+        let named_by_own: BTreeSet<String> = components
+            .iter()
+            .flat_map(|path| keys_named_in(path))
+            .collect();
+        for key in &own {
+            assert!(
+                named_by_own.contains(key),
+                "Key::{key} is in the {page:?} page's block but its components do not use it"
+            );
+        }
     }
-    // And the range holds what the Results area names, apart from texts every page has.
-    for key in &results_only {
-        assert!(
-            results.contains(key),
-            "Key::{key} is in the range but the Results area does not use it"
-        );
+    // The Channels area names the usual channels, but every page's worked example has them
+    // (`ui::example_plan`).
+    for key in [
+        Key::ChannelOrganic,
+        Key::ChannelPaidSearch,
+        Key::ChannelPaidSocial,
+        Key::ChannelEmail,
+        Key::ChannelEvents,
+        Key::ChannelReferrals,
+    ] {
+        assert_eq!(page_of(key), None, "{key:?}");
     }
-    // The build's catalogue writer finds the range by the marks in en.rs.
+}
+
+#[test]
+fn a_pages_own_texts_are_the_keys_between_its_marks() {
+    // The build's catalogue writer finds each page's block by the marks in en.rs, in this order.
     let source = std::fs::read_to_string("src/i18n/en.rs").expect("source");
-    let begin = source.find("RESULTS-ONLY begin").expect("begin mark");
-    let end = source.find("RESULTS-ONLY end").expect("end mark");
-    let marked: Vec<String> = source[begin..end]
-        .lines()
-        .filter_map(|line| {
-            line.trim_start()
-                .split_once(" => \"")
-                .map(|(key, _)| key.to_owned())
-        })
-        .collect();
-    assert_eq!(marked, results_only);
+    let body = &source[source.find("catalogue! {").expect("the catalogue")..];
+    let mut blocks: Vec<(String, Vec<String>)> = Vec::new();
+    for line in body.lines().map(str::trim) {
+        if let Some(mark) = line.strip_prefix('@') {
+            blocks.push((mark.to_owned(), Vec::new()));
+        } else if let (Some((_, keys)), Some((key, _))) =
+            (blocks.last_mut(), line.split_once(" => \""))
+        {
+            keys.push(key.to_owned());
+        }
+    }
+    let marks: Vec<&str> = blocks.iter().map(|(mark, _)| mark.as_str()).collect();
+    assert_eq!(
+        marks,
+        ["channels_only", "results_only", "review_only", "end"]
+    );
+    for (page, (mark, keys)) in Page::ALL.into_iter().zip(&blocks) {
+        assert_eq!(mark, &format!("{}_only", page.feature()));
+        assert_eq!(keys, &own_texts(page), "{page:?}");
+        for key in Key::ALL.iter().filter(|key| page_of(**key) == Some(page)) {
+            for lang in Lang::ALL {
+                assert!(!text(lang, *key).is_empty(), "{lang:?} {key:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn each_pages_catalogue_files_have_its_own_texts_and_no_other_pages() {
+    // Runs the build's catalogue writer (scripts/lib/catalogue.mjs, as scripts/postbuild.mjs does)
+    // into a folder of its own and reads back what each page would load.
+    let dir = std::env::temp_dir().join(format!("funnel-planner-i18n-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a folder for the files");
+    let status = std::process::Command::new("node")
+        .args([
+            "--input-type=module",
+            "-e",
+            "import { writeCatalogues } from './scripts/lib/catalogue.mjs'; \
+             writeCatalogues(process.argv[1]);",
+        ])
+        .arg(&dir)
+        .status()
+        .expect("node runs the build's catalogue writer");
+    assert!(status.success(), "the catalogue writer failed");
+    for lang in [Lang::Indonesian, Lang::Polish, Lang::French] {
+        // The Plan page's file (None), then each page's own.
+        let files = std::iter::once(None).chain(Page::ALL.map(Some));
+        for file_page in files {
+            let name = match file_page {
+                None => format!("i18n-{}.txt", lang.tag()),
+                Some(page) => format!("i18n-{}-{}.txt", lang.tag(), page.feature()),
+            };
+            let file = std::fs::read_to_string(dir.join(&name)).expect("written");
+            let lines: Vec<&str> = file.lines().collect();
+            assert_eq!(lines.len(), Key::ALL.len(), "{name}");
+            for (key, line) in Key::ALL.iter().zip(lines) {
+                let page = page_of(*key);
+                if page.is_none() || page == file_page {
+                    assert_eq!(line, text(lang, *key), "{name}: {key:?}");
+                } else {
+                    assert_eq!(line, "", "{name}: {key:?} is another page's text");
+                }
+            }
+        }
+    }
+    std::fs::remove_dir_all(&dir).expect("the folder removed");
 }
 
 #[test]

@@ -1,12 +1,14 @@
 // Writes the catalogue files the pages load (see src/i18n/loaded.rs): for each language, one line
 // per text in the order of the keys in src/i18n/en.rs. The typed catalogues in src/i18n/*.rs are
 // the source (a key missing there does not compile; tests/i18n_catalogue.rs checks that every
-// line this reads is the text the code compiles). Files:
-//   i18n-<id|pl|fr>.txt          every text, for the full app (its English is built in);
-//   i18n-<en|id|pl|fr>-embed.txt the embed's texts only (src/i18n/embed_keys.rs), other lines empty;
-//   i18n-<id|pl|fr>.txt          has empty lines for the Results area's own texts (the keys between
-//                                the RESULTS-ONLY marks in en.rs), which only
-//   i18n-<id|pl|fr>-results.txt  the Results page's file, has (with every other text).
+// line this reads is the text the code compiles). en.rs has a block of keys per page with texts
+// only that page shows (between its marks @channels_only, @results_only, @review_only and @end).
+// Files (a text a file leaves out is an empty line):
+//   i18n-<id|pl|fr>.txt                           the texts every page shows, for the Plan page
+//                                                 (its English is built in); no page's own texts;
+//   i18n-<id|pl|fr>-<channels|results|review>.txt those, and that page's own texts (not the
+//                                                 other pages');
+//   i18n-<en|id|pl|fr>-embed.txt                  the embed's texts only (src/i18n/embed_keys.rs).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -20,6 +22,25 @@ export function readCatalogue(lang) {
   return texts;
 }
 
+/** The keys of each page's own block in en.rs's `source`, by page (its cargo feature). */
+export function pageBlocks(source) {
+  // The marks as the catalogue uses them, after the macro's definition (which names them too).
+  const body = source.slice(source.indexOf('catalogue! {'));
+  const marks = ['@channels_only', '@results_only', '@review_only', '@end'];
+  const at = marks.map((mark) => {
+    const found = [...body.matchAll(new RegExp(`^\\s+${mark}$`, 'gm'))];
+    if (found.length !== 1) throw new Error(`en.rs: ${found.length} lines with ${mark}, not one`);
+    return found[0].index;
+  });
+  if (at.some((index, i) => i > 0 && index < at[i - 1])) throw new Error(`en.rs: the marks are not in the order ${marks.join(' ')}`);
+  return new Map(
+    marks.slice(0, -1).map((mark, i) => [
+      mark.slice(1, -'_only'.length),
+      new Set([...body.slice(at[i], at[i + 1]).matchAll(ARM)].map((match) => match[1])),
+    ]),
+  );
+}
+
 /** Writes every catalogue file into `dir`; returns their names. */
 export function writeCatalogues(dir) {
   const english = readCatalogue('en');
@@ -27,10 +48,8 @@ export function writeCatalogues(dir) {
   const embedKeys = new Set(
     [...readFileSync(join('src', 'i18n', 'embed_keys.rs'), 'utf8').matchAll(/Key::(\w+),/g)].map((m) => m[1]),
   );
-  const enSource = readFileSync(join('src', 'i18n', 'en.rs'), 'utf8');
-  const resultsBlock = enSource.slice(enSource.indexOf('RESULTS-ONLY begin'), enSource.indexOf('RESULTS-ONLY end'));
-  const resultsOnly = new Set([...resultsBlock.matchAll(ARM)].map((match) => match[1]));
-  if (resultsOnly.size === 0) throw new Error('en.rs: no RESULTS-ONLY block');
+  const ownKeys = pageBlocks(readFileSync(join('src', 'i18n', 'en.rs'), 'utf8'));
+  const anyPage = new Set([...ownKeys.values()].flatMap((keys) => [...keys]));
   const written = [];
   for (const lang of ['en', 'id', 'pl', 'fr']) {
     const texts = lang === 'en' ? english : readCatalogue(lang);
@@ -42,11 +61,14 @@ export function writeCatalogues(dir) {
     };
     if (lang !== 'en') {
       const name = `i18n-${lang}.txt`;
-      writeFileSync(join(dir, name), `${keys.map((key) => (resultsOnly.has(key) ? '' : line(key))).join('\n')}\n`);
+      writeFileSync(join(dir, name), `${keys.map((key) => (anyPage.has(key) ? '' : line(key))).join('\n')}\n`);
       written.push(name);
-      const results = `i18n-${lang}-results.txt`;
-      writeFileSync(join(dir, results), `${keys.map(line).join('\n')}\n`);
-      written.push(results);
+      for (const [page, own] of ownKeys) {
+        const pageName = `i18n-${lang}-${page}.txt`;
+        const wanted = (key) => own.has(key) || !anyPage.has(key);
+        writeFileSync(join(dir, pageName), `${keys.map((key) => (wanted(key) ? line(key) : '')).join('\n')}\n`);
+        written.push(pageName);
+      }
     }
     const name = `i18n-${lang}-embed.txt`;
     writeFileSync(join(dir, name), `${keys.map((key) => (embedKeys.has(key) ? line(key) : '')).join('\n')}\n`);

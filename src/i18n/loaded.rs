@@ -1,9 +1,10 @@
 //! Catalogues the page loads as files instead of carrying them in its wasm: each page's wasm
 //! holds the English texts it needs (the blog embed: none), and another language's texts come as
-//! `i18n-<tag>.txt` (or `i18n-<tag>-embed.txt`, the embed's texts only), which the build writes
-//! from the typed catalogues in this folder (`scripts/lib/catalogue.mjs`). A language is then
-//! loaded only by the readers who use it, and the typed catalogues still refuse to compile with
-//! a key missing.
+//! `i18n-<tag>.txt` (or `i18n-<tag>-<page>.txt`, with a page's own texts too, or
+//! `i18n-<tag>-embed.txt`, the embed's texts only: see `super::catalogue_file`), which the build
+//! writes from the typed catalogues in this folder (`scripts/lib/catalogue.mjs`). A language is
+//! then loaded only by the readers who use it, and the typed catalogues still refuse to compile
+//! with a key missing.
 //!
 //! File format: one line per key, in the order of [`Key::ALL`], each the text as the catalogue
 //! writes it (texts hold no line breaks); an empty line is a text the page does not need.

@@ -26,7 +26,7 @@ pub use loaded::{install, CatalogueError};
 
 use crate::model::InputError;
 pub use crate::model::Lang;
-pub use en::Key;
+pub use en::{page_of, Key};
 
 /// A CLDR plural category: which form of a word a number takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,16 +113,46 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
     }
 }
 
-/// The texts only the Results area shows: a run of keys in `en.rs`, between its "RESULTS-ONLY"
-/// marks. The other pages' wasm leaves their English out (`en::text` has those arms only with
-/// the cargo feature `results`, the Results page's), and their catalogue files have empty lines
-/// there; the Results page has them all.
-pub const RESULTS_ONLY: std::ops::RangeInclusive<usize> =
-    (Key::ActualsHeading as usize)..=(Key::LeakHeadline as usize);
+/// A page of the full app with texts only it shows: its own block of keys in `en.rs`. Its
+/// English is built only into its own wasm (cargo feature [`Page::feature`]), and only its own
+/// catalogue files (`i18n-<lang>-<feature>.txt`) have those lines; the other pages' wasm and
+/// files leave them out (empty lines), so each page's first load carries only its own texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// Channels and KPIs (`channels.html`).
+    Channels,
+    /// Results (`results.html`).
+    Results,
+    /// The annual review (`review.html`).
+    Review,
+}
 
-/// Whether only the Results area shows `key` (see [`RESULTS_ONLY`]).
-pub fn is_results_only(key: Key) -> bool {
-    RESULTS_ONLY.contains(&(key as usize))
+impl Page {
+    /// Every page with texts of its own, in the order of their blocks in `en.rs`.
+    pub const ALL: [Page; 3] = [Page::Channels, Page::Results, Page::Review];
+
+    /// The page's cargo feature, which also names its catalogue files.
+    pub fn feature(self) -> &'static str {
+        match self {
+            Page::Channels => "channels",
+            Page::Results => "results",
+            Page::Review => "review",
+        }
+    }
+
+    /// The page this wasm is built for, by its cargo feature: `None` for the Plan page, the
+    /// embed and native builds.
+    pub fn built() -> Option<Page> {
+        if cfg!(feature = "channels") {
+            Some(Page::Channels)
+        } else if cfg!(feature = "results") {
+            Some(Page::Results)
+        } else if cfg!(feature = "review") {
+            Some(Page::Review)
+        } else {
+            None
+        }
+    }
 }
 
 /// The English text built into the page: every text it shows, or none in the embed (whose
@@ -137,14 +167,14 @@ fn built_in(key: Key) -> &'static str {
 }
 
 /// The file a page loads for `lang`'s texts (relative to the page), or `None` when they are
-/// built in (English, in the full app). The Results area's files have its own texts too.
+/// built in (English, in the full app). A [`Page`]'s files have its own texts too.
 pub fn catalogue_file(lang: Lang) -> Option<String> {
     if cfg!(feature = "embed") {
         Some(format!("i18n-{}-embed.txt", lang.tag()))
     } else if lang == Lang::English {
         None
-    } else if cfg!(feature = "results") {
-        Some(format!("i18n-{}-results.txt", lang.tag()))
+    } else if let Some(page) = Page::built() {
+        Some(format!("i18n-{}-{}.txt", lang.tag(), page.feature()))
     } else {
         Some(format!("i18n-{}.txt", lang.tag()))
     }

@@ -18,6 +18,7 @@ mod library;
 mod notices;
 mod planner;
 mod results;
+mod review;
 mod stage_list;
 mod table;
 mod targets;
@@ -185,11 +186,14 @@ pub enum Area {
     /// The results entered month by month against the targets, the pacing, the quarters and
     /// where the funnel leaks: `results.html`.
     Results,
+    /// The annual plan: last year, the goal's chain, rates against last year and typical
+    /// ranges, SMART objectives and the roadmap: `review.html`.
+    Review,
 }
 
 impl Area {
     /// Every area, in the navigation's order.
-    const ALL: [Area; 3] = [Area::Plan, Area::Channels, Area::Results];
+    const ALL: [Area; 4] = [Area::Plan, Area::Review, Area::Channels, Area::Results];
 
     /// The page's file, relative to the app's folder.
     pub fn page(self) -> &'static str {
@@ -197,6 +201,7 @@ impl Area {
             Area::Plan => "./",
             Area::Channels => "channels.html",
             Area::Results => "results.html",
+            Area::Review => "review.html",
         }
     }
 
@@ -205,6 +210,7 @@ impl Area {
             Area::Plan => Key::AreaPlan,
             Area::Channels => Key::AreaChannels,
             Area::Results => Key::AreaResults,
+            Area::Review => Key::AreaReview,
         }
     }
 }
@@ -231,6 +237,12 @@ pub fn ResultsApp() -> impl IntoView {
     })
 }
 
+/// The Annual plan area's page.
+#[component]
+pub fn ReviewApp() -> impl IntoView {
+    App(AppProps { area: Area::Review })
+}
+
 /// A page of the full app: the plan library and its notices, and the `area`'s panels.
 #[component]
 fn App(area: Area) -> impl IntoView {
@@ -240,12 +252,17 @@ fn App(area: Area) -> impl IntoView {
         Memo::new(move |_| draft.with(|draft| draft.validate(draft.typed_in.symbols())));
     let targets: TargetsMemo =
         Memo::new(move |_| checked.with(|checked| checked.as_ref().ok().map(reverse)));
-    let report: ReportMemo = Memo::new(move |_| {
-        draft.with(|draft| {
-            checked
-                .with(|checked| Report::new(draft, checked.as_ref().ok(), draft.typed_in.symbols()))
+    // The marketing figures, made only by the areas that show them (so the Annual plan page
+    // carries none of their code).
+    let report = move || -> ReportMemo {
+        Memo::new(move |_| {
+            draft.with(|draft| {
+                checked.with(|checked| {
+                    Report::new(draft, checked.as_ref().ok(), draft.typed_in.symbols())
+                })
+            })
         })
-    });
+    };
     count_money_in(plan_currency(draft));
 
     // Side effect: keep what was typed, valid or not, in storage (in the plan, or in the copy
@@ -294,17 +311,29 @@ fn App(area: Area) -> impl IntoView {
     // The other area shows the same plan: the open plan's id, or a shared plan as typed here.
     let plan_fragment = Memo::new(move |_| planner.fragment_to_keep());
     let content = match area {
-        Area::Plan => view! {
+        Area::Plan => {
+            let report = report();
+            view! {
+                <div class="column">
+                    <LibraryPanel planner />
+                    <GoalForm draft checked />
+                    <StageList draft checked />
+                </div>
+                <div class="column">
+                    <TargetsPanel draft checked targets />
+                    <ForwardCheck draft checked />
+                    <PlanActions planner checked targets report />
+                </div>
+            }
+            .into_any()
+        }
+        // The annual plan's own introduction takes the targets' place: its page shows the targets
+        // per stage in its objectives, and stays small without the table.
+        Area::Review => view! {
             <div class="column">
                 <LibraryPanel planner />
-                <GoalForm draft checked />
-                <StageList draft checked />
             </div>
-            <div class="column">
-                <TargetsPanel draft checked targets />
-                <ForwardCheck draft checked />
-                <PlanActions planner checked targets report />
-            </div>
+            <review::ReviewPanels draft checked targets />
         }
         .into_any(),
         Area::Channels | Area::Results => {
@@ -313,6 +342,7 @@ fn App(area: Area) -> impl IntoView {
             let panels = if area == Area::Channels {
                 // The channel inputs and KPIs only: editing the goal or a rate leaves this
                 // unchanged.
+                let report = report();
                 let kpi_report: ReportMemo =
                     Memo::new(move |_| report.with(Report::without_targets));
                 view! {
@@ -324,6 +354,7 @@ fn App(area: Area) -> impl IntoView {
                 }
                 .into_any()
             } else {
+                let report = report();
                 view! { <results::ResultsPanels draft checked targets report /> }.into_any()
             };
             view! {

@@ -13,10 +13,12 @@ import {
   type PlannerPage,
 } from './pages/planner';
 
-// The areas of the app: Plan (`./`: goal, stages, targets, forward check, keep and share),
-// Channels and KPIs (`channels.html`: the plan library, the targets, channels, budget and KPIs)
-// and Results (`results.html`: the plan library, the targets, the results by month), each a page
-// of its own, reached through the header's "Areas" navigation. Whichever way a person
+// The areas of the app, in the navigation's order: Plan (`./`: goal, stages, targets, forward
+// check, keep and share), Annual plan (`review.html`: the plan library, last year,
+// the year's goal, rates against last year, SMART objectives and the roadmap), Channels and KPIs
+// (`channels.html`: the plan library, the targets, channels, budget and KPIs) and Results
+// (`results.html`: the plan library, the targets, the results by month), each a page of its own,
+// reached through the header's "Areas" navigation. Whichever way a person
 // moves between them (a link, the back button, a reload, the plan list), the same plan stays open;
 // a shared plan that is not in the library travels in the link as typed, edits included.
 
@@ -85,12 +87,14 @@ test('the Areas navigation lists every area and marks the current one', async ({
       await expect(planner.areaLink(other)).not.toHaveAttribute('aria-current');
     }
     await expect(planner.areaLink('Plan')).toHaveAttribute('href', './#plan=pareas-older');
+    await expect(planner.areaLink('Annual plan')).toHaveAttribute('href', 'review.html#plan=pareas-older');
     await expect(planner.areaLink('Channels and KPIs')).toHaveAttribute('href', 'channels.html#plan=pareas-older');
     await expect(planner.areaLink('Results')).toHaveAttribute('href', 'results.html#plan=pareas-older');
   }
   // Opening another plan from the list changes where the links lead.
   await planner.openPlan('Newer plan');
   await expect(planner.areaLink('Plan')).toHaveAttribute('href', './#plan=pareas-newer');
+  await expect(planner.areaLink('Annual plan')).toHaveAttribute('href', 'review.html#plan=pareas-newer');
   await expect(planner.areaLink('Channels and KPIs')).toHaveAttribute('href', 'channels.html#plan=pareas-newer');
   await expect(planner.areaLink('Results')).toHaveAttribute('href', 'results.html#plan=pareas-newer');
 });
@@ -216,9 +220,11 @@ test('a shared plan edited in Plan keeps the edit in Channels and KPIs, and back
   expect(await tab.storage(), 'a shared plan is not saved on the way').toEqual(before);
 });
 
-// Fails if: the Plan area shows any panel of the Channels and KPIs area, or Channels and KPIs
-// shows the goal form, the stages, the forward check, "Keep and share" or the results; Results
-// shows the goal form or the channels; or any lacks the plan list and the targets.
+// Fails if: the Plan area shows any panel of the Channels and KPIs, Results or Annual plan
+// areas, or Channels and KPIs shows the goal form, the stages, the forward check, "Keep and
+// share" or the results; Results shows the goal form or the channels; Annual plan shows the goal
+// form, the channels, the results or the targets' table, or lacks its own panels; or any lacks the
+// plan list (and, but for Annual plan, the targets).
 test('each area shows its own panels only', async ({ planner }) => {
   await planner.goto();
   await expect(planner.librarySection).toBeVisible();
@@ -235,8 +241,39 @@ test('each area shows its own panels only', async ({ planner }) => {
     planner.kpiSection,
     planner.compareSection,
     planner.actualsSection,
+    planner.lastYearSection,
+    planner.ratesCheckSection,
+    planner.objectivesSection,
   ]) {
     await expect(section).toHaveCount(0);
+  }
+
+  await planner.openArea('Annual plan');
+  await expect(planner.librarySection).toBeVisible();
+  // Its objectives show the targets per stage; the targets' table stays on the other pages.
+  await expect(planner.resultsSection).toHaveCount(0);
+  for (const section of [
+    planner.annualHeading,
+    planner.lastYearSection,
+    planner.annualGoalSection,
+    planner.ratesCheckSection,
+    planner.objectivesSection,
+    planner.roadmapSection,
+  ]) {
+    await expect(section).toBeVisible();
+  }
+  for (const absent of [
+    planner.goalSection,
+    planner.stagesSection,
+    planner.revenueGoal,
+    planner.forwardSection,
+    planner.keepSection,
+    planner.channelsSection,
+    planner.budgetSection,
+    planner.kpiSection,
+    planner.actualsSection,
+  ]) {
+    await expect(absent).toHaveCount(0);
   }
 
   await planner.openArea('Channels and KPIs');
@@ -263,6 +300,8 @@ test('each area shows its own panels only', async ({ planner }) => {
     planner.printButton,
     planner.exportPlanButton,
     planner.actualsSection,
+    planner.lastYearSection,
+    planner.objectivesSection,
   ]) {
     await expect(absent).toHaveCount(0);
   }
@@ -283,6 +322,8 @@ test('each area shows its own panels only', async ({ planner }) => {
     planner.budgetSection,
     planner.kpiSection,
     planner.compareSection,
+    planner.lastYearSection,
+    planner.objectivesSection,
   ]) {
     await expect(absent).toHaveCount(0);
   }
@@ -294,13 +335,14 @@ test('Tab reaches the area links, and Enter follows them', async ({ page, planne
   await seedTwoPlans(planner);
   await planner.goto('/#plan=pareas-older');
   for (const [from, to] of [
-    ['Plan', 'Channels and KPIs'],
+    ['Plan', 'Annual plan'],
+    ['Annual plan', 'Channels and KPIs'],
     ['Channels and KPIs', 'Results'],
     ['Results', 'Plan'],
   ] as const) {
     expect(planner.area()).toBe(from);
     const reached: string[] = [];
-    for (let press = 0; press < 5 && reached.length < AREAS.length; press++) {
+    for (let press = 0; press < AREAS.length + 2 && reached.length < AREAS.length; press++) {
       await page.keyboard.press('Tab');
       for (const area of AREAS) {
         if (await planner.areaLink(area).evaluate((element) => element === document.activeElement)) reached.push(area);

@@ -1,0 +1,6 @@
+//! The browser entry point of the Annual plan area (`review.html`).
+
+fn main() {
+    console_error_panic_hook::set_once();
+    funnel_planner::ui::mount(funnel_planner::ui::ReviewApp, true);
+}

@@ -1,0 +1,380 @@
+//! The year's goal: revenue, growth over last year, new customers, or recurring revenue (MRR or
+//! ARR) with churn; what existing customers bring; and the chain from the goal to the customers
+//! needed, with "Use as the plan's goal" (undoable).
+
+use leptos::prelude::*;
+
+use crate::i18n::Key;
+use crate::model::annual::{
+    AnnualDecodeError, AnnualDraft, AnnualError, AnnualField, GoalMode, Part,
+};
+use crate::model::goal::{chain, GoalChain, GoalContext, GoalError};
+use crate::model::number::{format_typed, parse_positive, whole_needed};
+use crate::model::review::LastYear;
+use crate::model::GoalKind;
+use crate::model::PlanDraft;
+use crate::ui::field::{InputField, Kind};
+use crate::ui::review::{annual_field_id, Annual};
+use crate::ui::text::{money_needed, needed, t, tf};
+
+/// The goal's mode names.
+fn mode_name(mode: GoalMode) -> &'static str {
+    t(match mode {
+        GoalMode::Revenue => Key::GoalModeRevenue,
+        GoalMode::Growth => Key::GoalModeGrowth,
+        GoalMode::NewCustomers => Key::GoalModeCustomers,
+        GoalMode::Mrr => Key::GoalModeMrr,
+        GoalMode::Arr => Key::GoalModeArr,
+    })
+}
+
+/// What the chain gives the plan's goal: its kind and text.
+fn plan_goal(chain: &GoalChain, mode: GoalMode) -> Option<(GoalKind, f64)> {
+    match chain.from_new {
+        Some(from_new) if mode.counts_existing() => {
+            (from_new > 0.0).then_some((GoalKind::Revenue, from_new))
+        }
+        _ => {
+            (chain.customers > 0.0).then(|| (GoalKind::NewCustomers, whole_needed(chain.customers)))
+        }
+    }
+}
+
+/// The chain for the annual plan's goal (`None` while a field it needs has a problem), once per
+/// change: `read` is the annual plan, `last_year` last year read from it.
+pub fn goal_chain(
+    draft: RwSignal<PlanDraft>,
+    read: Memo<Result<AnnualDraft, AnnualDecodeError>>,
+    last_year: Memo<(LastYear, Vec<AnnualError>)>,
+) -> Memo<Option<Result<GoalChain, GoalError>>> {
+    Memo::new(move |_| {
+        let average = draft.with(|draft| {
+            parse_positive(
+                &draft.average_revenue_per_customer,
+                draft.typed_in.symbols(),
+            )
+            .ok()
+        });
+        let last_year_revenue = last_year.with(|(last_year, _)| last_year.revenue);
+        read.with(|read| {
+            let a = read.as_ref().ok()?;
+            let target = a.target().ok()?;
+            let counts_existing = a.goal.mode.counts_existing();
+            let (existing, problems) = a.existing();
+            if counts_existing && !problems.is_empty() {
+                return None;
+            }
+            Some(chain(
+                target,
+                &GoalContext {
+                    last_year_revenue,
+                    average_revenue_per_customer: average,
+                    existing: if counts_existing {
+                        existing
+                    } else {
+                        Default::default()
+                    },
+                },
+            ))
+        })
+    })
+}
+
+/// The goal panel.
+#[component]
+pub fn GoalPanel(annual: Annual) -> impl IntoView {
+    let mode = Memo::new(move |_| annual.with(|a| a.goal.mode));
+    // Problems of the goal's fields and of existing customers' parts.
+    let errors = Memo::new(move |_| {
+        annual.with(|a| {
+            let mut errors = a.target().err().unwrap_or_default();
+            if a.goal.mode.counts_existing() {
+                errors.extend(a.existing().1);
+            }
+            errors
+        })
+    });
+    let result = annual.chain;
+    let field = move |field: AnnualField,
+                      label: Key,
+                      hint: Option<Key>,
+                      read: fn(&AnnualDraft) -> &str,
+                      write: fn(&mut AnnualDraft, String)| {
+        view! {
+            <InputField
+                id=annual_field_id(field)
+                label=Signal::derive(move || t(label).to_owned())
+                value=annual.text(read)
+                on_input=Callback::new(move |text: String| annual.edit(|a| write(a, text)))
+                error=Annual::error_in(errors, field)
+                hint=Signal::derive(move || hint.map(|hint| t(hint).to_owned()).unwrap_or_default())
+                kind=Kind::Number
+            />
+        }
+    };
+    let mode_options = GoalMode::ALL
+        .into_iter()
+        .map(|option| {
+            view! {
+                <option value=option.tag() selected=move || mode.get() == option>
+                    {mode_name(option)}
+                </option>
+            }
+        })
+        .collect_view();
+    let on_mode = move |event: leptos::ev::Event| {
+        let value = event_target_value(&event);
+        if let Some(chosen) = GoalMode::ALL.into_iter().find(|m| m.tag() == value) {
+            annual.edit(|a| a.goal.mode = chosen);
+        }
+    };
+    let mode_fields = move || match mode.get() {
+        GoalMode::Revenue => field(
+            AnnualField::GoalRevenue,
+            Key::AnnualRevenueGoal,
+            Some(Key::AnnualRevenueGoalHint),
+            |a| &a.goal.revenue,
+            |a, text| a.goal.revenue = text,
+        )
+        .into_any(),
+        GoalMode::Growth => field(
+            AnnualField::Growth,
+            Key::GrowthLabel,
+            Some(Key::GrowthHint),
+            |a| &a.goal.growth,
+            |a, text| a.goal.growth = text,
+        )
+        .into_any(),
+        GoalMode::NewCustomers => field(
+            AnnualField::NewCustomers,
+            Key::AnnualCustomersGoal,
+            None,
+            |a| &a.goal.new_customers,
+            |a, text| a.goal.new_customers = text,
+        )
+        .into_any(),
+        GoalMode::Mrr | GoalMode::Arr => {
+            let target_label = if mode.get() == GoalMode::Mrr {
+                Key::MrrGoalLabel
+            } else {
+                Key::ArrGoalLabel
+            };
+            view! {
+                {field(AnnualField::Recurring, target_label, None, |a| &a.goal.recurring, |a, text| a.goal.recurring = text)}
+                {field(AnnualField::CurrentMrr, Key::CurrentMrrLabel, Some(Key::CurrentMrrHint), |a| &a.goal.current_mrr, |a, text| a.goal.current_mrr = text)}
+                {field(AnnualField::Churn, Key::ChurnMonthlyLabel, Some(Key::ChurnMonthlyHint), |a| &a.goal.churn, |a, text| a.goal.churn = text)}
+                {field(AnnualField::MrrPerCustomer, Key::MrrPerCustomerLabel, None, |a| &a.goal.mrr_per_customer, |a, text| a.goal.mrr_per_customer = text)}
+            }
+            .into_any()
+        }
+    };
+    let existing_fields = move || {
+        mode.get().counts_existing().then(|| {
+            Part::ALL
+                .into_iter()
+                .map(|part| existing_part(annual, part, errors))
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="annual-goal-heading">
+            <h2 id="annual-goal-heading">{t(Key::AnnualGoalHeading)}</h2>
+            <div class="field">
+                <label for="goal-mode">{t(Key::GoalModeLabel)}</label>
+                <select id="goal-mode" on:change=on_mode>{mode_options}</select>
+            </div>
+            <div class="field-grid">{mode_fields}</div>
+            <fieldset class="existing" hidden=move || !mode.get().counts_existing()>
+                <legend>{t(Key::ExistingHeading)}</legend>
+                <p class="hint">{t(Key::ExistingIntro)}</p>
+                <div class="field-grid">{existing_fields}</div>
+            </fieldset>
+            <Chain annual result mode />
+        </section>
+    }
+}
+
+/// One part of existing customers' revenue: its amount or percent, and which it is.
+fn existing_part(annual: Annual, part: Part, errors: Memo<Vec<AnnualError>>) -> impl IntoView {
+    let field = AnnualField::Existing(part);
+    let label = t(match part {
+        Part::Retained => Key::ExistingRetained,
+        Part::Upsell => Key::ExistingUpsell,
+        Part::CrossSell => Key::ExistingCrossSell,
+    });
+    let is_percent = Memo::new(move |_| annual.with(|a| a.existing.part(part).is_percent));
+    let value = Signal::derive(move || annual.with(|a| a.existing.part(part).text.clone()));
+    let kind_id = format!("{}-kind", annual_field_id(field));
+    let on_kind = move |event: leptos::ev::Event| {
+        let percent = event_target_value(&event) == "percent";
+        annual.edit(|a| a.existing.part_mut(part).is_percent = percent);
+    };
+    view! {
+        <div class="existing-part">
+            <InputField
+                id=annual_field_id(field)
+                label=Signal::derive(move || label.to_owned())
+                value
+                on_input=Callback::new(move |text: String| annual.edit(|a| a.existing.part_mut(part).text = text))
+                error=Annual::error_in(errors, field)
+                kind=Kind::Number
+            />
+            <label class="visually-hidden" for=kind_id.clone()>{tf(Key::ExistingKindLabel, &[("part", label)])}</label>
+            <select id=kind_id on:change=on_kind>
+                <option value="amount" selected=move || !is_percent.get()>{t(Key::ExistingAmount)}</option>
+                <option value="percent" selected=move || is_percent.get()>{t(Key::ExistingPercent)}</option>
+            </select>
+        </div>
+    }
+}
+
+/// The chain from the goal to the customers needed, and "Use as the plan's goal".
+#[component]
+fn Chain(
+    annual: Annual,
+    result: Memo<Option<Result<GoalChain, GoalError>>>,
+    mode: Memo<GoalMode>,
+) -> impl IntoView {
+    let before: RwSignal<Option<(GoalKind, String, String)>> = RwSignal::new(None);
+    let applied = Memo::new(move |_| {
+        result.with(|result| match result {
+            Some(Ok(chain)) => plan_goal(chain, mode.get()),
+            _ => None,
+        })
+    });
+    // Whether the plan's goal already says what the chain gives.
+    let is_current = Memo::new(move |_| {
+        let Some((kind, value)) = applied.get() else {
+            return false;
+        };
+        annual.draft.with(|draft| {
+            let text = match kind {
+                GoalKind::Revenue => &draft.revenue_goal,
+                GoalKind::NewCustomers => &draft.new_customers_goal,
+            };
+            draft.goal_kind == kind
+                && parse_positive(text, draft.typed_in.symbols()).ok() == Some(value)
+        })
+    });
+    let apply = move |_| {
+        let Some((kind, value)) = applied.get_untracked() else {
+            return;
+        };
+        annual.draft.update(|draft| {
+            before.set(Some((
+                draft.goal_kind,
+                draft.revenue_goal.clone(),
+                draft.new_customers_goal.clone(),
+            )));
+            let text = format_typed(value, draft.typed_in.symbols());
+            draft.goal_kind = kind;
+            match kind {
+                GoalKind::Revenue => draft.revenue_goal = text,
+                GoalKind::NewCustomers => draft.new_customers_goal = text,
+            }
+        });
+    };
+    let undo = move |_| {
+        if let Some((kind, revenue, customers)) = before.get_untracked() {
+            annual.draft.update(|draft| {
+                draft.goal_kind = kind;
+                draft.revenue_goal = revenue;
+                draft.new_customers_goal = customers;
+            });
+            before.set(None);
+        }
+    };
+    let steps = move || {
+        result.with(|result| match result {
+            None => view! { <p class="hint">{t(Key::ChainWaiting)}</p> }.into_any(),
+            Some(Err(error)) => {
+                let key = match error {
+                    GoalError::NoLastYearRevenue => Key::ChainNeedsLastYearRevenue,
+                    GoalError::NoAverage => Key::ChainNeedsAverage,
+                    GoalError::NoRecurringPerCustomer => Key::ChainNeedsMrrPerCustomer,
+                    GoalError::TooLarge => Key::ChainTooLarge,
+                };
+                view! { <p class="problem">{t(key)}</p> }.into_any()
+            }
+            Some(Ok(chain)) => chain_steps(chain).into_any(),
+        })
+    };
+    view! {
+        <div class="chain" role="group" aria-labelledby="chain-heading">
+            <h3 id="chain-heading">{t(Key::ChainHeading)}</h3>
+            {steps}
+            <div class="actions" hidden=move || applied.with(Option::is_none)>
+                <p class="status" hidden=move || !is_current.get()>{t(Key::ChainIsPlanGoal)}</p>
+                <button type="button" on:click=apply hidden=is_current>
+                    {move || match applied.get() {
+                        Some((GoalKind::Revenue, value)) => tf(Key::UseRevenueAsGoal, &[("value", &money_needed(value))]),
+                        Some((GoalKind::NewCustomers, value)) => tf(Key::UseCustomersAsGoal, &[("value", &needed(value))]),
+                        None => String::new(),
+                    }}
+                </button>
+            </div>
+            <p class="notice" role="status" hidden=move || before.with(Option::is_none)>
+                {t(Key::PlanGoalSet)} " "
+                <button type="button" on:click=undo>{t(Key::UndoChange)}</button>
+            </p>
+        </div>
+    }
+}
+
+/// The chain's steps as a list.
+fn chain_steps(chain: &GoalChain) -> impl IntoView {
+    let mut items: Vec<(String, String)> = Vec::new();
+    if let Some(goal) = chain.goal_revenue {
+        items.push((t(Key::ChainGoal).to_owned(), money_needed(goal)));
+        let existing = chain.from_existing();
+        items.push((
+            t(Key::ChainFromExisting).to_owned(),
+            tf(
+                Key::ChainExistingParts,
+                &[
+                    ("total", &money_needed(existing)),
+                    ("retained", &money_needed(chain.retained)),
+                    ("upsell", &money_needed(chain.upsell)),
+                    ("cross_sell", &money_needed(chain.cross_sell)),
+                ],
+            ),
+        ));
+    }
+    if let Some(from_new) = chain.from_new {
+        items.push((t(Key::ChainFromNew).to_owned(), money_needed(from_new)));
+    }
+    if let Some(recurring) = chain.recurring {
+        items.push((
+            t(Key::ChainTargetMrr).to_owned(),
+            money_needed(recurring.target_mrr),
+        ));
+        items.push((
+            t(Key::ChainKeptMrr).to_owned(),
+            money_needed(recurring.kept_mrr),
+        ));
+        items.push((
+            t(Key::ChainGapMrr).to_owned(),
+            money_needed(recurring.gap_mrr),
+        ));
+        items.push((
+            t(Key::ChainPerMonth).to_owned(),
+            needed(recurring.customers_per_month),
+        ));
+        items.push((
+            t(Key::ChainCustomersKept).to_owned(),
+            needed(recurring.customers_kept),
+        ));
+    }
+    items.push((t(Key::ChainCustomers).to_owned(), needed(chain.customers)));
+    let covered = chain
+        .is_covered()
+        .then(|| view! { <p class="status">{t(Key::ChainCovered)}</p> });
+    let items = items
+        .into_iter()
+        .map(|(label, value)| view! { <li><span>{label}</span> " " <strong>{value}</strong></li> })
+        .collect_view();
+    view! {
+        <ol class="chain-steps">{items}</ol>
+        {covered}
+    }
+}

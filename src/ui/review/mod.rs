@@ -1,0 +1,192 @@
+//! The Annual plan area: last year's review, the year's goal and what existing customers bring,
+//! the plan's rates beside last year's and the typical ranges, and the SMART objectives with
+//! their owners, progress and quarterly roadmap.
+//!
+//! The annual plan is kept in the plan as one text (`PlanDraft::annual`); this page reads it
+//! into an [`AnnualDraft`] (in the page's language) on every change and writes it back on every
+//! edit, so the plan's autosave, merge, export and share links carry it like any other field.
+
+mod export;
+mod goal;
+mod last_year;
+mod objectives;
+
+use leptos::prelude::*;
+
+use crate::i18n::Key;
+use crate::model::annual::{of_plan, AnnualDecodeError, AnnualDraft, AnnualError, AnnualField};
+use crate::model::goal::{GoalChain, GoalError};
+use crate::model::review::LastYear;
+use crate::model::{InputError, PlanDraft, StageId};
+use crate::ui::text::{lang, stage_label, t};
+use crate::ui::{Checked, TargetsMemo};
+
+use export::AnnualCsv;
+use goal::GoalPanel;
+use last_year::{LastYearPanel, RatesPanel};
+use objectives::ObjectivesPanel;
+
+/// Everything the Annual plan area derives from the plan, once per change.
+#[derive(Clone, Copy)]
+pub struct Annual {
+    pub draft: RwSignal<PlanDraft>,
+    pub checked: Checked,
+    pub targets: TargetsMemo,
+    /// The annual plan kept in the plan, in the page's language, or why it cannot be read.
+    pub read: Memo<Result<AnnualDraft, AnnualDecodeError>>,
+    /// The plan's stage ids, top to bottom.
+    pub stage_ids: Memo<Vec<StageId>>,
+    /// The stages' labels, top to bottom.
+    pub stage_names: Memo<Vec<String>>,
+    /// Last year read for the plan's stages, with its fields' problems.
+    pub last_year: Memo<(LastYear, Vec<AnnualError>)>,
+    /// The chain from the goal to the customers needed (`None` while a field it needs has a
+    /// problem or is empty).
+    pub chain: Memo<Option<Result<GoalChain, GoalError>>>,
+}
+
+impl Annual {
+    fn new(draft: RwSignal<PlanDraft>, checked: Checked, targets: TargetsMemo) -> Self {
+        let read = Memo::new(move |_| draft.with(|draft| of_plan(draft, lang())));
+        let stage_ids = Memo::new(move |_| draft.with(PlanDraft::stage_ids));
+        let stage_names = Memo::new(move |_| {
+            draft.with(|draft| {
+                draft
+                    .stages
+                    .iter()
+                    .enumerate()
+                    .map(|(index, stage)| stage_label(&stage.name, index))
+                    .collect::<Vec<_>>()
+            })
+        });
+        let last_year = Memo::new(move |_| {
+            let ids = stage_ids.get();
+            read.with(|read| match read {
+                Ok(annual) => annual.last_year(&ids),
+                Err(_) => (LastYear::default(), Vec::new()),
+            })
+        });
+        Self {
+            draft,
+            checked,
+            targets,
+            read,
+            stage_ids,
+            stage_names,
+            last_year,
+            chain: goal::goal_chain(draft, read, last_year),
+        }
+    }
+
+    /// Changes the annual plan and keeps it in the plan (which saves it).
+    pub fn edit(self, change: impl FnOnce(&mut AnnualDraft)) {
+        let Ok(mut annual) = self.read.get_untracked() else {
+            return;
+        };
+        change(&mut annual);
+        let text = annual.encode();
+        self.draft.update(|draft| draft.annual = text);
+    }
+
+    /// A value read from the annual plan (tracked); `T::default()` while it cannot be read.
+    pub fn with<T: Default>(self, read: impl FnOnce(&AnnualDraft) -> T) -> T {
+        self.read
+            .with(|annual| annual.as_ref().map(read).unwrap_or_default())
+    }
+
+    /// A text of the annual plan, as a signal.
+    pub fn text(self, read: fn(&AnnualDraft) -> &str) -> Signal<String> {
+        Signal::derive(move || self.with(|annual| read(annual).to_owned()))
+    }
+
+    /// The error of `field` among `errors`, as a signal.
+    pub fn error_in(
+        errors: Memo<Vec<AnnualError>>,
+        field: AnnualField,
+    ) -> Signal<Option<InputError>> {
+        Signal::derive(move || {
+            errors.with(|errors| {
+                errors
+                    .iter()
+                    .find(|(at, _)| *at == field)
+                    .map(|(_, error)| *error)
+            })
+        })
+    }
+}
+
+/// The `id` of the input for an annual plan's field.
+pub fn annual_field_id(field: AnnualField) -> String {
+    use crate::model::annual::Part;
+    match field {
+        AnnualField::LastYearStage(id) => format!("last-year-stage-{}", id.0),
+        AnnualField::LastYearSpend => "last-year-spend".to_owned(),
+        AnnualField::LastYearRevenue => "last-year-revenue".to_owned(),
+        AnnualField::LastYearNewRevenue => "last-year-new-revenue".to_owned(),
+        AnnualField::GoalRevenue => "annual-revenue-goal".to_owned(),
+        AnnualField::Growth => "annual-growth".to_owned(),
+        AnnualField::NewCustomers => "annual-new-customers".to_owned(),
+        AnnualField::Recurring => "annual-recurring".to_owned(),
+        AnnualField::CurrentMrr => "annual-current-mrr".to_owned(),
+        AnnualField::Churn => "annual-churn".to_owned(),
+        AnnualField::MrrPerCustomer => "annual-mrr-per-customer".to_owned(),
+        AnnualField::Existing(Part::Retained) => "existing-retained".to_owned(),
+        AnnualField::Existing(Part::Upsell) => "existing-upsell".to_owned(),
+        AnnualField::Existing(Part::CrossSell) => "existing-cross-sell".to_owned(),
+        AnnualField::Baseline(id) => format!("objective-{id}-baseline"),
+        AnnualField::Target(id) => format!("objective-{id}-target"),
+        AnnualField::Value(id, month) => format!("objective-{id}-value-{month}"),
+    }
+}
+
+/// The Annual plan area's panels: its introduction (a column of the page's layout) and its
+/// sections (the wide part below).
+#[component]
+pub fn ReviewPanels(
+    draft: RwSignal<PlanDraft>,
+    checked: Checked,
+    targets: TargetsMemo,
+) -> impl IntoView {
+    let annual = Annual::new(draft, checked, targets);
+    let unreadable = move || {
+        annual.read.with(|read| {
+            read.as_ref().err().map(|error| {
+                let reason = match error {
+                    AnnualDecodeError::Newer(_) => t(Key::AnnualNewer),
+                    AnnualDecodeError::Damaged => t(Key::AnnualDamaged),
+                };
+                let text = draft.with_untracked(|draft| draft.annual.clone());
+                let start_again = move |_| {
+                    draft.update(|draft| draft.annual = String::new());
+                };
+                view! {
+                    <section class="card problem" role="alert">
+                        <p>{reason}</p>
+                        <label for="annual-unreadable">{t(Key::AnnualKeptText)}</label>
+                        <textarea id="annual-unreadable" readonly rows="4">{text}</textarea>
+                        <button type="button" on:click=start_again>{t(Key::AnnualStartAgain)}</button>
+                    </section>
+                }
+            })
+        })
+    };
+    let is_readable = move || annual.read.with(Result::is_ok);
+    view! {
+        <div class="column">
+            <section class="card annual-intro" aria-labelledby="annual-heading">
+                <h2 id="annual-heading">{t(Key::ReviewHeading)}</h2>
+                <p>{t(Key::AnnualIntro)}</p>
+                <AnnualCsv annual />
+            </section>
+        </div>
+        <div class="wide">
+            {unreadable}
+            <Show when=is_readable>
+                <LastYearPanel annual />
+                <GoalPanel annual />
+                <RatesPanel annual />
+                <ObjectivesPanel annual />
+            </Show>
+        </div>
+    }
+}
