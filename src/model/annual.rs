@@ -15,13 +15,11 @@ use serde_json::{Map, Value};
 
 use crate::model::benchmarks::Industry;
 use crate::model::goal::{Existing, ExistingRevenue, GoalTarget, Recurring};
-use crate::model::number::{
-    parse_amount, parse_non_negative, parse_percent, parse_positive, retype,
-};
+use crate::model::number::{parse_non_negative, parse_percent, parse_positive, retype};
 use crate::model::objectives::{MetricGroup, Objective, Unit};
 use crate::model::review::LastYear;
 use crate::model::tracking::{MONTHS, QUARTERS};
-use crate::model::{InputError, Lang, NumberSymbols, PlanDraft, StageId};
+use crate::model::{InputError, Lang, NumberSymbols, PlanDraft, Share, StageId};
 
 /// The version of the annual plan's own shape that this build writes.
 pub const ANNUAL_VERSION: u32 = 1;
@@ -317,6 +315,15 @@ pub enum UnitTag {
 impl UnitTag {
     pub const ALL: [UnitTag; 3] = [UnitTag::Count, UnitTag::Percent, UnitTag::Money];
 
+    /// How a value in this unit is read: a percent from 0 to 100 as a fraction, a count or an
+    /// amount of money as 0 or more.
+    fn parser(self) -> fn(&str, NumberSymbols) -> Result<f64, InputError> {
+        match self {
+            UnitTag::Percent => part_percent,
+            UnitTag::Count | UnitTag::Money => parse_non_negative,
+        }
+    }
+
     pub fn unit(self) -> Unit {
         match self {
             UnitTag::Count => Unit::Count,
@@ -398,13 +405,7 @@ fn optional(
     if text.trim().is_empty() {
         return None;
     }
-    match parse(text, symbols) {
-        Ok(value) => Some(value),
-        Err(error) => {
-            errors.push((field, error));
-            None
-        }
-    }
+    required(text, field, parse, symbols, errors)
 }
 
 /// A field that must be typed: its number, or its error reported.
@@ -426,11 +427,7 @@ fn required(
 
 /// A percent from 0 to 100 (churn, a part of last year), read as a fraction.
 fn part_percent(text: &str, symbols: NumberSymbols) -> Result<f64, InputError> {
-    let percent = parse_percent(text, symbols)?;
-    if !(0.0..=100.0).contains(&percent) {
-        return Err(InputError::PercentOutOfRange);
-    }
-    Ok(percent / 100.0)
+    Share::from_percent(parse_percent(text, symbols)?).map(Share::fraction)
 }
 
 /// A percent that may exceed 100 (a part of last year kept as upsell can, in principle), ≥ 0.
@@ -938,31 +935,9 @@ impl ObjectiveDraft {
         reach: Option<f64>,
         errors: &mut Vec<AnnualError>,
     ) -> Objective {
-        let read = |text: &str| -> Result<f64, InputError> {
-            match self.unit {
-                UnitTag::Percent => {
-                    let percent = parse_percent(text, symbols)?;
-                    if !(0.0..=100.0).contains(&percent) {
-                        return Err(InputError::PercentOutOfRange);
-                    }
-                    Ok(percent / 100.0)
-                }
-                UnitTag::Count | UnitTag::Money => {
-                    let value = parse_amount(text, symbols)?;
-                    if value < 0.0 {
-                        Err(InputError::Negative)
-                    } else {
-                        Ok(value.abs())
-                    }
-                }
-            }
-        };
-        let mut field = |text: &str, field: AnnualField| {
-            if text.trim().is_empty() {
-                return None;
-            }
-            read(text).map_err(|error| errors.push((field, error))).ok()
-        };
+        let parse = self.unit.parser();
+        let mut field =
+            |text: &str, field: AnnualField| optional(text, field, parse, symbols, errors);
         let baseline = field(&self.baseline, AnnualField::Baseline(self.id));
         let target = field(&self.target, AnnualField::Target(self.id));
         Objective {
@@ -988,23 +963,13 @@ impl ObjectiveDraft {
     ) -> Vec<Option<f64>> {
         (0..MONTHS)
             .map(|month| {
-                let text = self.value(month);
-                if text.trim().is_empty() {
-                    return None;
-                }
-                let value = match self.unit {
-                    UnitTag::Percent => parse_percent(text, symbols).and_then(|percent| {
-                        if (0.0..=100.0).contains(&percent) {
-                            Ok(percent / 100.0)
-                        } else {
-                            Err(InputError::PercentOutOfRange)
-                        }
-                    }),
-                    UnitTag::Count | UnitTag::Money => parse_non_negative(text, symbols),
-                };
-                value
-                    .map_err(|error| errors.push((AnnualField::Value(self.id, month), error)))
-                    .ok()
+                optional(
+                    self.value(month),
+                    AnnualField::Value(self.id, month),
+                    self.unit.parser(),
+                    symbols,
+                    errors,
+                )
             })
             .collect()
     }

@@ -292,6 +292,16 @@ pub fn stage_label(name: &str, position: usize) -> String {
     name_or_numbered(name, position, Key::UnnamedStage)
 }
 
+/// Every stage's label (as [`stage_label`] writes it), top to bottom.
+pub fn stage_labels(draft: &PlanDraft) -> Vec<String> {
+    draft
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(index, stage)| stage_label(&stage.name, index))
+        .collect()
+}
+
 /// Each stage that has a rate into the next one, top to bottom: its id, its label and the next
 /// stage's label (as [`stage_label`] writes them).
 pub fn rate_steps(draft: &PlanDraft) -> Vec<(StageId, String, String)> {

@@ -15,7 +15,7 @@ use crate::model::tracking::standing::YearStanding;
 use crate::model::tracking::{Actuals, CellError, PlanYear, Row, MONTHS};
 use crate::model::{PlanDraft, StageId};
 use crate::ui::browser::{current_year, month_label, MonthStyle};
-use crate::ui::text::{stage_label, t};
+use crate::ui::text::{stage_labels, t};
 use crate::ui::{Checked, ReportMemo, TargetsMemo};
 
 pub use grid::ResultsGrid;
@@ -75,16 +75,7 @@ impl Tracked {
         let months = Memo::new(move |_| month_names(MonthStyle::Long));
         let narrow_months = Memo::new(move |_| month_names(MonthStyle::Narrow));
         let stage_ids = Memo::new(move |_| draft.with(PlanDraft::stage_ids));
-        let stage_names = Memo::new(move |_| {
-            draft.with(|draft| {
-                draft
-                    .stages
-                    .iter()
-                    .enumerate()
-                    .map(|(index, stage)| stage_label(&stage.name, index))
-                    .collect::<Vec<_>>()
-            })
-        });
+        let stage_names = Memo::new(move |_| draft.with(stage_labels));
         let columns = Memo::new(move |_| {
             let stages = stage_ids
                 .get()

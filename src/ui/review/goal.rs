@@ -14,7 +14,7 @@ use crate::model::review::LastYear;
 use crate::model::GoalKind;
 use crate::model::PlanDraft;
 use crate::ui::field::{InputField, Kind};
-use crate::ui::review::{annual_field_id, Annual};
+use crate::ui::review::{annual_field_id, number_field, Annual};
 use crate::ui::text::{money_needed, needed, t, tf};
 
 /// The goal's mode names.
@@ -95,22 +95,8 @@ pub fn GoalPanel(annual: Annual) -> impl IntoView {
         })
     });
     let result = annual.chain;
-    let field = move |field: AnnualField,
-                      label: Key,
-                      hint: Option<Key>,
-                      read: fn(&AnnualDraft) -> &str,
-                      write: fn(&mut AnnualDraft, String)| {
-        view! {
-            <InputField
-                id=annual_field_id(field)
-                label=Signal::derive(move || t(label).to_owned())
-                value=annual.text(read)
-                on_input=Callback::new(move |text: String| annual.edit(|a| write(a, text)))
-                error=Annual::error_in(errors, field)
-                hint=Signal::derive(move || hint.map(|hint| t(hint).to_owned()).unwrap_or_default())
-                kind=Kind::Number
-            />
-        }
+    let field = move |field, label, hint, read, write| {
+        number_field(annual, errors, field, label, hint, read, write)
     };
     let mode_options = GoalMode::ALL
         .into_iter()

@@ -14,7 +14,7 @@ use crate::model::review::stretches;
 use crate::model::{to_percent, StageId};
 use crate::ui::field::{InputField, Kind};
 use crate::ui::figures::{figure, Unit};
-use crate::ui::review::{annual_field_id, Annual};
+use crate::ui::review::{annual_field_id, number_field, Annual};
 use crate::ui::table::ScrollTable;
 use crate::ui::text::{count, exact, money_exact, percent, t, tf};
 
@@ -114,24 +114,9 @@ pub fn LastYearPanel(annual: Annual) -> impl IntoView {
             })
             .collect_view()
     };
-    let money_field =
-        move |field: AnnualField,
-              label: Key,
-              hint: Key,
-              read: fn(&crate::model::annual::AnnualDraft) -> &str,
-              write: fn(&mut crate::model::annual::AnnualDraft, String)| {
-            view! {
-                <InputField
-                    id=annual_field_id(field)
-                    label=Signal::derive(move || t(label).to_owned())
-                    value=annual.text(read)
-                    on_input=Callback::new(move |text: String| annual.edit(|a| write(a, text)))
-                    error=Annual::error_in(errors, field)
-                    hint=Signal::derive(move || t(hint).to_owned())
-                    kind=Kind::Number
-                />
-            }
-        };
+    let money_field = move |field, label, hint, read, write| {
+        number_field(annual, errors, field, label, Some(hint), read, write)
+    };
     let cac = move || {
         annual.last_year.with(|(last_year, _)| {
             let cac = last_year.cac();

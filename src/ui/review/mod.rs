@@ -18,7 +18,8 @@ use crate::model::annual::{of_plan, AnnualDecodeError, AnnualDraft, AnnualError,
 use crate::model::goal::{GoalChain, GoalError};
 use crate::model::review::LastYear;
 use crate::model::{InputError, PlanDraft, StageId};
-use crate::ui::text::{lang, stage_label, t};
+use crate::ui::field::{InputField, Kind};
+use crate::ui::text::{lang, stage_labels, t};
 use crate::ui::{Checked, TargetsMemo};
 
 use export::AnnualCsv;
@@ -49,16 +50,7 @@ impl Annual {
     fn new(draft: RwSignal<PlanDraft>, checked: Checked, targets: TargetsMemo) -> Self {
         let read = Memo::new(move |_| draft.with(|draft| of_plan(draft, lang())));
         let stage_ids = Memo::new(move |_| draft.with(PlanDraft::stage_ids));
-        let stage_names = Memo::new(move |_| {
-            draft.with(|draft| {
-                draft
-                    .stages
-                    .iter()
-                    .enumerate()
-                    .map(|(index, stage)| stage_label(&stage.name, index))
-                    .collect::<Vec<_>>()
-            })
-        });
+        let stage_names = Memo::new(move |_| draft.with(stage_labels));
         let last_year = Memo::new(move |_| {
             let ids = stage_ids.get();
             read.with(|read| match read {
@@ -112,6 +104,30 @@ impl Annual {
                     .map(|(_, error)| *error)
             })
         })
+    }
+}
+
+/// A number field of the annual plan: its label and hint (if any) from the catalogue, its text
+/// read by `read` and written by `write`, its error among `errors`.
+pub fn number_field(
+    annual: Annual,
+    errors: Memo<Vec<AnnualError>>,
+    field: AnnualField,
+    label: Key,
+    hint: Option<Key>,
+    read: fn(&AnnualDraft) -> &str,
+    write: fn(&mut AnnualDraft, String),
+) -> impl IntoView {
+    view! {
+        <InputField
+            id=annual_field_id(field)
+            label=Signal::derive(move || t(label).to_owned())
+            value=annual.text(read)
+            on_input=Callback::new(move |text: String| annual.edit(|a| write(a, text)))
+            error=Annual::error_in(errors, field)
+            hint=Signal::derive(move || hint.map(|hint| t(hint).to_owned()).unwrap_or_default())
+            kind=Kind::Number
+        />
     }
 }
 
