@@ -11,7 +11,9 @@
 //! Units: as in `review` and `goal` (counts per year, money per year, MRR per month); growth,
 //! churn and parts of last year are typed as percents and read as fractions.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
+
+use crate::model::json::{list, object, text_of, Json};
 
 use crate::model::benchmarks::Industry;
 use crate::model::goal::{Existing, ExistingRevenue, GoalTarget, Recurring};
@@ -978,100 +980,4 @@ impl ObjectiveDraft {
 /// The annual plan kept in `plan` (empty when it has none), in `lang`'s number format.
 pub fn of_plan(plan: &PlanDraft, lang: Lang) -> Result<AnnualDraft, AnnualDecodeError> {
     AnnualDraft::decode(&plan.annual, lang).map(|draft| draft.retyped(lang))
-}
-
-/// The object at `key` of `map`, or an empty one.
-fn object<'v>(map: &'v Map<String, Value>, key: &str) -> &'v Map<String, Value> {
-    static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
-    map.get(key)
-        .and_then(Value::as_object)
-        .unwrap_or_else(|| EMPTY.get_or_init(Map::new))
-}
-
-/// The objects listed at `key` of `map` (anything else in the list is left out).
-fn list<'v>(
-    map: &'v Map<String, Value>,
-    key: &str,
-) -> impl Iterator<Item = &'v Map<String, Value>> {
-    map.get(key)
-        .and_then(Value::as_array)
-        .map(|list| list.as_slice())
-        .unwrap_or_default()
-        .iter()
-        .filter_map(Value::as_object)
-}
-
-/// The text at `key` of `map`, or "" when it is missing or not text.
-fn text_of(map: &Map<String, Value>, key: &str) -> String {
-    map.get(key)
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned()
-}
-
-/// JSON written by hand (the shape is small and fixed), so the page carries no serde code for
-/// it: commas come before each member or item after the first of its object or list.
-#[derive(Default)]
-struct Json(String, bool);
-
-impl Json {
-    fn open(&mut self, bracket: char) {
-        self.item();
-        self.0.push(bracket);
-        self.1 = false;
-    }
-
-    fn close(&mut self, bracket: char) {
-        self.0.push(bracket);
-        self.1 = true;
-    }
-
-    /// A comma before a member or an item that is not the first.
-    fn item(&mut self) {
-        if self.1 {
-            self.0.push(',');
-        }
-        self.1 = false;
-    }
-
-    fn key(&mut self, key: &str) {
-        self.item();
-        self.string(key);
-        self.0.push(':');
-        // The value after a key needs no comma of its own.
-        self.1 = false;
-    }
-
-    fn string(&mut self, text: &str) {
-        self.0.push('"');
-        for c in text.chars() {
-            match c {
-                '"' => self.0.push_str("\\\""),
-                '\\' => self.0.push_str("\\\\"),
-                c if u32::from(c) < 0x20 => {
-                    self.0.push_str(&format!("\\u{:04x}", u32::from(c)));
-                }
-                c => self.0.push(c),
-            }
-        }
-        self.0.push('"');
-        self.1 = true;
-    }
-
-    fn text(&mut self, key: &str, text: &str) {
-        self.key(key);
-        self.string(text);
-    }
-
-    fn number(&mut self, key: &str, number: u64) {
-        self.key(key);
-        self.0.push_str(&number.to_string());
-        self.1 = true;
-    }
-
-    fn flag(&mut self, key: &str, flag: bool) {
-        self.key(key);
-        self.0.push_str(if flag { "true" } else { "false" });
-        self.1 = true;
-    }
 }

@@ -57,6 +57,13 @@ pub enum InputError {
     /// elsewhere, e.g. an import).
     #[error("stage count not in {}..={}", MIN_STAGES, MAX_STAGES)]
     StageCount,
+    /// A number with decimals where only a whole number makes sense (a seed).
+    #[error("not a whole number")]
+    NotWhole,
+    /// One end of a range on the wrong side of the plan's value (a low end above it, or a high
+    /// end below it).
+    #[error("range does not contain the plan's value")]
+    RangeMissesPlan,
     /// A currency code that is not three letters (ISO 4217), such as `EURO` or `€`.
     #[error("not a three-letter currency code")]
     CurrencyCode,

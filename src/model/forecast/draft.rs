@@ -1,0 +1,603 @@
+//! The forecast's inputs as typed: the monthly phasing of the goal, the days each stage takes,
+//! a low–high range around each rate and the average revenue, the simulation's seed, the
+//! scenarios' percentage and the plans compared side by side. Every number is kept as the text
+//! typed (in the language [`ForecastDraft::typed_in`] names), so nothing typed is lost; this
+//! module reads them into the values of `timing`, `odds` and `scenarios` with an error per field.
+//!
+//! A plan keeps its forecast as one JSON text (`PlanDraft::forecast`): only the Forecast page
+//! reads and writes it, so the other pages carry none of this. [`ForecastDraft::decode`] and
+//! [`ForecastDraft::encode`] are that text's reader and writer; its `version` is this shape's
+//! own.
+//!
+//! Units: rates and their ranges are typed as percents and read as fractions; days are calendar
+//! days from one stage to the next; the revenue range is money per new customer.
+
+use serde_json::Value;
+
+use crate::model::forecast::odds::Spread;
+use crate::model::forecast::timing::{Phasing, MAX_DAYS, MONTHS};
+use crate::model::json::{list, object, text_of, Json};
+use crate::model::number::{parse_non_negative, parse_percent, retype};
+use crate::model::{InputError, Lang, NumberSymbols, PlanDraft, StageId};
+
+/// The version of the forecast's own shape that this build writes.
+pub const FORECAST_VERSION: u32 = 1;
+
+/// The most plans compared side by side, the open one included.
+pub const MAX_COMPARED: usize = 4;
+
+/// The seed a new forecast starts with.
+pub const DEFAULT_SEED: &str = "1";
+
+/// The change "Make scenarios" applies to every rate, in percent, until another is typed.
+pub const DEFAULT_SCENARIO_PERCENT: &str = "20";
+
+/// The largest seed that can be typed: 2^32 − 1, short enough to read out and type again.
+pub const MAX_SEED: u64 = u32::MAX as u64;
+
+/// How the year's customers spread over its months.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PhasingMode {
+    /// The same every month.
+    #[default]
+    Even,
+    /// By the weights typed for each month (last year's customers by month, or percents).
+    Weights,
+}
+
+/// A text typed for one stage.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StageText {
+    pub stage: u32,
+    pub text: String,
+}
+
+/// A low–high range typed around a stage's rate into the next (percents; either may be empty).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RangeDraft {
+    pub stage: u32,
+    pub low: String,
+    pub high: String,
+}
+
+/// The forecast, every number as typed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ForecastDraft {
+    /// The version of this shape ([`FORECAST_VERSION`]).
+    pub version: u32,
+    /// The language tag whose number format the texts are typed in (`"pl"`: `1,5`).
+    pub typed_in: String,
+    /// Even months, or the weights below.
+    pub phasing: PhasingMode,
+    /// A weight per month of the plan year, first month first (always 12 texts).
+    pub weights: Vec<String>,
+    /// Days from each stage to the next, by stage id (a stage without an entry takes 0 days).
+    pub days: Vec<StageText>,
+    /// The ranges around the rates, by stage id (a stage without an entry has no range).
+    pub ranges: Vec<RangeDraft>,
+    /// The range around the average revenue per new customer (money; either may be empty).
+    pub revenue_low: String,
+    pub revenue_high: String,
+    /// The simulation's seed, a whole number from 0 to [`MAX_SEED`].
+    pub seed: String,
+    /// "Make scenarios": the change to every rate, in percent of the rate.
+    pub scenario_percent: String,
+    /// The ids of the other plans shown side by side with this one, in their columns' order.
+    pub compare: Vec<String>,
+}
+
+impl Default for ForecastDraft {
+    fn default() -> Self {
+        Self {
+            version: FORECAST_VERSION,
+            typed_in: Lang::English.tag().to_owned(),
+            phasing: PhasingMode::Even,
+            weights: vec![String::new(); MONTHS],
+            days: Vec::new(),
+            ranges: Vec::new(),
+            revenue_low: String::new(),
+            revenue_high: String::new(),
+            seed: DEFAULT_SEED.to_owned(),
+            scenario_percent: DEFAULT_SCENARIO_PERCENT.to_owned(),
+            compare: Vec::new(),
+        }
+    }
+}
+
+/// A field of the forecast, for placing an error message next to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ForecastField {
+    /// A month's weight (0 = the plan year's first month).
+    Weight(usize),
+    /// The weights together (all 0).
+    Weights,
+    /// The days from a stage to the next.
+    Days(StageId),
+    /// The low end of a stage's rate range.
+    Low(StageId),
+    /// The high end of a stage's rate range.
+    High(StageId),
+    /// The low end of the average revenue's range.
+    RevenueLow,
+    /// The high end of the average revenue's range.
+    RevenueHigh,
+    /// The seed.
+    Seed,
+    /// The scenarios' percentage.
+    ScenarioPercent,
+}
+
+/// A field's problem.
+pub type ForecastError = (ForecastField, InputError);
+
+/// Why the text of a forecast cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ForecastDecodeError {
+    /// Not the JSON of a forecast.
+    #[error("not a forecast")]
+    Damaged,
+    /// Written by a newer version of the planner.
+    #[error("forecast version {0} is newer than this one")]
+    Newer(u64),
+}
+
+/// The ranges read for the plan's stages.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Ranges {
+    /// Each rate's range as fractions, top to bottom (a rate without one is fixed at its value).
+    pub rates: Vec<Spread>,
+    /// The average revenue's range (money), `None` without an average revenue.
+    pub average_revenue: Option<Spread>,
+}
+
+impl Ranges {
+    /// Whether any input has a range.
+    pub fn has_any(&self) -> bool {
+        self.rates
+            .iter()
+            .chain(self.average_revenue.iter())
+            .any(|spread| !spread.is_fixed())
+    }
+}
+
+impl ForecastDraft {
+    /// An empty forecast typed in `lang`.
+    pub fn new(lang: Lang) -> Self {
+        Self {
+            typed_in: lang.tag().to_owned(),
+            ..Self::default()
+        }
+    }
+
+    /// The language its numbers are typed in (English for a tag this build does not know).
+    pub fn lang(&self) -> Lang {
+        Lang::from_tag(&self.typed_in).unwrap_or(Lang::English)
+    }
+
+    /// Reads the forecast's text (`PlanDraft::forecast`); an empty text is an empty forecast in
+    /// `lang`. A field missing or of another type reads as its default (nothing is invented); a
+    /// text that is not a JSON object, or a newer version's, is refused (the page keeps it).
+    pub fn decode(text: &str, lang: Lang) -> Result<Self, ForecastDecodeError> {
+        if text.trim().is_empty() {
+            return Ok(Self::new(lang));
+        }
+        let value: Value = serde_json::from_str(text).map_err(|_| ForecastDecodeError::Damaged)?;
+        let Some(map) = value.as_object() else {
+            return Err(ForecastDecodeError::Damaged);
+        };
+        let version = map.get("version").and_then(Value::as_u64).unwrap_or(0);
+        if version > u64::from(FORECAST_VERSION) {
+            return Err(ForecastDecodeError::Newer(version));
+        }
+        let stage = |entry: &serde_json::Map<String, Value>| {
+            entry
+                .get("stage")
+                .and_then(Value::as_u64)
+                .and_then(|stage| u32::try_from(stage).ok())
+        };
+        let mut weights: Vec<String> = map
+            .get("weights")
+            .and_then(Value::as_array)
+            .map(|list| list.as_slice())
+            .unwrap_or_default()
+            .iter()
+            .take(MONTHS)
+            .map(|value| value.as_str().unwrap_or_default().to_owned())
+            .collect();
+        weights.resize(MONTHS, String::new());
+        let revenue = object(map, "revenue_range");
+        let text_or = |key: &str, default: &str| match map.get(key).and_then(Value::as_str) {
+            Some(text) => text.to_owned(),
+            None => default.to_owned(),
+        };
+        Ok(Self {
+            version: FORECAST_VERSION,
+            typed_in: text_of(map, "typed_in"),
+            phasing: match text_of(map, "phasing").as_str() {
+                "weights" => PhasingMode::Weights,
+                _ => PhasingMode::Even,
+            },
+            weights,
+            days: list(map, "days")
+                .filter_map(|entry| {
+                    Some(StageText {
+                        stage: stage(entry)?,
+                        text: text_of(entry, "days"),
+                    })
+                })
+                .collect(),
+            ranges: list(map, "ranges")
+                .filter_map(|entry| {
+                    Some(RangeDraft {
+                        stage: stage(entry)?,
+                        low: text_of(entry, "low"),
+                        high: text_of(entry, "high"),
+                    })
+                })
+                .collect(),
+            revenue_low: text_of(revenue, "low"),
+            revenue_high: text_of(revenue, "high"),
+            seed: text_or("seed", DEFAULT_SEED),
+            scenario_percent: text_or("scenario_percent", DEFAULT_SCENARIO_PERCENT),
+            compare: map
+                .get("compare")
+                .and_then(Value::as_array)
+                .map(|list| list.as_slice())
+                .unwrap_or_default()
+                .iter()
+                .filter_map(Value::as_str)
+                .take(MAX_COMPARED - 1)
+                .map(str::to_owned)
+                .collect(),
+        })
+    }
+
+    /// The text kept in the plan; a forecast with nothing in it is the empty text.
+    pub fn encode(&self) -> String {
+        if self.is_empty() {
+            return String::new();
+        }
+        let mut out = Json::default();
+        out.open('{');
+        out.number("version", u64::from(FORECAST_VERSION));
+        out.text("typed_in", &self.typed_in);
+        out.text(
+            "phasing",
+            match self.phasing {
+                PhasingMode::Even => "even",
+                PhasingMode::Weights => "weights",
+            },
+        );
+        out.key("weights");
+        out.open('[');
+        for weight in &self.weights {
+            out.item();
+            out.string(weight);
+        }
+        out.close(']');
+        out.key("days");
+        out.open('[');
+        for entry in &self.days {
+            out.open('{');
+            out.number("stage", u64::from(entry.stage));
+            out.text("days", &entry.text);
+            out.close('}');
+        }
+        out.close(']');
+        out.key("ranges");
+        out.open('[');
+        for range in &self.ranges {
+            out.open('{');
+            out.number("stage", u64::from(range.stage));
+            out.text("low", &range.low);
+            out.text("high", &range.high);
+            out.close('}');
+        }
+        out.close(']');
+        out.key("revenue_range");
+        out.open('{');
+        out.text("low", &self.revenue_low);
+        out.text("high", &self.revenue_high);
+        out.close('}');
+        out.text("seed", &self.seed);
+        out.text("scenario_percent", &self.scenario_percent);
+        out.key("compare");
+        out.open('[');
+        for id in &self.compare {
+            out.item();
+            out.string(id);
+        }
+        out.close(']');
+        out.close('}');
+        out.0
+    }
+
+    /// Whether nothing has been typed or chosen (entries left empty count as none).
+    pub fn is_empty(&self) -> bool {
+        let mut typed = self.clone();
+        typed.days.retain(|entry| !entry.text.trim().is_empty());
+        typed
+            .ranges
+            .retain(|range| !range.low.trim().is_empty() || !range.high.trim().is_empty());
+        let empty = Self {
+            typed_in: self.typed_in.clone(),
+            ..Self::default()
+        };
+        typed == empty
+    }
+
+    /// The same forecast with every number written in `lang`'s format (see
+    /// `PlanDraft::retyped`); text that is not a number is kept as typed.
+    pub fn retyped(mut self, lang: Lang) -> Self {
+        let (from, to) = (self.lang().symbols(), lang.symbols());
+        self.typed_in = lang.tag().to_owned();
+        if from == to {
+            return self;
+        }
+        let amount = |text: &mut String| *text = retype(text, from, to, false);
+        let percent = |text: &mut String| *text = retype(text, from, to, true);
+        self.weights.iter_mut().for_each(amount);
+        for entry in &mut self.days {
+            amount(&mut entry.text);
+        }
+        for range in &mut self.ranges {
+            percent(&mut range.low);
+            percent(&mut range.high);
+        }
+        amount(&mut self.revenue_low);
+        amount(&mut self.revenue_high);
+        // A seed is written without separators in every language ("2027", never "2,027").
+        if let Ok(seed) = parse_non_negative(&self.seed, from) {
+            if seed.fract() == 0.0 && seed <= MAX_SEED as f64 {
+                self.seed = (seed as u64).to_string();
+            }
+        }
+        percent(&mut self.scenario_percent);
+        self
+    }
+
+    /// The weight typed for month `index` of the plan year ("" when none).
+    pub fn weight(&self, index: usize) -> &str {
+        self.weights.get(index).map_or("", String::as_str)
+    }
+
+    /// Sets the weight of month `index`.
+    pub fn set_weight(&mut self, index: usize, text: String) {
+        self.weights.resize(MONTHS, String::new());
+        if let Some(weight) = self.weights.get_mut(index) {
+            *weight = text;
+        }
+    }
+
+    /// The days typed from stage `id` to the next ("" when none).
+    pub fn days_of(&self, id: StageId) -> &str {
+        self.days
+            .iter()
+            .find(|entry| entry.stage == id.0)
+            .map_or("", |entry| entry.text.as_str())
+    }
+
+    /// Sets the days from stage `id` to the next.
+    pub fn set_days(&mut self, id: StageId, text: String) {
+        match self.days.iter_mut().find(|entry| entry.stage == id.0) {
+            Some(entry) => entry.text = text,
+            None => self.days.push(StageText { stage: id.0, text }),
+        }
+    }
+
+    /// The range typed around stage `id`'s rate (empty texts when none).
+    pub fn range_of(&self, id: StageId) -> (&str, &str) {
+        self.ranges
+            .iter()
+            .find(|range| range.stage == id.0)
+            .map_or(("", ""), |range| (range.low.as_str(), range.high.as_str()))
+    }
+
+    /// Sets the low (`is_high` false) or high end of stage `id`'s range.
+    pub fn set_range(&mut self, id: StageId, is_high: bool, text: String) {
+        let range = match self.ranges.iter().position(|range| range.stage == id.0) {
+            Some(index) => self.ranges.get_mut(index),
+            None => {
+                self.ranges.push(RangeDraft {
+                    stage: id.0,
+                    ..RangeDraft::default()
+                });
+                self.ranges.last_mut()
+            }
+        };
+        if let Some(range) = range {
+            if is_high {
+                range.high = text;
+            } else {
+                range.low = text;
+            }
+        }
+    }
+
+    /// The phasing read: even, or the weights typed, with the problems of the weights.
+    pub fn phasing(&self) -> (Phasing, Vec<ForecastError>) {
+        if self.phasing == PhasingMode::Even {
+            return (Phasing::Even, Vec::new());
+        }
+        let symbols = self.lang().symbols();
+        let mut errors = Vec::new();
+        let mut weights = [0.0; MONTHS];
+        for (index, weight) in weights.iter_mut().enumerate() {
+            match parse_non_negative(self.weight(index), symbols) {
+                Ok(value) => *weight = value,
+                Err(error) => errors.push((ForecastField::Weight(index), error)),
+            }
+        }
+        if errors.is_empty() && weights.iter().all(|weight| *weight == 0.0) {
+            errors.push((ForecastField::Weights, InputError::NotPositive));
+        }
+        (Phasing::Weights(weights), errors)
+    }
+
+    /// The days from each of `stages` (top to bottom) to the next, for every stage but the last
+    /// (an empty field is 0 days), with the problems of the fields typed.
+    pub fn days_to_next(&self, stages: &[StageId]) -> (Vec<f64>, Vec<ForecastError>) {
+        let symbols = self.lang().symbols();
+        let mut errors = Vec::new();
+        let upper = stages.split_last().map_or(&[][..], |(_, upper)| upper);
+        let days = upper
+            .iter()
+            .map(|id| {
+                let text = self.days_of(*id);
+                if text.trim().is_empty() {
+                    return 0.0;
+                }
+                match parse_non_negative(text, symbols).and_then(|days| {
+                    if days > MAX_DAYS {
+                        Err(InputError::TooLarge)
+                    } else {
+                        Ok(days)
+                    }
+                }) {
+                    Ok(days) => days,
+                    Err(error) => {
+                        errors.push((ForecastField::Days(*id), error));
+                        0.0
+                    }
+                }
+            })
+            .collect();
+        (days, errors)
+    }
+
+    /// The ranges read around the plan's values: `rates` are the plan's rates as fractions, one
+    /// per stage but the last (`stages` top to bottom), and `average_revenue` the plan's average
+    /// revenue per new customer. An end left empty is the plan's value (a range on one side
+    /// only); an end on the wrong side of the plan's value is an error, and that input is then
+    /// fixed at its value.
+    pub fn ranges(
+        &self,
+        stages: &[StageId],
+        rates: &[f64],
+        average_revenue: Option<f64>,
+    ) -> (Ranges, Vec<ForecastError>) {
+        let symbols = self.lang().symbols();
+        let mut errors = Vec::new();
+        let spreads = stages
+            .iter()
+            .zip(rates)
+            .map(|(id, rate)| {
+                let (low, high) = self.range_of(*id);
+                spread(
+                    (low, ForecastField::Low(*id)),
+                    (high, ForecastField::High(*id)),
+                    *rate,
+                    rate_end,
+                    symbols,
+                    &mut errors,
+                )
+            })
+            .collect();
+        let average_revenue = average_revenue.map(|average| {
+            spread(
+                (&self.revenue_low, ForecastField::RevenueLow),
+                (&self.revenue_high, ForecastField::RevenueHigh),
+                average,
+                parse_non_negative,
+                symbols,
+                &mut errors,
+            )
+        });
+        (
+            Ranges {
+                rates: spreads,
+                average_revenue,
+            },
+            errors,
+        )
+    }
+
+    /// The seed read: a whole number from 0 to [`MAX_SEED`].
+    pub fn seed(&self) -> Result<u64, InputError> {
+        let seed = parse_non_negative(&self.seed, self.lang().symbols())?;
+        if seed.fract() != 0.0 {
+            return Err(InputError::NotWhole);
+        }
+        if seed > MAX_SEED as f64 {
+            return Err(InputError::TooLarge);
+        }
+        Ok(seed as u64)
+    }
+
+    /// The scenarios' change read as a fraction: a percent above 0 and below 100.
+    pub fn scenario_change(&self) -> Result<f64, InputError> {
+        let percent = parse_percent(&self.scenario_percent, self.lang().symbols())?;
+        if percent <= 0.0 || percent >= 100.0 {
+            return Err(InputError::PercentOutOfRange);
+        }
+        Ok(percent / 100.0)
+    }
+
+    /// Every problem of the fields typed for a plan with `stages` (top to bottom), its rates
+    /// and its average revenue: what the page shows next to each field.
+    pub fn errors(
+        &self,
+        stages: &[StageId],
+        rates: &[f64],
+        average_revenue: Option<f64>,
+    ) -> Vec<ForecastError> {
+        let mut errors = self.phasing().1;
+        errors.extend(self.days_to_next(stages).1);
+        errors.extend(self.ranges(stages, rates, average_revenue).1);
+        if let Err(error) = self.seed() {
+            errors.push((ForecastField::Seed, error));
+        }
+        if let Err(error) = self.scenario_change() {
+            errors.push((ForecastField::ScenarioPercent, error));
+        }
+        errors
+    }
+}
+
+/// One end of a rate's range: a percent from 0 to 100, read as a fraction.
+fn rate_end(text: &str, symbols: NumberSymbols) -> Result<f64, InputError> {
+    let percent = parse_percent(text, symbols)?;
+    if !(0.0..=100.0).contains(&percent) {
+        return Err(InputError::RateOutOfRange);
+    }
+    Ok(percent / 100.0)
+}
+
+/// The range typed around `value`: each end read by `parse` (empty: `value`), the low end not
+/// above `value` and the high end not below it.
+fn spread(
+    (low, low_field): (&str, ForecastField),
+    (high, high_field): (&str, ForecastField),
+    value: f64,
+    parse: fn(&str, NumberSymbols) -> Result<f64, InputError>,
+    symbols: NumberSymbols,
+    errors: &mut Vec<ForecastError>,
+) -> Spread {
+    let mut end = |text: &str, field: ForecastField, is_on_side: fn(f64, f64) -> bool| {
+        if text.trim().is_empty() {
+            return Some(value);
+        }
+        match parse(text, symbols) {
+            Ok(end) if is_on_side(end, value) => Some(end),
+            Ok(_) => {
+                errors.push((field, InputError::RangeMissesPlan));
+                None
+            }
+            Err(error) => {
+                errors.push((field, error));
+                None
+            }
+        }
+    };
+    let low = end(low, low_field, |end, value| end <= value);
+    let high = end(high, high_field, |end, value| end >= value);
+    match (low, high) {
+        (Some(low), Some(high)) => Spread::new(low, value, high).unwrap_or(Spread::fixed(value)),
+        _ => Spread::fixed(value),
+    }
+}
+
+/// The forecast kept in `plan` (empty when it has none), in `lang`'s number format.
+pub fn of_plan(plan: &PlanDraft, lang: Lang) -> Result<ForecastDraft, ForecastDecodeError> {
+    ForecastDraft::decode(&plan.forecast, lang).map(|draft| draft.retyped(lang))
+}
