@@ -666,6 +666,141 @@ fn a_duplicate_is_named_copy_then_copy_2_and_opened() {
     assert_eq!(tab.draft(), named("Q1 (copy 2)"));
 }
 
+/// `name` with the forecast text `forecast`: a scenario as the Forecast page makes it.
+fn scenario(name: &str, forecast: &str) -> PlanDraft {
+    PlanDraft {
+        forecast: forecast.to_owned(),
+        ..named(name)
+    }
+}
+
+/// The ids as text, for comparing with what a tab saved.
+fn texts(ids: &[PlanId]) -> Vec<String> {
+    ids.iter().map(|id| id.as_str().to_owned()).collect()
+}
+
+#[test]
+fn added_plans_are_saved_in_order_and_the_open_plan_stays_open() {
+    let mut storage = Storage::with(&[plan("a", "Q1", 5), plan("b", "Q2", 9)]);
+    let mut tab = Tab::open(&mut storage, Start::Plan(Some(id("a"))), T0, "s");
+    let open = tab.draft();
+    let drafts = vec![
+        scenario("Q1 low", "{\"seed\":\"1\"}"),
+        scenario("Q1 high", "{\"seed\":\"2\"}"),
+    ];
+    let mut added = Vec::new();
+    tab.act(&mut storage, T0 + 3, |library, now| {
+        added = library.add(drafts.clone(), now)
+    });
+    // One new id each, in the drafts' order, and one save each, in the same order.
+    assert_eq!(texts(&added), ["s1", "s2"]);
+    assert_eq!(tab.saved_ids(), ["s1", "s2"]);
+    assert_eq!(tab.writes.len(), 2, "nothing else is written");
+    for (write, (id, draft)) in tab.writes.iter().zip(added.iter().zip(&drafts)) {
+        assert_eq!(
+            write,
+            &Write::Save(Box::new(PlanRecord {
+                id: id.clone(),
+                modified_ms: T0 + 3,
+                deleted_ms: None,
+                draft: draft.clone(),
+            }))
+        );
+    }
+    // Storage holds each as it was passed, forecast and all.
+    assert_eq!(storage.get("s1").map(|r| &r.draft), Some(&drafts[0]));
+    assert_eq!(storage.get("s2").map(|r| &r.draft), Some(&drafts[1]));
+    // The plan in the editor is still the one that was open, unchanged, and nothing else moved.
+    assert_eq!(tab.open_id().as_deref(), Some("a"));
+    assert_eq!(tab.draft(), open);
+    assert_eq!(storage.get("a"), Some(&plan("a", "Q1", 5)));
+    assert_eq!(storage.get("b"), Some(&plan("b", "Q2", 9)));
+    // The new plans are listed beside the others, newest change first (the two new ones, saved
+    // in the same millisecond, by id).
+    assert_eq!(tab.listed(), ["Q1 low", "Q1 high", "Q2", "Q1"]);
+    assert_eq!(tab.notice, None);
+}
+
+#[test]
+fn added_plans_take_a_number_when_a_live_plan_has_their_name() {
+    let mut binned = plan("c", "Q1 3", 7);
+    binned.deleted_ms = Some(T0 - 1);
+    let mut storage = Storage::with(&[plan("a", "q1 ", 5), plan("b", "Q1 2", 6), binned]);
+    let mut tab = Tab::open(&mut storage, Start::Plan(Some(id("a"))), T0, "s");
+    let mut added = Vec::new();
+    tab.act(&mut storage, T0 + 1, |library, now| {
+        added = library.add(
+            vec![
+                named("Q1"),
+                // Surrounding spaces are not part of a name.
+                named("  Q1 "),
+                named("Scenario"),
+                named("Scenario"),
+            ],
+            now,
+        )
+    });
+    assert_eq!(texts(&added), ["s1", "s2", "s3", "s4"]);
+    assert_eq!(tab.saved_ids(), ["s1", "s2", "s3", "s4"]);
+    // "q1 " is taken (names compare ignoring case and surrounding spaces), and so is "Q1 2"; a
+    // deleted plan's name ("Q1 3") is free. Each new plan's name is taken for the next one.
+    let names: Vec<_> = ["s1", "s2", "s3", "s4"]
+        .iter()
+        .map(|id| storage.name(id))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            Some("Q1 3".to_owned()),
+            Some("Q1 4".to_owned()),
+            Some("Scenario".to_owned()),
+            Some("Scenario 2".to_owned()),
+        ]
+    );
+    // Only the name is changed.
+    assert_eq!(storage.get("s2").map(|r| &r.draft), Some(&named("Q1 4")));
+    assert_eq!(tab.open_id().as_deref(), Some("a"));
+    // Added again, the same names take the next free numbers.
+    tab.act(&mut storage, T0 + 2, |library, now| {
+        added = library.add(vec![named("Scenario")], now)
+    });
+    assert_eq!(texts(&added), ["s5"]);
+    assert_eq!(storage.name("s5").as_deref(), Some("Scenario 3"));
+}
+
+#[test]
+fn adding_nothing_writes_nothing() {
+    let mut storage = Storage::with(&[plan("a", "Q1", 5)]);
+    let mut tab = Tab::open(&mut storage, Start::Plan(None), T0, "s");
+    let mut added = vec![id("untouched")];
+    tab.act(&mut storage, T0 + 1, |library, now| {
+        added = library.add(Vec::new(), now)
+    });
+    assert!(added.is_empty());
+    assert!(tab.writes.is_empty());
+    assert_eq!(tab.open_id().as_deref(), Some("a"));
+    assert_eq!(tab.listed(), ["Q1"]);
+}
+
+#[test]
+fn plans_added_on_a_first_visit_save_the_example_first_and_leave_it_open() {
+    let mut storage = Storage::default();
+    let mut tab = Tab::open(&mut storage, Start::Plan(None), T0, "a");
+    assert!(tab.writes.is_empty());
+    let mut added = Vec::new();
+    tab.act(&mut storage, T0 + 1, |library, now| {
+        added = library.add(vec![named("Plan"), named("Other")], now)
+    });
+    // The example (a1) was only in this tab: it is saved before the new plans, so it never
+    // vanishes from the list; the first new plan, named like it, takes a number.
+    assert_eq!(texts(&added), ["a2", "a3"]);
+    assert_eq!(tab.saved_ids(), ["a1", "a2", "a3"]);
+    assert_eq!(storage.name("a1").as_deref(), Some("Plan"));
+    assert_eq!(storage.name("a2").as_deref(), Some("Plan 2"));
+    assert_eq!(storage.name("a3").as_deref(), Some("Other"));
+    assert_eq!(tab.open_id().as_deref(), Some("a1"));
+}
+
 #[test]
 fn deleting_the_open_plan_bins_it_and_opens_the_newest() {
     let mut storage = Storage::with(&[plan("a", "A", 5), plan("b", "B", 9)]);

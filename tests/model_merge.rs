@@ -12,6 +12,7 @@ mod common;
 
 use common::example;
 use funnel_planner::model::annual::{AnnualDraft, GoalMode};
+use funnel_planner::model::forecast::draft::ForecastDraft;
 use funnel_planner::model::merge::merge;
 use funnel_planner::model::{GoalKind, Lang, PlanDraft, StageId};
 
@@ -167,6 +168,74 @@ fn the_annual_plan_changed_differently_in_both_tabs_is_a_clash() {
     let mine = with(|draft| draft.annual = annual_text("12"));
     let theirs = with(|draft| draft.annual = annual_text("15"));
     assert_eq!(merge(&base, &mine, &theirs), None);
+    // The same change in both is no clash.
+    assert_eq!(merge(&base, &mine, &mine.clone()).as_ref(), Some(&mine));
+}
+
+/// The forecast's text as its page writes it: the seed `seed`, with a range of 1–2 % around the
+/// first stage's rate.
+fn forecast_text(seed: &str) -> String {
+    let mut forecast = ForecastDraft::new(Lang::English);
+    forecast.set_range(StageId(1), false, "1".to_owned());
+    forecast.set_range(StageId(1), true, "2".to_owned());
+    forecast.seed = seed.to_owned();
+    forecast.encode()
+}
+
+#[test]
+fn the_forecast_changed_in_one_tab_and_the_annual_plan_in_the_other_are_both_kept() {
+    let base = with(|draft| {
+        draft.forecast = forecast_text("1");
+        draft.annual = annual_text("10");
+    });
+    let mine = with(|draft| {
+        draft.forecast = forecast_text("2027");
+        draft.annual = annual_text("10");
+    });
+    let theirs = with(|draft| {
+        draft.forecast = forecast_text("1");
+        draft.annual = annual_text("12");
+        rate(draft, 3, "25");
+    });
+    let merged = merge(&base, &mine, &theirs).expect("different fields");
+    assert_eq!(merged.forecast, forecast_text("2027"));
+    assert_eq!(merged.annual, annual_text("12"));
+    assert_eq!(merged.stage(StageId(3)).expect("MQLs").rate_to_next, "25");
+    // The order of the tabs does not matter.
+    assert_eq!(merge(&base, &theirs, &mine), Some(merged));
+    // A first forecast, typed where there was none ("" in the base), is a change like any other.
+    let first = with(|draft| draft.forecast = forecast_text("2027"));
+    let rated = with(|draft| rate(draft, 3, "25"));
+    let merged = merge(&example(), &rated, &first).expect("different fields");
+    assert_eq!(merged.forecast, forecast_text("2027"));
+    assert_eq!(merged.stage(StageId(3)).expect("MQLs").rate_to_next, "25");
+    // So is a forecast cleared in one tab ("" again) while the other typed elsewhere.
+    let mut cleared = base.clone();
+    cleared.forecast = String::new();
+    let merged = merge(&base, &cleared, &rated_on(&base)).expect("different fields");
+    assert_eq!(merged.forecast, "");
+    assert_eq!(merged.annual, base.annual);
+    assert_eq!(merged.stage(StageId(3)).expect("MQLs").rate_to_next, "25");
+}
+
+/// `base` with the third stage's rate changed to 25.
+fn rated_on(base: &PlanDraft) -> PlanDraft {
+    let mut draft = base.clone();
+    rate(&mut draft, 3, "25");
+    draft
+}
+
+#[test]
+fn the_forecast_changed_differently_in_both_tabs_is_a_clash() {
+    // The forecast merges as one text: a seed typed in one tab and another in the other tab
+    // clash, even though the page could tell which field of it each changed.
+    let base = with(|draft| draft.forecast = forecast_text("1"));
+    let mine = with(|draft| draft.forecast = forecast_text("2027"));
+    let theirs = with(|draft| draft.forecast = forecast_text("7"));
+    assert_eq!(merge(&base, &mine, &theirs), None);
+    assert_eq!(merge(&base, &theirs, &mine), None);
+    // A first forecast typed in both tabs, differently, clashes too.
+    assert_eq!(merge(&example(), &mine, &theirs), None);
     // The same change in both is no clash.
     assert_eq!(merge(&base, &mine, &mine.clone()).as_ref(), Some(&mine));
 }

@@ -14,6 +14,7 @@ mod strategies;
 
 use common::{example, example_with_channels};
 use funnel_planner::model::annual::{self, AnnualDraft, ExistingPart, GoalMode, ObjectiveDraft};
+use funnel_planner::model::forecast::draft::{self as forecast, ForecastDraft, PhasingMode};
 use funnel_planner::model::marketing::{RankBy, MAX_CHANNELS};
 use funnel_planner::model::tracking::{CellAt, PlanYear, Row, MONTHS};
 use funnel_planner::model::{Lang, MarketingDraft, PlanDraft, StageDraft, StageId};
@@ -76,8 +77,8 @@ const CHANNELS_LINK_V5: &str = concat!(
     "VBfjqZGyTglhJIkJLkCA5JlaYlWkNVFVVeVJKkk+TRNEAA.7ea7b76a",
 );
 
-/// The same plan as this version makes it (schema 6, with no annual plan): a change to what a
-/// link carries shows here.
+/// The same plan as version 6 made it (schema 6, with no annual plan): links already sent must
+/// keep opening.
 const CHANNELS_LINK_V6: &str = concat!(
     "share=N4IgzgxgFgpgtgQwPoDcYCcwEsD2A7EALgDYAaEABwBsEDDQ8E4YiQAFGg8gcxwStZ4YAdyQQA",
     "rmAAuOZphDl0MNHnEwkvfqwCMABlK7DBwwpBDRE6bIxgNfAYRABOUwjToE3dUpVqkFDDFJGTkdUj19Q1",
@@ -92,6 +93,24 @@ const CHANNELS_LINK_V6: &str = concat!(
     "sXItjmDupjcOgOBgLYHLcFgdAgLmphUFgABmPJYDGACeVqjPJSnQswSDqf+2ogMmariOg0mdNWCZ4JyS",
     "CCqprAQAgEDsjgaByhAXrEqcrRUaZ1IQPZjgAKr3AAIqYUiqQEqRIFJrBehFHgQJyUn8vQ9ZMYQqhUFQ",
     "HpgOIVC-jqlEKTglhJIkJLkCA5KVaYNWkHV1W1VVJKkq+5AauIWhXs0QA.f37524da",
+);
+
+/// The same plan as this version makes it (schema 7, with no annual plan and no forecast): a
+/// change to what a link carries shows here.
+const CHANNELS_LINK_V7: &str = concat!(
+    "share=N4IgzgxgFgpgtgQwPoDcYCcwEsD2A7EALgHYAaEABwBsEDDQ8E4YiQAFGg8gcxwStZ4YAdyQQA",
+    "rmAAuOZphDl0MNHnEwkvfqwCMABlK7DBwwpBDRE6bIxgNfAYRABOUwjToE3dUpVqkFDDFJGTkdUj19Q1",
+    "1TaU8YMCIAbVAsABMibXJGZlYANSxsKQTFBCl1GSQhAA8pHQA6AFYQAF9SFPTCACYsphZHABkYBFTikA",
+    "8ypArq2sdO6Nb2ogBmHpzHAFkARX7R8fKcSpga1jmWtpA0ogAWVb6QAGVt3dL9w+PHK-nzy8IG29YAPI",
+    "UCg4dBScR4LBSLDxUx7SYHaasBpfRaEABs-0cAGFgtZ5CUJlMjjMQC0ALrkCToJR4KQIij+QJwfBSKCs",
+    "UyIdAAaxg0Lw3CIoAARuJUl5SX8oqZReK+Uz0LgOiAWXT2VSoLQhFQEoRkhcOpkzL1WGwEGkAARgIboa",
+    "AxTVKVifGIBPDKzHSxTKGCqO5LSImcixLy6-XBvpGlA4KjiNYgbqesYvVhLM6gcNEbogKMxuPo6KEu5p",
+    "8BSOJEP7Z6Oxu5NQschYlssY8g56snOHJxwUhs-LPZO4AUUQWAEQYdRaDruVmUTPh9ah0CcDjZDSXTpa",
+    "8mZbVbjKI7ZXr5wzv23ubuV33RYbx8xlbPOkv9fJPY6K2NcYHKiK9oQjq7k59ZU5mMAsxm9X0UwDUDw1",
+    "DdcmyzVtd2XPZDzgzcTzvNtHD0R8u2vDc+lvRC7k6XCyWaZ9KRASwQhsJBSiQWIwROZcaPxWwGMAk5-V",
+    "MNi5FscxkVA7h0BwMBbC5bgsDoEB81MKgsAAMz5LA4wATxtUYFOU6FmCQDTf11EBUw1cR0BkzpayTPBu",
+    "SQYU1NYCAEAgTkcDQBUIB9UlTlaaizNpCAHMcABVe4ABFTCkNSAlSJBpNYH1Io8CBuWkwV6EbZjCFUKg",
+    "qC9MBxCob89SoxScEsJJEjJcgQEpKrTFq0h6pqurqrJcln3ILVxC0f8QDKpQnOketmiAA.6a9e94c6",
 );
 
 /// The link to the example plan with channels as version 3 made it: links already sent must keep
@@ -289,7 +308,11 @@ fn links_made_by_version_3_and_this_version_keep_opening() {
         decode_fragment(CHANNELS_LINK_V6, Lang::English),
         Ok(draft.clone())
     );
-    assert_eq!(share_fragment(&draft).as_deref(), Some(CHANNELS_LINK_V6));
+    assert_eq!(
+        decode_fragment(CHANNELS_LINK_V7, Lang::English),
+        Ok(draft.clone())
+    );
+    assert_eq!(share_fragment(&draft).as_deref(), Some(CHANNELS_LINK_V7));
     // Opened in Polish, the same plan with its numbers typed the Polish way, still in dollars.
     let polish = decode_fragment(CHANNELS_LINK_V4, Lang::Polish).expect("opens");
     assert_eq!(polish.currency, "USD");
@@ -339,6 +362,75 @@ fn a_link_carries_the_annual_plan_as_typed() {
     assert_eq!(read.typed_in, "pl");
     // Text that is not an annual plan at all is carried as it is too.
     draft.annual = "not an annual plan: \"{[\\\n".to_owned();
+    let fragment = share_fragment(&draft).expect("fits in a link");
+    assert_eq!(
+        decode_fragment(&fragment, Lang::French),
+        Ok(draft.retyped(Lang::French))
+    );
+}
+
+/// A forecast typed in English: the year phased by weights (one with decimals), days from the
+/// first stage to the next, ranges around two rates, a range around the average revenue, a seed,
+/// a scenario percentage with decimals and a plan compared side by side.
+fn forecast_plan() -> ForecastDraft {
+    let mut forecast = ForecastDraft::new(Lang::English);
+    forecast.phasing = PhasingMode::Weights;
+    for (month, weight) in [
+        "6", "7", "9", "10", "10", "8", "5", "5", "9", "11", "10", "10.5",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        forecast.set_weight(month, weight.to_owned());
+    }
+    forecast.set_days(StageId(1), "14".to_owned());
+    forecast.set_range(StageId(1), false, "1.5".to_owned());
+    forecast.set_range(StageId(1), true, "2.5".to_owned());
+    forecast.set_range(StageId(3), true, "30".to_owned());
+    forecast.revenue_low = "900,000".to_owned();
+    forecast.revenue_high = "1,400,000".to_owned();
+    forecast.seed = "2027".to_owned();
+    forecast.scenario_percent = "12.5".to_owned();
+    forecast.compare = vec!["p1a2b3e-ch4n".to_owned()];
+    forecast
+}
+
+#[test]
+fn a_link_carries_the_forecast_as_typed() {
+    let mut draft = example_with_channels();
+    draft.annual = annual_plan().encode();
+    draft.forecast = forecast_plan().encode();
+    assert_ne!(draft.forecast, "");
+    let fragment = share_fragment(&draft).expect("fits in a link");
+    assert_eq!(decode_fragment(&fragment, Lang::English), Ok(draft.clone()));
+    // The forecast reads back as it was typed.
+    let opened = decode_fragment(&fragment, Lang::English).expect("opens");
+    assert_eq!(
+        ForecastDraft::decode(&opened.forecast, Lang::English),
+        Ok(forecast_plan())
+    );
+    // Opened in Polish, the plan's own numbers are retyped but the forecast's text is kept as it
+    // is: it names the language it was typed in, and the Forecast page retypes it when it reads
+    // it.
+    let polish = decode_fragment(&fragment, Lang::Polish).expect("opens");
+    assert_eq!(polish.forecast, draft.forecast);
+    assert_eq!(polish.annual, draft.annual);
+    assert_eq!(polish, draft.clone().retyped(Lang::Polish));
+    let read = forecast::of_plan(&polish, Lang::Polish).expect("a forecast");
+    // Decimals take a comma; 900000 and 1400000 are grouped in threes with a space; 2027 (4
+    // digits) has no separator in Polish.
+    assert_eq!(read.weight(11), "10,5");
+    assert_eq!(read.range_of(StageId(1)), ("1,5", "2,5"));
+    assert_eq!(read.range_of(StageId(3)), ("", "30"));
+    assert_eq!(read.days_of(StageId(1)), "14");
+    assert_eq!(read.revenue_low, "900 000");
+    assert_eq!(read.revenue_high, "1 400 000");
+    assert_eq!(read.seed, "2027");
+    assert_eq!(read.scenario_percent, "12,5");
+    assert_eq!(read.compare, ["p1a2b3e-ch4n"]);
+    assert_eq!(read.typed_in, "pl");
+    // Text that is not a forecast at all is carried as it is too.
+    draft.forecast = "not a forecast: \"{[\\\n — ść".to_owned();
     let fragment = share_fragment(&draft).expect("fits in a link");
     assert_eq!(
         decode_fragment(&fragment, Lang::French),
@@ -552,7 +644,7 @@ fn damaged_links_are_refused() {
 
 #[test]
 fn links_from_a_newer_version_say_so() {
-    for version in [7, 99, u64::MAX] {
+    for version in [8, 99, u64::MAX] {
         let link = link_to(&format!(
             "{{\"schema_version\":{version},\"plan\":{{\"name\":\"from the future\"}}}}"
         ));
@@ -792,6 +884,7 @@ const SHARE_FIELDS: &[&str] = &[
     "rank_by",
     "move_percent",
     "annual",
+    "forecast",
 ];
 
 const SHARE_VALUES: &[&str] = &[

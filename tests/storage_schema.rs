@@ -21,6 +21,9 @@ use funnel_planner::model::annual::{
     AnnualDraft, ExistingDraft, ExistingPart, GoalDraft, GoalMode, GroupTag, IndustryTag,
     LastYearDraft, ObjectiveDraft, StageTotal, UnitTag,
 };
+use funnel_planner::model::forecast::draft::{
+    ForecastDraft, PhasingMode, RangeDraft, StageText, FORECAST_VERSION,
+};
 use funnel_planner::model::marketing::{
     BudgetPeriod, ChannelStageDraft, LifetimeKind, RankBy, MAX_CHANNELS,
 };
@@ -57,6 +60,10 @@ const V5_PLAN: &str = include_str!("fixtures/storage-v5-plan.json");
 /// The version 5 fixture's plan with an annual plan, as version 6 stores it: the annual plan is
 /// one JSON text inside the plan ([`fixture_annual`] as `AnnualDraft::encode` writes it).
 const V6_PLAN: &str = include_str!("fixtures/storage-v6-plan.json");
+/// The version 6 fixture's plan with a forecast, as version 7 stores it: the forecast is one JSON
+/// text inside the plan, after the annual plan ([`fixture_forecast`] as `ForecastDraft::encode`
+/// writes it).
+const V7_PLAN: &str = include_str!("fixtures/storage-v7-plan.json");
 
 const MODIFIED: u64 = 1_795_000_000_000;
 
@@ -266,19 +273,20 @@ fn version_2_record_fixture_loads_with_every_field() {
             typed_in: Lang::English,
             tracking: Default::default(),
             annual: String::new(),
+            forecast: String::new(),
         }
     );
-    // Saved again, it is a version 6 record with an empty marketing side, nothing tracked and
-    // no annual plan, and reads back the same.
+    // Saved again, it is a version 7 record with an empty marketing side, nothing tracked, no
+    // annual plan and no forecast, and reads back the same.
     let text = encode_record(&record);
-    assert!(text.starts_with("{\"schema_version\":6,"), "{text}");
+    assert!(text.starts_with("{\"schema_version\":7,"), "{text}");
     assert!(
         text.contains(&format!("\"marketing\":{EMPTY_MARKETING}")),
         "{text}"
     );
     assert!(
         text.ends_with(&format!(
-            "\"tracking\":{EMPTY_TRACKING},\"annual\":\"\"}}}}"
+            "\"tracking\":{EMPTY_TRACKING},\"annual\":\"\",\"forecast\":\"\"}}}}"
         )),
         "{text}"
     );
@@ -316,11 +324,13 @@ fn version_2_export_fixture_loads_with_every_field() {
             typed_in: Lang::English,
             tracking: Default::default(),
             annual: String::new(),
+            forecast: String::new(),
         }
     );
-    // Exported again, it is a version 6 file that reads back the same.
+    // Exported again, it is a version 7 file that reads back the same.
     let text = encode_export(&records, 1_795_100_000_000);
-    assert!(text.contains("\"schema_version\": 6"), "{text}");
+    assert!(text.contains("\"schema_version\": 7"), "{text}");
+    assert!(!text.contains("\"schema_version\": 6"), "{text}");
     assert!(!text.contains("\"schema_version\": 5"), "{text}");
     assert!(!text.contains("\"schema_version\": 4"), "{text}");
     assert!(!text.contains("\"schema_version\": 2"), "{text}");
@@ -430,20 +440,23 @@ fn version_3_record_fixture_loads_with_every_field() {
             typed_in: Lang::English,
             tracking: Default::default(),
             annual: String::new(),
+            forecast: String::new(),
         }
     );
-    // Shown in Polish and saved again, it is exactly the version 4 fixture as version 6 writes
-    // it (with nothing tracked and no annual plan): a change to the written form shows here.
-    // That reads back as the same plan, in any language.
+    // Shown in Polish and saved again, it is exactly the version 4 fixture as version 7 writes
+    // it (with nothing tracked, no annual plan and no forecast): a change to the written form
+    // shows here. That reads back as the same plan, in any language.
     let mut in_polish = record.clone();
     in_polish.draft = record.draft.clone().settled(Lang::Polish);
-    let v4_as_v6 = V4_PLAN
+    let v4_as_v7 = V4_PLAN
         .trim_end()
-        .replacen("{\"schema_version\":4,", "{\"schema_version\":6,", 1)
+        .replacen("{\"schema_version\":4,", "{\"schema_version\":7,", 1)
         .strip_suffix("}}")
-        .map(|body| format!("{body},\"tracking\":{EMPTY_TRACKING},\"annual\":\"\"}}}}"))
+        .map(|body| {
+            format!("{body},\"tracking\":{EMPTY_TRACKING},\"annual\":\"\",\"forecast\":\"\"}}}}")
+        })
         .expect("a record ends with two braces");
-    assert_eq!(encode_record(&in_polish), v4_as_v6);
+    assert_eq!(encode_record(&in_polish), v4_as_v7);
     let read = decode_record(V4_PLAN).expect("version 4 loads");
     assert_eq!(read.draft.tracking, TrackingDraft::default());
     assert_eq!(read, in_polish);
@@ -456,7 +469,7 @@ fn version_3_record_fixture_loads_with_every_field() {
 fn a_plan_with_channels_round_trips_through_every_written_form() {
     let record = channels_record();
     let text = encode_record(&record);
-    assert!(text.starts_with("{\"schema_version\":6,"), "{text}");
+    assert!(text.starts_with("{\"schema_version\":7,"), "{text}");
     assert_eq!(decode_record(&text), Ok(record.clone()));
     assert_eq!(decode_import(&text), Ok(vec![record.clone()]));
     let export = encode_export(std::slice::from_ref(&record), MODIFIED);
@@ -534,15 +547,16 @@ fn older_plans_read_with_an_empty_marketing_side() {
     }
     // A version 2 share link's JSON too.
     let shared_v2 = encode_shared(&example())
-        .replace("\"schema_version\":6", "\"schema_version\":2")
+        .replace("\"schema_version\":7", "\"schema_version\":2")
         .replace(&format!(",\"marketing\":{EMPTY_MARKETING}"), "")
         .replace(",\"currency\":\"USD\",\"typed_in\":\"en\"", "")
         .replace(&format!(",\"tracking\":{EMPTY_TRACKING}"), "")
-        .replace(",\"annual\":\"\"", "");
+        .replace(",\"annual\":\"\",\"forecast\":\"\"", "");
     assert!(!shared_v2.contains("marketing"), "{shared_v2}");
     assert!(!shared_v2.contains("currency"), "{shared_v2}");
     assert!(!shared_v2.contains("tracking"), "{shared_v2}");
     assert!(!shared_v2.contains("annual"), "{shared_v2}");
+    assert!(!shared_v2.contains("forecast"), "{shared_v2}");
     let mut without_currency = example();
     without_currency.currency = String::new();
     assert_eq!(decode_shared(&shared_v2), Ok(without_currency));
@@ -562,14 +576,15 @@ fn older_plans_read_with_an_empty_marketing_side() {
 
 #[test]
 fn a_version_2_plan_has_no_marketing_side_to_read() {
-    // Version 2 never wrote one, nor a currency, a language, a tracking side or an annual plan:
-    // such fields in a version 2 plan are not from this app.
+    // Version 2 never wrote one, nor a currency, a language, a tracking side, an annual plan or
+    // a forecast: such fields in a version 2 plan are not from this app.
     let text = record_with(|v| set(v, "/schema_version", json!(2)));
     assert_eq!(
         decode_record(&text),
         damaged(&[
             ("plan.annual", Reason::UnknownField),
             ("plan.currency", Reason::UnknownField),
+            ("plan.forecast", Reason::UnknownField),
             ("plan.marketing", Reason::UnknownField),
             ("plan.tracking", Reason::UnknownField),
             ("plan.typed_in", Reason::UnknownField),
@@ -841,20 +856,20 @@ fn every_problem_in_a_marketing_side_is_named_with_its_field() {
 
 #[test]
 fn a_newer_version_copy_still_reads_the_marketing_side() {
-    // A version 7 record with fields this version does not know, at every level.
+    // A version 8 record with fields this version does not know, at every level.
     let text = channels_record_with(|v| {
-        set(v, "/schema_version", json!(7));
+        set(v, "/schema_version", json!(8));
         insert(v, "", "colour", json!("red"));
         insert(v, "/plan", "fiscal_year", json!("2027"));
         insert(v, "/plan/marketing", "attribution", json!("last touch"));
         insert(v, "/plan/marketing/channels/0", "owner", json!("Ana"));
         insert(v, "/plan/marketing/channels/0/stages/0", "cost", json!("3"));
     });
-    assert_eq!(decode_record(&text), Err(DecodeError::NewerVersion(7)));
+    assert_eq!(decode_record(&text), Err(DecodeError::NewerVersion(8)));
     assert_eq!(read_newer_copy(&text), Some(example_with_channels()));
     // A newer plan without a marketing side reads with an empty one.
     let without = record_with(|v| {
-        set(v, "/schema_version", json!(7));
+        set(v, "/schema_version", json!(8));
         remove(v, "/plan/marketing");
     });
     assert_eq!(read_newer_copy(&without), Some(example()));
@@ -862,10 +877,10 @@ fn a_newer_version_copy_still_reads_the_marketing_side() {
 
 #[test]
 fn a_newer_version_copy_reads_choices_it_does_not_know_as_their_defaults() {
-    // A version 7 plan budgeting per quarter, with a lifetime kind and a ranking this version
+    // A version 8 plan budgeting per quarter, with a lifetime kind and a ranking this version
     // has never heard of: the copy takes "per year", "years" and "rank by CAC".
     let text = channels_record_with(|v| {
-        set(v, "/schema_version", json!(7));
+        set(v, "/schema_version", json!(8));
         set(v, "/plan/marketing/budget_period", json!("quarter"));
         set(v, "/plan/marketing/lifetime", json!("cohorts"));
         set(v, "/plan/marketing/rank_by", json!("payback"));
@@ -997,21 +1012,22 @@ fn version_5_record_fixture_loads_with_every_field() {
             typed_in: Lang::English,
             tracking: fixture_tracking(),
             annual: String::new(),
+            forecast: String::new(),
         }
     );
     // The plan year runs April 2027 to March 2028, whatever the current year.
     let year = record.draft.tracking.plan_year(2031);
     assert_eq!((year.year(), year.month()), (2027, 4));
     assert_eq!(year.calendar(11), (2028, 3));
-    // Saved again, it is exactly the fixture as version 6 writes it (with no annual plan): a
-    // change to the written form shows here.
-    let v5_as_v6 = V5_PLAN
+    // Saved again, it is exactly the fixture as version 7 writes it (with no annual plan and no
+    // forecast): a change to the written form shows here.
+    let v5_as_v7 = V5_PLAN
         .trim_end()
-        .replacen("{\"schema_version\":5,", "{\"schema_version\":6,", 1)
+        .replacen("{\"schema_version\":5,", "{\"schema_version\":7,", 1)
         .strip_suffix("}}")
-        .map(|body| format!("{body},\"annual\":\"\"}}}}"))
+        .map(|body| format!("{body},\"annual\":\"\",\"forecast\":\"\"}}}}"))
         .expect("a record ends with two braces");
-    assert_eq!(encode_record(&record), v5_as_v6);
+    assert_eq!(encode_record(&record), v5_as_v7);
 }
 
 #[test]
@@ -1023,9 +1039,9 @@ fn a_version_4_record_reads_with_no_plan_year_and_no_results() {
     // Without a plan year set, the year is January of the current one.
     let year = record.draft.tracking.plan_year(2031);
     assert_eq!((year.year(), year.month()), (2031, 1));
-    // Saved again, it is a version 6 record with nothing tracked, which reads back the same.
+    // Saved again, it is a version 7 record with nothing tracked, which reads back the same.
     let text = encode_record(&record);
-    assert!(text.starts_with("{\"schema_version\":6,"), "{text}");
+    assert!(text.starts_with("{\"schema_version\":7,"), "{text}");
     assert!(
         text.contains(&format!("\"tracking\":{EMPTY_TRACKING}")),
         "{text}"
@@ -1272,19 +1288,19 @@ fn every_problem_in_a_tracking_side_is_named_with_its_field() {
 #[test]
 fn a_newer_version_copy_reads_with_or_without_a_tracking_side() {
     let tracked = decode_record(V5_PLAN).expect("loads").draft;
-    // A version 7 plan with fields this version does not know inside its tracking side.
+    // A version 8 plan with fields this version does not know inside its tracking side.
     let text = tracked_record_with(|v| {
-        set(v, "/schema_version", json!(7));
+        set(v, "/schema_version", json!(8));
         insert(v, "/plan/tracking", "targets", json!([]));
         insert(v, "/plan/tracking/results/0", "note", json!("estimated"));
     });
-    assert_eq!(decode_record(&text), Err(DecodeError::NewerVersion(7)));
+    assert_eq!(decode_record(&text), Err(DecodeError::NewerVersion(8)));
     assert_eq!(read_newer_copy(&text), Some(tracked.clone()));
     // A newer plan that moved its tracking side elsewhere reads with nothing tracked.
     let without = tracked_record_with(|v| {
-        set(v, "/schema_version", json!(7));
+        set(v, "/schema_version", json!(8));
         remove(v, "/plan/tracking");
-        insert(v, "/plan", "tracking_v7", json!({"start": "2027-04"}));
+        insert(v, "/plan", "tracking_v8", json!({"start": "2027-04"}));
     });
     let copy = read_newer_copy(&without).expect("a copy to work on");
     assert_eq!(copy.tracking, TrackingDraft::default());
@@ -1463,9 +1479,11 @@ fn version_6_record_fixture_loads_with_every_field() {
         Ok(fixture_annual())
     );
     // This build writes that annual plan as exactly the fixture's text, and the record as
-    // exactly the fixture: a change to either written form shows here.
+    // exactly the fixture as version 7 writes it (with no forecast): a change to either written
+    // form shows here.
     assert_eq!(record.draft.annual, fixture_annual().encode());
-    assert_eq!(encode_record(&record), V6_PLAN.trim_end());
+    assert_eq!(record.draft.forecast, "");
+    assert_eq!(encode_record(&record), v6_as_v7());
 }
 
 #[test]
@@ -1494,7 +1512,8 @@ fn older_plans_read_with_no_annual_plan() {
         decode_record(&text),
         damaged(&[("plan.annual", Reason::UnknownField)])
     );
-    // Nor in a version 5 share link's JSON.
+    // Nor in a version 5 share link's JSON (which this version writes with a forecast, empty,
+    // that version 5 never wrote either).
     let mut shared: Value = serde_json::from_str(&encode_shared(
         &decode_record(V6_PLAN).expect("loads").draft,
     ))
@@ -1502,13 +1521,14 @@ fn older_plans_read_with_no_annual_plan() {
     set(&mut shared, "/schema_version", json!(5));
     assert_eq!(
         decode_shared(&shared.to_string()),
-        Err(DecodeError::Damaged(vec![problem(
-            "plan.annual",
-            Reason::UnknownField
-        )]))
+        Err(DecodeError::Damaged(vec![
+            problem("plan.annual", Reason::UnknownField),
+            problem("plan.forecast", Reason::UnknownField),
+        ]))
     );
-    // Without it, the same JSON is a version 5 plan with no annual plan.
+    // Without them, the same JSON is a version 5 plan with no annual plan.
     remove(&mut shared, "/plan/annual");
+    remove(&mut shared, "/plan/forecast");
     assert_eq!(
         decode_shared(&shared.to_string()).map(|draft| draft.annual),
         Ok(String::new())
@@ -1535,13 +1555,14 @@ fn a_plans_annual_text_round_trips_through_every_written_form() {
         assert_eq!(shared.annual, annual);
         assert_eq!(shared, record.draft);
     }
-    // It is written as a JSON string in the plan body, after the tracking side.
+    // It is written as a JSON string in the plan body, after the tracking side and before the
+    // forecast.
     let mut draft = example();
     draft.annual = "{\"version\":1}".to_owned();
     let text = encode_shared(&draft);
     assert!(
         text.ends_with(&format!(
-            ",\"tracking\":{EMPTY_TRACKING},\"annual\":\"{{\\\"version\\\":1}}\"}}}}"
+            ",\"tracking\":{EMPTY_TRACKING},\"annual\":\"{{\\\"version\\\":1}}\",\"forecast\":\"\"}}}}"
         )),
         "{text}"
     );
@@ -1615,18 +1636,18 @@ fn an_annual_plan_that_is_not_text_is_named_with_its_field() {
 #[test]
 fn a_newer_version_copy_reads_with_or_without_an_annual_plan() {
     let annual = decode_record(V6_PLAN).expect("loads").draft;
-    // A version 7 plan with a field this version does not know: the annual text is kept.
+    // A version 8 plan with a field this version does not know: the annual text is kept.
     let text = annual_record_with(|v| {
-        set(v, "/schema_version", json!(7));
+        set(v, "/schema_version", json!(8));
         insert(v, "/plan", "quarterly", json!("{}"));
     });
-    assert_eq!(decode_record(&text), Err(DecodeError::NewerVersion(7)));
+    assert_eq!(decode_record(&text), Err(DecodeError::NewerVersion(8)));
     assert_eq!(read_newer_copy(&text), Some(annual.clone()));
     // A newer plan that moved its annual plan elsewhere reads with none.
     let without = annual_record_with(|v| {
-        set(v, "/schema_version", json!(7));
+        set(v, "/schema_version", json!(8));
         remove(v, "/plan/annual");
-        insert(v, "/plan", "annual_v7", json!({"version": 2}));
+        insert(v, "/plan", "annual_v8", json!({"version": 2}));
     });
     assert_eq!(
         read_newer_copy(&without),
@@ -1635,6 +1656,307 @@ fn a_newer_version_copy_reads_with_or_without_an_annual_plan() {
             ..annual
         })
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Version 7: the forecast, one JSON text inside the plan
+
+/// The version 6 fixture exactly as version 7 writes it: the same plan with no forecast.
+fn v6_as_v7() -> String {
+    V6_PLAN
+        .trim_end()
+        .replacen("{\"schema_version\":6,", "{\"schema_version\":7,", 1)
+        .strip_suffix("}}")
+        .map(|body| format!("{body},\"forecast\":\"\"}}}}"))
+        .expect("a record ends with two braces")
+}
+
+/// The forecast of the version 7 fixture, typed in English for the version 6 fixture's plan
+/// (stages 1 Visits, 2 Leads, 3 Opportunities, 4 Customers): the year phased by a weight per
+/// month (one with decimals), days from each stage to the next but the last, a range around
+/// three rates (one with only its low end), a range around the average revenue, the seed 2027,
+/// scenarios of 25 % and one plan compared side by side (the version 3 fixture's).
+fn fixture_forecast() -> ForecastDraft {
+    let stage_text = |stage: u32, text: &str| StageText {
+        stage,
+        text: text.to_owned(),
+    };
+    let range = |stage: u32, low: &str, high: &str| RangeDraft {
+        stage,
+        low: low.to_owned(),
+        high: high.to_owned(),
+    };
+    ForecastDraft {
+        version: FORECAST_VERSION,
+        typed_in: "en".to_owned(),
+        phasing: PhasingMode::Weights,
+        weights: [
+            "6", "7", "9", "10", "10", "8", "5", "5", "9", "11", "10", "10.5",
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+        days: vec![stage_text(1, "3"), stage_text(2, "14"), stage_text(3, "30")],
+        ranges: vec![range(1, "1", "2"), range(2, "15", ""), range(3, "30", "55")],
+        revenue_low: "900,000".to_owned(),
+        revenue_high: "1,400,000".to_owned(),
+        seed: "2027".to_owned(),
+        scenario_percent: "25".to_owned(),
+        compare: vec!["p1a2b3e-ch4n".to_owned()],
+    }
+}
+
+/// The version 7 fixture as a JSON tree, changed by `edit`, as text.
+fn forecast_record_with(edit: impl FnOnce(&mut Value)) -> String {
+    let mut value: Value = serde_json::from_str(V7_PLAN).expect("the fixture is JSON");
+    edit(&mut value);
+    value.to_string()
+}
+
+#[test]
+fn version_7_record_fixture_loads_with_every_field() {
+    let record = decode_record(V7_PLAN).expect("version 7 loads");
+    // Everything but the forecast is the version 6 fixture's plan.
+    let v6 = decode_record(V6_PLAN).expect("version 6 loads");
+    assert_eq!(
+        record,
+        PlanRecord {
+            draft: PlanDraft {
+                forecast: record.draft.forecast.clone(),
+                ..v6.draft.clone()
+            },
+            ..v6
+        }
+    );
+    assert_ne!(record.draft.forecast, "");
+    // The forecast text is the forecast as typed: the language it names is its own (the one
+    // given is only for an empty text).
+    assert_eq!(
+        ForecastDraft::decode(&record.draft.forecast, Lang::Polish),
+        Ok(fixture_forecast())
+    );
+    // This build writes that forecast as exactly the fixture's text, and the record as exactly
+    // the fixture: a change to either written form shows here.
+    assert_eq!(record.draft.forecast, fixture_forecast().encode());
+    assert_eq!(encode_record(&record), V7_PLAN.trim_end());
+    // Without its forecast, it is the version 6 fixture as this version writes it.
+    let mut without = record.clone();
+    without.draft.forecast = String::new();
+    assert_eq!(encode_record(&without), v6_as_v7());
+}
+
+#[test]
+fn older_plans_read_with_no_forecast() {
+    let v1 = decode_v1(V1_PLAN).expect("version 1 loads");
+    let v2 = decode_record(V2_PLAN).expect("version 2 loads");
+    let v3 = decode_record(V3_PLAN).expect("version 3 loads");
+    let v4 = decode_record(V4_PLAN).expect("version 4 loads");
+    let v5 = decode_record(V5_PLAN).expect("version 5 loads");
+    let v6 = decode_record(V6_PLAN).expect("version 6 loads");
+    let exported = decode_import(V2_EXPORT).expect("the version 2 export loads");
+    for draft in [
+        &v1,
+        &v2.draft,
+        &v3.draft,
+        &v4.draft,
+        &v5.draft,
+        &v6.draft,
+        &exported[0].draft,
+        &exported[1].draft,
+    ] {
+        assert_eq!(draft.forecast, "");
+    }
+    // Version 6 never wrote a forecast: one in a version 6 plan is not from this app, and
+    // nothing else of the plan is in question.
+    let text = forecast_record_with(|v| set(v, "/schema_version", json!(6)));
+    assert_eq!(
+        decode_record(&text),
+        damaged(&[("plan.forecast", Reason::UnknownField)])
+    );
+    // Nor in a version 6 plan of an export file.
+    let mut export: Value = serde_json::from_str(&encode_export(
+        &[decode_record(V7_PLAN).expect("loads")],
+        MODIFIED,
+    ))
+    .expect("JSON");
+    set(&mut export, "/plans/0/schema_version", json!(6));
+    assert_eq!(
+        decode_import(&export.to_string()),
+        refused(&[("plans[0].plan.forecast", Reason::UnknownField)])
+    );
+    // Nor in a version 6 share link's JSON.
+    let mut shared: Value = serde_json::from_str(&encode_shared(
+        &decode_record(V7_PLAN).expect("loads").draft,
+    ))
+    .expect("JSON");
+    set(&mut shared, "/schema_version", json!(6));
+    assert_eq!(
+        decode_shared(&shared.to_string()),
+        Err(DecodeError::Damaged(vec![problem(
+            "plan.forecast",
+            Reason::UnknownField
+        )]))
+    );
+    // Without it, the same JSON is a version 6 plan with no forecast (its annual plan kept).
+    remove(&mut shared, "/plan/forecast");
+    assert_eq!(decode_shared(&shared.to_string()), Ok(v6.draft));
+}
+
+#[test]
+fn a_plans_forecast_text_round_trips_through_every_written_form() {
+    // The forecast's own text, and text that is not a forecast at all (storage keeps it as it
+    // is: only the Forecast page reads it): quotes, backslashes, a line break, a control
+    // character and letters outside ASCII.
+    for forecast in [
+        fixture_forecast().encode(),
+        fixture_forecast().retyped(Lang::Polish).encode(),
+        "{\"version\":99} \"quoted\" \\ back\nslash\t\u{1} — Prognoza — ść".to_owned(),
+    ] {
+        let mut record = channels_record();
+        record.draft.forecast = forecast.clone();
+        record.draft.annual = fixture_annual().encode();
+        let text = encode_record(&record);
+        assert_eq!(decode_record(&text), Ok(record.clone()));
+        assert_eq!(decode_import(&text), Ok(vec![record.clone()]));
+        let export = encode_export(std::slice::from_ref(&record), MODIFIED);
+        assert_eq!(decode_import(&export), Ok(vec![record.clone()]));
+        let shared = decode_shared(&encode_shared(&record.draft)).expect("reads back");
+        assert_eq!(shared.forecast, forecast);
+        assert_eq!(shared, record.draft);
+    }
+    // It is written as a JSON string, the last field of the plan body, after the annual plan.
+    let mut draft = example();
+    draft.forecast = "{\"version\":1}".to_owned();
+    let text = encode_shared(&draft);
+    assert!(
+        text.ends_with(&format!(
+            ",\"tracking\":{EMPTY_TRACKING},\"annual\":\"\",\"forecast\":\"{{\\\"version\\\":1}}\"}}}}"
+        )),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_forecast_that_is_not_text_is_named_with_its_field() {
+    let wrong = Reason::WrongType(Expected::Text);
+    let cases = [
+        (
+            "forecast a number",
+            forecast_record_with(|v| set(v, "/plan/forecast", json!(5))),
+            damaged(&[("plan.forecast", wrong)]),
+        ),
+        (
+            "forecast an object (the forecast not written as text)",
+            forecast_record_with(|v| {
+                let forecast: Value =
+                    serde_json::from_str(&fixture_forecast().encode()).expect("JSON");
+                set(v, "/plan/forecast", forecast);
+            }),
+            damaged(&[("plan.forecast", wrong)]),
+        ),
+        (
+            "forecast a list",
+            forecast_record_with(|v| set(v, "/plan/forecast", json!(["weights"]))),
+            damaged(&[("plan.forecast", wrong)]),
+        ),
+        (
+            "forecast true",
+            forecast_record_with(|v| set(v, "/plan/forecast", json!(true))),
+            damaged(&[("plan.forecast", wrong)]),
+        ),
+        (
+            "forecast null",
+            forecast_record_with(|v| set(v, "/plan/forecast", Value::Null)),
+            damaged(&[("plan.forecast", wrong)]),
+        ),
+        (
+            "forecast missing",
+            forecast_record_with(|v| remove(v, "/plan/forecast")),
+            damaged(&[("plan.forecast", Reason::Missing)]),
+        ),
+        (
+            "forecast a number and the annual plan too, in reading order",
+            forecast_record_with(|v| {
+                set(v, "/plan/forecast", json!(5));
+                set(v, "/plan/annual", json!(6));
+            }),
+            damaged(&[("plan.annual", wrong), ("plan.forecast", wrong)]),
+        ),
+        (
+            "forecast a number and the name missing, in reading order",
+            forecast_record_with(|v| {
+                set(v, "/plan/forecast", json!(5));
+                remove(v, "/plan/name");
+            }),
+            damaged(&[("plan.name", Reason::Missing), ("plan.forecast", wrong)]),
+        ),
+    ];
+    assert_cases(
+        &cases
+            .iter()
+            .map(|(name, text, want)| (*name, decode_record(text), want.clone()))
+            .collect::<Vec<_>>(),
+    );
+    // An import names the plan's place in the file, and a share link's JSON is read by the same
+    // rules.
+    let mut export: Value = serde_json::from_str(&encode_export(
+        &[
+            decode_record(V6_PLAN).expect("loads"),
+            decode_record(V7_PLAN).expect("loads"),
+        ],
+        MODIFIED,
+    ))
+    .expect("JSON");
+    set(&mut export, "/plans/1/plan/forecast", json!(5));
+    assert_eq!(
+        decode_import(&export.to_string()),
+        refused(&[("plans[1].plan.forecast", wrong)])
+    );
+    let mut shared: Value = serde_json::from_str(&encode_shared(
+        &decode_record(V7_PLAN).expect("loads").draft,
+    ))
+    .expect("JSON");
+    set(&mut shared, "/plan/forecast", json!({"version": 1}));
+    assert_eq!(
+        decode_shared(&shared.to_string()),
+        Err(DecodeError::Damaged(vec![problem("plan.forecast", wrong)]))
+    );
+}
+
+#[test]
+fn a_newer_version_copy_reads_with_or_without_a_forecast() {
+    let forecast = decode_record(V7_PLAN).expect("loads").draft;
+    // A version 8 plan with a field this version does not know: the forecast text is kept.
+    let text = forecast_record_with(|v| {
+        set(v, "/schema_version", json!(8));
+        insert(v, "/plan", "budget_plan", json!("{}"));
+    });
+    assert_eq!(decode_record(&text), Err(DecodeError::NewerVersion(8)));
+    assert_eq!(read_newer_copy(&text), Some(forecast.clone()));
+    // A newer plan that moved its forecast elsewhere reads with none (and its annual plan kept).
+    let without = forecast_record_with(|v| {
+        set(v, "/schema_version", json!(8));
+        remove(v, "/plan/forecast");
+        insert(v, "/plan", "forecast_v8", json!({"version": 2}));
+    });
+    assert_eq!(decode_record(&without), Err(DecodeError::NewerVersion(8)));
+    assert_eq!(
+        read_newer_copy(&without),
+        Some(PlanDraft {
+            forecast: String::new(),
+            ..forecast.clone()
+        })
+    );
+    assert_eq!(
+        read_newer_copy(&without).map(|draft| draft.annual),
+        Some(fixture_annual().encode())
+    );
+    // A newer plan whose forecast is not text is no copy to work on: the text is not this
+    // version's to guess at.
+    let not_text = forecast_record_with(|v| {
+        set(v, "/schema_version", json!(8));
+        set(v, "/plan/forecast", json!({"version": 2}));
+    });
+    assert_eq!(read_newer_copy(&not_text), None);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1647,7 +1969,7 @@ fn round_trip_keeps_invalid_text() {
     record.draft.stages[2].name = "  ".to_owned();
     record.draft.current_top_per_month = "-3".to_owned();
     let text = encode_record(&record);
-    assert!(text.starts_with("{\"schema_version\":6,"));
+    assert!(text.starts_with("{\"schema_version\":7,"));
     assert_eq!(decode_record(&text), Ok(record));
 }
 
@@ -2152,8 +2474,8 @@ fn every_problem_in_an_import_is_named_with_its_field() {
         ),
         (
             "a plan from a newer version",
-            export_with(|v| set(v, "/plans/1/schema_version", json!(7))),
-            refused(&[("plans[1].schema_version", Reason::NewerVersion(7))]),
+            export_with(|v| set(v, "/plans/1/schema_version", json!(8))),
+            refused(&[("plans[1].schema_version", Reason::NewerVersion(8))]),
         ),
         (
             "a plan of version 1",
@@ -2240,7 +2562,7 @@ fn an_import_with_problems_in_several_plans_reports_all_of_them() {
         insert(v, "/plans/1/plan", "colour", json!("red"));
         set(v, "/plans/1/plan/goal", json!("profit"));
         set(v, "/plans/1/plan/stages", stages_json(1));
-        set(v, "/plans/2/schema_version", json!(7));
+        set(v, "/plans/2/schema_version", json!(8));
     });
     assert_eq!(
         decode_import(&text),
@@ -2255,7 +2577,7 @@ fn an_import_with_problems_in_several_plans_reports_all_of_them() {
             ("plans[1].plan.colour", Reason::UnknownField),
             ("plans[1].plan.goal", Reason::WrongType(Expected::GoalKind)),
             ("plans[1].plan.stages", Reason::StageCount(1)),
-            ("plans[2].schema_version", Reason::NewerVersion(7)),
+            ("plans[2].schema_version", Reason::NewerVersion(8)),
         ])
     );
 }
@@ -2324,7 +2646,12 @@ fn every_truncation_of_an_export_file_is_refused() {
 
 #[test]
 fn every_truncation_of_a_record_a_version_1_save_and_a_share_is_refused() {
-    for record in [V2_PLAN.trim_end(), V3_PLAN.trim_end(), V6_PLAN.trim_end()] {
+    for record in [
+        V2_PLAN.trim_end(),
+        V3_PLAN.trim_end(),
+        V6_PLAN.trim_end(),
+        V7_PLAN.trim_end(),
+    ] {
         for (prefix, result) in prefixes(record, decode_record) {
             assert_eq!(
                 result,
@@ -2425,6 +2752,7 @@ const FIELD_NAMES: &[&str] = &[
     "months",
     "focus",
     "annual",
+    "forecast",
 ];
 
 const STRING_VALUES: &[&str] = &[

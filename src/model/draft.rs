@@ -68,6 +68,10 @@ pub struct PlanDraft {
     /// when there is none. Only the Annual plan page reads and writes it (`model::annual`); the
     /// other pages keep it as it is, so they carry none of its code.
     pub annual: String,
+    /// The forecast (monthly phasing, days per stage, ranges, the seed, the plans compared) as
+    /// its own JSON text, empty when there is none. Only the Forecast page reads and writes it
+    /// (`model::forecast::draft`); the other pages keep it as it is.
+    pub forecast: String,
 }
 
 /// A field of the plan form, for placing an error message next to it.
@@ -168,6 +172,7 @@ impl PlanDraft {
             typed_in: lang,
             tracking: TrackingDraft::default(),
             annual: String::new(),
+            forecast: String::new(),
         }
     }
 

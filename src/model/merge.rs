@@ -55,6 +55,8 @@ pub fn merge(base: &PlanDraft, mine: &PlanDraft, theirs: &PlanDraft) -> Option<P
         tracking: merge_tracking(&base.tracking, &mine.tracking, &theirs.tracking)?,
         // The annual plan merges as one field: its page keeps it as one text.
         annual: pick(&base.annual, &mine.annual, &theirs.annual)?,
+        // So does the forecast, for the same reason.
+        forecast: pick(&base.forecast, &mine.forecast, &theirs.forecast)?,
     };
     // A stage or channel one tab removed takes its results with it.
     let channels: Vec<_> = merged

@@ -28,6 +28,10 @@
 //!   nested object, so that only the Annual plan page carries its reader (`model::annual` has
 //!   its shape and versions); every other page keeps it as it is. Plans of versions 1–5 are
 //!   read with none.
+//! - 7: as 6, and the plan body has `"forecast"`: the forecast (monthly phasing, days per stage,
+//!   ranges around the rates, the seed, the plans compared side by side) as one JSON text of its
+//!   own, `""` when there is none, kept as a text for the same reason (`model::forecast::draft`
+//!   has its shape and versions). Plans of versions 1–6 are read with none.
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -45,7 +49,7 @@ use crate::model::{
 };
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u64 = 6;
+pub const SCHEMA_VERSION: u64 = 7;
 
 /// What an export file says it is, so that another app's JSON is recognised as such.
 pub const EXPORT_APP: &str = "funnel-planner";
@@ -160,6 +164,7 @@ struct PlanBody<'a> {
     typed_in: &'static str,
     tracking: TrackingBody<'a>,
     annual: &'a str,
+    forecast: &'a str,
 }
 
 #[derive(Serialize)]
@@ -276,6 +281,7 @@ fn body(draft: &PlanDraft) -> PlanBody<'_> {
         typed_in: draft.typed_in.tag(),
         tracking: tracking_body(&draft.tracking),
         annual: &draft.annual,
+        forecast: &draft.forecast,
     }
 }
 
@@ -758,7 +764,7 @@ impl Reader {
 
     /// The plan body of schema `version`: versions 1 and 2 have no `marketing`.
     fn plan(&mut self, value: &Value, path: &str, version: u64) -> Option<PlanDraft> {
-        const FIELDS: [&str; 12] = [
+        const FIELDS: [&str; 13] = [
             "name",
             "goal",
             "revenue_goal",
@@ -771,16 +777,19 @@ impl Reader {
             "typed_in",
             "tracking",
             "annual",
+            "forecast",
         ];
         let has_marketing = version >= 3;
         let has_languages = version >= 4;
         let has_tracking = version >= 5;
         let has_annual = version >= 6;
+        let has_forecast = version >= 7;
         let known = match version {
             ..=2 => &FIELDS[..7],
             3 => &FIELDS[..8],
             4 => &FIELDS[..10],
             5 => &FIELDS[..11],
+            6 => &FIELDS[..12],
             _ => &FIELDS[..],
         };
         let map = self.object(value, path, known)?;
@@ -841,6 +850,12 @@ impl Reader {
         } else {
             Some(String::new())
         };
+        // The forecast's own text (version 7), likewise.
+        let forecast = if has_forecast && !is_missing("forecast") {
+            self.text(map, path, "forecast")
+        } else {
+            Some(String::new())
+        };
         let mut draft = PlanDraft {
             name: name?,
             goal_kind: goal_kind?,
@@ -854,6 +869,7 @@ impl Reader {
             typed_in: typed_in?,
             tracking: tracking?,
             annual: annual?,
+            forecast: forecast?,
         };
         // Results of a stage or channel the plan does not have cannot be shown: they would
         // come back under one added later with the same id.

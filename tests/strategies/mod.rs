@@ -94,7 +94,9 @@ pub fn any_draft() -> impl Strategy<Value = PlanDraft> {
         (
             typed_text(),
             prop::sample::select(Lang::ALL.to_vec()),
-            // The annual plan is one text to every page but its own: any text round-trips.
+            // The annual plan and the forecast are one text each to every page but their own:
+            // any text round-trips.
+            typed_text(),
             typed_text(),
         ),
     )
@@ -107,7 +109,7 @@ pub fn any_draft() -> impl Strategy<Value = PlanDraft> {
                 average,
                 (stages, marketing, tracking),
                 current,
-                (currency, typed_in, annual),
+                (currency, typed_in, annual, forecast),
             )| {
                 PlanDraft {
                     name,
@@ -126,6 +128,7 @@ pub fn any_draft() -> impl Strategy<Value = PlanDraft> {
                     typed_in,
                     tracking,
                     annual,
+                    forecast,
                 }
             },
         )

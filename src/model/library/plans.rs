@@ -362,6 +362,30 @@ impl Library {
         }
     }
 
+    /// "Make scenarios": each of `drafts` saved as a new plan, the open plan staying open. A
+    /// name a live plan has already gets a number ("… 2", "… 3" …). Returns the new plans' ids,
+    /// in order.
+    pub fn add(&mut self, drafts: Vec<PlanDraft>, now: &mut Now) -> Vec<PlanId> {
+        drafts
+            .into_iter()
+            .map(|draft| {
+                let name = draft.name.trim().to_owned();
+                let name = self.free_name(&|number| match number {
+                    1 => name.clone(),
+                    n => format!("{name} {n}"),
+                });
+                let id = (now.new_id)();
+                self.put(PlanRecord {
+                    id: id.clone(),
+                    modified_ms: now.ms,
+                    deleted_ms: None,
+                    draft: PlanDraft { name, ..draft },
+                });
+                id
+            })
+            .collect()
+    }
+
     /// A copy of `draft` (e.g. a plan a newer version saved) named "… (copy)", saved and opened.
     pub fn open_copy(&mut self, draft: &PlanDraft, now: &mut Now) {
         let copy = self.copy_of(draft);
