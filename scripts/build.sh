@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds every page of Funnel Planner (release) into one folder, default dist/: each entry is its
 # own Trunk build of the one crate (index.html = the Plan area, channels.html = Channels and KPIs, results.html = Results,
-# embed.html = the blog embed), so a page loads only the wasm it shows. Then
+# review.html = Annual plan, forecast.html = Forecast, embed.html = the blog embed), so a page loads only the wasm it shows. Then
 # scripts/postbuild.mjs adds the manifest, icons, service worker and Content-Security-Policy.
 # Expects the tools on PATH (scripts/lib/tools-path.sh). Usage: bash scripts/build.sh [DIR]
 set -euo pipefail
@@ -9,7 +9,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 OUT="${1:-dist}"
 STAGE="target/site"
-ENTRIES=(index channels results review embed)
+ENTRIES=(index review forecast channels results embed)
 rm -rf "$STAGE"
 for entry in "${ENTRIES[@]}"; do
   echo "[build] $entry.html (trunk build --release)…"

@@ -226,6 +226,22 @@ fn expected(key: Key) -> &'static [&'static str] {
         Key::RoadmapItem => &["metric", "target", "deadline", "owner"],
         Key::DraftedSome => &["count"],
         Key::PlanYearRuns => &["first", "last"],
+        Key::ForecastStep => &["from", "to"],
+        Key::PlanYearStarts | Key::BeforePlanYear => &["month"],
+        Key::DaysLabel => &["from", "to"],
+        Key::ScheduleNoteBefore => &["months"],
+        Key::RangeLowLabel | Key::RangeHighLabel | Key::TornadoRate => &["step"],
+        Key::OddsRunning => &["trials"],
+        Key::OddsAbout => &["trials", "seed"],
+        Key::HistogramCaption => &["goal"],
+        Key::BinLabel => &["from", "to"],
+        Key::HistogramChartLabel => &["goal", "chance"],
+        Key::TornadoRange => &["low", "high"],
+        Key::TornadoChartLabel => &["customers"],
+        Key::ScenarioConservativeName | Key::ScenarioAggressiveName => &["plan", "change"],
+        Key::ScenariosMade => &["change", "change"],
+        Key::ScenarioStageTarget => &["stage"],
+        Key::ScenarioStageN => &["n"],
         _ => &[],
     }
 }
@@ -601,6 +617,7 @@ fn own_components(page: Page) -> Vec<PathBuf> {
         ],
         Page::Results => &["src/ui/results"],
         Page::Review => &["src/ui/review"],
+        Page::Forecast => &["src/ui/forecast"],
     };
     paths.iter().map(PathBuf::from).collect()
 }
@@ -688,7 +705,13 @@ fn a_pages_own_texts_are_the_keys_between_its_marks() {
     let marks: Vec<&str> = blocks.iter().map(|(mark, _)| mark.as_str()).collect();
     assert_eq!(
         marks,
-        ["channels_only", "results_only", "review_only", "end"]
+        [
+            "channels_only",
+            "results_only",
+            "review_only",
+            "forecast_only",
+            "end"
+        ]
     );
     for (page, (mark, keys)) in Page::ALL.into_iter().zip(&blocks) {
         assert_eq!(mark, &format!("{}_only", page.feature()));

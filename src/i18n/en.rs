@@ -2,7 +2,8 @@
 //! is the list of keys; every other language is an exhaustive `match` over them.
 //!
 //! The keys come in order: texts every page shows, then one block per page of the full app with
-//! texts only that page shows (`@channels_only`, `@results_only`, `@review_only`, closed by
+//! texts only that page shows (`@channels_only`, `@results_only`, `@review_only`,
+//! `@forecast_only`, closed by
 //! `@end`), then more texts every page shows. The build's catalogue writer
 //! (`scripts/lib/catalogue.mjs`) finds the blocks by those marks.
 
@@ -17,6 +18,8 @@ macro_rules! catalogue {
         $($results_key:ident => $results_text:literal,)*
         @review_only
         $($review_key:ident => $review_text:literal,)*
+        @forecast_only
+        $($forecast_key:ident => $forecast_text:literal,)*
         @end
         $($later_key:ident => $later_text:literal,)*
     ) => {
@@ -27,6 +30,7 @@ macro_rules! catalogue {
             $($channels_key,)*
             $($results_key,)*
             $($review_key,)*
+            $($forecast_key,)*
             $($later_key,)*
         }
 
@@ -37,6 +41,7 @@ macro_rules! catalogue {
                 $(Key::$channels_key,)*
                 $(Key::$results_key,)*
                 $(Key::$review_key,)*
+                $(Key::$forecast_key,)*
                 $(Key::$later_key,)*
             ];
         }
@@ -47,6 +52,7 @@ macro_rules! catalogue {
                 $(Key::$channels_key => Some(Page::Channels),)*
                 $(Key::$results_key => Some(Page::Results),)*
                 $(Key::$review_key => Some(Page::Review),)*
+                $(Key::$forecast_key => Some(Page::Forecast),)*
                 _ => None,
             }
         }
@@ -69,6 +75,10 @@ macro_rules! catalogue {
                     #[cfg(any(feature = "review", not(target_arch = "wasm32")))]
                     Key::$review_key => $review_text,
                 )*
+                $(
+                    #[cfg(any(feature = "forecast", not(target_arch = "wasm32")))]
+                    Key::$forecast_key => $forecast_text,
+                )*
                 $(Key::$later_key => $later_text,)*
                 _ => "",
             }
@@ -86,6 +96,7 @@ catalogue! {
     AreaChannels => "Channels and KPIs",
     AreaResults => "Results",
     AreaReview => "Annual plan",
+    AreaForecast => "Forecast",
     UpdateReady => "A new version of Funnel Planner is ready.",
     UpdateReload => "Reload",
     OpenInApp => "Open in Funnel Planner",
@@ -375,6 +386,8 @@ catalogue! {
     ErrorStageNameDuplicate => "Another stage already has this name.",
     ErrorStageCount => "A funnel has {min_stages} to {max_stages} stages.",
     ErrorCurrencyCode => "Enter a three-letter currency code, such as EUR.",
+    ErrorNotWhole => "Enter a whole number, without decimals.",
+    ErrorRangeMissesPlan => "Keep the plan's value inside the range: the low end at or below it, the high end at or above it.",
     ErrorPercentOutOfRange => "Enter a percent from 0 to 100.",
     ErrorChannelNameDuplicate => "Another channel already has this name.",
     ErrorSharesOverFull => "The channels' shares add up to more than 100%. Lower some of them.",
@@ -752,6 +765,112 @@ catalogue! {
     RoadmapFocus => "Focus:",
     NoFocus => "none chosen",
     RoadmapItem => "{metric}: {target} by {deadline} ({owner})",
+    @forecast_only
+    ForecastHeading => "Forecast",
+    ForecastIntro => "Plan for time and uncertainty: when each stage must happen month by month, how the plan compares with its scenarios, which rates matter most, and how likely the goal is.",
+    ForecastNeedsPlan => "Fix the plan's fields on the Plan page first: the figures below need a valid plan.",
+    ForecastDamaged => "The forecast saved with this plan could not be read. Its text is kept below, so nothing is lost.",
+    ForecastNewer => "The forecast of this plan was saved by a newer version of Funnel Planner. Reload the page to get the newer version; its text is kept below.",
+    ForecastKeptText => "The saved text",
+    ForecastStartAgain => "Start a new forecast (the text above is replaced)",
+    ForecastStep => "{from} → {to}",
+    TimingHeading => "When it must happen",
+    PlanYearStarts => "The plan year starts in {month} (set it on the Results page).",
+    PhasingLegend => "Spread the year's customers over the months",
+    PhasingEven => "Evenly",
+    PhasingWeights => "By weights per month",
+    WeightsLegend => "Weight of each month",
+    WeightsHint => "Any numbers in proportion: last year's customers by month, or percentages. A month with 0 gets no customers.",
+    WeightsAllZero => "Give at least one month a weight above 0.",
+    DaysLegend => "Days from each stage to the next",
+    DaysHint => "How long a lead takes to move on, on average. Earlier stages must then happen earlier; leave empty for no delay.",
+    DaysLabel => "Days from {from} to {to}",
+    ScheduleCaption => "What each stage must reach each month",
+    ScheduleMonth => "Month",
+    BeforePlanYear => "{month} (before the plan year)",
+    ScheduleTotal => "Total",
+    ScheduleNote => "Each figure is rounded up, so a month never shows less than it needs.",
+    ScheduleNoteBefore => "Each figure is rounded up. The first {months} rows come before the plan year starts: the sales cycle means work for this year's customers begins there. Volume in the last months that would feed next year's customers belongs to next year's plan.",
+    OddsHeading => "The odds of reaching the goal",
+    OddsIntro => "Give the rates and the average revenue a range: how low and how high each could really be. 100,000 simulated years draw each from its range and run the funnel from the planned top-of-funnel volume.",
+    RangesLegend => "Ranges",
+    RangesHint => "Each value is drawn from a triangular distribution: most often near the plan's value, never outside the low and high you type. Leave both empty to keep a value fixed.",
+    RangeLowLabel => "Lowest rate, {step}",
+    RangeHighLabel => "Highest rate, {step}",
+    RevenueLowLabel => "Lowest average revenue per new customer",
+    RevenueHighLabel => "Highest average revenue per new customer",
+    SeedLabel => "Seed",
+    NewSeed => "New seed",
+    OddsNeedsRange => "Give at least one rate or the average revenue a range to see the odds. Without ranges the plan reaches its goal exactly.",
+    OddsRunning => "Running {trials} trials…",
+    OddsChance => "Chance of reaching the goal:",
+    OddsAbout => "{trials} trials with seed {seed}: the same seed gives the same figures on every device.",
+    PercentilesCaption => "Customers and revenue over the simulated years",
+    OddsFigure => "Figure",
+    P10 => "P10 (9 years in 10 do better)",
+    P50 => "P50 (median)",
+    P90 => "P90 (1 year in 10 does better)",
+    OddsMean => "Mean",
+    OddsCustomersRow => "New customers",
+    OddsRevenueRow => "Revenue",
+    HistogramCaption => "Simulated years by new customers (goal: {goal})",
+    HistogramBin => "New customers",
+    HistogramTrials => "Trials",
+    HistogramShare => "Share",
+    BinLabel => "{from} – {to}",
+    HistogramChartLabel => "Histogram of new customers over the simulated years; the dashed line is the goal of {goal}, reached in {chance} of them.",
+    SensitivityHeading => "Which rates matter most",
+    SensitivityTenPercent => "Your funnel multiplies its rates, so 10 % better at any stage gives the same 10 % more customers: ranking stages by a 10 % change says nothing. What ranks them is how far each rate can still go, and how uncertain it is.",
+    HeadroomHeading => "Headroom",
+    HeadroomIntro => "What each rate would bring if it reached the top of its typical range (for the industry chosen in the annual plan) or last year's rate, with the others as planned.",
+    HeadroomNone => "No rate is below the top of its typical range or last year's rate.",
+    HeadroomCaption => "Customers and revenue gained per rate, largest first",
+    HeadroomStep => "Rate",
+    HeadroomPlanned => "Planned",
+    HeadroomBetter => "Could reach",
+    HeadroomSource => "From",
+    HeadroomCustomers => "More customers per year",
+    HeadroomRevenue => "More revenue per year",
+    HeadroomCost => "Cost of as many customers at today's CAC",
+    HeadroomUnknown => "—",
+    BetterBenchmark => "top of the typical range",
+    BetterLastYear => "last year",
+    TornadoHeading => "What the ranges swing",
+    TornadoIntro => "Each input moved from its low to its high, the others as planned; the widest swing first.",
+    TornadoNeedsRange => "Type ranges under The odds of reaching the goal to see which inputs swing the result most.",
+    TornadoCaption => "Swing of each input, widest first",
+    TornadoInput => "Input",
+    TornadoRangeColumn => "Range",
+    TornadoCustomersLow => "Customers at low",
+    TornadoCustomersHigh => "Customers at high",
+    TornadoRevenueLow => "Revenue at low",
+    TornadoRevenueHigh => "Revenue at high",
+    TornadoRate => "Rate {step}",
+    TornadoRevenue => "Average revenue per new customer",
+    TornadoRange => "{low} – {high}",
+    TornadoChartLabel => "Tornado chart of new customers per year for each input's range; the line marks the plan's {customers}.",
+    ScenariosHeading => "Scenarios side by side",
+    ScenariosIntro => "Compare this plan with up to three others: the inputs that differ are marked, and each figure shows its difference from this plan.",
+    ScenarioPercentLabel => "Change every rate by",
+    MakeScenarios => "Make scenarios",
+    ScenarioConservativeName => "{plan} – conservative (−{change})",
+    ScenarioAggressiveName => "{plan} – aggressive (+{change})",
+    ScenariosMade => "Made a conservative and an aggressive copy (rates −{change} and +{change}), shown side by side below and kept in your plans.",
+    CompareWithLegend => "Compare with",
+    CompareNoOthers => "Your library has no other plan yet: make scenarios, or add a plan on the Plan page.",
+    ScenariosCaption => "This plan and its scenarios",
+    ScenarioFigure => "Figure",
+    ScenarioAverageRevenue => "Average revenue per new customer",
+    ScenarioBudget => "Budget set per year",
+    ScenarioCustomers => "New customers per year",
+    ScenarioRevenue => "Revenue per year",
+    ScenarioBudgetNeeded => "Budget needed per year",
+    ScenarioStageTarget => "{stage} per year",
+    ScenarioStageN => "Stage {n}",
+    ScenarioNone => "—",
+    ScenarioSame => "same",
+    ScenarioDiffers => "(differs)",
+    ScenarioHasProblem => "A plan with a field that cannot be read shows — for its figures: open it on the Plan page to fix it.",
     @end
     // Texts the Results area and the annual review both show.
     StepColumn => "Step",

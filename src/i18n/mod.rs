@@ -125,11 +125,13 @@ pub enum Page {
     Results,
     /// The annual review (`review.html`).
     Review,
+    /// The forecast: timing, scenarios, sensitivity and the odds (`forecast.html`).
+    Forecast,
 }
 
 impl Page {
     /// Every page with texts of its own, in the order of their blocks in `en.rs`.
-    pub const ALL: [Page; 3] = [Page::Channels, Page::Results, Page::Review];
+    pub const ALL: [Page; 4] = [Page::Channels, Page::Results, Page::Review, Page::Forecast];
 
     /// The page's cargo feature, which also names its catalogue files.
     pub fn feature(self) -> &'static str {
@@ -137,6 +139,7 @@ impl Page {
             Page::Channels => "channels",
             Page::Results => "results",
             Page::Review => "review",
+            Page::Forecast => "forecast",
         }
     }
 
@@ -149,6 +152,8 @@ impl Page {
             Some(Page::Results)
         } else if cfg!(feature = "review") {
             Some(Page::Review)
+        } else if cfg!(feature = "forecast") {
+            Some(Page::Forecast)
         } else {
             None
         }
@@ -248,6 +253,8 @@ pub fn input_error_key(error: InputError) -> Key {
         InputError::ChannelNameDuplicate => Key::ErrorChannelNameDuplicate,
         InputError::MoreThanStageAbove => Key::ErrorMoreThanStageAbove,
         InputError::CurrencyCode => Key::ErrorCurrencyCode,
+        InputError::NotWhole => Key::ErrorNotWhole,
+        InputError::RangeMissesPlan => Key::ErrorRangeMissesPlan,
     }
 }
 

@@ -10,6 +10,7 @@ pub mod embed;
 mod embed_dialog;
 mod field;
 mod figures;
+mod forecast;
 mod forward_check;
 mod goal_form;
 mod intl;
@@ -189,11 +190,20 @@ pub enum Area {
     /// The annual plan: last year, the goal's chain, rates against last year and typical
     /// ranges, SMART objectives and the roadmap: `review.html`.
     Review,
+    /// When each stage must happen, scenarios side by side, sensitivity and the odds of reaching
+    /// the goal: `forecast.html`.
+    Forecast,
 }
 
 impl Area {
     /// Every area, in the navigation's order.
-    const ALL: [Area; 4] = [Area::Plan, Area::Review, Area::Channels, Area::Results];
+    const ALL: [Area; 5] = [
+        Area::Plan,
+        Area::Review,
+        Area::Forecast,
+        Area::Channels,
+        Area::Results,
+    ];
 
     /// The page's file, relative to the app's folder.
     pub fn page(self) -> &'static str {
@@ -202,6 +212,7 @@ impl Area {
             Area::Channels => "channels.html",
             Area::Results => "results.html",
             Area::Review => "review.html",
+            Area::Forecast => "forecast.html",
         }
     }
 
@@ -211,6 +222,7 @@ impl Area {
             Area::Channels => Key::AreaChannels,
             Area::Results => Key::AreaResults,
             Area::Review => Key::AreaReview,
+            Area::Forecast => Key::AreaForecast,
         }
     }
 }
@@ -241,6 +253,14 @@ pub fn ResultsApp() -> impl IntoView {
 #[component]
 pub fn ReviewApp() -> impl IntoView {
     App(AppProps { area: Area::Review })
+}
+
+/// The Forecast area's page.
+#[component]
+pub fn ForecastApp() -> impl IntoView {
+    App(AppProps {
+        area: Area::Forecast,
+    })
 }
 
 /// A page of the full app: the plan library and its notices, and the `area`'s panels.
@@ -334,6 +354,15 @@ fn App(area: Area) -> impl IntoView {
                 <LibraryPanel planner />
             </div>
             <review::ReviewPanels draft checked targets />
+        }
+        .into_any(),
+        // The forecast works out the little it needs of the channels itself: the page carries
+        // no channel report.
+        Area::Forecast => view! {
+            <div class="column">
+                <LibraryPanel planner />
+            </div>
+            <forecast::ForecastPanels planner checked targets />
         }
         .into_any(),
         Area::Channels | Area::Results => {

@@ -368,6 +368,18 @@ impl Planner {
         focus_later("plan-name".to_owned());
     }
 
+    /// "Make scenarios": `drafts` saved as new plans, the open plan staying open; their ids.
+    pub fn add(self, drafts: Vec<PlanDraft>) -> Vec<PlanId> {
+        let mut drafts = Some(drafts);
+        let mut ids = Vec::new();
+        self.change(&mut |library, now| {
+            if let Some(drafts) = drafts.take() {
+                ids = library.add(drafts, now);
+            }
+        });
+        ids
+    }
+
     /// "Duplicate plan": a copy of the open plan, opened.
     pub fn duplicate(self) {
         self.change(&mut Library::duplicate);

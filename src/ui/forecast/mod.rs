@@ -1,0 +1,227 @@
+//! The Forecast area: when each stage must happen (monthly phasing and the days each stage
+//! takes, over the plan year), scenarios side by side, which rates matter most (headroom and a
+//! tornado over the ranges), and the odds of reaching the goal (a seeded Monte Carlo run).
+//!
+//! The forecast's inputs are kept in the plan as one text (`PlanDraft::forecast`); this page
+//! reads it into a [`ForecastDraft`] (in the page's language) on every change and writes it back
+//! on every edit, so the plan's autosave, merge, export and share links carry it like any other
+//! field.
+
+mod odds;
+mod scenarios;
+mod sensitivity;
+mod timing;
+
+use leptos::prelude::*;
+
+use crate::i18n::Key;
+use crate::model::forecast::draft::{
+    of_plan, ForecastDecodeError, ForecastDraft, ForecastError, ForecastField, Ranges,
+};
+use crate::model::{InputError, Plan, PlanDraft, StageId};
+use crate::ui::field::{InputField, Kind};
+use crate::ui::planner::Planner;
+use crate::ui::text::{lang, stage_labels, t, tf};
+use crate::ui::{Checked, TargetsMemo};
+
+use odds::OddsPanel;
+use scenarios::ScenariosPanel;
+use sensitivity::SensitivityPanel;
+use timing::TimingPanel;
+
+/// Everything the Forecast area derives from the plan, once per change.
+#[derive(Clone, Copy)]
+pub struct Forecast {
+    pub draft: RwSignal<PlanDraft>,
+    pub checked: Checked,
+    pub targets: TargetsMemo,
+    /// The forecast kept in the plan, in the page's language, or why it cannot be read.
+    pub read: Memo<Result<ForecastDraft, ForecastDecodeError>>,
+    /// The plan's stage ids, top to bottom.
+    pub stage_ids: Memo<Vec<StageId>>,
+    /// The stages' labels, top to bottom.
+    pub stage_names: Memo<Vec<String>>,
+    /// The ranges read around the plan's values (none while the plan has a problem).
+    pub ranges: Memo<Ranges>,
+    /// Every problem of the forecast's fields.
+    pub errors: Memo<Vec<ForecastError>>,
+}
+
+impl Forecast {
+    fn new(draft: RwSignal<PlanDraft>, checked: Checked, targets: TargetsMemo) -> Self {
+        let read = Memo::new(move |_| draft.with(|draft| of_plan(draft, lang())));
+        let stage_ids = Memo::new(move |_| draft.with(PlanDraft::stage_ids));
+        let stage_names = Memo::new(move |_| draft.with(stage_labels));
+        // The plan's rates (fractions) and average revenue, which the ranges are read around.
+        let values = Memo::new(move |_| {
+            checked.with(|checked| {
+                checked.as_ref().ok().map(|plan: &Plan| {
+                    let rates: Vec<f64> =
+                        plan.funnel.rates().iter().map(|r| r.fraction()).collect();
+                    (rates, plan.average_revenue_per_customer)
+                })
+            })
+        });
+        let ranges = Memo::new(move |_| {
+            let ids = stage_ids.get();
+            read.with(|read| {
+                values.with(|values| match (read, values) {
+                    (Ok(forecast), Some((rates, average))) => {
+                        forecast.ranges(&ids, rates, *average).0
+                    }
+                    _ => Ranges::default(),
+                })
+            })
+        });
+        let errors = Memo::new(move |_| {
+            let ids = stage_ids.get();
+            read.with(|read| {
+                values.with(|values| match read {
+                    Ok(forecast) => {
+                        let (rates, average) = values.clone().unwrap_or_default();
+                        forecast.errors(&ids, &rates, average)
+                    }
+                    Err(_) => Vec::new(),
+                })
+            })
+        });
+        Self {
+            draft,
+            checked,
+            targets,
+            read,
+            stage_ids,
+            stage_names,
+            ranges,
+            errors,
+        }
+    }
+
+    /// Changes the forecast and keeps it in the plan (which saves it).
+    pub fn edit(self, change: impl FnOnce(&mut ForecastDraft)) {
+        let Ok(mut forecast) = self.read.get_untracked() else {
+            return;
+        };
+        change(&mut forecast);
+        let text = forecast.encode();
+        self.draft.update(|draft| draft.forecast = text);
+    }
+
+    /// A value read from the forecast (tracked); `T::default()` while it cannot be read.
+    pub fn with<T: Default>(self, read: impl FnOnce(&ForecastDraft) -> T) -> T {
+        self.read
+            .with(|forecast| forecast.as_ref().map(read).unwrap_or_default())
+    }
+
+    /// The error of `field`, as a signal.
+    pub fn error(self, field: ForecastField) -> Signal<Option<InputError>> {
+        Signal::derive(move || {
+            self.errors.with(|errors| {
+                errors
+                    .iter()
+                    .find(|(at, _)| *at == field)
+                    .map(|(_, error)| *error)
+            })
+        })
+    }
+
+    /// A number field of the forecast: its label, its text read by `read` and written by
+    /// `write`, its error.
+    pub fn field(
+        self,
+        field: ForecastField,
+        label: Signal<String>,
+        read: impl Fn(&ForecastDraft) -> String + Send + Sync + 'static,
+        write: impl Fn(&mut ForecastDraft, String) + Send + Sync + 'static,
+        is_percent: bool,
+    ) -> AnyView {
+        let value = Signal::derive(move || self.with(&read));
+        let on_input = Callback::new(move |text: String| self.edit(|f| write(f, text)));
+        let id = field_id(field);
+        let error = self.error(field);
+        if is_percent {
+            view! { <InputField id label value on_input error kind=Kind::Number suffix="%" /> }
+                .into_any()
+        } else {
+            view! { <InputField id label value on_input error kind=Kind::Number /> }.into_any()
+        }
+    }
+
+    /// "From → To" for the rate of stage `index` into the next.
+    pub fn step(self, index: usize) -> String {
+        self.stage_names.with(|names| {
+            let name = |at: usize| names.get(at).cloned().unwrap_or_default();
+            tf(
+                Key::ForecastStep,
+                &[("from", &name(index)), ("to", &name(index + 1))],
+            )
+        })
+    }
+}
+
+/// The `id` of the input for a forecast's field.
+pub fn field_id(field: ForecastField) -> String {
+    match field {
+        ForecastField::Weight(month) => format!("weight-{month}"),
+        ForecastField::Weights => "weight-0".to_owned(),
+        ForecastField::Days(id) => format!("days-{}", id.0),
+        ForecastField::Low(id) => format!("range-low-{}", id.0),
+        ForecastField::High(id) => format!("range-high-{}", id.0),
+        ForecastField::RevenueLow => "revenue-low".to_owned(),
+        ForecastField::RevenueHigh => "revenue-high".to_owned(),
+        ForecastField::Seed => "seed".to_owned(),
+        ForecastField::ScenarioPercent => "scenario-percent".to_owned(),
+    }
+}
+
+/// The Forecast area's panels: its introduction (a column of the page's layout) and its
+/// sections (the wide part below).
+#[component]
+pub fn ForecastPanels(planner: Planner, checked: Checked, targets: TargetsMemo) -> impl IntoView {
+    let draft = planner.draft();
+    let forecast = Forecast::new(draft, checked, targets);
+    let unreadable = move || {
+        forecast.read.with(|read| {
+            read.as_ref().err().map(|error| {
+                let reason = match error {
+                    ForecastDecodeError::Newer(_) => t(Key::ForecastNewer),
+                    ForecastDecodeError::Damaged => t(Key::ForecastDamaged),
+                };
+                let text = draft.with_untracked(|draft| draft.forecast.clone());
+                let start_again = move |_| draft.update(|draft| draft.forecast = String::new());
+                view! {
+                    <section class="card problem" role="alert">
+                        <p>{reason}</p>
+                        <label for="forecast-unreadable">{t(Key::ForecastKeptText)}</label>
+                        <textarea id="forecast-unreadable" readonly rows="4">{text}</textarea>
+                        <button type="button" on:click=start_again>{t(Key::ForecastStartAgain)}</button>
+                    </section>
+                }
+            })
+        })
+    };
+    let is_readable = move || forecast.read.with(Result::is_ok);
+    let plan_problem = move || {
+        checked
+            .with(Result::is_err)
+            .then(|| view! { <p class="notice" role="status">{t(Key::ForecastNeedsPlan)}</p> })
+    };
+    view! {
+        <div class="column">
+            <section class="card forecast-intro" aria-labelledby="forecast-heading">
+                <h2 id="forecast-heading">{t(Key::ForecastHeading)}</h2>
+                <p>{t(Key::ForecastIntro)}</p>
+                {plan_problem}
+            </section>
+        </div>
+        <div class="wide">
+            {unreadable}
+            <Show when=is_readable>
+                <TimingPanel forecast />
+                <OddsPanel forecast />
+                <SensitivityPanel forecast />
+                <ScenariosPanel forecast planner />
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,404 @@
+//! The odds of reaching the goal: a low–high range around each rate and the average revenue, a
+//! seed, and a Monte Carlo run of 100,000 trials from the planned top-of-funnel volume, in
+//! chunks between frames (with a progress bar) so typing is never blocked, re-run a moment after
+//! the inputs stop changing. It shows the probability of reaching the goal, P10 / P50 / P90 of
+//! customers and revenue, and a histogram (an SVG chart with the same figures as a table).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::i18n::Key;
+use crate::model::forecast::draft::{ForecastField, MAX_SEED};
+use crate::model::forecast::odds::{Bin, OddsGoal, OddsInput, OddsSummary, Simulation};
+use crate::model::{to_percent, Goal};
+use crate::ui::forecast::Forecast;
+use crate::ui::table::{live_table, Cell, Row, Table};
+use crate::ui::text::{count, money, needed, percent, t, tf};
+
+/// Trials per run.
+pub const TRIALS: u32 = 100_000;
+/// Trials per step: well under a millisecond of work.
+const STEP: u32 = 2_000;
+/// How long a chunk of steps may take before the page gets the main thread back, in ms.
+const SLICE_MS: f64 = 12.0;
+/// How long the inputs must rest before a run starts.
+const DEBOUNCE: Duration = Duration::from_millis(300);
+
+/// The run's input, or `None` while the plan or a range has a problem, or no input has a range.
+fn odds_input(forecast: Forecast) -> Option<OddsInput> {
+    let seed = forecast
+        .read
+        .with(|read| read.as_ref().ok().map(|f| f.seed()))?
+        .ok()?;
+    let has_range_error = forecast.errors.with(|errors| {
+        errors.iter().any(|(field, _)| {
+            matches!(
+                field,
+                ForecastField::Low(_)
+                    | ForecastField::High(_)
+                    | ForecastField::RevenueLow
+                    | ForecastField::RevenueHigh
+            )
+        })
+    });
+    if has_range_error {
+        return None;
+    }
+    let ranges = forecast.ranges.get();
+    if !ranges.has_any() {
+        return None;
+    }
+    let top_per_year = forecast.targets.with(|targets| match targets {
+        Some(Ok(targets)) => targets.top().map(|top| top.per_year),
+        _ => None,
+    })?;
+    let goal = forecast.checked.with(|checked| {
+        checked.as_ref().ok().map(|plan| match plan.goal {
+            Goal::Revenue(revenue) => OddsGoal::Revenue(revenue),
+            Goal::NewCustomers(customers) => OddsGoal::Customers(customers),
+        })
+    })?;
+    Some(OddsInput {
+        top_per_year,
+        rates: ranges.rates,
+        average_revenue: ranges.average_revenue,
+        goal,
+        trials: TRIALS,
+        seed,
+    })
+}
+
+/// The state of the current run.
+#[derive(Debug, Clone, PartialEq)]
+enum Run {
+    /// No input has a range, or an input has a problem.
+    Idle,
+    /// Running: the fraction done.
+    Running(f64),
+    /// Done.
+    Done(OddsSummary),
+}
+
+/// Runs the simulation in slices of about [`SLICE_MS`], one per turn of the event loop (typing
+/// is never blocked longer), while `generation` is still `mine`; reports progress and the
+/// result in `run`.
+fn run_in_chunks(
+    simulation: Rc<RefCell<Simulation>>,
+    generation: Rc<RefCell<u64>>,
+    mine: u64,
+    run: RwSignal<Run>,
+) {
+    if *generation.borrow() != mine {
+        return;
+    }
+    let started = js_sys::Date::now();
+    let mut is_finished = false;
+    while !is_finished && js_sys::Date::now() - started < SLICE_MS {
+        is_finished = simulation.borrow_mut().run(STEP);
+    }
+    if is_finished {
+        match simulation.borrow().summary() {
+            Some(summary) => run.set(Run::Done(summary)),
+            None => run.set(Run::Idle),
+        }
+    } else {
+        run.set(Run::Running(simulation.borrow().progress()));
+        set_timeout(
+            move || run_in_chunks(simulation, generation, mine, run),
+            Duration::ZERO,
+        );
+    }
+}
+
+/// The "The odds of reaching the goal" panel.
+#[component]
+pub fn OddsPanel(forecast: Forecast) -> impl IntoView {
+    let input = Memo::new(move |_| odds_input(forecast));
+    let run = RwSignal::new(Run::Idle);
+    // The last result stays on screen while a new run is under way.
+    let shown = RwSignal::new(None::<OddsSummary>);
+    let generation = Rc::new(RefCell::new(0_u64));
+    Effect::new(move |_| {
+        let input = input.get();
+        let mine = {
+            let mut current = generation.borrow_mut();
+            *current += 1;
+            *current
+        };
+        let Some(input) = input else {
+            run.set(Run::Idle);
+            shown.set(None);
+            return;
+        };
+        run.set(Run::Running(0.0));
+        let generation = generation.clone();
+        set_timeout(
+            move || {
+                if *generation.borrow() != mine {
+                    return;
+                }
+                match Simulation::new(input) {
+                    Ok(simulation) => {
+                        run_in_chunks(Rc::new(RefCell::new(simulation)), generation, mine, run)
+                    }
+                    Err(_) => run.set(Run::Idle),
+                }
+            },
+            DEBOUNCE,
+        );
+    });
+    Effect::new(move |_| {
+        if let Run::Done(summary) = run.get() {
+            shown.set(Some(summary));
+        }
+    });
+
+    let range_fields = move || {
+        let ids = forecast.stage_ids.get();
+        let upper = ids.len().saturating_sub(1);
+        let rates = ids
+            .into_iter()
+            .take(upper)
+            .enumerate()
+            .map(|(index, id)| {
+                let step = move || forecast.step(index);
+                view! {
+                    <div class="range-pair">
+                        {forecast.field(
+                            ForecastField::Low(id),
+                            Signal::derive(move || tf(Key::RangeLowLabel, &[("step", &step())])),
+                            move |f| f.range_of(id).0.to_owned(),
+                            move |f, text| f.set_range(id, false, text),
+                            true,
+                        )}
+                        {forecast.field(
+                            ForecastField::High(id),
+                            Signal::derive(move || tf(Key::RangeHighLabel, &[("step", &step())])),
+                            move |f| f.range_of(id).1.to_owned(),
+                            move |f, text| f.set_range(id, true, text),
+                            true,
+                        )}
+                    </div>
+                }
+            })
+            .collect_view();
+        view! {
+            {rates}
+            <div class="range-pair">
+                {forecast.field(
+                    ForecastField::RevenueLow,
+                    Signal::derive(|| t(Key::RevenueLowLabel).to_owned()),
+                    |f| f.revenue_low.clone(),
+                    |f, text| f.revenue_low = text,
+                    false,
+                )}
+                {forecast.field(
+                    ForecastField::RevenueHigh,
+                    Signal::derive(|| t(Key::RevenueHighLabel).to_owned()),
+                    |f| f.revenue_high.clone(),
+                    |f, text| f.revenue_high = text,
+                    false,
+                )}
+            </div>
+        }
+    };
+    let new_seed = move |_| {
+        let seed = (js_sys::Math::random() * MAX_SEED as f64).floor();
+        forecast.edit(|f| f.seed = (seed as u64).to_string());
+    };
+    let progress = move || match run.get() {
+        Run::Running(done) => Some(view! {
+            <p class="running">
+                <label for="odds-progress">{tf(Key::OddsRunning, &[("trials", &count(f64::from(TRIALS)))])}</label>
+                " "
+                <progress id="odds-progress" max="1" value=done></progress>
+            </p>
+        }),
+        _ => None,
+    };
+    let headline = move || {
+        shown.with(|summary| {
+            summary.as_ref().map(|summary| {
+                view! {
+                    <p class="odds-headline">
+                        {t(Key::OddsChance)} " "
+                        <strong>{percent(to_percent(summary.probability))}</strong>
+                    </p>
+                    <p class="hint">
+                        {tf(
+                            Key::OddsAbout,
+                            &[("trials", &count(f64::from(summary.trials))), ("seed", &summary.seed.to_string())],
+                        )}
+                    </p>
+                }
+            })
+        })
+    };
+    let no_ranges = move || {
+        (input.with(Option::is_none) && forecast.checked.with(Result::is_ok))
+            .then(|| view! { <p class="hint">{t(Key::OddsNeedsRange)}</p> })
+    };
+    let percentiles =
+        Memo::new(move |_| shown.with(|summary| summary.as_ref().map(percentile_table)));
+    let histogram = Memo::new(move |_| shown.with(|summary| summary.as_ref().map(histogram_table)));
+    let chart = move || shown.with(|summary| summary.as_ref().map(histogram_chart));
+    view! {
+        <section class="card odds" aria-labelledby="odds-heading">
+            <h2 id="odds-heading">{t(Key::OddsHeading)}</h2>
+            <p>{t(Key::OddsIntro)}</p>
+            <fieldset class="ranges">
+                <legend>{t(Key::RangesLegend)}</legend>
+                <p class="hint">{t(Key::RangesHint)}</p>
+                {range_fields}
+            </fieldset>
+            <div class="seed">
+                {forecast.field(
+                    ForecastField::Seed,
+                    Signal::derive(|| t(Key::SeedLabel).to_owned()),
+                    |f| f.seed.clone(),
+                    |f, text| f.seed = text,
+                    false,
+                )}
+                <button type="button" on:click=new_seed>{t(Key::NewSeed)}</button>
+            </div>
+            {no_ranges}
+            <div class="odds-results" aria-live="polite" aria-busy=move || matches!(run.get(), Run::Running(_)).to_string()>
+                {progress}
+                {headline}
+            </div>
+            {live_table(percentiles)}
+            {chart}
+            {live_table(histogram)}
+        </section>
+    }
+}
+
+/// P10 / P50 / P90 and the mean of customers and revenue.
+fn percentile_table(summary: &OddsSummary) -> Table {
+    let customers = summary.customers;
+    let figures = |values: [f64; 4], show: fn(f64) -> String| {
+        values
+            .into_iter()
+            .map(|value| Cell::figure(show(value), value))
+            .collect::<Vec<_>>()
+    };
+    let mut rows = vec![Row::new(
+        t(Key::OddsCustomersRow),
+        figures(
+            [customers.p10, customers.p50, customers.p90, customers.mean],
+            count,
+        ),
+    )];
+    if let Some(revenue) = summary.revenue {
+        rows.push(Row::new(
+            t(Key::OddsRevenueRow),
+            figures([revenue.p10, revenue.p50, revenue.p90, revenue.mean], money),
+        ));
+    }
+    Table {
+        id: "percentiles-caption",
+        caption: t(Key::PercentilesCaption).to_owned(),
+        columns: [Key::OddsFigure, Key::P10, Key::P50, Key::P90, Key::OddsMean]
+            .into_iter()
+            .map(|key| t(key).to_owned())
+            .collect(),
+        rows,
+    }
+}
+
+/// "12 – 14": a bin's customers per year.
+fn bin_label(bin: &Bin) -> String {
+    tf(
+        Key::BinLabel,
+        &[("from", &count(bin.from)), ("to", &count(bin.to))],
+    )
+}
+
+/// The histogram as a table: each bin's trials and share of the trials.
+fn histogram_table(summary: &OddsSummary) -> Table {
+    let trials = f64::from(summary.trials.max(1));
+    let rows = summary
+        .histogram
+        .iter()
+        .map(|bin| {
+            let share = to_percent(f64::from(bin.trials) / trials);
+            Row::new(
+                bin_label(bin),
+                vec![
+                    Cell::figure(count(f64::from(bin.trials)), f64::from(bin.trials)),
+                    Cell::figure(percent(share), share),
+                ],
+            )
+        })
+        .collect();
+    Table {
+        id: "histogram-caption",
+        caption: tf(
+            Key::HistogramCaption,
+            &[("goal", &needed(summary.goal_customers))],
+        ),
+        columns: [Key::HistogramBin, Key::HistogramTrials, Key::HistogramShare]
+            .into_iter()
+            .map(|key| t(key).to_owned())
+            .collect(),
+        rows,
+    }
+}
+
+/// Chart width and height in SVG units.
+const WIDTH: f64 = 400.0;
+const HEIGHT: f64 = 160.0;
+/// Room at the bottom for the axis labels.
+const AXIS: f64 = 18.0;
+
+/// The histogram as an SVG bar chart, the goal marked by a dashed line; its figures are in the
+/// table below it.
+fn histogram_chart(summary: &OddsSummary) -> impl IntoView {
+    let bins = &summary.histogram;
+    let most = bins.iter().map(|bin| bin.trials).max().unwrap_or(1).max(1);
+    let low = bins.first().map_or(0.0, |bin| bin.from);
+    let high = bins.last().map_or(1.0, |bin| bin.to);
+    let span = (high - low).max(f64::MIN_POSITIVE);
+    let width = WIDTH / bins.len().max(1) as f64;
+    let bars = bins
+        .iter()
+        .enumerate()
+        .map(|(index, bin)| {
+            let height = (HEIGHT - AXIS) * f64::from(bin.trials) / f64::from(most);
+            let is_reached = bin.from >= summary.goal_customers;
+            view! {
+                <rect
+                    class=if is_reached { "bar reached" } else { "bar" }
+                    x=index as f64 * width + 1.0
+                    y=HEIGHT - AXIS - height
+                    width=(width - 2.0).max(1.0)
+                    height=height
+                >
+                    <title>{format!("{}: {}", bin_label(bin), count(f64::from(bin.trials)))}</title>
+                </rect>
+            }
+        })
+        .collect_view();
+    let goal_x = ((summary.goal_customers - low) / span * WIDTH).clamp(0.0, WIDTH);
+    let label = tf(
+        Key::HistogramChartLabel,
+        &[
+            ("goal", &needed(summary.goal_customers)),
+            ("chance", &percent(to_percent(summary.probability))),
+        ],
+    );
+    view! {
+        <figure class="chart histogram">
+            <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=label.clone()>
+                {bars}
+                <line class="goal-line" x1=goal_x x2=goal_x y1="0" y2=HEIGHT - AXIS />
+                <text class="axis" x="0" y=HEIGHT - 4.0>{count(low)}</text>
+                <text class="axis" x=WIDTH y=HEIGHT - 4.0 text-anchor="end">{count(high)}</text>
+            </svg>
+            <figcaption>{label}</figcaption>
+        </figure>
+    }
+}

@@ -1,0 +1,207 @@
+//! When it must happen: the year's customers spread over the plan year's months (even, or by
+//! weights such as last year's customers by month), the days each stage takes to reach the next,
+//! and the schedule: what each stage must reach in each month, the months before the plan year
+//! included, so that each month's customers close on time.
+
+use leptos::prelude::*;
+
+use crate::i18n::Key;
+use crate::model::forecast::draft::{ForecastField, PhasingMode};
+use crate::model::forecast::timing::{lead_months, monthly_shares, schedule, Schedule, MONTHS};
+use crate::model::tracking::PlanYear;
+use crate::ui::browser::{current_year, month_label, MonthStyle};
+use crate::ui::field::Choice;
+use crate::ui::forecast::Forecast;
+use crate::ui::table::{live_table, Cell, Row, Table};
+use crate::ui::text::{needed, t, tf};
+
+/// The label of the month `offset` months after the plan year's first (negative: before it).
+fn month_at(year: PlanYear, offset: i32) -> String {
+    let from_january =
+        i64::from(year.year()) * 12 + i64::from(year.month()) - 1 + i64::from(offset);
+    let calendar_year = i32::try_from(from_january.div_euclid(12)).unwrap_or(year.year());
+    let month = u8::try_from(from_january.rem_euclid(12) + 1).unwrap_or(1);
+    month_label(calendar_year, month, MonthStyle::Long)
+}
+
+/// The "When it must happen" panel.
+#[component]
+pub fn TimingPanel(forecast: Forecast) -> impl IntoView {
+    let plan_year = Memo::new(move |_| {
+        forecast
+            .draft
+            .with(|draft| draft.tracking.plan_year(current_year()))
+    });
+    let mode = Memo::new(move |_| forecast.with(|f| f.phasing));
+    let on_mode = Callback::new(move |index: usize| {
+        forecast.edit(|f| {
+            f.phasing = if index == 1 {
+                // Every month starts with the same weight, so nothing changes until one is typed.
+                for index in 0..MONTHS {
+                    if f.weight(index).trim().is_empty() {
+                        f.set_weight(index, "1".to_owned());
+                    }
+                }
+                PhasingMode::Weights
+            } else {
+                PhasingMode::Even
+            };
+        });
+    });
+    let weights = move || {
+        (mode.get() == PhasingMode::Weights).then(|| {
+            let year = plan_year.get();
+            let fields = (0..MONTHS)
+                .map(|index| {
+                    let label = Signal::stored(month_at(year, index as i32));
+                    forecast.field(
+                        ForecastField::Weight(index),
+                        label,
+                        move |f| f.weight(index).to_owned(),
+                        move |f, text| f.set_weight(index, text),
+                        false,
+                    )
+                })
+                .collect_view();
+            let all_zero = move || {
+                forecast
+                    .error(ForecastField::Weights)
+                    .get()
+                    .map(|_| view! { <p class="error" role="alert">{t(Key::WeightsAllZero)}</p> })
+            };
+            view! {
+                <fieldset class="weights">
+                    <legend>{t(Key::WeightsLegend)}</legend>
+                    <p class="hint">{t(Key::WeightsHint)}</p>
+                    <div class="month-fields">{fields}</div>
+                    {all_zero}
+                </fieldset>
+            }
+        })
+    };
+    let days = move || {
+        let ids = forecast.stage_ids.get();
+        let upper = ids.len().saturating_sub(1);
+        ids.into_iter()
+            .take(upper)
+            .enumerate()
+            .map(|(index, id)| {
+                let label = Signal::derive(move || {
+                    forecast.stage_names.with(|names| {
+                        let name = |at: usize| names.get(at).cloned().unwrap_or_default();
+                        tf(
+                            Key::DaysLabel,
+                            &[("from", &name(index)), ("to", &name(index + 1))],
+                        )
+                    })
+                });
+                forecast.field(
+                    ForecastField::Days(id),
+                    label,
+                    move |f| f.days_of(id).to_owned(),
+                    move |f, text| f.set_days(id, text),
+                    false,
+                )
+            })
+            .collect_view()
+    };
+    let schedule = Memo::new(move |_| {
+        let ids = forecast.stage_ids.get();
+        forecast.targets.with(|targets| {
+            let Some(Ok(targets)) = targets else {
+                return None;
+            };
+            forecast.read.with(|read| {
+                let forecast = read.as_ref().ok()?;
+                let (phasing, errors) = forecast.phasing();
+                let (days, day_errors) = forecast.days_to_next(&ids);
+                if !errors.is_empty() || !day_errors.is_empty() {
+                    return None;
+                }
+                let shares = monthly_shares(&phasing).ok()?;
+                let leads = lead_months(&days).ok()?;
+                let yearly: Vec<f64> = targets.stages.iter().map(|stage| stage.per_year).collect();
+                schedule(&yearly, &shares, &leads).ok()
+            })
+        })
+    });
+    let table = Memo::new(move |_| {
+        let year = plan_year.get();
+        let names = forecast.stage_names.get();
+        schedule.with(|schedule| {
+            schedule
+                .as_ref()
+                .map(|schedule| schedule_table(schedule, year, names))
+        })
+    });
+    let before = Memo::new(move |_| {
+        schedule.with(|schedule| schedule.as_ref().map_or(0, Schedule::months_before))
+    });
+    let starts = move || {
+        let year = plan_year.get();
+        tf(Key::PlanYearStarts, &[("month", &month_at(year, 0))])
+    };
+    view! {
+        <section class="card timing" aria-labelledby="timing-heading">
+            <h2 id="timing-heading">{t(Key::TimingHeading)}</h2>
+            <p>{starts}</p>
+            <Choice
+                name="phasing"
+                legend=Key::PhasingLegend
+                options=vec![Key::PhasingEven, Key::PhasingWeights]
+                selected=Signal::derive(move || usize::from(mode.get() == PhasingMode::Weights))
+                on_select=on_mode
+            />
+            {weights}
+            <fieldset class="days">
+                <legend>{t(Key::DaysLegend)}</legend>
+                <p class="hint">{t(Key::DaysHint)}</p>
+                <div class="month-fields">{days}</div>
+            </fieldset>
+            {live_table(table)}
+            <p class="hint">
+                {move || match before.get() {
+                    0 => t(Key::ScheduleNote).to_owned(),
+                    months => tf(Key::ScheduleNoteBefore, &[("months", &months.to_string())]),
+                }}
+            </p>
+        </section>
+    }
+}
+
+/// The schedule as a table: a row per month (those before the plan year labelled), a column per
+/// stage, each figure rounded up, and the totals.
+fn schedule_table(schedule: &Schedule, year: PlanYear, names: Vec<String>) -> Table {
+    let mut columns = vec![t(Key::ScheduleMonth).to_owned()];
+    columns.extend(names);
+    let mut rows: Vec<Row> = schedule
+        .rows
+        .iter()
+        .map(|row| {
+            let month = month_at(year, row.offset);
+            let header = if row.offset < 0 {
+                tf(Key::BeforePlanYear, &[("month", &month)])
+            } else {
+                month
+            };
+            let cells = row
+                .stages
+                .iter()
+                .map(|value| Cell::figure(needed(*value), *value))
+                .collect();
+            Row::new(header, cells)
+        })
+        .collect();
+    let totals = schedule
+        .totals()
+        .into_iter()
+        .map(|value| Cell::figure(needed(value), value))
+        .collect();
+    rows.push(Row::new(t(Key::ScheduleTotal), totals).total());
+    Table {
+        id: "schedule-caption",
+        caption: t(Key::ScheduleCaption).to_owned(),
+        columns,
+        rows,
+    }
+}
