@@ -18,10 +18,12 @@ use funnel_planner::model::csv::{
     actuals_table, budget_needed, channel_targets, kpi_table, neutralise, plan_file, plan_inputs,
     targets_table, write, Cell, Words,
 };
+use funnel_planner::model::csv::{forecast_inputs, ForecastWords};
+use funnel_planner::model::forecast::draft::{ForecastDraft, PhasingMode};
 use funnel_planner::model::kpi::Unavailable;
 use funnel_planner::model::number::NumberSymbols;
 use funnel_planner::model::tracking::{Actuals, CellAt, Row};
-use funnel_planner::model::{reverse, ChannelId, GoalKind, PlanDraft, StageId};
+use funnel_planner::model::{reverse, ChannelId, GoalKind, Lang, PlanDraft, StageId};
 use proptest::prelude::*;
 
 const EN: NumberSymbols = NumberSymbols::ENGLISH;
@@ -832,4 +834,68 @@ proptest! {
         prop_assert!(!field.contains(['e', 'E']), "{}", field);
         prop_assert_eq!(field.parse::<f64>().map_err(|e| TestCaseError::fail(e.to_string()))?, value);
     }
+}
+
+fn forecast_words() -> ForecastWords<'static> {
+    ForecastWords {
+        title: "Forecast inputs",
+        phasing: "Spread",
+        even: "evenly",
+        weights: "by weights",
+        month: "Month",
+        weight: "Weight",
+        stage: "Stage",
+        days: "Days",
+        low: "Lowest rate (%)",
+        high: "Highest rate (%)",
+        revenue_low: "Lowest revenue",
+        revenue_high: "Highest revenue",
+        seed: "Seed",
+        scenario_change: "Scenarios (%)",
+        months: [
+            "2027-01", "2027-02", "2027-03", "2027-04", "2027-05", "2027-06", "2027-07", "2027-08",
+            "2027-09", "2027-10", "2027-11", "2027-12",
+        ],
+    }
+}
+
+#[test]
+fn the_forecast_inputs_are_written_as_typed_with_numbers_as_numbers() {
+    let stages: Vec<(StageId, String)> = ["Visits", "Leads", "Customers"]
+        .iter()
+        .enumerate()
+        .map(|(index, name)| (StageId(index as u32 + 1), (*name).to_owned()))
+        .collect();
+    // Nothing typed: no section.
+    let empty = ForecastDraft::new(Lang::English);
+    assert!(forecast_inputs(&empty, &stages, &forecast_words()).is_empty());
+    let mut forecast = ForecastDraft::new(Lang::Polish);
+    forecast.phasing = PhasingMode::Weights;
+    for month in 0..12 {
+        forecast.set_weight(month, "1".to_owned());
+    }
+    forecast.set_weight(11, "2,5".to_owned());
+    forecast.set_days(StageId(1), "14".to_owned());
+    forecast.set_range(StageId(1), false, "1,2".to_owned());
+    forecast.set_range(StageId(2), true, "soon".to_owned());
+    forecast.revenue_high = "1 300 000".to_owned();
+    let text =
+        funnel_planner::model::csv::write(&forecast_inputs(&forecast, &stages, &forecast_words()));
+    let lines: Vec<&str> = text.split("\r\n").collect();
+    assert_eq!(lines[0], "Forecast inputs");
+    assert_eq!(lines[1], "Spread,by weights");
+    assert_eq!(lines[2], "Month,Weight");
+    assert_eq!(lines[3], "2027-01,1");
+    // Polish "2,5" is the number 2.5.
+    assert_eq!(lines[14], "2027-12,2.5");
+    assert_eq!(lines[15], "Stage,Days,Lowest rate (%),Highest rate (%)");
+    // One row per stage but the last; what was not typed is empty, text that is not a number
+    // is kept as typed.
+    assert_eq!(lines[16], "Visits,14,1.2,");
+    assert_eq!(lines[17], "Leads,,,soon");
+    assert_eq!(lines[18], "Lowest revenue,");
+    assert_eq!(lines[19], "Highest revenue,1300000");
+    assert_eq!(lines[20], "Seed,1");
+    assert_eq!(lines[21], "Scenarios (%),20");
+    assert_eq!(lines.len(), 23);
 }

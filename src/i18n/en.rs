@@ -879,4 +879,16 @@ catalogue! {
 
     CsvResultsSection => "Results by month",
     CsvMonthColumn => "Month",
+    CsvForecastSection => "Forecast inputs",
+    CsvPhasing => "Customers spread over the months",
+    CsvPhasingEven => "evenly",
+    CsvPhasingWeights => "by weights per month",
+    CsvWeightColumn => "Weight",
+    CsvDaysColumn => "Days to the next stage",
+    CsvRangeLowColumn => "Lowest rate (%)",
+    CsvRangeHighColumn => "Highest rate (%)",
+    CsvRevenueLow => "Lowest average revenue per new customer",
+    CsvRevenueHigh => "Highest average revenue per new customer",
+    CsvSeed => "Seed",
+    CsvScenarioChange => "Change every rate by (%) for scenarios",
 }

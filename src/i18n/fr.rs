@@ -760,5 +760,17 @@ pub fn text(key: Key) -> &'static str {
         Key::QuarterShort => "T{number}",
         Key::CsvResultsSection => "Résultats par mois",
         Key::CsvMonthColumn => "Mois",
+        Key::CsvForecastSection => "Données des prévisions",
+        Key::CsvPhasing => "Répartition des clients sur les mois",
+        Key::CsvPhasingEven => "uniforme",
+        Key::CsvPhasingWeights => "selon un poids par mois",
+        Key::CsvWeightColumn => "Poids",
+        Key::CsvDaysColumn => "Jours jusqu'à l'étape suivante",
+        Key::CsvRangeLowColumn => "Taux le plus bas (%)",
+        Key::CsvRangeHighColumn => "Taux le plus haut (%)",
+        Key::CsvRevenueLow => "Chiffre d'affaires moyen par nouveau client le plus bas",
+        Key::CsvRevenueHigh => "Chiffre d'affaires moyen par nouveau client le plus haut",
+        Key::CsvSeed => "Graine aléatoire",
+        Key::CsvScenarioChange => "Variation de chaque taux pour les scénarios (%)",
     }
 }

@@ -760,5 +760,17 @@ pub fn text(key: Key) -> &'static str {
         Key::QuarterShort => "Q{number}",
         Key::CsvResultsSection => "Hasil per bulan",
         Key::CsvMonthColumn => "Bulan",
+        Key::CsvForecastSection => "Input prakiraan",
+        Key::CsvPhasing => "Pembagian pelanggan ke setiap bulan",
+        Key::CsvPhasingEven => "merata",
+        Key::CsvPhasingWeights => "menurut bobot per bulan",
+        Key::CsvWeightColumn => "Bobot",
+        Key::CsvDaysColumn => "Hari ke tahap berikutnya",
+        Key::CsvRangeLowColumn => "Rasio terendah (%)",
+        Key::CsvRangeHighColumn => "Rasio tertinggi (%)",
+        Key::CsvRevenueLow => "Rata-rata pendapatan per pelanggan baru terendah",
+        Key::CsvRevenueHigh => "Rata-rata pendapatan per pelanggan baru tertinggi",
+        Key::CsvSeed => "Seed acak",
+        Key::CsvScenarioChange => "Ubah setiap rasio sebesar (%) untuk skenario",
     }
 }

@@ -760,5 +760,17 @@ pub fn text(key: Key) -> &'static str {
         Key::QuarterShort => "Q{number}",
         Key::CsvResultsSection => "Wyniki miesięczne",
         Key::CsvMonthColumn => "Miesiąc",
+        Key::CsvForecastSection => "Dane prognozy",
+        Key::CsvPhasing => "Rozkład klientów na miesiące",
+        Key::CsvPhasingEven => "równomiernie",
+        Key::CsvPhasingWeights => "według wag miesięcy",
+        Key::CsvWeightColumn => "Waga",
+        Key::CsvDaysColumn => "Dni do następnego etapu",
+        Key::CsvRangeLowColumn => "Najniższa konwersja (%)",
+        Key::CsvRangeHighColumn => "Najwyższa konwersja (%)",
+        Key::CsvRevenueLow => "Najniższy średni przychód z nowego klienta",
+        Key::CsvRevenueHigh => "Najwyższy średni przychód z nowego klienta",
+        Key::CsvSeed => "Ziarno losowania",
+        Key::CsvScenarioChange => "Zmiana każdego współczynnika w scenariuszach (%)",
     }
 }

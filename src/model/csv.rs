@@ -11,10 +11,12 @@
 //! computed is an empty cell (with the reason in a note column where a row has nothing else).
 
 use crate::model::channels::{Report, Split};
+use crate::model::forecast::draft::{ForecastDraft, PhasingMode};
 use crate::model::kpi::{Figure, Kpis, Unavailable};
+use crate::model::number::parse_number;
 use crate::model::number::{needed_shown, plain_decimal};
 use crate::model::tracking::{Actuals, MONTHS};
-use crate::model::{Goal, Period, Plan, Share, Targets};
+use crate::model::{Goal, Period, Plan, Share, StageId, Targets};
 
 /// One cell.
 #[derive(Debug, Clone, PartialEq)]
@@ -481,6 +483,98 @@ pub fn kpi_table(report: &Report, words: &Words<'_>) -> Vec<Vec<Cell>> {
         heading.extend(words.kpi_columns.iter().map(|h| text(h)));
         rows.push(heading);
         rows.extend(table);
+    }
+    rows
+}
+
+/// The forecast section's titles and labels, in the page's language.
+pub struct ForecastWords<'a> {
+    /// The section's title.
+    pub title: &'a str,
+    /// "Customers spread over the months", then its two answers.
+    pub phasing: &'a str,
+    pub even: &'a str,
+    pub weights: &'a str,
+    /// The headings of the month and weight columns.
+    pub month: &'a str,
+    pub weight: &'a str,
+    /// The headings of the stage columns: its name, the days to the next stage, the lowest and
+    /// highest rate (percent).
+    pub stage: &'a str,
+    pub days: &'a str,
+    pub low: &'a str,
+    pub high: &'a str,
+    /// The average revenue's range, the seed and the scenarios' change (percent).
+    pub revenue_low: &'a str,
+    pub revenue_high: &'a str,
+    pub seed: &'a str,
+    pub scenario_change: &'a str,
+    /// The months of the plan year, its first month first.
+    pub months: [&'a str; MONTHS],
+}
+
+/// A typed number as a number cell when it reads as one, else the text as typed (empty stays
+/// empty).
+fn typed(text: &str, forecast: &ForecastDraft) -> Cell {
+    match parse_number(text.trim().trim_end_matches('%'), forecast.lang().symbols()) {
+        Ok(value) => Cell::Number(value),
+        Err(_) => Cell::Text(text.to_owned()),
+    }
+}
+
+/// The forecast's inputs as typed, enough to rebuild them: how the customers spread over the
+/// months (with each month's weight when weighted), each stage's days to the next and the range
+/// around its rate, the average revenue's range, the seed and the scenarios' change. Nothing
+/// when no forecast was typed.
+pub fn forecast_inputs(
+    forecast: &ForecastDraft,
+    stages: &[(StageId, String)],
+    words: &ForecastWords<'_>,
+) -> Vec<Vec<Cell>> {
+    if forecast.is_empty() {
+        return Vec::new();
+    }
+    let is_weighted = forecast.phasing == PhasingMode::Weights;
+    let mut rows = vec![
+        vec![text(words.title)],
+        vec![
+            text(words.phasing),
+            text(if is_weighted {
+                words.weights
+            } else {
+                words.even
+            }),
+        ],
+    ];
+    if is_weighted {
+        rows.push(vec![text(words.month), text(words.weight)]);
+        for (index, month) in words.months.iter().enumerate() {
+            rows.push(vec![text(month), typed(forecast.weight(index), forecast)]);
+        }
+    }
+    rows.push(vec![
+        text(words.stage),
+        text(words.days),
+        text(words.low),
+        text(words.high),
+    ]);
+    let upper = stages.len().saturating_sub(1);
+    for (id, name) in stages.iter().take(upper) {
+        let (low, high) = forecast.range_of(*id);
+        rows.push(vec![
+            text(name),
+            typed(forecast.days_of(*id), forecast),
+            typed(low, forecast),
+            typed(high, forecast),
+        ]);
+    }
+    for (label, value) in [
+        (words.revenue_low, &forecast.revenue_low),
+        (words.revenue_high, &forecast.revenue_high),
+        (words.seed, &forecast.seed),
+        (words.scenario_change, &forecast.scenario_percent),
+    ] {
+        rows.push(vec![text(label), typed(value, forecast)]);
     }
     rows
 }
