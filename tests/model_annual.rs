@@ -18,6 +18,7 @@ use funnel_planner::model::annual::{
     GoalMode, GroupTag, IndustryTag, LastYearDraft, ObjectiveDraft, Part, StageTotal, UnitTag,
     ANNUAL_VERSION, MAX_OBJECTIVES,
 };
+use funnel_planner::model::benchmarks::Industry;
 use funnel_planner::model::goal::{
     chain, Existing, ExistingRevenue, GoalContext, GoalTarget, Recurring,
 };
@@ -1004,5 +1005,35 @@ proptest! {
             prop_assert!(serde_json::from_str::<Value>(&text).is_ok(), "{}", text);
             prop_assert_eq!(AnnualDraft::decode(&text, Lang::French), Ok(draft));
         }
+    }
+}
+
+#[test]
+fn the_industry_and_last_years_rates_are_read_without_the_rest() {
+    // The full draft: industry as typed there, Visits 80,000, Leads 1,280, Customers 9, the
+    // stages between left empty. Visits → Leads: 1,280 ÷ 80,000 = 0.016; every other pair has
+    // an empty total, so no rate.
+    let mut plan = example();
+    let draft = full_draft();
+    plan.annual = draft.encode();
+    let (industry, last_year) = annual::industry_and_last_year(&plan, &example_stages());
+    assert_eq!(industry, draft.industry.into());
+    let rates: Vec<Option<f64>> = last_year.rates().into_iter().map(Result::ok).collect();
+    assert_eq!(rates.len(), 5);
+    assert_close(rates[0].unwrap(), 0.016);
+    assert!(rates[1..].iter().all(Option::is_none), "{rates:?}");
+    // Typed in Polish, "1 280" and "80 000" read the same.
+    let mut polish = draft.clone().retyped(Lang::Polish);
+    polish.industry = IndustryTag::Software;
+    plan.annual = polish.encode();
+    let (industry, last_year) = annual::industry_and_last_year(&plan, &example_stages());
+    assert_eq!(industry, Industry::Software);
+    assert_close(last_year.rate(0).unwrap(), 0.016);
+    // No annual plan, or one that cannot be read: other industries, no rates.
+    for text in ["", "{", "[1]"] {
+        plan.annual = text.to_owned();
+        let (industry, last_year) = annual::industry_and_last_year(&plan, &example_stages());
+        assert_eq!(industry, Industry::Other, "{text}");
+        assert!(last_year.stage_totals.is_empty(), "{text}");
     }
 }

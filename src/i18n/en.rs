@@ -790,7 +790,7 @@ catalogue! {
     BeforePlanYear => "{month} (before the plan year)",
     ScheduleTotal => "Total",
     ScheduleNote => "Each figure is rounded up, so a month never shows less than it needs.",
-    ScheduleNoteBefore => "Each figure is rounded up. The first {months} rows come before the plan year starts: the sales cycle means work for this year's customers begins there. Volume in the last months that would feed next year's customers belongs to next year's plan.",
+    ScheduleNoteBefore => "Each figure is rounded up. The rows marked “before the plan year” come first: with the sales cycle, work for this year's customers starts before the year does. Volume in the last months that would feed next year's customers belongs to next year's plan.",
     OddsHeading => "The odds of reaching the goal",
     OddsIntro => "Give the rates and the average revenue a range: how low and how high each could really be. 100,000 simulated years draw each from its range and run the funnel from the planned top-of-funnel volume.",
     RangesLegend => "Ranges",
@@ -871,14 +871,6 @@ catalogue! {
     ScenarioSame => "same",
     ScenarioDiffers => "(differs)",
     ScenarioHasProblem => "A plan with a field that cannot be read shows — for its figures: open it on the Plan page to fix it.",
-    @end
-    // Texts the Results area and the annual review both show.
-    StepColumn => "Step",
-    PlannedColumn => "Planned",
-    QuarterShort => "Q{number}",
-
-    CsvResultsSection => "Results by month",
-    CsvMonthColumn => "Month",
     CsvForecastSection => "Forecast inputs",
     CsvPhasing => "Customers spread over the months",
     CsvPhasingEven => "evenly",
@@ -891,4 +883,15 @@ catalogue! {
     CsvRevenueHigh => "Highest average revenue per new customer",
     CsvSeed => "Seed",
     CsvScenarioChange => "Change every rate by (%) for scenarios",
+    DownloadForecastCsv => "Download the forecast (CSV)",
+    PrintForecast => "Print the forecast",
+    ForecastFileSuffix => "forecast",
+    @end
+    // Texts the Results area and the annual review both show.
+    StepColumn => "Step",
+    PlannedColumn => "Planned",
+    QuarterShort => "Q{number}",
+
+    CsvResultsSection => "Results by month",
+    CsvMonthColumn => "Month",
 }

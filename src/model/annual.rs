@@ -977,6 +977,45 @@ impl ObjectiveDraft {
     }
 }
 
+/// What another page needs of the annual plan kept in `plan` to rank its rates: the industry
+/// picked (for the typical ranges) and last year's rates between `stages` (top to bottom), read
+/// from the annual plan's text without the rest of it (so the Forecast page carries no more of
+/// this module). `Other` and no rates when there is no annual plan or it cannot be read.
+pub fn industry_and_last_year(plan: &PlanDraft, stages: &[StageId]) -> (Industry, LastYear) {
+    let Some(map) = serde_json::from_str::<Value>(&plan.annual)
+        .ok()
+        .and_then(|value| value.as_object().cloned())
+    else {
+        return (Industry::Other, LastYear::default());
+    };
+    let symbols = Lang::from_tag(&text_of(&map, "typed_in"))
+        .unwrap_or(Lang::English)
+        .symbols();
+    let totals: Vec<StageTotal> = list(object(&map, "last_year"), "stages")
+        .filter_map(|entry| {
+            Some(StageTotal {
+                stage: u32::try_from(entry.get("stage")?.as_u64()?).ok()?,
+                total: text_of(entry, "total"),
+            })
+        })
+        .collect();
+    let stage_totals = stages
+        .iter()
+        .map(|id| {
+            let total = totals.iter().find(|entry| entry.stage == id.0)?;
+            parse_non_negative(&total.total, symbols).ok()
+        })
+        .collect();
+    let last_year = LastYear {
+        stage_totals,
+        ..LastYear::default()
+    };
+    (
+        IndustryTag::from_tag(&text_of(&map, "industry")).into(),
+        last_year,
+    )
+}
+
 /// The annual plan kept in `plan` (empty when it has none), in `lang`'s number format.
 pub fn of_plan(plan: &PlanDraft, lang: Lang) -> Result<AnnualDraft, AnnualDecodeError> {
     AnnualDraft::decode(&plan.annual, lang).map(|draft| draft.retyped(lang))

@@ -143,9 +143,16 @@ pub fn live_table(table: Memo<Option<Table>>) -> impl IntoView {
     move || {
         let shape = shape.get()?;
         let body = NodeRef::<leptos::html::Tbody>::new();
-        let shown = write_in_place(table, body, |body, before, now| {
+        // Laid out again, the rows may be the earlier layout's, rebuilt in place by the renderer,
+        // which compares with what it last wrote, not with the texts written here since: so the
+        // first write after a layout writes every cell.
+        let is_fresh = std::cell::Cell::new(true);
+        let shown = write_in_place(table, body, move |body, before, now| {
             if let Some(now) = now {
-                let before = before.as_ref().map_or(&[][..], |table| &table.rows[..]);
+                let before = match before {
+                    Some(table) if !is_fresh.replace(false) => &table.rows[..],
+                    _ => &[][..],
+                };
                 write_changes(body, before, now);
             }
         });

@@ -172,6 +172,11 @@ pub fn count(value: f64) -> String {
     )
 }
 
+/// A figure with up to `decimals` decimals (fewer when they are zeros): 10.40 → "10.4".
+pub fn decimal(value: f64, decimals: usize) -> String {
+    show(Style::Decimal, value, decimals)
+}
+
 /// A figure with up to 2 decimals: 0.72 → "0.72", 6250 → "6,250".
 pub fn exact(value: f64) -> String {
     show(Style::Decimal, value, number::shown_decimals(value, 2))

@@ -8,8 +8,7 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::Key;
 use crate::model::channels::Report;
-use crate::model::csv::{self, ForecastWords, Words};
-use crate::model::forecast::draft::ForecastDraft;
+use crate::model::csv::{self, Words};
 use crate::model::tracking::MONTHS;
 use crate::model::{ChannelId, Plan, PlanDraft, PlanRecord, StageId, Targets};
 use crate::storage::schema::{
@@ -260,38 +259,7 @@ fn csv_file(
         spend: t(Key::SpendColumn),
         months: months.each_ref().map(String::as_str),
     };
-    let mut rows = csv::plan_file(plan, targets, &actuals, report, &words);
-    // The forecast's inputs, as typed (its page works out the rest from them).
-    if let Ok(forecast) = ForecastDraft::decode(&draft.forecast, lang()) {
-        let stages: Vec<(StageId, String)> = draft
-            .stages
-            .iter()
-            .map(|stage| (stage.id, stage.name.trim().to_owned()))
-            .collect();
-        let forecast_words = ForecastWords {
-            title: t(Key::CsvForecastSection),
-            phasing: t(Key::CsvPhasing),
-            even: t(Key::CsvPhasingEven),
-            weights: t(Key::CsvPhasingWeights),
-            month: t(Key::CsvMonthColumn),
-            weight: t(Key::CsvWeightColumn),
-            stage: t(Key::StageColumn),
-            days: t(Key::CsvDaysColumn),
-            low: t(Key::CsvRangeLowColumn),
-            high: t(Key::CsvRangeHighColumn),
-            revenue_low: t(Key::CsvRevenueLow),
-            revenue_high: t(Key::CsvRevenueHigh),
-            seed: t(Key::CsvSeed),
-            scenario_change: t(Key::CsvScenarioChange),
-            months: words.months,
-        };
-        let section = csv::forecast_inputs(&forecast, &stages, &forecast_words);
-        if !section.is_empty() {
-            rows.push(Vec::new());
-            rows.extend(section);
-        }
-    }
-    rows
+    csv::plan_file(plan, targets, &actuals, report, &words)
 }
 
 /// Reads the chosen file (refusing one over 1 MB before reading it) and imports its plans.

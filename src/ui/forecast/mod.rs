@@ -7,6 +7,7 @@
 //! on every edit, so the plan's autosave, merge, export and share links carry it like any other
 //! field.
 
+mod export;
 mod odds;
 mod scenarios;
 mod sensitivity;
@@ -18,12 +19,16 @@ use crate::i18n::Key;
 use crate::model::forecast::draft::{
     of_plan, ForecastDecodeError, ForecastDraft, ForecastError, ForecastField, Ranges,
 };
+use crate::model::forecast::timing::{lead_months, monthly_shares, schedule, Schedule};
+use crate::model::tracking::PlanYear;
 use crate::model::{InputError, Plan, PlanDraft, StageId};
+use crate::ui::browser::current_year;
 use crate::ui::field::{InputField, Kind};
 use crate::ui::planner::Planner;
 use crate::ui::text::{lang, stage_labels, t, tf};
 use crate::ui::{Checked, TargetsMemo};
 
+use export::ForecastCsv;
 use odds::OddsPanel;
 use scenarios::ScenariosPanel;
 use sensitivity::SensitivityPanel;
@@ -45,6 +50,10 @@ pub struct Forecast {
     pub ranges: Memo<Ranges>,
     /// Every problem of the forecast's fields.
     pub errors: Memo<Vec<ForecastError>>,
+    /// The plan year (its first month: the Results area's).
+    pub plan_year: Memo<PlanYear>,
+    /// What each stage must reach each month (none while the plan or a field has a problem).
+    pub schedule: Memo<Option<Schedule>>,
 }
 
 impl Forecast {
@@ -85,6 +94,29 @@ impl Forecast {
                 })
             })
         });
+        let plan_year =
+            Memo::new(move |_| draft.with(|draft| draft.tracking.plan_year(current_year())));
+        let schedule = Memo::new(move |_| {
+            let ids = stage_ids.get();
+            targets.with(|targets| {
+                let Some(Ok(targets)) = targets else {
+                    return None;
+                };
+                read.with(|read| {
+                    let forecast = read.as_ref().ok()?;
+                    let (phasing, errors) = forecast.phasing();
+                    let (days, day_errors) = forecast.days_to_next(&ids);
+                    if !errors.is_empty() || !day_errors.is_empty() {
+                        return None;
+                    }
+                    let shares = monthly_shares(&phasing).ok()?;
+                    let leads = lead_months(&days).ok()?;
+                    let yearly: Vec<f64> =
+                        targets.stages.iter().map(|stage| stage.per_year).collect();
+                    schedule(&yearly, &shares, &leads).ok()
+                })
+            })
+        });
         Self {
             draft,
             checked,
@@ -94,6 +126,8 @@ impl Forecast {
             stage_names,
             ranges,
             errors,
+            plan_year,
+            schedule,
         }
     }
 
@@ -212,6 +246,7 @@ pub fn ForecastPanels(planner: Planner, checked: Checked, targets: TargetsMemo) 
                 <h2 id="forecast-heading">{t(Key::ForecastHeading)}</h2>
                 <p>{t(Key::ForecastIntro)}</p>
                 {plan_problem}
+                <ForecastCsv forecast />
             </section>
         </div>
         <div class="wide">

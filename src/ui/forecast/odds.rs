@@ -16,7 +16,7 @@ use crate::model::forecast::odds::{Bin, OddsGoal, OddsInput, OddsSummary, Simula
 use crate::model::{to_percent, Goal};
 use crate::ui::forecast::Forecast;
 use crate::ui::table::{live_table, Cell, Row, Table};
-use crate::ui::text::{count, money, needed, percent, t, tf};
+use crate::ui::text::{count, decimal, money, needed, percent, t, tf};
 
 /// Trials per run.
 pub const TRIALS: u32 = 100_000;
@@ -309,24 +309,38 @@ fn percentile_table(summary: &OddsSummary) -> Table {
     }
 }
 
-/// "12 – 14": a bin's customers per year.
-fn bin_label(bin: &Bin) -> String {
+/// The decimals that tell the bins of `histogram` apart: none for bins 10 or more wide, one more
+/// than the bin width's first significant digit below that (0.8 wide: 2, "10.4 – 11.2").
+fn bin_decimals(histogram: &[Bin]) -> usize {
+    let width = histogram.first().map_or(0.0, |bin| bin.to - bin.from);
+    if width >= 10.0 || width <= 0.0 || !width.is_finite() {
+        return 0;
+    }
+    ((-width.log10()).ceil().max(0.0) as usize + 1).min(6)
+}
+
+/// "12.5 – 13": a bin's customers per year, to `decimals` decimals.
+fn bin_label(bin: &Bin, decimals: usize) -> String {
     tf(
         Key::BinLabel,
-        &[("from", &count(bin.from)), ("to", &count(bin.to))],
+        &[
+            ("from", &decimal(bin.from, decimals)),
+            ("to", &decimal(bin.to, decimals)),
+        ],
     )
 }
 
 /// The histogram as a table: each bin's trials and share of the trials.
 fn histogram_table(summary: &OddsSummary) -> Table {
     let trials = f64::from(summary.trials.max(1));
+    let decimals = bin_decimals(&summary.histogram);
     let rows = summary
         .histogram
         .iter()
         .map(|bin| {
             let share = to_percent(f64::from(bin.trials) / trials);
             Row::new(
-                bin_label(bin),
+                bin_label(bin, decimals),
                 vec![
                     Cell::figure(count(f64::from(bin.trials)), f64::from(bin.trials)),
                     Cell::figure(percent(share), share),
@@ -363,6 +377,7 @@ fn histogram_chart(summary: &OddsSummary) -> impl IntoView {
     let high = bins.last().map_or(1.0, |bin| bin.to);
     let span = (high - low).max(f64::MIN_POSITIVE);
     let width = WIDTH / bins.len().max(1) as f64;
+    let decimals = bin_decimals(bins);
     let bars = bins
         .iter()
         .enumerate()
@@ -377,7 +392,7 @@ fn histogram_chart(summary: &OddsSummary) -> impl IntoView {
                     width=(width - 2.0).max(1.0)
                     height=height
                 >
-                    <title>{format!("{}: {}", bin_label(bin), count(f64::from(bin.trials)))}</title>
+                    <title>{format!("{}: {}", bin_label(bin, decimals), count(f64::from(bin.trials)))}</title>
                 </rect>
             }
         })

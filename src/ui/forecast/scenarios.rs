@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::i18n::Key;
 use crate::model::forecast::draft::{ForecastDraft, ForecastField, MAX_COMPARED};
 use crate::model::forecast::scenarios::{delta, differs, outcome, scaled, Outcome, Scenario};
-use crate::model::number::plain_decimal;
+use crate::model::number::{needed_shown, plain_decimal};
 use crate::model::{to_percent, PlanDraft};
 use crate::ui::forecast::Forecast;
 use crate::ui::planner::Planner;
@@ -144,8 +144,10 @@ fn comparison(columns: Vec<Column>, stage_names: Vec<String>) -> impl IntoView {
                     let text = value.map_or_else(|| t(Key::ScenarioNone).to_owned(), line.show);
                     let is_other = index > 0;
                     let is_different = is_other && line.is_input && differs(base, *value);
+                    // The difference between the figures shown (each rounded up), so the
+                    // column adds up as a person reads it.
                     let change = (is_other && !line.is_input)
-                        .then(|| delta(base, *value))
+                        .then(|| delta(base.map(needed_shown), value.map(needed_shown)))
                         .flatten()
                         .map(|change| view! { <span class="delta">{signed(change, line.show)}</span> });
                     view! {

@@ -6,14 +6,14 @@
 use leptos::prelude::*;
 
 use crate::i18n::Key;
-use crate::model::annual::of_plan as annual_of_plan;
-use crate::model::benchmarks::{default_steps, range, Industry};
+use crate::model::annual::industry_and_last_year;
+use crate::model::benchmarks::{default_steps, range};
 use crate::model::forecast::scenarios::cost_per_customer;
 use crate::model::forecast::sensitivity::{headroom, tornado, Better, Candidate, Input, Swing};
 use crate::model::to_percent;
 use crate::ui::forecast::Forecast;
 use crate::ui::table::{live_table, Cell, Row, Table};
-use crate::ui::text::{count, lang, money, percent, t, tf};
+use crate::ui::text::{count, money, percent, t, tf};
 
 /// The Sensitivity panel.
 #[component]
@@ -35,20 +35,11 @@ pub fn SensitivityPanel(forecast: Forecast) -> impl IntoView {
         let (customers, average, rates) = base.get()?;
         let ids = forecast.stage_ids.get();
         // The annual plan's industry and last year's rates, when it has them.
-        let (industry, last_year) =
-            forecast
-                .draft
-                .with(|draft| match annual_of_plan(draft, lang()) {
-                    Ok(annual) => {
-                        let industry: Industry = annual.industry.into();
-                        let rates = annual.last_year(&ids).0.rates();
-                        (
-                            industry,
-                            rates.into_iter().map(Result::ok).collect::<Vec<_>>(),
-                        )
-                    }
-                    Err(_) => (Industry::Other, Vec::new()),
-                });
+        let (industry, last_year) = forecast.draft.with(|draft| {
+            let (industry, last_year) = industry_and_last_year(draft, &ids);
+            let rates: Vec<Option<f64>> = last_year.rates().into_iter().map(Result::ok).collect();
+            (industry, rates)
+        });
         let steps = default_steps(ids.len());
         let mut candidates = Vec::new();
         for (stage, current) in rates.iter().enumerate() {

@@ -7,9 +7,9 @@ use leptos::prelude::*;
 
 use crate::i18n::Key;
 use crate::model::forecast::draft::{ForecastField, PhasingMode};
-use crate::model::forecast::timing::{lead_months, monthly_shares, schedule, Schedule, MONTHS};
+use crate::model::forecast::timing::{Schedule, MONTHS};
 use crate::model::tracking::PlanYear;
-use crate::ui::browser::{current_year, month_label, MonthStyle};
+use crate::ui::browser::{month_label, MonthStyle};
 use crate::ui::field::Choice;
 use crate::ui::forecast::Forecast;
 use crate::ui::table::{live_table, Cell, Row, Table};
@@ -27,11 +27,7 @@ fn month_at(year: PlanYear, offset: i32) -> String {
 /// The "When it must happen" panel.
 #[component]
 pub fn TimingPanel(forecast: Forecast) -> impl IntoView {
-    let plan_year = Memo::new(move |_| {
-        forecast
-            .draft
-            .with(|draft| draft.tracking.plan_year(current_year()))
-    });
+    let plan_year = forecast.plan_year;
     let mode = Memo::new(move |_| forecast.with(|f| f.phasing));
     let on_mode = Callback::new(move |index: usize| {
         forecast.edit(|f| {
@@ -105,26 +101,7 @@ pub fn TimingPanel(forecast: Forecast) -> impl IntoView {
             })
             .collect_view()
     };
-    let schedule = Memo::new(move |_| {
-        let ids = forecast.stage_ids.get();
-        forecast.targets.with(|targets| {
-            let Some(Ok(targets)) = targets else {
-                return None;
-            };
-            forecast.read.with(|read| {
-                let forecast = read.as_ref().ok()?;
-                let (phasing, errors) = forecast.phasing();
-                let (days, day_errors) = forecast.days_to_next(&ids);
-                if !errors.is_empty() || !day_errors.is_empty() {
-                    return None;
-                }
-                let shares = monthly_shares(&phasing).ok()?;
-                let leads = lead_months(&days).ok()?;
-                let yearly: Vec<f64> = targets.stages.iter().map(|stage| stage.per_year).collect();
-                schedule(&yearly, &shares, &leads).ok()
-            })
-        })
-    });
+    let schedule = forecast.schedule;
     let table = Memo::new(move |_| {
         let year = plan_year.get();
         let names = forecast.stage_names.get();
@@ -160,10 +137,7 @@ pub fn TimingPanel(forecast: Forecast) -> impl IntoView {
             </fieldset>
             {live_table(table)}
             <p class="hint">
-                {move || match before.get() {
-                    0 => t(Key::ScheduleNote).to_owned(),
-                    months => tf(Key::ScheduleNoteBefore, &[("months", &months.to_string())]),
-                }}
+                {move || t(if before.get() == 0 { Key::ScheduleNote } else { Key::ScheduleNoteBefore })}
             </p>
         </section>
     }

@@ -1,0 +1,99 @@
+//! The forecast as a CSV file for spreadsheets (the same rules as the plan's CSV, `model::csv`):
+//! its inputs as typed, then what each stage must reach each month (months as "2027-04", those
+//! before the plan year included), in full precision. Also "Print the forecast".
+
+use leptos::prelude::*;
+
+use crate::i18n::Key;
+use crate::model::csv::{self, forecast_inputs, Cell, ForecastWords};
+use crate::model::tracking::{PlanYear, MONTHS};
+use crate::ui::browser::{download, file_stem};
+use crate::ui::forecast::Forecast;
+use crate::ui::text::t;
+
+/// The month `offset` months after the plan year's first, as "2027-04".
+fn month_code(year: PlanYear, offset: i32) -> String {
+    let from_january =
+        i64::from(year.year()) * 12 + i64::from(year.month()) - 1 + i64::from(offset);
+    format!(
+        "{:04}-{:02}",
+        from_january.div_euclid(12),
+        from_january.rem_euclid(12) + 1
+    )
+}
+
+/// Every row of the file.
+fn rows(forecast: Forecast) -> Vec<Vec<Cell>> {
+    let year = forecast.plan_year.get_untracked();
+    let months: [String; MONTHS] = std::array::from_fn(|index| month_code(year, index as i32));
+    let names = forecast.stage_names.get_untracked();
+    let stages: Vec<_> = forecast
+        .stage_ids
+        .get_untracked()
+        .into_iter()
+        .zip(names.iter().cloned())
+        .collect();
+    let words = ForecastWords {
+        title: t(Key::CsvForecastSection),
+        phasing: t(Key::CsvPhasing),
+        even: t(Key::CsvPhasingEven),
+        weights: t(Key::CsvPhasingWeights),
+        month: t(Key::CsvMonthColumn),
+        weight: t(Key::CsvWeightColumn),
+        stage: t(Key::StageColumn),
+        days: t(Key::CsvDaysColumn),
+        low: t(Key::CsvRangeLowColumn),
+        high: t(Key::CsvRangeHighColumn),
+        revenue_low: t(Key::CsvRevenueLow),
+        revenue_high: t(Key::CsvRevenueHigh),
+        seed: t(Key::CsvSeed),
+        scenario_change: t(Key::CsvScenarioChange),
+        months: months.each_ref().map(String::as_str),
+    };
+    let mut rows = forecast.read.with_untracked(|read| {
+        read.as_ref()
+            .map(|draft| forecast_inputs(draft, &stages, &words))
+            .unwrap_or_default()
+    });
+    forecast.schedule.with_untracked(|schedule| {
+        if let Some(schedule) = schedule {
+            if !rows.is_empty() {
+                rows.push(Vec::new());
+            }
+            rows.push(vec![Cell::Text(t(Key::ScheduleCaption).to_owned())]);
+            let mut heading = vec![Cell::Text(t(Key::CsvMonthColumn).to_owned())];
+            heading.extend(names.iter().map(|name| Cell::Text(name.clone())));
+            rows.push(heading);
+            for row in &schedule.rows {
+                let mut line = vec![Cell::Text(month_code(year, row.offset))];
+                line.extend(row.stages.iter().map(|value| Cell::Number(*value)));
+                rows.push(line);
+            }
+            let mut total = vec![Cell::Text(t(Key::ScheduleTotal).to_owned())];
+            total.extend(schedule.totals().into_iter().map(Cell::Number));
+            rows.push(total);
+        }
+    });
+    rows
+}
+
+/// "Download the forecast (CSV)" and "Print the forecast".
+#[component]
+pub fn ForecastCsv(forecast: Forecast) -> impl IntoView {
+    let save = move |_| {
+        let stem = forecast
+            .draft
+            .with_untracked(|draft| file_stem(&draft.name, t(Key::ExportOneStem)));
+        download(
+            &format!("{stem}-{}.csv", t(Key::ForecastFileSuffix)),
+            "text/csv;charset=utf-8",
+            &csv::write(&rows(forecast)),
+        );
+    };
+    view! {
+        <div class="actions">
+            <button type="button" on:click=save>{t(Key::DownloadForecastCsv)}</button>
+            <button type="button" on:click=|_| { let _ = window().print(); }>{t(Key::PrintForecast)}</button>
+        </div>
+    }
+}
