@@ -229,7 +229,6 @@ fn expected(key: Key) -> &'static [&'static str] {
         Key::ForecastStep => &["from", "to"],
         Key::PlanYearStarts | Key::BeforePlanYear => &["month"],
         Key::DaysLabel => &["from", "to"],
-        Key::ScheduleNoteBefore => &["months"],
         Key::RangeLowLabel | Key::RangeHighLabel | Key::TornadoRate => &["step"],
         Key::OddsRunning => &["trials"],
         Key::OddsAbout => &["trials", "seed"],
