@@ -5,7 +5,6 @@
 //! Units: counts and money per year; rates as fractions; the change as a fraction of each rate
 //! (0.2 = 20 %: a 10 % rate becomes 8 % and 12 %).
 
-use crate::model::channels::{budget_needs, split};
 use crate::model::marketing::MarketingInputs;
 use crate::model::number::{format_typed, parse_percent};
 use crate::model::{reverse, Goal, Plan, PlanDraft};
@@ -62,8 +61,9 @@ pub struct Outcome {
     pub customers: f64,
     /// Revenue from new customers per year (money); `None` without an average revenue.
     pub revenue: Option<f64>,
-    /// The budget the channels' targets need per year at their current costs (money); `None`
-    /// when no channel has a cost worked out.
+    /// The budget the top stage's target needs per year at today's cost per unit there
+    /// ([`cost_per_unit`], e.g. per visit), in money; `None` when no channel has both a spend
+    /// and a volume at the top stage.
     pub budget_needed: Option<f64>,
     /// The budget set per year (money), if typed.
     pub budget: Option<f64>,
@@ -82,12 +82,10 @@ pub fn outcome(draft: &PlanDraft) -> Option<Outcome> {
     let plan = draft.validate(symbols).ok()?;
     let targets = reverse(&plan).ok()?;
     let inputs = draft.marketing.check(&draft.stage_ids(), symbols);
-    let needs = budget_needs(
-        &split(&plan, &inputs.channels),
-        &inputs.channels,
-        inputs.budget_per_year,
-    );
-    let budget_needed = (needs.channels.len() > needs.uncounted).then_some(needs.needed_per_year);
+    let budget_needed = targets
+        .top()
+        .zip(cost_per_unit(&inputs, 0))
+        .map(|(top, cost)| top.per_year * cost);
     Some(Outcome {
         customers: plan.customers_per_year(),
         revenue: targets.revenue_per_year,
@@ -104,19 +102,30 @@ pub fn outcome(draft: &PlanDraft) -> Option<Outcome> {
     })
 }
 
-/// Today's cost per new customer over the channels that have both figures: their spend ÷ their
-/// new customers (the bottom stage's volume), in money; `None` when no channel has both.
+/// Today's cost per unit at stage `stage` (0 = the top) over the channels that have both
+/// figures: their spend ÷ their volume there, in money; `None` when no channel has both.
 ///
-/// Example: 30,000 spent for 3 customers and 10,000 for 1: 40,000 ÷ 4 = 10,000.
-pub fn cost_per_customer(inputs: &MarketingInputs) -> Option<f64> {
-    let (spend, customers) = inputs
+/// Example: 30,000 spent for 3 customers and 10,000 for 1: 40,000 ÷ 4 = 10,000 per customer.
+pub fn cost_per_unit(inputs: &MarketingInputs, stage: usize) -> Option<f64> {
+    let (spend, volume) = inputs
         .channels
         .iter()
-        .filter_map(|channel| Some((channel.spend?, (*channel.volumes.last()?)?)))
-        .fold((0.0, 0.0), |(spend, customers), (s, c)| {
-            (spend + s, customers + c)
+        .filter_map(|channel| Some((channel.spend?, (*channel.volumes.get(stage)?)?)))
+        .fold((0.0, 0.0), |(spend, volume), (s, v)| {
+            (spend + s, volume + v)
         });
-    (customers > 0.0).then(|| spend / customers)
+    (volume > 0.0).then(|| spend / volume)
+}
+
+/// Today's cost per new customer: the bottom stage's [`cost_per_unit`] (the CAC).
+pub fn cost_per_customer(inputs: &MarketingInputs) -> Option<f64> {
+    let bottom = inputs
+        .channels
+        .iter()
+        .map(|channel| channel.volumes.len())
+        .max()?
+        .checked_sub(1)?;
+    cost_per_unit(inputs, bottom)
 }
 
 /// The goal of `plan` as the figure its kind counts: revenue per year, or customers per year.
