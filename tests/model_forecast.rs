@@ -361,15 +361,12 @@ fn what_differs_and_by_how_much() {
 fn costs_per_unit_and_the_budget_needed_come_from_the_channels_spend() {
     use funnel_planner::model::forecast::scenarios::{cost_per_customer, cost_per_unit};
     let draft = common::example_with_channels();
-    let inputs = draft
-        .marketing
-        .check(&draft.stage_ids(), draft.typed_in.symbols());
     // Visits: only Paid search has them: 6,000 ÷ 2,000 = 3 per visit.
-    assert_eq!(cost_per_unit(&inputs, 0), Some(3.0));
+    assert_eq!(cost_per_unit(&draft, StageId(1)), Some(3.0));
     // Customers: (6,000 + 1,000 + 20,000) ÷ (2 + 1 + 2) = 27,000 ÷ 5 = 5,400 each.
-    assert_eq!(cost_per_customer(&inputs), Some(5_400.0));
+    assert_eq!(cost_per_customer(&draft), Some(5_400.0));
     // MQLs: no channel has a volume there.
-    assert_eq!(cost_per_unit(&inputs, 2), None);
+    assert_eq!(cost_per_unit(&draft, StageId(3)), None);
     // 9 customers at 1.5 / 20 / 20 / 40 / 50 % need 9 ÷ 0.5 ÷ 0.4 ÷ 0.2 ÷ 0.2 ÷ 0.015 = 75,000
     // visits a year; at 3 per visit: 225,000.
     let outcome = outcome(&draft).unwrap();

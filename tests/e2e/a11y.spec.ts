@@ -13,13 +13,15 @@ import {
 } from './pages/planner';
 import type { Page } from '@playwright/test';
 
-/** The areas that show the targets' table (the Annual plan shows its targets in its objectives). */
-const WITH_TARGETS = AREAS.filter((area) => area !== 'Annual plan');
+/** The areas that show the targets' table (the Annual plan shows its targets in its objectives,
+ * the Forecast month by month in its schedule). */
+const WITH_TARGETS = AREAS.filter((area) => area !== 'Annual plan' && area !== 'Forecast');
 
 // Accessibility: no axe (WCAG 2.2 AA) violations in the page's main states, a phone-width (320 px)
 // layout that never scrolls sideways, and a page that works from the keyboard alone. The app has
-// two areas, each a page of its own (Plan, and Channels and KPIs): what holds for "the page" is
-// checked on both, moving between them through the "Areas" navigation.
+// five areas, each a page of its own (Plan, Annual plan, Forecast, Channels and KPIs, Results):
+// what holds for "the page" is checked on each, moving between them through the "Areas"
+// navigation.
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 

@@ -15,7 +15,9 @@ import {
 
 // The areas of the app, in the navigation's order: Plan (`./`: goal, stages, targets, forward
 // check, keep and share), Annual plan (`review.html`: the plan library, last year,
-// the year's goal, rates against last year, SMART objectives and the roadmap), Channels and KPIs
+// the year's goal, rates against last year, SMART objectives and the roadmap), Forecast
+// (`forecast.html`: the plan library, when each stage must happen, the odds of reaching the goal,
+// which rates matter most and scenarios side by side), Channels and KPIs
 // (`channels.html`: the plan library, the targets, channels, budget and KPIs) and Results
 // (`results.html`: the plan library, the targets, the results by month), each a page of its own,
 // reached through the header's "Areas" navigation. Whichever way a person
@@ -88,6 +90,7 @@ test('the Areas navigation lists every area and marks the current one', async ({
     }
     await expect(planner.areaLink('Plan')).toHaveAttribute('href', './#plan=pareas-older');
     await expect(planner.areaLink('Annual plan')).toHaveAttribute('href', 'review.html#plan=pareas-older');
+    await expect(planner.areaLink('Forecast')).toHaveAttribute('href', 'forecast.html#plan=pareas-older');
     await expect(planner.areaLink('Channels and KPIs')).toHaveAttribute('href', 'channels.html#plan=pareas-older');
     await expect(planner.areaLink('Results')).toHaveAttribute('href', 'results.html#plan=pareas-older');
   }
@@ -95,6 +98,7 @@ test('the Areas navigation lists every area and marks the current one', async ({
   await planner.openPlan('Newer plan');
   await expect(planner.areaLink('Plan')).toHaveAttribute('href', './#plan=pareas-newer');
   await expect(planner.areaLink('Annual plan')).toHaveAttribute('href', 'review.html#plan=pareas-newer');
+  await expect(planner.areaLink('Forecast')).toHaveAttribute('href', 'forecast.html#plan=pareas-newer');
   await expect(planner.areaLink('Channels and KPIs')).toHaveAttribute('href', 'channels.html#plan=pareas-newer');
   await expect(planner.areaLink('Results')).toHaveAttribute('href', 'results.html#plan=pareas-newer');
 });
@@ -220,11 +224,12 @@ test('a shared plan edited in Plan keeps the edit in Channels and KPIs, and back
   expect(await tab.storage(), 'a shared plan is not saved on the way').toEqual(before);
 });
 
-// Fails if: the Plan area shows any panel of the Channels and KPIs, Results or Annual plan
-// areas, or Channels and KPIs shows the goal form, the stages, the forward check, "Keep and
-// share" or the results; Results shows the goal form or the channels; Annual plan shows the goal
-// form, the channels, the results or the targets' table, or lacks its own panels; or any lacks the
-// plan list (and, but for Annual plan, the targets).
+// Fails if: the Plan area shows any panel of the Channels and KPIs, Results, Annual plan or
+// Forecast areas, or Channels and KPIs shows the goal form, the stages, the forward check, "Keep
+// and share", the results or the forecast; Results shows the goal form or the channels; Annual
+// plan or Forecast shows the goal form, the channels, the results, the targets' table or the
+// other's panels, or lacks its own panels; or any lacks the plan list (and, but for Annual plan
+// and Forecast, the targets).
 test('each area shows its own panels only', async ({ planner }) => {
   await planner.goto();
   await expect(planner.librarySection).toBeVisible();
@@ -244,6 +249,11 @@ test('each area shows its own panels only', async ({ planner }) => {
     planner.lastYearSection,
     planner.ratesCheckSection,
     planner.objectivesSection,
+    planner.forecastIntro,
+    planner.timingSection,
+    planner.oddsSection,
+    planner.sensitivitySection,
+    planner.scenariosSection,
   ]) {
     await expect(section).toHaveCount(0);
   }
@@ -272,6 +282,36 @@ test('each area shows its own panels only', async ({ planner }) => {
     planner.budgetSection,
     planner.kpiSection,
     planner.actualsSection,
+    planner.timingSection,
+    planner.scenariosSection,
+  ]) {
+    await expect(absent).toHaveCount(0);
+  }
+
+  await planner.openArea('Forecast');
+  await expect(planner.librarySection).toBeVisible();
+  await expect(planner.resultsSection).toHaveCount(0);
+  for (const section of [
+    planner.forecastIntro,
+    planner.timingSection,
+    planner.oddsSection,
+    planner.sensitivitySection,
+    planner.scenariosSection,
+  ]) {
+    await expect(section).toBeVisible();
+  }
+  for (const absent of [
+    planner.goalSection,
+    planner.stagesSection,
+    planner.revenueGoal,
+    planner.forwardSection,
+    planner.keepSection,
+    planner.channelsSection,
+    planner.budgetSection,
+    planner.kpiSection,
+    planner.actualsSection,
+    planner.lastYearSection,
+    planner.objectivesSection,
   ]) {
     await expect(absent).toHaveCount(0);
   }
@@ -302,6 +342,8 @@ test('each area shows its own panels only', async ({ planner }) => {
     planner.actualsSection,
     planner.lastYearSection,
     planner.objectivesSection,
+    planner.timingSection,
+    planner.scenariosSection,
   ]) {
     await expect(absent).toHaveCount(0);
   }
@@ -324,6 +366,8 @@ test('each area shows its own panels only', async ({ planner }) => {
     planner.compareSection,
     planner.lastYearSection,
     planner.objectivesSection,
+    planner.timingSection,
+    planner.scenariosSection,
   ]) {
     await expect(absent).toHaveCount(0);
   }
@@ -336,7 +380,8 @@ test('Tab reaches the area links, and Enter follows them', async ({ page, planne
   await planner.goto('/#plan=pareas-older');
   for (const [from, to] of [
     ['Plan', 'Annual plan'],
-    ['Annual plan', 'Channels and KPIs'],
+    ['Annual plan', 'Forecast'],
+    ['Forecast', 'Channels and KPIs'],
     ['Channels and KPIs', 'Results'],
     ['Results', 'Plan'],
   ] as const) {

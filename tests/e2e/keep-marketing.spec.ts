@@ -125,7 +125,7 @@ async function expectTypedMarketing(planner: PlannerPage): Promise<void> {
 }
 
 // Fails if: a reload loses or changes a channel, a figure (mistakes included), an own rate, the
-// budget, a KPI input or a choice, or the plan is not saved as version 6 exactly as typed.
+// budget, a KPI input or a choice, or the plan is not saved as version 7 exactly as typed.
 test('channels, budget and KPI inputs survive a reload exactly as typed', async ({ planner }) => {
   await planner.goto(CHANNELS_PAGE);
   await typeMarketing(planner);
@@ -233,7 +233,7 @@ test('a version 2 plan opens with no channels and offers the usual ones', async 
   await planner.expectSaved('Events and trade shows');
   const migrated = await planner.storedRecord('pbefore-1');
   expect(migrated!.schema_version).toBe(SCHEMA_VERSION);
-  // Saved again as version 6: a version 2 plan had no currency, so it takes the English page's,
+  // Saved again as version 7: a version 2 plan had no currency, so it takes the English page's,
   // and nothing tracked.
   expect(migrated!.plan).toEqual({
     ...v2.plan,
@@ -242,6 +242,7 @@ test('a version 2 plan opens with no channels and offers the usual ones', async 
     typed_in: 'en',
     tracking: emptyTracking(),
     annual: '',
+    forecast: '',
   });
 
   // The version 3 plan opens with its own channels and inputs.

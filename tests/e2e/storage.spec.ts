@@ -325,7 +325,7 @@ test('a version 1 save migrates to one current-version plan with every typed val
   expect(Object.keys(stored)).toHaveLength(2);
   const migrated = JSON.parse(stored[keys[0]]);
   expect(migrated).toMatchObject({ schema_version: SCHEMA_VERSION, id: planner.openPlanId() });
-  // Written as version 6, with an empty marketing side (version 1 knew no channels), typed in
+  // Written as version 7, with an empty marketing side (version 1 knew no channels), typed in
   // English and with no currency (the page counts it in its language's currency until it is
   // edited, as it does any plan saved before plans had one), and nothing tracked.
   expect(migrated.plan).toEqual({
@@ -335,6 +335,7 @@ test('a version 1 save migrates to one current-version plan with every typed val
     typed_in: 'en',
     tracking: emptyTracking(),
     annual: '',
+    forecast: '',
   });
   await planner.openArea('Channels and KPIs');
   await expect(planner.addUsualChannelsButton).toBeVisible();
@@ -496,6 +497,7 @@ test('a plan from a newer version can be worked on as a copy, leaving the origin
     typed_in: 'en',
     tracking: emptyTracking(),
     annual: '',
+    forecast: '',
   });
   await planner.openArea('Channels and KPIs');
   await expect(planner.channelName(1)).toHaveValue('Trade press');

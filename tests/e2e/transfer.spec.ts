@@ -43,7 +43,7 @@ async function reportedProblems(planner: PlannerPage): Promise<string[]> {
   return (await planner.importReport.getByRole('listitem').allInnerTexts()).map((text) => text.trim());
 }
 
-// Fails if: an export file is not valid JSON of version 6, misses a plan, a typed value or its
+// Fails if: an export file is not valid JSON of version 7, misses a plan, a typed value or its
 // currency, or does not import again into another browser with every value.
 test('export all plans and export this plan make files that import into another browser', async ({
   planner,
@@ -262,7 +262,7 @@ test('importing an identical file again adds nothing', async ({ planner }) => {
 });
 
 // Fails if: a single stored record (not an export file, here of version 2) cannot be imported,
-// or is not saved again as a version 6 record with an empty marketing side, in the page's
+// or is not saved again as a version 7 record with an empty marketing side, in the page's
 // currency (a version 2 plan had none).
 test('a single saved plan record imports too', async ({ planner }) => {
   await planner.goto();
@@ -279,6 +279,7 @@ test('a single saved plan record imports too', async ({ planner }) => {
     typed_in: 'en',
     tracking: emptyTracking(),
     annual: '',
+    forecast: '',
   });
   expect(await planner.storedText(planKey('psingle-1'))).not.toBeNull();
 });

@@ -414,6 +414,37 @@ impl ForecastDraft {
         }
     }
 
+    /// The text typed in `field` ("" for the weights as a whole, which have no field of their
+    /// own).
+    pub fn text(&self, field: ForecastField) -> &str {
+        match field {
+            ForecastField::Weight(index) => self.weight(index),
+            ForecastField::Weights => "",
+            ForecastField::Days(id) => self.days_of(id),
+            ForecastField::Low(id) => self.range_of(id).0,
+            ForecastField::High(id) => self.range_of(id).1,
+            ForecastField::RevenueLow => &self.revenue_low,
+            ForecastField::RevenueHigh => &self.revenue_high,
+            ForecastField::Seed => &self.seed,
+            ForecastField::ScenarioPercent => &self.scenario_percent,
+        }
+    }
+
+    /// Sets the text of `field` (the weights as a whole take none).
+    pub fn set(&mut self, field: ForecastField, text: String) {
+        match field {
+            ForecastField::Weight(index) => self.set_weight(index, text),
+            ForecastField::Weights => {}
+            ForecastField::Days(id) => self.set_days(id, text),
+            ForecastField::Low(id) => self.set_range(id, false, text),
+            ForecastField::High(id) => self.set_range(id, true, text),
+            ForecastField::RevenueLow => self.revenue_low = text,
+            ForecastField::RevenueHigh => self.revenue_high = text,
+            ForecastField::Seed => self.seed = text,
+            ForecastField::ScenarioPercent => self.scenario_percent = text,
+        }
+    }
+
     /// The phasing read: even, or the weights typed, with the problems of the weights.
     pub fn phasing(&self) -> (Phasing, Vec<ForecastError>) {
         if self.phasing == PhasingMode::Even {

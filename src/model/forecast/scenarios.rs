@@ -5,9 +5,9 @@
 //! Units: counts and money per year; rates as fractions; the change as a fraction of each rate
 //! (0.2 = 20 %: a 10 % rate becomes 8 % and 12 %).
 
-use crate::model::marketing::MarketingInputs;
-use crate::model::number::{format_typed, parse_percent};
-use crate::model::{reverse, Goal, Plan, PlanDraft};
+use crate::model::marketing::BudgetPeriod;
+use crate::model::number::{format_typed, parse_non_negative, parse_percent};
+use crate::model::{reverse, Goal, Plan, PlanDraft, StageId};
 
 /// Which copy "Make scenarios" makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,16 +81,27 @@ pub fn outcome(draft: &PlanDraft) -> Option<Outcome> {
     let symbols = draft.typed_in.symbols();
     let plan = draft.validate(symbols).ok()?;
     let targets = reverse(&plan).ok()?;
-    let inputs = draft.marketing.check(&draft.stage_ids(), symbols);
     let budget_needed = targets
         .top()
-        .zip(cost_per_unit(&inputs, 0))
+        .zip(
+            draft
+                .stages
+                .first()
+                .and_then(|top| cost_per_unit(draft, top.id)),
+        )
         .map(|(top, cost)| top.per_year * cost);
+    let budget = parse_non_negative(&draft.marketing.budget, symbols)
+        .ok()
+        .filter(|_| !draft.marketing.budget.trim().is_empty())
+        .map(|budget| match draft.marketing.budget_period {
+            BudgetPeriod::Year => budget,
+            BudgetPeriod::Month => budget * 12.0,
+        });
     Some(Outcome {
         customers: plan.customers_per_year(),
         revenue: targets.revenue_per_year,
         budget_needed,
-        budget: inputs.budget_per_year,
+        budget,
         stages: targets.stages.iter().map(|stage| stage.per_year).collect(),
         rates: plan
             .funnel
@@ -102,30 +113,33 @@ pub fn outcome(draft: &PlanDraft) -> Option<Outcome> {
     })
 }
 
-/// Today's cost per unit at stage `stage` (0 = the top) over the channels that have both
-/// figures: their spend ÷ their volume there, in money; `None` when no channel has both.
+/// Today's cost per unit at stage `stage` of `draft` (the stage's id) over the channels that
+/// have both figures typed and readable: their spend ÷ their volume there, in money; `None`
+/// when no channel has both. (It reads only these fields, not the whole marketing side, so the
+/// Forecast page stays small; a field that cannot be read is left out here and flagged on the
+/// Channels page.)
 ///
 /// Example: 30,000 spent for 3 customers and 10,000 for 1: 40,000 ÷ 4 = 10,000 per customer.
-pub fn cost_per_unit(inputs: &MarketingInputs, stage: usize) -> Option<f64> {
-    let (spend, volume) = inputs
+pub fn cost_per_unit(draft: &PlanDraft, stage: StageId) -> Option<f64> {
+    let symbols = draft.typed_in.symbols();
+    let (spend, volume) = draft
+        .marketing
         .channels
         .iter()
-        .filter_map(|channel| Some((channel.spend?, (*channel.volumes.get(stage)?)?)))
+        .filter_map(|channel| {
+            let spend = parse_non_negative(&channel.spend, symbols).ok()?;
+            let entry = channel.stages.iter().find(|entry| entry.stage == stage)?;
+            Some((spend, parse_non_negative(&entry.volume, symbols).ok()?))
+        })
         .fold((0.0, 0.0), |(spend, volume), (s, v)| {
             (spend + s, volume + v)
         });
     (volume > 0.0).then(|| spend / volume)
 }
 
-/// Today's cost per new customer: the bottom stage's [`cost_per_unit`] (the CAC).
-pub fn cost_per_customer(inputs: &MarketingInputs) -> Option<f64> {
-    let bottom = inputs
-        .channels
-        .iter()
-        .map(|channel| channel.volumes.len())
-        .max()?
-        .checked_sub(1)?;
-    cost_per_unit(inputs, bottom)
+/// Today's cost per new customer: [`cost_per_unit`] at the bottom stage (the CAC).
+pub fn cost_per_customer(draft: &PlanDraft) -> Option<f64> {
+    cost_per_unit(draft, draft.stages.last()?.id)
 }
 
 /// The goal of `plan` as the figure its kind counts: revenue per year, or customers per year.

@@ -33,21 +33,40 @@ fn rows(forecast: Forecast) -> Vec<Vec<Cell>> {
         .into_iter()
         .zip(names.iter().cloned())
         .collect();
+    // One loop over the keys rather than a call each: the page stays smaller.
+    let [title, phasing, even, weights, month, weight, stage, days, low, high, revenue_low, revenue_high, seed, scenario_change] =
+        [
+            Key::CsvForecastSection,
+            Key::CsvPhasing,
+            Key::CsvPhasingEven,
+            Key::CsvPhasingWeights,
+            Key::CsvMonthColumn,
+            Key::CsvWeightColumn,
+            Key::StageColumn,
+            Key::CsvDaysColumn,
+            Key::CsvRangeLowColumn,
+            Key::CsvRangeHighColumn,
+            Key::CsvRevenueLow,
+            Key::CsvRevenueHigh,
+            Key::CsvSeed,
+            Key::CsvScenarioChange,
+        ]
+        .map(t);
     let words = ForecastWords {
-        title: t(Key::CsvForecastSection),
-        phasing: t(Key::CsvPhasing),
-        even: t(Key::CsvPhasingEven),
-        weights: t(Key::CsvPhasingWeights),
-        month: t(Key::CsvMonthColumn),
-        weight: t(Key::CsvWeightColumn),
-        stage: t(Key::StageColumn),
-        days: t(Key::CsvDaysColumn),
-        low: t(Key::CsvRangeLowColumn),
-        high: t(Key::CsvRangeHighColumn),
-        revenue_low: t(Key::CsvRevenueLow),
-        revenue_high: t(Key::CsvRevenueHigh),
-        seed: t(Key::CsvSeed),
-        scenario_change: t(Key::CsvScenarioChange),
+        title,
+        phasing,
+        even,
+        weights,
+        month,
+        weight,
+        stage,
+        days,
+        low,
+        high,
+        revenue_low,
+        revenue_high,
+        seed,
+        scenario_change,
         months: months.each_ref().map(String::as_str),
     };
     let mut rows = forecast.read.with_untracked(|read| {

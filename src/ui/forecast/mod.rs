@@ -159,18 +159,11 @@ impl Forecast {
         })
     }
 
-    /// A number field of the forecast: its label, its text read by `read` and written by
-    /// `write`, its error.
-    pub fn field(
-        self,
-        field: ForecastField,
-        label: Signal<String>,
-        read: impl Fn(&ForecastDraft) -> String + Send + Sync + 'static,
-        write: impl Fn(&mut ForecastDraft, String) + Send + Sync + 'static,
-        is_percent: bool,
-    ) -> AnyView {
-        let value = Signal::derive(move || self.with(&read));
-        let on_input = Callback::new(move |text: String| self.edit(|f| write(f, text)));
+    /// The number field of `field`: its label, its text, its error; "%" after it when
+    /// `is_percent`. (One function for every field, so the page carries one copy of it.)
+    pub fn field(self, field: ForecastField, label: Signal<String>, is_percent: bool) -> AnyView {
+        let value = Signal::derive(move || self.with(|f| f.text(field).to_owned()));
+        let on_input = Callback::new(move |text: String| self.edit(|f| f.set(field, text)));
         let id = field_id(field);
         let error = self.error(field);
         if is_percent {

@@ -170,15 +170,11 @@ pub fn OddsPanel(forecast: Forecast) -> impl IntoView {
                         {forecast.field(
                             ForecastField::Low(id),
                             Signal::derive(move || tf(Key::RangeLowLabel, &[("step", &step())])),
-                            move |f| f.range_of(id).0.to_owned(),
-                            move |f, text| f.set_range(id, false, text),
                             true,
                         )}
                         {forecast.field(
                             ForecastField::High(id),
                             Signal::derive(move || tf(Key::RangeHighLabel, &[("step", &step())])),
-                            move |f| f.range_of(id).1.to_owned(),
-                            move |f, text| f.set_range(id, true, text),
                             true,
                         )}
                     </div>
@@ -191,15 +187,11 @@ pub fn OddsPanel(forecast: Forecast) -> impl IntoView {
                 {forecast.field(
                     ForecastField::RevenueLow,
                     Signal::derive(|| t(Key::RevenueLowLabel).to_owned()),
-                    |f| f.revenue_low.clone(),
-                    |f, text| f.revenue_low = text,
                     false,
                 )}
                 {forecast.field(
                     ForecastField::RevenueHigh,
                     Signal::derive(|| t(Key::RevenueHighLabel).to_owned()),
-                    |f| f.revenue_high.clone(),
-                    |f, text| f.revenue_high = text,
                     false,
                 )}
             </div>
@@ -258,8 +250,6 @@ pub fn OddsPanel(forecast: Forecast) -> impl IntoView {
                 {forecast.field(
                     ForecastField::Seed,
                     Signal::derive(|| t(Key::SeedLabel).to_owned()),
-                    |f| f.seed.clone(),
-                    |f, text| f.seed = text,
                     false,
                 )}
                 <button type="button" on:click=new_seed>{t(Key::NewSeed)}</button>

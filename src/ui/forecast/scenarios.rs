@@ -308,8 +308,6 @@ pub fn ScenariosPanel(forecast: Forecast, planner: Planner) -> impl IntoView {
                 {forecast.field(
                     ForecastField::ScenarioPercent,
                     Signal::derive(|| t(Key::ScenarioPercentLabel).to_owned()),
-                    |f| f.scenario_percent.clone(),
-                    |f, text| f.scenario_percent = text,
                     true,
                 )}
                 <button type="button" on:click=make>{t(Key::MakeScenarios)}</button>

@@ -65,9 +65,7 @@ pub fn SensitivityPanel(forecast: Forecast) -> impl IntoView {
                 });
             }
         }
-        let cac = forecast.draft.with(|draft| {
-            cost_per_customer(&draft.marketing.check(&ids, draft.typed_in.symbols()))
-        });
+        let cac = forecast.draft.with(cost_per_customer);
         let gains = headroom(customers, average, cac, &candidates);
         if gains.is_empty() {
             return None;

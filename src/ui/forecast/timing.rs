@@ -50,13 +50,7 @@ pub fn TimingPanel(forecast: Forecast) -> impl IntoView {
             let fields = (0..MONTHS)
                 .map(|index| {
                     let label = Signal::stored(month_at(year, index as i32));
-                    forecast.field(
-                        ForecastField::Weight(index),
-                        label,
-                        move |f| f.weight(index).to_owned(),
-                        move |f, text| f.set_weight(index, text),
-                        false,
-                    )
+                    forecast.field(ForecastField::Weight(index), label, false)
                 })
                 .collect_view();
             let all_zero = move || {
@@ -91,13 +85,7 @@ pub fn TimingPanel(forecast: Forecast) -> impl IntoView {
                         )
                     })
                 });
-                forecast.field(
-                    ForecastField::Days(id),
-                    label,
-                    move |f| f.days_of(id).to_owned(),
-                    move |f, text| f.set_days(id, text),
-                    false,
-                )
+                forecast.field(ForecastField::Days(id), label, false)
             })
             .collect_view()
     };

@@ -26,14 +26,16 @@ export async function pageText(page: Page): Promise<string> {
  * "Plan" (`./`): the goal, stages, targets, forward check and "Keep and share". "Annual plan"
  * (`review.html`): the plan library, the targets, last year's review, the year's goal and its
  * chain, rates against last year and typical ranges, SMART objectives and the quarterly roadmap.
+ * "Forecast" (`forecast.html`): the plan library, when each stage must happen month by month, the
+ * odds of reaching the goal, which rates matter most and scenarios side by side.
  * "Channels and KPIs" (`channels.html`): the plan library, the targets, and budget, channels and
  * KPIs. "Results" (`results.html`): the plan library, the targets, the results entered month by
  * month and where the year stands against the targets.
  */
-export type Area = 'Plan' | 'Annual plan' | 'Channels and KPIs' | 'Results';
+export type Area = 'Plan' | 'Annual plan' | 'Forecast' | 'Channels and KPIs' | 'Results';
 
 /** Every area, in the navigation's order. */
-export const AREAS: Area[] = ['Plan', 'Annual plan', 'Channels and KPIs', 'Results'];
+export const AREAS: Area[] = ['Plan', 'Annual plan', 'Forecast', 'Channels and KPIs', 'Results'];
 
 /** The address of the Channels and KPIs area's page (the Plan area is the app's folder). */
 export const CHANNELS_PAGE = '/channels.html';
@@ -44,12 +46,16 @@ export const RESULTS_PAGE = '/results.html';
 /** The address of the Annual plan area's page. */
 export const REVIEW_PAGE = '/review.html';
 
+/** The address of the Forecast area's page. */
+export const FORECAST_PAGE = '/forecast.html';
+
 /**
- * The area an address's path shows: `review.html`, `channels.html`, `results.html`, anything else
- * Plan.
+ * The area an address's path shows: `review.html`, `forecast.html`, `channels.html`,
+ * `results.html`, anything else Plan.
  */
 export function areaOf(pathname: string): Area {
   if (pathname.endsWith(REVIEW_PAGE)) return 'Annual plan';
+  if (pathname.endsWith(FORECAST_PAGE)) return 'Forecast';
   if (pathname.endsWith(CHANNELS_PAGE)) return 'Channels and KPIs';
   if (pathname.endsWith(RESULTS_PAGE)) return 'Results';
   return 'Plan';
@@ -75,8 +81,8 @@ export class BasePage {
 
   /**
    * Opens the page (or `url`: a share link, `REVIEW_PAGE` for the Annual plan area,
-   * `CHANNELS_PAGE` for the Channels and KPIs area or `RESULTS_PAGE` for the Results area) and
-   * waits until the app has rendered it.
+   * `FORECAST_PAGE` for the Forecast area, `CHANNELS_PAGE` for the Channels and KPIs area or
+   * `RESULTS_PAGE` for the Results area) and waits until the app has rendered it.
    */
   async goto(url = '/'): Promise<void> {
     await this.page.goto(url);
@@ -90,8 +96,8 @@ export class BasePage {
   }
 
   /**
-   * The area the address shows: `review.html` is Annual plan, `channels.html` Channels and KPIs,
-   * `results.html` Results, anything else Plan.
+   * The area the address shows: `review.html` is Annual plan, `forecast.html` Forecast,
+   * `channels.html` Channels and KPIs, `results.html` Results, anything else Plan.
    */
   area(): Area {
     return areaOf(new URL(this.page.url()).pathname);
@@ -108,6 +114,8 @@ export class BasePage {
       await expect(this.page.getByRole('heading', { level: 2, name: 'Actual results', exact: true })).toBeVisible();
     } else if (area === 'Annual plan') {
       await expect(this.page.getByRole('region', { name: 'Last year', exact: true })).toBeVisible();
+    } else if (area === 'Forecast') {
+      await expect(this.page.getByRole('region', { name: 'Forecast', exact: true })).toBeVisible();
     } else {
       await expect(this.page.getByRole('region', { name: 'Budget and channels', exact: true })).toBeVisible();
     }

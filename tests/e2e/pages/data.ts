@@ -2,7 +2,7 @@
 // and the exact texts of notices and messages. No page here; the page object is in planner.ts.
 import { expect } from '@playwright/test';
 
-// ---- Storage layout (version 6; keys kept from version 2) ----------------------------------
+// ---- Storage layout (version 7; keys kept from version 2) ----------------------------------
 
 /** Each plan is saved under this prefix and its id (the prefix did not change in version 3). */
 export const PLAN_PREFIX = 'funnel-planner/v2/plan/';
@@ -16,7 +16,7 @@ export const V1_KEPT_ASIDE_KEY = 'funnel-planner/v1/plan-unreadable';
 export const V1_UNREADABLE_KEY = `${UNREADABLE_PREFIX}v1-plan`;
 
 /** The schema version this build writes. */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 /** A schema version no build has written yet ("a newer version of Funnel Planner"). */
 export const NEWER_SCHEMA_VERSION = SCHEMA_VERSION + 1;
 
@@ -81,7 +81,8 @@ export function emptyTracking(): TrackingBody {
 /**
  * The body of a saved plan (every number as the text typed); `marketing` only from version 3,
  * `currency` and `typed_in` (the language its numbers are typed in) from version 4, `tracking`
- * from version 5, `annual` (the Annual plan page's own JSON text, "" when none) from version 6.
+ * from version 5, `annual` (the Annual plan page's own JSON text, "" when none) from version 6,
+ * `forecast` (the Forecast page's own JSON text, "" when none) from version 7.
  */
 export type PlanBody = {
   name: string;
@@ -96,11 +97,12 @@ export type PlanBody = {
   typed_in?: 'en' | 'id' | 'pl' | 'fr';
   tracking?: TrackingBody;
   annual?: string;
+  forecast?: string;
 };
 
-/** A saved plan record: version 6 as written now, versions 2 and 3 as tests seed older saves. */
+/** A saved plan record: version 7 as written now, versions 2 and 3 as tests seed older saves. */
 export type PlanRecord = {
-  schema_version: 2 | 3 | 4 | 5 | 6;
+  schema_version: 2 | 3 | 4 | 5 | 6 | 7;
   id: string;
   modified: number;
   deleted?: number;
@@ -110,7 +112,7 @@ export type PlanRecord = {
 /** An export file. */
 export type ExportFile = {
   app: 'funnel-planner';
-  schema_version: 2 | 3 | 4 | 5 | 6;
+  schema_version: 2 | 3 | 4 | 5 | 6 | 7;
   exported: number;
   plans: PlanRecord[];
 };

@@ -1,9 +1,9 @@
 // The page object of the end-to-end tests: Funnel Planner as a person sees it, found by visible
 // labels and roles. Each part of the page has its own file, each class adding its part to the
-// one before; `PlannerPage` is all of them. The app has four areas, each a page of its own (Plan
-// at `./`, Annual plan at `review.html`, Channels and KPIs at `channels.html`, Results at
-// `results.html`): one `PlannerPage` follows the tab from one to another (`openArea`), and each
-// locator finds its part only in the area that shows it.
+// one before; `PlannerPage` is all of them. The app has five areas, each a page of its own (Plan
+// at `./`, Annual plan at `review.html`, Forecast at `forecast.html`, Channels and KPIs at
+// `channels.html`, Results at `results.html`): one `PlannerPage` follows the tab from one to
+// another (`openArea`), and each locator finds its part only in the area that shows it.
 //   base.ts       loading, the areas and their navigation, typing, tables, field errors, the page
 //   plan-form.ts  "Your goal" and "Funnel stages"
 //   results.ts    "Your targets" and the forward check
@@ -12,14 +12,17 @@
 //   actuals.ts    the Results area: results by month, where the year stands, leaks, quarters
 //   annual.ts     the Annual plan area: last year, the year's goal and its chain, rates against
 //                 last year and typical ranges, SMART objectives, owners and the roadmap
+//   forecast.ts   the Forecast area: when each stage must happen, the odds of reaching the goal,
+//                 which rates matter most and scenarios side by side
 // What the tests know of the app's data (storage layout, stored-plan builders, exact texts) is in
 // data.ts and re-exported here, so specs import everything from this file.
-import { AnnualPage } from './annual';
+import { ForecastPage } from './forecast';
 
 export * from './data';
-export { AREAS, CHANNELS_PAGE, RESULTS_PAGE, REVIEW_PAGE, areaOf, downloadText, escapeRegExp, type Area } from './base';
+export { AREAS, CHANNELS_PAGE, FORECAST_PAGE, RESULTS_PAGE, REVIEW_PAGE, areaOf, downloadText, escapeRegExp, type Area } from './base';
 export { STANDING_COLUMNS, type StandingRow } from './actuals';
 export { OWNER_COLUMNS, type ExistingKind, type ExistingPart, type GoalMode, type OwnerRow } from './annual';
+export { type ComparisonCell, type Phasing } from './forecast';
 
 /** The whole app, in whichever area the tab shows. */
-export class PlannerPage extends AnnualPage {}
+export class PlannerPage extends ForecastPage {}
