@@ -584,7 +584,8 @@ test("the forecast's CSV has its inputs as typed and the schedule in full precis
   await openForecastIn2027(planner);
   // Nothing typed yet: no inputs section, the schedule from January 2027.
   const bare = await planner.download(() => planner.downloadForecastCsvButton.click());
-  expect(bare.name).toBe(`${PLAN}-forecast.csv`);
+  // The file is named after the plan (spaces become hyphens, as the plan's own CSV does).
+  expect(bare.name).toBe('My-marketing-plan-forecast.csv');
   let lines = bare.text.split('\r\n');
   expect(lines[0]).toBe('What each stage must reach each month');
   expect(lines[1]).toBe(`Month,${STAGES.join(',')}`);
