@@ -103,7 +103,7 @@ fn saved_plans_open_again_with_invalid_text_intact() {
     store.save(&second).expect("saves");
     assert!(get(&storage, &key_of("a"))
         .expect("present")
-        .starts_with("{\"schema_version\":6,"));
+        .starts_with("{\"schema_version\":7,"));
     let mut plans = open(NOW, || id("new"), Lang::English).plans;
     plans.sort_by(|x, y| x.id.cmp(&y.id));
     assert_eq!(plans, vec![first, second]);
@@ -281,10 +281,10 @@ fn corrupt_data_that_cannot_be_backed_up_is_left_in_place() {
 #[wasm_bindgen_test]
 fn a_newer_versions_data_is_never_overwritten_or_removed() {
     let storage = fresh();
-    let newer = "{\"schema_version\":7,\"id\":\"future\",\"plans\":[\"from the future\"]}";
+    let newer = "{\"schema_version\":8,\"id\":\"future\",\"plans\":[\"from the future\"]}";
     let readable_newer = encode_record(&record("readable", "From 2030")).replace(
-        "\"schema_version\":6",
-        "\"schema_version\":7,\"colour\":\"red\"",
+        "\"schema_version\":7",
+        "\"schema_version\":8,\"colour\":\"red\"",
     );
     storage
         .set_item(&key_of("readable"), &readable_newer)
@@ -343,7 +343,7 @@ fn only_what_another_tab_wrote_since_this_tabs_save_is_taken_in() {
         Some(Some(Ok(theirs)))
     );
 
-    let newer = encode_record(&mine).replace("\"schema_version\":6", "\"schema_version\":7");
+    let newer = encode_record(&mine).replace("\"schema_version\":7", "\"schema_version\":8");
     storage.set_item(&key_of("a"), &newer).expect("set");
     assert_eq!(store.save(&mine), Err(StorageIssue::NewerVersion));
     assert_eq!(get(&storage, &key_of("a")).as_deref(), Some(newer.as_str()));
