@@ -63,6 +63,47 @@ function seedFullYear() {
   };
   localStorage.setItem('funnel-planner/v2/plan/bench-results', JSON.stringify(record));
 }
+/** Saves a 10-stage plan (schema 7) whose forecast gives every rate and the revenue a range. */
+function seedOdds() {
+  const names = ['Visits', 'Leads', 'MQLs', 'SQLs', 'Opportunities', 'Proposals', 'Negotiations', 'Contracts', 'Onboarded', 'Customers'];
+  const rates = ['5', '50', '60', '70', '80', '85', '90', '95', '98', ''];
+  const forecast = {
+    version: 1,
+    typed_in: 'en',
+    phasing: 'even',
+    weights: Array(12).fill(''),
+    days: [],
+    ranges: names.slice(0, -1).map((_, stage) => ({ stage: stage + 1, low: String(Number(rates[stage]) * 0.8), high: String(Math.min(100, Number(rates[stage]) * 1.02)) })),
+    revenue_range: { low: '800', high: '1,200' },
+    seed: '1',
+    scenario_percent: '20',
+    compare: [],
+  };
+  const record = {
+    schema_version: 7,
+    id: 'bench-odds',
+    modified: 1795000000000,
+    plan: {
+      name: 'Odds',
+      goal: 'revenue',
+      revenue_goal: '1,440,000',
+      new_customers_goal: '',
+      average_revenue_per_customer: '1,000',
+      stages: names.map((name, stage) => ({ id: stage + 1, name, rate_to_next: rates[stage] })),
+      current_top_per_month: '',
+      marketing: {
+        budget: '', budget_period: 'year', channels: [], customers_at_start: '', customers_at_end: '',
+        customers_new: '', gross_margin: '', lifetime: 'years', lifetime_years: '', churn: '', rank_by: 'cac', move_percent: '20',
+      },
+      currency: 'USD',
+      typed_in: 'en',
+      tracking: { start: '2027-01', results: [], focus: [['', ''], ['', ''], ['', ''], ['', '']] },
+      annual: '',
+      forecast: JSON.stringify(forecast),
+    },
+  };
+  localStorage.setItem('funnel-planner/v2/plan/bench-odds', JSON.stringify(record));
+}
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
