@@ -13,7 +13,7 @@
 
 use serde_json::Value;
 
-use crate::model::json::{list, object, text_of, Json};
+use crate::model::json::{list, object, text_of, versioned_object, Json, Unreadable};
 
 use crate::model::benchmarks::Industry;
 use crate::model::goal::{Existing, ExistingRevenue, GoalTarget, Recurring};
@@ -486,14 +486,12 @@ impl AnnualDraft {
         if text.trim().is_empty() {
             return Ok(Self::new(lang));
         }
-        let value: Value = serde_json::from_str(text).map_err(|_| AnnualDecodeError::Damaged)?;
-        let Some(map) = value.as_object() else {
-            return Err(AnnualDecodeError::Damaged);
-        };
-        let version = map.get("version").and_then(Value::as_u64).unwrap_or(0);
-        if version > u64::from(ANNUAL_VERSION) {
-            return Err(AnnualDecodeError::Newer(version));
-        }
+        let map =
+            versioned_object(text, ANNUAL_VERSION).map_err(|unreadable| match unreadable {
+                Unreadable::Damaged => AnnualDecodeError::Damaged,
+                Unreadable::Newer(version) => AnnualDecodeError::Newer(version),
+            })?;
+        let map = &map;
         let last_year = object(map, "last_year");
         let goal = object(map, "goal");
         let existing = object(map, "existing");

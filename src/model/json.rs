@@ -4,6 +4,27 @@
 
 use serde_json::{Map, Value};
 
+/// Why a page's own text cannot be read.
+pub(crate) enum Unreadable {
+    /// Not a JSON object.
+    Damaged,
+    /// Written by a newer version (its version).
+    Newer(u64),
+}
+
+/// The JSON object of a page's own text whose shape this build writes as `version`: refused when
+/// it is not an object or a newer version wrote it.
+pub(crate) fn versioned_object(text: &str, version: u32) -> Result<Map<String, Value>, Unreadable> {
+    let Ok(Value::Object(map)) = serde_json::from_str::<Value>(text) else {
+        return Err(Unreadable::Damaged);
+    };
+    let written = map.get("version").and_then(Value::as_u64).unwrap_or(0);
+    if written > u64::from(version) {
+        return Err(Unreadable::Newer(written));
+    }
+    Ok(map)
+}
+
 /// The object at `key` of `map`, or an empty one.
 pub(crate) fn object<'v>(map: &'v Map<String, Value>, key: &str) -> &'v Map<String, Value> {
     static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();

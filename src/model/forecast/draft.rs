@@ -16,7 +16,7 @@ use serde_json::Value;
 
 use crate::model::forecast::odds::Spread;
 use crate::model::forecast::timing::{Phasing, MAX_DAYS, MONTHS};
-use crate::model::json::{list, object, text_of, Json};
+use crate::model::json::{list, object, text_of, versioned_object, Json, Unreadable};
 use crate::model::number::{parse_non_negative, parse_percent, retype};
 use crate::model::{InputError, Lang, NumberSymbols, PlanDraft, StageId};
 
@@ -181,14 +181,12 @@ impl ForecastDraft {
         if text.trim().is_empty() {
             return Ok(Self::new(lang));
         }
-        let value: Value = serde_json::from_str(text).map_err(|_| ForecastDecodeError::Damaged)?;
-        let Some(map) = value.as_object() else {
-            return Err(ForecastDecodeError::Damaged);
-        };
-        let version = map.get("version").and_then(Value::as_u64).unwrap_or(0);
-        if version > u64::from(FORECAST_VERSION) {
-            return Err(ForecastDecodeError::Newer(version));
-        }
+        let map =
+            versioned_object(text, FORECAST_VERSION).map_err(|unreadable| match unreadable {
+                Unreadable::Damaged => ForecastDecodeError::Damaged,
+                Unreadable::Newer(version) => ForecastDecodeError::Newer(version),
+            })?;
+        let map = &map;
         let stage = |entry: &serde_json::Map<String, Value>| {
             entry
                 .get("stage")

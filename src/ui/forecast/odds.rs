@@ -71,25 +71,24 @@ fn odds_input(forecast: Forecast) -> Option<OddsInput> {
     })
 }
 
-/// The state of the current run.
-#[derive(Debug, Clone, PartialEq)]
+/// The state of the current run (its result is in the panel's `shown`).
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum Run {
-    /// No input has a range, or an input has a problem.
+    /// Done, or nothing to run (no input has a range, or an input has a problem).
     Idle,
     /// Running: the fraction done.
     Running(f64),
-    /// Done.
-    Done(OddsSummary),
 }
 
 /// Runs the simulation in slices of about [`SLICE_MS`], one per turn of the event loop (typing
 /// is never blocked longer), while `generation` is still `mine`; reports progress and the
-/// result in `run`.
+/// result in `run` and `shown`.
 fn run_in_chunks(
     simulation: Rc<RefCell<Simulation>>,
     generation: Rc<RefCell<u64>>,
     mine: u64,
     run: RwSignal<Run>,
+    shown: RwSignal<Option<OddsSummary>>,
 ) {
     if *generation.borrow() != mine {
         return;
@@ -100,14 +99,12 @@ fn run_in_chunks(
         is_finished = simulation.borrow_mut().run(STEP);
     }
     if is_finished {
-        match simulation.borrow().summary() {
-            Some(summary) => run.set(Run::Done(summary)),
-            None => run.set(Run::Idle),
-        }
+        shown.set(simulation.borrow().summary());
+        run.set(Run::Idle);
     } else {
         run.set(Run::Running(simulation.borrow().progress()));
         set_timeout(
-            move || run_in_chunks(simulation, generation, mine, run),
+            move || run_in_chunks(simulation, generation, mine, run, shown),
             Duration::ZERO,
         );
     }
@@ -141,19 +138,18 @@ pub fn OddsPanel(forecast: Forecast) -> impl IntoView {
                     return;
                 }
                 match Simulation::new(input) {
-                    Ok(simulation) => {
-                        run_in_chunks(Rc::new(RefCell::new(simulation)), generation, mine, run)
-                    }
+                    Ok(simulation) => run_in_chunks(
+                        Rc::new(RefCell::new(simulation)),
+                        generation,
+                        mine,
+                        run,
+                        shown,
+                    ),
                     Err(_) => run.set(Run::Idle),
                 }
             },
             DEBOUNCE,
         );
-    });
-    Effect::new(move |_| {
-        if let Run::Done(summary) = run.get() {
-            shown.set(Some(summary));
-        }
     });
 
     let range_fields = move || {
