@@ -218,6 +218,10 @@ fn expected(key: Key) -> &'static [&'static str] {
         Key::ChainExistingParts => &["total", "retained", "upsell", "cross_sell"],
         Key::UseRevenueAsGoal => &["value"],
         Key::UseCustomersAsGoal => &["value"],
+        Key::ChainPerCustomerPlan | Key::ChainPerCustomerExample => &["value"],
+        Key::ChainPerCustomerLastYear => &["value", "revenue", "customers"],
+        Key::UseRevenueAndAverageAsGoal => &["value", "average"],
+        Key::PlanGoalAndAverageSet => &["goal", "average"],
         Key::SmartMet => &["letter"],
         Key::SmartUnmet => &["letter", "reason"],
         Key::ProgressOnPace => &["reached", "remaining", "latest", "month"],
@@ -291,6 +295,7 @@ fn plural_texts_have_one_form_per_category_of_their_language() {
             Key::ProblemStageCount,
             Key::ProblemChannelCount,
             Key::PastedCount,
+            Key::UseCustomersAsGoal,
         ]
     );
     for lang in Lang::ALL {

@@ -846,6 +846,7 @@ fn the_articles_annual_plan_gives_the_customers_needed() {
                 last_year_revenue: last_year.revenue,
                 average_revenue_per_customer: average,
                 existing,
+                ..GoalContext::default()
             },
         )
         .expect("a chain");

@@ -13,7 +13,8 @@ mod common;
 
 use common::assert_close;
 use funnel_planner::model::goal::{
-    chain, Existing, ExistingRevenue, GoalContext, GoalError, GoalTarget, Recurring,
+    chain, revenue_per_new_customer, Existing, ExistingRevenue, GoalContext, GoalError, GoalTarget,
+    PerCustomer, PerCustomerSource, Recurring,
 };
 use proptest::prelude::*;
 
@@ -28,6 +29,7 @@ fn context() -> GoalContext {
             upsell: Some(Existing::Amount(500_000.0)),
             cross_sell: Some(Existing::OfLastYear(0.02)),
         },
+        ..GoalContext::default()
     }
 }
 
@@ -228,9 +230,121 @@ proptest! {
                 upsell: Some(Existing::Amount(upsell)),
                 cross_sell: None,
             },
+            ..GoalContext::default()
         };
         let chain = chain(GoalTarget::Revenue(goal), &context).unwrap();
         prop_assert!(chain.customers >= 0.0 && chain.customers.is_finite());
         prop_assert!(chain.from_new.unwrap() >= 0.0);
     }
+}
+
+// ---- Revenue per new customer: whose figure the chain divides by --------------------------------
+
+/// The marketer's flow of the "one plan, one truth" issue, in EUR. Last year: 6,300,000 revenue,
+/// of which new customers brought 1,890,000; 21 new customers. The plan still carries the worked
+/// example's 1,100,000 per new customer, which the person never typed.
+fn marketers_year() -> GoalContext {
+    GoalContext {
+        last_year_revenue: Some(6_300_000.0),
+        average_revenue_per_customer: Some(1_100_000.0),
+        is_average_the_example: true,
+        // 1,890,000 ÷ 21 = 90,000.
+        last_year_per_customer: Some(90_000.0),
+        existing: ExistingRevenue {
+            retained: Some(Existing::OfLastYear(0.7)),
+            upsell: Some(Existing::Amount(300_000.0)),
+            cross_sell: None,
+        },
+    }
+}
+
+#[test]
+fn the_marketers_flow_needs_31_67_new_customers_at_last_years_revenue_per_customer() {
+    let chain = chain(GoalTarget::Growth(0.2), &marketers_year()).unwrap();
+    // 6,300,000 × 1.2 = 7,560,000.
+    assert_close(chain.goal_revenue.unwrap(), 7_560_000.0);
+    // Retained 70 % of 6,300,000 = 4,410,000; upsell 300,000; 4,710,000 in all.
+    assert_close(chain.from_existing(), 4_710_000.0);
+    // 7,560,000 − 4,710,000 = 2,850,000 from new customers.
+    assert_close(chain.from_new.unwrap(), 2_850_000.0);
+    // ÷ 90,000 (last year's, not the example's 1,100,000) = 31.666…, shown as 31.67.
+    assert_close(chain.customers, 2_850_000.0 / 90_000.0);
+    assert_eq!(
+        chain.per_customer,
+        Some(PerCustomer {
+            value: 90_000.0,
+            source: PerCustomerSource::LastYear
+        })
+    );
+}
+
+#[test]
+fn the_plans_own_average_wins_over_last_years() {
+    let context = GoalContext {
+        average_revenue_per_customer: Some(95_000.0),
+        is_average_the_example: false,
+        ..marketers_year()
+    };
+    let chain = chain(GoalTarget::Growth(0.2), &context).unwrap();
+    // 2,850,000 ÷ 95,000 = 30.
+    assert_close(chain.customers, 30.0);
+    assert_eq!(chain.per_customer.unwrap().source, PerCustomerSource::Plan);
+}
+
+#[test]
+fn the_examples_average_is_used_only_when_nothing_else_is_known_and_says_so() {
+    let context = GoalContext {
+        last_year_per_customer: None,
+        ..marketers_year()
+    };
+    let chain = chain(GoalTarget::Growth(0.2), &context).unwrap();
+    // 2,850,000 ÷ 1,100,000 = 2.5909…
+    assert_close(chain.customers, 2_850_000.0 / 1_100_000.0);
+    assert_eq!(
+        chain.per_customer.unwrap().source,
+        PerCustomerSource::Example
+    );
+}
+
+#[test]
+fn an_empty_average_takes_last_years_and_none_at_all_is_an_error() {
+    let empty = GoalContext {
+        average_revenue_per_customer: None,
+        is_average_the_example: false,
+        ..marketers_year()
+    };
+    let chain = chain(GoalTarget::Growth(0.2), &empty).unwrap();
+    assert_eq!(
+        chain.per_customer.unwrap().source,
+        PerCustomerSource::LastYear
+    );
+    let nothing = GoalContext {
+        last_year_per_customer: None,
+        ..empty
+    };
+    assert_eq!(
+        chain_error(GoalTarget::Growth(0.2), &nothing),
+        GoalError::NoAverage
+    );
+}
+
+fn chain_error(target: GoalTarget, context: &GoalContext) -> GoalError {
+    chain(target, context).unwrap_err()
+}
+
+#[test]
+fn revenue_per_new_customer_ignores_figures_that_are_not_positive() {
+    // Last year's 0 (no revenue from new customers) is not a figure to divide by.
+    assert_eq!(revenue_per_new_customer(None, false, Some(0.0)), None);
+    assert_eq!(
+        revenue_per_new_customer(Some(1_100_000.0), true, Some(-5.0)),
+        Some(PerCustomer {
+            value: 1_100_000.0,
+            source: PerCustomerSource::Example
+        })
+    );
+    assert_eq!(
+        revenue_per_new_customer(Some(50.0), false, Some(90_000.0)).map(|p| p.source),
+        Some(PerCustomerSource::Plan)
+    );
 }

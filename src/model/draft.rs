@@ -227,6 +227,14 @@ impl PlanDraft {
         }
     }
 
+    /// Whether the average revenue per new customer is still the worked example's (1,100,000),
+    /// which the first plan starts with: a figure the person never confirmed, so the annual
+    /// plan's chain prefers last year's (see `model::goal::revenue_per_new_customer`).
+    pub fn is_average_the_example(&self) -> bool {
+        parse_positive(&self.average_revenue_per_customer, self.typed_in.symbols())
+            == Ok(EXAMPLE_AVERAGE_REVENUE)
+    }
+
     /// Whether the funnel still has the typical rates a new plan starts with (the worked
     /// example's, top to bottom): the page then says they are typical, not the person's own.
     pub fn has_typical_rates(&self) -> bool {

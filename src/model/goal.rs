@@ -86,6 +86,51 @@ pub enum GoalTarget {
     },
 }
 
+/// Where the revenue per new customer that turns revenue into customers comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PerCustomerSource {
+    /// The plan's average revenue per new customer, as the person typed it.
+    Plan,
+    /// Last year's: revenue from new customers ÷ new customers, used while the plan's is empty
+    /// or still the worked example's (which belongs to nobody's business).
+    LastYear,
+    /// The worked example's figure, still in the plan and never confirmed, with nothing of last
+    /// year's to use instead: the page says so beside the figure.
+    Example,
+}
+
+/// The revenue per new customer the chain divides by (money per new customer, > 0), and where
+/// it comes from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PerCustomer {
+    /// Money per new customer.
+    pub value: f64,
+    /// Whose figure it is.
+    pub source: PerCustomerSource,
+}
+
+/// The one rule for the revenue per new customer of the year's goal: the plan's average when
+/// the person typed one of their own; else last year's (revenue from new customers ÷ new
+/// customers) when it is known; else the example's, said to be the example's. Figures ≤ 0 or not
+/// finite count as not known.
+///
+/// Example: the plan still says the worked example's 1,100,000 and last year 1,890,000 came
+/// from 21 new customers: the chain uses last year's 90,000.
+pub fn revenue_per_new_customer(
+    plan_average: Option<f64>,
+    is_plan_average_the_example: bool,
+    last_year: Option<f64>,
+) -> Option<PerCustomer> {
+    let known = |value: Option<f64>| value.filter(|value| value.is_finite() && *value > 0.0);
+    let of = |value, source| PerCustomer { value, source };
+    match (known(plan_average), known(last_year)) {
+        (Some(plan), _) if !is_plan_average_the_example => Some(of(plan, PerCustomerSource::Plan)),
+        (_, Some(last_year)) => Some(of(last_year, PerCustomerSource::LastYear)),
+        (Some(example), None) => Some(of(example, PerCustomerSource::Example)),
+        (None, None) => None,
+    }
+}
+
 /// What the chain needs besides the goal.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct GoalContext {
@@ -93,6 +138,10 @@ pub struct GoalContext {
     pub last_year_revenue: Option<f64>,
     /// The plan's average revenue per new customer for the year (money, > 0), if typed.
     pub average_revenue_per_customer: Option<f64>,
+    /// Whether the plan's average is still the worked example's (never confirmed by the person).
+    pub is_average_the_example: bool,
+    /// Last year's revenue per new customer (money), if last year gives one.
+    pub last_year_per_customer: Option<f64>,
     /// What existing customers will bring (revenue goals only).
     pub existing: ExistingRevenue,
 }
@@ -135,6 +184,9 @@ pub struct GoalChain {
     pub customers: f64,
     /// For a recurring revenue goal, how it is reached.
     pub recurring: Option<RecurringPlan>,
+    /// The revenue per new customer a revenue goal was divided by, and whose it is; `None`
+    /// where the goal is not revenue or new customers need to bring nothing.
+    pub per_customer: Option<PerCustomer>,
 }
 
 impl GoalChain {
@@ -149,6 +201,7 @@ impl GoalChain {
             from_new: None,
             customers,
             recurring,
+            per_customer: None,
         }
     }
 
@@ -188,7 +241,8 @@ fn existing_amount(part: Option<Existing>, last_year: Option<f64>) -> Result<f64
 ///
 /// Example (growth): last year 10,000,000; +10 % is 11,000,000. Existing customers keep 60 % of
 /// last year (6,000,000), upsell 500,000 and cross-sell 2 % of last year (200,000): 6,700,000.
-/// New customers must bring 4,300,000; at 1,100,000 each that is 3.909… new customers.
+/// New customers must bring 4,300,000; at 1,100,000 each that is 3.909… new customers. The
+/// revenue per new customer follows [`revenue_per_new_customer`].
 pub fn chain(target: GoalTarget, context: &GoalContext) -> Result<GoalChain, GoalError> {
     let goal_revenue = match target {
         GoalTarget::Revenue(revenue) => revenue,
@@ -217,14 +271,16 @@ pub fn chain(target: GoalTarget, context: &GoalContext) -> Result<GoalChain, Goa
     let upsell = existing_amount(existing.upsell, last_year)?;
     let cross_sell = existing_amount(existing.cross_sell, last_year)?;
     let from_new = finite(goal_revenue - (retained + upsell + cross_sell))?.max(0.0);
-    let customers = if from_new == 0.0 {
-        0.0
+    let (customers, per_customer) = if from_new == 0.0 {
+        (0.0, None)
     } else {
-        let average = context
-            .average_revenue_per_customer
-            .filter(|average| *average > 0.0)
-            .ok_or(GoalError::NoAverage)?;
-        finite(from_new / average)?
+        let per_customer = revenue_per_new_customer(
+            context.average_revenue_per_customer,
+            context.is_average_the_example,
+            context.last_year_per_customer,
+        )
+        .ok_or(GoalError::NoAverage)?;
+        (finite(from_new / per_customer.value)?, Some(per_customer))
     };
     Ok(GoalChain {
         goal_revenue: Some(goal_revenue),
@@ -234,6 +290,7 @@ pub fn chain(target: GoalTarget, context: &GoalContext) -> Result<GoalChain, Goa
         from_new: Some(from_new),
         customers,
         recurring: None,
+        per_customer,
     })
 }
 

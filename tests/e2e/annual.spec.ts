@@ -118,12 +118,15 @@ test("the source article's flow: last year, a growth goal, existing customers, t
   await planner.typeExisting('Cross-sell', '2', '% of last year');
 
   // Goal 10,000,000 × 1.10 = 11,000,000; from new customers 11,000,000 − 6,700,000 = 4,300,000;
-  // at the plan's 1,100,000 each that is 4,300,000 ÷ 1,100,000 = 3.909… new customers, shown
-  // rounded UP to two decimals (below 10, as every needed count in the app) as 3.91.
+  // at 1,100,000 each that is 4,300,000 ÷ 1,100,000 = 3.909… new customers, shown rounded UP to
+  // two decimals (below 10, as every needed count in the app) as 3.91. The plan's 1,100,000 is
+  // still the worked example's, so the chain takes last year's (4,400,000 ÷ 4, the same figure
+  // here) and says so.
   await expect(planner.chainSteps).toHaveText([
     'Goal: $11,000,000',
     'From existing customers: $6,700,000 (retained $6,000,000, upsell $500,000, cross-sell $200,000)',
     'From new customers: $4,300,000',
+    "Revenue per new customer: $1,100,000, last year's: revenue from new customers ÷ new customers = $4,400,000 ÷ 4",
     'New customers needed in the year: 3.91',
   ]);
   await expect(planner.useAsPlanGoalButton).toHaveText("Use $4,300,000 from new customers as the plan's goal");

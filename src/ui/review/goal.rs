@@ -8,14 +8,16 @@ use crate::i18n::Key;
 use crate::model::annual::{
     AnnualDecodeError, AnnualDraft, AnnualError, AnnualField, GoalMode, Part,
 };
-use crate::model::goal::{chain, GoalChain, GoalContext, GoalError};
+use crate::model::goal::{
+    chain, GoalChain, GoalContext, GoalError, PerCustomer, PerCustomerSource,
+};
 use crate::model::number::{format_typed, parse_positive, whole_needed};
 use crate::model::review::LastYear;
 use crate::model::GoalKind;
 use crate::model::PlanDraft;
 use crate::ui::field::{InputField, Kind};
 use crate::ui::review::{annual_field_id, number_field, Annual};
-use crate::ui::text::{money_needed, needed, t, tf};
+use crate::ui::text::{count, money_exact, money_needed, needed, t, tf, tp};
 
 /// The goal's mode names.
 fn mode_name(mode: GoalMode) -> &'static str {
@@ -28,15 +30,27 @@ fn mode_name(mode: GoalMode) -> &'static str {
     })
 }
 
-/// What the chain gives the plan's goal: its kind and text.
-fn plan_goal(chain: &GoalChain, mode: GoalMode) -> Option<(GoalKind, f64)> {
+/// What the chain gives the plan: the goal's kind and figure, and the revenue per new customer
+/// to set with a revenue goal when the chain did not take the plan's own (so that the Plan page
+/// turns the goal into the same customers as the chain).
+/// `plan_average` is the plan's average as it reads now: one that already says the chain's
+/// figure is left as it is.
+fn plan_goal(
+    chain: &GoalChain,
+    mode: GoalMode,
+    plan_average: Option<f64>,
+) -> Option<(GoalKind, f64, Option<f64>)> {
     match chain.from_new {
-        Some(from_new) if mode.counts_existing() => {
-            (from_new > 0.0).then_some((GoalKind::Revenue, from_new))
-        }
-        _ => {
-            (chain.customers > 0.0).then(|| (GoalKind::NewCustomers, whole_needed(chain.customers)))
-        }
+        Some(from_new) if mode.counts_existing() => (from_new > 0.0).then(|| {
+            let average = chain
+                .per_customer
+                .filter(|per| per.source != PerCustomerSource::Plan)
+                .map(|per| per.value)
+                .filter(|value| plan_average != Some(*value));
+            (GoalKind::Revenue, from_new, average)
+        }),
+        _ => (chain.customers > 0.0)
+            .then(|| (GoalKind::NewCustomers, whole_needed(chain.customers), None)),
     }
 }
 
@@ -48,14 +62,15 @@ pub fn goal_chain(
     last_year: Memo<(LastYear, Vec<AnnualError>)>,
 ) -> Memo<Option<Result<GoalChain, GoalError>>> {
     Memo::new(move |_| {
-        let average = draft.with(|draft| {
-            parse_positive(
-                &draft.average_revenue_per_customer,
-                draft.typed_in.symbols(),
+        let (average, is_average_the_example) = draft.with(|draft| {
+            let symbols = draft.typed_in.symbols();
+            (
+                parse_positive(&draft.average_revenue_per_customer, symbols).ok(),
+                draft.is_average_the_example(),
             )
-            .ok()
         });
-        let last_year_revenue = last_year.with(|(last_year, _)| last_year.revenue);
+        let (last_year_revenue, last_year_per_customer) = last_year
+            .with(|(last_year, _)| (last_year.revenue, last_year.revenue_per_customer().ok()));
         read.with(|read| {
             let a = read.as_ref().ok()?;
             let target = a.target().ok()?;
@@ -69,6 +84,8 @@ pub fn goal_chain(
                 &GoalContext {
                     last_year_revenue,
                     average_revenue_per_customer: average,
+                    is_average_the_example,
+                    last_year_per_customer,
                     existing: if counts_existing {
                         existing
                     } else {
@@ -221,52 +238,72 @@ fn Chain(
     result: Memo<Option<Result<GoalChain, GoalError>>>,
     mode: Memo<GoalMode>,
 ) -> impl IntoView {
-    let before: RwSignal<Option<(GoalKind, String, String)>> = RwSignal::new(None);
+    // What "Use … as the plan's goal" changed, to undo it: the goal's kind, the two goals' and
+    // the average's texts as they were, and the confirmation shown meanwhile.
+    let before: RwSignal<Option<(PlanGoalTexts, String)>> = RwSignal::new(None);
     let applied = Memo::new(move |_| {
+        let plan_average = annual.draft.with(|draft| {
+            parse_positive(
+                &draft.average_revenue_per_customer,
+                draft.typed_in.symbols(),
+            )
+            .ok()
+        });
         result.with(|result| match result {
-            Some(Ok(chain)) => plan_goal(chain, mode.get()),
+            Some(Ok(chain)) => plan_goal(chain, mode.get(), plan_average),
             _ => None,
         })
     });
-    // Whether the plan's goal already says what the chain gives.
+    // Whether the plan already says what the chain gives (goal and, if set, average).
     let is_current = Memo::new(move |_| {
-        let Some((kind, value)) = applied.get() else {
+        let Some((kind, value, average)) = applied.get() else {
             return false;
         };
         annual.draft.with(|draft| {
+            let symbols = draft.typed_in.symbols();
             let text = match kind {
                 GoalKind::Revenue => &draft.revenue_goal,
                 GoalKind::NewCustomers => &draft.new_customers_goal,
             };
             draft.goal_kind == kind
-                && parse_positive(text, draft.typed_in.symbols()).ok() == Some(value)
+                && parse_positive(text, symbols).ok() == Some(value)
+                && average.is_none_or(|average| {
+                    parse_positive(&draft.average_revenue_per_customer, symbols).ok()
+                        == Some(average)
+                })
         })
     });
     let apply = move |_| {
-        let Some((kind, value)) = applied.get_untracked() else {
+        let Some((kind, value, average)) = applied.get_untracked() else {
             return;
         };
+        let confirmation = match average {
+            Some(average) => tf(
+                Key::PlanGoalAndAverageSet,
+                &[
+                    ("goal", &money_needed(value)),
+                    ("average", &money_exact(average)),
+                ],
+            ),
+            None => t(Key::PlanGoalSet).to_owned(),
+        };
         annual.draft.update(|draft| {
-            before.set(Some((
-                draft.goal_kind,
-                draft.revenue_goal.clone(),
-                draft.new_customers_goal.clone(),
-            )));
-            let text = format_typed(value, draft.typed_in.symbols());
+            before.set(Some((PlanGoalTexts::of(draft), confirmation)));
+            let symbols = draft.typed_in.symbols();
+            let text = format_typed(value, symbols);
             draft.goal_kind = kind;
             match kind {
                 GoalKind::Revenue => draft.revenue_goal = text,
                 GoalKind::NewCustomers => draft.new_customers_goal = text,
             }
+            if let Some(average) = average {
+                draft.average_revenue_per_customer = format_typed(average, symbols);
+            }
         });
     };
     let undo = move |_| {
-        if let Some((kind, revenue, customers)) = before.get_untracked() {
-            annual.draft.update(|draft| {
-                draft.goal_kind = kind;
-                draft.revenue_goal = revenue;
-                draft.new_customers_goal = customers;
-            });
+        if let Some((texts, _)) = before.get_untracked() {
+            annual.draft.update(|draft| texts.put_back(draft));
             before.set(None);
         }
     };
@@ -282,7 +319,9 @@ fn Chain(
                 };
                 view! { <p class="problem">{t(key)}</p> }.into_any()
             }
-            Some(Ok(chain)) => chain_steps(chain).into_any(),
+            Some(Ok(chain)) => annual
+                .last_year
+                .with(|(last_year, _)| chain_steps(chain, last_year).into_any()),
         })
     };
     view! {
@@ -293,22 +332,75 @@ fn Chain(
                 <p class="status" hidden=move || !is_current.get()>{t(Key::ChainIsPlanGoal)}</p>
                 <button type="button" on:click=apply hidden=is_current>
                     {move || match applied.get() {
-                        Some((GoalKind::Revenue, value)) => tf(Key::UseRevenueAsGoal, &[("value", &money_needed(value))]),
-                        Some((GoalKind::NewCustomers, value)) => tf(Key::UseCustomersAsGoal, &[("value", &needed(value))]),
+                        Some((GoalKind::Revenue, value, None)) => tf(Key::UseRevenueAsGoal, &[("value", &money_needed(value))]),
+                        Some((GoalKind::Revenue, value, Some(average))) => tf(
+                            Key::UseRevenueAndAverageAsGoal,
+                            &[("value", &money_needed(value)), ("average", &money_exact(average))],
+                        ),
+                        Some((GoalKind::NewCustomers, value, _)) => tp(Key::UseCustomersAsGoal, value, &[("value", &needed(value))]),
                         None => String::new(),
                     }}
                 </button>
             </div>
             <p class="notice" role="status" hidden=move || before.with(Option::is_none)>
-                {t(Key::PlanGoalSet)} " "
+                {move || before.with(|before| before.as_ref().map(|(_, said)| said.clone()))} " "
                 <button type="button" on:click=undo>{t(Key::UndoChange)}</button>
             </p>
         </div>
     }
 }
 
+/// The goal's and the average's texts as they were before "Use … as the plan's goal".
+#[derive(Debug, Clone, PartialEq)]
+struct PlanGoalTexts {
+    kind: GoalKind,
+    revenue: String,
+    customers: String,
+    average: String,
+}
+
+impl PlanGoalTexts {
+    fn of(draft: &PlanDraft) -> Self {
+        Self {
+            kind: draft.goal_kind,
+            revenue: draft.revenue_goal.clone(),
+            customers: draft.new_customers_goal.clone(),
+            average: draft.average_revenue_per_customer.clone(),
+        }
+    }
+
+    fn put_back(self, draft: &mut PlanDraft) {
+        draft.goal_kind = self.kind;
+        draft.revenue_goal = self.revenue;
+        draft.new_customers_goal = self.customers;
+        draft.average_revenue_per_customer = self.average;
+    }
+}
+
+/// The revenue per new customer the chain divides by, and whose it is: the plan's, last year's
+/// with its arithmetic, or the worked example's with what to type instead.
+fn per_customer_text(per_customer: PerCustomer, last_year: &LastYear) -> String {
+    let value = money_exact(per_customer.value);
+    match per_customer.source {
+        PerCustomerSource::Plan => tf(Key::ChainPerCustomerPlan, &[("value", &value)]),
+        PerCustomerSource::LastYear => {
+            let revenue = last_year.new_customer_revenue.unwrap_or_default();
+            let customers = last_year.new_customers().unwrap_or_default();
+            tf(
+                Key::ChainPerCustomerLastYear,
+                &[
+                    ("value", &value),
+                    ("revenue", &money_exact(revenue)),
+                    ("customers", &count(customers)),
+                ],
+            )
+        }
+        PerCustomerSource::Example => tf(Key::ChainPerCustomerExample, &[("value", &value)]),
+    }
+}
+
 /// The chain's steps as a list.
-fn chain_steps(chain: &GoalChain) -> impl IntoView {
+fn chain_steps(chain: &GoalChain, last_year: &LastYear) -> impl IntoView {
     let mut items: Vec<(String, String)> = Vec::new();
     if let Some(goal) = chain.goal_revenue {
         items.push((t(Key::ChainGoal).to_owned(), money_needed(goal)));
@@ -328,6 +420,12 @@ fn chain_steps(chain: &GoalChain) -> impl IntoView {
     }
     if let Some(from_new) = chain.from_new {
         items.push((t(Key::ChainFromNew).to_owned(), money_needed(from_new)));
+    }
+    if let Some(per_customer) = chain.per_customer {
+        items.push((
+            t(Key::ChainPerCustomer).to_owned(),
+            per_customer_text(per_customer, last_year),
+        ));
     }
     if let Some(recurring) = chain.recurring {
         items.push((

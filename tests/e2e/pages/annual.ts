@@ -190,7 +190,7 @@ export class AnnualPage extends ActualsPage {
 
   /** "Use … as the plan's goal" (its figure varies). */
   get useAsPlanGoalButton(): Locator {
-    return this.chain.getByRole('button', { name: /^Use .* as the plan's goal$/ });
+    return this.chain.getByRole('button', { name: /^Use .* as the plan's goal(, at .* per new customer)?$/ });
   }
 
   /** "This is the plan's goal." */
@@ -200,7 +200,7 @@ export class AnnualPage extends ActualsPage {
 
   /** The status shown once the chain set the plan's goal, with its "Undo". */
   get planGoalSet(): Locator {
-    return this.chain.getByRole('status').filter({ hasText: "The plan's goal is set from the chain." });
+    return this.chain.getByRole('status').filter({ hasText: /The plan's goal is set from the chain[.:]/ });
   }
 
   /** "Undo" of "Use … as the plan's goal". */
