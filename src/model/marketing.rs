@@ -556,14 +556,57 @@ pub struct ChannelInputs {
     pub revenue: Option<f64>,
     /// Volume at each funnel stage, top to bottom (≥ 0).
     pub volumes: Vec<Option<f64>>,
-    /// The channel's own rate from each stage into the next, top to bottom; `None` uses the
-    /// plan's rate.
+    /// The channel's own rate from each stage into the next, top to bottom, as typed; `None`
+    /// uses the rate its volumes give, else the plan's ([`ChannelInputs::rate_into_next`]).
     pub rates: Vec<Option<Rate>>,
     /// Whether an own rate was typed but cannot be read (the channel's targets then wait).
     pub has_bad_rate: bool,
 }
 
+/// Where a channel's rate from one stage into the next comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RateSource {
+    /// Typed for the channel.
+    Typed,
+    /// The channel's own volumes: volume at the next stage ÷ volume at this one.
+    Volumes,
+    /// The plan's rate (the channel has neither).
+    Plan,
+}
+
 impl ChannelInputs {
+    /// The rate the channel's volumes give from stage `from` into the next (volume there ÷
+    /// volume at `from`), when both are typed, above 0, and the next is not above `from`
+    /// (a larger figure below is a typing mistake the page points out, not a rate).
+    ///
+    /// Example: 400 leads from 20,000 visits is 2 %.
+    pub fn rate_from_volumes(&self, from: usize) -> Option<Rate> {
+        let volume = |index: usize| self.volumes.get(index).copied().flatten();
+        let (this, next) = (volume(from)?, volume(from + 1)?);
+        if this > 0.0 && next <= this {
+            Rate::from_percent(crate::model::to_percent(next / this)).ok()
+        } else {
+            None
+        }
+    }
+
+    /// The rate the channel converts at from stage `from` into the next, and whose it is: its
+    /// own typed rate, else the one its volumes give ([`Self::rate_from_volumes`]), else
+    /// `plan_rate` (`None` when the plan has no rate there either).
+    pub fn rate_into_next(
+        &self,
+        from: usize,
+        plan_rate: Option<Rate>,
+    ) -> Option<(Rate, RateSource)> {
+        if let Some(rate) = self.rates.get(from).copied().flatten() {
+            return Some((rate, RateSource::Typed));
+        }
+        if let Some(rate) = self.rate_from_volumes(from) {
+            return Some((rate, RateSource::Volumes));
+        }
+        plan_rate.map(|rate| (rate, RateSource::Plan))
+    }
+
     /// Whether any figure a KPI uses is known: spend, revenue or a volume.
     pub fn has_figures(&self) -> bool {
         self.spend.is_some() || self.revenue.is_some() || self.volumes.iter().any(Option::is_some)

@@ -10,7 +10,9 @@ use crate::model::Share;
 use crate::model::{error_for, ChannelId, Field, InputError, PlanDraft, StageId};
 use crate::ui::field::{Choice, InputField, Kind};
 use crate::ui::table::ScrollTable;
-use crate::ui::text::{channel_label, error_message, field_id, rate_steps, stage_label, t, tf, tl};
+use crate::ui::text::{
+    channel_label, decimal, error_message, field_id, rate_steps, stage_label, t, tf, tl,
+};
 use crate::ui::{focus_later, ReportMemo};
 
 /// The error for `field` among the marketing inputs' errors, as a signal.
@@ -397,8 +399,8 @@ fn ChannelRow(
     }
 }
 
-/// One channel's own rates, one cell per stage above the last; an empty cell shows the plan's
-/// rate in grey.
+/// One channel's own rates, one cell per stage above the last; an empty cell shows in grey the
+/// rate the channel converts at without one: its volumes' where they give one, else the plan's.
 #[component]
 fn RateRow(
     id: ChannelId,
@@ -444,7 +446,15 @@ fn RateRow(
                                 on_input=edit(draft, id, move |channel, text| channel.set_rate(stage, text))
                                 error=marketing_error(report, Field::ChannelRate(id, stage))
                                 placeholder=Signal::derive(move || {
-                                    draft.with(|draft| draft.stage(stage).map(|stage| stage.rate_to_next.trim().to_owned()).unwrap_or_default())
+                                    let index = stage_ids.with(|ids| ids.iter().position(|at| *at == stage));
+                                    let from_volumes = report.with(|report| {
+                                        let channel = report.inputs.channels.iter().find(|channel| channel.id == id)?;
+                                        channel.rate_from_volumes(index?)
+                                    });
+                                    match from_volumes {
+                                        Some(rate) => decimal(rate.percent(), 2),
+                                        None => draft.with(|draft| draft.stage(stage).map(|stage| stage.rate_to_next.trim().to_owned()).unwrap_or_default()),
+                                    }
                                 })
                                 kind=Kind::Number
                             />

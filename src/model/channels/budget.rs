@@ -2,10 +2,10 @@
 //!
 //! Units: money in the plan's currency, per year (÷ 12 per month, ÷ 4 per quarter).
 
-use crate::model::channels::Split;
+use crate::model::channels::{split, Split};
 use crate::model::kpi::{finite, Figure, Input, Unavailable};
 use crate::model::marketing::{ChannelId, ChannelInputs};
-use crate::model::Period;
+use crate::model::{Period, Plan, PlanDraft};
 
 /// What a channel pays per unit at one stage, from its spend and volume there.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -125,5 +125,26 @@ pub fn budget_needs(
         needed_per_year,
         uncounted,
         budget_per_year,
+    }
+}
+
+/// The plan's budget needed, the one figure every page shows for it: the plan's channels read
+/// from `draft`, the goal split across them at each channel's own rates ([`split`]), each
+/// channel's target costed at its current cost ([`budget_needs`]). `plan` is `draft` validated.
+///
+/// The Channels and KPIs page builds the same from its report (split, then [`budget_needs`]);
+/// the Forecast page calls this.
+pub fn budget_needed(draft: &PlanDraft, plan: &Plan) -> BudgetNeeds {
+    let inputs = draft
+        .marketing
+        .check(&draft.stage_ids(), draft.typed_in.symbols());
+    let split = split(plan, &inputs.channels);
+    budget_needs(&split, &inputs.channels, inputs.budget_per_year)
+}
+
+impl BudgetNeeds {
+    /// The budget needed per year when at least one channel has one worked out (money).
+    pub fn known_per_year(&self) -> Option<f64> {
+        (self.uncounted < self.channels.len()).then_some(self.needed_per_year)
     }
 }

@@ -11,7 +11,7 @@ mod ranking;
 mod report;
 mod split;
 
-pub use budget::{budget_needs, cost_basis, BudgetNeeds, ChannelBudget, CostBasis};
+pub use budget::{budget_needed, budget_needs, cost_basis, BudgetNeeds, ChannelBudget, CostBasis};
 pub use ranking::{
     has_cheap_leads, lead_stage, opportunity_stage, per_thousand, rank, reallocate, Metric,
     NoReallocation, Reallocation, Standing, SPEND_QUOTED,

@@ -17,7 +17,8 @@ pub struct ChannelTargets {
     /// Whether the share was typed (or is an even part of what the typed shares leave).
     pub is_share_typed: bool,
     /// The channel's funnel: customers = plan's customers × share, each earlier stage ÷ the
-    /// channel's own rate (or the plan's).
+    /// channel's rate there: typed, else from its volumes, else the plan's
+    /// ([`ChannelInputs::rate_into_next`]).
     pub targets: Result<Targets, Unavailable>,
 }
 
@@ -160,8 +161,8 @@ fn channel_targets(
         .iter()
         .enumerate()
         .map(|(index, name)| {
-            let own = channel.rates.get(index).copied().flatten();
-            (name.clone(), own.or_else(|| rates.get(index).copied()))
+            let rate = channel.rate_into_next(index, rates.get(index).copied());
+            (name.clone(), rate.map(|(rate, _)| rate))
         })
         .collect();
     let funnel = Funnel::new(stages).map_err(|_| Unavailable::Missing(Input::Targets))?;

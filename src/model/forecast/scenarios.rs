@@ -5,7 +5,7 @@
 //! Units: counts and money per year; rates as fractions; the change as a fraction of each rate
 //! (0.2 = 20 %: a 10 % rate becomes 8 % and 12 %).
 
-use crate::model::marketing::BudgetPeriod;
+use crate::model::channels::budget_needed;
 use crate::model::number::{format_typed, parse_non_negative, parse_percent};
 use crate::model::{reverse, Goal, Plan, PlanDraft, StageId};
 
@@ -61,9 +61,8 @@ pub struct Outcome {
     pub customers: f64,
     /// Revenue from new customers per year (money); `None` without an average revenue.
     pub revenue: Option<f64>,
-    /// The budget the top stage's target needs per year at today's cost per unit there
-    /// ([`cost_per_unit`], e.g. per visit), in money; `None` when no channel has both a spend
-    /// and a volume at the top stage.
+    /// The plan's budget needed per year (money), as the Channels and KPIs page shows it
+    /// ([`budget_needed`]); `None` when no channel has one worked out.
     pub budget_needed: Option<f64>,
     /// The budget set per year (money), if typed.
     pub budget: Option<f64>,
@@ -81,27 +80,12 @@ pub fn outcome(draft: &PlanDraft) -> Option<Outcome> {
     let symbols = draft.typed_in.symbols();
     let plan = draft.validate(symbols).ok()?;
     let targets = reverse(&plan).ok()?;
-    let budget_needed = targets
-        .top()
-        .zip(
-            draft
-                .stages
-                .first()
-                .and_then(|top| cost_per_unit(draft, top.id)),
-        )
-        .map(|(top, cost)| top.per_year * cost);
-    let budget = parse_non_negative(&draft.marketing.budget, symbols)
-        .ok()
-        .filter(|_| !draft.marketing.budget.trim().is_empty())
-        .map(|budget| match draft.marketing.budget_period {
-            BudgetPeriod::Year => budget,
-            BudgetPeriod::Month => budget * 12.0,
-        });
+    let needs = budget_needed(draft, &plan);
     Some(Outcome {
         customers: plan.customers_per_year(),
         revenue: targets.revenue_per_year,
-        budget_needed,
-        budget,
+        budget_needed: needs.known_per_year(),
+        budget: needs.budget_per_year,
         stages: targets.stages.iter().map(|stage| stage.per_year).collect(),
         rates: plan
             .funnel
