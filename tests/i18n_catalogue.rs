@@ -197,6 +197,8 @@ fn expected(key: Key) -> &'static [&'static str] {
         Key::ChannelLimitReached => &["max_channels"],
         Key::BinHint => &["keep_days"],
         Key::ErrorTooLarge => &["max_input"],
+        Key::ErrorNotWhole => &["max_seed"],
+        Key::ErrorTooManyDays => &["max_days"],
         Key::ErrorNotANumber => &["big", "small"],
         Key::RateFractionHint => &["read", "meant", "typed"],
         Key::ErrorAmbiguousThousands => &[

@@ -252,7 +252,9 @@ fn currency_codes_are_three_letters() {
         Currency::parse("XYZ").map(|c| c.code().to_owned()),
         Ok("XYZ".to_owned())
     );
-    assert_eq!(Currency::parse(""), Err(InputError::Empty));
+    // An empty field asks for a code, not for a number.
+    assert_eq!(Currency::parse(""), Err(InputError::CurrencyCode));
+    assert_eq!(Currency::parse("   "), Err(InputError::CurrencyCode));
     assert_eq!(Currency::parse("EURO"), Err(InputError::CurrencyCode));
     assert_eq!(Currency::parse("€"), Err(InputError::CurrencyCode));
     assert_eq!(Currency::parse("E1R"), Err(InputError::CurrencyCode));

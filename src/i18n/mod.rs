@@ -254,6 +254,8 @@ pub fn input_error_key(error: InputError) -> Key {
         InputError::MoreThanStageAbove => Key::ErrorMoreThanStageAbove,
         InputError::CurrencyCode => Key::ErrorCurrencyCode,
         InputError::NotWhole => Key::ErrorNotWhole,
+        InputError::TooManyDays => Key::ErrorTooManyDays,
+        InputError::ChangeOutOfRange => Key::ErrorChangeOutOfRange,
         InputError::RangeMissesPlan => Key::ErrorRangeMissesPlan,
     }
 }

@@ -57,9 +57,17 @@ pub enum InputError {
     /// elsewhere, e.g. an import).
     #[error("stage count not in {}..={}", MIN_STAGES, MAX_STAGES)]
     StageCount,
-    /// A number with decimals where only a whole number makes sense (a seed).
-    #[error("not a whole number")]
+    /// A seed that is not a whole number from 0 to the largest seed (`MAX_SEED` of the
+    /// forecast): letters, decimals, a negative number or one too large.
+    #[error("not a whole number in the seed's range")]
     NotWhole,
+    /// Days from one stage to the next above the largest the schedule takes (`MAX_DAYS` of the
+    /// forecast's timing).
+    #[error("too many days")]
+    TooManyDays,
+    /// A change of every rate that is not a percent above 0 and below 100.
+    #[error("change not in (0, 100) %")]
+    ChangeOutOfRange,
     /// One end of a range on the wrong side of the plan's value (a low end above it, or a high
     /// end below it).
     #[error("range does not contain the plan's value")]

@@ -104,7 +104,7 @@ impl Currency {
             [a, b, c] if [a, b, c].iter().all(|letter| letter.is_ascii_alphabetic()) => Ok(
                 Currency([a, b, c].map(|letter| letter.to_ascii_uppercase())),
             ),
-            [] => Err(InputError::Empty),
+            // An empty field asks for a code too ("Enter a number" would be false here).
             _ => Err(InputError::CurrencyCode),
         }
     }

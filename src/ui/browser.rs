@@ -198,8 +198,15 @@ pub fn download(file_name: &str, mime: &str, text: &str) {
             link.click();
         }
     }
-    // The click has started the download; the object URL is no longer needed.
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // The click only asks for the download: on a busy machine the browser may read the object
+    // URL after this returns, and a URL revoked by then saves a file named "download" without
+    // its name. A minute later it is long read.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(60),
+    );
 }
 
 /// A name usable as a file name: letters, digits and dashes from `name`, or `fallback`.

@@ -63,7 +63,7 @@ pub fn EmbedApp() -> impl IntoView {
 
     view! {
         <header class="embed-header">
-            <p class="embed-title">{t(Key::AppTitle)}</p>
+            <h1 class="embed-title">{t(Key::AppTitle)}</h1>
             <a href=open_link target="_blank" rel="noopener">{t(Key::OpenInApp)}</a>
         </header>
         <main class="embed">

@@ -67,15 +67,22 @@ pub fn GoalForm(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoView {
     let chosen_goal =
         Signal::derive(move || usize::from(goal_kind.get() == GoalKind::NewCustomers));
 
-    view! {
-        <section class="card" aria-labelledby="goal-heading">
-            <h2 id="goal-heading">{t(Key::GoalHeading)}</h2>
+    // The plan's name is the full app's (its plans are listed by it); a blog's readers keep
+    // nothing, so the embed does not ask for one.
+    let name_field = (!cfg!(feature = "embed")).then(|| {
+        view! {
             <InputField
                 id="plan-name"
                 label=Signal::stored(t(Key::PlanNameLabel).to_owned())
                 value=Signal::derive(move || draft.with(|draft| draft.name.clone()))
                 on_input=Callback::new(move |text| draft.update(|draft| draft.name = text))
             />
+        }
+    });
+    view! {
+        <section class="card" aria-labelledby="goal-heading">
+            <h2 id="goal-heading">{t(Key::GoalHeading)}</h2>
+            {name_field}
             <p class="hint">{t(Key::GoalEitherHint)}</p>
             <Choice
                 name="goal-kind"

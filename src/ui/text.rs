@@ -8,6 +8,8 @@ use std::cell::Cell;
 use leptos::prelude::*;
 
 use crate::i18n::{self, Key, Lang};
+use crate::model::forecast::draft::MAX_SEED;
+use crate::model::forecast::timing::MAX_DAYS;
 use crate::model::library::KEEP_DELETED_MS;
 use crate::model::marketing::MAX_CHANNELS;
 use crate::model::number;
@@ -93,6 +95,8 @@ fn with_limits<'a>(template: &str, args: &[(&'a str, &str)]) -> Vec<(&'a str, St
         ("max_channels", MAX_CHANNELS.to_string()),
         ("keep_days", number::whole_days(KEEP_DELETED_MS).to_string()),
         ("max_input", exact(number::MAX_INPUT)),
+        ("max_seed", exact(MAX_SEED as f64)),
+        ("max_days", exact(MAX_DAYS)),
     ];
     let named = i18n::placeholders(template);
     let mut all: Vec<(&str, String)> = args

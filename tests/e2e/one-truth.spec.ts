@@ -99,3 +99,161 @@ test("with no revenue per customer of last year, the chain says it uses the exam
     'New customers needed in the year: 2',
   ]);
 });
+
+// ---- What leaves the page ---------------------------------------------------------------------
+
+// Every object URL a download is made from is recorded with when it was created and revoked.
+declare global {
+  interface Window {
+    revokedAfterMs: number[];
+  }
+}
+
+// Fails if: a download's object URL is revoked right after the click (the browser may not have
+// read it yet on a busy machine: the file then comes out named "download", without its name), or
+// any of three downloads started at once on a busy page loses its name.
+test('every download keeps its name, even several at once on a busy page', async ({ page, planner }) => {
+  await page.addInitScript(() => {
+    window.revokedAfterMs = [];
+    const created = new Map<string, number>();
+    const create = URL.createObjectURL.bind(URL);
+    const revoke = URL.revokeObjectURL.bind(URL);
+    URL.createObjectURL = (object: Blob | MediaSource) => {
+      const url = create(object);
+      created.set(url, performance.now());
+      return url;
+    };
+    URL.revokeObjectURL = (url: string) => {
+      window.revokedAfterMs.push(performance.now() - (created.get(url) ?? 0));
+      revoke(url);
+    };
+  });
+  await planner.goto('/');
+  const names: string[] = [];
+  page.on('download', (download) => names.push(download.suggestedFilename()));
+  // Keep the page's main thread busy for three seconds, in slices of 40 ms.
+  await page.evaluate(() => {
+    const end = performance.now() + 3_000;
+    const spin = (): void => {
+      const slice = performance.now() + 40;
+      while (performance.now() < slice) {
+        // busy
+      }
+      if (performance.now() < end) setTimeout(spin, 0);
+    };
+    spin();
+  });
+  await Promise.all([
+    planner.exportPlanButton.click(),
+    planner.exportAllButton.click(),
+    planner.downloadCsvButton.click(),
+  ]);
+  await expect.poll(() => names.length, { message: 'three downloads' }).toBe(3);
+  // Sorted: capitals before small letters.
+  expect(names.sort()).toEqual([
+    'My-marketing-plan.csv',
+    'My-marketing-plan.funnel-plans.json',
+    expect.stringMatching(/^funnel-plans-\d{4}-\d{2}-\d{2}\.funnel-plans\.json$/),
+  ]);
+  // No URL was revoked within a second of being made.
+  const early = await page.evaluate(() => window.revokedAfterMs.filter((ms) => ms < 1_000));
+  expect(early, 'object URLs revoked within a second').toEqual([]);
+});
+
+// ---- Layout that holds ------------------------------------------------------------------------
+
+/** The focused element's description and whether it shows a focus ring: an outline at least 2 px
+ * wide that is not "none", or a box shadow. */
+async function focusedRing(page: import('@playwright/test').Page): Promise<{ what: string; ringed: boolean }> {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    if (!element || element === document.body) return { what: 'body', ringed: true };
+    const style = getComputedStyle(element);
+    const ringed =
+      (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
+    const name = element.getAttribute('aria-label') ?? element.id ?? '';
+    return { what: `${element.tagName.toLowerCase()}#${name} "${(element.textContent ?? '').trim().slice(0, 30)}"`, ringed };
+  });
+}
+
+// Fails if: a control met on the keyboard's way from the top of the Results page to "Plan year
+// starts in", that field included, shows no focus ring when it has focus.
+test('every control up to "Plan year starts in" shows a focus ring from the keyboard', async ({ page, planner }) => {
+  await planner.goto('/results.html');
+  const unringed: string[] = [];
+  for (let step = 0; step < 120; step += 1) {
+    await page.keyboard.press('Tab');
+    const { what, ringed } = await focusedRing(page);
+    if (!ringed) unringed.push(what);
+    if (await page.evaluate(() => document.activeElement?.id === 'plan-year')) break;
+  }
+  await expect(page.locator('#plan-year')).toBeFocused();
+  expect(unringed, 'controls without a focus ring').toEqual([]);
+  // Clicked into, the field (its month or its year) shows the ring too.
+  await page.getByRole('heading', { name: 'Actual results', exact: true }).click();
+  await page.getByLabel('Plan year starts in', { exact: true }).click();
+  expect((await focusedRing(page)).ringed, 'a ring on "Plan year starts in" when clicked').toBe(true);
+});
+
+// Fails if: the blog embed has no level-1 heading (a screen reader's first landmark in the frame)
+// or offers its readers a "Plan name" field (they keep nothing, so a name has no use there).
+test('the embed has a level-1 heading and asks its readers for no plan name', async ({ page }) => {
+  await page.goto('/embed.html');
+  await expect(page.getByLabel('Revenue goal', { exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Funnel Planner');
+  await expect(page.getByRole('textbox', { name: 'Plan name' })).toHaveCount(0);
+});
+
+// Fails if: a 3,000-character stage or channel name makes any page of the app wider than the
+// window (the "Rank channels by" select once made the Channels page 28,600 px wide).
+test('a very long stage or channel name widens no page', async ({ page, planner }) => {
+  const long = 'x'.repeat(3_000);
+  await planner.goto('/');
+  await planner.stageName(2).fill(long);
+  await expect(planner.stageName(2)).toHaveValue(long);
+  await planner.openArea('Channels and KPIs');
+  await planner.channelName(1).fill(long);
+  await expect(planner.channelName(1)).toHaveValue(long);
+  const width = await page.evaluate(() => window.innerWidth);
+  for (const area of ['Channels and KPIs', 'Plan', 'Annual plan', 'Forecast', 'Results'] as const) {
+    await planner.openArea(area);
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth), { message: `width of ${area}` })
+      .toBeLessThanOrEqual(width);
+  }
+});
+
+// ---- Every message true -----------------------------------------------------------------------
+
+// Fails if: an empty Currency field asks for a number ("Enter a number.") instead of a code.
+test('an empty Currency asks for a currency code', async ({ planner }) => {
+  await planner.goto('/');
+  const currency = planner.page.getByRole('combobox', { name: 'Currency', exact: true });
+  await planner.type(currency, '');
+  await planner.expectFieldError(currency, 'Enter a three-letter currency code, such as EUR.');
+  await expect(currency).not.toHaveAccessibleDescription(/Enter a number/);
+});
+
+// Fails if: the seed's message names the general limit of a number field (1,000,000,000,000,000)
+// instead of its own (2^32 − 1 = 4,294,967,295), or suggests an example it refuses (12.5); the
+// days' message names that general limit instead of 3,650 days; or "Change every rate by" refuses
+// 0 and 100 with "a percent from 0 to 100", which both of them are.
+test("the Forecast page's messages state each field's real limit and an example it accepts", async ({ planner }) => {
+  await planner.goto('/forecast.html');
+  await planner.type(planner.seedField, '4,294,967,296');
+  await planner.expectFieldError(planner.seedField, 'Enter a whole number from 0 to 4,294,967,295, such as 42.');
+  await planner.type(planner.seedField, 'abc');
+  await planner.expectFieldError(planner.seedField, 'Enter a whole number from 0 to 4,294,967,295, such as 42.');
+  await planner.type(planner.seedField, '42');
+  await planner.expectNoFieldError(planner.seedField);
+
+  await planner.type(planner.days('Visits', 'Leads'), '3,651');
+  await planner.expectFieldError(planner.days('Visits', 'Leads'), 'Enter a number of days from 0 to 3,650, such as 30.');
+  await planner.type(planner.days('Visits', 'Leads'), '3,650');
+  await planner.expectNoFieldError(planner.days('Visits', 'Leads'));
+
+  for (const wrong of ['0', '100']) {
+    await planner.type(planner.scenarioPercent, wrong);
+    await planner.expectFieldError(planner.scenarioPercent, 'Enter a percent above 0 and below 100, such as 20.');
+  }
+});

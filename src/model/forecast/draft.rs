@@ -478,7 +478,7 @@ impl ForecastDraft {
                 }
                 match parse_non_negative(text, symbols).and_then(|days| {
                     if days > MAX_DAYS {
-                        Err(InputError::TooLarge)
+                        Err(InputError::TooManyDays)
                     } else {
                         Ok(days)
                     }
@@ -541,23 +541,21 @@ impl ForecastDraft {
         )
     }
 
-    /// The seed read: a whole number from 0 to [`MAX_SEED`].
+    /// The seed read: a whole number from 0 to [`MAX_SEED`]; anything else (letters, decimals,
+    /// a negative or larger number) is [`InputError::NotWhole`], whose message states that
+    /// range (not the general limit of a number field, nor an example with decimals).
     pub fn seed(&self) -> Result<u64, InputError> {
-        let seed = parse_non_negative(&self.seed, self.lang().symbols())?;
-        if seed.fract() != 0.0 {
-            return Err(InputError::NotWhole);
+        match parse_non_negative(&self.seed, self.lang().symbols()) {
+            Ok(seed) if seed.fract() == 0.0 && seed <= MAX_SEED as f64 => Ok(seed as u64),
+            _ => Err(InputError::NotWhole),
         }
-        if seed > MAX_SEED as f64 {
-            return Err(InputError::TooLarge);
-        }
-        Ok(seed as u64)
     }
 
     /// The scenarios' change read as a fraction: a percent above 0 and below 100.
     pub fn scenario_change(&self) -> Result<f64, InputError> {
         let percent = parse_percent(&self.scenario_percent, self.lang().symbols())?;
         if percent <= 0.0 || percent >= 100.0 {
-            return Err(InputError::PercentOutOfRange);
+            return Err(InputError::ChangeOutOfRange);
         }
         Ok(percent / 100.0)
     }
