@@ -770,4 +770,8 @@ fn typed_shares_leave_the_rest_to_the_channels_left_empty() {
     assert!(over.is_over_full());
     // Nothing typed: an even split of the whole goal.
     assert!((read(&["", "", "", ""]).even.fraction() - 0.25).abs() < 1e-12);
+    // 33.3 + 33.3 + 33.4 = 100 % by hand, 1.0000000000000002 or 0.9999999999999999 in floats:
+    // exactly nothing left, not "the remaining 0.000000000000011%".
+    let whole = read(&["33.3", "33.3", "33.4", ""]);
+    assert_eq!(whole.left(), Share::NONE);
 }

@@ -10,9 +10,23 @@
 
 use funnel_planner::model::number::{
     format_decimal, format_money, format_needed, format_percent, is_rounded_up, needed_shown,
-    parse_non_negative, parse_number, parse_percent, parse_positive, plain_decimal, whole_needed,
-    NumberSymbols,
+    parse_non_negative, parse_number, parse_percent, parse_positive, plain_decimal, settled,
+    whole_needed, NumberSymbols,
 };
+
+#[test]
+fn a_result_zero_within_the_precision_of_its_inputs_is_zero() {
+    // 3 customers planned; at results 24 ÷ 120 against 0.2 they come to 3 × 0.19999999999999998
+    // ÷ 0.2: the difference is float noise of the order of 1e-16, so 0.
+    let planned = 3.0;
+    let at_results = planned * (24.0 / 120.0) / 0.2;
+    assert_eq!(settled(at_results - planned, planned), 0.0);
+    assert_eq!(settled(4.4e-16, 3.0), 0.0);
+    // A real difference stays: 0.01 of 3 customers, and a tiny one of a tiny scale.
+    assert_eq!(settled(0.01, 3.0), 0.01);
+    assert_eq!(settled(-0.5, 3.0), -0.5);
+    assert_eq!(settled(1e-12, 1e-6), 1e-12);
+}
 use funnel_planner::model::InputError;
 use proptest::prelude::*;
 

@@ -123,9 +123,35 @@ fn last_years_rates_are_offered_as_percents_to_type() {
     assert_eq!(percents[2], None, "SQLs not typed");
     assert_eq!(percents[3], None);
     assert!(close(percents[4].unwrap(), 25.0));
+    assert!(!year.are_rates_rounded());
     // A rate of 0 % is not a rate a plan can use.
     year.stage_totals[5] = Some(0.0);
     assert_eq!(year.rates_as_percents()[4], None);
+}
+
+#[test]
+fn last_years_rates_are_typed_with_at_most_two_decimals() {
+    // The marketer: 86 opportunities from 216 SQLs is 39.8148…%, typed as 39.81;
+    // 21 customers from 86 opportunities is 24.4186…%, typed as 24.42; 2,400 leads from 120,000
+    // visits is 2 % exactly.
+    let year = LastYear {
+        stage_totals: [120_000.0, 2_400.0, 720.0, 216.0, 86.0, 21.0]
+            .map(Some)
+            .to_vec(),
+        ..LastYear::default()
+    };
+    let percents = year.rates_as_percents();
+    assert_eq!(
+        percents,
+        [Some(2.0), Some(30.0), Some(30.0), Some(39.81), Some(24.42)]
+    );
+    assert!(year.are_rates_rounded());
+    // Below 1 %: two significant digits, never 0. 37 from 300,000 is 0.012333…% → 0.012.
+    let small = LastYear {
+        stage_totals: vec![Some(300_000.0), Some(37.0)],
+        ..LastYear::default()
+    };
+    assert_eq!(small.rates_as_percents(), [Some(0.012)]);
 }
 
 #[test]

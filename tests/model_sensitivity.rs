@@ -54,6 +54,19 @@ fn inputs(swings: &[Swing]) -> Vec<Input> {
 }
 
 #[test]
+fn a_better_rate_only_by_float_noise_gains_nothing() {
+    // Last year's rate a hair above the plan's 20 % by float noise (0.2000000000000002): the
+    // gain 10 × 1e-15 is no row of "0.00000000000001 customers".
+    let gains = headroom(
+        CUSTOMERS,
+        Some(AVERAGE),
+        None,
+        &[candidate(1, 0.2, 0.200_000_000_000_000_2, Better::LastYear)],
+    );
+    assert!(gains.is_empty(), "{gains:?}");
+}
+
+#[test]
 fn leads_to_mqls_at_the_benchmark_top() {
     let gains = headroom(
         CUSTOMERS,

@@ -636,6 +636,7 @@ catalogue! {
     UseLastYearRates => "Use last year's rates in the plan",
     UseLastYearRatesNeeds => "Type the totals of two stages one after the other to get a rate.",
     LastYearRatesUsed => "The plan's rates are now last year's.",
+    LastYearRatesRounded => "The plan's rates are now last year's, each rounded to at most 2 decimals.",
     UndoChange => "Undo",
     RatesCheckHeading => "Rates against last year and typical ranges",
     RatesCheckIntro => "Each planned rate beside last year's and the range reports give as typical. A rate far above last year or outside the range is pointed out, not refused: say why it will be reached, or revise it.",

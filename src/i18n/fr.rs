@@ -521,6 +521,7 @@ pub fn text(key: Key) -> &'static str {
         Key::UseLastYearRates => "Reprendre les taux de l'an dernier dans le plan",
         Key::UseLastYearRatesNeeds => "Saisissez les totaux de deux étapes consécutives pour obtenir un taux.",
         Key::LastYearRatesUsed => "Le plan utilise désormais les taux de l'an dernier.",
+        Key::LastYearRatesRounded => "Le plan utilise désormais les taux de l'an dernier, chacun arrondi à 2 décimales au plus.",
         Key::UndoChange => "Annuler",
         Key::RatesCheckHeading => "Les taux face à l'an dernier et aux fourchettes types",
         Key::RatesCheckIntro => "Chaque taux prévu, à côté de celui de l'an dernier et de la fourchette que les études donnent comme habituelle. Un taux très supérieur à celui de l'an dernier ou hors de la fourchette est signalé, pas refusé : expliquez comment il sera atteint, ou révisez-le.",

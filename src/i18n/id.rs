@@ -521,6 +521,7 @@ pub fn text(key: Key) -> &'static str {
         Key::UseLastYearRates => "Pakai rasio tahun lalu dalam rencana",
         Key::UseLastYearRatesNeeds => "Ketik total dua tahap yang berurutan untuk mendapatkan rasio.",
         Key::LastYearRatesUsed => "Rencana kini memakai rasio tahun lalu.",
+        Key::LastYearRatesRounded => "Rencana kini memakai rasio tahun lalu, masing-masing dibulatkan ke paling banyak 2 desimal.",
         Key::UndoChange => "Urungkan",
         Key::RatesCheckHeading => "Rasio dibandingkan dengan tahun lalu dan kisaran umum",
         Key::RatesCheckIntro => "Setiap rasio yang direncanakan ditampilkan di samping rasio tahun lalu dan kisaran yang disebut umum oleh berbagai laporan. Rasio yang jauh di atas tahun lalu atau di luar kisaran akan ditandai, bukan ditolak: jelaskan bagaimana rasio itu akan dicapai, atau revisi.",

@@ -521,6 +521,7 @@ pub fn text(key: Key) -> &'static str {
         Key::UseLastYearRates => "Użyj w planie współczynników z ubiegłego roku",
         Key::UseLastYearRatesNeeds => "Wpisz sumy dwóch kolejnych etapów, by uzyskać współczynnik.",
         Key::LastYearRatesUsed => "Plan korzysta teraz ze współczynników z ubiegłego roku.",
+        Key::LastYearRatesRounded => "Plan korzysta teraz ze współczynników z ubiegłego roku, każdy zaokrąglony do najwyżej 2 miejsc po przecinku.",
         Key::UndoChange => "Cofnij",
         Key::RatesCheckHeading => "Współczynniki na tle ubiegłego roku i typowych zakresów",
         Key::RatesCheckIntro => "Każdy planowany współczynnik obok ubiegłorocznego i zakresu, który raporty podają jako typowy. Współczynnik znacznie wyższy niż w ubiegłym roku lub spoza zakresu jest oznaczany, a nie odrzucany: uzasadnij, jak zostanie osiągnięty, albo go popraw.",

@@ -518,7 +518,13 @@ impl Shares {
 
     /// What the typed shares leave of the goal (none when they take it all).
     pub fn left(&self) -> Share {
-        Share::from_fraction(1.0 - self.typed.fraction())
+        // 33.3 + 33.3 + 33.4 % is the whole goal: nothing left, not 0.000000000000011 %.
+        let left = 1.0 - self.typed.fraction();
+        Share::from_fraction(if left.abs() <= SHARE_TOLERANCE {
+            0.0
+        } else {
+            left
+        })
     }
 
     /// Whether the typed shares add up to more than 100 %, beyond what rounding each typed

@@ -253,6 +253,20 @@ pub fn percent_typed_as_fraction(percent: f64) -> Option<f64> {
     (percent > 0.0 && percent < 1.0).then_some(percent * 100.0)
 }
 
+/// `value`, or exactly 0 when it is 0 within the precision of the figures it was computed from:
+/// at most 10⁻⁹ × `scale` (the size of those figures) away from 0. A difference of two figures
+/// that are equal but were computed in different orders (24 ÷ 120 against 0.2) is then 0, never
+/// "0.00000000000000044".
+///
+/// Example: settled(4.4e-16, 3.0) = 0; settled(0.01, 3.0) = 0.01.
+pub fn settled(value: f64, scale: f64) -> f64 {
+    if value.abs() <= 1e-9 * scale.abs() {
+        0.0
+    } else {
+        value
+    }
+}
+
 /// The whole number a plan must reach to meet a needed volume: `value` rounded up, except that a
 /// value within float noise of a whole number (see [`MAX_TOLERANCE`]) is that whole number.
 /// Never negative.

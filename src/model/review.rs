@@ -91,18 +91,40 @@ impl LastYear {
         )
     }
 
-    /// Last year's rates as percents, to type into the plan ("Use last year's rates"): `None`
-    /// where last year has no rate, or a rate of 0 % (a plan's rate must be above 0).
+    /// Last year's rates as percents, to type into the plan ("Use last year's rates"): each
+    /// rounded to at most 2 decimals (and for a rate below 1 % to 2 significant digits, so it
+    /// never becomes 0), since a field showing 39.81481481481482 reads as noise; `None` where
+    /// last year has no rate, or a rate of 0 % (a plan's rate must be above 0).
+    ///
+    /// Example: 86 ÷ 216 = 39.8148…% is typed as 39.81; 1.6 % stays 1.6.
     pub fn rates_as_percents(&self) -> Vec<Option<f64>> {
         self.rates()
             .into_iter()
             .map(|rate| {
                 rate.ok()
                     .filter(|rate| *rate > 0.0)
-                    .map(crate::model::to_percent)
+                    .map(|rate| round_percent(crate::model::to_percent(rate)))
             })
             .collect()
     }
+
+    /// Whether any of [`Self::rates_as_percents`] had to be rounded (the page says so).
+    pub fn are_rates_rounded(&self) -> bool {
+        self.rates().into_iter().any(|rate| {
+            rate.ok().filter(|rate| *rate > 0.0).is_some_and(|rate| {
+                let percent = crate::model::to_percent(rate);
+                (round_percent(percent) - percent).abs() > 1e-9 * percent
+            })
+        })
+    }
+}
+
+/// A percent rounded to 2 decimals, or below 1 % to 2 significant digits: 39.8148 → 39.81,
+/// 0.012345 → 0.012.
+fn round_percent(percent: f64) -> f64 {
+    let decimals = crate::model::number::shown_decimals(percent, 2) as i32;
+    let scale = 10f64.powi(decimals);
+    (percent * scale).round() / scale
 }
 
 /// A planned rate well above last year's: both as fractions, and how many times last year's the

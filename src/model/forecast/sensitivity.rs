@@ -11,6 +11,8 @@
 //! Units: rates are fractions in (0, 1] (0.2 is 20 %), customers are counts per year, revenue and
 //! costs are amounts per year in the plan's currency; nothing is rounded here.
 
+use crate::model::number::settled;
+
 /// Where a better rate comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Better {
@@ -88,7 +90,15 @@ pub fn headroom(
         {
             continue;
         }
-        let customers_gained = customers_per_year * (candidate.better / candidate.current - 1.0);
+        let customers_gained = settled(
+            customers_per_year * (candidate.better / candidate.current - 1.0),
+            customers_per_year,
+        );
+        // A better rate only by float noise (last year's 24 ÷ 120 against the plan's 20 %)
+        // gains nothing: no row of "0.000000000000007 customers".
+        if customers_gained == 0.0 {
+            continue;
+        }
         let gain = Headroom {
             stage: candidate.stage,
             current: candidate.current,

@@ -11,6 +11,7 @@
 //! - customers gained = customers at the results − customers planned (negative: lost);
 //! - revenue gained = customers gained × average revenue per new customer.
 
+use crate::model::number::settled;
 use crate::model::order::sort_stable_by;
 use crate::model::tracking::standing::{ratio, YearStanding};
 
@@ -76,9 +77,14 @@ pub struct Leak {
 }
 
 impl Leak {
-    /// Customers gained (negative: lost) because of this point alone.
+    /// Customers gained (negative: lost) because of this point alone; exactly 0 when the
+    /// results are on plan there (within the precision of the figures, see
+    /// [`settled`]).
     pub fn customers_gained(&self) -> f64 {
-        self.customers_at_results - self.customers_planned
+        settled(
+            self.customers_at_results - self.customers_planned,
+            self.customers_planned.max(self.customers_at_results),
+        )
     }
 
     /// Revenue gained (negative: lost), `None` without an average revenue per customer.

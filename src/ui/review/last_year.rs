@@ -198,6 +198,11 @@ fn UseLastYearRates(annual: Annual) -> impl IntoView {
             .with(|(last_year, _)| last_year.rates_as_percents())
     });
     let has_any = move || percents.with(|percents| percents.iter().any(Option::is_some));
+    let is_rounded = Memo::new(move |_| {
+        annual
+            .last_year
+            .with(|(last_year, _)| last_year.are_rates_rounded())
+    });
     let copy = move |_| {
         let percents = percents.get_untracked();
         annual.draft.update(|draft| {
@@ -235,7 +240,7 @@ fn UseLastYearRates(annual: Annual) -> impl IntoView {
             </button>
             <p class="hint" hidden=has_any>{t(Key::UseLastYearRatesNeeds)}</p>
             <p class="notice" role="status" hidden=move || before.with(Option::is_none)>
-                {t(Key::LastYearRatesUsed)} " "
+                {move || t(if is_rounded.get() { Key::LastYearRatesRounded } else { Key::LastYearRatesUsed })} " "
                 <button type="button" on:click=undo>{t(Key::UndoChange)}</button>
             </p>
         </div>
