@@ -16,17 +16,17 @@ mod strategies;
 
 use common::{assert_close, assert_value, close, example, example_with_channels};
 use funnel_planner::model::channels::{
-    budget_needs, cost_basis, has_cheap_leads, lead_stage, opportunity_stage, rank, reallocate,
-    split, CostBasis, Metric, NoReallocation, Report, Split, Standing,
+    budget_needed, budget_needs, cost_basis, has_cheap_leads, lead_stage, opportunity_stage, rank,
+    reallocate, split, CostBasis, Metric, NoReallocation, Report, Split, Standing,
 };
 use funnel_planner::model::kpi::{CustomerValue, Figure, Input, Kpis, Unavailable};
 use funnel_planner::model::marketing::{
-    BudgetPeriod, ChannelInputs, LifetimeKind, MarketingInputs, RankBy, MAX_CHANNELS,
+    BudgetPeriod, ChannelInputs, LifetimeKind, MarketingInputs, RankBy, RateSource, MAX_CHANNELS,
 };
 use funnel_planner::model::number::NumberSymbols;
 use funnel_planner::model::{
-    ChannelDraft, ChannelId, GoalKind, MarketingDraft, Period, Plan, PlanDraft, Share, StageDraft,
-    StageId,
+    ChannelDraft, ChannelId, GoalKind, MarketingDraft, Period, Plan, PlanDraft, Rate, Share,
+    StageDraft, StageId,
 };
 use proptest::prelude::*;
 use strategies::any_draft;
@@ -136,23 +136,31 @@ fn kpis_of(channels: &[ChannelInputs]) -> Vec<Kpis> {
 #[test]
 fn split_worked_example_with_an_own_rate() {
     // 9 customers a year. Paid search has 40 % and its own Visits→Leads rate of 3 %; Email and
-    // Events are left empty and share the other 60 %: 30 % each.
-    //   Paid search: 9 × 0.4 = 3.6 customers; ÷ 50 % = 7.2 opportunities; ÷ 40 % = 18 SQLs;
-    //     ÷ 20 % = 90 MQLs; ÷ 20 % = 450 leads; ÷ 3 % (its own rate) = 15,000 visits.
-    //   Email, Events: 9 × 0.3 = 2.7 customers; 5.4; 13.5; 67.5; 337.5 leads;
-    //     ÷ 1.5 % (the plan's rate) = 22,500 visits.
+    // Events have no share typed and share the other 60 %: 30 % each. Each channel converts
+    // Opportunities→Customers at the rate its own volumes give (both typed, adjacent stages):
+    // Paid search 2 ÷ 5 = 40 %, Email 1 ÷ 4 = 25 %, Events 2 ÷ 10 = 20 % (the plan: 50 %).
+    // Paid search's 60 leads ÷ 2,000 visits = 3 % is its typed rate too. No other adjacent pair
+    // has both volumes typed, so the rest are the plan's (20 %, 20 %, 40 %, 1.5 %).
+    //   Paid search: 9 × 0.4 = 3.6 customers; ÷ 40 % = 9 opportunities; ÷ 40 % = 22.5 SQLs;
+    //     ÷ 20 % = 112.5 MQLs; ÷ 20 % = 562.5 leads; ÷ 3 % (its own rate) = 18,750 visits.
+    //   Email: 9 × 0.3 = 2.7 customers; ÷ 25 % = 10.8; ÷ 40 % = 27; ÷ 20 % = 135;
+    //     ÷ 20 % = 675 leads; ÷ 1.5 % (the plan's rate) = 45,000 visits.
+    //   Events: 2.7 customers; ÷ 20 % = 13.5; ÷ 40 % = 33.75; ÷ 20 % = 168.75;
+    //     ÷ 20 % = 843.75 leads; ÷ 1.5 % = 56,250 visits.
     let split = split_of(&example_with_channels());
     assert_eq!(split.customers_per_year, 9.0);
     assert_all_close(
         &targets(&split, PAID_SEARCH),
-        &[15_000.0, 450.0, 90.0, 18.0, 7.2, 3.6],
+        &[18_750.0, 562.5, 112.5, 22.5, 9.0, 3.6],
     );
-    for index in [EMAIL, EVENTS] {
-        assert_all_close(
-            &targets(&split, index),
-            &[22_500.0, 337.5, 67.5, 13.5, 5.4, 2.7],
-        );
-    }
+    assert_all_close(
+        &targets(&split, EMAIL),
+        &[45_000.0, 675.0, 135.0, 27.0, 10.8, 2.7],
+    );
+    assert_all_close(
+        &targets(&split, EVENTS),
+        &[56_250.0, 843.75, 168.75, 33.75, 13.5, 2.7],
+    );
     let shares: Vec<(f64, bool)> = split
         .channels
         .iter()
@@ -166,9 +174,14 @@ fn split_worked_example_with_an_own_rate() {
         shares.iter().map(|(_, typed)| *typed).collect::<Vec<_>>(),
         [true, false, false]
     );
-    // All channels: visits 15,000 + 2 × 22,500 = 60,000 (fewer than the plan's 75,000, as Paid
-    // search converts visits better); leads 450 + 2 × 337.5 = 1,125; customers 3.6 + 2 × 2.7 = 9.
-    assert_all_close(&split.totals, &[60_000.0, 1_125.0, 225.0, 45.0, 18.0, 9.0]);
+    // All channels: visits 18,750 + 45,000 + 56,250 = 120,000 (more than the plan's 75,000, as
+    // every channel closes fewer opportunities than the plan's 50 %); leads 562.5 + 675 + 843.75
+    // = 2,081.25; MQLs 112.5 + 135 + 168.75 = 416.25; SQLs 22.5 + 27 + 33.75 = 83.25;
+    // opportunities 9 + 10.8 + 13.5 = 33.3; customers 3.6 + 2 × 2.7 = 9.
+    assert_all_close(
+        &split.totals,
+        &[120_000.0, 2_081.25, 416.25, 83.25, 33.3, 9.0],
+    );
     // Revenue: 9 customers × 1,100,000 = 9,900,000; Paid search 3.6 × 1,100,000 = 3,960,000.
     assert_close(split.revenue_total, 9_900_000.0);
     let paid_search = split.channels[PAID_SEARCH].targets.as_ref().expect("Ok");
@@ -252,7 +265,8 @@ fn shares_over_full_leave_nothing_to_the_channels_left_empty() {
 
 #[test]
 fn a_channels_own_rates_replace_the_plans_where_typed() {
-    // Events converts opportunities at 25 % (the plan: 50 %) and SQLs at 100 % (the plan: 40 %):
+    // Events converts opportunities at 25 % typed (its volumes give 2 ÷ 10 = 20 %, the plan
+    // 50 %: the typed rate wins) and SQLs at 100 % (the plan: 40 %):
     //   2.7 customers ÷ 25 % = 10.8 opportunities; ÷ 100 % = 10.8 SQLs; ÷ 20 % = 54 MQLs;
     //   ÷ 20 % = 270 leads; ÷ 1.5 % = 18,000 visits.
     let mut draft = example_with_channels();
@@ -264,10 +278,11 @@ fn a_channels_own_rates_replace_the_plans_where_typed() {
         &targets(&split, EVENTS),
         &[18_000.0, 270.0, 54.0, 10.8, 10.8, 2.7],
     );
-    // Email's targets are untouched.
+    // Email's targets are untouched (2.7 ÷ 25 % from its volumes ÷ 40 % ÷ 20 % ÷ 20 % ÷ 1.5 %,
+    // as in the split's worked example).
     assert_all_close(
         &targets(&split, EMAIL),
-        &[22_500.0, 337.5, 67.5, 13.5, 5.4, 2.7],
+        &[45_000.0, 675.0, 135.0, 27.0, 10.8, 2.7],
     );
 }
 
@@ -280,10 +295,15 @@ fn a_channel_with_a_rate_that_cannot_be_read_waits_for_it() {
         split.channels[EMAIL].targets,
         Err(Missing(Input::ChannelRates))
     );
-    // Its share still counts as assigned, but its targets are left out of the totals:
-    // customers 3.6 + 2.7 = 6.3; visits 15,000 + 22,500 = 37,500.
+    // Its share still counts as assigned, but its targets are left out of the totals: Paid
+    // search's and Events' of the split's worked example, customers 3.6 + 2.7 = 6.3; visits
+    // 18,750 + 56,250 = 75,000; leads 562.5 + 843.75 = 1,406.25; MQLs 112.5 + 168.75 = 281.25;
+    // SQLs 22.5 + 33.75 = 56.25; opportunities 9 + 13.5 = 22.5.
     assert_close(split.assigned.fraction(), 1.0);
-    assert_all_close(&split.totals, &[37_500.0, 787.5, 157.5, 31.5, 12.6, 6.3]);
+    assert_all_close(
+        &split.totals,
+        &[75_000.0, 1_406.25, 281.25, 56.25, 22.5, 6.3],
+    );
     assert_close(split.revenue_total, 6.3 * 1_100_000.0);
 }
 
@@ -307,6 +327,125 @@ fn a_channels_targets_are_found_by_its_id() {
     assert_eq!(email.id, ChannelId(2));
     assert_close(email.share.fraction(), 0.3);
     assert!(split.channel(ChannelId(4)).is_none());
+}
+
+#[test]
+fn a_channels_volumes_give_its_rates_where_none_is_typed() {
+    // One channel takes the whole goal of 9 customers. Its volumes, top to bottom: 10,000
+    // visits, 200 leads, no MQLs, 50 SQLs, 60 opportunities, 15 customers. Its rates:
+    //   Visits→Leads 200 ÷ 10,000 = 2 % (from its volumes);
+    //   Leads→MQLs and MQLs→SQLs: no MQLs typed, the plan's 20 % and 20 %;
+    //   SQLs→Opportunities: 60 above 50 is no rate, the plan's 40 %;
+    //   Opportunities→Customers 15 ÷ 60 = 25 % (from its volumes).
+    // Targets: 9 ÷ 25 % = 36 opportunities; ÷ 40 % = 90 SQLs; ÷ 20 % = 450 MQLs;
+    //   ÷ 20 % = 2,250 leads; ÷ 2 % = 112,500 visits.
+    let plan = plan(&example_with_channels());
+    let plan_rates = plan.funnel.rates();
+    let mut channel = channel(
+        1,
+        None,
+        None,
+        &[
+            Some(10_000.0),
+            Some(200.0),
+            None,
+            Some(50.0),
+            Some(60.0),
+            Some(15.0),
+        ],
+    );
+    let rate = |channel: &ChannelInputs, from: usize| {
+        channel
+            .rate_into_next(from, plan_rates.get(from).copied())
+            .map(|(rate, source)| (rate.fraction(), source))
+            .expect("a rate")
+    };
+    let rates: Vec<(f64, RateSource)> = (0..5).map(|from| rate(&channel, from)).collect();
+    let expected = [
+        (0.02, RateSource::Volumes),
+        (0.2, RateSource::Plan),
+        (0.2, RateSource::Plan),
+        (0.4, RateSource::Plan),
+        (0.25, RateSource::Volumes),
+    ];
+    for ((rate, source), (expected_rate, expected_source)) in rates.iter().zip(expected) {
+        assert_close(*rate, expected_rate);
+        assert_eq!(*source, expected_source);
+    }
+    let from_volumes = split(&plan, std::slice::from_ref(&channel));
+    assert_all_close(
+        &targets(&from_volumes, 0),
+        &[112_500.0, 2_250.0, 450.0, 90.0, 36.0, 9.0],
+    );
+    // A rate typed for the channel wins over its volumes: Visits→Leads typed 4 % (its volumes
+    // give 2 %): 2,250 leads ÷ 4 % = 56,250 visits; the stages below are as before.
+    channel.rates[0] = Some(Rate::from_percent(4.0).expect("4 % is a rate"));
+    let (typed_rate, source) = rate(&channel, 0);
+    assert_close(typed_rate, 0.04);
+    assert_eq!(source, RateSource::Typed);
+    let typed = split(&plan, std::slice::from_ref(&channel));
+    assert_all_close(
+        &targets(&typed, 0),
+        &[56_250.0, 2_250.0, 450.0, 90.0, 36.0, 9.0],
+    );
+}
+
+#[test]
+fn volumes_that_give_no_rate_leave_the_plans() {
+    let volumes = |upper: Option<f64>, lower: Option<f64>| channel(1, None, None, &[upper, lower]);
+    // 400 leads from 20,000 visits: 2 %; as many below as above: 100 %.
+    let two = volumes(Some(20_000.0), Some(400.0)).rate_from_volumes(0);
+    assert_close(two.expect("a rate").fraction(), 0.02);
+    let all = volumes(Some(50.0), Some(50.0)).rate_from_volumes(0);
+    assert_close(all.expect("a rate").fraction(), 1.0);
+    // More below than above, nothing above, nothing below, or one of them missing: no rate.
+    for (upper, lower) in [
+        (Some(50.0), Some(60.0)),
+        (Some(0.0), Some(0.0)),
+        (Some(0.0), Some(5.0)),
+        (Some(50.0), Some(0.0)),
+        (None, Some(5.0)),
+        (Some(50.0), None),
+    ] {
+        let channel = volumes(upper, lower);
+        assert_eq!(channel.rate_from_volumes(0), None, "{upper:?} → {lower:?}");
+        // The plan's rate is used instead, and none when the plan has none there.
+        let plan_rate = Rate::from_percent(40.0).expect("40 % is a rate");
+        assert_eq!(
+            channel.rate_into_next(0, Some(plan_rate)),
+            Some((plan_rate, RateSource::Plan))
+        );
+        assert_eq!(channel.rate_into_next(0, None), None);
+    }
+    // A stage past the funnel's end has no next stage to give a rate.
+    assert_eq!(volumes(Some(50.0), Some(5.0)).rate_from_volumes(1), None);
+
+    // In the example, as typed: Email's 4 opportunities and 1 customer give 25 %. Typed as 0.5
+    // opportunities (fewer than its 1 customer), Email converts at the plan's 50 %:
+    //   2.7 customers ÷ 50 % = 5.4 opportunities; ÷ 40 % = 13.5 SQLs; ÷ 20 % = 67.5 MQLs;
+    //   ÷ 20 % = 337.5 leads; ÷ 1.5 % = 22,500 visits.
+    // Events with 0 opportunities (nothing to divide by) and Paid search with no customers
+    // typed convert at the plan's 50 % too:
+    //   Events: the same as Email, 22,500 visits;
+    //   Paid search: 3.6 ÷ 50 % = 7.2; ÷ 40 % = 18; ÷ 20 % = 90; ÷ 20 % = 450 leads;
+    //   ÷ its own 3 % = 15,000 visits.
+    let mut draft = example_with_channels();
+    channel_mut(&mut draft, EMAIL).stage_mut(StageId(5)).volume = "0.5".to_owned();
+    channel_mut(&mut draft, EVENTS).stage_mut(StageId(5)).volume = "0".to_owned();
+    channel_mut(&mut draft, PAID_SEARCH)
+        .stage_mut(StageId(6))
+        .volume = String::new();
+    let split = split_of(&draft);
+    for index in [EMAIL, EVENTS] {
+        assert_all_close(
+            &targets(&split, index),
+            &[22_500.0, 337.5, 67.5, 13.5, 5.4, 2.7],
+        );
+    }
+    assert_all_close(
+        &targets(&split, PAID_SEARCH),
+        &[15_000.0, 450.0, 90.0, 18.0, 7.2, 3.6],
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -360,8 +499,9 @@ fn the_cost_basis_is_the_first_stage_from_the_top_with_a_volume() {
 
 #[test]
 fn budget_worked_example_for_one_channel() {
-    // Paid search spent 6,000 for 2,000 visits (3 per visit) and must bring 15,000 visits a year
-    // (see the split): 15,000 × 3 = 45,000 a year, ÷ 4 = 11,250 a quarter, ÷ 12 = 3,750 a month.
+    // Paid search spent 6,000 for 2,000 visits (3 per visit) and must bring 18,750 visits a year
+    // (its 40 % of the goal, see the split: 3.6 ÷ 40 % ÷ 40 % ÷ 20 % ÷ 20 % ÷ 3 %):
+    // 18,750 × 3 = 56,250 a year, ÷ 4 = 14,062.5 a quarter, ÷ 12 = 4,687.5 a month.
     let mut draft = example_with_channels();
     draft.marketing.channels.truncate(1);
     let inputs = inputs(&draft);
@@ -374,10 +514,10 @@ fn budget_worked_example_for_one_channel() {
             cost: 3.0
         })
     );
-    assert_value(needs.channels[0].needed_per_year, 45_000.0);
-    assert_close(needs.needed(Period::Year), 45_000.0);
-    assert_close(needs.needed(Period::Quarter), 11_250.0);
-    assert_close(needs.needed(Period::Month), 3_750.0);
+    assert_value(needs.channels[0].needed_per_year, 56_250.0);
+    assert_close(needs.needed(Period::Year), 56_250.0);
+    assert_close(needs.needed(Period::Quarter), 14_062.5);
+    assert_close(needs.needed(Period::Month), 4_687.5);
     assert_eq!(needs.uncounted, 0);
     // No budget typed: nothing to compare with.
     assert_eq!(needs.budget(Period::Month), None);
@@ -386,10 +526,12 @@ fn budget_worked_example_for_one_channel() {
 
 #[test]
 fn budget_needed_by_every_channel_against_the_budget_set() {
-    // Paid search: 15,000 visits × 3 = 45,000.
-    // Email: no visits; 1,000 for 50 leads = 20 per lead; 337.5 leads × 20 = 6,750.
-    // Events: 20,000 for 500 leads = 40 per lead; 337.5 × 40 = 13,500.
-    // Total 65,250 a year; the budget is 5,000 a month = 60,000 a year: 5,250 short.
+    // The targets are the split's worked example's.
+    // Paid search: 18,750 visits × 3 = 56,250.
+    // Email: no visits; 1,000 for 50 leads = 20 per lead; 675 leads × 20 = 13,500.
+    // Events: 20,000 for 500 leads = 40 per lead; 843.75 × 40 = 33,750.
+    // Total 56,250 + 13,500 + 33,750 = 103,500 a year; the budget is 5,000 a month = 60,000 a
+    // year: 43,500 short.
     let draft = example_with_channels();
     let needs = report_of(&draft).needs.expect("the plan is valid");
     let bases: Vec<_> = needs.channels.iter().map(|channel| channel.basis).collect();
@@ -410,29 +552,30 @@ fn budget_needed_by_every_channel_against_the_budget_set() {
             }),
         ]
     );
-    assert_value(needs.channels[PAID_SEARCH].needed_per_year, 45_000.0);
-    assert_value(needs.channels[EMAIL].needed_per_year, 6_750.0);
-    assert_value(needs.channels[EVENTS].needed_per_year, 13_500.0);
-    assert_close(needs.needed_per_year, 65_250.0);
+    assert_value(needs.channels[PAID_SEARCH].needed_per_year, 56_250.0);
+    assert_value(needs.channels[EMAIL].needed_per_year, 13_500.0);
+    assert_value(needs.channels[EVENTS].needed_per_year, 33_750.0);
+    assert_close(needs.needed_per_year, 103_500.0);
     assert_eq!(needs.uncounted, 0);
     assert_eq!(needs.budget_per_year, Some(60_000.0));
-    assert_close(needs.gap(Period::Year).expect("a budget"), -5_250.0);
-    // Per quarter: 15,000 − 16,312.5 = −1,312.5; per month: 5,000 − 5,437.5 = −437.5.
+    assert_close(needs.gap(Period::Year).expect("a budget"), -43_500.0);
+    // Per quarter: 15,000 − 103,500 ÷ 4 = 15,000 − 25,875 = −10,875; per month:
+    // 5,000 − 103,500 ÷ 12 = 5,000 − 8,625 = −3,625.
     assert_close(needs.budget(Period::Quarter).expect("a budget"), 15_000.0);
-    assert_close(needs.needed(Period::Quarter), 16_312.5);
-    assert_close(needs.gap(Period::Quarter).expect("a budget"), -1_312.5);
-    assert_close(needs.gap(Period::Month).expect("a budget"), -437.5);
-    // A budget that covers the need leaves a positive gap: 6,000 a month = 72,000 a year,
-    // 72,000 − 65,250 = 6,750 to spare.
+    assert_close(needs.needed(Period::Quarter), 25_875.0);
+    assert_close(needs.gap(Period::Quarter).expect("a budget"), -10_875.0);
+    assert_close(needs.gap(Period::Month).expect("a budget"), -3_625.0);
+    // A budget that covers the need leaves a positive gap: 9,000 a month = 108,000 a year,
+    // 108,000 − 103,500 = 4,500 to spare.
     let mut draft = example_with_channels();
-    draft.marketing.budget = "6,000".to_owned();
+    draft.marketing.budget = "9,000".to_owned();
     let needs = report_of(&draft).needs.expect("the plan is valid");
-    assert_close(needs.gap(Period::Year).expect("a budget"), 6_750.0);
-    // The same budget typed for the year.
-    draft.marketing.budget = "72,000".to_owned();
+    assert_close(needs.gap(Period::Year).expect("a budget"), 4_500.0);
+    // The same budget typed for the year: 4,500 ÷ 12 = 375 a month to spare.
+    draft.marketing.budget = "108,000".to_owned();
     draft.marketing.budget_period = BudgetPeriod::Year;
     let needs = report_of(&draft).needs.expect("the plan is valid");
-    assert_close(needs.gap(Period::Month).expect("a budget"), 562.5);
+    assert_close(needs.gap(Period::Month).expect("a budget"), 375.0);
 }
 
 #[test]
@@ -459,8 +602,38 @@ fn channels_without_a_cost_or_targets_are_counted_apart() {
         })
     );
     assert_eq!(needs.uncounted, 2);
-    // Only Paid search is in the total.
-    assert_close(needs.needed_per_year, 45_000.0);
+    // Only Paid search is in the total: 18,750 visits × 3 = 56,250.
+    assert_close(needs.needed_per_year, 56_250.0);
+}
+
+#[test]
+fn the_plans_budget_needed_is_the_reports() {
+    // One figure on every page: `budget_needed` (read by the Forecast page) equals the needs of
+    // the Channels and KPIs page's report. For the example, as in
+    // `budget_needed_by_every_channel_against_the_budget_set`: 56,250 + 13,500 + 33,750 =
+    // 103,500 a year against 5,000 × 12 = 60,000 set.
+    let draft = example_with_channels();
+    let needs = budget_needed(&draft, &plan(&draft));
+    assert_eq!(Some(&needs), report_of(&draft).needs.as_ref());
+    assert_close(
+        needs.known_per_year().expect("every channel has a need"),
+        103_500.0,
+    );
+    assert_eq!(needs.budget_per_year, Some(60_000.0));
+    // Only Paid search's need known (Email without spend, Events without targets): 56,250.
+    let mut draft = example_with_channels();
+    channel_mut(&mut draft, EMAIL).spend = String::new();
+    channel_mut(&mut draft, EVENTS).stage_mut(StageId(1)).rate = "abc".to_owned();
+    let needs = budget_needed(&draft, &plan(&draft));
+    assert_eq!(Some(&needs), report_of(&draft).needs.as_ref());
+    assert_close(needs.known_per_year().expect("Paid search's"), 56_250.0);
+    // No channel with a need worked out, or no channels at all: no figure (not 0).
+    for channel in &mut draft.marketing.channels {
+        channel.spend = String::new();
+    }
+    assert_eq!(budget_needed(&draft, &plan(&draft)).known_per_year(), None);
+    let draft = example();
+    assert_eq!(budget_needed(&draft, &plan(&draft)).known_per_year(), None);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -860,12 +1033,13 @@ fn the_report_of_the_example_end_to_end() {
     assert_value(report.all.roi, 45_000.0 / 27_000.0);
     assert_value(report.all.win_rate, 5.0 / 19.0);
     assert_value(report.all.cost_per_stage[0], 3.0);
-    // The split and the budget, as in their own examples.
+    // The split and the budget, as in their own examples: 18,750 + 45,000 + 56,250 = 120,000
+    // visits; 56,250 + 13,500 + 33,750 = 103,500 a year.
     let split = report.split.as_ref().expect("the plan is valid");
-    assert_close(*split.totals.first().expect("visits"), 60_000.0);
+    assert_close(*split.totals.first().expect("visits"), 120_000.0);
     assert_close(
         report.needs.as_ref().expect("valid").needed_per_year,
-        65_250.0,
+        103_500.0,
     );
     // Ranked by CAC: Email, Paid search, Events. 20 % of Events' 20,000 = 4,000 moves to Email:
     //   customers 4,000 × (1 ÷ 1,000 − 2 ÷ 20,000) = 4,000 × 0.0009 = +3.6;

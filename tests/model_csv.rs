@@ -439,20 +439,34 @@ fn the_example_with_channels_gives_every_section_computed_by_hand() {
     // up for "needed" (93.75 leads a month → 94). Revenue 9 × 1,100,000 = 9,900,000 a year.
     //
     // Targets by channel: Paid search has 40 %, Email and Events share the other 60 % (30 %
-    // each). Paid search: 9 × 40 % = 3.6 customers ÷ 50 % = 7.2 ÷ 40 % = 18 ÷ 20 % = 90 ÷ 20 %
-    // = 450 leads ÷ its own 3 % = 15,000 visits; revenue 3.6 × 1,100,000 = 3,960,000.
-    // Email (and Events): 9 × 30 % = 2.7 ÷ 50 % = 5.4 ÷ 40 % = 13.5 ÷ 20 % = 67.5 ÷ 20 % =
-    // 337.5 ÷ 1.5 % = 22,500 visits; revenue 2,970,000. All channels: 15,000 + 2 × 22,500 =
-    // 60,000 visits, and the plan's figures below them.
+    // each). Each converts Opportunities→Customers at the rate its own volumes give
+    // (customers ÷ opportunities): Paid search 2 ÷ 5 = 40 %, Email 1 ÷ 4 = 25 %, Events
+    // 2 ÷ 10 = 20 %; Paid search Visits→Leads at its own 3 % (60 ÷ 2,000 gives 3 % too); every
+    // other rate is the plan's.
+    // Paid search: 9 × 40 % = 3.6 customers ÷ 40 % = 9 ÷ 40 % = 22.5 ÷ 20 % = 112.5 ÷ 20 %
+    // = 562.5 leads ÷ 3 % = 18,750 visits; revenue 3.6 × 1,100,000 = 3,960,000.
+    // Email: 9 × 30 % = 2.7 ÷ 25 % = 10.8 ÷ 40 % = 27 ÷ 20 % = 135 ÷ 20 % = 675 ÷ 1.5 % =
+    // 45,000 visits; revenue 2,970,000.
+    // Events: 2.7 ÷ 20 % = 13.5 ÷ 40 % = 33.75 ÷ 20 % = 168.75 ÷ 20 % = 843.75 ÷ 1.5 % =
+    // 56,250 visits; revenue 2,970,000.
+    // All channels: visits 18,750 + 45,000 + 56,250 = 120,000; leads 562.5 + 675 + 843.75 =
+    // 2,081.25; MQLs 112.5 + 135 + 168.75 = 416.25; SQLs 22.5 + 27 + 33.75 = 83.25;
+    // opportunities 9 + 10.8 + 13.5 = 33.3; customers 9; revenue 9,900,000.
+    // Per month ÷ 12, per quarter ÷ 4 (e.g. Events leads 843.75 ÷ 12 = 70.3125 and
+    // ÷ 4 = 210.9375; all channels' leads 2,081.25 ÷ 12 = 173.4375 and ÷ 4 = 520.3125).
     //
-    // Budget needed: Paid search pays 6,000 ÷ 2,000 visits = 3 a visit × 15,000 = 45,000 a
-    // year; Email has no visits, so 1,000 ÷ 50 leads = 20 a lead × 337.5 = 6,750; Events
-    // 20,000 ÷ 500 leads = 40 × 337.5 = 13,500. Total 65,250 a year (16,312.5 a quarter,
-    // 5,437.5 a month) against a budget of 5,000 a month (60,000 a year): 5,250 short a year.
+    // Budget needed: Paid search pays 6,000 ÷ 2,000 visits = 3 a visit × 18,750 = 56,250 a
+    // year; Email has no visits, so 1,000 ÷ 50 leads = 20 a lead × 675 = 13,500; Events
+    // 20,000 ÷ 500 leads = 40 × 843.75 = 33,750. Total 103,500 a year (25,875 a quarter,
+    // 8,625 a month) against a budget of 5,000 a month (60,000 a year): 43,500 short a year
+    // (10,875 a quarter, 3,625 a month).
     //
-    // Needed counts below 10 keep two decimals rounded up (Email MQLs 5.625 → 5.63, SQLs
-    // 1.125 → 1.13 and 3.375 → 3.38, customers 0.225 → 0.23 and 0.675 → 0.68); from 10 up the
-    // whole number to reach.
+    // Needed counts below 10 keep two decimals rounded up (Paid search MQLs 9.375 → 9.38 a
+    // month, SQLs 1.875 → 1.88 and 5.625 → 5.63; Events SQLs 2.8125 → 2.82 and 8.4375 → 8.44,
+    // opportunities 1.125 → 1.13 and 3.375 → 3.38; customers 0.225 → 0.23 and 0.675 → 0.68;
+    // all channels' opportunities 8.325 → 8.33 a quarter); from 10 up the whole number to
+    // reach (Paid search leads 562.5 → 563 a year, Email opportunities 10.8 → 11, Events
+    // 13.5 → 14, all channels' SQLs 20.8125 → 21 a quarter).
     //
     // KPIs: LTV = 1,100,000 × 60 % × 3 years = 1,980,000; retention (230 − 50) ÷ 200 = 90 %.
     // Paid search: 6,000 ÷ 2,000 visits = 3, ÷ 60 leads = 100, ÷ 5 opportunities = 1,200,
@@ -493,43 +507,43 @@ fn the_example_with_channels_gives_every_section_computed_by_hand() {
         "Targets by channel\r\n",
         "Channel,Share of customers goal (%),Stage,Needed per month,Needed per quarter,",
         "Needed per year,Exact per month,Exact per quarter,Exact per year,Note\r\n",
-        "Paid search,40,Visits,1250,3750,15000,1250,3750,15000,\r\n",
-        "Paid search,40,Leads,38,113,450,37.5,112.5,450,\r\n",
-        "Paid search,40,MQLs,7.5,23,90,7.5,22.5,90,\r\n",
-        "Paid search,40,SQLs,1.5,4.5,18,1.5,4.5,18,\r\n",
-        "Paid search,40,Opportunities,0.6,1.8,7.2,0.6,1.8,7.2,\r\n",
+        "Paid search,40,Visits,1563,4688,18750,1562.5,4687.5,18750,\r\n",
+        "Paid search,40,Leads,47,141,563,46.875,140.625,562.5,\r\n",
+        "Paid search,40,MQLs,9.38,29,113,9.375,28.125,112.5,\r\n",
+        "Paid search,40,SQLs,1.88,5.63,23,1.875,5.625,22.5,\r\n",
+        "Paid search,40,Opportunities,0.75,2.25,9,0.75,2.25,9,\r\n",
         "Paid search,40,Customers,0.3,0.9,3.6,0.3,0.9,3.6,\r\n",
         "Paid search,40,Revenue,330000,990000,3960000,330000,990000,3960000,\r\n",
-        "Email,30,Visits,1875,5625,22500,1875,5625,22500,\r\n",
-        "Email,30,Leads,29,85,338,28.125,84.375,337.5,\r\n",
-        "Email,30,MQLs,5.63,17,68,5.625,16.875,67.5,\r\n",
-        "Email,30,SQLs,1.13,3.38,14,1.125,3.375,13.5,\r\n",
-        "Email,30,Opportunities,0.45,1.35,5.4,0.45,1.35,5.4,\r\n",
+        "Email,30,Visits,3750,11250,45000,3750,11250,45000,\r\n",
+        "Email,30,Leads,57,169,675,56.25,168.75,675,\r\n",
+        "Email,30,MQLs,12,34,135,11.25,33.75,135,\r\n",
+        "Email,30,SQLs,2.25,6.75,27,2.25,6.75,27,\r\n",
+        "Email,30,Opportunities,0.9,2.7,11,0.9,2.7,10.8,\r\n",
         "Email,30,Customers,0.23,0.68,2.7,0.225,0.675,2.7,\r\n",
         "Email,30,Revenue,247500,742500,2970000,247500,742500,2970000,\r\n",
-        "Events,30,Visits,1875,5625,22500,1875,5625,22500,\r\n",
-        "Events,30,Leads,29,85,338,28.125,84.375,337.5,\r\n",
-        "Events,30,MQLs,5.63,17,68,5.625,16.875,67.5,\r\n",
-        "Events,30,SQLs,1.13,3.38,14,1.125,3.375,13.5,\r\n",
-        "Events,30,Opportunities,0.45,1.35,5.4,0.45,1.35,5.4,\r\n",
+        "Events,30,Visits,4688,14063,56250,4687.5,14062.5,56250,\r\n",
+        "Events,30,Leads,71,211,844,70.3125,210.9375,843.75,\r\n",
+        "Events,30,MQLs,15,43,169,14.0625,42.1875,168.75,\r\n",
+        "Events,30,SQLs,2.82,8.44,34,2.8125,8.4375,33.75,\r\n",
+        "Events,30,Opportunities,1.13,3.38,14,1.125,3.375,13.5,\r\n",
         "Events,30,Customers,0.23,0.68,2.7,0.225,0.675,2.7,\r\n",
         "Events,30,Revenue,247500,742500,2970000,247500,742500,2970000,\r\n",
-        "All channels,100,Visits,5000,15000,60000,5000,15000,60000,\r\n",
-        "All channels,100,Leads,94,282,1125,93.75,281.25,1125,\r\n",
-        "All channels,100,MQLs,19,57,225,18.75,56.25,225,\r\n",
-        "All channels,100,SQLs,3.75,12,45,3.75,11.25,45,\r\n",
-        "All channels,100,Opportunities,1.5,4.5,18,1.5,4.5,18,\r\n",
+        "All channels,100,Visits,10000,30000,120000,10000,30000,120000,\r\n",
+        "All channels,100,Leads,174,521,2082,173.4375,520.3125,2081.25,\r\n",
+        "All channels,100,MQLs,35,105,417,34.6875,104.0625,416.25,\r\n",
+        "All channels,100,SQLs,6.94,21,84,6.9375,20.8125,83.25,\r\n",
+        "All channels,100,Opportunities,2.78,8.33,34,2.775,8.325,33.3,\r\n",
         "All channels,100,Customers,0.75,2.25,9,0.75,2.25,9,\r\n",
         "All channels,100,Revenue,825000,2475000,9900000,825000,2475000,9900000,\r\n",
         "\r\n",
         "Budget needed\r\n",
         "Channel,Cost used at stage,Cost per unit,Per month,Per quarter,Per year,Note\r\n",
-        "Paid search,Visits,3,3750,11250,45000,\r\n",
-        "Email,Leads,20,562.5,1687.5,6750,\r\n",
-        "Events,Leads,40,1125,3375,13500,\r\n",
-        "Total needed,,,5437.5,16312.5,65250,\r\n",
+        "Paid search,Visits,3,4687.5,14062.5,56250,\r\n",
+        "Email,Leads,20,1125,3375,13500,\r\n",
+        "Events,Leads,40,2812.5,8437.5,33750,\r\n",
+        "Total needed,,,8625,25875,103500,\r\n",
         "Budget set,,,5000,15000,60000,\r\n",
-        "Budget minus need,,,-437.5,-1312.5,-5250,\r\n",
+        "Budget minus need,,,-3625,-10875,-43500,\r\n",
         "\r\n",
         "Marketing KPIs\r\n",
         "Customer lifetime value (LTV),1980000\r\n",
@@ -597,8 +611,10 @@ fn channels_with_nothing_typed_give_their_split_and_no_budget_or_kpis() {
 #[test]
 fn a_channel_without_targets_or_cost_says_why() {
     // Email's own rate cannot be read, so it has no targets and no budget need; Events has no
-    // spend, so no cost either. The budget still counts Paid search: 45,000 a year (3 a visit ×
-    // 15,000 visits, its 40 % of the goal).
+    // spend, so no cost either. The budget still counts Paid search: 56,250 a year (3 a visit ×
+    // 18,750 visits, its 40 % of the goal: 3.6 customers ÷ 40 % (2 ÷ 5 from its volumes) ÷ 40 %
+    // ÷ 20 % ÷ 20 % ÷ 3 %), 56,250 ÷ 4 = 14,062.5 a quarter, ÷ 12 = 4,687.5 a month; against
+    // 60,000 set: 3,750 to spare a year, 937.5 a quarter, 312.5 a month.
     let mut draft = example_with_channels();
     let stage = draft.stage_ids()[0];
     draft.marketing.channels[1].stage_mut(stage).rate = "abc".to_owned();
@@ -615,12 +631,12 @@ fn a_channel_without_targets_or_cost_says_why() {
         concat!(
             "Budget needed\r\n",
             "Channel,Cost used at stage,Cost per unit,Per month,Per quarter,Per year,Note\r\n",
-            "Paid search,Visits,3,3750,11250,45000,\r\n",
+            "Paid search,Visits,3,4687.5,14062.5,56250,\r\n",
             "Email,Leads,20,,,,— (Missing(ChannelRates))\r\n",
             "Events,,,,,,— (Missing(Spend))\r\n",
-            "Total needed,,,3750,11250,45000,\r\n",
+            "Total needed,,,4687.5,14062.5,56250,\r\n",
             "Budget set,,,5000,15000,60000,\r\n",
-            "Budget minus need,,,1250,3750,15000,\r\n",
+            "Budget minus need,,,312.5,937.5,3750,\r\n",
         ),
     );
 }

@@ -14,6 +14,7 @@ mod common;
 mod strategies;
 
 use common::{assert_close, example};
+use funnel_planner::model::channels::{budget_needed, Report};
 use funnel_planner::model::forecast::draft::{
     of_plan, ForecastDecodeError, ForecastDraft, ForecastField, PhasingMode, FORECAST_VERSION,
     MAX_COMPARED,
@@ -21,7 +22,7 @@ use funnel_planner::model::forecast::draft::{
 use funnel_planner::model::forecast::odds::Spread;
 use funnel_planner::model::forecast::scenarios::{delta, differs, outcome, scaled, Scenario};
 use funnel_planner::model::forecast::timing::{Phasing, MONTHS};
-use funnel_planner::model::{InputError, Lang, StageId};
+use funnel_planner::model::{InputError, Lang, NumberSymbols, StageId};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use strategies::typed_text;
@@ -191,7 +192,7 @@ fn the_days_are_read_per_stage_but_the_last() {
     assert_eq!(
         errors,
         vec![
-            (ForecastField::Days(StageId(3)), InputError::TooLarge),
+            (ForecastField::Days(StageId(3)), InputError::TooManyDays),
             (ForecastField::Days(StageId(4)), InputError::NotANumber)
         ]
     );
@@ -246,24 +247,26 @@ fn the_seed_and_the_scenarios_change_are_read() {
     draft.seed = "1.5".to_owned();
     assert_eq!(draft.seed(), Err(InputError::NotWhole));
     draft.seed = "4294967296".to_owned(); // 2^32
-    assert_eq!(draft.seed(), Err(InputError::TooLarge));
+    assert_eq!(draft.seed(), Err(InputError::NotWhole));
+    // Letters and negative numbers get the same message: a whole number from 0 to 2^32 − 1.
+    draft.seed = "abc".to_owned();
+    assert_eq!(draft.seed(), Err(InputError::NotWhole));
+    draft.seed = "-1".to_owned();
+    assert_eq!(draft.seed(), Err(InputError::NotWhole));
     draft.seed = "4294967295".to_owned();
     assert_eq!(draft.seed(), Ok(4_294_967_295));
     for wrong in ["0", "100", "-5"] {
         draft.scenario_percent = wrong.to_owned();
         assert_eq!(
             draft.scenario_change(),
-            Err(InputError::PercentOutOfRange),
+            Err(InputError::ChangeOutOfRange),
             "{wrong}"
         );
     }
     let errors = draft.errors(&stages(), &RATES, Some(1_100_000.0));
     assert_eq!(
         errors,
-        vec![(
-            ForecastField::ScenarioPercent,
-            InputError::PercentOutOfRange
-        )]
+        vec![(ForecastField::ScenarioPercent, InputError::ChangeOutOfRange)]
     );
 }
 
@@ -367,10 +370,36 @@ fn costs_per_unit_and_the_budget_needed_come_from_the_channels_spend() {
     assert_eq!(cost_per_customer(&draft), Some(5_400.0));
     // MQLs: no channel has a volume there.
     assert_eq!(cost_per_unit(&draft, StageId(3)), None);
-    // 9 customers at 1.5 / 20 / 20 / 40 / 50 % need 9 ÷ 0.5 ÷ 0.4 ÷ 0.2 ÷ 0.2 ÷ 0.015 = 75,000
-    // visits a year; at 3 per visit: 225,000.
+    // The budget needed is the Channels and KPIs page's: each channel's targets at its own
+    // rates (typed, else from its volumes, else the plan's) × its cost at its first stage with
+    // a volume. Opportunities→Customers from the volumes: Paid search 2 ÷ 5 = 40 %, Email
+    // 1 ÷ 4 = 25 %, Events 2 ÷ 10 = 20 %; Paid search's Visits→Leads its own 3 %.
+    //   Paid search (40 %): 3.6 ÷ 0.4 ÷ 0.4 ÷ 0.2 ÷ 0.2 ÷ 0.03 = 18,750 visits × 3 = 56,250;
+    //   Email (30 %): 2.7 ÷ 0.25 ÷ 0.4 ÷ 0.2 ÷ 0.2 = 675 leads × (1,000 ÷ 50 = 20) = 13,500;
+    //   Events (30 %): 2.7 ÷ 0.2 ÷ 0.4 ÷ 0.2 ÷ 0.2 = 843.75 leads × (20,000 ÷ 500 = 40) = 33,750;
+    // 56,250 + 13,500 + 33,750 = 103,500 a year.
     let outcome = outcome(&draft).unwrap();
-    assert_close(outcome.budget_needed.unwrap(), 225_000.0);
+    assert_close(outcome.budget_needed.unwrap(), 103_500.0);
     // The budget set: 5,000 a month is 60,000 a year.
     assert_eq!(outcome.budget, Some(60_000.0));
+}
+
+#[test]
+fn a_scenarios_budget_needed_is_the_channels_pages() {
+    // One figure on every page: the Forecast page's budget needed for a plan is the one the
+    // Channels and KPIs page shows (`model::channels::budget_needed`, summed from the report's
+    // needs): 103,500 a year for the example with channels (worked out in
+    // `costs_per_unit_and_the_budget_needed_come_from_the_channels_spend`).
+    let draft = common::example_with_channels();
+    let plan = draft.validate(NumberSymbols::ENGLISH).unwrap();
+    let needs = budget_needed(&draft, &plan);
+    let report = Report::new(&draft, Some(&plan), NumberSymbols::ENGLISH);
+    let outcome = outcome(&draft).unwrap();
+    assert_close(outcome.budget_needed.unwrap(), 103_500.0);
+    assert_eq!(outcome.budget_needed, needs.known_per_year());
+    assert_eq!(
+        outcome.budget_needed,
+        Some(report.needs.unwrap().needed_per_year)
+    );
+    assert_eq!(outcome.budget, needs.budget_per_year);
 }

@@ -1,7 +1,9 @@
 //! The per-period figures of the split and the budget, and the KPI lookups the page shows, each
 //! from the model rather than worked out in a view. The example (tests/common): 9 new customers
 //! a year at 1,100,000 each; Paid search 40 % with its own Visits→Leads rate of 3 %, Email and
-//! Events left empty (30 % each). Every expectation is worked out by hand beside it.
+//! Events left empty (30 % each); each channel's Opportunities→Customers rate is the one its
+//! volumes give (customers ÷ opportunities: Paid search 2 ÷ 5 = 40 %, Email 1 ÷ 4 = 25 %, Events
+//! 2 ÷ 10 = 20 %). Every expectation is worked out by hand beside it.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
@@ -34,13 +36,14 @@ fn split_of(draft: &PlanDraft) -> Split {
 
 #[test]
 fn all_channels_per_period() {
-    // Visits: Paid search 3.6 ÷ 50 % ÷ 40 % ÷ 20 % ÷ 20 % ÷ 3 % = 15,000; Email and Events
-    // 2.7 ÷ 50 % ÷ 40 % ÷ 20 % ÷ 20 % ÷ 1.5 % = 22,500 each: 60,000 a year together,
-    // 60,000 ÷ 4 = 15,000 a quarter, 60,000 ÷ 12 = 5,000 a month.
+    // Visits: Paid search 3.6 ÷ 40 % ÷ 40 % ÷ 20 % ÷ 20 % ÷ 3 % = 18,750; Email
+    // 2.7 ÷ 25 % ÷ 40 % ÷ 20 % ÷ 20 % ÷ 1.5 % = 45,000; Events 2.7 ÷ 20 % ÷ 40 % ÷ 20 % ÷ 20 %
+    // ÷ 1.5 % = 56,250: 120,000 a year together, 120,000 ÷ 4 = 30,000 a quarter,
+    // 120,000 ÷ 12 = 10,000 a month.
     let split = split_of(&example_with_channels());
-    assert_close(split.total(0, Period::Year).expect("visits"), 60_000.0);
-    assert_close(split.total(0, Period::Quarter).expect("visits"), 15_000.0);
-    assert_close(split.total(0, Period::Month).expect("visits"), 5_000.0);
+    assert_close(split.total(0, Period::Year).expect("visits"), 120_000.0);
+    assert_close(split.total(0, Period::Quarter).expect("visits"), 30_000.0);
+    assert_close(split.total(0, Period::Month).expect("visits"), 10_000.0);
     // Customers: 3.6 + 2.7 + 2.7 = 9 a year, 9 ÷ 4 = 2.25 a quarter, 9 ÷ 12 = 0.75 a month.
     assert_close(split.total(5, Period::Quarter).expect("customers"), 2.25);
     assert_close(split.total(5, Period::Month).expect("customers"), 0.75);
@@ -88,11 +91,12 @@ fn shares_over_the_whole_goal_are_one_rule_for_the_split_and_the_inputs() {
 
 #[test]
 fn each_channels_budget_per_period() {
-    // Paid search: 6,000 for 2,000 visits = 3 a visit × 15,000 visits = 45,000 a year,
-    //   ÷ 4 = 11,250 a quarter, ÷ 12 = 3,750 a month.
-    // Email (no visits typed): 1,000 for 50 leads = 20 a lead × 337.5 leads = 6,750 a year,
-    //   ÷ 12 = 562.5 a month.
-    // Events: 20,000 for 500 leads = 40 a lead × 337.5 = 13,500 a year, ÷ 4 = 3,375 a quarter.
+    // Paid search: 6,000 for 2,000 visits = 3 a visit × 18,750 visits = 56,250 a year,
+    //   ÷ 4 = 14,062.5 a quarter, ÷ 12 = 4,687.5 a month.
+    // Email (no visits typed): 1,000 for 50 leads = 20 a lead × 675 leads (2.7 ÷ 25 % ÷ 40 %
+    //   ÷ 20 % ÷ 20 %) = 13,500 a year, ÷ 12 = 1,125 a month.
+    // Events: 20,000 for 500 leads = 40 a lead × 843.75 leads (2.7 ÷ 20 % ÷ 40 % ÷ 20 % ÷ 20 %)
+    //   = 33,750 a year, ÷ 4 = 8,437.5 a quarter.
     let report = report_of(&example_with_channels());
     let needs = report.needs.expect("a valid plan has needs");
     let needed = |index: usize, period: Period| {
@@ -100,16 +104,16 @@ fn each_channels_budget_per_period() {
             .needed(period)
             .expect("the channel has a need")
     };
-    assert_close(needed(0, Period::Year), 45_000.0);
-    assert_close(needed(0, Period::Quarter), 11_250.0);
-    assert_close(needed(0, Period::Month), 3_750.0);
-    assert_close(needed(1, Period::Month), 562.5);
-    assert_close(needed(2, Period::Quarter), 3_375.0);
-    // All: 45,000 + 6,750 + 13,500 = 65,250 a year, 65,250 ÷ 12 = 5,437.5 a month. The budget
-    // of 5,000 a month falls short by 5,437.5 − 5,000 = 437.5 a month, 437.5 × 12 = 5,250 a year.
-    assert_close(needs.needed(Period::Month), 5_437.5);
-    assert_close(needs.gap(Period::Month).expect("a budget is set"), -437.5);
-    assert_close(needs.gap(Period::Year).expect("a budget is set"), -5_250.0);
+    assert_close(needed(0, Period::Year), 56_250.0);
+    assert_close(needed(0, Period::Quarter), 14_062.5);
+    assert_close(needed(0, Period::Month), 4_687.5);
+    assert_close(needed(1, Period::Month), 1_125.0);
+    assert_close(needed(2, Period::Quarter), 8_437.5);
+    // All: 56,250 + 13,500 + 33,750 = 103,500 a year, 103,500 ÷ 12 = 8,625 a month. The budget
+    // of 5,000 a month falls short by 8,625 − 5,000 = 3,625 a month, 3,625 × 12 = 43,500 a year.
+    assert_close(needs.needed(Period::Month), 8_625.0);
+    assert_close(needs.gap(Period::Month).expect("a budget is set"), -3_625.0);
+    assert_close(needs.gap(Period::Year).expect("a budget is set"), -43_500.0);
 }
 
 #[test]

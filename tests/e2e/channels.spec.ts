@@ -244,6 +244,48 @@ test('targets by channel: 40% to Paid search with its own Visits→Leads rate of
   await planner.expectCell(quarter, 'Visits', 'Email', '2,273', otherVisitsYear / 4);
 });
 
+// Fails if: a channel with no own rate typed does not convert at the rate its own volumes give
+// between two adjacent stages (customers ÷ opportunities), a rate typed for it does not win over
+// that, volumes that give no rate (more customers than opportunities) do not leave the plan's
+// rate, or the budget needed does not follow the targets.
+test('targets by channel: a channel converts at the rate its own volumes give', async ({ planner }) => {
+  // Email takes the whole goal (the five others 0%), spent 1,000 for 50 leads (20 per lead),
+  // 4 opportunities and 1 customer: Opportunities→Customers 1 ÷ 4 = 25% (the plan's is 50%).
+  // Leads and Opportunities are not adjacent, so the other rates are the plan's.
+  await planner.fillChannel('Email', { share: '100', spend: '1,000', volumes: { Leads: '50', Opportunities: '4', Customers: '1' } });
+  await planner.channelTargetsPeriod.selectOption({ label: 'per year' });
+  const year = planner.channelTargetsTable('per year');
+  const budget = planner.budgetTable;
+  // 9.0909 customers a year ÷ 25% = 36.36 opportunities → 37; ÷ 40% = 90.91 SQLs; ÷ 20%
+  // = 454.55 MQLs; ÷ 20% = 2,272.73 leads → 2,273; ÷ 1.5% = 151,515.15 visits → 151,516.
+  // Budget: 2,272.73 leads × $20 = $45,454.55 a year → $45,455.
+  const byVolumes = CUSTOMERS_PER_YEAR / 0.25;
+  await planner.expectCell(year, 'Opportunities', 'Email', '37', byVolumes);
+  await planner.expectCell(year, 'Leads', 'Email', '2,273', byVolumes / 0.4 / 0.2 / 0.2);
+  await planner.expectCell(year, 'Visits', 'Email', '151,516', byVolumes / 0.4 / 0.2 / 0.2 / 0.015);
+  await planner.expectCellText(budget, 'Email', 'Cost used', '$20 per Leads');
+  await planner.expectCell(budget, 'Email', 'Per year', '$45,455', (byVolumes / 0.4 / 0.2 / 0.2) * 20);
+  await planner.expectCell(budget, 'Total needed', 'Per year', '$45,455', (byVolumes / 0.4 / 0.2 / 0.2) * 20);
+
+  // A rate typed for Email wins over its volumes: 50% gives 9.0909 ÷ 50% = 18.18 opportunities
+  // → 19; 1,136.36 leads → 1,137; × $20 = $22,727.27 → $22,728.
+  const atHalf = CUSTOMERS_PER_YEAR / 0.5;
+  await planner.openChannelRates();
+  const rate = planner.channelRate('Email', 'Opportunities', 'Customers');
+  await planner.type(rate, '50');
+  await planner.expectCell(year, 'Opportunities', 'Email', '19', atHalf);
+  await planner.expectCell(year, 'Leads', 'Email', '1,137', atHalf / 0.4 / 0.2 / 0.2);
+  await planner.expectCell(budget, 'Email', 'Per year', '$22,728', (atHalf / 0.4 / 0.2 / 0.2) * 20);
+
+  // No rate typed, and 5 customers from 4 opportunities (more below than above, flagged): no rate
+  // from the volumes, so the plan's 50%: the same figures as the 50% typed.
+  await planner.type(rate, '');
+  await planner.type(planner.channelVolume('Email', 'Customers'), '5');
+  await planner.expectCell(year, 'Opportunities', 'Email', '19', atHalf);
+  await planner.expectCell(budget, 'Email', 'Per year', '$22,728', (atHalf / 0.4 / 0.2 / 0.2) * 20);
+  await planner.expectNoBrokenNumbers();
+});
+
 // Fails if: the targets by channel or the budget needed stay on screen (stale or broken) while the
 // plan above cannot be worked out.
 test('targets by channel wait for a valid plan', async ({ planner }) => {

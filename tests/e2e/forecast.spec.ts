@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { t } from './lib/catalogue';
-import { MESSAGES, RESULTS_PAGE, expectClose, type ExportFile, type PlannerPage } from './pages/planner';
+import { CHANNELS_PAGE, MESSAGES, RESULTS_PAGE, expectClose, type ExportFile, type PlannerPage } from './pages/planner';
 
 // The Forecast area (`forecast.html`): when each stage must happen month by month, the odds of
 // reaching the goal (a seeded simulation over ranges), which rates matter most (headroom and a
@@ -478,6 +478,27 @@ test('scenarios side by side: a conservative and an aggressive copy compared wit
   await planner.openArea('Plan');
   await expect(planner.rate('Visits', 'Leads')).toHaveValue('1.2');
   await expect(planner.rate('Opportunities', 'Customers')).toHaveValue('40');
+});
+
+// Fails if: the budget needed a scenario comparison shows for the open plan is not the one the
+// Channels and KPIs page shows for it (one figure on every page): each channel's targets at its
+// own rates (typed, else from its volumes, else the plan's) × its cost at its first stage with a
+// volume, rather than, say, the top stage's target × a cost per visit.
+test("scenarios: the plan's budget needed is the Channels and KPIs page's", async ({ planner }) => {
+  await planner.goto(CHANNELS_PAGE);
+  // Email takes the whole goal, spent 1,000 for 50 leads ($20 a lead), 4 opportunities and 1
+  // customer: Opportunities→Customers 1 ÷ 4 = 25% from its volumes, the plan's rates elsewhere.
+  // 9.0909 customers ÷ 25% ÷ 40% ÷ 20% ÷ 20% = 2,272.73 leads × $20 = $45,454.55 → $45,455.
+  await planner.fillChannel('Email', { share: '100', spend: '1,000', volumes: { Leads: '50', Opportunities: '4', Customers: '1' } });
+  const need = (CUSTOMERS / 0.25 / 0.4 / 0.2 / 0.2) * 20;
+  await planner.expectCell(planner.budgetTable, 'Total needed', 'Per year', '$45,455', need);
+  await planner.expectSaved('"volume":"4"');
+  await planner.openArea('Forecast');
+  await planner.makeScenariosButton.click();
+  await expect(planner.comparisonTable).toBeVisible();
+  const needed = await planner.comparisonCell('Budget needed per year', PLAN);
+  expect(needed).toMatchObject({ figure: '$45,455', delta: null });
+  expectClose(needed.value!, need, 'budget needed per year');
 });
 
 // ---- Accessibility and narrow screens -----------------------------------------------------------
