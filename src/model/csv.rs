@@ -16,7 +16,7 @@ use crate::model::kpi::{Figure, Kpis, Unavailable};
 use crate::model::number::parse_number;
 use crate::model::number::{needed_shown, plain_decimal};
 use crate::model::tracking::{Actuals, MONTHS};
-use crate::model::{Goal, Period, Plan, Share, StageId, Targets};
+use crate::model::{Goal, Lang, Period, Plan, Share, StageId, Targets};
 
 /// One cell.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,28 +98,73 @@ pub fn neutralise(text: &str) -> String {
 }
 
 fn quote(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
+    if text.contains([',', ';', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text.to_owned()
     }
 }
 
-/// `rows` as CSV text, lines ending in CRLF.
+/// How the spreadsheets of a language read a CSV file: the cell separator and the decimal
+/// mark. Spreadsheets set to Polish, French or Indonesian take a comma for the decimal mark, so
+/// their cells are separated by semicolons; English ones use a comma and a point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CsvFormat {
+    pub separator: char,
+    pub decimal: char,
+}
+
+impl CsvFormat {
+    /// Comma-separated, decimal point.
+    pub const ENGLISH: CsvFormat = CsvFormat {
+        separator: ',',
+        decimal: '.',
+    };
+
+    /// The format the spreadsheets of `lang` read.
+    pub fn of(lang: Lang) -> Self {
+        match lang {
+            Lang::English => Self::ENGLISH,
+            Lang::Indonesian | Lang::Polish | Lang::French => CsvFormat {
+                separator: ';',
+                decimal: ',',
+            },
+        }
+    }
+}
+
+/// `rows` as CSV text in English spreadsheets' format, lines ending in CRLF.
 pub fn write(rows: &[Vec<Cell>]) -> String {
+    write_as(rows, CsvFormat::ENGLISH)
+}
+
+/// `rows` as CSV text in `format`, lines ending in CRLF: numbers plain (no thousands
+/// separators) with `format`'s decimal mark, cells that hold a separator, quote or line break
+/// quoted.
+pub fn write_as(rows: &[Vec<Cell>], format: CsvFormat) -> String {
     let mut out = String::new();
+    let separator = format.separator.to_string();
     for row in rows {
         let line: Vec<String> = row
             .iter()
             .map(|cell| match cell {
                 Cell::Text(text) => quote(&neutralise(text)),
-                Cell::Number(value) => plain_decimal(*value),
+                Cell::Number(value) => plain_decimal(*value).replace('.', &format.decimal.to_string()),
             })
             .collect();
-        out.push_str(&line.join(","));
+        out.push_str(&line.join(&separator));
         out.push_str("\r\n");
     }
     out
+}
+
+/// The file to download for `rows` when the page is in `lang`: a UTF-8 byte-order mark (so a
+/// spreadsheet reads "Étape" and "→" as UTF-8, not as its local code page), then the rows in
+/// the format `lang`'s spreadsheets read ([`CsvFormat::of`]).
+pub fn file(rows: &[Vec<Cell>], lang: Lang) -> String {
+    let mut text = String::from('\u{feff}');
+    text.push_str(&write_as(rows, CsvFormat::of(lang)));
+    text
 }
 
 /// The whole file: the plan, its targets, the results entered (`actuals`, if any), and the

@@ -98,7 +98,7 @@ pub fn PlanActions(
             download(
                 &format!("{stem}.csv"),
                 "text/csv;charset=utf-8",
-                &csv::write(&table),
+                &csv::file(&table, lang()),
             );
         }
     };

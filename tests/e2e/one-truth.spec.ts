@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures';
+import { t, type Lang } from './lib/catalogue';
 import { REVIEW_PAGE, type PlannerPage } from './pages/planner';
 
 // One plan, one truth: the pages agree on a figure, and no figure rests silently on a value the
@@ -255,5 +256,91 @@ test("the Forecast page's messages state each field's real limit and an example 
   for (const wrong of ['0', '100']) {
     await planner.type(planner.scenarioPercent, wrong);
     await planner.expectFieldError(planner.scenarioPercent, 'Enter a percent above 0 and below 100, such as 20.');
+  }
+});
+
+// ---- Numbers as a person reads them -----------------------------------------------------------
+
+// Hand calculation, last year's rates: 2,400 ÷ 120,000 = 2 %; 720 ÷ 2,400 = 30 %; 216 ÷ 720 =
+// 30 %; 86 ÷ 216 = 39.8148…% → 39.81; 21 ÷ 86 = 24.4186…% → 24.42.
+// Fails if: "Use last year's rates in the plan" writes a rate with float noise or more than two
+// decimals into a field (39.81481481481482), or does not say that it rounded.
+test("last year's rates are typed into the plan with at most two decimals, and the page says so", async ({ planner }) => {
+  await planner.goto(REVIEW_PAGE);
+  await planner.typeLastYearTotals(LAST_YEAR);
+  await planner.useLastYearRatesButton.click();
+  await expect(planner.lastYearRatesUsed).toContainText(
+    "The plan's rates are now last year's, each rounded to at most 2 decimals.",
+  );
+  await planner.openArea('Plan');
+  const stages = Object.keys(LAST_YEAR);
+  const typed = ['2', '30', '30', '39.81', '24.42'];
+  for (const [index, rate] of typed.entries()) {
+    await expect(planner.rate(stages[index], stages[index + 1])).toHaveValue(rate);
+  }
+});
+
+/** Reads CSV `text` as a spreadsheet set to a language does: rows on CRLF, cells on
+ * `separator`, a quoted cell taken whole (its doubled quotes as one). */
+function readAsSpreadsheet(text: string, separator: string): string[][] {
+  const rows: string[][] = [];
+  for (const line of text.split('\r\n').slice(0, -1)) {
+    const cells: string[] = [];
+    let cell = '';
+    let quoted = false;
+    for (let index = 0; index < line.length; index += 1) {
+      const char = line[index];
+      if (quoted && char === '"' && line[index + 1] === '"') {
+        cell += '"';
+        index += 1;
+      } else if (char === '"') {
+        quoted = !quoted;
+      } else if (char === separator && !quoted) {
+        cells.push(cell);
+        cell = '';
+      } else {
+        cell += char;
+      }
+    }
+    cells.push(cell);
+    rows.push(cells);
+  }
+  return rows;
+}
+
+// Fails if: a CSV downloaded in Polish, French or Indonesian has no UTF-8 byte-order mark (a
+// spreadsheet then garbles "Étape" and "→"), separates its cells with commas, or writes a decimal
+// with a point (1.5), which those spreadsheets read as text or as a date; on the Plan, Annual
+// plan and Forecast pages alike.
+test("every page's CSV opens in the spreadsheets of the page's language", async ({ page, planner }) => {
+  for (const lang of ['pl', 'fr', 'id'] as Lang[]) {
+    await page.goto(`/?lang=${lang}`);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    const plan = await planner.download(() =>
+      page.getByRole('button', { name: t(lang, 'DownloadCsv'), exact: true }).click(),
+    );
+    expect(plan.hasByteOrderMark, `${lang}: byte-order mark`).toBe(true);
+    const rows = readAsSpreadsheet(plan.text, ';');
+    // The top stage's rate, 1.5 %, as the language writes it.
+    const visits = rows.find((row) => row[0] === t(lang, 'ExampleStageVisits'));
+    expect(visits?.[1], `${lang}: Visits → Leads rate`).toBe('1,5');
+    // The goal, 10,000,000, with no thousands separator.
+    expect(rows.some((row) => row[1] === '10000000'), `${lang}: the goal`).toBe(true);
+    // No number written with a decimal point, and no line that is one comma-separated cell.
+    expect(rows.flat().filter((cell) => /^-?\d+\.\d+$/.test(cell)), `${lang}: decimal points`).toEqual([]);
+    expect(rows.filter((row) => row.length === 1 && row[0].includes(',')), `${lang}: comma rows`).toEqual([]);
+
+    for (const [path, key] of [
+      ['/review.html', 'DownloadAnnualCsv'],
+      ['/forecast.html', 'DownloadForecastCsv'],
+    ] as const) {
+      await page.goto(`${path}?lang=${lang}`);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      const file = await planner.download(() => page.getByRole('button', { name: t(lang, key), exact: true }).click());
+      expect(file.hasByteOrderMark, `${lang} ${path}: byte-order mark`).toBe(true);
+      expect(file.text, `${lang} ${path}: semicolons`).toContain(';');
+      const cells = readAsSpreadsheet(file.text, ';').flat();
+      expect(cells.filter((cell) => /^-?\d+\.\d+$/.test(cell)), `${lang} ${path}: decimal points`).toEqual([]);
+    }
   }
 });

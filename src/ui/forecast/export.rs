@@ -9,7 +9,7 @@ use crate::model::csv::{self, forecast_inputs, Cell, ForecastWords};
 use crate::model::tracking::{PlanYear, MONTHS};
 use crate::ui::browser::{download, file_stem};
 use crate::ui::forecast::Forecast;
-use crate::ui::text::t;
+use crate::ui::text::{lang, t};
 
 /// The month `offset` months after the plan year's first, as "2027-04".
 fn month_code(year: PlanYear, offset: i32) -> String {
@@ -106,7 +106,7 @@ pub fn ForecastCsv(forecast: Forecast) -> impl IntoView {
         download(
             &format!("{stem}-{}.csv", t(Key::ForecastFileSuffix)),
             "text/csv;charset=utf-8",
-            &csv::write(&rows(forecast)),
+            &csv::file(&rows(forecast), lang()),
         );
     };
     view! {

@@ -16,7 +16,7 @@ use crate::model::tracking::MONTHS;
 use crate::ui::browser::{download, file_stem};
 use crate::ui::review::objectives::{group_name, unit_name};
 use crate::ui::review::Annual;
-use crate::ui::text::t;
+use crate::ui::text::{lang, t};
 
 fn text(key: Key) -> Cell {
     Cell::Text(t(key).to_owned())
@@ -190,7 +190,7 @@ pub fn AnnualCsv(annual: Annual) -> impl IntoView {
         download(
             &format!("{stem}-{}.csv", t(Key::AnnualFileSuffix)),
             "text/csv;charset=utf-8",
-            &csv::write(&rows(annual)),
+            &csv::file(&rows(annual), lang()),
         );
     };
     view! {

@@ -122,7 +122,7 @@ export class AnnualPage extends ActualsPage {
 
   /** The status shown once last year's rates are in the plan, with its "Undo". */
   get lastYearRatesUsed(): Locator {
-    return this.lastYearSection.getByRole('status').filter({ hasText: "The plan's rates are now last year's." });
+    return this.lastYearSection.getByRole('status').filter({ hasText: /The plan's rates are now last year's[.,]/ });
   }
 
   /** "Undo" of "Use last year's rates in the plan". */

@@ -272,9 +272,12 @@ export class LibraryPage extends ResultsPage {
   // ---- Files ----------------------------------------------------------------------------------
 
   /** Runs `action` (a click) and returns the file it downloads: its suggested name and text. */
-  async download(action: () => Promise<void>): Promise<{ name: string; text: string }> {
+  async download(action: () => Promise<void>): Promise<{ name: string; text: string; hasByteOrderMark: boolean }> {
     const [download] = await Promise.all([this.page.waitForEvent('download'), action()]);
-    return { name: download.suggestedFilename(), text: await downloadText(download) };
+    // A CSV file starts with a UTF-8 byte-order mark (for spreadsheets); the text is what follows.
+    const raw = await downloadText(download);
+    const hasByteOrderMark = raw.startsWith('\uFEFF');
+    return { name: download.suggestedFilename(), text: hasByteOrderMark ? raw.slice(1) : raw, hasByteOrderMark };
   }
 
   /** Chooses a file to import, as a person would with the file picker. */
