@@ -198,6 +198,7 @@ fn expected(key: Key) -> &'static [&'static str] {
         Key::BinHint => &["keep_days"],
         Key::ErrorTooLarge => &["max_input"],
         Key::ErrorNotWhole => &["max_seed"],
+        Key::HowLeakOnPlan => &["achieved"],
         Key::ErrorTooManyDays => &["max_days"],
         Key::ErrorNotANumber => &["big", "small"],
         Key::RateFractionHint => &["read", "meant", "typed"],

@@ -9,10 +9,24 @@
 )]
 
 use funnel_planner::model::number::{
-    format_decimal, format_money, format_needed, format_percent, is_rounded_up, needed_shown,
-    parse_non_negative, parse_number, parse_percent, parse_positive, plain_decimal, settled,
-    whole_needed, NumberSymbols,
+    decimals_apart, format_decimal, format_money, format_needed, format_percent, is_rounded_up,
+    needed_shown, parse_non_negative, parse_number, parse_percent, parse_positive, plain_decimal,
+    settled, whole_needed, NumberSymbols,
 };
+
+#[test]
+fn two_figures_that_differ_are_shown_with_the_decimals_that_tell_them_apart() {
+    // 1.996 % against 2 %: at 2 decimals both read "2", at 3 "1.996" and "2".
+    assert_eq!(decimals_apart(1.996, 2.0, 2), 3);
+    // 19.99999 % against 20 %: five decimals.
+    assert_eq!(decimals_apart(19.999_99, 20.0, 2), 5);
+    // Already apart, or equal (within float noise): the minimum.
+    assert_eq!(decimals_apart(1.5, 2.0, 2), 2);
+    assert_eq!(decimals_apart(20.0, 20.000_000_000_000_004, 2), 2);
+    // Up to 9: 2.000000003 against 2; 2.00000000001 is float noise of 2, so the minimum.
+    assert_eq!(decimals_apart(2.000_000_003, 2.0, 2), 9);
+    assert_eq!(decimals_apart(2.000_000_000_01, 2.0, 2), 2);
+}
 
 #[test]
 fn a_result_zero_within_the_precision_of_its_inputs_is_zero() {

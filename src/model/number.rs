@@ -267,6 +267,26 @@ pub fn settled(value: f64, scale: f64) -> f64 {
     }
 }
 
+/// How many decimals show `a` and `b` as different figures when they differ: at least `min`,
+/// more (up to 9) while both would read the same, so a page never says "2% instead of 2%".
+/// Figures equal within float noise ([`settled`]) keep `min`.
+///
+/// Example: 1.996 and 2 with `min` 2 → 3 ("1.996" and "2"); 1.5 and 2 → 2.
+pub fn decimals_apart(a: f64, b: f64, min: usize) -> usize {
+    if settled(a - b, a.abs().max(b.abs())) == 0.0 {
+        return min;
+    }
+    let mut decimals = min;
+    while decimals < 9 {
+        let scale = 10f64.powi(decimals as i32);
+        if (a * scale).round() != (b * scale).round() {
+            break;
+        }
+        decimals += 1;
+    }
+    decimals
+}
+
 /// The whole number a plan must reach to meet a needed volume: `value` rounded up, except that a
 /// value within float noise of a whole number (see [`MAX_TOLERANCE`]) is that whole number.
 /// Never negative.

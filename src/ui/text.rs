@@ -257,6 +257,18 @@ pub fn percent(percent: f64) -> String {
     show(Style::Percent, percent, number::shown_decimals(percent, 2))
 }
 
+/// Two percents side by side, each with the decimals that tell them apart when they differ
+/// (`model::number::decimals_apart`): 1.996 and 2 → "1.996%" and "2%", never "2%" and "2%".
+pub fn percents_apart(a: f64, b: f64) -> (String, String) {
+    let decimals = number::decimals_apart(a, b, 2)
+        .max(number::shown_decimals(a, 2))
+        .max(number::shown_decimals(b, 2));
+    (
+        show(Style::Percent, a, decimals),
+        show(Style::Percent, b, decimals),
+    )
+}
+
 /// A number as a person would type it in the page's language, e.g. in a placeholder:
 /// "1,250,000" in English, "1 250 000" in Polish.
 pub fn typed(value: f64) -> String {

@@ -344,3 +344,19 @@ test("every page's CSV opens in the spreadsheets of the page's language", async 
     }
   }
 });
+
+// Fails if: the Annual plan's goal field says "Enter a number." before anything was typed in it
+// (the chain under it already asks for the goal).
+test("the annual goal shows no error before it is typed", async ({ planner }) => {
+  await planner.goto(REVIEW_PAGE);
+  for (const mode of ['Revenue for the year', "Growth over last year's revenue", 'New customers'] as const) {
+    await planner.chooseGoalMode(mode);
+    const field = planner.annualGoalSection.getByRole('textbox').first();
+    await planner.expectNoFieldError(field);
+  }
+  await expect(planner.chain).toContainText('Type the goal to see how many new customers it needs.');
+  // Typed and wrong, it says so.
+  await planner.chooseGoalMode('Revenue for the year');
+  await planner.type(planner.annualRevenueGoal, 'abc');
+  await planner.expectFieldError(planner.annualRevenueGoal, 'Enter digits only, like 1,250,000 or 12.5.');
+});

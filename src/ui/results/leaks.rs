@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 
 use crate::i18n::Key;
+use crate::model::to_percent;
 use crate::model::tracking::leak::{Advice, Leak, Point};
-use crate::ui::results::standing::share;
 use crate::ui::results::Tracked;
 use crate::ui::table::list_items;
-use crate::ui::text::{count, exact, money, needed, t, tf};
+use crate::ui::text::{count, exact, money, needed, percents_apart, t, tf};
 
 /// How many of the largest losses get advice.
 const ADVISED: usize = 2;
@@ -36,12 +36,19 @@ fn point_name(point: Point, names: &[String]) -> String {
     }
 }
 
-/// One leak: its effect, the comparison and, for the largest losses, the advice.
-fn leak_item(leak: &Leak, names: &[String], customers: &str, is_advised: bool) -> impl IntoView {
+/// Two rates (fractions) as percents that read apart when they differ.
+fn shares_apart(achieved: f64, planned: f64) -> (String, String) {
+    percents_apart(to_percent(achieved), to_percent(planned))
+}
+
+/// One leak: its effect, the comparison and, for the largest losses, the advice: "What to fix
+/// first" on the largest, "Then" on the next (`rank` 0 and 1).
+fn leak_item(leak: &Leak, names: &[String], customers: &str, rank: usize) -> impl IntoView {
     let gained = leak.customers_gained();
     let amount = count(gained.abs());
     let revenue = leak.revenue_gained().map(|revenue| money(revenue.abs()));
     let effect = match (leak.is_loss(), revenue.as_deref()) {
+        _ if gained == 0.0 => t(Key::LeakOnPlan).to_owned(),
         (true, Some(revenue)) => tf(
             Key::LeakLost,
             &[
@@ -69,7 +76,7 @@ fn leak_item(leak: &Leak, names: &[String], customers: &str, is_advised: bool) -
     };
     let (achieved, planned) = match leak.point {
         Point::Top => (count(leak.achieved), needed(leak.planned)),
-        Point::Rate { .. } => (share(leak.achieved), share(leak.planned)),
+        Point::Rate { .. } => shares_apart(leak.achieved, leak.planned),
     };
     let comparison = tf(
         Key::LeakComparison,
@@ -79,10 +86,15 @@ fn leak_item(leak: &Leak, names: &[String], customers: &str, is_advised: bool) -
             ("months", &leak.months_counted.to_string()),
         ],
     );
-    let advice = (is_advised && leak.is_loss()).then(|| {
+    let advice = (rank < ADVISED && leak.is_loss()).then(|| {
+        let lead = if rank == 0 {
+            Key::AdviceLead
+        } else {
+            Key::AdviceNext
+        };
         view! {
             <p class="advice">
-                <strong>{t(Key::AdviceLead)}</strong>
+                <strong>{t(lead)}</strong>
                 " "
                 {advice_text(leak.advice)}
             </p>
@@ -111,8 +123,20 @@ fn leak_how(leak: &Leak, names: &[String], customers: &str) -> String {
     // Unrounded, so the figures multiply out as written.
     let (achieved, planned) = match leak.point {
         Point::Top => (exact(leak.achieved), exact(leak.planned)),
-        Point::Rate { .. } => (share(leak.achieved), share(leak.planned)),
+        Point::Rate { .. } => shares_apart(leak.achieved, leak.planned),
     };
+    if gained == 0.0 {
+        return tf(
+            Key::LeakHeadline,
+            &[
+                ("point", &point_name(leak.point, names)),
+                (
+                    "effect",
+                    &tf(Key::HowLeakOnPlan, &[("achieved", &achieved)]),
+                ),
+            ],
+        );
+    }
     let mut how = tf(
         Key::HowLeak,
         &[
@@ -154,7 +178,7 @@ pub fn LeakPanel(tracked: Tracked) -> impl IntoView {
             let items = leaks
                 .iter()
                 .enumerate()
-                .map(|(rank, leak)| leak_item(leak, &names, &customers, rank < ADVISED))
+                .map(|(rank, leak)| leak_item(leak, &names, &customers, rank))
                 .collect_view();
             view! {
                 <p class="note">{t(Key::LeaksIntro)}</p>

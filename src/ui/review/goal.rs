@@ -14,7 +14,7 @@ use crate::model::goal::{
 use crate::model::number::{format_typed, parse_positive, whole_needed};
 use crate::model::review::LastYear;
 use crate::model::GoalKind;
-use crate::model::PlanDraft;
+use crate::model::{InputError, PlanDraft};
 use crate::ui::field::{InputField, Kind};
 use crate::ui::review::{annual_field_id, number_field, Annual};
 use crate::ui::text::{count, money_exact, money_needed, needed, t, tf, tp};
@@ -105,6 +105,8 @@ pub fn GoalPanel(annual: Annual) -> impl IntoView {
     let errors = Memo::new(move |_| {
         annual.with(|a| {
             let mut errors = a.target().err().unwrap_or_default();
+            // A goal not typed yet is no mistake: the chain below asks for it.
+            errors.retain(|(_, error)| *error != InputError::Empty);
             if a.goal.mode.counts_existing() {
                 errors.extend(a.existing().1);
             }
