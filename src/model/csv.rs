@@ -149,7 +149,9 @@ pub fn write_as(rows: &[Vec<Cell>], format: CsvFormat) -> String {
             .iter()
             .map(|cell| match cell {
                 Cell::Text(text) => quote(&neutralise(text)),
-                Cell::Number(value) => plain_decimal(*value).replace('.', &format.decimal.to_string()),
+                Cell::Number(value) => {
+                    plain_decimal(*value).replace('.', &format.decimal.to_string())
+                }
             })
             .collect();
         out.push_str(&line.join(&separator));
