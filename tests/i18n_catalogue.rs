@@ -199,6 +199,7 @@ fn expected(key: Key) -> &'static [&'static str] {
         Key::ErrorTooLarge => &["max_input"],
         Key::ErrorNotWhole => &["max_seed"],
         Key::HowLeakOnPlan => &["achieved"],
+        Key::AlreadyPast => &["month"],
         Key::ErrorTooManyDays => &["max_days"],
         Key::ErrorNotANumber => &["big", "small"],
         Key::RateFractionHint => &["read", "meant", "typed"],

@@ -18,6 +18,7 @@ use funnel_planner::model::number::NumberSymbols;
 use funnel_planner::model::tracking::leak::{diagnose, Advice, Leak, Point};
 use funnel_planner::model::tracking::standing::{ratio, Standing, YearStanding};
 use funnel_planner::model::tracking::{
+    Month,
     is_block, paste, Actuals, CellAt, CellError, PlanYear, Row, Series, TrackingDraft, MONTHS,
 };
 use funnel_planner::model::{
@@ -1082,14 +1083,53 @@ fn a_january_plan_year_is_clamped_into_range() {
         PlanYear::january(12_000),
         PlanYear::new(9998, 1).expect("in range")
     );
-    // Until a start is set the plan year is January of the current year.
+    // Until a start is set the plan year is January of the current year (before October).
     let mut draft = TrackingDraft::default();
-    assert_eq!(draft.plan_year(2026), PlanYear::january(2026));
+    let march_2026 = Month {
+        year: 2026,
+        month: 3,
+    };
+    assert_eq!(draft.plan_year(march_2026), PlanYear::january(2026));
     draft.start = PlanYear::new(2027, 4);
     assert_eq!(
-        draft.plan_year(2026),
+        draft.plan_year(march_2026),
         PlanYear::new(2027, 4).expect("April")
     );
+}
+
+#[test]
+fn from_october_a_new_plan_is_for_next_year() {
+    let on = |year, month| PlanYear::default_on(Month { year, month });
+    // January to September 2026: the plan year 2026. October to December: 2027.
+    assert_eq!(on(2026, 1), PlanYear::january(2026));
+    assert_eq!(on(2026, 9), PlanYear::january(2026));
+    assert_eq!(on(2026, 10), PlanYear::january(2027));
+    assert_eq!(on(2026, 12), PlanYear::january(2027));
+    assert_eq!(
+        TrackingDraft::default().plan_year(Month {
+            year: 2026,
+            month: 12
+        }),
+        PlanYear::january(2027)
+    );
+}
+
+#[test]
+fn months_around_the_plan_year_and_the_ones_already_past() {
+    let april_2027 = PlanYear::new(2027, 4).expect("April");
+    let month = |year, month| Month { year, month };
+    // One month before: March 2027; the twelfth: March 2028; two years before: April 2025.
+    assert_eq!(april_2027.month_at(-1), month(2027, 3));
+    assert_eq!(april_2027.month_at(0), month(2027, 4));
+    assert_eq!(april_2027.month_at(11), month(2028, 3));
+    assert_eq!(april_2027.month_at(-24), month(2025, 4));
+    // On 10 June 2027, April and May are past; June (this month) is not.
+    let today = month(2027, 6);
+    assert!(april_2027.is_past(0, today));
+    assert!(april_2027.is_past(1, today));
+    assert!(!april_2027.is_past(2, today));
+    assert!(april_2027.is_past(-1, today));
+    assert!(!april_2027.is_past(11, today));
 }
 
 // ---------------------------------------------------------------------------------------------

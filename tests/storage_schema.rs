@@ -27,7 +27,9 @@ use funnel_planner::model::forecast::draft::{
 use funnel_planner::model::marketing::{
     BudgetPeriod, ChannelStageDraft, LifetimeKind, RankBy, MAX_CHANNELS,
 };
-use funnel_planner::model::tracking::{ActualCell, CellAt, PlanYear, Row, TrackingDraft};
+use funnel_planner::model::tracking::{
+    ActualCell, CellAt, Month, PlanYear, Row, TrackingDraft,
+};
 use funnel_planner::model::{
     ChannelDraft, ChannelId, GoalKind, Lang, MarketingDraft, PlanDraft, PlanId, PlanRecord,
     StageDraft, StageId,
@@ -1016,7 +1018,10 @@ fn version_5_record_fixture_loads_with_every_field() {
         }
     );
     // The plan year runs April 2027 to March 2028, whatever the current year.
-    let year = record.draft.tracking.plan_year(2031);
+    let year = record.draft.tracking.plan_year(Month {
+        year: 2031,
+        month: 3,
+    });
     assert_eq!((year.year(), year.month()), (2027, 4));
     assert_eq!(year.calendar(11), (2028, 3));
     // Saved again, it is exactly the fixture as version 7 writes it (with no annual plan and no
@@ -1036,8 +1041,11 @@ fn a_version_4_record_reads_with_no_plan_year_and_no_results() {
     assert_eq!(record.draft.tracking, TrackingDraft::default());
     assert_eq!(record.draft.tracking.start, None);
     assert!(!record.draft.tracking.has_results());
-    // Without a plan year set, the year is January of the current one.
-    let year = record.draft.tracking.plan_year(2031);
+    // Without a plan year set, the year is January of the current one (before October).
+    let year = record.draft.tracking.plan_year(Month {
+        year: 2031,
+        month: 3,
+    });
     assert_eq!((year.year(), year.month()), (2031, 1));
     // Saved again, it is a version 7 record with nothing tracked, which reads back the same.
     let text = encode_record(&record);

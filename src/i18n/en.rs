@@ -178,8 +178,8 @@ catalogue! {
     GapMet => "Your current {top} meet the goal, with {spare} a month to spare.",
     ForwardNeedsPlan => "Fix the plan above to compare this with the goal.",
 
-    StorageUnavailable => "This browser is not letting the page save (storage is blocked, as in some private windows and embedded frames). Your plans work here, but they will be gone when you close this tab: export them to keep them.",
-    StorageSaveFailed => "Your latest change could not be saved: the browser's storage is full or refused it. The page keeps working, and what was saved before is safe. Export your plans to keep this change.",
+    StorageUnavailable => "This browser is not letting the page save (storage is blocked, as in some private windows and embedded frames). Your plans work here, but they will be gone when you close this tab: export them to keep them. Moving to another page of the app carries the open plan in the address, so nothing typed is lost on the way.",
+    StorageSaveFailed => "Your latest change could not be saved: the browser's storage is full or refused it. The page keeps working, and what was saved before is safe. Export your plans to keep this change. Moving to another page of the app carries the open plan, this change included, in the address.",
     StorageNewerVersion => "This plan was saved by a newer version of Funnel Planner, so changes made here are not saved over it. Export the plan to keep your changes.",
     UnreadableHeading => "Some saved data could not be read",
     UnreadableKept => "A saved plan was damaged and could not be opened; your other plans are fine. Its text is kept in this browser so nothing is lost: download it to look at it or to send it to support.",
@@ -800,6 +800,7 @@ catalogue! {
     ScheduleCaption => "What each stage must reach each month",
     ScheduleMonth => "Month",
     BeforePlanYear => "{month} (before the plan year)",
+    AlreadyPast => "{month} (already past: make it up later)",
     ScheduleTotal => "Total",
     ScheduleNote => "Each figure is rounded up, so a month never shows less than it needs.",
     ScheduleNoteBefore => "Each figure is rounded up. The rows marked “before the plan year” come first: with the sales cycle, work for this year's customers starts before the year does. Volume in the last months that would feed next year's customers belongs to next year's plan.",

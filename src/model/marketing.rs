@@ -290,36 +290,39 @@ impl MarketingDraft {
         }
     }
 
-    /// Reads every field for a funnel whose stages are `stages`, top to bottom. Fields that are
-    /// empty are `None`; fields that cannot be read are `None` too, with their error listed.
-    pub fn check(&self, stages: &[StageId], symbols: NumberSymbols) -> MarketingInputs {
-        let mut errors: Vec<FieldError> = duplicates(&self.names())
-            .into_iter()
-            .filter_map(|index| self.channels.get(index))
-            .map(|channel| FieldError {
-                field: Field::ChannelName(channel.id),
-                error: InputError::ChannelNameDuplicate,
-            })
-            .collect();
-        let mut read = |field: Field, text: &str, parse: Parser| -> Option<f64> {
-            if text.trim().is_empty() {
-                return None;
-            }
-            match parse(text, symbols) {
-                Ok(value) => Some(value),
-                Err(error) => {
-                    errors.push(FieldError { field, error });
-                    None
-                }
-            }
-        };
-        let budget = read(Field::Budget, &self.budget, parse_non_negative);
-        let budget_per_year = budget.map(|budget| match self.budget_period {
+    /// The budget set for the plan year (a monthly budget × 12), with its field's error listed.
+    pub fn budget_per_year(
+        &self,
+        symbols: NumberSymbols,
+        errors: &mut Vec<FieldError>,
+    ) -> Option<f64> {
+        let budget = read_field(
+            errors,
+            Field::Budget,
+            &self.budget,
+            parse_non_negative,
+            symbols,
+        );
+        budget.map(|budget| match self.budget_period {
             BudgetPeriod::Year => budget,
             BudgetPeriod::Month => budget * 12.0,
-        });
+        })
+    }
+
+    /// Each channel's figures read for a funnel whose stages are `stages`, top to bottom, with
+    /// the errors of their fields listed: the part of [`Self::check`] the budget needed reads
+    /// (the Forecast page reads only this).
+    pub fn channel_inputs(
+        &self,
+        stages: &[StageId],
+        symbols: NumberSymbols,
+        errors: &mut Vec<FieldError>,
+    ) -> Vec<ChannelInputs> {
+        let mut read = |field: Field, text: &str, parse: Parser| -> Option<f64> {
+            read_field(errors, field, text, parse, symbols)
+        };
         let last = stages.len().saturating_sub(1);
-        let channels: Vec<ChannelInputs> = self
+        self
             .channels
             .iter()
             .map(|channel| {
@@ -364,7 +367,25 @@ impl MarketingDraft {
                     has_bad_rate,
                 }
             })
+            .collect()
+    }
+
+    /// Reads every field for a funnel whose stages are `stages`, top to bottom. Fields that are
+    /// empty are `None`; fields that cannot be read are `None` too, with their error listed.
+    pub fn check(&self, stages: &[StageId], symbols: NumberSymbols) -> MarketingInputs {
+        let mut errors: Vec<FieldError> = duplicates(&self.names())
+            .into_iter()
+            .filter_map(|index| self.channels.get(index))
+            .map(|channel| FieldError {
+                field: Field::ChannelName(channel.id),
+                error: InputError::ChannelNameDuplicate,
+            })
             .collect();
+        let budget_per_year = self.budget_per_year(symbols, &mut errors);
+        let channels = self.channel_inputs(stages, symbols, &mut errors);
+        let mut read = |field: Field, text: &str, parse: Parser| -> Option<f64> {
+            read_field(&mut errors, field, text, parse, symbols)
+        };
         let customers_at_start = read(
             Field::CustomersAtStart,
             &self.customers_at_start,
@@ -442,6 +463,27 @@ pub const SHARE_TOLERANCE: f64 = 1e-9;
 pub const SHARE_ROUNDING: f64 = 0.000_05;
 
 type Parser = fn(&str, NumberSymbols) -> Result<f64, InputError>;
+
+/// A field's number read with `parse`: `None` when empty, or when it cannot be read (its error
+/// then listed in `errors`).
+fn read_field(
+    errors: &mut Vec<FieldError>,
+    field: Field,
+    text: &str,
+    parse: Parser,
+    symbols: NumberSymbols,
+) -> Option<f64> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    match parse(text, symbols) {
+        Ok(value) => Some(value),
+        Err(error) => {
+            errors.push(FieldError { field, error });
+            None
+        }
+    }
+}
 
 /// A percent in [0, 100] (a share or a margin), as [`Share::from_percent`] accepts it.
 fn parse_share(text: &str, symbols: NumberSymbols) -> Result<f64, InputError> {

@@ -7,6 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::model::embed::decode_query;
 use crate::model::{Lang, PlanId};
 use crate::ui::text::lang;
+use crate::model::tracking::Month;
 
 /// Milliseconds since 1970-01-01 UTC.
 pub fn now_ms() -> u64 {
@@ -33,10 +34,14 @@ pub fn format_time(ms: u64) -> String {
     String::from(date.to_locale_string(lang().locale(), &options))
 }
 
-/// The current calendar year, in the person's time zone (the plan year's default).
-pub fn current_year() -> i32 {
-    let year = js_sys::Date::new_0().get_full_year();
-    i32::try_from(year).unwrap_or(2026)
+/// This calendar month, in the person's time zone (the plan year's default, and which months
+/// are past).
+pub fn this_month() -> Month {
+    let date = js_sys::Date::new_0();
+    Month {
+        year: i32::try_from(date.get_full_year()).unwrap_or(2026),
+        month: u8::try_from(date.get_month() + 1).unwrap_or(1),
+    }
 }
 
 /// A month of a year as a person reads it in the page's language, in `style`: "March 2027",

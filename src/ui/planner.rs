@@ -179,11 +179,23 @@ impl Planner {
         self.asked.with(|asked| asked.is_shared)
     }
 
-    /// The URL fragment that opens this plan in another area: the open plan's id, or a shared
-    /// plan as typed here (so nothing typed into it is lost on the way).
+    /// The URL fragment that opens this plan in another area: the open plan's id, or the plan
+    /// as typed here (as a shared plan) when the next page could not read it from storage: a
+    /// shared plan, storage blocked, the last save refused, or a newer version's save this tab
+    /// does not write over. So nothing typed is lost on the way; a plan too large for a link
+    /// keeps its id (and the notice says to export it).
     pub fn fragment_to_keep(self) -> String {
-        if self.is_shared() {
-            self.draft.with(share_fragment).unwrap_or_default()
+        let is_unsaved = matches!(
+            self.issue.get(),
+            Some(StorageIssue::Unavailable | StorageIssue::SaveFailed | StorageIssue::NewerVersion)
+        );
+        let carried = (self.is_shared() || is_unsaved)
+            .then(|| self.draft.with(share_fragment))
+            .flatten();
+        if let Some(carried) = carried {
+            carried
+        } else if self.is_shared() {
+            String::new()
         } else {
             self.open_id()
                 .map(|id| format!("{PLAN_FRAGMENT}{id}"))

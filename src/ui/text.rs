@@ -8,7 +8,9 @@ use std::cell::Cell;
 use leptos::prelude::*;
 
 use crate::i18n::{self, Key, Lang};
+#[cfg(not(feature = "embed"))]
 use crate::model::forecast::draft::MAX_SEED;
+#[cfg(not(feature = "embed"))]
 use crate::model::forecast::timing::MAX_DAYS;
 use crate::model::library::KEEP_DELETED_MS;
 use crate::model::marketing::MAX_CHANNELS;
@@ -89,22 +91,33 @@ pub fn tl(key: Key, args: &[(&str, &str)]) -> String {
 
 /// `args` and the limits `template` names, each with its value.
 fn with_limits<'a>(template: &str, args: &[(&'a str, &str)]) -> Vec<(&'a str, String)> {
-    let limits = [
-        ("min_stages", MIN_STAGES.to_string()),
-        ("max_stages", MAX_STAGES.to_string()),
-        ("max_channels", MAX_CHANNELS.to_string()),
-        ("keep_days", number::whole_days(KEEP_DELETED_MS).to_string()),
-        ("max_input", exact(number::MAX_INPUT)),
-        ("max_seed", exact(MAX_SEED as f64)),
-        ("max_days", exact(MAX_DAYS)),
-    ];
-    let named = i18n::placeholders(template);
     let mut all: Vec<(&str, String)> = args
         .iter()
         .map(|(name, value)| (*name, (*value).to_owned()))
         .collect();
-    all.extend(limits.into_iter().filter(|(name, _)| named.contains(name)));
+    for name in i18n::placeholders(template) {
+        if let Some(limit) = limit(name).filter(|(name, _)| !all.iter().any(|(n, _)| n == name)) {
+            all.push(limit);
+        }
+    }
     all
+}
+
+/// The app's limit a text may name as `{name}`, written for a person; `None` for any other name.
+/// (The forecast's limits are left out of the embed, which shows none of its fields.)
+fn limit(name: &str) -> Option<(&'static str, String)> {
+    Some(match name {
+        "min_stages" => ("min_stages", MIN_STAGES.to_string()),
+        "max_stages" => ("max_stages", MAX_STAGES.to_string()),
+        "max_channels" => ("max_channels", MAX_CHANNELS.to_string()),
+        "keep_days" => ("keep_days", number::whole_days(KEEP_DELETED_MS).to_string()),
+        "max_input" => ("max_input", exact(number::MAX_INPUT)),
+        #[cfg(not(feature = "embed"))]
+        "max_seed" => ("max_seed", exact(MAX_SEED as f64)),
+        #[cfg(not(feature = "embed"))]
+        "max_days" => ("max_days", exact(MAX_DAYS)),
+        _ => return None,
+    })
 }
 
 /// The message for an input error, with the figures it names.

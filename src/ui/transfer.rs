@@ -202,8 +202,7 @@ fn csv_file(
         .tracking
         .check(&stage_ids, &channel_ids, draft.typed_in.symbols());
     // The months as "2027-04": a spreadsheet in any language reads them as months.
-    let current_year = crate::ui::browser::current_year();
-    let year = draft.tracking.plan_year(current_year);
+    let year = draft.tracking.plan_year(crate::ui::browser::this_month());
     let months: [String; MONTHS] = std::array::from_fn(|index| {
         let (year, month) = year.calendar(index);
         format!("{year:04}-{month:02}")

@@ -135,11 +135,13 @@ pub fn budget_needs(
 /// The Channels and KPIs page builds the same from its report (split, then [`budget_needs`]);
 /// the Forecast page calls this.
 pub fn budget_needed(draft: &PlanDraft, plan: &Plan) -> BudgetNeeds {
-    let inputs = draft
-        .marketing
-        .check(&draft.stage_ids(), draft.typed_in.symbols());
-    let split = split(plan, &inputs.channels);
-    budget_needs(&split, &inputs.channels, inputs.budget_per_year)
+    let symbols = draft.typed_in.symbols();
+    // Only what the need reads: the field errors are the Channels page's to show.
+    let mut errors = Vec::new();
+    let marketing = &draft.marketing;
+    let channels = marketing.channel_inputs(&draft.stage_ids(), symbols, &mut errors);
+    let budget = marketing.budget_per_year(symbols, &mut errors);
+    budget_needs(&split(plan, &channels), &channels, budget)
 }
 
 impl BudgetNeeds {

@@ -33,6 +33,28 @@ pub const FOCUS_PER_QUARTER: usize = 2;
 /// One value per month of the plan year: `None` when nothing was entered for that month.
 pub type Series = [Option<f64>; MONTHS];
 
+/// A calendar month: its year and its month, 1 (January) to 12. Months compare in time order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Month {
+    pub year: i32,
+    pub month: u8,
+}
+
+impl Month {
+    /// Months counted from January of year 0.
+    fn count(self) -> i64 {
+        i64::from(self.year) * 12 + i64::from(self.month) - 1
+    }
+
+    /// The month `count` months after January of year 0.
+    fn from_count(count: i64) -> Self {
+        Self {
+            year: i32::try_from(count.div_euclid(12)).unwrap_or(i32::MAX),
+            month: (count.rem_euclid(12) + 1) as u8,
+        }
+    }
+}
+
 /// The first month of a plan year (any calendar month: a fiscal year may start in April).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PlanYear {
@@ -73,9 +95,34 @@ impl PlanYear {
     /// The calendar year and month (1–12) of the plan year's month `index` (0 = its first;
     /// indexes past 11 go on into the next year).
     pub fn calendar(self, index: usize) -> (i32, u8) {
-        let from_start = usize::from(self.month - 1) + index;
-        let year = self.year + (from_start / 12) as i32;
-        (year, (from_start % 12) as u8 + 1)
+        let month = self.month_at(i32::try_from(index).unwrap_or(i32::MAX));
+        (month.year, month.month)
+    }
+
+    /// The plan year of a plan that has none set yet, on `today`: January of this year, or
+    /// from October on January of next year (a plan made in the last quarter is for the coming
+    /// year).
+    ///
+    /// Example: on 15 October 2026 a new plan's year is January to December 2027.
+    pub fn default_on(today: Month) -> Self {
+        Self::january(today.year + i32::from(today.month >= 10))
+    }
+
+    /// The calendar month `offset` months after the plan year's first (negative: before it).
+    ///
+    /// Example: for a plan year from April 2027, offset −1 is March 2027 and 11 is March 2028.
+    pub fn month_at(self, offset: i32) -> Month {
+        let first = Month {
+            year: self.year,
+            month: self.month,
+        };
+        Month::from_count(first.count() + i64::from(offset))
+    }
+
+    /// Whether the month `offset` months after the plan year's first is over on `today`
+    /// (strictly before today's month): a target there can only be made up later.
+    pub fn is_past(self, offset: i32, today: Month) -> bool {
+        self.month_at(offset) < today
     }
 }
 
@@ -112,7 +159,7 @@ pub struct ActualCell {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TrackingDraft {
     /// The plan year's first month. `None` until the person sets it or enters a first result:
-    /// until then the plan year is January of the current year (see [`Self::plan_year`]).
+    /// until then the plan year is [`PlanYear::default_on`] today (see [`Self::plan_year`]).
     pub start: Option<PlanYear>,
     /// The results typed, in no particular order; at most one per [`CellAt`].
     pub cells: Vec<ActualCell>,
@@ -142,10 +189,9 @@ pub struct Actuals {
 }
 
 impl TrackingDraft {
-    /// The plan year: the one set, else January of `current_year`.
-    pub fn plan_year(&self, current_year: i32) -> PlanYear {
-        self.start
-            .unwrap_or_else(|| PlanYear::january(current_year))
+    /// The plan year: the one set, else the default on `today` ([`PlanYear::default_on`]).
+    pub fn plan_year(&self, today: Month) -> PlanYear {
+        self.start.unwrap_or_else(|| PlanYear::default_on(today))
     }
 
     /// The text typed at `at` ("" when nothing is).

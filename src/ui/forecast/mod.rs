@@ -22,7 +22,7 @@ use crate::model::forecast::draft::{
 use crate::model::forecast::timing::{lead_months, monthly_shares, schedule, Schedule};
 use crate::model::tracking::PlanYear;
 use crate::model::{InputError, Plan, PlanDraft, StageId};
-use crate::ui::browser::current_year;
+use crate::ui::browser::this_month;
 use crate::ui::field::{InputField, Kind};
 use crate::ui::planner::Planner;
 use crate::ui::text::{lang, stage_labels, t, tf};
@@ -95,7 +95,7 @@ impl Forecast {
             })
         });
         let plan_year =
-            Memo::new(move |_| draft.with(|draft| draft.tracking.plan_year(current_year())));
+            Memo::new(move |_| draft.with(|draft| draft.tracking.plan_year(this_month())));
         let schedule = Memo::new(move |_| {
             let ids = stage_ids.get();
             targets.with(|targets| {

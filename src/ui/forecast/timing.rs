@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use crate::i18n::Key;
 use crate::model::forecast::draft::{ForecastField, PhasingMode};
 use crate::model::forecast::timing::{Schedule, MONTHS};
-use crate::model::tracking::PlanYear;
-use crate::ui::browser::{month_label, MonthStyle};
+use crate::model::tracking::{Month, PlanYear};
+use crate::ui::browser::{month_label, this_month, MonthStyle};
 use crate::ui::field::Choice;
 use crate::ui::forecast::Forecast;
 use crate::ui::table::{live_table, Cell, Row, Table};
@@ -17,11 +17,8 @@ use crate::ui::text::{needed, t, tf};
 
 /// The label of the month `offset` months after the plan year's first (negative: before it).
 fn month_at(year: PlanYear, offset: i32) -> String {
-    let from_january =
-        i64::from(year.year()) * 12 + i64::from(year.month()) - 1 + i64::from(offset);
-    let calendar_year = i32::try_from(from_january.div_euclid(12)).unwrap_or(year.year());
-    let month = u8::try_from(from_january.rem_euclid(12) + 1).unwrap_or(1);
-    month_label(calendar_year, month, MonthStyle::Long)
+    let month = year.month_at(offset);
+    month_label(month.year, month.month, MonthStyle::Long)
 }
 
 /// The "When it must happen" panel.
@@ -96,7 +93,7 @@ pub fn TimingPanel(forecast: Forecast) -> impl IntoView {
         schedule.with(|schedule| {
             schedule
                 .as_ref()
-                .map(|schedule| schedule_table(schedule, year, names))
+                .map(|schedule| schedule_table(schedule, year, this_month(), names))
         })
     });
     let before = Memo::new(move |_| {
@@ -133,7 +130,13 @@ pub fn TimingPanel(forecast: Forecast) -> impl IntoView {
 
 /// The schedule as a table: a row per month (those before the plan year labelled), a column per
 /// stage, each figure rounded up, and the totals.
-fn schedule_table(schedule: &Schedule, year: PlanYear, names: Vec<String>) -> Table {
+/// A month already over on `today` says so: its figure can only be made up later.
+fn schedule_table(
+    schedule: &Schedule,
+    year: PlanYear,
+    today: Month,
+    names: Vec<String>,
+) -> Table {
     let mut columns = vec![t(Key::ScheduleMonth).to_owned()];
     columns.extend(names);
     let mut rows: Vec<Row> = schedule
@@ -141,7 +144,9 @@ fn schedule_table(schedule: &Schedule, year: PlanYear, names: Vec<String>) -> Ta
         .iter()
         .map(|row| {
             let month = month_at(year, row.offset);
-            let header = if row.offset < 0 {
+            let header = if year.is_past(row.offset, today) {
+                tf(Key::AlreadyPast, &[("month", &month)])
+            } else if row.offset < 0 {
                 tf(Key::BeforePlanYear, &[("month", &month)])
             } else {
                 month

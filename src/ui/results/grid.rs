@@ -410,7 +410,7 @@ fn cell(
     pasted: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let draft = tracked.draft;
-    let current_year = tracked.current_year;
+    let today = tracked.today;
     let at = CellAt {
         month,
         row: column.row,
@@ -422,7 +422,7 @@ fn cell(
         let text = event_target_value(&ev);
         draft.update(|draft| {
             let tracking = &mut draft.tracking;
-            tracking.start = Some(tracking.plan_year(current_year));
+            tracking.start = Some(tracking.plan_year(today));
             tracking.set_text(at, text);
         });
     };
@@ -481,7 +481,7 @@ fn cell(
         }
         draft.update(|draft| {
             let tracking = &mut draft.tracking;
-            tracking.start = Some(tracking.plan_year(current_year));
+            tracking.start = Some(tracking.plan_year(today));
             for (month, index, text) in &result.filled {
                 if let Some(row) = rows.get(*index) {
                     tracking.set_text(

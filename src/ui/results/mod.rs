@@ -12,9 +12,9 @@ use leptos::prelude::*;
 use crate::i18n::Key;
 use crate::model::tracking::leak::{diagnose, Leak};
 use crate::model::tracking::standing::YearStanding;
-use crate::model::tracking::{Actuals, CellError, PlanYear, Row, MONTHS};
+use crate::model::tracking::{Actuals, CellError, Month, PlanYear, Row, MONTHS};
 use crate::model::{PlanDraft, StageId};
-use crate::ui::browser::{current_year, month_label, MonthStyle};
+use crate::ui::browser::{month_label, this_month, MonthStyle};
 use crate::ui::text::{stage_labels, t};
 use crate::ui::{Checked, ReportMemo, TargetsMemo};
 
@@ -33,8 +33,8 @@ pub struct Column {
 #[derive(Clone, Copy)]
 pub struct Tracked {
     pub draft: RwSignal<PlanDraft>,
-    /// The year today, for a plan whose plan year is not set.
-    pub current_year: i32,
+    /// This month, for a plan whose plan year is not set.
+    pub today: Month,
     pub plan_year: Memo<PlanYear>,
     /// Each month of the plan year, as "March 2027".
     pub months: Memo<Vec<String>>,
@@ -60,9 +60,8 @@ impl Tracked {
         targets: TargetsMemo,
         report: ReportMemo,
     ) -> Self {
-        let current_year = current_year();
-        let plan_year =
-            Memo::new(move |_| draft.with(|draft| draft.tracking.plan_year(current_year)));
+        let today = this_month();
+        let plan_year = Memo::new(move |_| draft.with(|draft| draft.tracking.plan_year(today)));
         let month_names = move |style: MonthStyle| {
             let start = plan_year.get();
             (0..MONTHS)
@@ -144,7 +143,7 @@ impl Tracked {
         });
         Self {
             draft,
-            current_year,
+            today,
             plan_year,
             months,
             narrow_months,

@@ -14,7 +14,7 @@ use crate::model::objectives::{draft, Objective, Progress, Smart, Unmet};
 use crate::model::review::STRETCH_MULTIPLE;
 use crate::model::tracking::{MONTHS, QUARTERS};
 use crate::model::{to_percent, Period};
-use crate::ui::browser::{current_year, month_label, MonthStyle};
+use crate::ui::browser::{month_label, this_month, MonthStyle};
 use crate::ui::field::{InputField, Kind};
 use crate::ui::review::{annual_field_id, Annual};
 use crate::ui::text::{exact, lang, money_exact, percent, t, tf, typed};
@@ -75,12 +75,8 @@ fn quarter_name(quarter: usize) -> String {
 /// The objectives panel.
 #[component]
 pub fn ObjectivesPanel(annual: Annual) -> impl IntoView {
-    let current_year = current_year();
-    let plan_year = Memo::new(move |_| {
-        annual
-            .draft
-            .with(|draft| draft.tracking.plan_year(current_year))
-    });
+    let today = this_month();
+    let plan_year = Memo::new(move |_| annual.draft.with(|draft| draft.tracking.plan_year(today)));
     let months = Memo::new(move |_| {
         let start = plan_year.get();
         (0..MONTHS)
