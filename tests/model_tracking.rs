@@ -18,8 +18,8 @@ use funnel_planner::model::number::NumberSymbols;
 use funnel_planner::model::tracking::leak::{diagnose, Advice, Leak, Point};
 use funnel_planner::model::tracking::standing::{ratio, Standing, YearStanding};
 use funnel_planner::model::tracking::{
-    Month,
-    is_block, paste, Actuals, CellAt, CellError, PlanYear, Row, Series, TrackingDraft, MONTHS,
+    is_block, paste, Actuals, CellAt, CellError, Month, PlanYear, Row, Series, TrackingDraft,
+    MONTHS,
 };
 use funnel_planner::model::{
     reverse, ChannelId, Funnel, Goal, GoalKind, InputError, Lang, Plan, PlanDraft, Rate, StageId,

@@ -322,8 +322,7 @@ impl MarketingDraft {
             read_field(errors, field, text, parse, symbols)
         };
         let last = stages.len().saturating_sub(1);
-        self
-            .channels
+        self.channels
             .iter()
             .map(|channel| {
                 let id = channel.id;

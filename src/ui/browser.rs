@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::model::embed::decode_query;
+use crate::model::tracking::Month;
 use crate::model::{Lang, PlanId};
 use crate::ui::text::lang;
-use crate::model::tracking::Month;
 
 /// Milliseconds since 1970-01-01 UTC.
 pub fn now_ms() -> u64 {

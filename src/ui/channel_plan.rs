@@ -215,11 +215,12 @@ fn budget_table(report: &Report) -> impl IntoView {
     };
     let names = &report.stage_names;
     let unavailable = |reason| tf(Key::Unavailable, &[("reason", &reason_text(reason, names))]);
-    // The first cell, then the amount per month, quarter and year.
-    let amounts = |first: String, per: &dyn Fn(Period) -> Option<f64>| {
+    // The first cell, then the amount per month, quarter and year, written by `shown`: a need
+    // rounded up (never shown below what is needed), the budget set and the gap as they are.
+    let amounts = |first: String, per: &dyn Fn(Period) -> Option<f64>, shown: fn(f64) -> String| {
         let mut cells = vec![Cell::text(first)];
         cells.extend(Period::ALL.iter().map(|period| match per(*period) {
-            Some(value) => Cell::figure(money(value), value),
+            Some(value) => Cell::figure(shown(value), value),
             None => Cell::text(t(Key::ChannelUnavailable)),
         }));
         cells
@@ -239,24 +240,31 @@ fn budget_table(report: &Report) -> impl IntoView {
                 ),
                 (Err(reason), _) | (_, Err(reason)) => unavailable(reason),
             };
-            Row::new(name, amounts(basis, &|period| channel.needed(period).ok()))
+            Row::new(
+                name,
+                amounts(basis, &|period| channel.needed(period).ok(), money_needed),
+            )
         })
         .collect();
     rows.push(
         Row::new(
             t(Key::TotalNeeded),
-            amounts(String::new(), &|period| Some(needs.needed(period))),
+            amounts(
+                String::new(),
+                &|period| Some(needs.needed(period)),
+                money_needed,
+            ),
         )
         .total(),
     );
     if needs.budget_per_year.is_some() {
         rows.push(Row::new(
             t(Key::BudgetSet),
-            amounts(String::new(), &|period| needs.budget(period)),
+            amounts(String::new(), &|period| needs.budget(period), money),
         ));
         rows.push(Row::new(
             t(Key::BudgetGap),
-            amounts(String::new(), &|period| needs.gap(period)),
+            amounts(String::new(), &|period| needs.gap(period), money),
         ));
     }
     let table = Table {

@@ -131,12 +131,7 @@ pub fn TimingPanel(forecast: Forecast) -> impl IntoView {
 /// The schedule as a table: a row per month (those before the plan year labelled), a column per
 /// stage, each figure rounded up, and the totals.
 /// A month already over on `today` says so: its figure can only be made up later.
-fn schedule_table(
-    schedule: &Schedule,
-    year: PlanYear,
-    today: Month,
-    names: Vec<String>,
-) -> Table {
+fn schedule_table(schedule: &Schedule, year: PlanYear, today: Month, names: Vec<String>) -> Table {
     let mut columns = vec![t(Key::ScheduleMonth).to_owned()];
     columns.extend(names);
     let mut rows: Vec<Row> = schedule

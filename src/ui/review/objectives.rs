@@ -17,6 +17,7 @@ use crate::model::{to_percent, Period};
 use crate::ui::browser::{month_label, this_month, MonthStyle};
 use crate::ui::field::{InputField, Kind};
 use crate::ui::review::{annual_field_id, Annual};
+use crate::ui::table::ScrollTable;
 use crate::ui::text::{exact, lang, money_exact, percent, t, tf, typed};
 
 /// One objective read and checked, for the page.
@@ -602,8 +603,8 @@ fn OwnersPanel(annual: Annual, checked: CheckedMemo) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="owners-heading" hidden=move || !has_any()>
             <h2 id="owners-heading">{t(Key::OwnersHeading)}</h2>
-            <table class="owners-table">
-                <caption class="visually-hidden">{t(Key::OwnersHeading)}</caption>
+            <ScrollTable caption_id="owners-caption" class="owners-table">
+                <caption id="owners-caption" class="visually-hidden">{t(Key::OwnersHeading)}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{t(Key::OwnerColumn)}</th>
@@ -614,7 +615,7 @@ fn OwnersPanel(annual: Annual, checked: CheckedMemo) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>{body}</tbody>
-            </table>
+            </ScrollTable>
         </section>
     }
 }
