@@ -63,10 +63,10 @@ elif [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright 
   npm ci --no-audit --no-fund
 fi
 
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-  say "installing Debian's chromium and chromium-driver (for the browser and end-to-end tests)…"
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/pdftotext ]; then
+  say "installing Debian's chromium, chromium-driver and poppler-utils (the browser and end-to-end tests; pdftotext reads the printed pages)…"
   as_root apt-get update -o DPkg::Lock::Timeout=600
-  as_root apt-get install -y -o DPkg::Lock::Timeout=600 chromium chromium-driver
+  as_root apt-get install -y -o DPkg::Lock::Timeout=600 chromium chromium-driver poppler-utils
 fi
 
 say "fetching Rust dependencies (Trunk builds offline)…"

@@ -200,6 +200,7 @@ fn expected(key: Key) -> &'static [&'static str] {
         Key::ErrorNotWhole => &["max_seed"],
         Key::HowLeakOnPlan => &["achieved"],
         Key::AlreadyPast => &["month"],
+        Key::StatusLinkNotHere => &["fragment", "shown"],
         Key::ErrorTooManyDays => &["max_days"],
         Key::ErrorNotANumber => &["big", "small"],
         Key::RateFractionHint => &["read", "meant", "typed"],

@@ -445,6 +445,27 @@ fn an_annual_plan_is_read_from_a_plan_in_the_page_language() {
 // Figures read from their fields
 
 #[test]
+fn revenue_from_new_customers_above_the_whole_is_pointed_out_and_not_used() {
+    // 1,890,000 of 6,300,000 is fine; 7,000,000 of 6,300,000 cannot be.
+    let mut draft = AnnualDraft::new(Lang::English);
+    draft.last_year.revenue = "6,300,000".to_owned();
+    draft.last_year.new_customer_revenue = "1,890,000".to_owned();
+    let (last_year, errors) = draft.last_year(&example_stages());
+    assert_eq!(last_year.new_customer_revenue, Some(1_890_000.0));
+    assert!(errors.is_empty());
+    draft.last_year.new_customer_revenue = "7,000,000".to_owned();
+    let (last_year, errors) = draft.last_year(&example_stages());
+    assert_eq!(last_year.new_customer_revenue, None);
+    assert_eq!(
+        errors,
+        [(
+            AnnualField::LastYearNewRevenue,
+            InputError::MoreThanTotalRevenue
+        )]
+    );
+}
+
+#[test]
 fn last_year_is_read_for_the_plans_stages_in_their_order() {
     let mut draft = AnnualDraft::new(Lang::English);
     // Typed in any order; stage 4 (SQLs) left empty, 5 (Opportunities) unreadable, and a total

@@ -217,6 +217,7 @@ catalogue! {
     StatusSavedCopy => "Saved “{name}” to your plans.",
     StatusShareDamaged => "This share link is damaged or incomplete, so it cannot be opened. Nothing was changed. Ask for the link again.",
     StatusShareNewer => "This share link was made by a newer version of Funnel Planner and cannot be opened here. Nothing was changed.",
+    StatusLinkNotHere => "The address (#{fragment}) names no plan in this browser, so “{shown}” is open instead. Your plans are listed under Your plans; a plan from another browser comes with its share link or export file.",
 
     ConflictChanged => "This plan was changed in another tab in the same places you changed it here. Your version stays on screen and is saved as “{name}” until you choose.",
     ConflictDeleted => "This plan was deleted in another tab. Your version stays on screen; anything you type is saved as a copy until you choose.",
@@ -389,6 +390,7 @@ catalogue! {
     ErrorNotWhole => "Enter a whole number from 0 to {max_seed}, such as 42.",
     ErrorTooManyDays => "Enter a number of days from 0 to {max_days}, such as 30.",
     ErrorChangeOutOfRange => "Enter a percent above 0 and below 100, such as 20.",
+    ErrorMoreThanTotalRevenue => "More than last year's revenue in all, of which it is a part. Check both figures.",
     ErrorRangeMissesPlan => "Keep the plan's value inside the range: the low end at or below it, the high end at or above it.",
     ErrorPercentOutOfRange => "Enter a percent from 0 to 100.",
     ErrorChannelNameDuplicate => "Another channel already has this name.",

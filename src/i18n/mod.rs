@@ -256,6 +256,7 @@ pub fn input_error_key(error: InputError) -> Key {
         InputError::NotWhole => Key::ErrorNotWhole,
         InputError::TooManyDays => Key::ErrorTooManyDays,
         InputError::ChangeOutOfRange => Key::ErrorChangeOutOfRange,
+        InputError::MoreThanTotalRevenue => Key::ErrorMoreThanTotalRevenue,
         InputError::RangeMissesPlan => Key::ErrorRangeMissesPlan,
     }
 }

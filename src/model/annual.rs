@@ -762,8 +762,19 @@ impl AnnualDraft {
             |text: &str, field| optional(text, field, parse_non_negative, symbols, &mut errors);
         let spend = money(&draft.spend, AnnualField::LastYearSpend);
         let revenue = money(&draft.revenue, AnnualField::LastYearRevenue);
-        let new_customer_revenue =
+        let mut new_customer_revenue =
             money(&draft.new_customer_revenue, AnnualField::LastYearNewRevenue);
+        // New customers' revenue is part of the whole: more than it is a typing mistake, and
+        // neither figure is used until one is corrected (the field says so).
+        if let (Some(part), Some(whole)) = (new_customer_revenue, revenue) {
+            if part > whole {
+                errors.push((
+                    AnnualField::LastYearNewRevenue,
+                    InputError::MoreThanTotalRevenue,
+                ));
+                new_customer_revenue = None;
+            }
+        }
         (
             LastYear {
                 stage_totals,

@@ -65,6 +65,10 @@ pub enum InputError {
     /// forecast's timing).
     #[error("too many days")]
     TooManyDays,
+    /// Revenue from last year's new customers above last year's revenue in all, of which it is
+    /// a part.
+    #[error("part above its whole")]
+    MoreThanTotalRevenue,
     /// A change of every rate that is not a percent above 0 and below 100.
     #[error("change not in (0, 100) %")]
     ChangeOutOfRange,

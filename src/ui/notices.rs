@@ -206,6 +206,10 @@ fn StatusLine(planner: Planner) -> impl IntoView {
                         Status::Library(notice) => notice_text(notice),
                         Status::ShareDamaged => t(Key::StatusShareDamaged).to_owned(),
                         Status::ShareNewer => t(Key::StatusShareNewer).to_owned(),
+                        Status::LinkNotHere { fragment, shown } => tf(
+                            Key::StatusLinkNotHere,
+                            &[("fragment", &fragment), ("shown", &shown)],
+                        ),
                     };
                     // Focusable (not in the tab order) so an import can bring it into view.
                     view! {

@@ -13,7 +13,7 @@ use crate::storage::schema::{DecodeError, Problem};
 use crate::storage::share::{decode_fragment, is_share_fragment, share_fragment, ShareError};
 use crate::storage::{self, Change, NewerPlan, StorageIssue, Store, Unreadable};
 use crate::ui::browser::{fragment, new_plan_id, now_ms, set_fragment};
-use crate::ui::text::{lang, t, tf};
+use crate::ui::text::{lang, plan_label, t, tf};
 use crate::ui::{example_plan, focus_later, new_plan_draft};
 
 /// The id of the status line's message, to bring it into view.
@@ -32,6 +32,12 @@ pub enum Status {
     Library(Notice),
     ShareDamaged,
     ShareNewer,
+    /// The address named a plan that is not in this browser (or named none in a way that could
+    /// be read, "#plann=…"): `shown` is the plan opened instead, never silently.
+    LinkNotHere {
+        fragment: String,
+        shown: String,
+    },
 }
 
 /// Why the last import did not happen.
@@ -129,13 +135,22 @@ impl Planner {
             None => (whole, None),
         };
         let mut status = None;
+        // A fragment that names a plan, or tries to: what it asked for, to say so if it is not
+        // what opens.
+        let mut asked_for = None;
         let start = match shared_plan(&fragment) {
             Some(Ok(draft)) => Start::Shared(Box::new(draft)),
             Some(Err(error)) => {
                 status = Some(share_failure(&error));
                 Start::Plan(None)
             }
-            None => Start::Plan(fragment.strip_prefix(PLAN_FRAGMENT).and_then(PlanId::parse)),
+            None => {
+                let named = fragment.strip_prefix(PLAN_FRAGMENT).and_then(PlanId::parse);
+                if !fragment.is_empty() {
+                    asked_for = Some(named.clone());
+                }
+                Start::Plan(named)
+            }
         };
         let mut new_id = new_plan_id;
         let mut now = Now {
@@ -144,6 +159,18 @@ impl Planner {
         };
         let library = RwSignal::new(Library::open(opened.plans, DEFAULTS, start, &mut now));
         let draft = library.with_untracked(|library| library.open_draft().cloned());
+        if let Some(asked_for) = asked_for {
+            let opened = library.with_untracked(|library| library.open_id().cloned());
+            if asked_for.is_none() || asked_for != opened {
+                status = Some(Status::LinkNotHere {
+                    fragment: fragment.clone(),
+                    shown: draft
+                        .as_ref()
+                        .map(|draft| plan_label(&draft.name))
+                        .unwrap_or_default(),
+                });
+            }
+        }
         let planner = Planner {
             library,
             draft: RwSignal::new(draft.unwrap_or_else(example_plan)),

@@ -491,3 +491,88 @@ test('with storage full, the unsaved change goes along to the next page', async 
   await planner.openArea('Plan');
   await expect(planner.revenueGoal).toHaveValue('3,300,000');
 });
+
+// ---- Print keeps what the screen shows --------------------------------------------------------
+
+/** Prints the page to PDF as Chromium does and returns its text, read back by pdftotext. */
+async function printedText(page: import('@playwright/test').Page): Promise<string> {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const file = join(mkdtempSync(join(tmpdir(), 'printed-')), 'page.pdf');
+  writeFileSync(file, await page.pdf({ format: 'A4' }));
+  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+// Fails if: the printed Annual plan leaves blank what its selects show on screen (an objective's
+// "By", "Group" and "Focus quarter", a part of revenue typed "as % of last year"), so "70" prints
+// without its unit.
+test('the printed Annual plan shows every chosen option and unit the screen shows', async ({ page, planner }) => {
+  await planner.goto('/results.html');
+  await planner.setPlanYear('2027-01');
+  await planner.openArea('Annual plan');
+  await planner.type(planner.lastYearSpend, '420,000');
+  await planner.typeExisting('Retained revenue', '70', '% of last year');
+  await planner.draftObjectivesButton.click();
+  await expect(planner.objectiveField('Leads', 'By').locator('option:checked')).toHaveText('March 2027');
+  const chosen = async (label: string) =>
+    (await planner.objectiveField('Leads', label).locator('option:checked').innerText()).trim();
+  const shown = { by: await chosen('By'), group: await chosen('Group'), quarter: await chosen('Focus quarter') };
+  const printed = await printedText(page);
+  expect(printed).toContain('420,000');
+  expect(printed).toMatch(/70 ?% of last year/);
+  // The Leads objective prints its choices after their labels, as the screen shows them.
+  expect(printed).toMatch(new RegExp(`By ?${shown.by}`));
+  expect(printed).toMatch(new RegExp(`Group ?${shown.group}`));
+  expect(printed).toMatch(new RegExp(`Focus quarter ?${shown.quarter}`));
+});
+
+// Fails if: last year's revenue from new customers above last year's revenue in all is taken as
+// it is (a revenue per new customer larger than the business) instead of being pointed out.
+test("last year's new customers' revenue above the whole is pointed out at its field", async ({ planner }) => {
+  await planner.goto(REVIEW_PAGE);
+  await planner.type(planner.lastYearRevenue, '6,300,000');
+  await planner.type(planner.lastYearNewRevenue, '7,000,000');
+  await planner.expectFieldError(
+    planner.lastYearNewRevenue,
+    "More than last year's revenue in all, of which it is a part. Check both figures.",
+  );
+  await planner.type(planner.lastYearNewRevenue, '1,890,000');
+  await planner.expectNoFieldError(planner.lastYearNewRevenue);
+});
+
+// Fails if: a recurring-revenue goal that needs 2.4 new customers sets 3 as the plan's goal (a
+// count below 10 keeps two decimals, rounded up, everywhere in the app).
+test('the chain sets a count below 10 as the plan goal with its decimals', async ({ planner }) => {
+  await planner.goto(REVIEW_PAGE);
+  await planner.chooseGoalMode('Monthly recurring revenue (MRR) by year end');
+  // No churn, nothing today: 1,200 of MRR at 500 per customer = 2.4 customers, 0.2 a month.
+  await planner.type(planner.annualGoalSection.getByRole('textbox', { name: 'MRR to reach by the end of the year', exact: true }), '1,200');
+  await planner.type(planner.annualGoalSection.getByRole('textbox', { name: 'MRR per new customer', exact: true }), '500');
+  await expect(planner.useAsPlanGoalButton).toHaveText("Use 2.4 new customers as the plan's goal");
+  await planner.useAsPlanGoalButton.click();
+  await planner.expectSaved('"new_customers_goal":"2.4"');
+});
+
+// ---- Links that name a plan -------------------------------------------------------------------
+
+// Fails if: an address that names a plan this browser does not have, or a misspelled fragment,
+// opens another plan without a word.
+test('a link to a plan that is not here, or a misspelled one, says so and which plan opened', async ({ planner }) => {
+  await planner.goto('/');
+  await planner.expectSaved('My marketing plan');
+  // Each on another page, so that each is a page load of its own (not a change of fragment).
+  for (const [page, fragment] of [
+    ['/channels.html', 'plan=p-not-here-1'],
+    ['/results.html', 'plann=whatever'],
+  ]) {
+    await planner.goto(`${page}#${fragment}`);
+    await expect(planner.status(`The address (#${fragment}) names no plan in this browser`)).toContainText(
+      '“My marketing plan” is open instead.',
+    );
+  }
+  // The plan's own link says nothing of the kind.
+  await planner.goto(`/forecast.html#plan=${planner.openPlanId()}`);
+  await expect(planner.status("names no plan in this browser")).toHaveCount(0);
+});

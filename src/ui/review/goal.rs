@@ -11,7 +11,7 @@ use crate::model::annual::{
 use crate::model::goal::{
     chain, GoalChain, GoalContext, GoalError, PerCustomer, PerCustomerSource,
 };
-use crate::model::number::{format_typed, parse_positive, whole_needed};
+use crate::model::number::{format_typed, needed_shown, parse_positive};
 use crate::model::review::LastYear;
 use crate::model::GoalKind;
 use crate::model::{InputError, PlanDraft};
@@ -49,8 +49,10 @@ fn plan_goal(
                 .filter(|value| plan_average != Some(*value));
             (GoalKind::Revenue, from_new, average)
         }),
+        // Counts below 10 keep two decimals, rounded up as the chain shows them: 2.4 customers
+        // set 2.4 as the goal, not 3.
         _ => (chain.customers > 0.0)
-            .then(|| (GoalKind::NewCustomers, whole_needed(chain.customers), None)),
+            .then(|| (GoalKind::NewCustomers, needed_shown(chain.customers), None)),
     }
 }
 
