@@ -403,3 +403,40 @@ fn a_scenarios_budget_needed_is_the_channels_pages() {
     );
     assert_eq!(outcome.budget, needs.budget_per_year);
 }
+
+#[test]
+fn the_field_that_stops_a_section_is_the_first_one_it_reads() {
+    use funnel_planner::model::forecast::draft::blocking_field;
+    let errors = [
+        (ForecastField::ScenarioPercent, InputError::ChangeOutOfRange),
+        (ForecastField::Days(StageId(1)), InputError::Negative),
+        (ForecastField::Seed, InputError::NotWhole),
+        (ForecastField::Low(StageId(2)), InputError::RangeMissesPlan),
+    ];
+    // The odds read the ranges and the seed: the seed comes first in the list.
+    assert_eq!(
+        blocking_field(&errors, ForecastField::feeds_odds),
+        Some(ForecastField::Seed)
+    );
+    // The schedule reads the weights and the days.
+    assert_eq!(
+        blocking_field(&errors, ForecastField::feeds_schedule),
+        Some(ForecastField::Days(StageId(1)))
+    );
+    // The scenarios' change stops neither.
+    assert_eq!(
+        blocking_field(&errors[..1], ForecastField::feeds_odds),
+        None
+    );
+}
+
+#[test]
+fn a_lowest_rate_of_0_is_refused_at_its_field() {
+    let mut draft = ForecastDraft::new(Lang::English);
+    draft.set_range(StageId(2), false, "0".to_owned()); // the low end
+    let (_, errors) = draft.ranges(&stages(), &RATES, Some(1_100_000.0));
+    assert_eq!(
+        errors,
+        vec![(ForecastField::Low(StageId(2)), InputError::RateOutOfRange)]
+    );
+}

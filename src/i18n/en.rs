@@ -815,6 +815,7 @@ catalogue! {
     RevenueLowLabel => "Lowest average revenue per new customer",
     RevenueHighLabel => "Highest average revenue per new customer",
     SeedLabel => "Seed",
+    SectionWaitsFor => "Nothing to show here until this field is corrected:",
     NewSeed => "New seed",
     OddsNeedsRange => "Give at least one rate or the average revenue a range to see the odds. Without ranges the plan reaches its goal exactly.",
     OddsRunning => "Running {trials} trials…",

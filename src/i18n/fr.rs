@@ -699,6 +699,7 @@ pub fn text(key: Key) -> &'static str {
         Key::RevenueLowLabel => "Chiffre d'affaires moyen par nouveau client le plus bas",
         Key::RevenueHighLabel => "Chiffre d'affaires moyen par nouveau client le plus haut",
         Key::SeedLabel => "Graine aléatoire",
+        Key::SectionWaitsFor => "Rien à afficher ici tant que ce champ n'est pas corrigé :",
         Key::NewSeed => "Nouvelle graine",
         Key::OddsNeedsRange => "Donnez une fourchette à au moins un taux ou au chiffre d'affaires moyen pour voir les chances. Sans fourchette, le plan atteint exactement son objectif.",
         Key::OddsRunning => "{trials} simulations en cours…",

@@ -699,6 +699,7 @@ pub fn text(key: Key) -> &'static str {
         Key::RevenueLowLabel => "Rata-rata pendapatan per pelanggan baru terendah",
         Key::RevenueHighLabel => "Rata-rata pendapatan per pelanggan baru tertinggi",
         Key::SeedLabel => "Seed acak",
+        Key::SectionWaitsFor => "Belum ada yang bisa ditampilkan di sini sampai kolom ini diperbaiki:",
         Key::NewSeed => "Seed baru",
         Key::OddsNeedsRange => "Beri rentang untuk setidaknya satu rasio atau rata-rata pendapatan untuk melihat peluangnya. Tanpa rentang, rencana mencapai sasarannya dengan tepat.",
         Key::OddsRunning => "Menjalankan {trials} simulasi…",

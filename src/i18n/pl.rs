@@ -699,6 +699,7 @@ pub fn text(key: Key) -> &'static str {
         Key::RevenueLowLabel => "Najniższy średni przychód z nowego klienta",
         Key::RevenueHighLabel => "Najwyższy średni przychód z nowego klienta",
         Key::SeedLabel => "Ziarno losowania",
+        Key::SectionWaitsFor => "Nic tu nie pokażemy, dopóki to pole nie zostanie poprawione:",
         Key::NewSeed => "Nowe ziarno",
         Key::OddsNeedsRange => "Nadaj zakres co najmniej jednemu współczynnikowi lub średniemu przychodowi, by zobaczyć szanse. Bez zakresów plan osiąga cel dokładnie.",
         Key::OddsRunning => "Trwa symulacja (liczba prób: {trials})…",

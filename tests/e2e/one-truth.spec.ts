@@ -576,3 +576,36 @@ test('a link to a plan that is not here, or a misspelled one, says so and which 
   await planner.goto(`/forecast.html#plan=${planner.openPlanId()}`);
   await expect(planner.status("names no plan in this browser")).toHaveCount(0);
 });
+
+// ---- A section that cannot show its figures says which field stops it ------------------------
+
+// Fails if: on the Forecast page a field with a problem makes a section claim something false
+// ("Give at least one rate … a range" although ranges are typed), vanish with its footnote left
+// under a missing table, or go blank without a word; instead of naming that field with a link.
+test('a Forecast section stopped by a field names it, with a link to it', async ({ planner }) => {
+  await planner.goto('/forecast.html');
+  // A range typed, then the seed broken: the odds name the seed, not a missing range.
+  await planner.typeRange('Leads', 'MQLs', '15', '25');
+  await planner.type(planner.seedField, 'abc');
+  const odds = planner.oddsSection;
+  await expect(odds.getByText('Give at least one rate or the average revenue a range')).toHaveCount(0);
+  await expect(odds.getByText('Nothing to show here until this field is corrected:')).toBeVisible();
+  await odds.getByRole('button', { name: 'Seed', exact: true }).click();
+  await expect(planner.seedField).toBeFocused();
+  await planner.type(planner.seedField, '42');
+  // A low end above the plan's 20 %: that field is named.
+  await planner.type(planner.rangeLow('Leads', 'MQLs'), '25');
+  await expect(odds.getByRole('button', { name: 'Lowest rate, Leads → MQLs', exact: true })).toBeVisible();
+  // A lowest rate of 0 %: refused at the field (no rate is 0), and named.
+  await planner.type(planner.rangeLow('Leads', 'MQLs'), '0');
+  await planner.expectFieldError(planner.rangeLow('Leads', 'MQLs'), 'Enter a rate greater than 0 and at most 100.');
+  await expect(odds.getByRole('button', { name: 'Lowest rate, Leads → MQLs', exact: true })).toBeVisible();
+
+  // A negative day count: the schedule names the field, and no note stays under a missing table.
+  await planner.type(planner.days('Visits', 'Leads'), '-5');
+  const timing = planner.timingSection;
+  await expect(planner.scheduleTable).toHaveCount(0);
+  await expect(planner.scheduleNote).toHaveCount(0);
+  await timing.getByRole('button', { name: 'Days from Visits to Leads', exact: true }).click();
+  await expect(planner.days('Visits', 'Leads')).toBeFocused();
+});

@@ -127,8 +127,42 @@ pub enum ForecastField {
     ScenarioPercent,
 }
 
+impl ForecastField {
+    /// Whether the odds read this field: a range's end or the seed.
+    pub fn feeds_odds(self) -> bool {
+        matches!(
+            self,
+            ForecastField::Low(_)
+                | ForecastField::High(_)
+                | ForecastField::RevenueLow
+                | ForecastField::RevenueHigh
+                | ForecastField::Seed
+        )
+    }
+
+    /// Whether the schedule reads this field: a month's weight or a stage's days.
+    pub fn feeds_schedule(self) -> bool {
+        matches!(
+            self,
+            ForecastField::Weight(_) | ForecastField::Weights | ForecastField::Days(_)
+        )
+    }
+}
+
 /// A field's problem.
 pub type ForecastError = (ForecastField, InputError);
+
+/// The first field among `errors` that a section reads (`feeds`), which stops it: the section
+/// says so and links to it rather than show nothing, or claim something false.
+pub fn blocking_field(
+    errors: &[ForecastError],
+    feeds: fn(ForecastField) -> bool,
+) -> Option<ForecastField> {
+    errors
+        .iter()
+        .map(|(field, _)| *field)
+        .find(|field| feeds(*field))
+}
 
 /// Why the text of a forecast cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -581,10 +615,11 @@ impl ForecastDraft {
     }
 }
 
-/// One end of a rate's range: a percent from 0 to 100, read as a fraction.
+/// One end of a rate's range: a percent above 0 and at most 100, read as a fraction (a rate of
+/// 0 % would make every trial lose every customer: no rate a plan can have).
 fn rate_end(text: &str, symbols: NumberSymbols) -> Result<f64, InputError> {
     let percent = parse_percent(text, symbols)?;
-    if !(0.0..=100.0).contains(&percent) {
+    if percent <= 0.0 || percent > 100.0 {
         return Err(InputError::RateOutOfRange);
     }
     Ok(percent / 100.0)

@@ -17,7 +17,8 @@ use leptos::prelude::*;
 
 use crate::i18n::Key;
 use crate::model::forecast::draft::{
-    of_plan, ForecastDecodeError, ForecastDraft, ForecastError, ForecastField, Ranges,
+    blocking_field, of_plan, ForecastDecodeError, ForecastDraft, ForecastError, ForecastField,
+    Ranges,
 };
 use crate::model::forecast::timing::{lead_months, monthly_shares, schedule, Schedule};
 use crate::model::tracking::PlanYear;
@@ -26,7 +27,7 @@ use crate::ui::browser::this_month;
 use crate::ui::field::{InputField, Kind};
 use crate::ui::planner::Planner;
 use crate::ui::text::{lang, stage_labels, t, tf};
-use crate::ui::{Checked, TargetsMemo};
+use crate::ui::{focus_later, Checked, TargetsMemo};
 
 use export::ForecastCsv;
 use odds::OddsPanel;
@@ -171,6 +172,51 @@ impl Forecast {
                 .into_any()
         } else {
             view! { <InputField id label value on_input error kind=Kind::Number /> }.into_any()
+        }
+    }
+
+    /// The first field with a problem that a section reads (`feeds`).
+    pub fn blocker(self, feeds: fn(ForecastField) -> bool) -> Option<ForecastField> {
+        self.errors.with(|errors| blocking_field(errors, feeds))
+    }
+
+    /// What a section shows while `field` stops it: the field named, as a link that moves the
+    /// focus to it (as the Plan page's problems do).
+    pub fn waits_for(self, field: ForecastField) -> AnyView {
+        let id = field_id(field);
+        view! {
+            <p class="problem">
+                {t(Key::SectionWaitsFor)} " "
+                <button type="button" class="link" on:click=move |_| focus_later(id.clone())>
+                    {self.label(field)}
+                </button>
+            </p>
+        }
+        .into_any()
+    }
+
+    /// The label of `field`, as its input is labelled.
+    pub fn label(self, field: ForecastField) -> String {
+        let index = |id| {
+            self.stage_ids
+                .with(|ids| ids.iter().position(|at| *at == id).unwrap_or(0))
+        };
+        match field {
+            ForecastField::Weight(_) | ForecastField::Weights => t(Key::WeightsLegend).to_owned(),
+            ForecastField::Days(id) => self.stage_names.with(|names| {
+                let name = |at: usize| names.get(at).cloned().unwrap_or_default();
+                let at = index(id);
+                tf(
+                    Key::DaysLabel,
+                    &[("from", &name(at)), ("to", &name(at + 1))],
+                )
+            }),
+            ForecastField::Low(id) => tf(Key::RangeLowLabel, &[("step", &self.step(index(id)))]),
+            ForecastField::High(id) => tf(Key::RangeHighLabel, &[("step", &self.step(index(id)))]),
+            ForecastField::RevenueLow => t(Key::RevenueLowLabel).to_owned(),
+            ForecastField::RevenueHigh => t(Key::RevenueHighLabel).to_owned(),
+            ForecastField::Seed => t(Key::SeedLabel).to_owned(),
+            ForecastField::ScenarioPercent => t(Key::ScenarioPercentLabel).to_owned(),
         }
     }
 

@@ -33,18 +33,7 @@ fn odds_input(forecast: Forecast) -> Option<OddsInput> {
         .read
         .with(|read| read.as_ref().ok().map(|f| f.seed()))?
         .ok()?;
-    let has_range_error = forecast.errors.with(|errors| {
-        errors.iter().any(|(field, _)| {
-            matches!(
-                field,
-                ForecastField::Low(_)
-                    | ForecastField::High(_)
-                    | ForecastField::RevenueLow
-                    | ForecastField::RevenueHigh
-            )
-        })
-    });
-    if has_range_error {
+    if forecast.blocker(ForecastField::feeds_odds).is_some() {
         return None;
     }
     let ranges = forecast.ranges.get();
@@ -225,9 +214,15 @@ pub fn OddsPanel(forecast: Forecast) -> impl IntoView {
             })
         })
     };
+    // Why there are no odds: a field that stops them (named, with a link), else no range.
     let no_ranges = move || {
-        (input.with(Option::is_none) && forecast.checked.with(Result::is_ok))
-            .then(|| view! { <p class="hint">{t(Key::OddsNeedsRange)}</p> })
+        if !input.with(Option::is_none) || forecast.checked.with(Result::is_err) {
+            return None;
+        }
+        Some(match forecast.blocker(ForecastField::feeds_odds) {
+            Some(field) => forecast.waits_for(field),
+            None => view! { <p class="hint">{t(Key::OddsNeedsRange)}</p> }.into_any(),
+        })
     };
     let percentiles =
         Memo::new(move |_| shown.with(|summary| summary.as_ref().map(percentile_table)));

@@ -121,9 +121,18 @@ pub fn TimingPanel(forecast: Forecast) -> impl IntoView {
                 <div class="month-fields">{days}</div>
             </fieldset>
             {live_table(table)}
-            <p class="hint">
-                {move || t(if before.get() == 0 { Key::ScheduleNote } else { Key::ScheduleNoteBefore })}
-            </p>
+            // No table, no note under it: a field that stops the schedule is named instead.
+            {move || match forecast.blocker(ForecastField::feeds_schedule) {
+                Some(field) => Some(forecast.waits_for(field)),
+                None => table.with(Option::is_some).then(|| {
+                    view! {
+                        <p class="hint">
+                            {move || t(if before.get() == 0 { Key::ScheduleNote } else { Key::ScheduleNoteBefore })}
+                        </p>
+                    }
+                    .into_any()
+                }),
+            }}
         </section>
     }
 }
