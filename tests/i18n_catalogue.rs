@@ -201,6 +201,7 @@ fn expected(key: Key) -> &'static [&'static str] {
         Key::HowLeakOnPlan => &["achieved"],
         Key::AlreadyPast => &["month"],
         Key::StatusLinkNotHere => &["fragment", "shown"],
+        Key::RoadmapItemMonthly => &["metric", "target", "deadline", "owner"],
         Key::ErrorTooManyDays => &["max_days"],
         Key::ErrorNotANumber => &["big", "small"],
         Key::RateFractionHint => &["read", "meant", "typed"],

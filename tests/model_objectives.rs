@@ -192,3 +192,19 @@ fn objectives_are_drafted_for_the_stages_with_ground_to_make_up() {
     assert_eq!(draft(&targets, &baselines, 9)[0].deadline, 11);
     assert!(draft(&[f64::NAN, 0.0], &[None, None], 0).is_empty());
 }
+
+#[test]
+fn every_stage_is_achievable_by_the_same_rule() {
+    use funnel_planner::model::objectives::stage_reach;
+    // Last year's month known: half as much again, whatever the stage. Visits 2,000 a month
+    // reach 3,000; Leads 32 reach 48, even where the stage above at its best rate would give more.
+    assert_eq!(stage_reach(Some(2_000.0), None), Some(3_000.0));
+    assert_eq!(stage_reach(Some(32.0), Some((2_714.65, 0.024))), Some(48.0));
+    // +51 % over last year is beyond reach for both: 3,020 > 3,000 and 48.32 > 48.
+    assert!(2_000.0 * 1.51 > stage_reach(Some(2_000.0), None).unwrap());
+    assert!(32.0 * 1.51 > stage_reach(Some(32.0), Some((2_714.65, 0.024))).unwrap());
+    // No last year: the stage above's monthly target × the best rate into the stage,
+    // 2,714.65 × 2.4 % = 65.1516.
+    assert!((stage_reach(None, Some((2_714.65, 0.024))).unwrap() - 65.1516).abs() < 1e-9);
+    assert_eq!(stage_reach(None, None), None);
+}

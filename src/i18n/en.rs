@@ -779,6 +779,7 @@ catalogue! {
     RoadmapFocus => "Focus:",
     NoFocus => "none chosen",
     RoadmapItem => "{metric}: {target} by {deadline} ({owner})",
+    RoadmapItemMonthly => "{metric}: {target} a month by {deadline} ({owner})",
     @forecast_only
     ForecastHeading => "Forecast",
     ForecastIntro => "Plan for time and uncertainty: when each stage must happen month by month, how the plan compares with its scenarios, which rates matter most, and how likely the goal is.",

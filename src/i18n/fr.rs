@@ -664,6 +664,7 @@ pub fn text(key: Key) -> &'static str {
         Key::RoadmapFocus => "Domaines d'intervention :",
         Key::NoFocus => "aucun choisi",
         Key::RoadmapItem => "{metric} : {target} d'ici {deadline} ({owner})",
+        Key::RoadmapItemMonthly => "{metric} : {target} par mois d'ici {deadline} ({owner})",
         Key::ForecastHeading => "Prévisions",
         Key::ForecastIntro => "Intégrez le temps et l'incertitude à votre plan : quand chaque étape doit avoir lieu, mois par mois, comment le plan se compare à ses scénarios, quels taux comptent le plus et quelle est la probabilité d'atteindre l'objectif.",
         Key::ForecastNeedsPlan => "Corrigez d'abord les champs du plan dans la rubrique Plan : les chiffres ci-dessous exigent un plan valide.",

@@ -664,6 +664,7 @@ pub fn text(key: Key) -> &'static str {
         Key::RoadmapFocus => "Fokus:",
         Key::NoFocus => "belum dipilih",
         Key::RoadmapItem => "{metric}: {target} paling lambat {deadline} ({owner})",
+        Key::RoadmapItemMonthly => "{metric}: {target} per bulan paling lambat {deadline} ({owner})",
         Key::ForecastHeading => "Prakiraan",
         Key::ForecastIntro => "Rencanakan dengan memperhitungkan waktu dan ketidakpastian: kapan setiap tahap harus terjadi bulan demi bulan, bagaimana rencana dibandingkan dengan skenarionya, rasio mana yang paling berpengaruh, dan seberapa besar peluang sasaran tercapai.",
         Key::ForecastNeedsPlan => "Perbaiki dulu kolom rencana di bagian Rencana: angka-angka di bawah membutuhkan rencana yang valid.",

@@ -664,6 +664,7 @@ pub fn text(key: Key) -> &'static str {
         Key::RoadmapFocus => "Priorytety:",
         Key::NoFocus => "nie wybrano",
         Key::RoadmapItem => "{metric}: {target}, termin: {deadline} ({owner})",
+        Key::RoadmapItemMonthly => "{metric}: {target} miesięcznie, termin: {deadline} ({owner})",
         Key::ForecastHeading => "Prognoza",
         Key::ForecastIntro => "Uwzględnij w planie czas i niepewność: kiedy, miesiąc po miesiącu, musi nastąpić każdy etap, jak plan wypada na tle swoich scenariuszy, które współczynniki mają największe znaczenie i jak prawdopodobne jest osiągnięcie celu.",
         Key::ForecastNeedsPlan => "Najpierw popraw pola planu w obszarze Plan: poniższe wartości wymagają poprawnego planu.",

@@ -218,6 +218,23 @@ pub struct Progress {
     pub is_on_pace: bool,
 }
 
+/// The most a funnel stage's monthly count is known to reach, for "Achievable": one rule for
+/// every stage. Where last year's month is known (its total ÷ 12), half as much again
+/// ([`crate::model::review::STRETCH_MULTIPLE`]); else, for a stage below the top, the stage
+/// above's monthly target × the best rate known into the stage (`above`: that target and that
+/// rate as a fraction); else unknown.
+///
+/// Example: Visits and Leads both planned at +51 % over last year's month both go past 1.5
+/// times it, so neither is achievable; with no last year, Leads may reach 2,714.65 visits ×
+/// 2.4 % = 65.2 a month.
+pub fn stage_reach(last_year_month: Option<f64>, above: Option<(f64, f64)>) -> Option<f64> {
+    match (last_year_month, above) {
+        (Some(month), _) => Some(month * crate::model::review::STRETCH_MULTIPLE),
+        (None, Some((above_target, best_rate))) => Some(above_target * best_rate),
+        (None, None) => None,
+    }
+}
+
 /// An objective drafted from the plan for one funnel stage.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Drafted {

@@ -173,8 +173,8 @@ test("the source article's flow: last year, a growth goal, existing customers, t
   await expect(planner.objectiveField('Leads', 'By').locator('option:checked')).toHaveText('March 2027');
   await expect(planner.objectiveField('Leads', 'Focus quarter').locator('option:checked')).toHaveText('Q1');
   await expect(planner.progress('Leads')).toHaveText('No results yet: enter them on the Results page.');
-  // Leads' reach: Visits' monthly target × the best known rate into Leads (the typical range's
-  // top, 2.4 % for "Other", above last year's 1.6 %) = 2,714.65 × 0.024 = 65.2 ≥ 41.
+  // Leads' reach, by the one rule for every stage: half as much again as last year's month,
+  // 384 ÷ 12 × 1.5 = 48 ≥ 41.
   await expect(planner.smartCheck('Leads')).toHaveText([
     '✓ Specific',
     '✓ Measurable',
@@ -191,11 +191,12 @@ test("the source article's flow: last year, a growth goal, existing customers, t
     'No owner yet': { objectives: '2', onPace: '0', behind: '0', noFigures: '2' },
   };
   await planner.expectOwners(owners);
+  // Each target is a count a month, and says so.
   const q1 = [
-    'Visits: 2,715 by March 2027 (Ben)',
-    'Leads: 41 by March 2027 (Ana)',
-    'MQLs: 9 by March 2027 (No owner yet)',
-    'Customers: 1 by March 2027 (No owner yet)',
+    'Visits: 2,715 a month by March 2027 (Ben)',
+    'Leads: 41 a month by March 2027 (Ana)',
+    'MQLs: 9 a month by March 2027 (No owner yet)',
+    'Customers: 1 a month by March 2027 (No owner yet)',
   ];
   await expect(planner.roadmapItems('Q1')).toHaveText(q1);
   await expect(planner.roadmapItems('Q2')).toHaveCount(0);

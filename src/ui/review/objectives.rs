@@ -10,8 +10,7 @@ use crate::model::annual::{
     AnnualDraft, AnnualError, AnnualField, GroupTag, ObjectiveDraft, UnitTag,
 };
 use crate::model::benchmarks::{default_steps, range, Industry};
-use crate::model::objectives::{draft, Objective, Progress, Smart, Unmet};
-use crate::model::review::STRETCH_MULTIPLE;
+use crate::model::objectives::{draft, stage_reach, Objective, Progress, Smart, Unmet};
 use crate::model::tracking::{MONTHS, QUARTERS};
 use crate::model::{to_percent, Period};
 use crate::ui::browser::{month_label, this_month, MonthStyle};
@@ -128,17 +127,17 @@ pub fn ObjectivesPanel(annual: Annual) -> impl IntoView {
                     let index = draft
                         .stage
                         .and_then(|stage| ids.iter().position(|id| id.0 == stage));
-                    // The most a stage's monthly count is known to reach: the stage above's
-                    // target at the best rate known into it (the top of the typical range or
-                    // last year's rate); the top stage, half as much again as last year's month.
-                    let reach = index.and_then(|index| match index.checked_sub(1) {
-                        None => last_year
+                    // The most the stage's monthly count is known to reach (one rule for every
+                    // stage, `objectives::stage_reach`): the stage above's target at the best
+                    // rate known into it is the top of the typical range or last year's rate.
+                    let reach = index.and_then(|index| {
+                        let last_year_month = last_year
                             .stage_totals
-                            .first()
+                            .get(index)
                             .copied()
                             .flatten()
-                            .map(|total| total / 12.0 * STRETCH_MULTIPLE),
-                        Some(above) => {
+                            .map(|total| total / 12.0);
+                        let above = index.checked_sub(1).and_then(|above| {
                             let benchmark = steps
                                 .get(above)
                                 .copied()
@@ -149,9 +148,9 @@ pub fn ObjectivesPanel(annual: Annual) -> impl IntoView {
                                 (Some(a), Some(b)) => Some(a.max(b)),
                                 (a, b) => a.or(b),
                             }?;
-                            let above_target = targets.as_ref()?.get(above).copied()?;
-                            Some(above_target * best)
-                        }
+                            Some((targets.as_ref()?.get(above).copied()?, best))
+                        });
+                        stage_reach(last_year_month, above)
                     });
                     let objective = draft.objective(symbols, reach, &mut errors);
                     let series: Vec<Option<f64>> = match index {
@@ -670,8 +669,14 @@ fn RoadmapPanel(annual: Annual, checked: CheckedMemo, months: Memo<Vec<String>>)
                             } else {
                                 item.objective.owner.clone()
                             };
+                            // Counts and money are per month: "2,715 a month by March 2027".
+                            let key = if unit == UnitTag::Percent {
+                                Key::RoadmapItem
+                            } else {
+                                Key::RoadmapItemMonthly
+                            };
                             let text = tf(
-                                Key::RoadmapItem,
+                                key,
                                 &[
                                     ("metric", &item.objective.metric),
                                     ("target", &target),
