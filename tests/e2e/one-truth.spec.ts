@@ -640,3 +640,21 @@ test('"Achievable" applies one rule to every stage', async ({ planner }) => {
     await expect(planner.smartCheck(stage)).toContainText(['✓ Achievable']);
   }
 });
+
+// Fails if: the annual plan's CSV writes an objective's deadline, or its months, as a bare number
+// ("3") instead of the month it is ("2027-03").
+test("the annual plan's CSV writes deadlines and months as months", async ({ page, planner }) => {
+  await planner.goto('/results.html');
+  await planner.setPlanYear('2027-01');
+  await planner.openArea('Annual plan');
+  await planner.draftObjectivesButton.click();
+  const file = await planner.download(() =>
+    page.getByRole('button', { name: 'Download the annual plan (CSV)', exact: true }).click(),
+  );
+  const rows = readAsSpreadsheet(file.text, ',');
+  const heading = rows.find((row) => row[0] === 'Metric');
+  expect(heading?.slice(8, 11)).toEqual(['2027-01', '2027-02', '2027-03']);
+  const visits = rows.find((row) => row[0] === 'Visits' && row.length > 8);
+  // Metric, owner, group, unit, baseline, target, by, focus quarter: by March 2027.
+  expect(visits?.[6]).toBe('2027-03');
+});

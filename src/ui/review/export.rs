@@ -13,7 +13,7 @@ use crate::model::csv::{self, Cell};
 use crate::model::number::parse_number;
 use crate::model::to_percent;
 use crate::model::tracking::MONTHS;
-use crate::ui::browser::{download, file_stem};
+use crate::ui::browser::{download, file_stem, this_month};
 use crate::ui::review::objectives::{group_name, unit_name};
 use crate::ui::review::Annual;
 use crate::ui::text::{lang, t};
@@ -156,7 +156,15 @@ fn rows(annual: Annual) -> Vec<Vec<Cell>> {
         text(Key::ObjectiveDeadline),
         text(Key::ObjectiveQuarter),
     ];
-    heading.extend((1..=MONTHS).map(|month| Cell::Number(month as f64)));
+    // Months as "2027-03" (a spreadsheet in any language reads them as months), never "3".
+    let year = annual
+        .draft
+        .with_untracked(|draft| draft.tracking.plan_year(this_month()));
+    let month_of = |index: usize| {
+        let month = year.month_at(i32::try_from(index).unwrap_or(0));
+        Cell::Text(format!("{:04}-{:02}", month.year, month.month))
+    };
+    heading.extend((0..MONTHS).map(month_of));
     rows.push(heading);
     annual.read.with_untracked(|read| {
         let Ok(draft) = read else {
@@ -170,7 +178,9 @@ fn rows(annual: Annual) -> Vec<Vec<Cell>> {
                 Cell::Text(unit_name(objective.unit).to_owned()),
                 typed(&objective.baseline, draft),
                 typed(&objective.target, draft),
-                number(objective.deadline.map(|month| (month + 1) as f64)),
+                objective
+                    .deadline
+                    .map_or(Cell::Text(String::new()), month_of),
                 number(objective.quarter.map(|quarter| (quarter + 1) as f64)),
             ];
             row.extend((0..MONTHS).map(|month| typed(objective.value(month), draft)));
