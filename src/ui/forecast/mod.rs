@@ -195,14 +195,14 @@ impl Forecast {
         .into_any()
     }
 
-    /// The label of `field`, as its input is labelled.
+    /// The label of `field`: what its input is labelled with (the days, the ranges' ends and
+    /// the seed, built here once), and how a section that it stops names it.
     pub fn label(self, field: ForecastField) -> String {
         let index = |id| {
             self.stage_ids
                 .with(|ids| ids.iter().position(|at| *at == id).unwrap_or(0))
         };
         match field {
-            ForecastField::Weight(_) | ForecastField::Weights => t(Key::WeightsLegend).to_owned(),
             ForecastField::Days(id) => self.stage_names.with(|names| {
                 let name = |at: usize| names.get(at).cloned().unwrap_or_default();
                 let at = index(id);
@@ -211,13 +211,28 @@ impl Forecast {
                     &[("from", &name(at)), ("to", &name(at + 1))],
                 )
             }),
-            ForecastField::Low(id) => tf(Key::RangeLowLabel, &[("step", &self.step(index(id)))]),
-            ForecastField::High(id) => tf(Key::RangeHighLabel, &[("step", &self.step(index(id)))]),
-            ForecastField::RevenueLow => t(Key::RevenueLowLabel).to_owned(),
-            ForecastField::RevenueHigh => t(Key::RevenueHighLabel).to_owned(),
-            ForecastField::Seed => t(Key::SeedLabel).to_owned(),
-            ForecastField::ScenarioPercent => t(Key::ScenarioPercentLabel).to_owned(),
+            ForecastField::Low(id) | ForecastField::High(id) => {
+                let key = if matches!(field, ForecastField::Low(_)) {
+                    Key::RangeLowLabel
+                } else {
+                    Key::RangeHighLabel
+                };
+                tf(key, &[("step", &self.step(index(id)))])
+            }
+            other => t(match other {
+                ForecastField::RevenueLow => Key::RevenueLowLabel,
+                ForecastField::RevenueHigh => Key::RevenueHighLabel,
+                ForecastField::Seed => Key::SeedLabel,
+                ForecastField::ScenarioPercent => Key::ScenarioPercentLabel,
+                _ => Key::WeightsLegend,
+            })
+            .to_owned(),
         }
+    }
+
+    /// The number field of `field` with its own label ([`Self::label`]).
+    pub fn labelled(self, field: ForecastField, is_percent: bool) -> AnyView {
+        self.field(field, Signal::derive(move || self.label(field)), is_percent)
     }
 
     /// "From → To" for the rate of stage `index` into the next.

@@ -147,21 +147,11 @@ pub fn OddsPanel(forecast: Forecast) -> impl IntoView {
         let rates = ids
             .into_iter()
             .take(upper)
-            .enumerate()
-            .map(|(index, id)| {
-                let step = move || forecast.step(index);
+            .map(|id| {
                 view! {
                     <div class="range-pair">
-                        {forecast.field(
-                            ForecastField::Low(id),
-                            Signal::derive(move || tf(Key::RangeLowLabel, &[("step", &step())])),
-                            true,
-                        )}
-                        {forecast.field(
-                            ForecastField::High(id),
-                            Signal::derive(move || tf(Key::RangeHighLabel, &[("step", &step())])),
-                            true,
-                        )}
+                        {forecast.labelled(ForecastField::Low(id), true)}
+                        {forecast.labelled(ForecastField::High(id), true)}
                     </div>
                 }
             })
@@ -169,16 +159,8 @@ pub fn OddsPanel(forecast: Forecast) -> impl IntoView {
         view! {
             {rates}
             <div class="range-pair">
-                {forecast.field(
-                    ForecastField::RevenueLow,
-                    Signal::derive(|| t(Key::RevenueLowLabel).to_owned()),
-                    false,
-                )}
-                {forecast.field(
-                    ForecastField::RevenueHigh,
-                    Signal::derive(|| t(Key::RevenueHighLabel).to_owned()),
-                    false,
-                )}
+                {forecast.labelled(ForecastField::RevenueLow, false)}
+                {forecast.labelled(ForecastField::RevenueHigh, false)}
             </div>
         }
     };
@@ -238,11 +220,7 @@ pub fn OddsPanel(forecast: Forecast) -> impl IntoView {
                 {range_fields}
             </fieldset>
             <div class="seed">
-                {forecast.field(
-                    ForecastField::Seed,
-                    Signal::derive(|| t(Key::SeedLabel).to_owned()),
-                    false,
-                )}
+                {forecast.labelled(ForecastField::Seed, false)}
                 <button type="button" on:click=new_seed>{t(Key::NewSeed)}</button>
             </div>
             {no_ranges}

@@ -71,19 +71,7 @@ pub fn TimingPanel(forecast: Forecast) -> impl IntoView {
         let upper = ids.len().saturating_sub(1);
         ids.into_iter()
             .take(upper)
-            .enumerate()
-            .map(|(index, id)| {
-                let label = Signal::derive(move || {
-                    forecast.stage_names.with(|names| {
-                        let name = |at: usize| names.get(at).cloned().unwrap_or_default();
-                        tf(
-                            Key::DaysLabel,
-                            &[("from", &name(index)), ("to", &name(index + 1))],
-                        )
-                    })
-                });
-                forecast.field(ForecastField::Days(id), label, false)
-            })
+            .map(|id| forecast.labelled(ForecastField::Days(id), false))
             .collect_view()
     };
     let schedule = forecast.schedule;
