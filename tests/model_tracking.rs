@@ -1364,3 +1364,19 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_month_is_written_as_a_spreadsheet_reads_it() {
+    // April 2027 and, eleven months on, March 2028; a year below 1000 keeps four digits.
+    let april_2027 = PlanYear::new(2027, 4).expect("April");
+    assert_eq!(april_2027.month_at(0).code(), "2027-04");
+    assert_eq!(april_2027.month_at(11).code(), "2028-03");
+    assert_eq!(
+        Month {
+            year: 999,
+            month: 1
+        }
+        .code(),
+        "0999-01"
+    );
+}

@@ -110,12 +110,15 @@ impl LastYear {
 
     /// Whether any of [`Self::rates_as_percents`] had to be rounded (the page says so).
     pub fn are_rates_rounded(&self) -> bool {
-        self.rates().into_iter().any(|rate| {
-            rate.ok().filter(|rate| *rate > 0.0).is_some_and(|rate| {
-                let percent = crate::model::to_percent(rate);
-                (round_percent(percent) - percent).abs() > 1e-9 * percent
+        self.rates()
+            .into_iter()
+            .zip(self.rates_as_percents())
+            .any(|(rate, typed)| match (rate, typed) {
+                (Ok(rate), Some(typed)) => {
+                    (typed - crate::model::to_percent(rate)).abs() > 1e-9 * typed
+                }
+                _ => false,
             })
-        })
     }
 }
 

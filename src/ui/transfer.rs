@@ -203,10 +203,7 @@ fn csv_file(
         .check(&stage_ids, &channel_ids, draft.typed_in.symbols());
     // The months as "2027-04": a spreadsheet in any language reads them as months.
     let year = draft.tracking.plan_year(crate::ui::browser::this_month());
-    let months: [String; MONTHS] = std::array::from_fn(|index| {
-        let (year, month) = year.calendar(index);
-        format!("{year:04}-{month:02}")
-    });
+    let months: [String; MONTHS] = std::array::from_fn(|index| year.month_at(index as i32).code());
     let words = Words {
         plan: t(Key::CsvPlanSection),
         targets: t(Key::CsvTargetsSection),

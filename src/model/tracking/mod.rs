@@ -46,6 +46,11 @@ impl Month {
         i64::from(self.year) * 12 + i64::from(self.month) - 1
     }
 
+    /// The month as a spreadsheet in any language reads it: "2027-04".
+    pub fn code(self) -> String {
+        format!("{:04}-{:02}", self.year, self.month)
+    }
+
     /// The month `count` months after January of year 0.
     fn from_count(count: i64) -> Self {
         Self {

@@ -6,26 +6,15 @@ use leptos::prelude::*;
 
 use crate::i18n::Key;
 use crate::model::csv::{self, forecast_inputs, Cell, ForecastWords};
-use crate::model::tracking::{PlanYear, MONTHS};
+use crate::model::tracking::MONTHS;
 use crate::ui::browser::{download, file_stem};
 use crate::ui::forecast::Forecast;
 use crate::ui::text::{lang, t};
 
-/// The month `offset` months after the plan year's first, as "2027-04".
-fn month_code(year: PlanYear, offset: i32) -> String {
-    let from_january =
-        i64::from(year.year()) * 12 + i64::from(year.month()) - 1 + i64::from(offset);
-    format!(
-        "{:04}-{:02}",
-        from_january.div_euclid(12),
-        from_january.rem_euclid(12) + 1
-    )
-}
-
 /// Every row of the file.
 fn rows(forecast: Forecast) -> Vec<Vec<Cell>> {
     let year = forecast.plan_year.get_untracked();
-    let months: [String; MONTHS] = std::array::from_fn(|index| month_code(year, index as i32));
+    let months: [String; MONTHS] = std::array::from_fn(|index| year.month_at(index as i32).code());
     let names = forecast.stage_names.get_untracked();
     let stages: Vec<_> = forecast
         .stage_ids
@@ -84,7 +73,7 @@ fn rows(forecast: Forecast) -> Vec<Vec<Cell>> {
             heading.extend(names.iter().map(|name| Cell::Text(name.clone())));
             rows.push(heading);
             for row in &schedule.rows {
-                let mut line = vec![Cell::Text(month_code(year, row.offset))];
+                let mut line = vec![Cell::Text(year.month_at(row.offset).code())];
                 line.extend(row.stages.iter().map(|value| Cell::Number(*value)));
                 rows.push(line);
             }

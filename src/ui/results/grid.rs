@@ -74,7 +74,7 @@ pub fn ResultsGrid(tracked: Tracked) -> impl IntoView {
     };
     let start_value = move || {
         let start = tracked.plan_year.get();
-        format!("{:04}-{:02}", start.year(), start.month())
+        start.month_at(0).code()
     };
 
     let whose_menu = move || {

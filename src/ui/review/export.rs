@@ -162,7 +162,7 @@ fn rows(annual: Annual) -> Vec<Vec<Cell>> {
         .with_untracked(|draft| draft.tracking.plan_year(this_month()));
     let month_of = |index: usize| {
         let month = year.month_at(i32::try_from(index).unwrap_or(0));
-        Cell::Text(format!("{:04}-{:02}", month.year, month.month))
+        Cell::Text(month.code())
     };
     heading.extend((0..MONTHS).map(month_of));
     rows.push(heading);
