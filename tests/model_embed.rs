@@ -284,3 +284,24 @@ fn an_accent_is_made_readable_on_each_paper() {
     }
     assert_eq!(readable_accent(Rgb(255, 255, 0), dark).0, Rgb(255, 255, 0));
 }
+
+#[test]
+fn the_plan_values_a_query_gives_but_cannot_use_are_named() {
+    // Nothing ignored: no query, or one whose values are all used.
+    assert!(start("").ignored.is_empty());
+    assert!(start("goal=2500000&stage=A&stage=B&rate=4&theme=dark")
+        .ignored
+        .is_empty());
+    // A goal that is not a number, a negative average, a currency that is no code: each keeps the
+    // example's value and is named.
+    let start_with_bad = start("goal=abc&average=-5&currency=EURO&top=80000");
+    assert_eq!(start_with_bad.ignored, ["goal", "average", "currency"]);
+    assert_eq!(start_with_bad.ignored_list(), "goal, average, currency");
+    assert_eq!(start_with_bad.draft.revenue_goal, example().revenue_goal);
+    assert_eq!(start_with_bad.draft.current_top_per_month, "80,000");
+    // A funnel that does not fit (a rate missing, a rate above 100 %) is kept whole.
+    assert_eq!(start("stage=A&stage=B").ignored, ["stage", "rate"]);
+    assert_eq!(start("stage=A&stage=B&rate=120").ignored, ["stage", "rate"]);
+    // Looks are not the plan's values: a bad theme falls back without a word.
+    assert!(start("theme=purple&accent=nope").ignored.is_empty());
+}

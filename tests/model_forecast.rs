@@ -321,6 +321,30 @@ fn scenarios_change_every_rate_by_the_same_percentage_of_itself() {
 }
 
 #[test]
+fn scenarios_change_each_channels_own_rates_too() {
+    use funnel_planner::model::marketing::MarketingDraft;
+    let mut base = example();
+    base.marketing = MarketingDraft::with_channels(&["Paid search", "Events", "Email"]);
+    let (visits, leads) = (StageId(1), StageId(2));
+    // Paid search types its own 2 % from visits to leads; Events' volumes give 30 ÷ 1,000 =
+    // 3 %; Email has nothing of its own and follows the plan's rates.
+    base.marketing.channels[0].set_rate(visits, "2".to_owned());
+    base.marketing.channels[1].set_volume(visits, "1,000".to_owned());
+    base.marketing.channels[1].set_volume(leads, "30".to_owned());
+    let low = scaled(&base, 0.8, "Low".to_owned());
+    // ×0.8: 2 % → 1.6 %, 3 % → 2.4 % (written as the channel's own rate; its volumes stay).
+    assert_eq!(low.marketing.channels[0].rate(visits), "1.6");
+    assert_eq!(low.marketing.channels[1].rate(visits), "2.4");
+    assert_eq!(low.marketing.channels[1].volume(leads), "30");
+    assert_eq!(low.marketing.channels[2].rate(visits), "");
+    // Stages where a channel has no rate of its own keep none.
+    assert_eq!(low.marketing.channels[0].rate(leads), "");
+    let high = scaled(&base, 1.2, "High".to_owned());
+    assert_eq!(high.marketing.channels[0].rate(visits), "2.4");
+    assert_eq!(high.marketing.channels[1].rate(visits), "3.6");
+}
+
+#[test]
 fn a_plans_outcome_is_its_reverse_funnel() {
     // 10,000,000 ÷ 1,100,000 = 9.0909 customers; ÷ 0.5 = 18.18 opportunities; ÷ 0.4 = 45.45
     // SQLs; ÷ 0.2 = 227.27 MQLs; ÷ 0.2 = 1,136.36 leads; ÷ 0.015 = 75,757.58 visits.
@@ -439,4 +463,26 @@ fn a_lowest_rate_of_0_is_refused_at_its_field() {
         errors,
         vec![(ForecastField::Low(StageId(2)), InputError::RateOutOfRange)]
     );
+}
+
+#[test]
+fn the_schedule_follows_the_forecasts_phasing_and_days_or_waits_for_a_field() {
+    // 24 opportunities and 12 customers a year, evenly, one month (30.4375 days) from one to
+    // the other: 1 customer a month; 2 opportunities a month from the month before the plan
+    // year to its 11th month (December's opportunities close next year, in next year's plan).
+    let ids = [StageId(1), StageId(2)];
+    let mut draft = ForecastDraft::new(Lang::English);
+    draft.set_days(StageId(1), "30.4375".to_owned());
+    let schedule = draft.schedule(&ids, &[24.0, 12.0]).unwrap();
+    let offsets: Vec<i32> = schedule.rows.iter().map(|row| row.offset).collect();
+    assert_eq!(offsets, (-1..=11).collect::<Vec<_>>());
+    let first = &schedule.rows[0].stages;
+    assert_close(first[0], 2.0);
+    assert_close(first[1], 0.0);
+    let last = &schedule.rows[12].stages;
+    assert_close(last[0], 0.0);
+    assert_close(last[1], 1.0);
+    // A days field that is not a number stops it (the field is named by `errors`).
+    draft.set_days(StageId(1), "abc".to_owned());
+    assert_eq!(draft.schedule(&ids, &[24.0, 12.0]), None);
 }

@@ -157,11 +157,11 @@ fn progress_is_the_part_of_the_way_against_the_part_of_the_time() {
 }
 
 #[test]
-fn objectives_are_drafted_for_the_stages_with_ground_to_make_up() {
-    // Targets a month: 6,286.3 visits, 94.3 leads, 18.9 MQLs, 3.8 SQLs, 1.5 opportunities,
-    // 0.75 customers. Last year a month: 6,500 visits (already above), 60 leads, no MQLs known,
-    // 3 SQLs, 2 opportunities (above), 0.5 customers.
-    let targets = [6_286.3, 94.3, 18.9, 3.8, 1.5, 0.75];
+fn objectives_are_drafted_for_the_stages_with_ground_to_make_up_in_every_quarter() {
+    // Targets a month, all year: 6,286.3 visits, 94.3 leads, 18.9 MQLs, 3.8 SQLs, 1.5
+    // opportunities, 0.75 customers. Last year a month: 6,500 visits (already above), 60 leads,
+    // no MQLs known, 3 SQLs, 2 opportunities (above), 0.5 customers.
+    let monthly = [6_286.3, 94.3, 18.9, 3.8, 1.5, 0.75].map(|target| [target; 12]);
     let baselines = [
         Some(6_500.0),
         Some(60.0),
@@ -170,27 +170,44 @@ fn objectives_are_drafted_for_the_stages_with_ground_to_make_up() {
         Some(2.0),
         Some(0.5),
     ];
-    let drafted = draft(&targets, &baselines, 0);
-    let expected = |stage, target, baseline| Drafted {
+    let drafted = draft(&monthly, &baselines);
+    // Rounded up as the targets table shows them: 94.3 → 95, 18.9 → 19, 3.8 and 0.75 kept
+    // (two decimals below 10).
+    let expected = |quarter: usize, stage, target, baseline, group| Drafted {
         stage,
         target,
         baseline,
-        deadline: 2,
-        quarter: 0,
+        deadline: quarter * 3 + 2,
+        quarter,
+        group,
+    };
+    let quarter = |quarter| {
+        vec![
+            expected(quarter, 1, 95.0, Some(60.0), MetricGroup::Response),
+            expected(quarter, 2, 19.0, None, MetricGroup::Efficiency),
+            expected(quarter, 3, 3.8, Some(3.0), MetricGroup::Efficiency),
+            expected(quarter, 5, 0.75, Some(0.5), MetricGroup::Value),
+        ]
     };
     assert_eq!(
         drafted,
-        vec![
-            expected(1, 95.0, Some(60.0)),
-            expected(2, 19.0, None),
-            expected(3, 4.0, Some(3.0)),
-            expected(5, 1.0, Some(0.5)),
-        ]
+        [quarter(0), quarter(1), quarter(2), quarter(3)].concat()
     );
-    // The third quarter ends in month 8; a quarter past the fourth is the fourth.
-    assert_eq!(draft(&targets, &baselines, 2)[0].deadline, 8);
-    assert_eq!(draft(&targets, &baselines, 9)[0].deadline, 11);
-    assert!(draft(&[f64::NAN, 0.0], &[None, None], 0).is_empty());
+    assert!(draft(&[[f64::NAN; 12], [0.0; 12]], &[None, None]).is_empty());
+}
+
+#[test]
+fn a_quarter_with_no_target_gets_no_objective_and_a_quarter_takes_its_busiest_month() {
+    // Customers phased: none in the first and last quarters, 1, 1, 1.2 a month in the second
+    // and 2, 2.5, 2 in the third. Due by June (month 5) at 1.2 a month and September (month 8)
+    // at 2.5 a month: never less than the quarter's busiest month asks.
+    let customers = [0.0, 0.0, 0.0, 1.0, 1.0, 1.2, 2.0, 2.5, 2.0, 0.0, 0.0, 0.0];
+    let drafted = draft(&[customers], &[None]);
+    let due: Vec<(usize, usize, f64)> = drafted
+        .iter()
+        .map(|d| (d.quarter, d.deadline, d.target))
+        .collect();
+    assert_eq!(due, vec![(1, 5, 1.2), (2, 8, 2.5)]);
 }
 
 #[test]

@@ -868,3 +868,42 @@ proptest! {
         prop_assert_eq!(simulation.summary().unwrap(), simulate(input).unwrap());
     }
 }
+
+#[test]
+fn a_run_aims_for_the_plans_goal_and_needs_a_range() {
+    use funnel_planner::model::forecast::draft::Ranges;
+    use funnel_planner::model::forecast::odds::{OddsGoal, OddsInput, Spread};
+    use funnel_planner::model::Goal;
+    let fixed = Spread {
+        low: 0.5,
+        mode: 0.5,
+        high: 0.5,
+    };
+    let ranged = Spread {
+        low: 0.4,
+        mode: 0.5,
+        high: 0.6,
+    };
+    let ranges = |rate| Ranges {
+        rates: vec![rate],
+        average_revenue: None,
+    };
+    let input = OddsInput::for_plan(&Goal::NewCustomers(12.0), 24.0, ranges(ranged), 1_000, 7);
+    let input = input.unwrap();
+    assert_eq!(input.goal, OddsGoal::Customers(12.0));
+    assert_eq!(
+        (input.top_per_year, input.trials, input.seed),
+        (24.0, 1_000, 7)
+    );
+    let revenue = OddsInput::for_plan(&Goal::Revenue(1e6), 24.0, ranges(ranged), 1_000, 7);
+    assert_eq!(revenue.unwrap().goal, OddsGoal::Revenue(1e6));
+    // Nothing varies, or no top target: no run.
+    assert_eq!(
+        OddsInput::for_plan(&Goal::Revenue(1e6), 24.0, ranges(fixed), 1_000, 7),
+        None
+    );
+    assert_eq!(
+        OddsInput::for_plan(&Goal::Revenue(1e6), 0.0, ranges(ranged), 1_000, 7),
+        None
+    );
+}

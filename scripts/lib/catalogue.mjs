@@ -2,12 +2,13 @@
 // per text in the order of the keys in src/i18n/en.rs. The typed catalogues in src/i18n/*.rs are
 // the source (a key missing there does not compile; tests/i18n_catalogue.rs checks that every
 // line this reads is the text the code compiles). en.rs has a block of keys per page with texts
-// only that page shows (between its marks @channels_only, @results_only, @review_only,
-// @forecast_only and @end).
+// only that page shows (between its marks @plan_only, @channels_only, @results_only,
+// @review_only, @forecast_only and @end).
 // Files (a text a file leaves out is an empty line):
-//   i18n-<id|pl|fr>.txt                           the texts every page shows, for the Plan page
-//                                                 (its English is built in); no page's own texts;
-//   i18n-<id|pl|fr>-<channels|results|review|forecast>.txt those, and that page's own texts (not the
+//   i18n-<id|pl|fr>.txt                           the texts every page shows and the Plan page's
+//                                                 own, for the Plan page (its English is built in);
+//                                                 no other page's own texts;
+//   i18n-<id|pl|fr>-<channels|results|review|forecast>.txt the texts every page shows, and that page's own (not the
 //                                                 other pages');
 //   i18n-<en|id|pl|fr>-embed.txt                  the embed's texts only (src/i18n/embed_keys.rs).
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -27,7 +28,7 @@ export function readCatalogue(lang) {
 export function pageBlocks(source) {
   // The marks as the catalogue uses them, after the macro's definition (which names them too).
   const body = source.slice(source.indexOf('catalogue! {'));
-  const marks = ['@channels_only', '@results_only', '@review_only', '@forecast_only', '@end'];
+  const marks = ['@plan_only', '@channels_only', '@results_only', '@review_only', '@forecast_only', '@end'];
   const at = marks.map((mark) => {
     const found = [...body.matchAll(new RegExp(`^\\s+${mark}$`, 'gm'))];
     if (found.length !== 1) throw new Error(`en.rs: ${found.length} lines with ${mark}, not one`);
@@ -50,6 +51,9 @@ export function writeCatalogues(dir) {
     [...readFileSync(join('src', 'i18n', 'embed_keys.rs'), 'utf8').matchAll(/Key::(\w+),/g)].map((m) => m[1]),
   );
   const ownKeys = pageBlocks(readFileSync(join('src', 'i18n', 'en.rs'), 'utf8'));
+  // The Plan page's own texts are in its file (`i18n-<lang>.txt`) and no other page's.
+  const planKeys = ownKeys.get('plan');
+  ownKeys.delete('plan');
   const anyPage = new Set([...ownKeys.values()].flatMap((keys) => [...keys]));
   const written = [];
   for (const lang of ['en', 'id', 'pl', 'fr']) {
@@ -66,7 +70,7 @@ export function writeCatalogues(dir) {
       written.push(name);
       for (const [page, own] of ownKeys) {
         const pageName = `i18n-${lang}-${page}.txt`;
-        const wanted = (key) => own.has(key) || !anyPage.has(key);
+        const wanted = (key) => own.has(key) || (!anyPage.has(key) && !planKeys.has(key));
         writeFileSync(join(dir, pageName), `${keys.map((key) => (wanted(key) ? line(key) : '')).join('\n')}\n`);
         written.push(pageName);
       }

@@ -10,6 +10,7 @@ pub const EMBED_KEYS: &[Key] = &[
     Key::AppTitle,
     Key::DocumentTitle,
     Key::OpenInApp,
+    Key::EmbedIgnored,
     Key::ExamplePlanName,
     Key::ExampleStageVisits,
     Key::ExampleStageLeads,

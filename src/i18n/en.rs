@@ -2,9 +2,8 @@
 //! is the list of keys; every other language is an exhaustive `match` over them.
 //!
 //! The keys come in order: texts every page shows, then one block per page of the full app with
-//! texts only that page shows (`@channels_only`, `@results_only`, `@review_only`,
-//! `@forecast_only`, closed by
-//! `@end`), then more texts every page shows. The build's catalogue writer
+//! texts only that page shows (`@plan_only`, `@channels_only`, `@results_only`, `@review_only`,
+//! `@forecast_only`, closed by `@end`), then more texts every page shows. The build's catalogue writer
 //! (`scripts/lib/catalogue.mjs`) finds the blocks by those marks.
 
 use super::Page;
@@ -12,6 +11,8 @@ use super::Page;
 macro_rules! catalogue {
     (
         $($key:ident => $text:literal,)*
+        @plan_only
+        $($plan_key:ident => $plan_text:literal,)*
         @channels_only
         $($channels_key:ident => $channels_text:literal,)*
         @results_only
@@ -27,6 +28,7 @@ macro_rules! catalogue {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Key {
             $($key,)*
+            $($plan_key,)*
             $($channels_key,)*
             $($results_key,)*
             $($review_key,)*
@@ -38,6 +40,7 @@ macro_rules! catalogue {
             /// Every key, for checks over the whole catalogue.
             pub const ALL: &'static [Key] = &[
                 $(Key::$key,)*
+                $(Key::$plan_key,)*
                 $(Key::$channels_key,)*
                 $(Key::$results_key,)*
                 $(Key::$review_key,)*
@@ -46,7 +49,14 @@ macro_rules! catalogue {
             ];
         }
 
-        /// The page whose own block holds `key`, or `None` for a text every page shows.
+        /// Whether `key` is a text only the Plan page shows (its own block): the other pages
+        /// build without it, and only the Plan page's catalogue files have it.
+        pub fn is_plan_only(key: Key) -> bool {
+            matches!(key, $(Key::$plan_key)|*)
+        }
+
+        /// The page whose own block holds `key`, or `None` for a text every page shows (or only
+        /// the Plan page, see [`is_plan_only`]).
         pub fn page_of(key: Key) -> Option<Page> {
             match key {
                 $(Key::$channels_key => Some(Page::Channels),)*
@@ -63,6 +73,19 @@ macro_rules! catalogue {
             #[allow(unreachable_patterns)]
             match key {
                 $(Key::$key => $text,)*
+                $(
+                    #[cfg(any(
+                        not(any(
+                            feature = "channels",
+                            feature = "results",
+                            feature = "review",
+                            feature = "forecast",
+                            feature = "embed"
+                        )),
+                        not(target_arch = "wasm32")
+                    ))]
+                    Key::$plan_key => $plan_text,
+                )*
                 $(
                     #[cfg(any(feature = "channels", not(target_arch = "wasm32")))]
                     Key::$channels_key => $channels_text,
@@ -100,6 +123,7 @@ catalogue! {
     UpdateReady => "A new version of Funnel Planner is ready.",
     UpdateReload => "Reload",
     OpenInApp => "Open in Funnel Planner",
+    EmbedIgnored => "This calculator's link has values it cannot use ({names}): the worked example's are shown in their place.",
     Footer => "Runs entirely in your browser. Your plans are saved only on this device.",
 
     ExamplePlanName => "My marketing plan",
@@ -110,40 +134,15 @@ catalogue! {
     ExampleStageOpportunities => "Opportunities",
     ExampleStageCustomers => "Customers",
 
-    GoalHeading => "Your goal",
-    PlanNameLabel => "Plan name",
     RevenueGoalLabel => "Revenue goal",
-    RevenueGoalHint => "Revenue from new customers in one year.",
-    ForExample => "e.g. {value}",
     NewCustomersGoalLabel => "New customers per year",
-    NewCustomersGoalHint => "How many new customers to win in one year.",
-    GoalEitherHint => "Fill in either goal: the other is worked out from it.",
-    GoalFromLegend => "Plan from",
-    GoalFromRevenue => "the revenue goal",
-    GoalFromNewCustomers => "new customers per year",
-    DerivedFromRevenue => "Worked out from the revenue goal. Type here to plan from new customers instead.",
-    DerivedFromNewCustomers => "Worked out from new customers per year. Type here to plan from revenue instead.",
     AverageRevenueLabel => "Average revenue per new customer",
-    AverageRevenueHint => "What one new customer brings in during the plan year.",
-    CurrencyLabel => "Currency",
-    CurrencyHint => "A three-letter code (ISO 4217), such as IDR, PLN, EUR, USD or GBP.",
 
     StagesHeading => "Funnel stages",
-    StagesHint => "From the top of the funnel to new customers. Each rate is the percent of one stage that reaches the next ({min_stages} to {max_stages} stages).",
     StageNameLabel => "Stage {number} name",
     UnnamedStage => "Stage {number}",
     RateLabel => "{from} to {to} rate",
-    RateFractionHint => "Read as {read}. If you meant {meant}, type {typed}.",
-    TypicalRatesNote => "These rates are typical, not yours: replace each with your own when you know it.",
-    MoveUp => "Up",
-    MoveUpName => "Move {stage} up",
-    MoveDown => "Down",
-    MoveDownName => "Move {stage} down",
     Remove => "Remove",
-    RemoveName => "Remove {stage}",
-    AddStage => "Add stage",
-    NewStageName => "New stage",
-    StageLimitReached => "A funnel has at most {max_stages} stages.",
 
     ResultsHeading => "Your targets",
     TargetsCaption => "Funnel targets",
@@ -168,15 +167,7 @@ catalogue! {
     HowRounding => "For display, each figure is rounded up on its own, so no target is shown below what is needed: from 10 up to the whole number you must reach, below 10 to two decimals (0.76 customers a month is one customer about every six weeks). A figure within a millionth of the shown one is not rounded up. Because each period is rounded up separately, twelve monthly targets can add up to more than the yearly one. “Show exact values” shows the unrounded figures.",
 
     ForwardHeading => "Check your current volume",
-    ForwardIntro => "Type how many {top} you get a month to see what they yield and how far that is from the goal.",
-    CurrentTopLabel => "Current {top} per month",
-    ForwardCaption => "What your current {top} yield",
     RevenueRow => "Revenue",
-    GapShort => "To reach the goal you need {needed} {top} a month: {more} more than now.",
-    GapShortOutcomeCustomers => "At this volume you win {customers} {customers_name} a year: {customers_gap} {customers_name} short of the goal.",
-    GapShortOutcome => "At this volume you win {customers} {customers_name} and {revenue} in revenue a year: {customers_gap} {customers_name} and {revenue_gap} short of the goal.",
-    GapMet => "Your current {top} meet the goal, with {spare} a month to spare.",
-    ForwardNeedsPlan => "Fix the plan above to compare this with the goal.",
 
     StorageUnavailable => "This browser is not letting the page save (storage is blocked, as in some private windows and embedded frames). Your plans work here, but they will be gone when you close this tab: export them to keep them. Moving to another page of the app carries the open plan in the address, so nothing typed is lost on the way.",
     StorageSaveFailed => "Your latest change could not be saved: the browser's storage is full or refused it. The page keeps working, and what was saved before is safe. Export your plans to keep this change. Moving to another page of the app carries the open plan, this change included, in the address.",
@@ -231,11 +222,125 @@ catalogue! {
     SaveSharedCopy => "Save a copy",
     CloseShared => "Close shared plan",
 
-    KeepHeading => "Keep and share",
-    ExportPlan => "Export this plan",
     ExportAll => "Export all plans",
     ExportOneStem => "funnel-plan",
     ExportAllStem => "funnel-plans",
+    PrintedFrom => "Printed from Funnel Planner",
+
+    ChannelOrganic => "Organic search and blog",
+    ChannelPaidSearch => "Paid search",
+    ChannelPaidSocial => "Paid social",
+    ChannelEmail => "Email",
+    ChannelEvents => "Events and trade shows",
+    ChannelReferrals => "Referrals",
+    UnnamedChannel => "Channel {number}",
+
+    ChannelsHeading => "Budget and channels",
+    ChannelColumn => "Channel",
+    ShareColumn => "Share of customers goal (%)",
+    SpendColumn => "Spend",
+    RevenueColumn => "Revenue",
+
+    ChannelTargetsHeading => "Targets by channel",
+    AllChannels => "All channels",
+
+    BudgetHeading => "Budget needed",
+    TotalNeeded => "Total needed",
+    BudgetSet => "Budget set",
+    BudgetGap => "Budget minus need",
+
+    KpiHeading => "Marketing KPIs",
+    GrossMarginHint => "Percent of revenue left after the cost of delivering it.",
+    KpiCostPer => "Cost per {stage}",
+    KpiCac => "Customer acquisition cost (CAC)",
+    KpiRoas => "Return on ad spend (ROAS)",
+    KpiLtvToCac => "LTV:CAC",
+    KpiPayback => "CAC payback (months)",
+    KpiLifetimeValue => "Customer lifetime value (LTV)",
+    Multiple => "{value}×",
+    Unavailable => "— ({reason})",
+    ReasonMissing => "no {input}",
+    ReasonZero => "{input} is 0",
+    ReasonNewExceedEnd => "more new customers than at the end",
+    ReasonKeptExceedStart => "more customers kept than at the start",
+    ReasonTooLarge => "too large to show",
+    ReasonChannelRates => "fix the channel's rates",
+    ReasonTargets => "fix the plan above",
+    ReasonMoreThanStageAbove => "more {stage} than {above}",
+    NothingFor => "0 {stage} for {spend}",
+    InputSpend => "spend",
+    InputRevenue => "revenue",
+    InputCustomersAtStart => "customers at the start",
+    InputCustomersAtEnd => "customers at the end",
+    InputCustomersNew => "new customers",
+    InputAverageRevenue => "average revenue per customer",
+    InputGrossMargin => "gross margin",
+    InputLifetime => "lifetime",
+    InputLifetimeValue => "lifetime value",
+    InputCac => "CAC",
+
+    NoteColumn => "Note",
+
+    ErrorEmpty => "Enter a number.",
+    ErrorNotANumber => "Enter digits only, like {big} or {small}.",
+    ErrorNotPositive => "Enter a number greater than 0.",
+    ErrorNegative => "Enter 0 or more.",
+    ErrorTooLarge => "Enter a number no larger than {max_input}.",
+    ErrorAmbiguousThousands => "Did you mean {thousands} or {decimals}? Type {plain} for {thousands}, or {decimals} for {decimals}.",
+    ErrorRateOutOfRange => "Enter a rate greater than 0 and at most 100.",
+    ErrorStageNameEmpty => "Enter a name for this stage.",
+    ErrorStageNameDuplicate => "Another stage already has this name.",
+    ErrorStageCount => "A funnel has {min_stages} to {max_stages} stages.",
+    ErrorCurrencyCode => "Enter a three-letter currency code, such as EUR.",
+    ErrorNotWhole => "Enter a whole number from 0 to {max_seed}, such as 42.",
+    ErrorTooManyDays => "Enter a number of days from 0 to {max_days}, such as 30.",
+    ErrorChangeOutOfRange => "Enter a percent above 0 and below 100, such as 20.",
+    ErrorMoreThanTotalRevenue => "More than last year's revenue in all, of which it is a part. Check both figures.",
+    ErrorRangeMissesPlan => "Keep the plan's value inside the range: the low end at or below it, the high end at or above it.",
+    ErrorPercentOutOfRange => "Enter a percent from 0 to 100.",
+    ErrorChannelNameDuplicate => "Another channel already has this name.",
+    ErrorSharesOverFull => "The channels' shares add up to more than 100%. Lower some of them.",
+    ErrorMoreThanStageAbove => "More than the stage before it in this channel. A stage cannot have more than the one above it: check both figures.",
+    ProblemItem => "{field}: {message}",
+
+    @plan_only
+    // Texts only the Plan page shows (its goal form, stages, forward check, "Keep and share",
+    // the embed dialog): built only into the Plan page's wasm and its catalogue files.
+    GoalHeading => "Your goal",
+    PlanNameLabel => "Plan name",
+    RevenueGoalHint => "Revenue from new customers in one year.",
+    ForExample => "e.g. {value}",
+    NewCustomersGoalHint => "How many new customers to win in one year.",
+    GoalEitherHint => "Fill in either goal: the other is worked out from it.",
+    GoalFromLegend => "Plan from",
+    GoalFromRevenue => "the revenue goal",
+    GoalFromNewCustomers => "new customers per year",
+    DerivedFromRevenue => "Worked out from the revenue goal. Type here to plan from new customers instead.",
+    DerivedFromNewCustomers => "Worked out from new customers per year. Type here to plan from revenue instead.",
+    AverageRevenueHint => "What one new customer brings in during the plan year.",
+    CurrencyLabel => "Currency",
+    CurrencyHint => "A three-letter code (ISO 4217), such as IDR, PLN, EUR, USD or GBP.",
+    StagesHint => "From the top of the funnel to new customers. Each rate is the percent of one stage that reaches the next ({min_stages} to {max_stages} stages).",
+    RateFractionHint => "Read as {read}. If you meant {meant}, type {typed}.",
+    TypicalRatesNote => "These rates are typical, not yours: replace each with your own when you know it.",
+    MoveUp => "Up",
+    MoveUpName => "Move {stage} up",
+    MoveDown => "Down",
+    MoveDownName => "Move {stage} down",
+    RemoveName => "Remove {stage}",
+    AddStage => "Add stage",
+    NewStageName => "New stage",
+    StageLimitReached => "A funnel has at most {max_stages} stages.",
+    ForwardIntro => "Type how many {top} you get a month to see what they yield and how far that is from the goal.",
+    CurrentTopLabel => "Current {top} per month",
+    ForwardCaption => "What your current {top} yield",
+    GapShort => "To reach the goal you need {needed} {top} a month: {more} more than now.",
+    GapShortOutcomeCustomers => "At this volume you win {customers} {customers_name} a year: {customers_gap} {customers_name} short of the goal.",
+    GapShortOutcome => "At this volume you win {customers} {customers_name} and {revenue} in revenue a year: {customers_gap} {customers_name} and {revenue_gap} short of the goal.",
+    GapMet => "Your current {top} meet the goal, with {spare} a month to spare.",
+    ForwardNeedsPlan => "Fix the plan above to compare this with the goal.",
+    KeepHeading => "Keep and share",
+    ExportPlan => "Export this plan",
     ImportLabel => "Import plans from a file",
     ImportHint => "Exports are JSON files (up to 1 MB) that you can keep as a backup or open in another browser.",
     ImportFailed => "Could not import “{file}”",
@@ -316,87 +421,11 @@ catalogue! {
     CsvWinRateColumn => "Opportunity-to-win ratio (%)",
     CsvRetentionRow => "Customer retention rate (%)",
     Print => "Print",
-    PrintedFrom => "Printed from Funnel Planner",
-
-    ChannelOrganic => "Organic search and blog",
-    ChannelPaidSearch => "Paid search",
-    ChannelPaidSocial => "Paid social",
-    ChannelEmail => "Email",
-    ChannelEvents => "Events and trade shows",
-    ChannelReferrals => "Referrals",
-    UnnamedChannel => "Channel {number}",
-
-    ChannelsHeading => "Budget and channels",
-    ChannelColumn => "Channel",
-    ShareColumn => "Share of customers goal (%)",
-    SpendColumn => "Spend",
-    RevenueColumn => "Revenue",
-
-    ChannelTargetsHeading => "Targets by channel",
-    AllChannels => "All channels",
-
-    BudgetHeading => "Budget needed",
-    TotalNeeded => "Total needed",
-    BudgetSet => "Budget set",
-    BudgetGap => "Budget minus need",
-
-    KpiHeading => "Marketing KPIs",
-    GrossMarginHint => "Percent of revenue left after the cost of delivering it.",
-    KpiCostPer => "Cost per {stage}",
-    KpiCac => "Customer acquisition cost (CAC)",
-    KpiRoas => "Return on ad spend (ROAS)",
-    KpiLtvToCac => "LTV:CAC",
-    KpiPayback => "CAC payback (months)",
-    KpiLifetimeValue => "Customer lifetime value (LTV)",
-    Multiple => "{value}×",
-    Unavailable => "— ({reason})",
-    ReasonMissing => "no {input}",
-    ReasonZero => "{input} is 0",
-    ReasonNewExceedEnd => "more new customers than at the end",
-    ReasonKeptExceedStart => "more customers kept than at the start",
-    ReasonTooLarge => "too large to show",
-    ReasonChannelRates => "fix the channel's rates",
-    ReasonTargets => "fix the plan above",
-    ReasonMoreThanStageAbove => "more {stage} than {above}",
-    NothingFor => "0 {stage} for {spend}",
-    InputSpend => "spend",
-    InputRevenue => "revenue",
-    InputCustomersAtStart => "customers at the start",
-    InputCustomersAtEnd => "customers at the end",
-    InputCustomersNew => "new customers",
-    InputAverageRevenue => "average revenue per customer",
-    InputGrossMargin => "gross margin",
-    InputLifetime => "lifetime",
-    InputLifetimeValue => "lifetime value",
-    InputCac => "CAC",
-
-    NoteColumn => "Note",
     ExpectedBudgetPeriod => "should be \"year\" or \"month\"",
     ExpectedLifetimeKind => "should be \"years\" or \"churn\"",
     ExpectedRankBy => "should be \"cac\", \"roi\" or \"stage:\" and a stage id",
     ProblemChannelCount => "has {count} channel; a plan has at most {max_channels}|has {count} channels; a plan has at most {max_channels}",
-
-    ErrorEmpty => "Enter a number.",
-    ErrorNotANumber => "Enter digits only, like {big} or {small}.",
-    ErrorNotPositive => "Enter a number greater than 0.",
-    ErrorNegative => "Enter 0 or more.",
-    ErrorTooLarge => "Enter a number no larger than {max_input}.",
-    ErrorAmbiguousThousands => "Did you mean {thousands} or {decimals}? Type {plain} for {thousands}, or {decimals} for {decimals}.",
-    ErrorRateOutOfRange => "Enter a rate greater than 0 and at most 100.",
-    ErrorStageNameEmpty => "Enter a name for this stage.",
-    ErrorStageNameDuplicate => "Another stage already has this name.",
-    ErrorStageCount => "A funnel has {min_stages} to {max_stages} stages.",
-    ErrorCurrencyCode => "Enter a three-letter currency code, such as EUR.",
-    ErrorNotWhole => "Enter a whole number from 0 to {max_seed}, such as 42.",
-    ErrorTooManyDays => "Enter a number of days from 0 to {max_days}, such as 30.",
-    ErrorChangeOutOfRange => "Enter a percent above 0 and below 100, such as 20.",
-    ErrorMoreThanTotalRevenue => "More than last year's revenue in all, of which it is a part. Check both figures.",
-    ErrorRangeMissesPlan => "Keep the plan's value inside the range: the low end at or below it, the high end at or above it.",
-    ErrorPercentOutOfRange => "Enter a percent from 0 to 100.",
-    ErrorChannelNameDuplicate => "Another channel already has this name.",
-    ErrorSharesOverFull => "The channels' shares add up to more than 100%. Lower some of them.",
-    ErrorMoreThanStageAbove => "More than the stage before it in this channel. A stage cannot have more than the one above it: check both figures.",
-    ProblemItem => "{field}: {message}",
+    CsvResultsSection => "Results by month",
 
     // The texts only the Channels and KPIs area shows (its components: src/ui/channels.rs,
     // channel_plan.rs, kpis.rs and compare.rs).
@@ -510,8 +539,6 @@ catalogue! {
     ActualsHeading => "Actual results",
     ActualsIntro => "Enter each month's results as they come in. An empty cell means not entered yet, never 0.",
     ActualsKeyboardHint => "Arrow keys move between cells, Enter moves down. Paste a block copied from a spreadsheet into a cell to fill the grid from there.",
-    PlanYearLabel => "Plan year starts in",
-    PlanYearHint => "The first month of the year the targets cover. The grid and the quarters follow it.",
     ResultsOfLabel => "Results of",
     ResultsOfPlan => "The whole plan",
     ResultsOfHint => "A channel's results are added up into the whole plan's.",
@@ -603,7 +630,6 @@ catalogue! {
     AdviceNurturing => "plenty of qualified leads, but few become ready for sales. Nurture them: email sequences and content that answer their questions until they are ready to talk.",
     AdviceBottomOffers => "sales-ready leads, but few opportunities. Make bottom-of-funnel offers, such as a demo, a consultation or a quote, and make the path to them short.",
     AdviceSalesProcess => "opportunities that do not close. Look at proposals and the sales process: follow-up, pricing and how objections are answered.",
-    PlanYearError => "Enter a month like 2027-04.",
     BudgetLeft => "{value} left",
     OverBudgetBy => "{value} over budget",
     LeakHeadline => "{point}: {effect}",
@@ -725,10 +751,11 @@ catalogue! {
     DraftObjectives => "Draft objectives from the plan",
     AddObjective => "Add an objective",
     DraftNeedsTargets => "Objectives are drafted from the plan's targets: complete the plan first.",
-    PlanYearRuns => "The plan year runs from {first} to {last}: deadlines are months of it. Its first month is set on the Results page.",
+    PlanYearRuns => "The plan year runs from {first} to {last}: deadlines are months of it.",
     DraftedSome => "Objectives drafted: {count}. Add an owner to each.",
     DraftedNone => "No objective to draft: every stage already reaches its monthly target at last year's monthly figure, or has an objective.",
     ObjectiveUnnamed => "New objective",
+    ObjectiveInQuarter => "{metric}, {quarter}",
     ObjectiveMetric => "Metric",
     ObjectiveOwner => "Owner",
     ObjectiveGroup => "Group",
@@ -790,7 +817,6 @@ catalogue! {
     ForecastStartAgain => "Start a new forecast (the text above is replaced)",
     ForecastStep => "{from} → {to}",
     TimingHeading => "When it must happen",
-    PlanYearStarts => "The plan year starts in {month} (set it on the Results page).",
     PhasingLegend => "Spread the year's customers over the months",
     PhasingEven => "Evenly",
     PhasingWeights => "By weights per month",
@@ -904,11 +930,14 @@ catalogue! {
     PrintForecast => "Print the forecast",
     ForecastFileSuffix => "forecast",
     @end
+    // The plan year's first month, on every page that shows months.
+    PlanYearLabel => "Plan year starts in",
+    PlanYearHint => "The first month of the year the targets cover. Results by month, quarters, deadlines and the schedule follow it.",
+    PlanYearError => "Enter a month like 2027-04.",
     // Texts the Results area and the annual review both show.
     StepColumn => "Step",
     PlannedColumn => "Planned",
     QuarterShort => "Q{number}",
 
-    CsvResultsSection => "Results by month",
     CsvMonthColumn => "Month",
 }

@@ -26,7 +26,7 @@ pub use loaded::{install, CatalogueError};
 
 use crate::model::InputError;
 pub use crate::model::Lang;
-pub use en::{page_of, Key};
+pub use en::{is_plan_only, page_of, Key};
 
 /// A CLDR plural category: which form of a word a number takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -273,4 +273,98 @@ pub fn placeholders(template: &str) -> Vec<&str> {
         rest = tail;
     }
     names
+}
+
+/// The names a new plan's stages get (top to bottom: Visits, Leads, MQLs, SQLs, Opportunities,
+/// Customers), in each language of [`Lang::ALL`], as the catalogues' `ExampleStage…` texts write
+/// them (a test holds them equal). Kept here as well because a page has only its own language's
+/// catalogue, and a name given in another language must still be recognised as the app's.
+const STAGE_NAMES: [[&str; 6]; 4] = [
+    [
+        "Visits",
+        "Leads",
+        "MQLs",
+        "SQLs",
+        "Opportunities",
+        "Customers",
+    ],
+    ["Kunjungan", "Prospek", "MQL", "SQL", "Peluang", "Pelanggan"],
+    [
+        "Odwiedziny",
+        "Leady",
+        "MQL",
+        "SQL",
+        "Szanse sprzedaży",
+        "Klienci",
+    ],
+    ["Visites", "Leads", "MQL", "SQL", "Opportunités", "Clients"],
+];
+
+/// The names a new plan's usual channels get (and a channel added later), in each language of
+/// [`Lang::ALL`], as the catalogues' `Channel…` and `NewChannelName` texts write them (a test
+/// holds them equal).
+const CHANNEL_NAMES: [[&str; 7]; 4] = [
+    [
+        "Organic search and blog",
+        "Paid search",
+        "Paid social",
+        "Email",
+        "Events and trade shows",
+        "Referrals",
+        "New channel",
+    ],
+    [
+        "Pencarian organik dan blog",
+        "Iklan pencarian",
+        "Iklan media sosial",
+        "Email",
+        "Acara dan pameran",
+        "Referral",
+        "Kanal baru",
+    ],
+    [
+        "SEO i blog",
+        "Reklamy w wyszukiwarce",
+        "Reklamy w social mediach",
+        "E-mail",
+        "Wydarzenia i targi",
+        "Polecenia",
+        "Nowy kanał",
+    ],
+    [
+        "SEO et blog",
+        "Référencement payant",
+        "Réseaux sociaux payants",
+        "E-mail",
+        "Événements et salons",
+        "Recommandations",
+        "Nouveau canal",
+    ],
+];
+
+/// What a name is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameOf {
+    /// A funnel stage.
+    Stage,
+    /// A marketing channel.
+    Channel,
+}
+
+/// A name the app gave (a new plan's stage or channel name, in any language) written in
+/// `lang`, so that it follows the page's language until the person renames it; `None` for a
+/// name the person typed (kept as typed). Example: "Visits" of a plan made in English is
+/// "Visites" on a French page.
+pub fn default_name_in(name: &str, of: NameOf, lang: Lang) -> Option<&'static str> {
+    let position = Lang::ALL.iter().position(|each| *each == lang)?;
+    fn find<const N: usize>(names: &[[&'static str; N]; 4], name: &str) -> Option<usize> {
+        names
+            .iter()
+            .find_map(|names| names.iter().position(|default| *default == name))
+    }
+    let (names, index): (&[&'static str], usize) = match of {
+        NameOf::Stage => (STAGE_NAMES.get(position)?, find(&STAGE_NAMES, name)?),
+        NameOf::Channel => (CHANNEL_NAMES.get(position)?, find(&CHANNEL_NAMES, name)?),
+    };
+    names.get(index).copied()
 }

@@ -303,6 +303,16 @@ impl GroupTag {
             GroupTag::Activity => MetricGroup::Activity,
         }
     }
+
+    /// How `group` is written.
+    pub fn of(group: MetricGroup) -> Self {
+        match group {
+            MetricGroup::Value => GroupTag::Value,
+            MetricGroup::Efficiency => GroupTag::Efficiency,
+            MetricGroup::Response => GroupTag::Response,
+            MetricGroup::Activity => GroupTag::Activity,
+        }
+    }
 }
 
 /// A metric's unit as written.

@@ -221,10 +221,30 @@ pub struct EmbedStart {
     /// The blog's accent colour, if it gave a valid one.
     pub accent: Option<Rgb>,
     pub sections: Sections,
+    /// The plan's parameters the query gave but that could not be used, so the example's value
+    /// stands in their place (said on the page): their names as in the query, in the order
+    /// `goal`, `customers`, `average`, `top`, `currency`, `stage`, `rate`.
+    pub ignored: Vec<&'static str>,
+}
+
+impl EmbedStart {
+    /// The parameters [`Self::ignored`] names, as a list: "goal, stage, rate" (written by hand:
+    /// the embed stays smaller without `join`).
+    pub fn ignored_list(&self) -> String {
+        let mut list = String::new();
+        for name in &self.ignored {
+            if !list.is_empty() {
+                list.push_str(", ");
+            }
+            list.push_str(name);
+        }
+        list
+    }
 }
 
 /// Reads the embed's query `pairs` (already decoded, see [`decode_query`]) over `default` (the
-/// worked example): every valid parameter replaces its default, every bad one is ignored.
+/// worked example): every valid parameter replaces its default; every bad one is ignored, and
+/// named in [`EmbedStart::ignored`] when it is one of the plan's values.
 /// `symbols` writes the numbers into the form as the page's language does.
 pub fn embed_start(
     pairs: &[(String, String)],
@@ -246,8 +266,16 @@ pub fn embed_start(
             .map(|value| format_decimal(value, TYPED_DECIMALS, symbols))
     };
     let mut draft = default;
-    let goal = number("goal", |value| value > 0.0);
-    let customers = number("customers", |value| value > 0.0);
+    let mut ignored = Vec::new();
+    // The value of `name` when the query gave one that `read` cannot use is ignored.
+    let mut read = |name: &'static str, value: Option<String>| {
+        if value.is_none() && last(name).is_some() {
+            ignored.push(name);
+        }
+        value
+    };
+    let goal = read("goal", number("goal", |value| value > 0.0));
+    let customers = read("customers", number("customers", |value| value > 0.0));
     match (goal, customers) {
         (Some(goal), _) => {
             draft.goal_kind = GoalKind::Revenue;
@@ -261,14 +289,17 @@ pub fn embed_start(
         }
         (None, None) => {}
     }
-    if let Some(average) = number("average", |value| value > 0.0) {
+    if let Some(average) = read("average", number("average", |value| value > 0.0)) {
         draft.average_revenue_per_customer = average;
     }
-    if let Some(top) = number("top", |value| value >= 0.0) {
+    if let Some(top) = read("top", number("top", |value| value >= 0.0)) {
         draft.current_top_per_month = top;
     }
-    if let Some(currency) = last("currency").and_then(|code| Currency::parse(code).ok()) {
-        draft.currency = currency.code().to_owned();
+    let currency = last("currency")
+        .and_then(|code| Currency::parse(code).ok())
+        .map(|currency| currency.code().to_owned());
+    if let Some(currency) = read("currency", currency) {
+        draft.currency = currency;
     }
     let names = values("stage");
     let rates = values("rate");
@@ -285,6 +316,11 @@ pub fn embed_start(
             .as_ref()
             .is_some_and(|rates| rates.len() + 1 == names.len())
         && names.iter().all(|name| !name.trim().is_empty());
+    let is_given = !names.is_empty() || rates.as_ref().is_none_or(|rates| !rates.is_empty());
+    if is_given && !fits {
+        // The funnel is taken whole or not at all.
+        ignored.extend(["stage", "rate"]);
+    }
     if let (true, Some(rates)) = (fits, rates) {
         draft.stages = names
             .iter()
@@ -301,6 +337,7 @@ pub fn embed_start(
         theme: last("theme").and_then(Theme::parse).unwrap_or_default(),
         accent: last("accent").and_then(Rgb::parse_hex),
         sections: last("show").map(Sections::parse).unwrap_or_default(),
+        ignored,
     }
 }
 

@@ -8,6 +8,7 @@
 //! Units: a metric's values are in its own [`Unit`] (counts per month, percents as fractions,
 //! money); months are indexes into the plan year (0 is its first month).
 
+use crate::model::number::needed_shown;
 use crate::model::tracking::{MONTHS, QUARTERS};
 
 /// The source article's groups of metrics.
@@ -235,44 +236,67 @@ pub fn stage_reach(last_year_month: Option<f64>, above: Option<(f64, f64)>) -> O
     }
 }
 
-/// An objective drafted from the plan for one funnel stage.
+/// An objective drafted from the plan for one funnel stage and one quarter.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Drafted {
     /// The stage's index in the funnel (0 = the top).
     pub stage: usize,
-    /// The stage's target per month, rounded up to a whole count (never below what is needed).
+    /// The stage's target per month in the quarter, rounded up as the targets are shown
+    /// ([`needed_shown`]: whole from 10 up, two decimals below), never below what is needed.
     pub target: f64,
     /// Last year's monthly figure (its total ÷ 12), if known.
     pub baseline: Option<f64>,
-    /// The last month of `quarter`: the deadline.
+    /// The last month of `quarter`: the deadline (0 = the plan year's first month).
     pub deadline: usize,
-    /// The quarter it belongs to.
+    /// The quarter it belongs to (0 = the first).
     pub quarter: usize,
+    /// The source article's group: the last stage (customers) is what the business gets
+    /// ([`MetricGroup::Value`]), the first two (visits, leads) how people respond
+    /// ([`MetricGroup::Response`]), the others what it costs to get them
+    /// ([`MetricGroup::Efficiency`]).
+    pub group: MetricGroup,
 }
 
-/// Objectives drafted from the plan: one per stage whose target per month (`targets`, top to
-/// bottom, counts per month) is above where it starts (`baselines`, last year's monthly figure
-/// per stage), or that has no baseline; stages already at their target need no objective. Each is
-/// due by the end of `quarter` (0–3), the quarter it is the focus of.
+/// Objectives drafted from the plan, for every quarter that has targets: `monthly` holds each
+/// stage's target in each month of the plan year (top to bottom, counts per month), `baselines`
+/// where each stage starts (last year's monthly figure). In each quarter, each stage whose
+/// target per month there (the most of the quarter's three months, so that no month of it asks
+/// for more) is above its baseline, or that has no baseline, gets one objective due by the
+/// quarter's last month; a stage already at its target in a quarter, or with nothing to reach
+/// in it, gets none. Quarter by quarter, top to bottom.
 ///
-/// Example: 94.3 leads a month needed and 60 last year, in the first quarter: "Leads, 95 a
-/// month by the end of month 3, from 60".
-pub fn draft(targets: &[f64], baselines: &[Option<f64>], quarter: usize) -> Vec<Drafted> {
-    let quarter = quarter.min(QUARTERS - 1);
-    targets
-        .iter()
-        .enumerate()
-        .filter_map(|(stage, target)| {
-            let baseline = baselines.get(stage).copied().flatten();
-            let target = target.ceil();
-            let has_ground = baseline.is_none_or(|baseline| baseline < target);
-            (target.is_finite() && target > 0.0 && has_ground).then_some(Drafted {
-                stage,
-                target,
-                baseline,
-                deadline: quarter * 3 + 2,
-                quarter,
-            })
+/// Example: 94.3 leads a month needed all year and 60 last year: "Leads, 95 a month by the end
+/// of month 3, from 60", then the same by months 6, 9 and 12; 0.75 customers a month against
+/// last year's 0.5: 0.75 a month by each quarter's end.
+pub fn draft(monthly: &[[f64; MONTHS]], baselines: &[Option<f64>]) -> Vec<Drafted> {
+    let bottom = monthly.len().saturating_sub(1);
+    (0..QUARTERS)
+        .flat_map(|quarter| {
+            monthly
+                .iter()
+                .enumerate()
+                .filter_map(move |(stage, months)| {
+                    let in_quarter = months.get(quarter * 3..quarter * 3 + 3)?;
+                    let most = in_quarter.iter().copied().fold(0.0_f64, f64::max);
+                    let target = needed_shown(most);
+                    let baseline = baselines.get(stage).copied().flatten();
+                    let has_ground = baseline.is_none_or(|baseline| baseline < target);
+                    let group = if stage == bottom {
+                        MetricGroup::Value
+                    } else if stage < 2 {
+                        MetricGroup::Response
+                    } else {
+                        MetricGroup::Efficiency
+                    };
+                    (target.is_finite() && target > 0.0 && has_ground).then_some(Drafted {
+                        stage,
+                        target,
+                        baseline,
+                        deadline: quarter * 3 + 2,
+                        quarter,
+                        group,
+                    })
+                })
         })
         .collect()
 }

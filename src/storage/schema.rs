@@ -890,10 +890,7 @@ impl Reader {
         let start = match self.field(map, path, "start")? {
             Value::Null => Some(None),
             value => {
-                let start = value.as_str().and_then(|text| {
-                    let (year, month) = text.split_once('-')?;
-                    PlanYear::new(year.parse().ok()?, month.parse().ok()?)
-                });
+                let start = value.as_str().and_then(PlanYear::parse);
                 if start.is_none() {
                     self.report(join(path, "start"), Reason::WrongType(Expected::PlanYear));
                 }

@@ -4,14 +4,14 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::Key;
+use crate::i18n::{Key, NameOf};
 use crate::model::marketing::{BudgetPeriod, ChannelDraft, Shares};
 use crate::model::Share;
 use crate::model::{error_for, ChannelId, Field, InputError, PlanDraft, StageId};
-use crate::ui::field::{Choice, InputField, Kind};
+use crate::ui::field::{printed, Choice, InputField, Kind};
 use crate::ui::table::ScrollTable;
 use crate::ui::text::{
-    channel_label, decimal, error_message, field_id, rate_steps, stage_label, t, tf, tl,
+    channel_label, decimal, error_message, field_id, rate_steps, shown_name, stage_label, t, tf, tl,
 };
 use crate::ui::{focus_later, ReportMemo};
 
@@ -99,7 +99,7 @@ fn CellInput(
             <span class="print-value" class:is-placeholder=move || value.with(String::is_empty)>
                 {move || {
                     let text = value.get();
-                    if text.is_empty() { placeholder.map(|placeholder| placeholder.get()).unwrap_or_default() } else { text }
+                    if text.is_empty() { placeholder.map(|placeholder| placeholder.get()).unwrap_or_default() } else { printed(&text, kind) }
                 }}
             </span>
             <p class="error" id=error_id hidden=move || message.with(Option::is_none)>
@@ -357,7 +357,7 @@ fn ChannelRow(
                 <CellInput
                     id=field_id(Field::ChannelName(id))
                     label=Signal::derive(move || tf(Key::ChannelNameLabel, &[("number", &(position.get() + 1).to_string())]))
-                    value=text(|channel| &channel.name)
+                    value=Signal::derive(move || shown_name(&text(|channel| &channel.name).get(), NameOf::Channel))
                     on_input=edit(draft, id, |channel, text| channel.name = text)
                     error=marketing_error(report, Field::ChannelName(id))
                 />

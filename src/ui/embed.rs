@@ -18,7 +18,7 @@ use crate::ui::forward_check::ForwardCheck;
 use crate::ui::goal_form::GoalForm;
 use crate::ui::stage_list::StageList;
 use crate::ui::targets::TargetsPanel;
-use crate::ui::text::{count_money_in, lang, t};
+use crate::ui::text::{count_money_in, lang, t, tf};
 use crate::ui::{example_plan, Checked, TargetsMemo};
 
 /// The message the embed posts to the page around it: `{ type: RESIZE_MESSAGE, height }`, the
@@ -37,6 +37,9 @@ pub fn EmbedApp() -> impl IntoView {
     let start = embed_start(&decode_query(&query), example_plan(), lang().symbols());
     apply_look(start.theme, start.accent);
     let sections = start.sections;
+    // Said, not silent: the link's values the calculator could not use.
+    let is_clean = start.ignored.is_empty();
+    let ignored = tf(Key::EmbedIgnored, &[("names", &start.ignored_list())]);
 
     // The embed has no currency field: its currency is the one its address names, for good.
     count_money_in(Signal::stored(start.draft.currency.clone()));
@@ -67,6 +70,7 @@ pub fn EmbedApp() -> impl IntoView {
             <a href=open_link target="_blank" rel="noopener">{t(Key::OpenInApp)}</a>
         </header>
         <main class="embed">
+            <p class="notice" hidden=is_clean>{ignored}</p>
             <GoalForm draft checked />
             {sections.stages.then(|| view! { <StageList draft checked /> })}
             {sections.targets.then(|| view! { <TargetsPanel draft checked targets show_how=sections.how /> })}

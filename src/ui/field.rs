@@ -4,9 +4,27 @@
 use leptos::prelude::*;
 
 use crate::i18n::Key;
+use crate::model::number::{format_typed, parse_number};
 use crate::model::{Field, InputError};
-use crate::ui::text::{error_message, t};
+use crate::ui::text::{error_message, lang, t};
 use crate::ui::Checked;
+
+/// How a printout writes a field's `value`: a number as the page writes numbers, with its
+/// thousands separators ("420000" typed prints "420,000"), every digit kept; anything else, or
+/// a number that does not read, as typed.
+pub fn printed(value: &str, kind: Kind) -> String {
+    // The embed offers no printout.
+    if cfg!(feature = "embed") {
+        return value.to_owned();
+    }
+    let symbols = lang().symbols();
+    match kind {
+        Kind::Number => parse_number(value, symbols)
+            .map(|number| format_typed(number, symbols))
+            .unwrap_or_else(|_| value.to_owned()),
+        Kind::Text => value.to_owned(),
+    }
+}
 
 /// The error for `field` in the checked plan, as a signal. A goal not typed yet is asked for
 /// by the results panel, not flagged here (see [`crate::model::FieldError::is_awaited`]).
@@ -106,7 +124,7 @@ pub fn InputField(
                     aria-describedby=described_by
                 />
                 // A printout shows the value as text, never cut to the input's width.
-                <span class="print-value">{value}</span>
+                <span class="print-value">{move || printed(&value.get(), kind)}</span>
                 {suffix.map(|suffix| view! { <span class="suffix" aria-hidden="true">{suffix}</span> })}
             </div>
             <p class="hint" id=hint_id hidden=move || hint_text.with(String::is_empty)>

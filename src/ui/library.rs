@@ -6,10 +6,28 @@ use leptos::prelude::*;
 use crate::i18n::Key;
 use crate::model::library::KEEP_DELETED_MS;
 use crate::model::number::whole_days;
-use crate::model::PlanId;
-use crate::ui::browser::format_time;
+use crate::model::{PlanId, PlanRecord};
+use crate::storage::schema::encode_export;
+use crate::ui::browser::{download, format_time, now_ms, today};
 use crate::ui::planner::Planner;
 use crate::ui::text::{plan_label, t, tf, tp};
+
+/// The type of an export file.
+const JSON: &str = "application/json";
+
+/// Downloads `records` as an export file.
+pub fn export(records: &[PlanRecord], stem: &str) {
+    let text = encode_export(records, now_ms());
+    download(&format!("{stem}.funnel-plans.json"), JSON, &text);
+}
+
+/// Downloads every live plan (from "Keep and share", and from a storage notice on any page).
+pub fn export_all(planner: Planner) {
+    export(
+        &planner.all_for_export(),
+        &format!("{}-{}", t(Key::ExportAllStem), today()),
+    );
+}
 
 /// The plan library panel.
 #[component]

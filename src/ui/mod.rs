@@ -17,6 +17,7 @@ mod intl;
 mod kpis;
 mod library;
 mod notices;
+mod plan_year;
 mod planner;
 mod results;
 mod review;
@@ -49,7 +50,7 @@ use notices::Notices;
 use planner::Planner;
 use stage_list::StageList;
 use targets::TargetsPanel;
-use text::{count_money_in, lang, plan_label, set_lang, t, tf};
+use text::{count_money_in, lang, plan_label, set_lang, t, tf, with_shown_names};
 use transfer::PlanActions;
 
 thread_local! {
@@ -268,8 +269,15 @@ pub fn ForecastApp() -> impl IntoView {
 fn App(area: Area) -> impl IntoView {
     let planner = Planner::open();
     let draft = planner.draft();
-    let checked: Checked =
-        Memo::new(move |_| draft.with(|draft| draft.validate(draft.typed_in.symbols())));
+    // The plan as the page names it: the stages and channels the app named, in the page's
+    // language (the plan keeps them as given). Every figure, table and export reads this one.
+    let checked: Checked = Memo::new(move |_| {
+        draft.with(|draft| {
+            let named = with_shown_names(draft);
+            let draft = named.as_ref().unwrap_or(draft);
+            draft.validate(draft.typed_in.symbols())
+        })
+    });
     let targets: TargetsMemo =
         Memo::new(move |_| checked.with(|checked| checked.as_ref().ok().map(reverse)));
     // The marketing figures, made only by the areas that show them (so the Annual plan page
@@ -278,6 +286,8 @@ fn App(area: Area) -> impl IntoView {
         Memo::new(move |_| {
             draft.with(|draft| {
                 checked.with(|checked| {
+                    let named = with_shown_names(draft);
+                    let draft = named.as_ref().unwrap_or(draft);
                     Report::new(draft, checked.as_ref().ok(), draft.typed_in.symbols())
                 })
             })

@@ -8,9 +8,9 @@ use crate::i18n::Key;
 use crate::model::library::Notice;
 use crate::storage::{StorageIssue, Unreadable};
 use crate::ui::browser::{download, today};
+use crate::ui::library::export_all;
 use crate::ui::planner::{Planner, Status, STATUS_MESSAGE};
 use crate::ui::text::{plan_label, t, tf, tp};
-use crate::ui::transfer::export_all;
 
 /// All notices, in order of urgency.
 #[component]
@@ -210,6 +210,9 @@ fn StatusLine(planner: Planner) -> impl IntoView {
                             Key::StatusLinkNotHere,
                             &[("fragment", &fragment), ("shown", &shown)],
                         ),
+                        Status::LinkValuesReplaced(names) => {
+                            tf(Key::EmbedIgnored, &[("names", &names)])
+                        }
                     };
                     // Focusable (not in the tab order) so an import can bring it into view.
                     view! {

@@ -38,6 +38,9 @@ pub enum Status {
         fragment: String,
         shown: String,
     },
+    /// A link from the embed gave values the app could not use: the worked example's stand in
+    /// their place, named ("goal, rate").
+    LinkValuesReplaced(String),
 }
 
 /// Why the last import did not happen.
@@ -139,7 +142,10 @@ impl Planner {
         // what opens.
         let mut asked_for = None;
         let start = match shared_plan(&fragment) {
-            Some(Ok(draft)) => Start::Shared(Box::new(draft)),
+            Some(Ok((draft, replaced))) => {
+                status = replaced;
+                Start::Shared(Box::new(draft))
+            }
             Some(Err(error)) => {
                 status = Some(share_failure(&error));
                 Start::Plan(None)
@@ -472,8 +478,11 @@ impl Planner {
     /// changes.
     pub fn open_shared(self, fragment: &str) {
         match shared_plan(fragment) {
-            Some(Ok(draft)) => {
+            Some(Ok((draft, replaced))) => {
                 self.change(&mut |library, now| library.open_shared(draft.clone(), now));
+                if replaced.is_some() {
+                    self.status.set(replaced);
+                }
             }
             Some(Err(error)) => self.status.set(Some(share_failure(&error))),
             None => {}
@@ -559,13 +568,17 @@ impl Planner {
 }
 
 /// The plan a link's fragment carries: a share link's, or the plan of a link from the embed
-/// ("Open in Funnel Planner"); `None` when the fragment is neither.
-fn shared_plan(fragment: &str) -> Option<Result<PlanDraft, ShareError>> {
+/// ("Open in Funnel Planner"), with the status naming the link's values it could not use;
+/// `None` when the fragment is neither.
+fn shared_plan(fragment: &str) -> Option<Result<(PlanDraft, Option<Status>), ShareError>> {
     if let Some(query) = fragment.strip_prefix(OPEN_PREFIX) {
         let start = embed_start(&decode_query(query), example_plan(), lang().symbols());
-        return Some(Ok(start.draft));
+        let replaced =
+            (!start.ignored.is_empty()).then(|| Status::LinkValuesReplaced(start.ignored_list()));
+        return Some(Ok((start.draft, replaced)));
     }
-    is_share_fragment(fragment).then(|| decode_fragment(fragment, lang()))
+    is_share_fragment(fragment)
+        .then(|| decode_fragment(fragment, lang()).map(|draft| (draft, None)))
 }
 
 /// The status for a share link that could not be opened.

@@ -7,7 +7,7 @@ use std::cell::Cell;
 
 use leptos::prelude::*;
 
-use crate::i18n::{self, Key, Lang};
+use crate::i18n::{self, Key, Lang, NameOf};
 #[cfg(not(feature = "embed"))]
 use crate::model::forecast::draft::MAX_SEED;
 #[cfg(not(feature = "embed"))]
@@ -321,9 +321,50 @@ pub fn field_id(field: Field) -> String {
     }
 }
 
-/// A stage's name for labels: what was typed, or "Stage 3" while it is empty.
+/// A stage's name for labels: what was typed, the app's name for it in the page's language
+/// (see [`shown_name`]), or "Stage 3" while it is empty.
 pub fn stage_label(name: &str, position: usize) -> String {
-    name_or_numbered(name, position, Key::UnnamedStage)
+    name_or_numbered(name, position, Key::UnnamedStage, NameOf::Stage)
+}
+
+/// A stage's or channel's name as the page shows it, in its field too: a name the app gave
+/// (the example's "Visits", a usual channel) in the page's language until the person renames
+/// it (`i18n::default_name_in`), any other name as typed. The plan keeps the name as it was
+/// given, so the next page in another language shows it in that one.
+pub fn shown_name(name: &str, of: NameOf) -> String {
+    #[cfg(not(feature = "embed"))]
+    // Exactly the app's name: one with a space typed after it is being typed, and stays.
+    if let Some(default) = i18n::default_name_in(name, of, lang()) {
+        return default.to_owned();
+    }
+    // The embed's plan is always made in the reader's language.
+    #[cfg(feature = "embed")]
+    let _ = of;
+    name.to_owned()
+}
+
+/// `draft` with each name the app gave written in the page's language (see [`shown_name`]),
+/// for the checked plan every figure and export reads; `None` when nothing changes.
+pub fn with_shown_names(draft: &PlanDraft) -> Option<PlanDraft> {
+    let stage_changes = draft
+        .stages
+        .iter()
+        .any(|stage| shown_name(&stage.name, NameOf::Stage) != stage.name);
+    let channel_changes = draft
+        .marketing
+        .channels
+        .iter()
+        .any(|channel| shown_name(&channel.name, NameOf::Channel) != channel.name);
+    (stage_changes || channel_changes).then(|| {
+        let mut shown = draft.clone();
+        for stage in &mut shown.stages {
+            stage.name = shown_name(&stage.name, NameOf::Stage);
+        }
+        for channel in &mut shown.marketing.channels {
+            channel.name = shown_name(&channel.name, NameOf::Channel);
+        }
+        shown
+    })
 }
 
 /// Every stage's label (as [`stage_label`] writes it), top to bottom.
@@ -356,16 +397,17 @@ pub fn rate_steps(draft: &PlanDraft) -> Vec<(StageId, String, String)> {
 
 /// A channel's name for labels: what was typed, or "Channel 2" while it is empty.
 pub fn channel_label(name: &str, position: usize) -> String {
-    name_or_numbered(name, position, Key::UnnamedChannel)
+    name_or_numbered(name, position, Key::UnnamedChannel, NameOf::Channel)
 }
 
-/// `name` as typed, or while it is empty `unnamed` numbered by `position` (counted from 0).
-fn name_or_numbered(name: &str, position: usize, unnamed: Key) -> String {
+/// `name` as shown ([`shown_name`]), or while it is empty `unnamed` numbered by `position`
+/// (counted from 0).
+fn name_or_numbered(name: &str, position: usize, unnamed: Key, of: NameOf) -> String {
     let name = name.trim();
     if name.is_empty() {
         tf(unnamed, &[("number", &(position + 1).to_string())])
     } else {
-        name.to_owned()
+        shown_name(name, of)
     }
 }
 

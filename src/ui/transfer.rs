@@ -10,36 +10,18 @@ use crate::i18n::Key;
 use crate::model::channels::Report;
 use crate::model::csv::{self, Words};
 use crate::model::tracking::MONTHS;
-use crate::model::{ChannelId, Plan, PlanDraft, PlanRecord, StageId, Targets};
+use crate::model::{ChannelId, Plan, PlanDraft, StageId, Targets};
 use crate::storage::schema::{
-    decode_import, encode_export, plan_names, Expected, ImportError, Problem, Reason,
-    MAX_IMPORT_BYTES,
+    decode_import, plan_names, Expected, ImportError, Problem, Reason, MAX_IMPORT_BYTES,
 };
 use crate::storage::share::share_fragment;
-use crate::ui::browser::{
-    copy_to_clipboard, download, file_stem, now_ms, print, today, url_with_fragment,
-};
+use crate::ui::browser::{copy_to_clipboard, download, file_stem, print, url_with_fragment};
 use crate::ui::embed_dialog::EmbedDialog;
 use crate::ui::figures::reason_text;
+use crate::ui::library::{export, export_all};
 use crate::ui::planner::{ImportFailure, Planner};
 use crate::ui::text::{channel_label, lang, plan_label, t, tf, tp};
 use crate::ui::{Checked, ReportMemo, TargetsMemo};
-
-const JSON: &str = "application/json";
-
-/// Downloads `records` as an export file.
-pub fn export(records: &[PlanRecord], stem: &str) {
-    let text = encode_export(records, now_ms());
-    download(&format!("{stem}.funnel-plans.json"), JSON, &text);
-}
-
-/// Downloads every live plan.
-pub fn export_all(planner: Planner) {
-    export(
-        &planner.all_for_export(),
-        &format!("{}-{}", t(Key::ExportAllStem), today()),
-    );
-}
 
 /// The keep-and-share panel.
 #[component]

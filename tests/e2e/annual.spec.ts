@@ -155,51 +155,61 @@ test("the source article's flow: last year, a growth goal, existing customers, t
   await planner.openArea('Annual plan');
   await expect(planner.chainIsPlanGoal).toBeVisible();
 
-  // Objectives drafted from the plan (goal now 4,300,000). Targets a month, rounded up to a whole
-  // count: Customers 3.909 ÷ 12 = 0.33 → 1; Opportunities 7.82 ÷ 12 = 0.65 → 1; SQLs 19.55 ÷ 12
-  // = 1.63 → 2; MQLs 97.73 ÷ 12 = 8.14 → 9; Leads 488.64 ÷ 12 = 40.72 → 41; Visits 32,575.76 ÷
-  // 12 = 2,714.65 → 2,715. Baselines, last year ÷ 12: Visits 2,000, Leads 32, MQLs 8, SQLs 2,
-  // Opportunities 1, Customers 0.33. SQLs (2 of 2) and Opportunities (1 of 1) are already there,
-  // so four objectives: Visits, Leads, MQLs and Customers, due by March (end of Q1).
+  // Objectives drafted from the plan (goal now 4,300,000), one per stage with ground to make up
+  // in each quarter. Targets a month, rounded up as the targets table shows them (whole from 10
+  // up, two decimals below, two significant digits below 1): Customers 3.909 ÷ 12 = 0.3258 →
+  // 0.33; Opportunities 7.82 ÷ 12 = 0.652 → 0.66; SQLs 19.55 ÷ 12 = 1.629 → 1.63; MQLs 97.73 ÷
+  // 12 = 8.144 → 8.15; Leads 488.64 ÷ 12 = 40.72 → 41; Visits 32,575.76 ÷ 12 = 2,714.65 →
+  // 2,715. Baselines, last year ÷ 12: Visits 2,000, Leads 32, MQLs 8, SQLs 2, Opportunities 1,
+  // Customers 0.333. SQLs, Opportunities and Customers are already there, so three objectives a
+  // quarter: Visits, Leads and MQLs, due by March, June, September and December.
   await planner.draftObjectivesButton.click();
-  await expect(planner.objectiveHeadings).toHaveText(['Visits', 'Leads', 'MQLs', 'Customers']);
-  await expect(planner.objectiveField('Visits', 'Target')).toHaveValue('2,715');
-  await expect(planner.objectiveField('Visits', 'Today (baseline)')).toHaveValue('2,000');
-  await expect(planner.objectiveField('Leads', 'Target')).toHaveValue('41');
-  await expect(planner.objectiveField('Leads', 'Today (baseline)')).toHaveValue('32');
-  await expect(planner.objectiveField('MQLs', 'Target')).toHaveValue('9');
-  await expect(planner.objectiveField('MQLs', 'Today (baseline)')).toHaveValue('8');
-  await expect(planner.objectiveField('Customers', 'Target')).toHaveValue('1');
-  await expect(planner.objectiveField('Leads', 'By').locator('option:checked')).toHaveText('March 2027');
-  await expect(planner.objectiveField('Leads', 'Focus quarter').locator('option:checked')).toHaveText('Q1');
-  await expect(planner.progress('Leads')).toHaveText('No results yet: enter them on the Results page.');
+  const drafted = ['Q1', 'Q2', 'Q3', 'Q4'].flatMap((q) => ['Visits', 'Leads', 'MQLs'].map((stage) => `${stage}, ${q}`));
+  await expect(planner.objectiveHeadings).toHaveText(drafted);
+  await expect(planner.objectiveField('Visits, Q1', 'Target')).toHaveValue('2,715');
+  await expect(planner.objectiveField('Visits, Q1', 'Today (baseline)')).toHaveValue('2,000');
+  await expect(planner.objectiveField('Leads, Q1', 'Target')).toHaveValue('41');
+  await expect(planner.objectiveField('Leads, Q1', 'Today (baseline)')).toHaveValue('32');
+  await expect(planner.objectiveField('MQLs, Q1', 'Target')).toHaveValue('8.15');
+  await expect(planner.objectiveField('MQLs, Q1', 'Today (baseline)')).toHaveValue('8');
+  await expect(planner.objectiveField('Leads, Q1', 'By').locator('option:checked')).toHaveText('March 2027');
+  await expect(planner.objectiveField('Leads, Q1', 'Focus quarter').locator('option:checked')).toHaveText('Q1');
+  await expect(planner.objectiveField('Leads, Q4', 'Target')).toHaveValue('41');
+  await expect(planner.objectiveField('Leads, Q4', 'By').locator('option:checked')).toHaveText('December 2027');
+  await expect(planner.progress('Leads, Q1')).toHaveText('No results yet: enter them on the Results page.');
   // Leads' reach, by the one rule for every stage: half as much again as last year's month,
   // 384 ÷ 12 × 1.5 = 48 ≥ 41.
-  await expect(planner.smartCheck('Leads')).toHaveText([
+  await expect(planner.smartCheck('Leads, Q1')).toHaveText([
     '✓ Specific',
     '✓ Measurable',
     '✓ Achievable',
     '✓ Relevant',
     '✓ Time-bound',
   ]);
+  // Drafting again adds nothing: each stage already has its objective in each quarter.
+  await planner.draftObjectivesButton.click();
+  await expect(planner.objectiveHeadings).toHaveText(drafted);
 
-  await planner.type(planner.objectiveField('Visits', 'Owner'), 'Ben');
-  await planner.type(planner.objectiveField('Leads', 'Owner'), 'Ana');
+  await planner.type(planner.objectiveField('Visits, Q1', 'Owner'), 'Ben');
+  await planner.type(planner.objectiveField('Leads, Q1', 'Owner'), 'Ana');
   const owners = {
     Ben: { objectives: '1', onPace: '0', behind: '0', noFigures: '1' },
     Ana: { objectives: '1', onPace: '0', behind: '0', noFigures: '1' },
-    'No owner yet': { objectives: '2', onPace: '0', behind: '0', noFigures: '2' },
+    'No owner yet': { objectives: '10', onPace: '0', behind: '0', noFigures: '10' },
   };
   await planner.expectOwners(owners);
   // Each target is a count a month, and says so.
   const q1 = [
     'Visits: 2,715 a month by March 2027 (Ben)',
     'Leads: 41 a month by March 2027 (Ana)',
-    'MQLs: 9 a month by March 2027 (No owner yet)',
-    'Customers: 1 a month by March 2027 (No owner yet)',
+    'MQLs: 8.15 a month by March 2027 (No owner yet)',
   ];
   await expect(planner.roadmapItems('Q1')).toHaveText(q1);
-  await expect(planner.roadmapItems('Q2')).toHaveCount(0);
+  await expect(planner.roadmapItems('Q3')).toHaveText([
+    'Visits: 2,715 a month by September 2027 (No owner yet)',
+    'Leads: 41 a month by September 2027 (No owner yet)',
+    'MQLs: 8.15 a month by September 2027 (No owner yet)',
+  ]);
   await planner.expectAnnualSaved('"owner":"Ana"');
 
   // Everything typed and chosen is still there after a reload.
@@ -220,9 +230,9 @@ test("the source article's flow: last year, a growth goal, existing customers, t
   await expect(planner.existingKind('Cross-sell').locator('option:checked')).toHaveText('% of last year');
   await expect(planner.chainSteps.nth(2)).toHaveText('From new customers: $4,300,000');
   await expect(planner.chainIsPlanGoal).toBeVisible();
-  await expect(planner.objectiveHeadings).toHaveText(['Visits', 'Leads', 'MQLs', 'Customers']);
-  await expect(planner.objectiveField('Visits', 'Owner')).toHaveValue('Ben');
-  await expect(planner.objectiveField('Leads', 'Owner')).toHaveValue('Ana');
+  await expect(planner.objectiveHeadings).toHaveText(drafted);
+  await expect(planner.objectiveField('Visits, Q1', 'Owner')).toHaveValue('Ben');
+  await expect(planner.objectiveField('Leads, Q1', 'Owner')).toHaveValue('Ana');
   await planner.expectOwners(owners);
   await expect(planner.roadmapItems('Q1')).toHaveText(q1);
 });
@@ -446,17 +456,20 @@ test('an objective of your own: its SMART check letter by letter, owner, roadmap
   for (const quarter of ['Q1', 'Q2', 'Q3', 'Q4']) await expect(planner.roadmapItems(quarter)).toHaveCount(0);
   await planner.objectiveField(name, 'Focus quarter').selectOption({ label: 'Q2' });
   await expect(planner.roadmapItems('Q2')).toHaveText(['Email open rate: 25% by June 2027 (Chris)']);
+  // Its heading names its quarter now.
+  const inQ2 = `${name}, Q2`;
+  await expect(planner.objectiveHeadings).toHaveText([inQ2]);
 
   // A Value metric is linked to the revenue goal.
-  await planner.objectiveField(name, 'Group').selectOption({ label: 'Value' });
-  await expect(planner.smartCheck(name).nth(3)).toHaveText('✓ Relevant');
+  await planner.objectiveField(inQ2, 'Group').selectOption({ label: 'Value' });
+  await expect(planner.smartCheck(inQ2).nth(3)).toHaveText('✓ Relevant');
 
   await planner.reload();
-  await expect(planner.objectiveField(name, 'Owner')).toHaveValue('Chris');
-  await expect(planner.objectiveField(name, 'Target')).toHaveValue('25');
-  await expect(planner.objectiveField(name, 'Unit').locator('option:checked')).toHaveText('Percent');
+  await expect(planner.objectiveField(inQ2, 'Owner')).toHaveValue('Chris');
+  await expect(planner.objectiveField(inQ2, 'Target')).toHaveValue('25');
+  await expect(planner.objectiveField(inQ2, 'Unit').locator('option:checked')).toHaveText('Percent');
 
-  await planner.removeObjectiveButton(name).click();
+  await planner.removeObjectiveButton(inQ2).click();
   await expect(planner.objectives).toHaveCount(0);
   await expect(planner.ownersSection).toBeHidden();
   await expect(planner.roadmapItems('Q2')).toHaveCount(0);
@@ -499,8 +512,8 @@ test('an objective of your own: values typed month by month give its progress', 
 test('the Annual plan page has no axe violations and no sideways scroll at 320 px', async ({ page, planner }) => {
   await planner.goto(REVIEW_PAGE);
   await planner.draftObjectivesButton.click();
-  // No last year: every stage gets an objective.
-  await expect(planner.objectiveHeadings).toHaveText(STAGES);
+  // No last year: every stage gets an objective in every quarter.
+  await expect(planner.objectiveHeadings).toHaveText(['Q1', 'Q2', 'Q3', 'Q4'].flatMap((q) => STAGES.map((stage) => `${stage}, ${q}`)));
   await planner.addObjectiveButton.click();
   await planner.type(planner.objectives.last().getByLabel('Metric', { exact: true }), 'Emails sent');
   await planner.openValues('Emails sent');

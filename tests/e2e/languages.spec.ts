@@ -156,9 +156,9 @@ test('switching language keeps the plan, its numbers and the focus', async ({ pa
   const menu = page.getByLabel(t('pl', 'LanguageLabel'), { exact: true });
   await expect(menu).toBeFocused();
   await expect(field(page, 'pl', 'RevenueGoalLabel')).toHaveValue('2 500 000,5');
-  // The stage names typed (here the example's English ones) are the person's and stay.
-  await expect(field(page, 'pl', 'RateLabel', { from: 'Visits', to: 'Leads' })).toHaveValue('2,5');
-  await expect(target(page, 'pl', 'Visits', 2)).toHaveAttribute('data-value', before ?? '');
+  // The example's stage names, never renamed, follow the language.
+  await expect(field(page, 'pl', 'RateLabel', { from: stages('pl')[0], to: stages('pl')[1] })).toHaveValue('2,5');
+  await expect(target(page, 'pl', stages('pl')[0], 2)).toHaveAttribute('data-value', before ?? '');
 
   // Remembered: a reload stays in Polish.
   await page.reload();
@@ -213,15 +213,16 @@ test('a plan typed in Polish keeps its numbers through export, import in French 
   const name = t('pl', 'ExamplePlanName');
   await other.page.getByRole('button', { name, exact: true }).click();
   await expect(field(other.page, 'fr', 'RevenueGoalLabel')).toHaveValue('2 500 000,5');
-  await expect(field(other.page, 'fr', 'RateLabel', { from: visits, to: stages('pl')[1] })).toHaveValue('2,5');
+  // The example's stage names, never renamed, are the French ones on a French page.
+  await expect(field(other.page, 'fr', 'RateLabel', { from: stages('fr')[0], to: stages('fr')[1] })).toHaveValue('2,5');
   await expect(field(other.page, 'fr', 'CurrencyLabel')).toHaveValue('EUR');
-  await expect(target(other.page, 'fr', visits, 2)).toHaveAttribute('data-value', visitsPerYear ?? '');
+  await expect(target(other.page, 'fr', stages('fr')[0], 2)).toHaveAttribute('data-value', visitsPerYear ?? '');
 
   // The share link opened in Indonesian.
   const url = new URL(link);
   await open(other.page, `${url.pathname}?lang=id${url.hash}`, 'id');
   await expect(field(other.page, 'id', 'RevenueGoalLabel')).toHaveValue('2.500.000,5');
-  await expect(target(other.page, 'id', visits, 2)).toHaveAttribute('data-value', visitsPerYear ?? '');
+  await expect(target(other.page, 'id', stages('id')[0], 2)).toHaveAttribute('data-value', visitsPerYear ?? '');
   // Euros, written the Indonesian way: 2,500,000.5 a year, ÷ 4 = 625,000.125 and ÷ 12 =
   // 208,333.375, each rounded up to the whole euro.
   await expect(

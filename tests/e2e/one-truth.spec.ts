@@ -453,6 +453,25 @@ test("the forecast's schedule marks the months already past", async ({ page, pla
   ]);
 });
 
+// Fails if: the plan year can be set only on the Results page, or setting it on the Annual plan
+// or the Forecast page does not move that page's months and every other page's with it.
+test('the plan year is set wherever months appear, and every page follows it', async ({ page, planner }) => {
+  await page.clock.setFixedTime(new Date('2026-06-10T12:00:00'));
+  await planner.goto('/forecast.html');
+  await expect(planner.planYear).toHaveValue('2026-01');
+  await planner.setPlanYear('2027-04');
+  await expect(planner.scheduleTable.getByRole('rowheader').first()).toHaveText('April 2027');
+  await planner.openArea('Annual plan');
+  await expect(planner.planYear).toHaveValue('2027-04');
+  await expect(page.getByText('The plan year runs from April 2027 to March 2028: deadlines are months of it.', { exact: true })).toBeVisible();
+  await planner.setPlanYear('2027-07');
+  await expect(page.getByText('The plan year runs from July 2027 to June 2028: deadlines are months of it.', { exact: true })).toBeVisible();
+  await planner.openArea('Results');
+  await expect(planner.planYear).toHaveValue('2027-07');
+  await planner.openArea('Forecast');
+  await expect(planner.scheduleTable.getByRole('rowheader').first()).toHaveText('July 2027');
+});
+
 // ---- Nothing lost between pages ---------------------------------------------------------------
 
 // Fails if: with storage blocked, going to another page of the app loses what was typed (the
@@ -516,9 +535,9 @@ test('the printed Annual plan shows every chosen option and unit the screen show
   await planner.type(planner.lastYearSpend, '420,000');
   await planner.typeExisting('Retained revenue', '70', '% of last year');
   await planner.draftObjectivesButton.click();
-  await expect(planner.objectiveField('Leads', 'By').locator('option:checked')).toHaveText('March 2027');
+  await expect(planner.objectiveField('Leads, Q1', 'By').locator('option:checked')).toHaveText('March 2027');
   const chosen = async (label: string) =>
-    (await planner.objectiveField('Leads', label).locator('option:checked').innerText()).trim();
+    (await planner.objectiveField('Leads, Q1', label).locator('option:checked').innerText()).trim();
   const shown = { by: await chosen('By'), group: await chosen('Group'), quarter: await chosen('Focus quarter') };
   const printed = await printedText(page);
   const times = (text: string) => printed.split(text).length - 1;
@@ -526,14 +545,48 @@ test('the printed Annual plan shows every chosen option and unit the screen show
   // "70" with its unit: the kind chosen for retained revenue prints.
   expect(printed).toContain('70');
   expect(printed).toContain('% of last year');
-  // Six objectives drafted, each by March 2027 in Q1: the roadmap names each once, and each
-  // objective's own "By" and "Focus quarter" print their choice too (6 + 6, and 6 + the heading).
+  // Six of the objectives drafted are Q1's, each by March 2027: the roadmap names each once, and each
+  // objective's own "By" prints its choice too (6 + 6); "Q1" prints in each of their headings
+  // and "Focus quarter" fields, and as the roadmap's quarter (6 + 6 + 1).
   expect(times(shown.by), `"${shown.by}" printed`).toBeGreaterThanOrEqual(12);
-  expect(times(shown.quarter), `"${shown.quarter}" printed`).toBeGreaterThanOrEqual(7);
+  expect(times(shown.quarter), `"${shown.quarter}" printed`).toBeGreaterThanOrEqual(13);
   // Each objective's group prints (the Leads objective's among them); an option chosen by none
   // prints nowhere.
   expect(printed).toContain(shown.group);
   expect(printed).not.toContain('Activity');
+});
+
+// Fails if: a page's printout writes a typed number otherwise than the page writes numbers
+// ("2500000" where the page reads 2,500,000), or leaves out a value the screen shows (the plan
+// year's first month, a choice), on any page with fields.
+test('every page prints its typed numbers as the page writes numbers, and every chosen value', async ({ page, planner }) => {
+  await planner.goto('/');
+  await planner.type(planner.revenueGoal, '2500000');
+  await planner.type(planner.averageRevenue, '12500.5');
+  let printed = await printedText(page);
+  expect(printed).toContain('2,500,000');
+  expect(printed).toContain('12,500.5');
+  expect(printed).not.toContain('2500000');
+
+  await planner.openArea('Channels and KPIs');
+  await planner.type(planner.budget, '420000');
+  await planner.type(planner.channelSpend('Paid search'), '12000');
+  printed = await printedText(page);
+  expect(printed).toContain('420,000');
+  expect(printed).toContain('12,000');
+  expect(printed).not.toMatch(/\b420000\b|\b12000\b/);
+  expect(printed).toContain('The whole year');
+
+  await planner.openArea('Results');
+  await planner.setPlanYear('2027-01');
+  printed = await printedText(page);
+  expect(printed).toContain('Plan year starts in January 2027');
+
+  await planner.openArea('Forecast');
+  await planner.type(planner.days('Visits', 'Leads'), '30');
+  printed = await printedText(page);
+  expect(printed).toContain('Plan year starts in January 2027');
+  expect(printed).toContain('Evenly');
 });
 
 // Fails if: last year's revenue from new customers above last year's revenue in all is taken as
@@ -628,15 +681,15 @@ test('"Achievable" applies one rule to every stage', async ({ planner }) => {
   // Last year 24,000 visits and 384 leads: 2,000 and 32 a month. +51 %: 3,020 and 48.32 → 49.
   await planner.typeLastYearTotals({ Visits: '24,000', Leads: '384' });
   await planner.draftObjectivesButton.click();
-  await planner.type(planner.objectiveField('Visits', 'Target'), '3,020');
-  await planner.type(planner.objectiveField('Leads', 'Target'), '49');
-  for (const stage of ['Visits', 'Leads']) {
+  await planner.type(planner.objectiveField('Visits, Q1', 'Target'), '3,020');
+  await planner.type(planner.objectiveField('Leads, Q1', 'Target'), '49');
+  for (const stage of ['Visits, Q1', 'Leads, Q1']) {
     await expect(planner.smartCheck(stage)).toContainText([/^✗ Achievable/]);
   }
   // +50 % (3,000 and 48) is within reach for both.
-  await planner.type(planner.objectiveField('Visits', 'Target'), '3,000');
-  await planner.type(planner.objectiveField('Leads', 'Target'), '48');
-  for (const stage of ['Visits', 'Leads']) {
+  await planner.type(planner.objectiveField('Visits, Q1', 'Target'), '3,000');
+  await planner.type(planner.objectiveField('Leads, Q1', 'Target'), '48');
+  for (const stage of ['Visits, Q1', 'Leads, Q1']) {
     await expect(planner.smartCheck(stage)).toContainText(['✓ Achievable']);
   }
 });
@@ -657,4 +710,66 @@ test("the annual plan's CSV writes deadlines and months as months", async ({ pag
   const visits = rows.find((row) => row[0] === 'Visits' && row.length > 8);
   // Metric, owner, group, unit, baseline, target, by, focus quarter: by March 2027.
   expect(visits?.[6]).toBe('2027-03');
+});
+
+// ---- Names in the page's language ------------------------------------------------------------
+
+// Fails if: a stage or channel name the app gave keeps the language the plan was made in on a
+// page in another language ("Coût par Visits", "brakuje 11 (Customers)"), or a name the person
+// typed is translated.
+test("the app's stage and channel names follow the page's language until renamed", async ({ page, planner }) => {
+  await planner.goto('/');
+  await planner.type(planner.stageName(2), 'Demo requests');
+  await planner.openArea('Channels and KPIs');
+  await planner.type(planner.channelName(2), 'Webinars');
+  await planner.expectSaved('Webinars');
+
+  await page.goto('/channels.html?lang=fr');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  const channel = (n: number) => page.getByRole('textbox', { name: `Nom du canal ${n}`, exact: true });
+  await expect(channel(1)).toHaveValue('SEO et blog');
+  await expect(channel(2)).toHaveValue('Webinars');
+  await expect(channel(3)).toHaveValue('Réseaux sociaux payants');
+  await expect(page.getByRole('columnheader', { name: 'Visites', exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Demo requests', exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Visits', exact: true })).toHaveCount(0);
+
+  await page.goto('/?lang=pl');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'pl');
+  const stage = (n: number) => page.getByRole('textbox', { name: `Nazwa etapu ${n}`, exact: true });
+  await expect(stage(1)).toHaveValue('Odwiedziny');
+  await expect(stage(2)).toHaveValue('Demo requests');
+  await expect(stage(6)).toHaveValue('Klienci');
+  await expect(page.getByRole('rowheader', { name: 'Klienci', exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: 'Customers', exact: true })).toHaveCount(0);
+
+  // The plan keeps the names as given: back in English they are the English ones.
+  await page.goto('/?lang=en');
+  await expect(planner.stageName(1)).toHaveValue('Visits');
+  await expect(planner.stageName(2)).toHaveValue('Demo requests');
+});
+
+// ---- A link's values ---------------------------------------------------------------------------
+
+// Fails if: the blog embed's link gives a value it cannot use (a goal that is not a number, a
+// funnel whose rates do not fit its stages) and the calculator silently shows the worked
+// example's instead of saying which values it replaced.
+test("the embed says which of its link's values it replaced with the example's", async ({ page }) => {
+  await page.goto('/embed.html?goal=ten-million&average=50000&stage=Visits&stage=Sales');
+  await expect(page.getByText("This calculator's link has values it cannot use (goal, stage, rate): the worked example's are shown in their place.", { exact: true })).toBeVisible();
+  // What could be used is: the average revenue.
+  await expect(page.getByLabel('Average revenue per new customer', { exact: true })).toHaveValue('50,000');
+  await page.goto('/embed.html?goal=2500000');
+  await expect(page.locator('main')).toBeVisible();
+  await expect(page.getByText("This calculator's link has values it cannot use", { exact: false })).toBeHidden();
+});
+
+// Fails if: a link from the embed ("Open in Funnel Planner") with a value the app cannot use
+// opens as a shared plan with the worked example's value in its place, without a word.
+test("a shared plan from the embed's link says which values it replaced", async ({ page, planner }) => {
+  await planner.goto('/#open?goal=ten-million&average=50000');
+  await expect(page.getByText(/shared plan/i).first()).toBeVisible();
+  await expect(page.getByText("This calculator's link has values it cannot use (goal): the worked example's are shown in their place.", { exact: true })).toBeVisible();
+  await expect(planner.averageRevenue).toHaveValue('50,000');
+  await expect(planner.revenueGoal).toHaveValue('10,000,000');
 });

@@ -15,7 +15,7 @@
 use serde_json::Value;
 
 use crate::model::forecast::odds::Spread;
-use crate::model::forecast::timing::{Phasing, MAX_DAYS, MONTHS};
+use crate::model::forecast::timing::{self, Phasing, MAX_DAYS, MONTHS};
 use crate::model::json::{list, object, text_of, versioned_object, Json, Unreadable};
 use crate::model::number::{parse_non_negative, parse_percent, retype};
 use crate::model::{InputError, Lang, NumberSymbols, PlanDraft, StageId};
@@ -526,6 +526,24 @@ impl ForecastDraft {
             })
             .collect();
         (days, errors)
+    }
+
+    /// What each of `stages` (top to bottom) must reach in each month: their `yearly` targets
+    /// (per year, from the reverse funnel) spread over the months by this forecast's phasing and
+    /// moved earlier by its days to the next stage ([`timing::schedule`]); `None` while a
+    /// phasing or days field has a problem (each named by [`Self::errors`]).
+    ///
+    /// Example: 12 customers a year from 24 opportunities, evenly, 30.4375 days from one to the
+    /// other: 2 opportunities a month from the month before the plan year, 1 customer a month.
+    pub fn schedule(&self, stages: &[StageId], yearly: &[f64]) -> Option<timing::Schedule> {
+        let (phasing, errors) = self.phasing();
+        let (days, day_errors) = self.days_to_next(stages);
+        if !errors.is_empty() || !day_errors.is_empty() {
+            return None;
+        }
+        let shares = timing::monthly_shares(&phasing).ok()?;
+        let leads = timing::lead_months(&days).ok()?;
+        timing::schedule(yearly, &shares, &leads).ok()
     }
 
     /// The ranges read around the plan's values: `rates` are the plan's rates as fractions, one

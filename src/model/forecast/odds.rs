@@ -330,6 +330,40 @@ pub struct OddsInput {
     pub seed: u64,
 }
 
+impl OddsInput {
+    /// A run's input for a plan: its goal (`Goal::Revenue` aims for revenue, `Goal::NewCustomers`
+    /// for customers), its top stage's target per year and the `ranges` read around its rates
+    /// and average revenue; `None` while no input has a range (nothing would vary: the odds
+    /// would be all or nothing), or while there is no top target above 0.
+    ///
+    /// Example: a 10,000,000 revenue goal, 75,757.6 visits a year at the top and the first rate
+    /// given a range run `trials` trials aiming for OddsGoal::Revenue(10,000,000).
+    pub fn for_plan(
+        goal: &crate::model::Goal,
+        top_per_year: f64,
+        ranges: super::draft::Ranges,
+        trials: u32,
+        seed: u64,
+    ) -> Option<Self> {
+        let has_top = top_per_year > 0.0;
+        if !ranges.has_any() || !has_top {
+            return None;
+        }
+        let goal = match *goal {
+            crate::model::Goal::Revenue(revenue) => OddsGoal::Revenue(revenue),
+            crate::model::Goal::NewCustomers(customers) => OddsGoal::Customers(customers),
+        };
+        Some(Self {
+            top_per_year,
+            rates: ranges.rates,
+            average_revenue: ranges.average_revenue,
+            goal,
+            trials,
+            seed,
+        })
+    }
+}
+
 /// Quantiles and mean of one figure over the trials (same unit as the figure: customers per
 /// year, or money per year).
 #[derive(Debug, Clone, Copy, PartialEq)]

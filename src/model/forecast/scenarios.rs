@@ -31,8 +31,8 @@ impl Scenario {
     }
 }
 
-/// A copy of `draft` named `name` with every rate typed multiplied by `factor` and capped at
-/// 100 %, written in the plan's own number format to a millionth of a percent (so float noise
+/// A copy of `draft` named `name` with every rate typed (the plan's and each channel's own, see
+/// below) multiplied by `factor` and capped at 100 %, written in the plan's own number format to a millionth of a percent (so float noise
 /// never shows in a field). A rate that cannot be
 /// read is kept as typed (nothing is guessed); everything else (goal, channels, results, the
 /// annual plan, the forecast) is copied as it is.
@@ -40,14 +40,37 @@ impl Scenario {
 /// Worked example: 1.5 % × 0.8 = 1.2 %; 50 % × 1.2 = 60 %; 90 % × 1.2 = 108 % → 100 %.
 pub fn scaled(draft: &PlanDraft, factor: f64, name: String) -> PlanDraft {
     let symbols = draft.typed_in.symbols();
+    // To a millionth of a percent: 1.5 × 0.8 is 1.2, not 1.2000000000000002.
+    let change = |percent: f64| {
+        let changed = ((percent * factor).min(100.0) * 1e6).round() / 1e6;
+        format_typed(changed, symbols)
+    };
     let mut copy = draft.clone();
     copy.name = name;
     for stage in &mut copy.stages {
         if let Ok(percent) = parse_percent(&stage.rate_to_next, symbols) {
             if percent > 0.0 && percent <= 100.0 {
-                // To a millionth of a percent: 1.5 × 0.8 is 1.2, not 1.2000000000000002.
-                let changed = ((percent * factor).min(100.0) * 1e6).round() / 1e6;
-                stage.rate_to_next = format_typed(changed, symbols);
+                stage.rate_to_next = change(percent);
+            }
+        }
+    }
+    // Each channel's own rates too: a rate it types, or the one its volumes give (written as
+    // its own in the copy; its volumes stay as typed). A channel that follows the plan's rates
+    // follows the scaled ones.
+    let ids = draft.stage_ids();
+    let inputs = draft
+        .marketing
+        .channel_inputs(&ids, symbols, &mut Vec::new());
+    for (channel, inputs) in copy.marketing.channels.iter_mut().zip(&inputs) {
+        for (from, id) in ids.iter().enumerate() {
+            let own = inputs
+                .rates
+                .get(from)
+                .copied()
+                .flatten()
+                .or_else(|| inputs.rate_from_volumes(from));
+            if let Some(rate) = own {
+                channel.set_rate(*id, change(rate.percent()));
             }
         }
     }

@@ -78,6 +78,13 @@ impl PlanYear {
         ((1..=12).contains(&month) && Self::YEARS.contains(&year)).then_some(Self { year, month })
     }
 
+    /// A plan year from its first month written as a month field and the saved plan write it,
+    /// "2027-04"; `None` for any other text or a month [`Self::new`] refuses.
+    pub fn parse(text: &str) -> Option<Self> {
+        let (year, month) = text.trim().split_once('-')?;
+        Self::new(year.parse().ok()?, month.parse().ok()?)
+    }
+
     /// A plan year starting in January of `year` (the default: the current year), clamped into
     /// [`Self::YEARS`].
     pub fn january(year: i32) -> Self {

@@ -20,7 +20,7 @@ use crate::model::forecast::draft::{
     blocking_field, of_plan, ForecastDecodeError, ForecastDraft, ForecastError, ForecastField,
     Ranges,
 };
-use crate::model::forecast::timing::{lead_months, monthly_shares, schedule, Schedule};
+use crate::model::forecast::timing::Schedule;
 use crate::model::tracking::PlanYear;
 use crate::model::{InputError, Plan, PlanDraft, StageId};
 use crate::ui::browser::this_month;
@@ -103,19 +103,8 @@ impl Forecast {
                 let Some(Ok(targets)) = targets else {
                     return None;
                 };
-                read.with(|read| {
-                    let forecast = read.as_ref().ok()?;
-                    let (phasing, errors) = forecast.phasing();
-                    let (days, day_errors) = forecast.days_to_next(&ids);
-                    if !errors.is_empty() || !day_errors.is_empty() {
-                        return None;
-                    }
-                    let shares = monthly_shares(&phasing).ok()?;
-                    let leads = lead_months(&days).ok()?;
-                    let yearly: Vec<f64> =
-                        targets.stages.iter().map(|stage| stage.per_year).collect();
-                    schedule(&yearly, &shares, &leads).ok()
-                })
+                let yearly: Vec<f64> = targets.stages.iter().map(|stage| stage.per_year).collect();
+                read.with(|read| read.as_ref().ok()?.schedule(&ids, &yearly))
             })
         });
         Self {

@@ -12,8 +12,8 @@ use leptos::prelude::*;
 
 use crate::i18n::Key;
 use crate::model::forecast::draft::{ForecastField, MAX_SEED};
-use crate::model::forecast::odds::{Bin, OddsGoal, OddsInput, OddsSummary, Simulation};
-use crate::model::{to_percent, Goal};
+use crate::model::forecast::odds::{Bin, OddsInput, OddsSummary, Simulation};
+use crate::model::to_percent;
 use crate::ui::forecast::Forecast;
 use crate::ui::table::{live_table, Cell, Row, Table};
 use crate::ui::text::{count, decimal, money, needed, percent, t, tf};
@@ -36,27 +36,19 @@ fn odds_input(forecast: Forecast) -> Option<OddsInput> {
     if forecast.blocker(ForecastField::feeds_odds).is_some() {
         return None;
     }
-    let ranges = forecast.ranges.get();
-    if !ranges.has_any() {
-        return None;
-    }
     let top_per_year = forecast.targets.with(|targets| match targets {
         Some(Ok(targets)) => targets.top().map(|top| top.per_year),
         _ => None,
     })?;
-    let goal = forecast.checked.with(|checked| {
-        checked.as_ref().ok().map(|plan| match plan.goal {
-            Goal::Revenue(revenue) => OddsGoal::Revenue(revenue),
-            Goal::NewCustomers(customers) => OddsGoal::Customers(customers),
-        })
-    })?;
-    Some(OddsInput {
-        top_per_year,
-        rates: ranges.rates,
-        average_revenue: ranges.average_revenue,
-        goal,
-        trials: TRIALS,
-        seed,
+    forecast.checked.with(|checked| {
+        let plan = checked.as_ref().ok()?;
+        OddsInput::for_plan(
+            &plan.goal,
+            top_per_year,
+            forecast.ranges.get(),
+            TRIALS,
+            seed,
+        )
     })
 }
 

@@ -12,6 +12,7 @@ use crate::model::tracking::{Month, PlanYear};
 use crate::ui::browser::{month_label, this_month, MonthStyle};
 use crate::ui::field::Choice;
 use crate::ui::forecast::Forecast;
+use crate::ui::plan_year::plan_year_field;
 use crate::ui::table::{live_table, Cell, Row, Table};
 use crate::ui::text::{needed, t, tf};
 
@@ -87,14 +88,10 @@ pub fn TimingPanel(forecast: Forecast) -> impl IntoView {
     let before = Memo::new(move |_| {
         schedule.with(|schedule| schedule.as_ref().map_or(0, Schedule::months_before))
     });
-    let starts = move || {
-        let year = plan_year.get();
-        tf(Key::PlanYearStarts, &[("month", &month_at(year, 0))])
-    };
     view! {
         <section class="card timing" aria-labelledby="timing-heading">
             <h2 id="timing-heading">{t(Key::TimingHeading)}</h2>
-            <p>{starts}</p>
+            {plan_year_field(forecast.draft, plan_year)}
             <Choice
                 name="phasing"
                 legend=Key::PhasingLegend

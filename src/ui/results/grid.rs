@@ -8,8 +8,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, HtmlInputElement, KeyboardEvent};
 
 use crate::i18n::Key;
-use crate::model::tracking::{is_block, paste, CellAt, PlanYear, MONTHS};
+use crate::model::tracking::{is_block, paste, CellAt, MONTHS};
 use crate::model::ChannelId;
+use crate::ui::plan_year::plan_year_field;
 use crate::ui::results::{Column, Tracked};
 use crate::ui::table::write_in_place;
 use crate::ui::text::{channel_label, error_message, t, tf, tp, typed};
@@ -57,25 +58,6 @@ pub fn ResultsGrid(tracked: Tracked) -> impl IntoView {
             .get()
             .filter(|id| channels.with(|channels| channels.iter().any(|(other, _)| other == id)))
     });
-
-    // A browser without a month picker shows a text box: what it cannot read is said next to
-    // it, and the plan year stays as it was.
-    let is_start_invalid = RwSignal::new(false);
-    let on_start = move |ev: leptos::ev::Event| {
-        let text = event_target_value(&ev);
-        let start = text
-            .trim()
-            .split_once('-')
-            .and_then(|(year, month)| PlanYear::new(year.parse().ok()?, month.parse().ok()?));
-        is_start_invalid.set(start.is_none());
-        if let Some(start) = start {
-            draft.update(|draft| draft.tracking.start = Some(start));
-        }
-    };
-    let start_value = move || {
-        let start = tracked.plan_year.get();
-        start.month_at(0).code()
-    };
 
     let whose_menu = move || {
         let channels = channels.get();
@@ -230,20 +212,7 @@ pub fn ResultsGrid(tracked: Tracked) -> impl IntoView {
         <section class="card" aria-labelledby="actuals-heading">
             <h2 id="actuals-heading">{t(Key::ActualsHeading)}</h2>
             <p class="note">{t(Key::ActualsIntro)}</p>
-            <div class="field inline">
-                <label for="plan-year">{t(Key::PlanYearLabel)}</label>
-                <input
-                    id="plan-year"
-                    type="month"
-                    required
-                    prop:value=start_value
-                    on:change=on_start
-                    aria-invalid=move || if is_start_invalid.get() { "true" } else { "false" }
-                    aria-describedby=move || if is_start_invalid.get() { "plan-year-hint plan-year-error" } else { "plan-year-hint" }
-                />
-                <p class="hint" id="plan-year-hint">{t(Key::PlanYearHint)}</p>
-                <p class="error" id="plan-year-error" hidden=move || !is_start_invalid.get()>{t(Key::PlanYearError)}</p>
-            </div>
+            {plan_year_field(draft, tracked.plan_year)}
             {whose_menu}
             {grid}
             <div class="problems" id="results-errors" hidden=move || !has_errors()>

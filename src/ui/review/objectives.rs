@@ -15,6 +15,7 @@ use crate::model::tracking::{MONTHS, QUARTERS};
 use crate::model::{to_percent, Period};
 use crate::ui::browser::{month_label, this_month, MonthStyle};
 use crate::ui::field::{InputField, Kind};
+use crate::ui::plan_year::plan_year_field;
 use crate::ui::review::{annual_field_id, Annual};
 use crate::ui::table::ScrollTable;
 use crate::ui::text::{exact, lang, money_exact, percent, t, tf, typed};
@@ -194,30 +195,28 @@ pub fn ObjectivesPanel(annual: Annual) -> impl IntoView {
                 .map(|total| total.map(|total| total / 12.0))
                 .collect()
         });
-        let drafted = draft(&targets, &baselines, 0);
+        // The plan's targets are the same every month (per year ÷ 12).
+        let monthly: Vec<[f64; MONTHS]> = targets.iter().map(|target| [*target; MONTHS]).collect();
+        let drafted = draft(&monthly, &baselines);
         let symbols = lang().symbols();
         let mut added = 0;
         annual.edit(|a| {
-            let bottom = ids.len().saturating_sub(1);
             for entry in drafted {
                 let Some(id) = ids.get(entry.stage) else {
                     continue;
                 };
-                if a.objectives.iter().any(|o| o.stage == Some(id.0)) || !a.can_add_objective() {
+                let is_there = a
+                    .objectives
+                    .iter()
+                    .any(|o| o.stage == Some(id.0) && o.quarter == Some(entry.quarter));
+                if is_there || !a.can_add_objective() {
                     continue;
                 }
-                let group = if entry.stage == bottom {
-                    GroupTag::Value
-                } else if entry.stage < 2 {
-                    GroupTag::Response
-                } else {
-                    GroupTag::Efficiency
-                };
                 let objective = ObjectiveDraft {
                     id: a.next_objective_id(),
                     metric: names.get(entry.stage).cloned().unwrap_or_default(),
                     stage: Some(id.0),
-                    group,
+                    group: GroupTag::of(entry.group),
                     unit: UnitTag::Count,
                     baseline: entry
                         .baseline
@@ -270,6 +269,7 @@ pub fn ObjectivesPanel(annual: Annual) -> impl IntoView {
         <section class="card" aria-labelledby="objectives-heading">
             <h2 id="objectives-heading">{t(Key::ObjectivesHeading)}</h2>
             <p class="hint">{t(Key::ObjectivesIntro)}</p>
+            {plan_year_field(annual.draft, plan_year)}
             <p class="hint">
                 {move || months.with(|months| tf(Key::PlanYearRuns, &[
                     ("first", months.first().map_or("", String::as_str)),
@@ -340,12 +340,20 @@ fn ObjectiveCard(
     let this =
         Memo::new(move |_| checked.with(|(list, _)| list.iter().find(|c| c.id == id).cloned()));
     let metric_label = move || read(|o| o.metric.clone()).get();
+    // "Leads, Q2": drafting gives each stage an objective per quarter, told apart by it.
     let heading = move || {
         let name = metric_label();
-        if name.trim().is_empty() {
+        let name = if name.trim().is_empty() {
             t(Key::ObjectiveUnnamed).to_owned()
         } else {
             name
+        };
+        match quarter() {
+            Some(quarter) => tf(
+                Key::ObjectiveInQuarter,
+                &[("metric", &name), ("quarter", &quarter_name(quarter))],
+            ),
+            None => name,
         }
     };
     let text_field = move |suffix: &'static str,

@@ -53,10 +53,6 @@ export class ForecastPage extends AnnualPage {
     return this.page.getByRole('button', { name: 'Download the forecast (CSV)', exact: true });
   }
 
-  /** "The plan year starts in <month> (set it on the Results page)." */
-  get planYearStarts(): Locator {
-    return this.timingSection.getByText(/^The plan year starts in .* \(set it on the Results page\)\.$/);
-  }
 
   /** The radio `phasing` of "Spread the year's customers over the months". */
   phasingOption(phasing: Phasing): Locator {
