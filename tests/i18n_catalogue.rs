@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 
 use funnel_planner::i18n::{
     categories, default_name_in, fill, fill_plural, input_error_key, is_plan_only, page_of,
-    placeholders, plural, text, Category, FillError, Key, Lang, NameOf, Page,
+    placeholders, plural, text, Category, FillError, Key, Lang, NameOf, Page, EXAMPLE_STAGE_KEYS,
+    USUAL_CHANNEL_KEYS,
 };
 use funnel_planner::model::InputError;
 
@@ -233,7 +234,7 @@ fn expected(key: Key) -> &'static [&'static str] {
         Key::ProgressOnPace => &["reached", "remaining", "latest", "month"],
         Key::ProgressBehind => &["reached", "remaining", "latest", "month"],
         Key::RemoveObjective => &["metric"],
-        Key::EmbedIgnored => &["names"],
+        Key::LinkValuesIgnored => &["names"],
         Key::ObjectiveInQuarter => &["metric", "quarter"],
         Key::RoadmapItem => &["metric", "target", "deadline", "owner"],
         Key::DraftedSome => &["count"],
@@ -663,30 +664,42 @@ fn the_plan_pages_own_texts_are_named_only_by_its_own_components() {
         .map(|key| format!("{key:?}"))
         .collect();
     assert!(own.len() > 100, "the Plan page's own texts: {}", own.len());
-    let skipped = ["en", "id", "pl", "fr", "embed_keys"]
-        .map(|name| PathBuf::from(format!("src/i18n/{name}.rs")));
+    let plan_components: Vec<PathBuf> = PLAN_COMPONENTS.iter().map(PathBuf::from).collect();
+    // The embed's list of keys is no code a page of the app runs.
+    assert_named_only_by(&own, &plan_components, "Plan", &["embed_keys"]);
+}
+
+/// Asserts that `own` (a block's keys) is named by no file of `src` but `components` and the
+/// catalogues (and the files of `src/i18n` named in `skipped`), and that each is named by one of
+/// `components`.
+fn assert_named_only_by(own: &[String], components: &[PathBuf], page: &str, skipped: &[&str]) {
+    let catalogues: Vec<PathBuf> = ["en", "id", "pl", "fr"]
+        .iter()
+        .chain(skipped)
+        .map(|name| PathBuf::from(format!("src/i18n/{name}.rs")))
+        .collect();
     for file in rust_files(Path::new("src")) {
-        let is_own = PLAN_COMPONENTS.iter().any(|own| file == Path::new(own));
-        if is_own || skipped.contains(&file) {
+        if catalogues.contains(&file) || components.iter().any(|own| file.starts_with(own)) {
             continue;
         }
         let named = keys_named_in(&file);
-        for key in &own {
+        for key in own {
             assert!(
                 !named.contains(key),
-                "{} names Key::{key}, a text only the Plan page has",
+                "{} names Key::{key}, a text only the {page} page has",
                 file.display()
             );
         }
     }
-    let named_by_own: BTreeSet<String> = PLAN_COMPONENTS
+    // And the block holds what the page's components name, apart from texts every page has.
+    let named_by_own: BTreeSet<String> = components
         .iter()
-        .flat_map(|path| keys_named_in(Path::new(path)))
+        .flat_map(|path| keys_named_in(path))
         .collect();
-    for key in &own {
+    for key in own {
         assert!(
             named_by_own.contains(key),
-            "Key::{key} is in the Plan page's block but its components do not use it"
+            "Key::{key} is in the {page} page's block but its components do not use it"
         );
     }
 }
@@ -703,46 +716,17 @@ fn a_pages_own_texts_are_named_only_by_its_own_components() {
         own_texts(Page::Results).len() > 50,
         "the Results area's texts"
     );
-    let catalogues =
-        ["en", "id", "pl", "fr"].map(|tag| PathBuf::from(format!("src/i18n/{tag}.rs")));
     for page in Page::ALL {
-        let own = own_texts(page);
-        let components = own_components(page);
-        for file in rust_files(Path::new("src")) {
-            if catalogues.contains(&file) || components.iter().any(|own| file.starts_with(own)) {
-                continue;
-            }
-            let named = keys_named_in(&file);
-            for key in &own {
-                assert!(
-                    !named.contains(key),
-                    "{} names Key::{key}, a text only the {page:?} page has",
-                    file.display()
-                );
-            }
-        }
-        // And the block holds what the page's components name, apart from texts every page has.
-        let named_by_own: BTreeSet<String> = components
-            .iter()
-            .flat_map(|path| keys_named_in(path))
-            .collect();
-        for key in &own {
-            assert!(
-                named_by_own.contains(key),
-                "Key::{key} is in the {page:?} page's block but its components do not use it"
-            );
-        }
+        assert_named_only_by(
+            &own_texts(page),
+            &own_components(page),
+            &format!("{page:?}"),
+            &[],
+        );
     }
     // The Channels area names the usual channels, but every page's worked example has them
     // (`ui::example_plan`).
-    for key in [
-        Key::ChannelOrganic,
-        Key::ChannelPaidSearch,
-        Key::ChannelPaidSocial,
-        Key::ChannelEmail,
-        Key::ChannelEvents,
-        Key::ChannelReferrals,
-    ] {
+    for key in USUAL_CHANNEL_KEYS {
         assert_eq!(page_of(key), None, "{key:?}");
     }
 }
@@ -907,23 +891,9 @@ fn a_pasted_count_takes_the_form_its_number_takes() {
 
 #[test]
 fn the_names_a_new_plan_gets_follow_the_page_language_until_renamed() {
-    let stages = [
-        Key::ExampleStageVisits,
-        Key::ExampleStageLeads,
-        Key::ExampleStageMqls,
-        Key::ExampleStageSqls,
-        Key::ExampleStageOpportunities,
-        Key::ExampleStageCustomers,
-    ];
-    let channels = [
-        Key::ChannelOrganic,
-        Key::ChannelPaidSearch,
-        Key::ChannelPaidSocial,
-        Key::ChannelEmail,
-        Key::ChannelEvents,
-        Key::ChannelReferrals,
-        Key::NewChannelName,
-    ];
+    let stages = EXAMPLE_STAGE_KEYS;
+    let mut channels = USUAL_CHANNEL_KEYS.to_vec();
+    channels.push(Key::NewChannelName);
     for (of, keys) in [
         (NameOf::Stage, stages.as_slice()),
         (NameOf::Channel, channels.as_slice()),

@@ -10,7 +10,7 @@ pub const EMBED_KEYS: &[Key] = &[
     Key::AppTitle,
     Key::DocumentTitle,
     Key::OpenInApp,
-    Key::EmbedIgnored,
+    Key::LinkValuesIgnored,
     Key::ExamplePlanName,
     Key::ExampleStageVisits,
     Key::ExampleStageLeads,

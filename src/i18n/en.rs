@@ -123,7 +123,7 @@ catalogue! {
     UpdateReady => "A new version of Funnel Planner is ready.",
     UpdateReload => "Reload",
     OpenInApp => "Open in Funnel Planner",
-    EmbedIgnored => "This calculator's link has values it cannot use ({names}): the worked example's are shown in their place.",
+    LinkValuesIgnored => "This calculator's link has values it cannot use ({names}): the worked example's are shown in their place.",
     Footer => "Runs entirely in your browser. Your plans are saved only on this device.",
 
     ExamplePlanName => "My marketing plan",

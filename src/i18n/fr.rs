@@ -18,7 +18,7 @@ pub fn text(key: Key) -> &'static str {
         Key::UpdateReady => "Une nouvelle version de Funnel Planner est disponible.",
         Key::UpdateReload => "Recharger",
         Key::OpenInApp => "Ouvrir dans Funnel Planner",
-        Key::EmbedIgnored => "Le lien de ce calculateur contient des valeurs inutilisables ({names}) : celles de l'exemple sont affichées à leur place.",
+        Key::LinkValuesIgnored => "Le lien de ce calculateur contient des valeurs inutilisables ({names}) : celles de l'exemple sont affichées à leur place.",
         Key::Footer => "Fonctionne entièrement dans votre navigateur. Vos plans sont enregistrés uniquement sur cet appareil.",
         Key::ExamplePlanName => "Mon plan marketing",
         Key::ExampleStageVisits => "Visites",

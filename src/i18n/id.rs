@@ -18,7 +18,7 @@ pub fn text(key: Key) -> &'static str {
         Key::UpdateReady => "Versi baru Funnel Planner sudah siap.",
         Key::UpdateReload => "Muat ulang",
         Key::OpenInApp => "Buka di Funnel Planner",
-        Key::EmbedIgnored => "Tautan kalkulator ini berisi nilai yang tidak dapat dipakai ({names}): nilai contoh ditampilkan sebagai gantinya.",
+        Key::LinkValuesIgnored => "Tautan kalkulator ini berisi nilai yang tidak dapat dipakai ({names}): nilai contoh ditampilkan sebagai gantinya.",
         Key::Footer => "Berjalan sepenuhnya di browser Anda. Rencana Anda hanya disimpan di perangkat ini.",
         Key::ExamplePlanName => "Rencana pemasaran saya",
         Key::ExampleStageVisits => "Kunjungan",

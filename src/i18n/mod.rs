@@ -275,6 +275,27 @@ pub fn placeholders(template: &str) -> Vec<&str> {
     names
 }
 
+/// The texts naming a new plan's stages, top to bottom (Visits, Leads, MQLs, SQLs,
+/// Opportunities, Customers).
+pub const EXAMPLE_STAGE_KEYS: [Key; 6] = [
+    Key::ExampleStageVisits,
+    Key::ExampleStageLeads,
+    Key::ExampleStageMqls,
+    Key::ExampleStageSqls,
+    Key::ExampleStageOpportunities,
+    Key::ExampleStageCustomers,
+];
+
+/// The texts naming the usual channels a new plan gets.
+pub const USUAL_CHANNEL_KEYS: [Key; 6] = [
+    Key::ChannelOrganic,
+    Key::ChannelPaidSearch,
+    Key::ChannelPaidSocial,
+    Key::ChannelEmail,
+    Key::ChannelEvents,
+    Key::ChannelReferrals,
+];
+
 /// The names a new plan's stages get (top to bottom: Visits, Leads, MQLs, SQLs, Opportunities,
 /// Customers), in each language of [`Lang::ALL`], as the catalogues' `ExampleStage…` texts write
 /// them (a test holds them equal). Kept here as well because a page has only its own language's

@@ -18,7 +18,7 @@ pub fn text(key: Key) -> &'static str {
         Key::UpdateReady => "Nowa wersja Funnel Planner jest gotowa.",
         Key::UpdateReload => "Odśwież",
         Key::OpenInApp => "Otwórz w Funnel Planner",
-        Key::EmbedIgnored => "Link do tego kalkulatora zawiera wartości, których nie można użyć ({names}): w ich miejscu pokazano wartości z przykładu.",
+        Key::LinkValuesIgnored => "Link do tego kalkulatora zawiera wartości, których nie można użyć ({names}): w ich miejscu pokazano wartości z przykładu.",
         Key::Footer => "Działa w całości w Twojej przeglądarce. Plany są zapisywane tylko na tym urządzeniu.",
         Key::ExamplePlanName => "Mój plan marketingowy",
         Key::ExampleStageVisits => "Odwiedziny",

@@ -228,17 +228,9 @@ pub struct EmbedStart {
 }
 
 impl EmbedStart {
-    /// The parameters [`Self::ignored`] names, as a list: "goal, stage, rate" (written by hand:
-    /// the embed stays smaller without `join`).
+    /// The parameters [`Self::ignored`] names, as a list: "goal, stage, rate".
     pub fn ignored_list(&self) -> String {
-        let mut list = String::new();
-        for name in &self.ignored {
-            if !list.is_empty() {
-                list.push_str(", ");
-            }
-            list.push_str(name);
-        }
-        list
+        self.ignored.join(", ")
     }
 }
 

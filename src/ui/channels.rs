@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{Key, NameOf};
+use crate::i18n::{Key, NameOf, USUAL_CHANNEL_KEYS};
 use crate::model::marketing::{BudgetPeriod, ChannelDraft, Shares};
 use crate::model::Share;
 use crate::model::{error_for, ChannelId, Field, InputError, PlanDraft, StageId};
@@ -22,14 +22,7 @@ pub fn marketing_error(report: ReportMemo, field: Field) -> Signal<Option<InputE
 
 /// The usual channels, named in the page's language.
 pub fn usual_channels() -> [&'static str; 6] {
-    [
-        t(Key::ChannelOrganic),
-        t(Key::ChannelPaidSearch),
-        t(Key::ChannelPaidSocial),
-        t(Key::ChannelEmail),
-        t(Key::ChannelEvents),
-        t(Key::ChannelReferrals),
-    ]
+    USUAL_CHANNEL_KEYS.map(t)
 }
 
 /// The label of the channel with `id`: its name, or "Channel N" while it has none.

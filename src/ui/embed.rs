@@ -39,7 +39,7 @@ pub fn EmbedApp() -> impl IntoView {
     let sections = start.sections;
     // Said, not silent: the link's values the calculator could not use.
     let is_clean = start.ignored.is_empty();
-    let ignored = tf(Key::EmbedIgnored, &[("names", &start.ignored_list())]);
+    let ignored = tf(Key::LinkValuesIgnored, &[("names", &start.ignored_list())]);
 
     // The embed has no currency field: its currency is the one its address names, for good.
     count_money_in(Signal::stored(start.draft.currency.clone()));

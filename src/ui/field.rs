@@ -13,10 +13,6 @@ use crate::ui::Checked;
 /// thousands separators ("420000" typed prints "420,000"), every digit kept; anything else, or
 /// a number that does not read, as typed.
 pub fn printed(value: &str, kind: Kind) -> String {
-    // The embed offers no printout.
-    if cfg!(feature = "embed") {
-        return value.to_owned();
-    }
     let symbols = lang().symbols();
     match kind {
         Kind::Number => parse_number(value, symbols)

@@ -35,7 +35,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{Key, Lang};
+use crate::i18n::{Key, Lang, EXAMPLE_STAGE_KEYS};
 use crate::model::channels::Report;
 use crate::model::{reverse, FieldError, FunnelError, MarketingDraft, Plan, PlanDraft, Targets};
 use crate::storage;
@@ -154,18 +154,7 @@ pub type ReportMemo = Memo<Report>;
 /// The worked example, named in the page's language, with the usual channels (nothing typed in
 /// them).
 pub fn example_plan() -> PlanDraft {
-    let mut draft = PlanDraft::example(
-        t(Key::ExamplePlanName),
-        [
-            t(Key::ExampleStageVisits),
-            t(Key::ExampleStageLeads),
-            t(Key::ExampleStageMqls),
-            t(Key::ExampleStageSqls),
-            t(Key::ExampleStageOpportunities),
-            t(Key::ExampleStageCustomers),
-        ],
-        lang(),
-    );
+    let mut draft = PlanDraft::example(t(Key::ExamplePlanName), EXAMPLE_STAGE_KEYS.map(t), lang());
     draft.marketing = MarketingDraft::with_channels(&channels::usual_channels());
     draft
 }

@@ -211,7 +211,7 @@ fn StatusLine(planner: Planner) -> impl IntoView {
                             &[("fragment", &fragment), ("shown", &shown)],
                         ),
                         Status::LinkValuesReplaced(names) => {
-                            tf(Key::EmbedIgnored, &[("names", &names)])
+                            tf(Key::LinkValuesIgnored, &[("names", &names)])
                         }
                     };
                     // Focusable (not in the tab order) so an import can bring it into view.

@@ -332,36 +332,44 @@ pub fn stage_label(name: &str, position: usize) -> String {
 /// it (`i18n::default_name_in`), any other name as typed. The plan keeps the name as it was
 /// given, so the next page in another language shows it in that one.
 pub fn shown_name(name: &str, of: NameOf) -> String {
-    #[cfg(not(feature = "embed"))]
-    // Exactly the app's name: one with a space typed after it is being typed, and stays.
-    if let Some(default) = i18n::default_name_in(name, of, lang()) {
-        return default.to_owned();
+    app_name_in_page(name, of).unwrap_or(name).to_owned()
+}
+
+/// The page's language's name for `name` when it is a name the app gave in another language
+/// (or in this one), exactly: one with a space typed after it is being typed, and stays. The
+/// embed's plan is always made in the reader's language, so it leaves the names' table out.
+fn app_name_in_page(name: &str, of: NameOf) -> Option<&'static str> {
+    if cfg!(feature = "embed") {
+        None
+    } else {
+        i18n::default_name_in(name, of, lang())
     }
-    // The embed's plan is always made in the reader's language.
-    #[cfg(feature = "embed")]
-    let _ = of;
-    name.to_owned()
 }
 
 /// `draft` with each name the app gave written in the page's language (see [`shown_name`]),
 /// for the checked plan every figure and export reads; `None` when nothing changes.
 pub fn with_shown_names(draft: &PlanDraft) -> Option<PlanDraft> {
-    let stage_changes = draft
+    let renamed = |name: &str, of| app_name_in_page(name, of).filter(|shown| *shown != name);
+    let changes = draft
         .stages
         .iter()
-        .any(|stage| shown_name(&stage.name, NameOf::Stage) != stage.name);
-    let channel_changes = draft
-        .marketing
-        .channels
-        .iter()
-        .any(|channel| shown_name(&channel.name, NameOf::Channel) != channel.name);
-    (stage_changes || channel_changes).then(|| {
+        .any(|stage| renamed(&stage.name, NameOf::Stage).is_some())
+        || draft
+            .marketing
+            .channels
+            .iter()
+            .any(|channel| renamed(&channel.name, NameOf::Channel).is_some());
+    changes.then(|| {
         let mut shown = draft.clone();
         for stage in &mut shown.stages {
-            stage.name = shown_name(&stage.name, NameOf::Stage);
+            if let Some(name) = renamed(&stage.name, NameOf::Stage) {
+                stage.name = name.to_owned();
+            }
         }
         for channel in &mut shown.marketing.channels {
-            channel.name = shown_name(&channel.name, NameOf::Channel);
+            if let Some(name) = renamed(&channel.name, NameOf::Channel) {
+                channel.name = name.to_owned();
+            }
         }
         shown
     })
