@@ -27,6 +27,7 @@ fn record(id: &str, modified_ms: u64, deleted_ms: Option<u64>) -> PlanRecord {
         id: PlanId::parse(id).expect("a valid id"),
         modified_ms,
         deleted_ms,
+        lineage: Vec::new(),
         draft: example(),
     }
 }
@@ -339,6 +340,7 @@ fn plan(id_text: &str, name: &str, modified_ms: u64) -> PlanRecord {
         id: id(id_text),
         modified_ms,
         deleted_ms: None,
+        lineage: Vec::new(),
         draft: named(name),
     }
 }
@@ -372,6 +374,8 @@ const DEFAULTS: Defaults = Defaults {
 struct Storage {
     plans: BTreeMap<PlanId, PlanRecord>,
     is_full: bool,
+    /// How many saves it has taken (each saved version is named after its number).
+    versions: u32,
 }
 
 impl Storage {
@@ -382,6 +386,7 @@ impl Storage {
                 .map(|record| (record.id.clone(), record.clone()))
                 .collect(),
             is_full: false,
+            versions: 0,
         }
     }
 
@@ -457,8 +462,12 @@ impl Tab {
         for write in &self.writes {
             match write {
                 Write::Save(record) if !storage.is_full => {
-                    storage.plans.insert(record.id.clone(), (**record).clone());
-                    self.library.saved(record);
+                    // As storage does: the saved version's id goes first in its lineage.
+                    storage.versions += 1;
+                    let mut saved = (**record).clone();
+                    saved.lineage.insert(0, format!("v{}", storage.versions));
+                    storage.plans.insert(saved.id.clone(), saved.clone());
+                    self.library.saved(&saved);
                 }
                 Write::Save(_) => {}
                 Write::Remove(id) => {
@@ -703,6 +712,7 @@ fn added_plans_are_saved_in_order_and_the_open_plan_stays_open() {
                 id: id.clone(),
                 modified_ms: T0 + 3,
                 deleted_ms: None,
+                lineage: Vec::new(),
                 draft: draft.clone(),
             }))
         );

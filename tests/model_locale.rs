@@ -185,6 +185,7 @@ fn a_plan_saved_in_one_language_opens_with_the_same_numbers_in_another() {
         id: funnel_planner::model::PlanId::parse("p1-locale").expect("id"),
         modified_ms: 1,
         deleted_ms: None,
+        lineage: Vec::new(),
         draft: typed_in_polish.clone(),
     };
     let text = encode_record(&record);
@@ -329,6 +330,7 @@ fn a_newer_version_without_the_language_fields_still_gives_a_copy() {
             id: funnel_planner::model::PlanId::parse("p1-newer").expect("id"),
             modified_ms: 1,
             deleted_ms: None,
+            lineage: Vec::new(),
             draft: example(),
         }))
         .expect("JSON");

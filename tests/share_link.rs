@@ -95,8 +95,7 @@ const CHANNELS_LINK_V6: &str = concat!(
     "HpgOIVC-jqlEKTglhJIkJLkCA5KVaYNWkHV1W1VVJKkq+5AauIWhXs0QA.f37524da",
 );
 
-/// The same plan as this version makes it (schema 7, with no annual plan and no forecast): a
-/// change to what a link carries shows here.
+/// The same plan as version 7 made it (with no annual plan and no forecast).
 const CHANNELS_LINK_V7: &str = concat!(
     "share=N4IgzgxgFgpgtgQwPoDcYCcwEsD2A7EALgHYAaEABwBsEDDQ8E4YiQAFGg8gcxwStZ4YAdyQQA",
     "rmAAuOZphDl0MNHnEwkvfqwCMABlK7DBwwpBDRE6bIxgNfAYRABOUwjToE3dUpVqkFDDFJGTkdUj19Q1",
@@ -111,6 +110,24 @@ const CHANNELS_LINK_V7: &str = concat!(
     "MNi5FscxkVA7h0BwMBbC5bgsDoEB81MKgsAAMz5LA4wATxtUYFOU6FmCQDTf11EBUw1cR0BkzpayTPBu",
     "SQYU1NYCAEAgTkcDQBUIB9UlTlaaizNpCAHMcABVe4ABFTCkNSAlSJBpNYH1Io8CBuWkwV6EbZjCFUKg",
     "qC9MBxCob89SoxScEsJJEjJcgQEpKrTFq0h6pqurqrJcln3ILVxC0f8QDKpQnOketmiAA.6a9e94c6",
+);
+
+/// The same plan as this version makes it (schema 8; a link's plan is as in 7): a change to
+/// what a link carries shows here.
+const CHANNELS_LINK_V8: &str = concat!(
+    "share=N4IgzgxgFgpgtgQwPoDcYCcwEsD2A7EALgA4AaEABwBsEDDQ8E4YiQAFGg8gcxwStZ4YAdyQQA",
+    "rmAAuOZphDl0MNHnEwkvfqwCMABlK7DBwwpBDRE6bIxgNfAYRABOUwjToE3dUpVqkFDDFJGTkdUj19Q1",
+    "1TaU8YMCIAbVAsABMibXJGZlYANSxsKQTFBCl1GSQhAA8pHQA6AFYQAF9SFPTCACYsphZHABkYBFTikA",
+    "8ypArq2sdO6Nb2ogBmHpzHAFkARX7R8fKcSpga1jmWtpA0ogAWVb6QAGVt3dL9w+PHK-nzy8IG29YAPI",
+    "UCg4dBScR4LBSLDxUx7SYHaasBpfRaEABs-0cAGFgtZ5CUJlMjjMQC0ALrkCToJR4KQIij+QJwfBSKCs",
+    "UyIdAAaxg0Lw3CIoAARuJUl5SX8oqZReK+Uz0LgOiAWXT2VSoLQhFQEoRkhcOpkzL1WGwEGkAARgIboa",
+    "AxTVKVifGIBPDKzHSxTKGCqO5LSImcixLy6-XBvpGlA4KjiNYgbqesYvVhLM6gcNEbogKMxuPo6KEu5p",
+    "8BSOJEP7Z6Oxu5NQschYlssY8g56snOHJxwUhs-LPZO4AUUQWAEQYdRaDruVmUTPh9ah0CcDjZDSXTpa",
+    "8mZbVbjKI7ZXr5wzv23ubuV33RYbx8xlbPOkv9fJPY6K2NcYHKiK9oQjq7k59ZU5mMAsxm9X0UwDUDw1",
+    "DdcmyzVtd2XPZDzgzcTzvNtHD0R8u2vDc+lvRC7k6XCyWaZ9KRASwQhsJBSiQWIwROZcaPxWwGMAk5-V",
+    "MNi5FscxkVA7h0BwMBbC5bgsDoEB81MKgsAAMz5LA4wATxtUYFOU6FmCQDTf11EBUw1cR0BkzpayTPBu",
+    "SQYU1NYCAEAgTkcDQBUIB9UlTlaaizNpCAHMcABVe4ABFTCkNSAlSJBpNYH1Io8CBuWkwV6EbZjCFUKg",
+    "qC9MBxCob89SoxScEsJJEjJcgQEpKrTFq0h6pqurqrJcln3ILVxC0f8QDKpQnOketmiAA.fcaf730f",
 );
 
 /// The link to the example plan with channels as version 3 made it: links already sent must keep
@@ -312,7 +329,11 @@ fn links_made_by_version_3_and_this_version_keep_opening() {
         decode_fragment(CHANNELS_LINK_V7, Lang::English),
         Ok(draft.clone())
     );
-    assert_eq!(share_fragment(&draft).as_deref(), Some(CHANNELS_LINK_V7));
+    assert_eq!(
+        decode_fragment(CHANNELS_LINK_V8, Lang::English),
+        Ok(draft.clone())
+    );
+    assert_eq!(share_fragment(&draft).as_deref(), Some(CHANNELS_LINK_V8));
     // Opened in Polish, the same plan with its numbers typed the Polish way, still in dollars.
     let polish = decode_fragment(CHANNELS_LINK_V4, Lang::Polish).expect("opens");
     assert_eq!(polish.currency, "USD");
@@ -644,7 +665,7 @@ fn damaged_links_are_refused() {
 
 #[test]
 fn links_from_a_newer_version_say_so() {
-    for version in [8, 99, u64::MAX] {
+    for version in [9, 99, u64::MAX] {
         let link = link_to(&format!(
             "{{\"schema_version\":{version},\"plan\":{{\"name\":\"from the future\"}}}}"
         ));

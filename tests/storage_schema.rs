@@ -64,6 +64,7 @@ const V6_PLAN: &str = include_str!("fixtures/storage-v6-plan.json");
 /// text inside the plan, after the annual plan ([`fixture_forecast`] as `ForecastDraft::encode`
 /// writes it).
 const V7_PLAN: &str = include_str!("fixtures/storage-v7-plan.json");
+const V8_PLAN: &str = include_str!("fixtures/storage-v8-plan.json");
 
 const MODIFIED: u64 = 1_795_000_000_000;
 
@@ -90,6 +91,7 @@ fn example_record() -> PlanRecord {
         id: id("p1a2b3c-xyz9"),
         modified_ms: MODIFIED,
         deleted_ms: None,
+        lineage: Vec::new(),
         draft: example(),
     }
 }
@@ -279,7 +281,7 @@ fn version_2_record_fixture_loads_with_every_field() {
     // Saved again, it is a version 7 record with an empty marketing side, nothing tracked, no
     // annual plan and no forecast, and reads back the same.
     let text = encode_record(&record);
-    assert!(text.starts_with("{\"schema_version\":7,"), "{text}");
+    assert!(text.starts_with("{\"schema_version\":8,"), "{text}");
     assert!(
         text.contains(&format!("\"marketing\":{EMPTY_MARKETING}")),
         "{text}"
@@ -327,9 +329,9 @@ fn version_2_export_fixture_loads_with_every_field() {
             forecast: String::new(),
         }
     );
-    // Exported again, it is a version 7 file that reads back the same.
+    // Exported again, it is a version 8 file that reads back the same.
     let text = encode_export(&records, 1_795_100_000_000);
-    assert!(text.contains("\"schema_version\": 7"), "{text}");
+    assert!(text.contains("\"schema_version\": 8"), "{text}");
     assert!(!text.contains("\"schema_version\": 6"), "{text}");
     assert!(!text.contains("\"schema_version\": 5"), "{text}");
     assert!(!text.contains("\"schema_version\": 4"), "{text}");
@@ -345,6 +347,7 @@ fn version_1_plan_migrates_to_a_version_2_record_without_loss() {
         id: PlanId::generate(MODIFIED, 0x9e37_79b9),
         modified_ms: MODIFIED,
         deleted_ms: None,
+        lineage: Vec::new(),
         draft,
     };
     let text = encode_record(&record);
@@ -450,7 +453,7 @@ fn version_3_record_fixture_loads_with_every_field() {
     in_polish.draft = record.draft.clone().settled(Lang::Polish);
     let v4_as_v7 = V4_PLAN
         .trim_end()
-        .replacen("{\"schema_version\":4,", "{\"schema_version\":7,", 1)
+        .replacen("{\"schema_version\":4,", "{\"schema_version\":8,", 1)
         .strip_suffix("}}")
         .map(|body| {
             format!("{body},\"tracking\":{EMPTY_TRACKING},\"annual\":\"\",\"forecast\":\"\"}}}}")
@@ -469,7 +472,7 @@ fn version_3_record_fixture_loads_with_every_field() {
 fn a_plan_with_channels_round_trips_through_every_written_form() {
     let record = channels_record();
     let text = encode_record(&record);
-    assert!(text.starts_with("{\"schema_version\":7,"), "{text}");
+    assert!(text.starts_with("{\"schema_version\":8,"), "{text}");
     assert_eq!(decode_record(&text), Ok(record.clone()));
     assert_eq!(decode_import(&text), Ok(vec![record.clone()]));
     let export = encode_export(std::slice::from_ref(&record), MODIFIED);
@@ -547,7 +550,7 @@ fn older_plans_read_with_an_empty_marketing_side() {
     }
     // A version 2 share link's JSON too.
     let shared_v2 = encode_shared(&example())
-        .replace("\"schema_version\":7", "\"schema_version\":2")
+        .replace("\"schema_version\":8", "\"schema_version\":2")
         .replace(&format!(",\"marketing\":{EMPTY_MARKETING}"), "")
         .replace(",\"currency\":\"USD\",\"typed_in\":\"en\"", "")
         .replace(&format!(",\"tracking\":{EMPTY_TRACKING}"), "")
@@ -856,20 +859,20 @@ fn every_problem_in_a_marketing_side_is_named_with_its_field() {
 
 #[test]
 fn a_newer_version_copy_still_reads_the_marketing_side() {
-    // A version 8 record with fields this version does not know, at every level.
+    // A version 9 record with fields this version does not know, at every level.
     let text = channels_record_with(|v| {
-        set(v, "/schema_version", json!(8));
+        set(v, "/schema_version", json!(9));
         insert(v, "", "colour", json!("red"));
         insert(v, "/plan", "fiscal_year", json!("2027"));
         insert(v, "/plan/marketing", "attribution", json!("last touch"));
         insert(v, "/plan/marketing/channels/0", "owner", json!("Ana"));
         insert(v, "/plan/marketing/channels/0/stages/0", "cost", json!("3"));
     });
-    assert_eq!(decode_record(&text), Err(DecodeError::NewerVersion(8)));
+    assert_eq!(decode_record(&text), Err(DecodeError::NewerVersion(9)));
     assert_eq!(read_newer_copy(&text), Some(example_with_channels()));
     // A newer plan without a marketing side reads with an empty one.
     let without = record_with(|v| {
-        set(v, "/schema_version", json!(8));
+        set(v, "/schema_version", json!(9));
         remove(v, "/plan/marketing");
     });
     assert_eq!(read_newer_copy(&without), Some(example()));
@@ -877,10 +880,10 @@ fn a_newer_version_copy_still_reads_the_marketing_side() {
 
 #[test]
 fn a_newer_version_copy_reads_choices_it_does_not_know_as_their_defaults() {
-    // A version 8 plan budgeting per quarter, with a lifetime kind and a ranking this version
+    // A version 9 plan budgeting per quarter, with a lifetime kind and a ranking this version
     // has never heard of: the copy takes "per year", "years" and "rank by CAC".
     let text = channels_record_with(|v| {
-        set(v, "/schema_version", json!(8));
+        set(v, "/schema_version", json!(9));
         set(v, "/plan/marketing/budget_period", json!("quarter"));
         set(v, "/plan/marketing/lifetime", json!("cohorts"));
         set(v, "/plan/marketing/rank_by", json!("payback"));
@@ -1026,7 +1029,7 @@ fn version_5_record_fixture_loads_with_every_field() {
     // forecast): a change to the written form shows here.
     let v5_as_v7 = V5_PLAN
         .trim_end()
-        .replacen("{\"schema_version\":5,", "{\"schema_version\":7,", 1)
+        .replacen("{\"schema_version\":5,", "{\"schema_version\":8,", 1)
         .strip_suffix("}}")
         .map(|body| format!("{body},\"annual\":\"\",\"forecast\":\"\"}}}}"))
         .expect("a record ends with two braces");
@@ -1047,7 +1050,7 @@ fn a_version_4_record_reads_with_no_plan_year_and_no_results() {
     assert_eq!((year.year(), year.month()), (2031, 1));
     // Saved again, it is a version 7 record with nothing tracked, which reads back the same.
     let text = encode_record(&record);
-    assert!(text.starts_with("{\"schema_version\":7,"), "{text}");
+    assert!(text.starts_with("{\"schema_version\":8,"), "{text}");
     assert!(
         text.contains(&format!("\"tracking\":{EMPTY_TRACKING}")),
         "{text}"
@@ -1294,17 +1297,17 @@ fn every_problem_in_a_tracking_side_is_named_with_its_field() {
 #[test]
 fn a_newer_version_copy_reads_with_or_without_a_tracking_side() {
     let tracked = decode_record(V5_PLAN).expect("loads").draft;
-    // A version 8 plan with fields this version does not know inside its tracking side.
+    // A version 9 plan with fields this version does not know inside its tracking side.
     let text = tracked_record_with(|v| {
-        set(v, "/schema_version", json!(8));
+        set(v, "/schema_version", json!(9));
         insert(v, "/plan/tracking", "targets", json!([]));
         insert(v, "/plan/tracking/results/0", "note", json!("estimated"));
     });
-    assert_eq!(decode_record(&text), Err(DecodeError::NewerVersion(8)));
+    assert_eq!(decode_record(&text), Err(DecodeError::NewerVersion(9)));
     assert_eq!(read_newer_copy(&text), Some(tracked.clone()));
     // A newer plan that moved its tracking side elsewhere reads with nothing tracked.
     let without = tracked_record_with(|v| {
-        set(v, "/schema_version", json!(8));
+        set(v, "/schema_version", json!(9));
         remove(v, "/plan/tracking");
         insert(v, "/plan", "tracking_v8", json!({"start": "2027-04"}));
     });
@@ -1471,6 +1474,7 @@ fn version_6_record_fixture_loads_with_every_field() {
             id: id("p1a2b3g-4nnl"),
             modified_ms: 1_798_000_000_000,
             deleted_ms: None,
+            lineage: Vec::new(),
             draft: PlanDraft {
                 name: "2027 annual".to_owned(),
                 annual: record.draft.annual.clone(),
@@ -1642,16 +1646,16 @@ fn an_annual_plan_that_is_not_text_is_named_with_its_field() {
 #[test]
 fn a_newer_version_copy_reads_with_or_without_an_annual_plan() {
     let annual = decode_record(V6_PLAN).expect("loads").draft;
-    // A version 8 plan with a field this version does not know: the annual text is kept.
+    // A version 9 plan with a field this version does not know: the annual text is kept.
     let text = annual_record_with(|v| {
-        set(v, "/schema_version", json!(8));
+        set(v, "/schema_version", json!(9));
         insert(v, "/plan", "quarterly", json!("{}"));
     });
-    assert_eq!(decode_record(&text), Err(DecodeError::NewerVersion(8)));
+    assert_eq!(decode_record(&text), Err(DecodeError::NewerVersion(9)));
     assert_eq!(read_newer_copy(&text), Some(annual.clone()));
     // A newer plan that moved its annual plan elsewhere reads with none.
     let without = annual_record_with(|v| {
-        set(v, "/schema_version", json!(8));
+        set(v, "/schema_version", json!(9));
         remove(v, "/plan/annual");
         insert(v, "/plan", "annual_v8", json!({"version": 2}));
     });
@@ -1671,7 +1675,7 @@ fn a_newer_version_copy_reads_with_or_without_an_annual_plan() {
 fn v6_as_v7() -> String {
     V6_PLAN
         .trim_end()
-        .replacen("{\"schema_version\":6,", "{\"schema_version\":7,", 1)
+        .replacen("{\"schema_version\":6,", "{\"schema_version\":8,", 1)
         .strip_suffix("}}")
         .map(|body| format!("{body},\"forecast\":\"\"}}}}"))
         .expect("a record ends with two braces")
@@ -1743,7 +1747,7 @@ fn version_7_record_fixture_loads_with_every_field() {
     // This build writes that forecast as exactly the fixture's text, and the record as exactly
     // the fixture: a change to either written form shows here.
     assert_eq!(record.draft.forecast, fixture_forecast().encode());
-    assert_eq!(encode_record(&record), V7_PLAN.trim_end());
+    assert_eq!(encode_record(&record), v7_as_v8());
     // Without its forecast, it is the version 6 fixture as this version writes it.
     let mut without = record.clone();
     without.draft.forecast = String::new();
@@ -1931,20 +1935,20 @@ fn a_forecast_that_is_not_text_is_named_with_its_field() {
 #[test]
 fn a_newer_version_copy_reads_with_or_without_a_forecast() {
     let forecast = decode_record(V7_PLAN).expect("loads").draft;
-    // A version 8 plan with a field this version does not know: the forecast text is kept.
+    // A version 9 plan with a field this version does not know: the forecast text is kept.
     let text = forecast_record_with(|v| {
-        set(v, "/schema_version", json!(8));
+        set(v, "/schema_version", json!(9));
         insert(v, "/plan", "budget_plan", json!("{}"));
     });
-    assert_eq!(decode_record(&text), Err(DecodeError::NewerVersion(8)));
+    assert_eq!(decode_record(&text), Err(DecodeError::NewerVersion(9)));
     assert_eq!(read_newer_copy(&text), Some(forecast.clone()));
     // A newer plan that moved its forecast elsewhere reads with none (and its annual plan kept).
     let without = forecast_record_with(|v| {
-        set(v, "/schema_version", json!(8));
+        set(v, "/schema_version", json!(9));
         remove(v, "/plan/forecast");
         insert(v, "/plan", "forecast_v8", json!({"version": 2}));
     });
-    assert_eq!(decode_record(&without), Err(DecodeError::NewerVersion(8)));
+    assert_eq!(decode_record(&without), Err(DecodeError::NewerVersion(9)));
     assert_eq!(
         read_newer_copy(&without),
         Some(PlanDraft {
@@ -1959,7 +1963,7 @@ fn a_newer_version_copy_reads_with_or_without_a_forecast() {
     // A newer plan whose forecast is not text is no copy to work on: the text is not this
     // version's to guess at.
     let not_text = forecast_record_with(|v| {
-        set(v, "/schema_version", json!(8));
+        set(v, "/schema_version", json!(9));
         set(v, "/plan/forecast", json!({"version": 2}));
     });
     assert_eq!(read_newer_copy(&not_text), None);
@@ -1975,7 +1979,7 @@ fn round_trip_keeps_invalid_text() {
     record.draft.stages[2].name = "  ".to_owned();
     record.draft.current_top_per_month = "-3".to_owned();
     let text = encode_record(&record);
-    assert!(text.starts_with("{\"schema_version\":7,"));
+    assert!(text.starts_with("{\"schema_version\":8,"));
     assert_eq!(decode_record(&text), Ok(record));
 }
 
@@ -2480,8 +2484,8 @@ fn every_problem_in_an_import_is_named_with_its_field() {
         ),
         (
             "a plan from a newer version",
-            export_with(|v| set(v, "/plans/1/schema_version", json!(8))),
-            refused(&[("plans[1].schema_version", Reason::NewerVersion(8))]),
+            export_with(|v| set(v, "/plans/1/schema_version", json!(9))),
+            refused(&[("plans[1].schema_version", Reason::NewerVersion(9))]),
         ),
         (
             "a plan of version 1",
@@ -2568,7 +2572,7 @@ fn an_import_with_problems_in_several_plans_reports_all_of_them() {
         insert(v, "/plans/1/plan", "colour", json!("red"));
         set(v, "/plans/1/plan/goal", json!("profit"));
         set(v, "/plans/1/plan/stages", stages_json(1));
-        set(v, "/plans/2/schema_version", json!(8));
+        set(v, "/plans/2/schema_version", json!(9));
     });
     assert_eq!(
         decode_import(&text),
@@ -2583,7 +2587,7 @@ fn an_import_with_problems_in_several_plans_reports_all_of_them() {
             ("plans[1].plan.colour", Reason::UnknownField),
             ("plans[1].plan.goal", Reason::WrongType(Expected::GoalKind)),
             ("plans[1].plan.stages", Reason::StageCount(1)),
-            ("plans[2].schema_version", Reason::NewerVersion(8)),
+            ("plans[2].schema_version", Reason::NewerVersion(9)),
         ])
     );
 }
@@ -2698,6 +2702,7 @@ fn any_record() -> impl Strategy<Value = PlanRecord> {
             id: id(&id_text),
             modified_ms,
             deleted_ms,
+            lineage: Vec::new(),
             draft,
         })
 }
@@ -3081,4 +3086,58 @@ fn an_export_files_plan_names_are_read_in_order() {
     assert_eq!(plan_names(&text.to_string()), ["A", "", ""]);
     assert!(plan_names("not json").is_empty());
     assert!(plan_names("{}").is_empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Version 8: a stored record names the saved versions it descends from
+
+/// The version 7 fixture exactly as version 8 writes it: the same record, no lineage yet.
+fn v7_as_v8() -> String {
+    V7_PLAN
+        .trim_end()
+        .replacen("{\"schema_version\":7,", "{\"schema_version\":8,", 1)
+}
+
+#[test]
+fn version_8_record_fixture_loads_with_its_lineage() {
+    let v7 = decode_record(V7_PLAN).expect("version 7 loads");
+    assert!(v7.lineage.is_empty());
+    let record = decode_record(V8_PLAN).expect("version 8 loads");
+    assert_eq!(
+        record,
+        PlanRecord {
+            lineage: vec!["9f1c2e3d4b5a6978".to_owned(), "0123456789abcdef".to_owned()],
+            ..v7
+        }
+    );
+    // Written exactly as the fixture; an export leaves the lineage out (it means nothing in
+    // another browser), so it reads back as the version 7 plan.
+    assert_eq!(encode_record(&record), V8_PLAN.trim_end());
+    let export = encode_export(std::slice::from_ref(&record), MODIFIED);
+    assert!(!export.contains("lineage"), "{export}");
+    let imported = decode_import(&export).expect("the export reads");
+    assert_eq!(imported[0].lineage, Vec::<String>::new());
+    assert_eq!(imported[0].draft, record.draft);
+}
+
+#[test]
+fn a_damaged_lineage_never_sets_a_plan_aside() {
+    let v7 = decode_record(V7_PLAN).expect("version 7 loads");
+    let with = |lineage: Value| {
+        let mut value: Value = serde_json::from_str(V8_PLAN).expect("the fixture is JSON");
+        set(&mut value, "/lineage", lineage);
+        decode_record(&value.to_string()).map(|record| record.lineage)
+    };
+    // Only texts are read, at most eight; anything else is left out and the plan reads.
+    assert_eq!(with(json!("abc")), Ok(Vec::new()));
+    assert_eq!(
+        with(json!([1, "a", null, "b"])),
+        Ok(vec!["a".to_owned(), "b".to_owned()])
+    );
+    let ten: Vec<String> = (0..10).map(|n| n.to_string()).collect();
+    assert_eq!(with(json!(ten)), Ok(ten[..8].to_vec()));
+    assert_eq!(
+        decode_record(V8_PLAN).map(|record| record.draft),
+        Ok(v7.draft)
+    );
 }

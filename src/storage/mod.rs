@@ -18,6 +18,7 @@ use std::cell::RefCell;
 
 use gloo_storage::{LocalStorage, Storage};
 
+use crate::model::library::{version_id, LINEAGE_LEN};
 use crate::model::{Lang, PlanDraft, PlanId, PlanRecord};
 use schema::{decode_record, decode_v1, encode_record, read_newer_copy, DecodeError};
 
@@ -192,7 +193,7 @@ pub fn open(now_ms: u64, new_id: impl FnOnce() -> PlanId, lang: Lang) -> Opened 
         let Some(id) = key.strip_prefix(PLAN_PREFIX) else {
             continue;
         };
-        match decode_record(&text) {
+        match decode_record(&text).map(|record| with_version(record, &text)) {
             Ok(mut record) => {
                 // The key names the plan; a record claiming another id was edited by hand.
                 if let Some(id) = PlanId::parse(id) {
@@ -231,6 +232,7 @@ fn migrate_v1(
                 modified_ms: now_ms,
                 deleted_ms: None,
                 draft,
+                lineage: Vec::new(),
             };
             // Write the new value first; remove the old one only once that has worked.
             if storage
@@ -303,11 +305,16 @@ impl Store {
         self.is_available
     }
 
-    /// Saves `record` (text as typed, valid or not) over its previous save. On failure the
-    /// previous save is left as it was. A value a newer version wrote there is never replaced.
-    pub fn save(self, record: &PlanRecord) -> Result<(), StorageIssue> {
+    /// Saves `record` (text as typed, valid or not) over its previous save, and gives it back
+    /// as saved: its version's id first in its lineage. On failure the previous save is left as
+    /// it was. A value a newer version wrote there is never replaced.
+    pub fn save(self, record: &PlanRecord) -> Result<PlanRecord, StorageIssue> {
+        let mut record = record.clone();
+        let version = version_id(&encode_record(&record));
+        record.lineage.insert(0, version);
+        record.lineage.truncate(LINEAGE_LEN);
         if !self.is_available {
-            return Ok(());
+            return Ok(record);
         }
         let storage = raw().ok_or(StorageIssue::Unavailable)?;
         let key = plan_key(&record.id);
@@ -318,12 +325,12 @@ impl Store {
                 return Err(StorageIssue::NewerVersion);
             }
         }
-        let text = encode_record(record);
+        let text = encode_record(&record);
         let result = storage
             .set_item(&key, &text)
             .map_err(|_| StorageIssue::SaveFailed);
         set_last_saved(result.is_ok().then_some((key, text)));
-        result
+        result.map(|()| record)
     }
 
     /// Like [`Store::load`], but `None` also when storage holds exactly what this tab last saved
@@ -399,8 +406,18 @@ pub fn change_from(event: &web_sys::StorageEvent, lang: Lang) -> Option<Change> 
 fn read_record(text: &str, id: &PlanId, lang: Lang) -> Result<PlanRecord, DecodeError> {
     decode_record(text).map(|mut record| {
         record.id = id.clone();
-        settled(record, lang)
+        settled(with_version(record, text), lang)
     })
+}
+
+/// `record`, read from `text`, with a version id even if the version that saved it gave none
+/// (before schema 8): the id of its text, which every tab reading it computes alike, so two
+/// tabs' first saves still name a version both knew.
+fn with_version(mut record: PlanRecord, text: &str) -> PlanRecord {
+    if record.lineage.is_empty() {
+        record.lineage.push(version_id(text));
+    }
+    record
 }
 
 /// `window.localStorage`, if it can be used without throwing.

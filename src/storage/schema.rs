@@ -32,11 +32,16 @@
 //!   ranges around the rates, the seed, the plans compared side by side) as one JSON text of its
 //!   own, `""` when there is none, kept as a text for the same reason (`model::forecast::draft`
 //!   has its shape and versions). Plans of versions 1–6 are read with none.
+//! - 8: as 7, and a stored record may carry `"lineage"`: the ids of the saved versions it
+//!   descends from, newest first (see `PlanRecord::lineage`), so two tabs saving at once merge
+//!   against the version both last knew. Left out of export files. Records of versions 2–7 are
+//!   read with none.
 
 use serde::Serialize;
 use serde_json::{Map, Value};
 use thiserror::Error;
 
+use crate::model::library::LINEAGE_LEN;
 use crate::model::marketing::{
     BudgetPeriod, ChannelStageDraft, LifetimeKind, RankBy, MAX_CHANNELS,
 };
@@ -49,7 +54,7 @@ use crate::model::{
 };
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u64 = 7;
+pub const SCHEMA_VERSION: u64 = 8;
 
 /// What an export file says it is, so that another app's JSON is recognised as such.
 pub const EXPORT_APP: &str = "funnel-planner";
@@ -229,6 +234,10 @@ struct RecordV2<'a> {
     modified: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     deleted: Option<u64>,
+    /// Since version 8: the saved versions it descends from (see `PlanRecord::lineage`); left
+    /// out of export files, where it means nothing.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    lineage: &'a [String],
     plan: PlanBody<'a>,
 }
 
@@ -391,6 +400,7 @@ fn record_v2(record: &PlanRecord) -> RecordV2<'_> {
         id: record.id.as_str(),
         modified: record.modified_ms,
         deleted: record.deleted_ms,
+        lineage: &record.lineage,
         plan: body(&record.draft),
     }
 }
@@ -415,7 +425,10 @@ pub fn encode_export(records: &[PlanRecord], exported_ms: u64) -> String {
         plans: records
             .iter()
             .filter(|record| !record.is_deleted())
-            .map(record_v2)
+            .map(|record| RecordV2 {
+                lineage: &[],
+                ..record_v2(record)
+            })
             .collect(),
     };
     serde_json::to_string_pretty(&file).unwrap_or_default()
@@ -678,7 +691,14 @@ impl Reader {
         let Some(map) = self.object(
             value,
             path,
-            &["schema_version", "id", "modified", "deleted", "plan"],
+            &[
+                "schema_version",
+                "id",
+                "modified",
+                "deleted",
+                "lineage",
+                "plan",
+            ],
         ) else {
             return Ok(None);
         };
@@ -698,6 +718,20 @@ impl Reader {
         };
         let modified_ms = self.whole(map, path, "modified");
         let deleted_ms = self.optional_whole(map, path, "deleted");
+        // Bookkeeping for merging two tabs' saves, read leniently: a plan is never set aside
+        // for it, and without it a merge falls back to the version the tab last knew.
+        let lineage = map
+            .get("lineage")
+            .and_then(Value::as_array)
+            .map(|versions| {
+                versions
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .take(LINEAGE_LEN)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
         let draft = self
             .field(map, path, "plan")
             .and_then(|plan| self.plan(plan, &join(path, "plan"), version));
@@ -707,6 +741,7 @@ impl Reader {
                 modified_ms,
                 deleted_ms,
                 draft,
+                lineage,
             }),
             _ => None,
         })

@@ -291,6 +291,7 @@ impl Planner {
                 id: new_plan_id(),
                 modified_ms: now_ms(),
                 deleted_ms: None,
+                lineage: Vec::new(),
                 draft: self.draft.get_untracked(),
             })
     }
@@ -327,11 +328,10 @@ impl Planner {
         for write in writes {
             match write {
                 Write::Save(record) => {
-                    let result = store.save(&record);
-                    if result.is_ok() {
+                    let result = store.save(&record).map(|saved| {
                         self.library
-                            .update_untracked(|library| library.saved(&record));
-                    }
+                            .update_untracked(|library| library.saved(&saved));
+                    });
                     self.report(result);
                 }
                 Write::Remove(id) => {

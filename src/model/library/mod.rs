@@ -80,6 +80,29 @@ pub struct PlanRecord {
     pub deleted_ms: Option<u64>,
     /// The plan as typed.
     pub draft: PlanDraft,
+    /// The saved versions this one descends from, newest first and at most [`LINEAGE_LEN`]: once
+    /// storage has written it, its own version's id (see [`version_id`]), then the id of the
+    /// version this tab knew storage held when it saved, and so on. Two tabs merging each
+    /// other's changes find here the last version both knew, whatever order their saves and
+    /// events came in. Empty for a plan never saved, or saved by a version before schema 8.
+    pub lineage: Vec<String>,
+}
+
+/// How many version ids a record keeps of its lineage: enough for a tab that missed a few of
+/// another tab's saves (its events coalesced) to still find a version both tabs knew.
+pub const LINEAGE_LEN: usize = 8;
+
+/// The id of a saved version: the 64-bit FNV-1a hash of the text storage holds for it (which
+/// names its parents), as 16 hexadecimal digits. Two tabs saving different plans, even in the
+/// same millisecond, get different ids; the same text gets the same id, which is harmless since
+/// it is the same version.
+pub fn version_id(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
 }
 
 impl PlanRecord {

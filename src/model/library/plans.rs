@@ -97,6 +97,9 @@ enum Open {
     Shared(Box<SharedView>),
 }
 
+/// How many versions a tab remembers for merging: a few for each plan being edited in two tabs.
+const HISTORY_LEN: usize = 32;
+
 /// Every plan this tab knows, the open one, and what storage must do.
 #[derive(Debug, Clone)]
 pub struct Library {
@@ -106,6 +109,9 @@ pub struct Library {
     /// Every plan as storage holds it, as far as this tab knows: the version both tabs last
     /// agreed on, and what a save can be skipped against.
     stored: Vec<PlanRecord>,
+    /// The last versions storage held that this tab saw (saved or heard of), newest last, at
+    /// most [`HISTORY_LEN`]: where a merge finds the version both tabs last knew.
+    history: Vec<PlanRecord>,
     open: Open,
     /// The example opened on a first visit, listed but not yet saved: it is saved with the first
     /// change the person makes to the library, so it never vanishes from the list on reload.
@@ -134,6 +140,11 @@ impl Library {
             .collect();
         records.retain(|record| !record.is_expired(now.ms));
         let stored = records.clone();
+        let history = records
+            .iter()
+            .filter(|record| !record.lineage.is_empty())
+            .cloned()
+            .collect();
         let mut unsaved_example = None;
         let open = match start {
             Start::Shared(draft) => Open::Shared(Box::new(SharedView {
@@ -149,6 +160,7 @@ impl Library {
                             id: (now.new_id)(),
                             modified_ms: now.ms,
                             deleted_ms: None,
+                            lineage: Vec::new(),
                             draft: (defaults.example)(),
                         };
                         let id = record.id.clone();
@@ -162,6 +174,7 @@ impl Library {
         Library {
             records,
             stored,
+            history,
             open,
             unsaved_example,
             conflict: None,
@@ -259,9 +272,10 @@ impl Library {
         self.notice.take()
     }
 
-    /// Storage saved `record`: it is now the version both tabs agree on.
+    /// Storage saved `record` (with its version's id first in its lineage): it is now the
+    /// version both tabs agree on.
     pub fn saved(&mut self, record: &PlanRecord) {
-        set_record(&mut self.stored, &record.id, Some(record.clone()));
+        self.set_known(&record.id, Some(record.clone()));
     }
 
     /// Storage removed plan `id`.
@@ -379,6 +393,7 @@ impl Library {
                     id: id.clone(),
                     modified_ms: now.ms,
                     deleted_ms: None,
+                    lineage: Vec::new(),
                     draft: PlanDraft { name, ..draft },
                 });
                 id
@@ -491,6 +506,7 @@ impl Library {
             id: (now.new_id)(),
             modified_ms: now.ms,
             deleted_ms: None,
+            lineage: Vec::new(),
             draft,
         });
         self.notice = Some(Notice::SavedCopy { name });
@@ -551,6 +567,7 @@ impl Library {
                 id: (now.new_id)(),
                 modified_ms: now.ms,
                 deleted_ms: None,
+                lineage: Vec::new(),
                 draft: self.copy_of(&imported.draft),
             }
         };
@@ -586,7 +603,24 @@ impl Library {
 
     /// What this tab knows storage holds for plan `id` is now `record`.
     pub(super) fn set_known(&mut self, id: &PlanId, record: Option<PlanRecord>) {
+        if let Some(record) = record.as_ref().filter(|record| !record.lineage.is_empty()) {
+            if self.history.len() >= HISTORY_LEN {
+                self.history.remove(0);
+            }
+            self.history.push(record.clone());
+        }
         set_record(&mut self.stored, id, record);
+    }
+
+    /// The version of plan `id` this tab saw that is the newest of `lineage` (a version's own id
+    /// first, then its parents'): the last version this tab and the tab that saved `lineage`
+    /// both knew. `None` when this tab saw none of them.
+    pub(super) fn common_version(&self, id: &PlanId, lineage: &[String]) -> Option<&PlanRecord> {
+        lineage.iter().find_map(|version| {
+            self.history.iter().rev().find(|seen| {
+                &seen.id == id && seen.lineage.first().is_some_and(|own| own == version)
+            })
+        })
     }
 
     /// Plan `id` in this tab is now `record` (`None`: gone).
@@ -594,8 +628,13 @@ impl Library {
         set_record(&mut self.records, id, record);
     }
 
-    /// Puts `record` in the library (replacing the one with its id) and queues its save.
-    pub(super) fn put(&mut self, record: PlanRecord) {
+    /// Puts `record` in the library (replacing the one with its id) and queues its save, as a
+    /// child of the version this tab knows storage holds.
+    pub(super) fn put(&mut self, mut record: PlanRecord) {
+        record.lineage = self
+            .known(&record.id)
+            .map(|known| known.lineage.clone())
+            .unwrap_or_default();
         self.set_record(&record.id.clone(), Some(record.clone()));
         self.queue(Write::Save(Box::new(record)));
     }
@@ -626,6 +665,7 @@ impl Library {
             id: id.clone(),
             modified_ms: now.ms,
             deleted_ms: None,
+            lineage: Vec::new(),
             draft,
         });
         self.switch_to(&id, now);

@@ -68,6 +68,13 @@ impl Library {
         if is_known {
             return;
         }
+        // The last version both tabs knew: the newest of their save's versions this tab saw (so
+        // saves crossing each other still merge against what each started from), else the
+        // version this tab last knew storage to hold.
+        let common = theirs
+            .as_ref()
+            .and_then(|theirs| self.common_version(&id, &theirs.lineage))
+            .cloned();
         self.set_known(&id, theirs.clone());
         if self.open_id() != Some(&id) {
             self.set_record(&id, theirs);
@@ -82,7 +89,9 @@ impl Library {
             self.set_record(&id, theirs);
             return;
         };
-        let base = known.map_or_else(|| mine.clone(), |known| known.draft);
+        let base = common
+            .or(known)
+            .map_or_else(|| mine.clone(), |base| base.draft);
         let merged = theirs
             .as_ref()
             .filter(|theirs| !theirs.is_deleted())
@@ -151,6 +160,7 @@ impl Library {
             id,
             modified_ms: now.ms,
             deleted_ms: None,
+            lineage: Vec::new(),
             draft,
         });
     }
@@ -206,6 +216,7 @@ impl Library {
             id,
             modified_ms: now.ms,
             deleted_ms: None,
+            lineage: Vec::new(),
             draft: conflict.mine,
         });
     }
