@@ -14,9 +14,9 @@ mod strategies;
 
 use common::{assert_close, example};
 use funnel_planner::model::annual::{
-    self, AnnualDecodeError, AnnualDraft, AnnualField, ExistingDraft, ExistingPart, GoalDraft,
-    GoalMode, GroupTag, IndustryTag, LastYearDraft, ObjectiveDraft, Part, StageTotal, UnitTag,
-    ANNUAL_VERSION, MAX_OBJECTIVES,
+    self, AnnualDraft, AnnualField, ExistingDraft, ExistingPart, GoalDraft, GoalMode, GroupTag,
+    IndustryTag, LastYearDraft, ObjectiveDraft, Part, StageTotal, UnitTag, ANNUAL_VERSION,
+    MAX_OBJECTIVES,
 };
 use funnel_planner::model::benchmarks::Industry;
 use funnel_planner::model::goal::{
@@ -24,6 +24,7 @@ use funnel_planner::model::goal::{
 };
 use funnel_planner::model::number::parse_positive;
 use funnel_planner::model::objectives::{MetricGroup, Objective, Unit};
+use funnel_planner::model::page_data::{PageData, PageDataError};
 use funnel_planner::model::review::LastYear;
 use funnel_planner::model::tracking::{MONTHS, QUARTERS};
 use funnel_planner::model::{InputError, Lang, StageId};
@@ -218,7 +219,7 @@ fn text_that_is_not_an_annual_plan_is_refused() {
     ] {
         assert_eq!(
             AnnualDraft::decode(text, Lang::English),
-            Err(AnnualDecodeError::Damaged),
+            Err(PageDataError::Damaged),
             "{text}"
         );
     }
@@ -228,14 +229,14 @@ fn text_that_is_not_an_annual_plan_is_refused() {
 fn a_newer_versions_annual_plan_is_refused_as_newer() {
     assert_eq!(
         AnnualDraft::decode("{\"version\":2}", Lang::English),
-        Err(AnnualDecodeError::Newer(2))
+        Err(PageDataError::Newer(2))
     );
     let newer = full_draft()
         .encode()
         .replacen("{\"version\":1,", "{\"version\":99,", 1);
     assert_eq!(
         AnnualDraft::decode(&newer, Lang::English),
-        Err(AnnualDecodeError::Newer(99))
+        Err(PageDataError::Newer(99))
     );
     // Version 1 and a text without a version (0) are read.
     assert!(AnnualDraft::decode("{\"version\":1}", Lang::English).is_ok());
@@ -428,16 +429,16 @@ fn retyped_in_other_languages_the_numbers_keep_their_values() {
 fn an_annual_plan_is_read_from_a_plan_in_the_page_language() {
     let mut plan = example();
     assert_eq!(
-        annual::of_plan(&plan, Lang::French),
+        AnnualDraft::of_plan(&plan, Lang::French),
         Ok(AnnualDraft::new(Lang::French))
     );
     plan.annual = english_numbers().encode();
-    let french = annual::of_plan(&plan, Lang::French).expect("reads");
+    let french = AnnualDraft::of_plan(&plan, Lang::French).expect("reads");
     assert_eq!(french, english_numbers().retyped(Lang::French));
     plan.annual = "{\"version\":3}".to_owned();
     assert_eq!(
-        annual::of_plan(&plan, Lang::French),
-        Err(AnnualDecodeError::Newer(3))
+        AnnualDraft::of_plan(&plan, Lang::French),
+        Err(PageDataError::Newer(3))
     );
 }
 
@@ -853,7 +854,7 @@ fn the_articles_annual_plan_gives_the_customers_needed() {
     plan.annual = article_annual_plan(Lang::English).encode();
     for lang in Lang::ALL {
         // Read as the page reads it, in each language.
-        let draft = annual::of_plan(&plan, lang).expect("reads");
+        let draft = AnnualDraft::of_plan(&plan, lang).expect("reads");
         assert_eq!(draft, article_annual_plan(lang));
         let (last_year, last_year_errors) = draft.last_year(&plan.stage_ids());
         let target = draft.target().expect("a goal");

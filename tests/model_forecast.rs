@@ -16,12 +16,12 @@ mod strategies;
 use common::{assert_close, example};
 use funnel_planner::model::channels::{budget_needed, Report};
 use funnel_planner::model::forecast::draft::{
-    of_plan, ForecastDecodeError, ForecastDraft, ForecastField, PhasingMode, FORECAST_VERSION,
-    MAX_COMPARED,
+    ForecastDraft, ForecastField, PhasingMode, FORECAST_VERSION, MAX_COMPARED,
 };
 use funnel_planner::model::forecast::odds::Spread;
 use funnel_planner::model::forecast::scenarios::{delta, differs, outcome, scaled, Scenario};
 use funnel_planner::model::forecast::timing::{Phasing, MONTHS};
+use funnel_planner::model::page_data::{PageData, PageDataError};
 use funnel_planner::model::{InputError, Lang, NumberSymbols, StageId};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -96,13 +96,13 @@ fn text_that_is_not_a_forecast_is_refused_and_a_newer_one_is_refused_as_newer() 
     for text in ["{", "[]", "\"text\"", "12"] {
         assert_eq!(
             ForecastDraft::decode(text, Lang::English),
-            Err(ForecastDecodeError::Damaged),
+            Err(PageDataError::Damaged),
             "{text}"
         );
     }
     assert_eq!(
         ForecastDraft::decode(r#"{"version":2}"#, Lang::English),
-        Err(ForecastDecodeError::Newer(2))
+        Err(PageDataError::Newer(2))
     );
 }
 
@@ -138,11 +138,16 @@ fn retyped_in_polish_the_numbers_are_written_the_polish_way_and_back() {
 fn a_forecast_is_read_from_a_plan_in_the_page_language() {
     let mut plan = example();
     plan.forecast = full_draft().encode();
-    let french = of_plan(&plan, Lang::French).unwrap();
+    let french = ForecastDraft::of_plan(&plan, Lang::French).unwrap();
     let space = Lang::French.symbols().group;
     assert_eq!(french.revenue_high, format!("1{space}300{space}000"));
     plan.forecast = String::new();
-    assert_eq!(of_plan(&plan, Lang::French).unwrap().typed_in, "fr");
+    assert_eq!(
+        ForecastDraft::of_plan(&plan, Lang::French)
+            .unwrap()
+            .typed_in,
+        "fr"
+    );
 }
 
 #[test]

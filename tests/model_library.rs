@@ -19,6 +19,7 @@ use funnel_planner::model::library::{
     newest_first, unique_name, Defaults, ImportClash, Library, Notice, Now, Question, Start, Write,
     KEEP_DELETED_MS, MAX_ID_LEN,
 };
+use funnel_planner::model::merge::Clash;
 use funnel_planner::model::{PlanDraft, PlanId, PlanRecord};
 use proptest::prelude::*;
 
@@ -1304,6 +1305,7 @@ fn a_clash_keeps_this_tabs_version_in_a_copy_until_answered() {
         Some(Question {
             is_deleted_there: false,
             copy_name: Some("2027 base (copy)".to_owned()),
+            clashes: vec![Clash::RevenueGoal],
         })
     );
     assert_eq!(
@@ -1367,6 +1369,7 @@ fn no_copy_is_made_while_this_tab_has_typed_nothing_of_its_own() {
         Some(Question {
             is_deleted_there: true,
             copy_name: None,
+            clashes: Vec::new(),
         })
     );
     assert!(a.writes.is_empty());

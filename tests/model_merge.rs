@@ -11,9 +11,10 @@
 mod common;
 
 use common::example;
-use funnel_planner::model::annual::{AnnualDraft, GoalMode};
+use funnel_planner::model::annual::{AnnualDraft, GoalMode, GroupTag, ObjectiveDraft, UnitTag};
 use funnel_planner::model::forecast::draft::ForecastDraft;
-use funnel_planner::model::merge::merge;
+use funnel_planner::model::merge::{merge, merge_preferring, Clash, Prefer};
+use funnel_planner::model::page_data::PageData;
 use funnel_planner::model::{GoalKind, Lang, PlanDraft, StageId};
 
 fn with(edit: impl FnOnce(&mut PlanDraft)) -> PlanDraft {
@@ -162,8 +163,7 @@ fn the_annual_plan_changed_in_one_tab_and_a_rate_in_the_other_are_both_kept() {
 
 #[test]
 fn the_annual_plan_changed_differently_in_both_tabs_is_a_clash() {
-    // The annual plan merges as one text: a growth goal typed in one tab and another in the
-    // other tab clash, even though the page could tell which field of it each changed.
+    // The same field of the annual plan (the growth goal) typed differently in two tabs clash.
     let base = with(|draft| draft.annual = annual_text("10"));
     let mine = with(|draft| draft.annual = annual_text("12"));
     let theirs = with(|draft| draft.annual = annual_text("15"));
@@ -238,4 +238,165 @@ fn the_forecast_changed_differently_in_both_tabs_is_a_clash() {
     assert_eq!(merge(&example(), &mine, &theirs), None);
     // The same change in both is no clash.
     assert_eq!(merge(&base, &mine, &mine.clone()).as_ref(), Some(&mine));
+}
+
+// ---------------------------------------------------------------------------------------------
+// A page's own data merges field by field
+
+fn objective(id: u32, metric: &str, owner: &str) -> ObjectiveDraft {
+    ObjectiveDraft {
+        id,
+        metric: metric.to_owned(),
+        stage: None,
+        group: GroupTag::Response,
+        unit: UnitTag::Percent,
+        baseline: "20".to_owned(),
+        target: "25".to_owned(),
+        deadline: Some(5),
+        owner: owner.to_owned(),
+        quarter: Some(1),
+        values: vec![String::new(); 12],
+    }
+}
+
+/// A plan whose annual plan has two objectives, "Open rate" (id 1) and "Webinars" (id 2), with
+/// these owners.
+fn with_owners(first: &str, second: &str) -> PlanDraft {
+    let mut annual = AnnualDraft::new(Lang::English);
+    annual.objectives = vec![
+        objective(1, "Open rate", first),
+        objective(2, "Webinars", second),
+    ];
+    with(|draft| draft.annual = annual.encode())
+}
+
+fn annual_of(draft: &PlanDraft) -> AnnualDraft {
+    AnnualDraft::decode(&draft.annual, Lang::English).expect("the merged annual plan reads")
+}
+
+fn owners(draft: &PlanDraft) -> Vec<String> {
+    annual_of(draft)
+        .objectives
+        .iter()
+        .map(|objective| objective.owner.clone())
+        .collect()
+}
+
+/// Issue 27's case: two tabs type the owners of two different objectives.
+#[test]
+fn two_objectives_owners_typed_in_two_tabs_are_both_kept() {
+    let base = with_owners("", "");
+    let mine = with_owners("AAAAAAAA", "");
+    let theirs = with_owners("", "BBBBBBBB");
+    let merged = merge(&base, &mine, &theirs).expect("different objectives");
+    assert_eq!(owners(&merged), ["AAAAAAAA", "BBBBBBBB"]);
+    // Whichever tab merges, the same plan.
+    let other_way = merge(&base, &theirs, &mine).expect("different objectives");
+    assert_eq!(annual_of(&other_way), annual_of(&merged));
+}
+
+#[test]
+fn the_same_owner_typed_in_both_is_a_clash_named_by_its_objective_and_settled_whole() {
+    let base = with_owners("", "");
+    let mine = with_owners("AAAAAAAA", "Kim");
+    let theirs = with_owners("BBBBBBBB", "");
+    assert_eq!(merge(&base, &mine, &theirs), None);
+    let kept_mine = merge_preferring(&base, &mine, &theirs, Prefer::Mine);
+    assert_eq!(
+        kept_mine.clashes,
+        [Clash::Annual {
+            item: Some("Open rate".to_owned())
+        }]
+    );
+    // Neither side's text is cut; what only one tab changed stays either way.
+    assert_eq!(owners(&kept_mine.draft), ["AAAAAAAA", "Kim"]);
+    let took_theirs = merge_preferring(&base, &mine, &theirs, Prefer::Theirs);
+    assert_eq!(owners(&took_theirs.draft), ["BBBBBBBB", "Kim"]);
+}
+
+#[test]
+fn an_objective_added_in_one_tab_and_another_edited_in_the_other_are_both_kept() {
+    let base = with_owners("", "");
+    let mut annual = annual_of(&base);
+    annual.objectives.push(objective(3, "Demos", "Lee"));
+    let added = with(|draft| draft.annual = annual.encode());
+    let edited = with_owners("", "Kim");
+    let merged = merge(&base, &added, &edited).expect("different objectives");
+    assert_eq!(owners(&merged), ["", "Kim", "Lee"]);
+    // One removed here and edited there is a clash; removed and left alone is removed.
+    let mut annual = annual_of(&base);
+    annual.objectives.remove(1);
+    let removed = with(|draft| draft.annual = annual.encode());
+    assert_eq!(merge(&base, &removed, &edited), None);
+    let merged = merge(&base, &removed, &with_owners("Ana", "")).expect("different objectives");
+    assert_eq!(owners(&merged), ["Ana"]);
+}
+
+#[test]
+fn two_months_weights_and_two_stages_ranges_typed_in_two_tabs_are_all_kept() {
+    let forecast = |edit: &dyn Fn(&mut ForecastDraft)| {
+        let mut forecast = ForecastDraft::new(Lang::English);
+        forecast.set_weight(0, "8".to_owned());
+        edit(&mut forecast);
+        with(|draft| draft.forecast = forecast.encode())
+    };
+    let base = forecast(&|_| {});
+    let mine = forecast(&|forecast| {
+        forecast.set_weight(2, "10".to_owned());
+        forecast.set_range(StageId(1), false, "1".to_owned());
+    });
+    let theirs = forecast(&|forecast| {
+        forecast.set_weight(11, "12".to_owned());
+        forecast.set_range(StageId(2), true, "30".to_owned());
+    });
+    let merged = merge(&base, &mine, &theirs).expect("different months and stages");
+    let read = ForecastDraft::decode(&merged.forecast, Lang::English).expect("reads");
+    let wanted = forecast(&|forecast| {
+        forecast.set_weight(2, "10".to_owned());
+        forecast.set_range(StageId(1), false, "1".to_owned());
+        forecast.set_weight(11, "12".to_owned());
+        forecast.set_range(StageId(2), true, "30".to_owned());
+    });
+    assert_eq!(
+        read,
+        ForecastDraft::decode(&wanted.forecast, Lang::English).expect("reads")
+    );
+    // The same month weighted differently is a clash on the forecast.
+    let other = forecast(&|forecast| forecast.set_weight(2, "11".to_owned()));
+    assert_eq!(
+        merge_preferring(&base, &mine, &other, Prefer::Mine).clashes,
+        [Clash::Forecast]
+    );
+}
+
+#[test]
+fn page_data_typed_in_two_languages_merges_as_one_field() {
+    // Numbers are written in each page's language, so the texts are not compared field by field.
+    let polish = |owner: &str| {
+        let mut annual = AnnualDraft::new(Lang::Polish);
+        annual.objectives = vec![objective(1, "Open rate", owner)];
+        with(|draft| draft.annual = annual.encode())
+    };
+    let english = |owner: &str| {
+        let mut annual = AnnualDraft::new(Lang::English);
+        annual.objectives = vec![objective(1, "Open rate", owner)];
+        with(|draft| draft.annual = annual.encode())
+    };
+    let base = english("");
+    let merged = merge_preferring(&base, &english("Ana"), &polish("Kim"), Prefer::Mine);
+    assert_eq!(merged.clashes, [Clash::Annual { item: None }]);
+}
+
+#[test]
+fn use_theirs_keeps_what_only_this_tab_changed() {
+    let base = example();
+    let mine = with(|draft| {
+        draft.revenue_goal = "12,000,000".to_owned();
+        draft.name = "Mine".to_owned();
+    });
+    let theirs = with(|draft| draft.revenue_goal = "9,000,000".to_owned());
+    let merged = merge_preferring(&base, &mine, &theirs, Prefer::Theirs);
+    assert_eq!(merged.clashes, [Clash::RevenueGoal]);
+    assert_eq!(merged.draft.revenue_goal, "9,000,000");
+    assert_eq!(merged.draft.name, "Mine");
 }

@@ -14,8 +14,10 @@
 mod common;
 
 use common::example;
+use funnel_planner::model::annual::{AnnualDraft, GroupTag, ObjectiveDraft, UnitTag};
 use funnel_planner::model::library::{Defaults, Library, Now, Start, Write};
-use funnel_planner::model::{PlanDraft, PlanId, PlanRecord};
+use funnel_planner::model::page_data::PageData;
+use funnel_planner::model::{Lang, PlanDraft, PlanId, PlanRecord};
 
 fn id() -> PlanId {
     PlanId::parse("p").expect("a valid id")
@@ -70,37 +72,45 @@ impl Tab {
     }
 }
 
+/// The plan as storage first holds it: with a version id, as storage reads even a plan saved
+/// without one.
+fn first_version(draft: PlanDraft) -> PlanRecord {
+    PlanRecord {
+        id: id(),
+        modified_ms: 1,
+        deleted_ms: None,
+        draft,
+        lineage: vec!["v0".to_owned()],
+    }
+}
+
+/// A tab opened on storage holding `draft`.
+fn open_with(draft: PlanDraft) -> Library {
+    let mut new_id = id;
+    let mut now = Now {
+        ms: 1,
+        new_id: &mut new_id,
+    };
+    Library::open(
+        vec![first_version(draft)],
+        DEFAULTS,
+        Start::Plan(Some(id())),
+        &mut now,
+    )
+}
+
 impl World {
     fn new(edits: [Edit; 2]) -> World {
-        // As storage reads it: a version id, even when the plan was saved without one.
-        let stored = PlanRecord {
-            id: id(),
-            modified_ms: 1,
-            deleted_ms: None,
-            draft: example(),
-            lineage: vec!["v0".to_owned()],
-        };
-        let tab = |edit: Edit| {
-            let mut new_id = || id();
-            let mut now = Now {
-                ms: 1,
-                new_id: &mut new_id,
-            };
-            Tab {
-                library: Library::open(
-                    vec![stored.clone()],
-                    DEFAULTS,
-                    Start::Plan(Some(id())),
-                    &mut now,
-                ),
-                step: 0,
-                typed: None,
-                read: None,
-                writes: Vec::new(),
-                events: 0,
-                ids_used: 0,
-                edit,
-            }
+        let stored = first_version(example());
+        let tab = |edit: Edit| Tab {
+            library: open_with(example()),
+            step: 0,
+            typed: None,
+            read: None,
+            writes: Vec::new(),
+            events: 0,
+            ids_used: 0,
+            edit,
         };
         World {
             stored: Some(stored.clone()),
@@ -245,4 +255,77 @@ fn two_tabs_saving_two_stages_at_once_keep_both_in_every_order() {
         |draft| draft.stages[1].rate_to_next = "25".to_owned(),
         |draft| draft.stages[3].name = "Demos".to_owned(),
     ]);
+}
+
+/// The owner of objective `id` of the plan's annual plan (two objectives, made by `with_two`).
+fn set_owner(draft: &mut PlanDraft, id: u32, owner: &str) {
+    let mut annual = AnnualDraft::decode(&draft.annual, Lang::English).expect("reads");
+    for objective in &mut annual.objectives {
+        if objective.id == id {
+            objective.owner = owner.to_owned();
+        }
+    }
+    draft.annual = annual.encode();
+}
+
+#[test]
+fn two_tabs_typing_two_objectives_owners_at_once_keep_both_in_every_order() {
+    // The page's own data merges field by field too; the plan starts with two objectives.
+    let mut annual = AnnualDraft::new(Lang::English);
+    for (id, metric) in [(1, "Open rate"), (2, "Webinars")] {
+        annual.objectives.push(ObjectiveDraft {
+            id,
+            metric: metric.to_owned(),
+            stage: None,
+            group: GroupTag::Response,
+            unit: UnitTag::Percent,
+            baseline: String::new(),
+            target: String::new(),
+            deadline: None,
+            owner: String::new(),
+            quarter: None,
+            values: vec![String::new(); 12],
+        });
+    }
+    let edits: [Edit; 2] = [
+        |draft| set_owner(draft, 1, "AAAAAAAA"),
+        |draft| set_owner(draft, 2, "BBBBBBBB"),
+    ];
+    let mut world = World::new(edits);
+    let text = annual.encode();
+    for tab in &mut world.tabs {
+        let mut draft = tab.library.open_draft().cloned().expect("open");
+        draft.annual = text.clone();
+        tab.library = open_with(draft.clone());
+    }
+    if let Some(stored) = &mut world.stored {
+        stored.draft.annual = text;
+    }
+    let owners = |draft: &PlanDraft| -> Vec<String> {
+        AnnualDraft::decode(&draft.annual, Lang::English)
+            .expect("reads")
+            .objectives
+            .into_iter()
+            .map(|objective| objective.owner)
+            .collect()
+    };
+    every_order(&world, &|world| {
+        let stored = world.stored.as_ref().expect("stored");
+        assert_eq!(
+            owners(&stored.draft),
+            ["AAAAAAAA", "BBBBBBBB"],
+            "after{}",
+            world.trace
+        );
+        for tab in &world.tabs {
+            let shown = tab.library.open_draft().expect("open");
+            assert_eq!(
+                owners(shown),
+                ["AAAAAAAA", "BBBBBBBB"],
+                "after{}",
+                world.trace
+            );
+            assert!(tab.library.question().is_none(), "after{}", world.trace);
+        }
+    });
 }

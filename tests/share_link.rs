@@ -13,9 +13,10 @@ mod common;
 mod strategies;
 
 use common::{example, example_with_channels};
-use funnel_planner::model::annual::{self, AnnualDraft, ExistingPart, GoalMode, ObjectiveDraft};
-use funnel_planner::model::forecast::draft::{self as forecast, ForecastDraft, PhasingMode};
+use funnel_planner::model::annual::{AnnualDraft, ExistingPart, GoalMode, ObjectiveDraft};
+use funnel_planner::model::forecast::draft::{ForecastDraft, PhasingMode};
 use funnel_planner::model::marketing::{RankBy, MAX_CHANNELS};
+use funnel_planner::model::page_data::PageData;
 use funnel_planner::model::tracking::{CellAt, PlanYear, Row, MONTHS};
 use funnel_planner::model::{Lang, MarketingDraft, PlanDraft, StageDraft, StageId};
 use funnel_planner::storage::schema::{
@@ -373,7 +374,7 @@ fn a_link_carries_the_annual_plan_as_typed() {
     let polish = decode_fragment(&fragment, Lang::Polish).expect("opens");
     assert_eq!(polish.annual, draft.annual);
     assert_eq!(polish, draft.clone().retyped(Lang::Polish));
-    let read = annual::of_plan(&polish, Lang::Polish).expect("an annual plan");
+    let read = AnnualDraft::of_plan(&polish, Lang::Polish).expect("an annual plan");
     // 10000000 has 8 digits: grouped in threes with a space; 500000 too; 12.5 and 1250.5 take
     // a decimal comma, and 1250 (4 digits) has no separator in Polish.
     assert_eq!(read.last_year.revenue, "10 000 000");
@@ -437,7 +438,7 @@ fn a_link_carries_the_forecast_as_typed() {
     assert_eq!(polish.forecast, draft.forecast);
     assert_eq!(polish.annual, draft.annual);
     assert_eq!(polish, draft.clone().retyped(Lang::Polish));
-    let read = forecast::of_plan(&polish, Lang::Polish).expect("a forecast");
+    let read = ForecastDraft::of_plan(&polish, Lang::Polish).expect("a forecast");
     // Decimals take a comma; 900000 and 1400000 are grouped in threes with a space; 2027 (4
     // digits) has no separator in Polish.
     assert_eq!(read.weight(11), "10,5");

@@ -5,15 +5,16 @@
 //! field.
 //!
 //! A plan keeps its annual plan as one JSON text (`PlanDraft::annual`): only the Annual plan
-//! page reads and writes it, so the other pages carry none of this. [`AnnualDraft::decode`] and
-//! [`AnnualDraft::encode`] are that text's reader and writer; its `version` is this shape's own.
+//! page reads and writes it, so the other pages carry none of this. Its reader and writer are
+//! the one codec of a page's own data ([`PageData`]); its `version` is this shape's own.
 //!
 //! Units: as in `review` and `goal` (counts per year, money per year, MRR per month); growth,
 //! churn and parts of last year are typed as percents and read as fractions.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use crate::model::json::{list, object, text_of, versioned_object, Json, Unreadable};
+use crate::model::json::{list, object, text_of, Json};
+use crate::model::page_data::PageData;
 
 use crate::model::benchmarks::Industry;
 use crate::model::goal::{Existing, ExistingRevenue, GoalTarget, Recurring};
@@ -395,17 +396,6 @@ pub enum AnnualField {
 /// A field's problem.
 pub type AnnualError = (AnnualField, InputError);
 
-/// Why the text of an annual plan cannot be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum AnnualDecodeError {
-    /// Not the JSON of an annual plan.
-    #[error("not an annual plan")]
-    Damaged,
-    /// Written by a newer version of the planner.
-    #[error("annual plan version {0} is newer than this one")]
-    Newer(u64),
-}
-
 /// An empty field as `None`, else the number read by `parse`.
 fn optional(
     text: &str,
@@ -475,33 +465,23 @@ fn churn_percent(text: &str, symbols: NumberSymbols) -> Result<f64, InputError> 
     Ok(churn)
 }
 
-impl AnnualDraft {
-    /// An empty annual plan typed in `lang`.
-    pub fn new(lang: Lang) -> Self {
-        Self {
-            typed_in: lang.tag().to_owned(),
-            ..Self::default()
-        }
+impl PageData for AnnualDraft {
+    const VERSION: u32 = ANNUAL_VERSION;
+
+    fn text(plan: &PlanDraft) -> &str {
+        &plan.annual
     }
 
-    /// The language its numbers are typed in (English for a tag this build does not know).
-    pub fn lang(&self) -> Lang {
-        Lang::from_tag(&self.typed_in).unwrap_or(Lang::English)
+    fn keep(plan: &mut PlanDraft, text: String) {
+        plan.annual = text;
     }
 
-    /// Reads the annual plan's text (`PlanDraft::annual`); an empty text is an empty plan in
-    /// `lang`. A field missing or of another type reads as empty (nothing is invented); a text
-    /// that is not a JSON object, or a newer version's, is refused (the page keeps it).
-    pub fn decode(text: &str, lang: Lang) -> Result<Self, AnnualDecodeError> {
-        if text.trim().is_empty() {
-            return Ok(Self::new(lang));
-        }
-        let map =
-            versioned_object(text, ANNUAL_VERSION).map_err(|unreadable| match unreadable {
-                Unreadable::Damaged => AnnualDecodeError::Damaged,
-                Unreadable::Newer(version) => AnnualDecodeError::Newer(version),
-            })?;
-        let map = &map;
+    fn typed_in(&mut self) -> &mut String {
+        &mut self.typed_in
+    }
+
+    /// A field missing or of another type reads as empty (nothing is invented).
+    fn read(map: &Map<String, Value>) -> Self {
         let last_year = object(map, "last_year");
         let goal = object(map, "goal");
         let existing = object(map, "existing");
@@ -512,7 +492,7 @@ impl AnnualDraft {
                 is_percent: part.get("is_percent").and_then(Value::as_bool) == Some(true),
             }
         };
-        Ok(Self {
+        Self {
             version: ANNUAL_VERSION,
             typed_in: text_of(map, "typed_in"),
             last_year: LastYearDraft {
@@ -580,17 +560,10 @@ impl AnnualDraft {
                 })
                 .take(MAX_OBJECTIVES)
                 .collect(),
-        })
+        }
     }
 
-    /// The text kept in the plan; an annual plan with nothing in it is the empty text.
-    pub fn encode(&self) -> String {
-        if self.is_empty() {
-            return String::new();
-        }
-        let mut out = Json::default();
-        out.open('{');
-        out.number("version", u64::from(ANNUAL_VERSION));
+    fn write(&self, out: &mut Json) {
         out.text("typed_in", &self.typed_in);
         out.key("last_year");
         out.open('{');
@@ -664,8 +637,21 @@ impl AnnualDraft {
             out.close('}');
         }
         out.close(']');
-        out.close('}');
-        out.0
+    }
+
+    fn is_empty(&self) -> bool {
+        AnnualDraft::is_empty(self)
+    }
+
+    fn retyped(self, lang: Lang) -> Self {
+        AnnualDraft::retyped(self, lang)
+    }
+}
+
+impl AnnualDraft {
+    /// The language its numbers are typed in (English for a tag this build does not know).
+    pub fn lang(&self) -> Lang {
+        Lang::from_tag(&self.typed_in).unwrap_or(Lang::English)
     }
 
     /// Whether nothing has been typed or chosen (a stage total left empty counts as none).
@@ -1033,9 +1019,4 @@ pub fn industry_and_last_year(plan: &PlanDraft, stages: &[StageId]) -> (Industry
         IndustryTag::from_tag(&text_of(&map, "industry")).into(),
         last_year,
     )
-}
-
-/// The annual plan kept in `plan` (empty when it has none), in `lang`'s number format.
-pub fn of_plan(plan: &PlanDraft, lang: Lang) -> Result<AnnualDraft, AnnualDecodeError> {
-    AnnualDraft::decode(&plan.annual, lang).map(|draft| draft.retyped(lang))
 }

@@ -4,27 +4,6 @@
 
 use serde_json::{Map, Value};
 
-/// Why a page's own text cannot be read.
-pub(crate) enum Unreadable {
-    /// Not a JSON object.
-    Damaged,
-    /// Written by a newer version (its version).
-    Newer(u64),
-}
-
-/// The JSON object of a page's own text whose shape this build writes as `version`: refused when
-/// it is not an object or a newer version wrote it.
-pub(crate) fn versioned_object(text: &str, version: u32) -> Result<Map<String, Value>, Unreadable> {
-    let Ok(Value::Object(map)) = serde_json::from_str::<Value>(text) else {
-        return Err(Unreadable::Damaged);
-    };
-    let written = map.get("version").and_then(Value::as_u64).unwrap_or(0);
-    if written > u64::from(version) {
-        return Err(Unreadable::Newer(written));
-    }
-    Ok(map)
-}
-
 /// The object at `key` of `map`, or an empty one.
 pub(crate) fn object<'v>(map: &'v Map<String, Value>, key: &str) -> &'v Map<String, Value> {
     static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
@@ -57,7 +36,7 @@ pub(crate) fn text_of(map: &Map<String, Value>, key: &str) -> String {
 /// JSON written by hand (the shape is small and fixed), so the page carries no serde code for
 /// it: commas come before each member or item after the first of its object or list.
 #[derive(Default)]
-pub(crate) struct Json(pub(crate) String, bool);
+pub struct Json(pub(crate) String, bool);
 
 impl Json {
     pub(crate) fn open(&mut self, bracket: char) {
@@ -111,6 +90,12 @@ impl Json {
     pub(crate) fn number(&mut self, key: &str, number: u64) {
         self.key(key);
         self.0.push_str(&number.to_string());
+        self.1 = true;
+    }
+
+    /// A value written out already (a number, `true`, `null`).
+    pub(crate) fn raw(&mut self, text: &str) {
+        self.0.push_str(text);
         self.1 = true;
     }
 

@@ -272,3 +272,30 @@ pub fn open_details_for_print(is_printing: bool) {
         }
     }
 }
+
+/// Keeps the field being typed in clear of the conflict notice, fixed at the window's foot: the
+/// page's scroll padding takes the notice's height (so moving to another field stops above it
+/// too), and a focused field it covers is scrolled up just above it.
+pub fn keep_focus_above_conflict() {
+    let document = document();
+    let Ok(Some(banner)) = document.query_selector(".notice.conflict") else {
+        return;
+    };
+    let cover = banner.get_bounding_client_rect();
+    // Through the style object: the page's CSP refuses a written `style` attribute.
+    if let Some(root) = document
+        .document_element()
+        .and_then(|root| root.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = root.style().set_property(
+            "--conflict-height",
+            &format!("{}px", cover.height().ceil() + 24.0),
+        );
+    }
+    if let Some(focused) = document
+        .active_element()
+        .filter(|focused| focused.get_bounding_client_rect().bottom() > cover.top())
+    {
+        focused.scroll_into_view_with_bool(false);
+    }
+}

@@ -17,6 +17,7 @@ mod intl;
 mod kpis;
 mod library;
 mod notices;
+mod page_data;
 mod plan_year;
 mod planner;
 mod results;

@@ -6,11 +6,13 @@ use leptos::prelude::*;
 
 use crate::i18n::Key;
 use crate::model::library::Notice;
+use crate::model::merge::Clash;
+use crate::model::PlanDraft;
 use crate::storage::{StorageIssue, Unreadable};
-use crate::ui::browser::{download, today};
+use crate::ui::browser::{download, keep_focus_above_conflict, today};
 use crate::ui::library::export_all;
 use crate::ui::planner::{Planner, Status, STATUS_MESSAGE};
-use crate::ui::text::{plan_label, t, tf, tp};
+use crate::ui::text::{plan_label, stage_label, t, tf, tp};
 
 /// All notices, in order of urgency.
 #[component]
@@ -134,7 +136,8 @@ fn NewerNotice(planner: Planner) -> impl IntoView {
 }
 
 /// Another tab changed or deleted the plan being edited here. Fixed at the foot of the window, so
-/// it is in view wherever the person is typing, and announced at once.
+/// it is in view wherever the person is typing, and announced at once; the field being typed in
+/// is kept clear of it. It names the fields both tabs changed.
 #[component]
 fn ConflictNotice(planner: Planner) -> impl IntoView {
     move || {
@@ -144,8 +147,11 @@ fn ConflictNotice(planner: Planner) -> impl IntoView {
             let message = if is_deleted {
                 t(Key::ConflictDeleted).to_owned()
             } else {
-                tf(Key::ConflictChanged, &[("name", &copy_name)])
+                let fields = planner.draft().with(|draft| clash_names(&question.clashes, draft));
+                tf(Key::ConflictChanged, &[("fields", &fields), ("name", &copy_name)])
             };
+            // Once it is on screen, the field being typed in moves clear of it.
+            request_animation_frame(keep_focus_above_conflict);
             view! {
                 <div class="notice conflict" role="alert">
                     <p>{message}</p>
@@ -166,6 +172,61 @@ fn ConflictNotice(planner: Planner) -> impl IntoView {
             }
         })
     }
+}
+
+/// The fields both tabs changed, as the page names them ("Revenue goal, Visits to Leads rate").
+fn clash_names(clashes: &[Clash], draft: &PlanDraft) -> String {
+    let stage = |id| {
+        let position = draft.position(id)?;
+        let name = |at: usize| {
+            draft
+                .stages
+                .get(at)
+                .map(|stage| stage_label(&stage.name, at))
+        };
+        Some((position, name(position)?, name(position + 1)))
+    };
+    let names: Vec<String> = clashes
+        .iter()
+        .map(|clash| match clash {
+            Clash::Name => t(Key::PlanNameLabel).to_owned(),
+            Clash::GoalKind => t(Key::GoalFromLegend).to_owned(),
+            Clash::RevenueGoal => t(Key::RevenueGoalLabel).to_owned(),
+            Clash::NewCustomersGoal => t(Key::NewCustomersGoalLabel).to_owned(),
+            Clash::AverageRevenue => t(Key::AverageRevenueLabel).to_owned(),
+            Clash::CurrentTopPerMonth => {
+                let top = draft
+                    .stages
+                    .first()
+                    .map(|stage| stage_label(&stage.name, 0))
+                    .unwrap_or_default();
+                tf(Key::CurrentTopLabel, &[("top", &top)])
+            }
+            Clash::Currency => t(Key::CurrencyLabel).to_owned(),
+            Clash::StageName(id) => {
+                let number = stage(*id).map_or(0, |(position, _, _)| position) + 1;
+                tf(Key::StageNameLabel, &[("number", &number.to_string())])
+            }
+            Clash::StageRate(id) => {
+                let (_, from, to) = stage(*id).unwrap_or_default();
+                tf(
+                    Key::RateLabel,
+                    &[("from", &from), ("to", &to.unwrap_or_default())],
+                )
+            }
+            Clash::Stages => t(Key::StagesHeading).to_owned(),
+            Clash::Marketing => t(Key::AreaChannels).to_owned(),
+            Clash::PlanYear => t(Key::PlanYearLabel).to_owned(),
+            Clash::Results => t(Key::AreaResults).to_owned(),
+            Clash::Annual { item: Some(item) } => tf(
+                Key::ClashIn,
+                &[("area", t(Key::AreaReview)), ("item", item)],
+            ),
+            Clash::Annual { item: None } => t(Key::AreaReview).to_owned(),
+            Clash::Forecast => t(Key::AreaForecast).to_owned(),
+        })
+        .collect();
+    names.join(", ")
 }
 
 /// A plan opened from a share link, not saved until the person asks.

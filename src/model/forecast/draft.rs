@@ -5,19 +5,19 @@
 //! module reads them into the values of `timing`, `odds` and `scenarios` with an error per field.
 //!
 //! A plan keeps its forecast as one JSON text (`PlanDraft::forecast`): only the Forecast page
-//! reads and writes it, so the other pages carry none of this. [`ForecastDraft::decode`] and
-//! [`ForecastDraft::encode`] are that text's reader and writer; its `version` is this shape's
-//! own.
+//! reads and writes it, so the other pages carry none of this. Its reader and writer are the one
+//! codec of a page's own data ([`PageData`]); its `version` is this shape's own.
 //!
 //! Units: rates and their ranges are typed as percents and read as fractions; days are calendar
 //! days from one stage to the next; the revenue range is money per new customer.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::model::forecast::odds::Spread;
 use crate::model::forecast::timing::{self, Phasing, MAX_DAYS, MONTHS};
-use crate::model::json::{list, object, text_of, versioned_object, Json, Unreadable};
+use crate::model::json::{list, object, text_of, Json};
 use crate::model::number::{parse_non_negative, parse_percent, retype};
+use crate::model::page_data::PageData;
 use crate::model::{InputError, Lang, NumberSymbols, PlanDraft, StageId};
 
 /// The version of the forecast's own shape that this build writes.
@@ -164,17 +164,6 @@ pub fn blocking_field(
         .find(|field| feeds(*field))
 }
 
-/// Why the text of a forecast cannot be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ForecastDecodeError {
-    /// Not the JSON of a forecast.
-    #[error("not a forecast")]
-    Damaged,
-    /// Written by a newer version of the planner.
-    #[error("forecast version {0} is newer than this one")]
-    Newer(u64),
-}
-
 /// The ranges read for the plan's stages.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Ranges {
@@ -194,34 +183,24 @@ impl Ranges {
     }
 }
 
-impl ForecastDraft {
-    /// An empty forecast typed in `lang`.
-    pub fn new(lang: Lang) -> Self {
-        Self {
-            typed_in: lang.tag().to_owned(),
-            ..Self::default()
-        }
+impl PageData for ForecastDraft {
+    const VERSION: u32 = FORECAST_VERSION;
+
+    fn text(plan: &PlanDraft) -> &str {
+        &plan.forecast
     }
 
-    /// The language its numbers are typed in (English for a tag this build does not know).
-    pub fn lang(&self) -> Lang {
-        Lang::from_tag(&self.typed_in).unwrap_or(Lang::English)
+    fn keep(plan: &mut PlanDraft, text: String) {
+        plan.forecast = text;
     }
 
-    /// Reads the forecast's text (`PlanDraft::forecast`); an empty text is an empty forecast in
-    /// `lang`. A field missing or of another type reads as its default (nothing is invented); a
-    /// text that is not a JSON object, or a newer version's, is refused (the page keeps it).
-    pub fn decode(text: &str, lang: Lang) -> Result<Self, ForecastDecodeError> {
-        if text.trim().is_empty() {
-            return Ok(Self::new(lang));
-        }
-        let map =
-            versioned_object(text, FORECAST_VERSION).map_err(|unreadable| match unreadable {
-                Unreadable::Damaged => ForecastDecodeError::Damaged,
-                Unreadable::Newer(version) => ForecastDecodeError::Newer(version),
-            })?;
-        let map = &map;
-        let stage = |entry: &serde_json::Map<String, Value>| {
+    fn typed_in(&mut self) -> &mut String {
+        &mut self.typed_in
+    }
+
+    /// A field missing or of another type reads as its default (nothing is invented).
+    fn read(map: &Map<String, Value>) -> Self {
+        let stage = |entry: &Map<String, Value>| {
             entry
                 .get("stage")
                 .and_then(Value::as_u64)
@@ -242,7 +221,7 @@ impl ForecastDraft {
             Some(text) => text.to_owned(),
             None => default.to_owned(),
         };
-        Ok(Self {
+        Self {
             version: FORECAST_VERSION,
             typed_in: text_of(map, "typed_in"),
             phasing: match text_of(map, "phasing").as_str() {
@@ -281,17 +260,10 @@ impl ForecastDraft {
                 .take(MAX_COMPARED - 1)
                 .map(str::to_owned)
                 .collect(),
-        })
+        }
     }
 
-    /// The text kept in the plan; a forecast with nothing in it is the empty text.
-    pub fn encode(&self) -> String {
-        if self.is_empty() {
-            return String::new();
-        }
-        let mut out = Json::default();
-        out.open('{');
-        out.number("version", u64::from(FORECAST_VERSION));
+    fn write(&self, out: &mut Json) {
         out.text("typed_in", &self.typed_in);
         out.text(
             "phasing",
@@ -340,8 +312,21 @@ impl ForecastDraft {
             out.string(id);
         }
         out.close(']');
-        out.close('}');
-        out.0
+    }
+
+    fn is_empty(&self) -> bool {
+        ForecastDraft::is_empty(self)
+    }
+
+    fn retyped(self, lang: Lang) -> Self {
+        ForecastDraft::retyped(self, lang)
+    }
+}
+
+impl ForecastDraft {
+    /// The language its numbers are typed in (English for a tag this build does not know).
+    pub fn lang(&self) -> Lang {
+        Lang::from_tag(&self.typed_in).unwrap_or(Lang::English)
     }
 
     /// Whether nothing has been typed or chosen (entries left empty count as none).
@@ -675,9 +660,4 @@ fn spread(
         (Some(low), Some(high)) => Spread::new(low, value, high).unwrap_or(Spread::fixed(value)),
         _ => Spread::fixed(value),
     }
-}
-
-/// The forecast kept in `plan` (empty when it has none), in `lang`'s number format.
-pub fn of_plan(plan: &PlanDraft, lang: Lang) -> Result<ForecastDraft, ForecastDecodeError> {
-    ForecastDraft::decode(&plan.forecast, lang).map(|draft| draft.retyped(lang))
 }

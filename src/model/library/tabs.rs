@@ -6,7 +6,7 @@
 
 use super::plans::{Library, Notice, Now};
 use super::{PlanId, PlanRecord};
-use crate::model::merge::merge;
+use crate::model::merge::{merge_preferring, Clash, Prefer};
 use crate::model::PlanDraft;
 
 /// Another tab changed the open plan in the same places as this tab (or deleted it), and the
@@ -19,6 +19,8 @@ pub struct Conflict {
     pub(super) base: PlanDraft,
     /// This tab's version, as typed: what the editor shows.
     pub(super) mine: PlanDraft,
+    /// The fields both tabs changed, each differently.
+    pub(super) clashes: Vec<Clash>,
     /// Where this tab's version is kept, once it differs from `base`.
     pub(super) copy: Option<ConflictCopy>,
 }
@@ -41,6 +43,8 @@ pub struct Question {
     pub is_deleted_there: bool,
     /// The name of the copy this tab's version is kept in, once there is one.
     pub copy_name: Option<String>,
+    /// The fields both tabs changed, each differently (none when the plan was deleted there).
+    pub clashes: Vec<Clash>,
 }
 
 impl Library {
@@ -49,6 +53,7 @@ impl Library {
         self.conflict.as_ref().map(|conflict| Question {
             is_deleted_there: conflict.theirs.as_ref().is_none_or(PlanRecord::is_deleted),
             copy_name: conflict.copy.as_ref().map(|copy| copy.name.clone()),
+            clashes: conflict.clashes.clone(),
         })
     }
 
@@ -82,6 +87,11 @@ impl Library {
         }
         if let Some(conflict) = &mut self.conflict {
             conflict.theirs = theirs.clone();
+            if let Some(theirs) = theirs.as_ref().filter(|theirs| !theirs.is_deleted()) {
+                conflict.clashes =
+                    merge_preferring(&conflict.base, &conflict.mine, &theirs.draft, Prefer::Mine)
+                        .clashes;
+            }
             self.set_record(&id, theirs);
             return;
         }
@@ -95,32 +105,47 @@ impl Library {
         let merged = theirs
             .as_ref()
             .filter(|theirs| !theirs.is_deleted())
-            .and_then(|theirs| merge(&base, &mine, &theirs.draft));
+            .map(|theirs| merge_preferring(&base, &mine, &theirs.draft, Prefer::Mine));
         match (merged, theirs) {
-            (Some(merged), Some(theirs)) => {
+            (Some(merged), Some(theirs)) if merged.clashes.is_empty() => {
                 if theirs.draft != mine {
                     self.notice = Some(Notice::UpdatedFromOtherTab);
                 }
                 self.set_record(
                     &id,
                     Some(PlanRecord {
-                        draft: merged,
+                        draft: merged.draft,
                         ..theirs
                     }),
                 );
                 self.save_open(now);
             }
-            (_, theirs) => {
+            (merged, theirs) => {
+                // What the other tab changed elsewhere shows here at once; only the fields both
+                // changed wait for the person, showing this tab's text meanwhile.
+                let (mine, clashes) =
+                    merged.map_or((mine, Vec::new()), |merged| (merged.draft, merged.clashes));
                 self.set_record(&id, theirs.clone());
                 self.conflict = Some(Conflict {
                     theirs,
                     base,
                     mine,
+                    clashes,
                     copy: None,
                 });
                 self.keep_copy(now);
             }
         }
+    }
+
+    /// The open plan merged with the other tab's version, each field both changed settled for
+    /// `prefer`; `None` if the other tab deleted the plan.
+    fn settled(conflict: &Conflict, prefer: Prefer) -> Option<PlanDraft> {
+        let theirs = conflict
+            .theirs
+            .as_ref()
+            .filter(|theirs| !theirs.is_deleted())?;
+        Some(merge_preferring(&conflict.base, &conflict.mine, &theirs.draft, prefer).draft)
     }
 
     /// Saves this tab's version into the conflict's copy, making the copy the first time this
@@ -192,19 +217,27 @@ impl Library {
         }
     }
 
-    /// "Use the other tab's version" (or, if it deleted the plan, open another one). This tab's
-    /// copy is removed.
+    /// "Use the other tab's version" (or, if it deleted the plan, open another one): the fields
+    /// both tabs changed take the other tab's text, and what only this tab changed stays. This
+    /// tab's copy is removed.
     pub fn take_theirs(&mut self, now: &mut Now) {
         let Some(conflict) = self.end_conflict(false) else {
             return;
         };
-        if conflict.theirs.is_none_or(|theirs| theirs.is_deleted()) {
-            self.open_newest(now);
+        match (Self::settled(&conflict, Prefer::Theirs), conflict.theirs) {
+            (Some(draft), Some(theirs)) if draft != theirs.draft => self.put(PlanRecord {
+                modified_ms: now.ms,
+                draft,
+                ..theirs
+            }),
+            (Some(_), Some(_)) => {}
+            _ => self.open_newest(now),
         }
     }
 
-    /// "Keep my version": saves this tab's plan over the other tab's change (or deletion), and
-    /// removes the copy that held it meanwhile.
+    /// "Keep my version": the fields both tabs changed keep this tab's text, and what only the
+    /// other tab changed stays; saved over the other tab's version (or its deletion), and the
+    /// copy that held this tab's version meanwhile is removed.
     pub fn keep_mine(&mut self, now: &mut Now) {
         let Some(id) = self.open_id().cloned() else {
             return;
@@ -212,12 +245,13 @@ impl Library {
         let Some(conflict) = self.end_conflict(false) else {
             return;
         };
+        let draft = Self::settled(&conflict, Prefer::Mine).unwrap_or(conflict.mine);
         self.put(PlanRecord {
             id,
             modified_ms: now.ms,
             deleted_ms: None,
             lineage: Vec::new(),
-            draft: conflict.mine,
+            draft,
         });
     }
 

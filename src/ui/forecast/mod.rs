@@ -2,10 +2,8 @@
 //! takes, over the plan year), scenarios side by side, which rates matter most (headroom and a
 //! tornado over the ranges), and the odds of reaching the goal (a seeded Monte Carlo run).
 //!
-//! The forecast's inputs are kept in the plan as one text (`PlanDraft::forecast`); this page
-//! reads it into a [`ForecastDraft`] (in the page's language) on every change and writes it back
-//! on every edit, so the plan's autosave, merge, export and share links carry it like any other
-//! field.
+//! The forecast's inputs are kept in the plan as one text (`PlanDraft::forecast`): the page's
+//! own data, read and written through [`PageDataOf`] like the Annual plan page's.
 
 mod export;
 mod odds;
@@ -17,16 +15,17 @@ use leptos::prelude::*;
 
 use crate::i18n::Key;
 use crate::model::forecast::draft::{
-    blocking_field, of_plan, ForecastDecodeError, ForecastDraft, ForecastError, ForecastField,
-    Ranges,
+    blocking_field, ForecastDraft, ForecastError, ForecastField, Ranges,
 };
 use crate::model::forecast::timing::Schedule;
+use crate::model::page_data::PageDataError;
 use crate::model::tracking::PlanYear;
 use crate::model::{InputError, Plan, PlanDraft, StageId};
 use crate::ui::browser::this_month;
 use crate::ui::field::{InputField, Kind};
+use crate::ui::page_data::{PageDataOf, Unreadable, UnreadableTexts};
 use crate::ui::planner::Planner;
-use crate::ui::text::{lang, stage_labels, t, tf};
+use crate::ui::text::{stage_labels, t, tf};
 use crate::ui::{focus_later, Checked, TargetsMemo};
 
 use export::ForecastCsv;
@@ -41,8 +40,10 @@ pub struct Forecast {
     pub draft: RwSignal<PlanDraft>,
     pub checked: Checked,
     pub targets: TargetsMemo,
+    /// The forecast kept in the plan, read and edited.
+    pub data: PageDataOf<ForecastDraft>,
     /// The forecast kept in the plan, in the page's language, or why it cannot be read.
-    pub read: Memo<Result<ForecastDraft, ForecastDecodeError>>,
+    pub read: Memo<Result<ForecastDraft, PageDataError>>,
     /// The plan's stage ids, top to bottom.
     pub stage_ids: Memo<Vec<StageId>>,
     /// The stages' labels, top to bottom.
@@ -59,7 +60,8 @@ pub struct Forecast {
 
 impl Forecast {
     fn new(draft: RwSignal<PlanDraft>, checked: Checked, targets: TargetsMemo) -> Self {
-        let read = Memo::new(move |_| draft.with(|draft| of_plan(draft, lang())));
+        let data = PageDataOf::<ForecastDraft>::new(draft);
+        let read = data.read;
         let stage_ids = Memo::new(move |_| draft.with(PlanDraft::stage_ids));
         let stage_names = Memo::new(move |_| draft.with(stage_labels));
         // The plan's rates (fractions) and average revenue, which the ranges are read around.
@@ -111,6 +113,7 @@ impl Forecast {
             draft,
             checked,
             targets,
+            data,
             read,
             stage_ids,
             stage_names,
@@ -123,18 +126,12 @@ impl Forecast {
 
     /// Changes the forecast and keeps it in the plan (which saves it).
     pub fn edit(self, change: impl FnOnce(&mut ForecastDraft)) {
-        let Ok(mut forecast) = self.read.get_untracked() else {
-            return;
-        };
-        change(&mut forecast);
-        let text = forecast.encode();
-        self.draft.update(|draft| draft.forecast = text);
+        self.data.edit(change);
     }
 
     /// A value read from the forecast (tracked); `T::default()` while it cannot be read.
     pub fn with<T: Default>(self, read: impl FnOnce(&ForecastDraft) -> T) -> T {
-        self.read
-            .with(|forecast| forecast.as_ref().map(read).unwrap_or_default())
+        self.data.with(read)
     }
 
     /// The error of `field`, as a signal.
@@ -251,33 +248,22 @@ pub fn field_id(field: ForecastField) -> String {
     }
 }
 
+/// What the page says when the forecast kept in the plan cannot be read.
+const UNREADABLE: UnreadableTexts = UnreadableTexts {
+    newer: Key::ForecastNewer,
+    damaged: Key::ForecastDamaged,
+    kept: Key::ForecastKeptText,
+    start_again: Key::ForecastStartAgain,
+    id: "forecast-unreadable",
+};
+
 /// The Forecast area's panels: its introduction (a column of the page's layout) and its
 /// sections (the wide part below).
 #[component]
 pub fn ForecastPanels(planner: Planner, checked: Checked, targets: TargetsMemo) -> impl IntoView {
     let draft = planner.draft();
     let forecast = Forecast::new(draft, checked, targets);
-    let unreadable = move || {
-        forecast.read.with(|read| {
-            read.as_ref().err().map(|error| {
-                let reason = match error {
-                    ForecastDecodeError::Newer(_) => t(Key::ForecastNewer),
-                    ForecastDecodeError::Damaged => t(Key::ForecastDamaged),
-                };
-                let text = draft.with_untracked(|draft| draft.forecast.clone());
-                let start_again = move |_| draft.update(|draft| draft.forecast = String::new());
-                view! {
-                    <section class="card problem" role="alert">
-                        <p>{reason}</p>
-                        <label for="forecast-unreadable">{t(Key::ForecastKeptText)}</label>
-                        <textarea id="forecast-unreadable" readonly rows="4">{text}</textarea>
-                        <button type="button" on:click=start_again>{t(Key::ForecastStartAgain)}</button>
-                    </section>
-                }
-            })
-        })
-    };
-    let is_readable = move || forecast.read.with(Result::is_ok);
+    let is_readable = move || forecast.data.is_readable();
     let plan_problem = move || {
         checked
             .with(Result::is_err)
@@ -293,7 +279,7 @@ pub fn ForecastPanels(planner: Planner, checked: Checked, targets: TargetsMemo) 
             </section>
         </div>
         <div class="wide">
-            {unreadable}
+            <Unreadable data=forecast.data texts=UNREADABLE />
             <Show when=is_readable>
                 <TimingPanel forecast />
                 <OddsPanel forecast />

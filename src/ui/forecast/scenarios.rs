@@ -9,6 +9,7 @@ use crate::i18n::Key;
 use crate::model::forecast::draft::{ForecastDraft, ForecastField, MAX_COMPARED};
 use crate::model::forecast::scenarios::{delta, differs, outcome, scaled, Outcome, Scenario};
 use crate::model::number::{needed_shown, plain_decimal};
+use crate::model::page_data::PageData;
 use crate::model::{to_percent, PlanDraft};
 use crate::ui::forecast::Forecast;
 use crate::ui::planner::Planner;

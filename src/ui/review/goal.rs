@@ -5,13 +5,12 @@
 use leptos::prelude::*;
 
 use crate::i18n::Key;
-use crate::model::annual::{
-    AnnualDecodeError, AnnualDraft, AnnualError, AnnualField, GoalMode, Part,
-};
+use crate::model::annual::{AnnualDraft, AnnualError, AnnualField, GoalMode, Part};
 use crate::model::goal::{
     chain, GoalChain, GoalContext, GoalError, PerCustomer, PerCustomerSource,
 };
 use crate::model::number::{format_typed, needed_shown, parse_positive};
+use crate::model::page_data::PageDataError;
 use crate::model::review::LastYear;
 use crate::model::GoalKind;
 use crate::model::{InputError, PlanDraft};
@@ -60,7 +59,7 @@ fn plan_goal(
 /// change: `read` is the annual plan, `last_year` last year read from it.
 pub fn goal_chain(
     draft: RwSignal<PlanDraft>,
-    read: Memo<Result<AnnualDraft, AnnualDecodeError>>,
+    read: Memo<Result<AnnualDraft, PageDataError>>,
     last_year: Memo<(LastYear, Vec<AnnualError>)>,
 ) -> Memo<Option<Result<GoalChain, GoalError>>> {
     Memo::new(move |_| {

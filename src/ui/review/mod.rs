@@ -2,9 +2,8 @@
 //! the plan's rates beside last year's and the typical ranges, and the SMART objectives with
 //! their owners, progress and quarterly roadmap.
 //!
-//! The annual plan is kept in the plan as one text (`PlanDraft::annual`); this page reads it
-//! into an [`AnnualDraft`] (in the page's language) on every change and writes it back on every
-//! edit, so the plan's autosave, merge, export and share links carry it like any other field.
+//! The annual plan is kept in the plan as one text (`PlanDraft::annual`): the page's own data,
+//! read and written through [`PageDataOf`] like the Forecast page's.
 
 mod export;
 mod goal;
@@ -14,12 +13,14 @@ mod objectives;
 use leptos::prelude::*;
 
 use crate::i18n::Key;
-use crate::model::annual::{of_plan, AnnualDecodeError, AnnualDraft, AnnualError, AnnualField};
+use crate::model::annual::{AnnualDraft, AnnualError, AnnualField};
 use crate::model::goal::{GoalChain, GoalError};
+use crate::model::page_data::PageDataError;
 use crate::model::review::LastYear;
 use crate::model::{InputError, PlanDraft, StageId};
 use crate::ui::field::{InputField, Kind};
-use crate::ui::text::{lang, stage_labels, t};
+use crate::ui::page_data::{PageDataOf, Unreadable, UnreadableTexts};
+use crate::ui::text::{stage_labels, t};
 use crate::ui::{Checked, TargetsMemo};
 
 use export::AnnualCsv;
@@ -33,8 +34,10 @@ pub struct Annual {
     pub draft: RwSignal<PlanDraft>,
     pub checked: Checked,
     pub targets: TargetsMemo,
+    /// The annual plan kept in the plan, read and edited.
+    pub data: PageDataOf<AnnualDraft>,
     /// The annual plan kept in the plan, in the page's language, or why it cannot be read.
-    pub read: Memo<Result<AnnualDraft, AnnualDecodeError>>,
+    pub read: Memo<Result<AnnualDraft, PageDataError>>,
     /// The plan's stage ids, top to bottom.
     pub stage_ids: Memo<Vec<StageId>>,
     /// The stages' labels, top to bottom.
@@ -48,7 +51,8 @@ pub struct Annual {
 
 impl Annual {
     fn new(draft: RwSignal<PlanDraft>, checked: Checked, targets: TargetsMemo) -> Self {
-        let read = Memo::new(move |_| draft.with(|draft| of_plan(draft, lang())));
+        let data = PageDataOf::<AnnualDraft>::new(draft);
+        let read = data.read;
         let stage_ids = Memo::new(move |_| draft.with(PlanDraft::stage_ids));
         let stage_names = Memo::new(move |_| draft.with(stage_labels));
         let last_year = Memo::new(move |_| {
@@ -62,6 +66,7 @@ impl Annual {
             draft,
             checked,
             targets,
+            data,
             read,
             stage_ids,
             stage_names,
@@ -72,18 +77,12 @@ impl Annual {
 
     /// Changes the annual plan and keeps it in the plan (which saves it).
     pub fn edit(self, change: impl FnOnce(&mut AnnualDraft)) {
-        let Ok(mut annual) = self.read.get_untracked() else {
-            return;
-        };
-        change(&mut annual);
-        let text = annual.encode();
-        self.draft.update(|draft| draft.annual = text);
+        self.data.edit(change);
     }
 
     /// A value read from the annual plan (tracked); `T::default()` while it cannot be read.
     pub fn with<T: Default>(self, read: impl FnOnce(&AnnualDraft) -> T) -> T {
-        self.read
-            .with(|annual| annual.as_ref().map(read).unwrap_or_default())
+        self.data.with(read)
     }
 
     /// A text of the annual plan, as a signal.
@@ -155,6 +154,15 @@ pub fn annual_field_id(field: AnnualField) -> String {
     }
 }
 
+/// What the page says when the annual plan kept in the plan cannot be read.
+const UNREADABLE: UnreadableTexts = UnreadableTexts {
+    newer: Key::AnnualNewer,
+    damaged: Key::AnnualDamaged,
+    kept: Key::AnnualKeptText,
+    start_again: Key::AnnualStartAgain,
+    id: "annual-unreadable",
+};
+
 /// The Annual plan area's panels: its introduction (a column of the page's layout) and its
 /// sections (the wide part below).
 #[component]
@@ -164,29 +172,7 @@ pub fn ReviewPanels(
     targets: TargetsMemo,
 ) -> impl IntoView {
     let annual = Annual::new(draft, checked, targets);
-    let unreadable = move || {
-        annual.read.with(|read| {
-            read.as_ref().err().map(|error| {
-                let reason = match error {
-                    AnnualDecodeError::Newer(_) => t(Key::AnnualNewer),
-                    AnnualDecodeError::Damaged => t(Key::AnnualDamaged),
-                };
-                let text = draft.with_untracked(|draft| draft.annual.clone());
-                let start_again = move |_| {
-                    draft.update(|draft| draft.annual = String::new());
-                };
-                view! {
-                    <section class="card problem" role="alert">
-                        <p>{reason}</p>
-                        <label for="annual-unreadable">{t(Key::AnnualKeptText)}</label>
-                        <textarea id="annual-unreadable" readonly rows="4">{text}</textarea>
-                        <button type="button" on:click=start_again>{t(Key::AnnualStartAgain)}</button>
-                    </section>
-                }
-            })
-        })
-    };
-    let is_readable = move || annual.read.with(Result::is_ok);
+    let is_readable = move || annual.data.is_readable();
     view! {
         <div class="column">
             <section class="card annual-intro" aria-labelledby="annual-heading">
@@ -196,7 +182,7 @@ pub fn ReviewPanels(
             </section>
         </div>
         <div class="wide">
-            {unreadable}
+            <Unreadable data=annual.data texts=UNREADABLE />
             <Show when=is_readable>
                 <LastYearPanel annual />
                 <GoalPanel annual />

@@ -16,7 +16,7 @@ export const V1_KEPT_ASIDE_KEY = 'funnel-planner/v1/plan-unreadable';
 export const V1_UNREADABLE_KEY = `${UNREADABLE_PREFIX}v1-plan`;
 
 /** The schema version this build writes. */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 /** A schema version no build has written yet ("a newer version of Funnel Planner"). */
 export const NEWER_SCHEMA_VERSION = SCHEMA_VERSION + 1;
 
@@ -204,8 +204,8 @@ export const NOTICES = {
     'A saved plan was damaged and could not be opened; your other plans are fine. The browser\'s storage is full, so its text is left untouched where it was.',
   newer: (count: number) => `Plans saved by a newer version of Funnel Planner: ${count}. They are left untouched`,
   updatedFromOtherTab: 'This plan was updated with changes made in another tab.',
-  conflictChanged: (copy: string) =>
-    `This plan was changed in another tab in the same places you changed it here. Your version stays on screen and is saved as “${copy}” until you choose.`,
+  conflictChanged: (fields: string, copy: string) =>
+    `This plan was changed in another tab in the same fields you changed here: ${fields}. Everything else either tab changed is kept. Until you choose, your version stays on screen and is saved as “${copy}”.`,
   conflictDeleted:
     'This plan was deleted in another tab. Your version stays on screen; anything you type is saved as a copy until you choose.',
   sharedViewing:

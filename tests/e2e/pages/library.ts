@@ -97,7 +97,7 @@ export class LibraryPage extends ResultsPage {
     this.closeSharedButton = page.getByRole('button', { name: 'Close shared plan', exact: true });
     this.conflictAlert = page
       .getByRole('alert')
-      .filter({ hasText: /in the same places you changed it here|was deleted in another tab/ });
+      .filter({ hasText: /in the same fields you changed here|was deleted in another tab/ });
   }
 
   // ---- Your plans -----------------------------------------------------------------------------
