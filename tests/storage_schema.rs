@@ -3142,3 +3142,110 @@ fn a_damaged_lineage_never_sets_a_plan_aside() {
         Ok(v7.draft)
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// The written forms, character by character
+
+#[test]
+fn texts_are_escaped_as_json_requires_with_the_short_escapes() {
+    let mut record = channels_record();
+    record.draft.name = "Q1 \"push\" \\ new\nline\ttab\r\u{8}\u{c}\u{1}\u{1f} ść 😀".to_owned();
+    let text = encode_record(&record);
+    assert!(
+        text.contains(r#""name":"Q1 \"push\" \\ new\nline\ttab\r\b\f\u0001\u001f ść 😀""#),
+        "{text}"
+    );
+    assert_eq!(decode_record(&text), Ok(record));
+}
+
+#[test]
+fn an_export_is_indented_two_spaces_a_level_with_empty_lists_kept_short() {
+    let record = PlanRecord {
+        id: PlanId::parse("p1").expect("id"),
+        modified_ms: 5,
+        deleted_ms: None,
+        lineage: vec!["abc".to_owned()],
+        draft: PlanDraft {
+            name: "A".to_owned(),
+            goal_kind: GoalKind::Revenue,
+            revenue_goal: String::new(),
+            new_customers_goal: String::new(),
+            average_revenue_per_customer: String::new(),
+            stages: Vec::new(),
+            current_top_per_month: String::new(),
+            marketing: MarketingDraft::default(),
+            currency: String::new(),
+            typed_in: Lang::English,
+            tracking: TrackingDraft::default(),
+            annual: String::new(),
+            forecast: String::new(),
+        },
+    };
+    let text = encode_export(std::slice::from_ref(&record), 7);
+    let wanted = r#"{
+  "app": "funnel-planner",
+  "schema_version": 8,
+  "exported": 7,
+  "plans": [
+    {
+      "schema_version": 8,
+      "id": "p1",
+      "modified": 5,
+      "plan": {
+        "name": "A",
+        "goal": "revenue",
+        "revenue_goal": "",
+        "new_customers_goal": "",
+        "average_revenue_per_customer": "",
+        "stages": [],
+        "current_top_per_month": "",
+        "marketing": {
+          "budget": "",
+          "budget_period": "year",
+          "channels": [],
+          "customers_at_start": "",
+          "customers_at_end": "",
+          "customers_new": "",
+          "gross_margin": "",
+          "lifetime": "years",
+          "lifetime_years": "",
+          "churn": "",
+          "rank_by": "cac",
+          "move_percent": "20"
+        },
+        "currency": "",
+        "typed_in": "en",
+        "tracking": {
+          "start": null,
+          "results": [],
+          "focus": [
+            [
+              "",
+              ""
+            ],
+            [
+              "",
+              ""
+            ],
+            [
+              "",
+              ""
+            ],
+            [
+              "",
+              ""
+            ]
+          ]
+        },
+        "annual": "",
+        "forecast": ""
+      }
+    }
+  ]
+}"#;
+    assert_eq!(text, wanted);
+    // Every record's own form is the compact one, with its lineage.
+    assert!(encode_record(&record).starts_with(
+        r#"{"schema_version":8,"id":"p1","modified":5,"lineage":["abc"],"plan":{"name":"A","#
+    ));
+}

@@ -33,53 +33,114 @@ pub(crate) fn text_of(map: &Map<String, Value>, key: &str) -> String {
         .to_owned()
 }
 
-/// JSON written by hand (the shape is small and fixed), so the page carries no serde code for
-/// it: commas come before each member or item after the first of its object or list.
+/// JSON written by hand (the shapes are small and fixed), so a page carries no serde code for
+/// them: commas come before each member or item after the first of its object or list. Compact by
+/// default; [`Json::pretty`] indents by two spaces per level, as people read an exported file.
+/// The output is exactly what `serde_json` writes for the same values, in either form.
 #[derive(Default)]
-pub struct Json(pub(crate) String, bool);
+pub struct Json {
+    out: String,
+    /// A comma must come before the next member or item.
+    needs_comma: bool,
+    /// The next value follows its key (no comma, no new line before it).
+    after_key: bool,
+    /// The object or list being written has no member or item yet.
+    is_empty: bool,
+    /// Written indented: a new line before each member or item.
+    is_pretty: bool,
+    /// How many objects and lists are open.
+    depth: usize,
+    /// `\n`, `\t` … as their short escapes (`serde_json`'s form, used for stored plans) rather
+    /// than `\u000a` (a page's own data, whose written form is fixed).
+    short_escapes: bool,
+}
 
 impl Json {
+    /// JSON written as `serde_json` writes it: compact, or `pretty` (indented).
+    pub(crate) fn like_serde(pretty: bool) -> Self {
+        Self {
+            is_pretty: pretty,
+            short_escapes: true,
+            ..Self::default()
+        }
+    }
+
+    /// The text written.
+    pub(crate) fn finish(self) -> String {
+        self.out
+    }
+
     pub(crate) fn open(&mut self, bracket: char) {
         self.item();
-        self.0.push(bracket);
-        self.1 = false;
+        self.out.push(bracket);
+        self.depth += 1;
+        self.is_empty = true;
     }
 
     pub(crate) fn close(&mut self, bracket: char) {
-        self.0.push(bracket);
-        self.1 = true;
+        self.depth = self.depth.saturating_sub(1);
+        if !self.is_empty {
+            self.new_line();
+        }
+        self.out.push(bracket);
+        self.needs_comma = true;
+        self.is_empty = false;
     }
 
-    /// A comma before a member or an item that is not the first.
+    /// A comma (and, indented, a new line) before a member or an item that is not the first.
     pub(crate) fn item(&mut self) {
-        if self.1 {
-            self.0.push(',');
+        if std::mem::take(&mut self.after_key) {
+            return;
         }
-        self.1 = false;
+        if std::mem::take(&mut self.needs_comma) {
+            self.out.push(',');
+        }
+        if self.depth > 0 {
+            self.new_line();
+        }
+        self.is_empty = false;
+    }
+
+    fn new_line(&mut self) {
+        if self.is_pretty {
+            self.out.push('\n');
+            for _ in 0..self.depth {
+                self.out.push_str("  ");
+            }
+        }
     }
 
     pub(crate) fn key(&mut self, key: &str) {
         self.item();
         self.string(key);
-        self.0.push(':');
-        // The value after a key needs no comma of its own.
-        self.1 = false;
+        self.out.push(':');
+        if self.is_pretty {
+            self.out.push(' ');
+        }
+        self.needs_comma = false;
+        self.after_key = true;
     }
 
     pub(crate) fn string(&mut self, text: &str) {
-        self.0.push('"');
+        self.after_key = false;
+        self.out.push('"');
         for c in text.chars() {
             match c {
-                '"' => self.0.push_str("\\\""),
-                '\\' => self.0.push_str("\\\\"),
+                '"' => self.out.push_str("\\\""),
+                '\\' => self.out.push_str("\\\\"),
+                '\n' if self.short_escapes => self.out.push_str("\\n"),
+                '\t' if self.short_escapes => self.out.push_str("\\t"),
+                '\r' if self.short_escapes => self.out.push_str("\\r"),
+                '\u{8}' if self.short_escapes => self.out.push_str("\\b"),
+                '\u{c}' if self.short_escapes => self.out.push_str("\\f"),
                 c if u32::from(c) < 0x20 => {
-                    self.0.push_str(&format!("\\u{:04x}", u32::from(c)));
+                    self.out.push_str(&format!("\\u{:04x}", u32::from(c)));
                 }
-                c => self.0.push(c),
+                c => self.out.push(c),
             }
         }
-        self.0.push('"');
-        self.1 = true;
+        self.out.push('"');
+        self.needs_comma = true;
     }
 
     pub(crate) fn text(&mut self, key: &str, text: &str) {
@@ -87,21 +148,20 @@ impl Json {
         self.string(text);
     }
 
-    pub(crate) fn number(&mut self, key: &str, number: u64) {
-        self.key(key);
-        self.0.push_str(&number.to_string());
-        self.1 = true;
-    }
-
     /// A value written out already (a number, `true`, `null`).
     pub(crate) fn raw(&mut self, text: &str) {
-        self.0.push_str(text);
-        self.1 = true;
+        self.after_key = false;
+        self.out.push_str(text);
+        self.needs_comma = true;
+    }
+
+    pub(crate) fn number(&mut self, key: &str, number: u64) {
+        self.key(key);
+        self.raw(&number.to_string());
     }
 
     pub(crate) fn flag(&mut self, key: &str, flag: bool) {
         self.key(key);
-        self.0.push_str(if flag { "true" } else { "false" });
-        self.1 = true;
+        self.raw(if flag { "true" } else { "false" });
     }
 }

@@ -339,7 +339,7 @@ fn merge_page_text(m: &mut Merger, page: PageText, base: &str, mine: &str, their
     let merged = merge_value(m, page, &base_value, &mine_value, &theirs_value, None);
     let mut out = Json::default();
     write_value(&mut out, &merged);
-    out.0
+    out.finish()
 }
 
 /// A page's own text as JSON: an empty text is `null` (no data yet); `None` when it is not JSON.

@@ -71,7 +71,7 @@ pub trait PageData: Clone + Default + PartialEq {
         out.number("version", u64::from(Self::VERSION));
         self.write(&mut out);
         out.close('}');
-        out.0
+        out.finish()
     }
 
     /// The one `plan` keeps, in `lang`'s number format.

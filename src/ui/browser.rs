@@ -273,6 +273,11 @@ pub fn open_details_for_print(is_printing: bool) {
     }
 }
 
+/// Opens the Plan page with `fragment`, in this page's place in the history.
+pub fn open_on_plan_page(fragment: &str) {
+    let _ = window().location().replace(&format!("./#{fragment}"));
+}
+
 /// Keeps the field being typed in clear of the conflict notice, fixed at the window's foot: the
 /// page's scroll padding takes the notice's height (so moving to another field stops above it
 /// too), and a focused field it covers is scrolled up just above it.

@@ -12,7 +12,7 @@ use crate::model::{PlanDraft, PlanId, PlanRecord};
 use crate::storage::schema::{DecodeError, Problem};
 use crate::storage::share::{decode_fragment, is_share_fragment, share_fragment, ShareError};
 use crate::storage::{self, Change, NewerPlan, StorageIssue, Store, Unreadable};
-use crate::ui::browser::{fragment, new_plan_id, now_ms, set_fragment};
+use crate::ui::browser::{fragment, new_plan_id, now_ms, open_on_plan_page, set_fragment};
 use crate::ui::text::{lang, plan_label, t, tf};
 use crate::ui::{example_plan, focus_later, new_plan_draft};
 
@@ -569,9 +569,14 @@ impl Planner {
 
 /// The plan a link's fragment carries: a share link's, or the plan of a link from the embed
 /// ("Open in Funnel Planner"), with the status naming the link's values it could not use;
-/// `None` when the fragment is neither.
+/// `None` when the fragment is neither. A link from the embed is the Plan page's (where the
+/// embed's calculator continues): another page sends it there, and carries none of its code.
 fn shared_plan(fragment: &str) -> Option<Result<(PlanDraft, Option<Status>), ShareError>> {
     if let Some(query) = fragment.strip_prefix(OPEN_PREFIX) {
+        if crate::i18n::Page::built().is_some() {
+            open_on_plan_page(fragment);
+            return None;
+        }
         let start = embed_start(&decode_query(query), example_plan(), lang().symbols());
         let replaced =
             (!start.ignored.is_empty()).then(|| Status::LinkValuesReplaced(start.ignored_list()));
