@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Builds every page of Funnel Planner (release) into one folder, default dist/: each entry is its
-# own Trunk build of the one crate (index.html = the Plan area, channels.html = Channels and KPIs, results.html = Results,
-# review.html = Annual plan, forecast.html = Forecast, embed.html = the blog embed), so a page loads only the wasm it shows. Then
-# scripts/postbuild.mjs adds the manifest, icons, service worker and Content-Security-Policy.
+# Builds every page of Funnel Planner (release) into one folder, default dist/: each page is its
+# own Trunk build of the one crate (the pages as src/pages.rs lists them, printed by the crate's
+# `site` tool: index.html = the Plan page, review.html = Annual plan, forecast.html = Forecast,
+# channels.html = Channels and KPIs, results.html = Results, embed.html = the blog embed), so a
+# page loads only the wasm it shows. Then scripts/postbuild.mjs adds the manifest, icons, service
+# worker, catalogue files and Content-Security-Policy.
 # Expects the tools on PATH (scripts/lib/tools-path.sh). Usage: bash scripts/build.sh [DIR]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 OUT="${1:-dist}"
 STAGE="target/site"
-ENTRIES=(index review forecast channels results embed)
+echo "[build] the pages (cargo run --bin site -- pages)…"
+mapfile -t ENTRIES < <(cargo run --quiet --bin site -- pages | cut -d' ' -f1)
 rm -rf "$STAGE"
 for entry in "${ENTRIES[@]}"; do
   echo "[build] $entry.html (trunk build --release)…"

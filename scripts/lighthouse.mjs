@@ -3,7 +3,7 @@
 // Debian's Chromium, on the release build in dist/ served as a CDN would (brotli, immutable hashed
 // files: scripts/static-server.mjs --brotli).
 //
-//   node scripts/lighthouse.mjs [PAGE…]     default pages: index.html review.html forecast.html channels.html results.html embed.html
+//   node scripts/lighthouse.mjs [PAGE…]     default pages: every page of src/pages.rs
 //
 // A page whose file is not in dist/ prints `skipped (not built)`. Each page runs LIGHTHOUSE_RUNS
 // times (default 3) in a fresh Chromium; the line shows the medians of the four category scores
@@ -19,6 +19,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pages as sitePages } from './lib/site.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = resolve(ROOT, process.env.LIGHTHOUSE_DIST ?? 'dist');
@@ -27,7 +28,7 @@ const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 8094);
 const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
 const REPORT_DIR = resolve(ROOT, process.env.LIGHTHOUSE_REPORT_DIR ?? 'target/lighthouse');
-const PAGES = process.argv.slice(2).length ? process.argv.slice(2) : ['index.html', 'review.html', 'forecast.html', 'channels.html', 'results.html', 'embed.html'];
+const PAGES = process.argv.slice(2).length ? process.argv.slice(2) : sitePages().map((page) => page.html);
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'];
 // A run of Lighthouse on a busy 2-core machine takes 15–40 s; past this it is stuck.

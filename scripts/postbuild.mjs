@@ -3,14 +3,15 @@
 //   1. copies static/ (manifest, SVG icon, embed.js, register-sw.js) and draws the PNG icons;
 //   2. gives every page a Content-Security-Policy <meta> whose script-src allows Trunk's inline
 //      loader by its SHA-256 hash (no 'unsafe-inline'), and the service worker's registration;
-//   3. writes the catalogue files the pages load for their languages (scripts/lib/catalogue.mjs);
+//   3. writes the catalogue files the pages load for their languages (from the typed catalogues,
+//      by the crate's `site` tool: scripts/lib/site.mjs);
 //   4. writes sw.js: precaches every file of every entry under a version hashed from their
 //      contents, so a deploy that changes any byte is a new version.
-// Node only, no dependencies; deterministic (the same input gives the same bytes).
+// Node and cargo, no dependencies; deterministic (the same input gives the same bytes).
 import { createHash } from 'node:crypto';
 import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeCatalogues } from './lib/catalogue.mjs';
+import { writeCatalogues } from './lib/site.mjs';
 import { drawIcon } from './lib/icon-png.mjs';
 
 const dir = process.argv[2];

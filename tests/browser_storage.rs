@@ -11,6 +11,7 @@
 mod common;
 
 use common::example;
+use funnel_planner::model::library::version_id;
 use funnel_planner::model::tracking::{CellAt, PlanYear, Row};
 use funnel_planner::model::{Lang, PlanId, PlanRecord, StageId};
 use funnel_planner::storage::schema::encode_record;
@@ -74,7 +75,17 @@ fn record(id_text: &str, name: &str) -> PlanRecord {
         modified_ms: NOW,
         deleted_ms: None,
         draft,
+        lineage: Vec::new(),
     }
+}
+
+/// `record` as storage reads it back: a record saved without a lineage (before version 8, or
+/// written by hand here) gets its text's version id, as every tab reading it does.
+fn as_read(mut record: PlanRecord) -> PlanRecord {
+    if record.lineage.is_empty() {
+        record.lineage.push(version_id(&encode_record(&record)));
+    }
+    record
 }
 
 fn key_of(id_text: &str) -> String {
@@ -99,11 +110,12 @@ fn saved_plans_open_again_with_invalid_text_intact() {
     first.draft.revenue_goal = "12,5oo".to_owned();
     let second = record("b", "2027 aggressive");
     let store = open(NOW, || id("new"), Lang::English).store;
-    store.save(&first).expect("saves");
-    store.save(&second).expect("saves");
+    // Each comes back as saved: its version's id first in its lineage.
+    let first = store.save(&first).expect("saves");
+    let second = store.save(&second).expect("saves");
     assert!(get(&storage, &key_of("a"))
         .expect("present")
-        .starts_with("{\"schema_version\":7,"));
+        .starts_with("{\"schema_version\":8,"));
     let mut plans = open(NOW, || id("new"), Lang::English).plans;
     plans.sort_by(|x, y| x.id.cmp(&y.id));
     assert_eq!(plans, vec![first, second]);
@@ -137,7 +149,7 @@ fn a_plan_with_its_results_opens_again_as_it_was_typed() {
         );
     }
     tracking.focus[0][1] = "Landing pages".to_owned();
-    open(NOW, || id("new"), Lang::English)
+    let plan = open(NOW, || id("new"), Lang::English)
         .store
         .save(&plan)
         .expect("saves");
@@ -152,11 +164,14 @@ fn a_plan_with_its_results_opens_again_as_it_was_typed() {
 fn the_stored_text_is_what_the_schema_encodes() {
     let storage = fresh();
     let plan = record("a", "A");
-    open(NOW, || id("new"), Lang::English)
+    let saved = open(NOW, || id("new"), Lang::English)
         .store
         .save(&plan)
         .expect("saves");
-    assert_eq!(get(&storage, &key_of("a")), Some(encode_record(&plan)));
+    assert_eq!(get(&storage, &key_of("a")), Some(encode_record(&saved)));
+    // The saved version's id is that of the record's text before it, parents and all.
+    assert_eq!(saved.lineage, [version_id(&encode_record(&plan))]);
+    assert_eq!(saved.draft, plan.draft);
 }
 
 #[wasm_bindgen_test]
@@ -241,7 +256,7 @@ fn corrupt_plans_are_set_aside_and_the_rest_still_load() {
         storage.set_item(&key_of(name), text).expect("set");
     }
     let opened = open(NOW, || id("unused"), Lang::English);
-    assert_eq!(opened.plans, vec![good]);
+    assert_eq!(opened.plans, vec![as_read(good)]);
     assert_eq!(opened.unreadable.len(), 3);
     for (name, text) in &damaged {
         let backup = format!("{UNREADABLE_PREFIX}plan-{name}");
@@ -281,10 +296,10 @@ fn corrupt_data_that_cannot_be_backed_up_is_left_in_place() {
 #[wasm_bindgen_test]
 fn a_newer_versions_data_is_never_overwritten_or_removed() {
     let storage = fresh();
-    let newer = "{\"schema_version\":8,\"id\":\"future\",\"plans\":[\"from the future\"]}";
+    let newer = "{\"schema_version\":9,\"id\":\"future\",\"plans\":[\"from the future\"]}";
     let readable_newer = encode_record(&record("readable", "From 2030")).replace(
-        "\"schema_version\":7",
-        "\"schema_version\":8,\"colour\":\"red\"",
+        "\"schema_version\":8",
+        "\"schema_version\":9,\"colour\":\"red\"",
     );
     storage
         .set_item(&key_of("readable"), &readable_newer)
@@ -325,8 +340,7 @@ fn a_newer_versions_data_is_never_overwritten_or_removed() {
 fn only_what_another_tab_wrote_since_this_tabs_save_is_taken_in() {
     let storage = fresh();
     let store = open(NOW, || id("unused"), Lang::English).store;
-    let mine = record("a", "Mine");
-    store.save(&mine).expect("saves");
+    let mine = store.save(&record("a", "Mine")).expect("saves");
     assert_eq!(store.load_if_changed(&id("a"), Lang::English), None);
     assert_eq!(
         store.load(&id("a"), Lang::English),
@@ -340,10 +354,10 @@ fn only_what_another_tab_wrote_since_this_tabs_save_is_taken_in() {
         .expect("set");
     assert_eq!(
         store.load_if_changed(&id("a"), Lang::English),
-        Some(Some(Ok(theirs)))
+        Some(Some(Ok(as_read(theirs))))
     );
 
-    let newer = encode_record(&mine).replace("\"schema_version\":7", "\"schema_version\":8");
+    let newer = encode_record(&mine).replace("\"schema_version\":8", "\"schema_version\":9");
     storage.set_item(&key_of("a"), &newer).expect("set");
     assert_eq!(store.save(&mine), Err(StorageIssue::NewerVersion));
     assert_eq!(get(&storage, &key_of("a")).as_deref(), Some(newer.as_str()));
@@ -356,7 +370,7 @@ fn only_what_another_tab_wrote_since_this_tabs_save_is_taken_in() {
     );
 
     // Removed by this tab, then the same text written back by another: read in full.
-    store.save(&mine).expect("saves");
+    let mine = store.save(&mine).expect("saves");
     store.remove(&id("a"));
     storage
         .set_item(&key_of("a"), &encode_record(&mine))
@@ -399,8 +413,8 @@ fn deleted_plans_of_any_age_are_read_for_the_library_to_judge() {
     let mut old = record("old", "Old");
     old.deleted_ms = Some(NOW - 30 * DAY - 1);
     let store = open(NOW, || id("unused"), Lang::English).store;
-    store.save(&recent).expect("saves");
-    store.save(&old).expect("saves");
+    let recent = store.save(&recent).expect("saves");
+    let old = store.save(&old).expect("saves");
     let mut opened = open(NOW, || id("unused"), Lang::English).plans;
     opened.sort_by(|a, b| a.id.cmp(&b.id));
     assert_eq!(opened, vec![old, recent]);
@@ -426,8 +440,8 @@ fn storage_that_throws_on_access_is_reported_not_a_panic() {
     assert_eq!(opened.issue, Some(StorageIssue::Unavailable));
     assert!(!opened.store.is_available());
     assert_eq!(
-        save,
-        Ok(()),
+        save.map(|saved| saved.draft),
+        Ok(record("a", "A").draft),
         "nothing is attempted once storage is known to be unavailable"
     );
     assert!(keys(&local_storage()).is_empty());
@@ -448,7 +462,7 @@ fn storage_events_are_read_as_plan_changes() {
         change_from(&saved, Lang::English),
         Some(Change {
             id: id("a"),
-            record: Some(Ok(plan)),
+            record: Some(Ok(as_read(plan))),
         })
     );
     let removed = storage_event(Some(&key_of("a")), None);

@@ -61,7 +61,7 @@ macro_rules! catalogue {
             match key {
                 $(Key::$channels_key => Some(Page::Channels),)*
                 $(Key::$results_key => Some(Page::Results),)*
-                $(Key::$review_key => Some(Page::Review),)*
+                $(Key::$review_key => Some(Page::Annual),)*
                 $(Key::$forecast_key => Some(Page::Forecast),)*
                 _ => None,
             }

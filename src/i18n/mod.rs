@@ -11,6 +11,8 @@
 
 mod embed_keys;
 mod en;
+#[cfg(not(target_arch = "wasm32"))]
+mod files;
 // The other languages' typed catalogues: compiled natively (tests check them, and the build
 // writes them into files); the page's wasm loads them as files instead (see `loaded`).
 #[cfg(not(target_arch = "wasm32"))]
@@ -22,10 +24,13 @@ mod loaded;
 mod pl;
 
 pub use embed_keys::EMBED_KEYS;
+#[cfg(not(target_arch = "wasm32"))]
+pub use files::catalogue_files;
 pub use loaded::{install, CatalogueError};
 
 use crate::model::InputError;
 pub use crate::model::Lang;
+pub use crate::pages::Page;
 pub use en::{is_plan_only, page_of, Key};
 
 /// A CLDR plural category: which form of a word a number takes.
@@ -113,53 +118,6 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
     }
 }
 
-/// A page of the full app with texts only it shows: its own block of keys in `en.rs`. Its
-/// English is built only into its own wasm (cargo feature [`Page::feature`]), and only its own
-/// catalogue files (`i18n-<lang>-<feature>.txt`) have those lines; the other pages' wasm and
-/// files leave them out (empty lines), so each page's first load carries only its own texts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Page {
-    /// Channels and KPIs (`channels.html`).
-    Channels,
-    /// Results (`results.html`).
-    Results,
-    /// The annual review (`review.html`).
-    Review,
-    /// The forecast: timing, scenarios, sensitivity and the odds (`forecast.html`).
-    Forecast,
-}
-
-impl Page {
-    /// Every page with texts of its own, in the order of their blocks in `en.rs`.
-    pub const ALL: [Page; 4] = [Page::Channels, Page::Results, Page::Review, Page::Forecast];
-
-    /// The page's cargo feature, which also names its catalogue files.
-    pub fn feature(self) -> &'static str {
-        match self {
-            Page::Channels => "channels",
-            Page::Results => "results",
-            Page::Review => "review",
-            Page::Forecast => "forecast",
-        }
-    }
-
-    /// The page this wasm is built for, by its cargo feature: `None` for the Plan page, the
-    /// embed and native builds.
-    pub fn built() -> Option<Page> {
-        if cfg!(feature = "channels") {
-            Some(Page::Channels)
-        } else if cfg!(feature = "results") {
-            Some(Page::Results)
-        } else if cfg!(feature = "review") {
-            Some(Page::Review)
-        } else if cfg!(feature = "forecast") {
-            Some(Page::Forecast)
-        } else {
-            None
-        }
-    }
-}
-
 /// The English text built into the page: every text it shows, or none in the embed (whose
 /// English comes as a file like every language's, with only the embed's texts).
 #[cfg(target_arch = "wasm32")]
@@ -171,18 +129,10 @@ fn built_in(key: Key) -> &'static str {
     }
 }
 
-/// The file a page loads for `lang`'s texts (relative to the page), or `None` when they are
-/// built in (English, in the full app). A [`Page`]'s files have its own texts too.
+/// The file this page loads for `lang`'s texts (relative to the page), or `None` when they are
+/// built in (see [`Page::catalogue_file`]).
 pub fn catalogue_file(lang: Lang) -> Option<String> {
-    if cfg!(feature = "embed") {
-        Some(format!("i18n-{}-embed.txt", lang.tag()))
-    } else if lang == Lang::English {
-        None
-    } else if let Some(page) = Page::built() {
-        Some(format!("i18n-{}-{}.txt", lang.tag(), page.feature()))
-    } else {
-        Some(format!("i18n-{}.txt", lang.tag()))
-    }
+    Page::built().catalogue_file(lang)
 }
 
 /// A text filled with values that do not match its placeholders: a mistake in the page's code or

@@ -39,6 +39,7 @@ use wasm_bindgen::JsCast;
 use crate::i18n::{Key, Lang, EXAMPLE_STAGE_KEYS};
 use crate::model::channels::Report;
 use crate::model::{reverse, FieldError, FunnelError, MarketingDraft, Plan, PlanDraft, Targets};
+use crate::pages::Page;
 use crate::storage;
 use channel_plan::{BudgetPanel, ChannelTargetsPanel};
 use channels::ChannelsPanel;
@@ -166,69 +167,28 @@ pub fn new_plan_draft() -> PlanDraft {
     example_plan().without_goal()
 }
 
-/// An area of the full app: a page of its own (its own entry and wasm, so each page loads only
-/// what it shows), moved between by the navigation in the header.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Area {
-    /// The goal, the stages and rates, the targets, the forward check: `index.html`.
-    Plan,
-    /// Channels, budget and KPIs, with the targets beside them: `channels.html`. (Keeping and
-    /// sharing the plan, CSV and the embed are in the Plan area: this page stays small.)
-    Channels,
-    /// The results entered month by month against the targets, the pacing, the quarters and
-    /// where the funnel leaks: `results.html`.
-    Results,
-    /// The annual plan: last year, the goal's chain, rates against last year and typical
-    /// ranges, SMART objectives and the roadmap: `review.html`.
-    Review,
-    /// When each stage must happen, scenarios side by side, sensitivity and the odds of reaching
-    /// the goal: `forecast.html`.
-    Forecast,
-}
-
-impl Area {
-    /// Every area, in the navigation's order.
-    const ALL: [Area; 5] = [
-        Area::Plan,
-        Area::Review,
-        Area::Forecast,
-        Area::Channels,
-        Area::Results,
-    ];
-
-    /// The page's file, relative to the app's folder.
-    pub fn page(self) -> &'static str {
-        match self {
-            Area::Plan => "./",
-            Area::Channels => "channels.html",
-            Area::Results => "results.html",
-            Area::Review => "review.html",
-            Area::Forecast => "forecast.html",
-        }
-    }
-
-    fn label(self) -> Key {
-        match self {
-            Area::Plan => Key::AreaPlan,
-            Area::Channels => Key::AreaChannels,
-            Area::Results => Key::AreaResults,
-            Area::Review => Key::AreaReview,
-            Area::Forecast => Key::AreaForecast,
-        }
+/// The label of `page` in the navigation.
+fn nav_label(page: Page) -> Key {
+    match page {
+        Page::Plan | Page::Embed => Key::AreaPlan,
+        Page::Channels => Key::AreaChannels,
+        Page::Results => Key::AreaResults,
+        Page::Annual => Key::AreaReview,
+        Page::Forecast => Key::AreaForecast,
     }
 }
 
 /// The Plan area's page.
 #[component]
 pub fn PlanApp() -> impl IntoView {
-    App(AppProps { area: Area::Plan })
+    App(AppProps { page: Page::Plan })
 }
 
 /// The Channels and KPIs area's page.
 #[component]
 pub fn ChannelsApp() -> impl IntoView {
     App(AppProps {
-        area: Area::Channels,
+        page: Page::Channels,
     })
 }
 
@@ -236,27 +196,27 @@ pub fn ChannelsApp() -> impl IntoView {
 #[component]
 pub fn ResultsApp() -> impl IntoView {
     App(AppProps {
-        area: Area::Results,
+        page: Page::Results,
     })
 }
 
 /// The Annual plan area's page.
 #[component]
 pub fn ReviewApp() -> impl IntoView {
-    App(AppProps { area: Area::Review })
+    App(AppProps { page: Page::Annual })
 }
 
 /// The Forecast area's page.
 #[component]
 pub fn ForecastApp() -> impl IntoView {
     App(AppProps {
-        area: Area::Forecast,
+        page: Page::Forecast,
     })
 }
 
-/// A page of the full app: the plan library and its notices, and the `area`'s panels.
+/// A page of the full app: the plan library and its notices, and the `page`'s panels.
 #[component]
-fn App(area: Area) -> impl IntoView {
+fn App(page: Page) -> impl IntoView {
     let planner = Planner::open();
     let draft = planner.draft();
     // The plan as the page names it: the stages and channels the app named, in the page's
@@ -330,8 +290,8 @@ fn App(area: Area) -> impl IntoView {
 
     // The other area shows the same plan: the open plan's id, or a shared plan as typed here.
     let plan_fragment = Memo::new(move |_| planner.fragment_to_keep());
-    let content = match area {
-        Area::Plan => {
+    let content = match page {
+        Page::Plan | Page::Embed => {
             let report = report();
             view! {
                 <div class="column">
@@ -349,7 +309,7 @@ fn App(area: Area) -> impl IntoView {
         }
         // The annual plan's own introduction takes the targets' place: its page shows the targets
         // per stage in its objectives, and stays small without the table.
-        Area::Review => view! {
+        Page::Annual => view! {
             <div class="column">
                 <LibraryPanel planner />
             </div>
@@ -358,17 +318,17 @@ fn App(area: Area) -> impl IntoView {
         .into_any(),
         // The forecast works out the little it needs of the channels itself: the page carries
         // no channel report.
-        Area::Forecast => view! {
+        Page::Forecast => view! {
             <div class="column">
                 <LibraryPanel planner />
             </div>
             <forecast::ForecastPanels planner checked targets />
         }
         .into_any(),
-        Area::Channels | Area::Results => {
+        Page::Channels | Page::Results => {
             // The plan's fields are on the Plan page: a problem listed here leads there.
             provide_context(targets::FieldsElsewhere(plan_fragment));
-            let panels = if area == Area::Channels {
+            let panels = if page == Page::Channels {
                 // The channel inputs and KPIs only: editing the goal or a rate leaves this
                 // unchanged.
                 let report = report();
@@ -404,7 +364,7 @@ fn App(area: Area) -> impl IntoView {
             <h1>{t(Key::AppTitle)}</h1>
             <p class="tagline">{t(Key::AppTagline)}</p>
             <p class="print-only plan-title">{move || plan_label(&plan_name.get())}</p>
-            <AreaNav current=area plan_fragment />
+            <AreaNav current=page plan_fragment />
             <LanguageMenu plan_fragment />
         </header>
         <UpdateNotice />
@@ -417,17 +377,17 @@ fn App(area: Area) -> impl IntoView {
     }
 }
 
-/// The links between the areas, the current one marked; each keeps the open plan.
+/// The links between the full app's pages, the current one marked; each keeps the open plan.
 #[component]
-fn AreaNav(current: Area, plan_fragment: Memo<String>) -> impl IntoView {
-    let links = Area::ALL
+fn AreaNav(current: Page, plan_fragment: Memo<String>) -> impl IntoView {
+    let links = Page::APP
         .into_iter()
-        .map(|area| {
-            let href = move || plan_fragment.with(|fragment| format!("{}#{fragment}", area.page()));
-            let current = (area == current).then_some("page");
+        .map(|page| {
+            let href = move || plan_fragment.with(|fragment| format!("{}#{fragment}", page.href()));
+            let current = (page == current).then_some("page");
             view! {
                 <li>
-                    <a href=href aria-current=current>{t(area.label())}</a>
+                    <a href=href aria-current=current>{t(nav_label(page))}</a>
                 </li>
             }
         })

@@ -573,7 +573,7 @@ impl Planner {
 /// embed's calculator continues): another page sends it there, and carries none of its code.
 fn shared_plan(fragment: &str) -> Option<Result<(PlanDraft, Option<Status>), ShareError>> {
     if let Some(query) = fragment.strip_prefix(OPEN_PREFIX) {
-        if crate::i18n::Page::built().is_some() {
+        if crate::pages::Page::built() != crate::pages::Page::Plan {
             open_on_plan_page(fragment);
             return None;
         }

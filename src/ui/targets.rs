@@ -6,12 +6,13 @@ use leptos::prelude::*;
 use crate::i18n::Key;
 use crate::model::number::{is_rounded_up, plain_decimal};
 use crate::model::{Field, FieldError, Period, PlanDraft, Source, Targets};
+use crate::pages::Page;
 use crate::ui::planner::FIELD_FRAGMENT;
 use crate::ui::table::ScrollTable;
 use crate::ui::text::{
     error_message, exact, field_id, money, money_needed, needed, percent, stage_label, t, tf,
 };
-use crate::ui::{focus_later, Area, Checked, TargetsMemo};
+use crate::ui::{focus_later, Checked, TargetsMemo};
 
 /// The results panel; `show_how` (on unless an embed turns it off) adds "How this is
 /// calculated".
@@ -219,7 +220,7 @@ fn go_to_field(field: Field, elsewhere: Option<FieldsElsewhere>) {
         Some(FieldsElsewhere(plan_fragment)) => {
             let address = format!(
                 "{}#{}{FIELD_FRAGMENT}{}",
-                Area::Plan.page(),
+                Page::Plan.href(),
                 plan_fragment.get_untracked(),
                 field_id(field)
             );

@@ -1,0 +1,139 @@
+//! The site's one page list (`funnel_planner::pages`) against the files a page needs: its HTML
+//! entry (naming its binary, its cargo feature and its stylesheet), its binary, its feature in
+//! `Cargo.toml`, its stylesheet and its catalogue files. Adding a page to the list without one of
+//! them, or a file for a page the list lacks, fails here.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::expect_used, clippy::panic)]
+
+use std::collections::BTreeSet;
+use std::fs::read_to_string;
+use std::path::Path;
+
+use funnel_planner::i18n::catalogue_files;
+use funnel_planner::model::Lang;
+use funnel_planner::pages::Page;
+
+/// The value of `attribute` on the `<link data-trunk rel="rust">` of `html`.
+fn rust_link_attribute<'a>(html: &'a str, attribute: &str) -> Option<&'a str> {
+    let link = html
+        .split("<link ")
+        .find(|tag| tag.contains("data-trunk rel=\"rust\""))?;
+    let start = link.find(&format!("{attribute}=\""))? + attribute.len() + 2;
+    let rest = link.get(start..)?;
+    rest.get(..rest.find('"')?)
+}
+
+#[test]
+fn every_page_has_its_entry_binary_feature_and_stylesheet() {
+    let cargo = read_to_string("Cargo.toml").expect("Cargo.toml");
+    let features = cargo
+        .split("[features]")
+        .nth(1)
+        .and_then(|rest| rest.split("\n[").next())
+        .expect("a [features] table");
+    for page in Page::ALL {
+        let html = read_to_string(format!("{}.html", page.entry()))
+            .unwrap_or_else(|_| panic!("{page:?}: {}.html", page.entry()));
+        assert_eq!(
+            rust_link_attribute(&html, "data-bin"),
+            Some(page.bin()),
+            "{page:?}"
+        );
+        assert_eq!(
+            rust_link_attribute(&html, "data-cargo-features"),
+            page.feature(),
+            "{page:?}"
+        );
+        let bin = match page {
+            Page::Plan => "src/main.rs".to_owned(),
+            other => format!("src/bin/{}.rs", other.bin()),
+        };
+        assert!(Path::new(&bin).is_file(), "{page:?}: {bin}");
+        if let Some(feature) = page.feature() {
+            assert!(
+                features
+                    .lines()
+                    .any(|line| line.starts_with(&format!("{feature} = []"))),
+                "{page:?}: feature {feature} in Cargo.toml"
+            );
+        }
+        // Every page has the shared stylesheet; its own, if it has one, and no other page's.
+        assert!(html.contains("href=\"style/main.css\""), "{page:?}");
+        for other in Page::ALL {
+            if let Some(sheet) = other.stylesheet() {
+                assert_eq!(
+                    html.contains(&format!("href=\"{sheet}\"")),
+                    other == page,
+                    "{page:?} and {sheet}"
+                );
+                assert!(Path::new(sheet).is_file(), "{sheet}");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_entry_binary_and_stylesheet_belongs_to_a_page() {
+    let listed = |names: BTreeSet<String>, of: fn(Page) -> Option<String>| {
+        let wanted: BTreeSet<String> = Page::ALL.into_iter().filter_map(of).collect();
+        assert_eq!(names, wanted);
+    };
+    let files = |dir: &str, extension: &str| -> BTreeSet<String> {
+        std::fs::read_dir(dir)
+            .expect("a folder")
+            .filter_map(|entry| {
+                let name = entry.ok()?.file_name().into_string().ok()?;
+                name.strip_suffix(extension).map(str::to_owned)
+            })
+            .collect()
+    };
+    listed(files(".", ".html"), |page| Some(page.entry().to_owned()));
+    // The build's own tool is the one binary that is not a page.
+    let mut bins = files("src/bin", ".rs");
+    assert!(bins.remove("site"));
+    listed(bins, |page| page.feature().map(|_| page.bin().to_owned()));
+    let mut sheets = files("style", ".css");
+    assert!(sheets.remove("main"));
+    listed(sheets, |page| {
+        page.stylesheet()
+            .and_then(|sheet| sheet.strip_prefix("style/")?.strip_suffix(".css"))
+            .map(str::to_owned)
+    });
+}
+
+#[test]
+fn every_page_has_a_catalogue_file_for_each_language_it_does_not_carry() {
+    let written: BTreeSet<String> = catalogue_files()
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+    let mut wanted = BTreeSet::new();
+    for page in Page::ALL {
+        for lang in Lang::ALL {
+            let file = page.catalogue_file(lang);
+            // The full app carries English; the embed loads every language, English too.
+            assert_eq!(
+                file.is_none(),
+                lang == Lang::English && page != Page::Embed,
+                "{page:?} {lang:?}"
+            );
+            wanted.extend(file);
+        }
+    }
+    assert_eq!(written, wanted);
+    assert!(written.contains("i18n-pl-review.txt") && written.contains("i18n-fr.txt"));
+}
+
+#[test]
+fn the_full_app_links_each_of_its_pages_and_budgets_the_embed_smaller() {
+    assert_eq!(Page::APP.len() + 1, Page::ALL.len());
+    assert!(!Page::APP.contains(&Page::Embed));
+    assert_eq!(Page::Plan.href(), "./");
+    assert_eq!(Page::Annual.href(), "review.html");
+    assert_eq!(Page::Embed.budget(), 130_000);
+    for page in Page::APP {
+        assert_eq!(page.budget(), 230_000);
+    }
+    // Natively (no page feature) the crate is the Plan page's.
+    assert_eq!(Page::built(), Page::Plan);
+}
