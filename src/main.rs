@@ -3,5 +3,5 @@
 
 fn main() {
     console_error_panic_hook::set_once();
-    funnel_planner::ui::mount(funnel_planner::ui::PlanApp, true);
+    funnel_planner::ui::mount(funnel_planner::ui::plan::PlanPage, true);
 }

@@ -8,7 +8,8 @@
     clippy::indexing_slicing
 )]
 
-use funnel_planner::ui::{ChannelsApp, PlanApp as App};
+use funnel_planner::ui::channels::ChannelsPage;
+use funnel_planner::ui::plan::PlanPage;
 use leptos::mount::mount_to;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -74,7 +75,7 @@ fn top_row(root: &HtmlElement) -> Vec<(String, String)> {
 async fn typing_a_customers_goal_updates_the_targets() {
     clear_storage();
     let root = container();
-    let handle = mount_to(root.clone(), App);
+    let handle = mount_to(root.clone(), PlanPage);
     leptos::task::tick().await;
     // The example: 10,000,000 ÷ 1,100,000 customers → 6,313.13 visits a month → 6,314.
     assert_eq!(
@@ -95,7 +96,7 @@ async fn typing_a_customers_goal_updates_the_targets() {
 async fn what_was_typed_survives_a_new_mount() {
     clear_storage();
     let first = container();
-    let handle = mount_to(first.clone(), App);
+    let handle = mount_to(first.clone(), PlanPage);
     leptos::task::tick().await;
     type_into("revenue-goal", "12,5oo");
     leptos::task::tick().await;
@@ -103,7 +104,7 @@ async fn what_was_typed_survives_a_new_mount() {
     first.remove();
 
     let second = container();
-    let handle = mount_to(second.clone(), App);
+    let handle = mount_to(second.clone(), PlanPage);
     leptos::task::tick().await;
     let input: HtmlInputElement = document()
         .get_element_by_id("revenue-goal")
@@ -155,7 +156,7 @@ fn kpi_cell(root: &HtmlElement, row: &str, column: u32) -> Option<String> {
 async fn a_channels_figures_give_its_kpis_and_survive_a_new_mount() {
     clear_storage();
     let first = container();
-    let handle = mount_to(first.clone(), ChannelsApp);
+    let handle = mount_to(first.clone(), ChannelsPage);
     leptos::task::tick().await;
     // The first channel (Organic search and blog) spent 12,000 for 300 leads (stage 2) and
     // 4 customers (stage 6) → $40 per lead, CAC $3,000 (an English page's plan counts in USD).
@@ -176,7 +177,7 @@ async fn a_channels_figures_give_its_kpis_and_survive_a_new_mount() {
     first.remove();
 
     let second = container();
-    let handle = mount_to(second.clone(), ChannelsApp);
+    let handle = mount_to(second.clone(), ChannelsPage);
     leptos::task::tick().await;
     assert_eq!(input_value("channel-1-spend").value(), "12,000");
     let customers = input_value("channel-1-stage-6-volume");

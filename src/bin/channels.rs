@@ -2,5 +2,5 @@
 
 fn main() {
     console_error_panic_hook::set_once();
-    funnel_planner::ui::mount(funnel_planner::ui::ChannelsApp, true);
+    funnel_planner::ui::mount(funnel_planner::ui::channels::ChannelsPage, true);
 }

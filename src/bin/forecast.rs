@@ -2,5 +2,5 @@
 
 fn main() {
     console_error_panic_hook::set_once();
-    funnel_planner::ui::mount(funnel_planner::ui::ForecastApp, true);
+    funnel_planner::ui::mount(funnel_planner::ui::forecast::ForecastPage, true);
 }

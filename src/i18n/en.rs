@@ -428,8 +428,7 @@ catalogue! {
     ProblemChannelCount => "has {count} channel; a plan has at most {max_channels}|has {count} channels; a plan has at most {max_channels}",
     CsvResultsSection => "Results by month",
 
-    // The texts only the Channels and KPIs area shows (its components: src/ui/channels.rs,
-    // channel_plan.rs, kpis.rs and compare.rs).
+    // The texts only the Channels and KPIs page shows (its components: src/ui/channels/).
     @channels_only
     NewChannelName => "New channel",
     ChannelsIntro => "For each channel, enter what it spent and what it brought at each stage in one period, such as last quarter: the same period for all of a channel's figures. Leave a figure empty when you do not know it.",

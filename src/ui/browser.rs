@@ -304,3 +304,15 @@ pub fn keep_focus_above_conflict() {
         focused.scroll_into_view_with_bool(false);
     }
 }
+
+/// Moves keyboard focus to the element with `id` once the page has rendered the change that
+/// creates or moves it.
+pub fn focus_later(id: String) {
+    request_animation_frame(move || {
+        if let Some(element) = document().get_element_by_id(&id) {
+            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        }
+    });
+}

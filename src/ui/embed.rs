@@ -14,12 +14,12 @@ use crate::model::embed::{
 };
 use crate::model::reverse;
 use crate::ui::browser::app_folder;
-use crate::ui::forward_check::ForwardCheck;
-use crate::ui::goal_form::GoalForm;
-use crate::ui::stage_list::StageList;
+use crate::ui::plan::forward_check::ForwardCheck;
+use crate::ui::plan::goal_form::GoalForm;
+use crate::ui::plan::stage_list::StageList;
+use crate::ui::state::{example_plan, Checked, TargetsMemo};
 use crate::ui::targets::TargetsPanel;
 use crate::ui::text::{count_money_in, lang, t, tf};
-use crate::ui::{example_plan, Checked, TargetsMemo};
 
 /// The message the embed posts to the page around it: `{ type: RESIZE_MESSAGE, height }`, the
 /// height in CSS pixels (see `embed.js`).

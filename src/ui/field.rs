@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use crate::i18n::Key;
 use crate::model::number::{format_typed, parse_number};
 use crate::model::{Field, InputError};
+use crate::ui::state::Checked;
 use crate::ui::text::{error_message, lang, t};
-use crate::ui::Checked;
 
 /// How a printout writes a field's `value`: a number as the page writes numbers, with its
 /// thousands separators ("420000" typed prints "420,000"), every digit kept; anything else, or

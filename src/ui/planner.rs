@@ -12,9 +12,10 @@ use crate::model::{PlanDraft, PlanId, PlanRecord};
 use crate::storage::schema::{DecodeError, Problem};
 use crate::storage::share::{decode_fragment, is_share_fragment, share_fragment, ShareError};
 use crate::storage::{self, Change, NewerPlan, StorageIssue, Store, Unreadable};
+use crate::ui::browser::focus_later;
 use crate::ui::browser::{fragment, new_plan_id, now_ms, open_on_plan_page, set_fragment};
+use crate::ui::state::{example_plan, new_plan_draft};
 use crate::ui::text::{lang, plan_label, t, tf};
-use crate::ui::{example_plan, focus_later, new_plan_draft};
 
 /// The id of the status line's message, to bring it into view.
 pub const STATUS_MESSAGE: &str = "status-message";

@@ -7,12 +7,13 @@ use crate::i18n::Key;
 use crate::model::number::{is_rounded_up, plain_decimal};
 use crate::model::{Field, FieldError, Period, PlanDraft, Source, Targets};
 use crate::pages::Page;
+use crate::ui::browser::focus_later;
 use crate::ui::planner::FIELD_FRAGMENT;
+use crate::ui::state::{Checked, TargetsMemo};
 use crate::ui::table::ScrollTable;
 use crate::ui::text::{
     error_message, exact, field_id, money, money_needed, needed, percent, stage_label, t, tf,
 };
-use crate::ui::{focus_later, Checked, TargetsMemo};
 
 /// The results panel; `show_how` (on unless an embed turns it off) adds "How this is
 /// calculated".

@@ -13,6 +13,11 @@ mod timing;
 
 use leptos::prelude::*;
 
+use crate::pages::Page;
+use crate::ui::library::LibraryPanel;
+use crate::ui::shell::Shell;
+use crate::ui::state::PageState;
+
 use crate::i18n::Key;
 use crate::model::forecast::draft::{
     blocking_field, ForecastDraft, ForecastError, ForecastField, Ranges,
@@ -21,12 +26,13 @@ use crate::model::forecast::timing::Schedule;
 use crate::model::page_data::PageDataError;
 use crate::model::tracking::PlanYear;
 use crate::model::{InputError, Plan, PlanDraft, StageId};
+use crate::ui::browser::focus_later;
 use crate::ui::browser::this_month;
 use crate::ui::field::{InputField, Kind};
 use crate::ui::page_data::{PageDataOf, Unreadable, UnreadableTexts};
 use crate::ui::planner::Planner;
+use crate::ui::state::{Checked, TargetsMemo};
 use crate::ui::text::{stage_labels, t, tf};
-use crate::ui::{focus_later, Checked, TargetsMemo};
 
 use export::ForecastCsv;
 use odds::OddsPanel;
@@ -260,7 +266,7 @@ const UNREADABLE: UnreadableTexts = UnreadableTexts {
 /// The Forecast area's panels: its introduction (a column of the page's layout) and its
 /// sections (the wide part below).
 #[component]
-pub fn ForecastPanels(planner: Planner, checked: Checked, targets: TargetsMemo) -> impl IntoView {
+fn ForecastPanels(planner: Planner, checked: Checked, targets: TargetsMemo) -> impl IntoView {
     let draft = planner.draft();
     let forecast = Forecast::new(draft, checked, targets);
     let is_readable = move || forecast.data.is_readable();
@@ -288,4 +294,27 @@ pub fn ForecastPanels(planner: Planner, checked: Checked, targets: TargetsMemo) 
             </Show>
         </div>
     }
+}
+
+/// The Forecast page (`forecast.html`). The forecast works out the little it needs of the
+/// channels itself: the page carries no channel report.
+#[component]
+pub fn ForecastPage() -> impl IntoView {
+    view! { <Shell page=Page::Forecast content /> }
+}
+
+fn content(state: PageState) -> AnyView {
+    let PageState {
+        planner,
+        checked,
+        targets,
+        ..
+    } = state;
+    view! {
+        <div class="column">
+            <LibraryPanel planner />
+        </div>
+        <ForecastPanels planner checked targets />
+    }
+    .into_any()
 }

@@ -9,14 +9,20 @@ mod standing;
 
 use leptos::prelude::*;
 
+use crate::pages::Page;
+use crate::ui::library::LibraryPanel;
+use crate::ui::shell::Shell;
+use crate::ui::state::PageState;
+use crate::ui::targets::{FieldsElsewhere, TargetsPanel};
+
 use crate::i18n::Key;
 use crate::model::tracking::leak::{diagnose, Leak};
 use crate::model::tracking::standing::YearStanding;
 use crate::model::tracking::{Actuals, CellError, Month, PlanYear, Row, MONTHS};
 use crate::model::{PlanDraft, StageId};
 use crate::ui::browser::{month_label, this_month, MonthStyle};
+use crate::ui::state::{Checked, ReportMemo, TargetsMemo};
 use crate::ui::text::{stage_labels, t};
-use crate::ui::{Checked, ReportMemo, TargetsMemo};
 
 pub use grid::ResultsGrid;
 use leaks::LeakPanel;
@@ -175,7 +181,7 @@ impl Tracked {
 
 /// The Results area's panels.
 #[component]
-pub fn ResultsPanels(
+fn ResultsPanels(
     draft: RwSignal<PlanDraft>,
     checked: Checked,
     targets: TargetsMemo,
@@ -192,4 +198,35 @@ pub fn ResultsPanels(
         <ConversionPanel tracked />
         <QuarterPanel tracked />
     }
+}
+
+/// The Results page (`results.html`).
+#[component]
+pub fn ResultsPage() -> impl IntoView {
+    view! { <Shell page=Page::Results content /> }
+}
+
+fn content(state: PageState) -> AnyView {
+    let PageState {
+        planner,
+        draft,
+        checked,
+        targets,
+        plan_fragment,
+    } = state;
+    // The plan's fields are on the Plan page: a problem listed here leads there.
+    provide_context(FieldsElsewhere(plan_fragment));
+    let report = state.report();
+    view! {
+        <div class="column">
+            <LibraryPanel planner />
+        </div>
+        <div class="column">
+            <TargetsPanel draft checked targets />
+        </div>
+        <div class="wide">
+            <ResultsPanels draft checked targets report />
+        </div>
+    }
+    .into_any()
 }

@@ -10,8 +10,8 @@ use crate::model::draft::{EXAMPLE_AVERAGE_REVENUE, EXAMPLE_NEW_CUSTOMERS, EXAMPL
 use crate::model::locale::SUGGESTED_CURRENCIES;
 use crate::model::{Field, GoalKind, PlanDraft};
 use crate::ui::field::{field_error, Choice, InputField, Kind};
+use crate::ui::state::Checked;
 use crate::ui::text::{amount, field_id, needed, t, tf, typed};
-use crate::ui::Checked;
 
 /// The goal form.
 #[component]

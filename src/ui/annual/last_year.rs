@@ -12,9 +12,9 @@ use crate::model::kpi::Figure;
 use crate::model::number::format_typed;
 use crate::model::review::stretches;
 use crate::model::{to_percent, StageId};
+use crate::ui::annual::{annual_field_id, number_field, Annual};
 use crate::ui::field::{InputField, Kind};
 use crate::ui::figures::{figure, Unit};
-use crate::ui::review::{annual_field_id, number_field, Annual};
 use crate::ui::table::ScrollTable;
 use crate::ui::text::{count, exact, money_exact, percent, t, tf};
 

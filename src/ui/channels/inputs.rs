@@ -8,12 +8,13 @@ use crate::i18n::{Key, NameOf, USUAL_CHANNEL_KEYS};
 use crate::model::marketing::{BudgetPeriod, ChannelDraft, Shares};
 use crate::model::Share;
 use crate::model::{error_for, ChannelId, Field, InputError, PlanDraft, StageId};
+use crate::ui::browser::focus_later;
 use crate::ui::field::{printed, Choice, InputField, Kind};
+use crate::ui::state::ReportMemo;
 use crate::ui::table::ScrollTable;
 use crate::ui::text::{
     channel_label, decimal, error_message, field_id, rate_steps, shown_name, stage_label, t, tf, tl,
 };
-use crate::ui::{focus_later, ReportMemo};
 
 /// The error for `field` among the marketing inputs' errors, as a signal.
 pub fn marketing_error(report: ReportMemo, field: Field) -> Signal<Option<InputError>> {

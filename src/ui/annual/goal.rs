@@ -14,8 +14,8 @@ use crate::model::page_data::PageDataError;
 use crate::model::review::LastYear;
 use crate::model::GoalKind;
 use crate::model::{InputError, PlanDraft};
+use crate::ui::annual::{annual_field_id, number_field, Annual};
 use crate::ui::field::{InputField, Kind};
-use crate::ui::review::{annual_field_id, number_field, Annual};
 use crate::ui::text::{count, money_exact, money_needed, needed, t, tf, tp};
 
 /// The goal's mode names.

@@ -11,12 +11,12 @@ use crate::model::channels::{
 use crate::model::kpi::Figure;
 use crate::model::marketing::RankBy;
 use crate::model::{Field, PlanDraft};
-use crate::ui::channels::marketing_error;
+use crate::ui::channels::inputs::marketing_error;
 use crate::ui::field::{InputField, Kind};
 use crate::ui::figures::{channel_name_at, cost_text, figure, reason_text, stage_at, Unit};
+use crate::ui::state::ReportMemo;
 use crate::ui::table::{list_items, Cell, Row, Table};
 use crate::ui::text::{exact, field_id, money, percent, rate_steps, t, tf};
-use crate::ui::ReportMemo;
 
 /// The name of `metric`, as in "Channels ranked by CAC".
 fn metric_name(metric: Metric, stage_names: &[String]) -> String {

@@ -13,10 +13,10 @@ use crate::model::benchmarks::{default_steps, range, Industry};
 use crate::model::objectives::{draft, stage_reach, Objective, Progress, Smart, Unmet};
 use crate::model::tracking::{MONTHS, QUARTERS};
 use crate::model::{to_percent, Period};
+use crate::ui::annual::{annual_field_id, Annual};
 use crate::ui::browser::{month_label, this_month, MonthStyle};
 use crate::ui::field::{InputField, Kind};
 use crate::ui::plan_year::plan_year_field;
-use crate::ui::review::{annual_field_id, Annual};
 use crate::ui::table::ScrollTable;
 use crate::ui::text::{exact, lang, money_exact, percent, t, tf, typed};
 
@@ -255,7 +255,7 @@ pub fn ObjectivesPanel(annual: Annual) -> impl IntoView {
             });
         });
         if let Some(id) = new_id {
-            crate::ui::focus_later(format!("objective-{id}-metric"));
+            crate::ui::browser::focus_later(format!("objective-{id}-metric"));
         }
     };
     let can_add = move || annual.with(|a| a.can_add_objective());

@@ -6,9 +6,10 @@ use leptos::prelude::*;
 use crate::i18n::{Key, NameOf};
 use crate::model::number::{parse_percent, percent_typed_as_fraction};
 use crate::model::{Field, PlanDraft, StageId};
+use crate::ui::browser::focus_later;
 use crate::ui::field::{field_error, InputField, Kind};
+use crate::ui::state::Checked;
 use crate::ui::text::{field_id, lang, percent, shown_name, stage_label, t, tf, tl};
-use crate::ui::{focus_later, Checked};
 
 /// The stage list.
 #[component]

@@ -8,9 +8,9 @@ use crate::model::channels::Report;
 use crate::model::kpi::{Input, Unavailable};
 use crate::model::{Period, Share};
 use crate::ui::figures::{channel_names, format, reason_text, stage_at, Unit};
+use crate::ui::state::ReportMemo;
 use crate::ui::table::{list_items, Cell, Row, Table};
 use crate::ui::text::{exact, money, money_needed, needed, percent, t, tf};
-use crate::ui::ReportMemo;
 
 /// A count needed, as the whole number to reach, with its unrounded value.
 fn count_cell(value: f64) -> Cell {

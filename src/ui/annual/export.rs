@@ -13,9 +13,9 @@ use crate::model::csv::{self, Cell};
 use crate::model::number::parse_number;
 use crate::model::to_percent;
 use crate::model::tracking::MONTHS;
+use crate::ui::annual::objectives::{group_name, unit_name};
+use crate::ui::annual::Annual;
 use crate::ui::browser::{download, file_stem, this_month};
-use crate::ui::review::objectives::{group_name, unit_name};
-use crate::ui::review::Annual;
 use crate::ui::text::{lang, t};
 
 fn text(key: Key) -> Cell {

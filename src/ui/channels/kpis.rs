@@ -8,12 +8,12 @@ use crate::model::channels::{opportunity_stage, Report};
 use crate::model::kpi::{Figure, Kpis};
 use crate::model::marketing::{Lifetime, LifetimeKind};
 use crate::model::{Field, PlanDraft};
-use crate::ui::channels::marketing_error;
+use crate::ui::channels::inputs::marketing_error;
 use crate::ui::field::{Choice, InputField, Kind};
 use crate::ui::figures::{cost_text, figure, format, reason_text, stage_at, Unit};
+use crate::ui::state::ReportMemo;
 use crate::ui::table::{list_items, Cell, Row, Table};
 use crate::ui::text::{channel_label, exact, field_id, money, money_exact, percent, t, tf};
-use crate::ui::ReportMemo;
 
 /// A marketing text field of the draft, with its error.
 fn marketing_field(

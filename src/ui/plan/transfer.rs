@@ -16,12 +16,12 @@ use crate::storage::schema::{
 };
 use crate::storage::share::share_fragment;
 use crate::ui::browser::{copy_to_clipboard, download, file_stem, print, url_with_fragment};
-use crate::ui::embed_dialog::EmbedDialog;
 use crate::ui::figures::reason_text;
 use crate::ui::library::{export, export_all};
+use crate::ui::plan::embed_dialog::EmbedDialog;
 use crate::ui::planner::{ImportFailure, Planner};
+use crate::ui::state::{Checked, ReportMemo, TargetsMemo};
 use crate::ui::text::{channel_label, lang, plan_label, t, tf, tp};
-use crate::ui::{Checked, ReportMemo, TargetsMemo};
 
 /// The keep-and-share panel.
 #[component]
@@ -50,7 +50,7 @@ pub fn PlanActions(
     let make_link = move |_| {
         is_sharing.set(true);
         copy_result.set(None);
-        crate::ui::focus_later("share-link".to_owned());
+        crate::ui::browser::focus_later("share-link".to_owned());
     };
     let copy_link = move |_| {
         let Some(Some(link)) = share_link.get_untracked() else {

@@ -7,9 +7,9 @@ use crate::i18n::Key;
 use crate::model::number::plain_decimal;
 use crate::model::{forward, Field, ForwardCheck as Check, FunnelError, Gap, PlanDraft};
 use crate::ui::field::{InputField, Kind};
+use crate::ui::state::Checked;
 use crate::ui::table::ScrollTable;
 use crate::ui::text::{count, field_id, money, needed, stage_label, t, tf};
-use crate::ui::Checked;
 
 /// What the forward check can show.
 #[derive(Debug, Clone, PartialEq)]

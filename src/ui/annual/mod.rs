@@ -1,4 +1,4 @@
-//! The Annual plan area: last year's review, the year's goal and what existing customers bring,
+//! The Annual plan page: last year's review, the year's goal and what existing customers bring,
 //! the plan's rates beside last year's and the typical ranges, and the SMART objectives with
 //! their owners, progress and quarterly roadmap.
 //!
@@ -12,6 +12,11 @@ mod objectives;
 
 use leptos::prelude::*;
 
+use crate::pages::Page;
+use crate::ui::library::LibraryPanel;
+use crate::ui::shell::Shell;
+use crate::ui::state::PageState;
+
 use crate::i18n::Key;
 use crate::model::annual::{AnnualDraft, AnnualError, AnnualField};
 use crate::model::goal::{GoalChain, GoalError};
@@ -20,8 +25,8 @@ use crate::model::review::LastYear;
 use crate::model::{InputError, PlanDraft, StageId};
 use crate::ui::field::{InputField, Kind};
 use crate::ui::page_data::{PageDataOf, Unreadable, UnreadableTexts};
+use crate::ui::state::{Checked, TargetsMemo};
 use crate::ui::text::{stage_labels, t};
-use crate::ui::{Checked, TargetsMemo};
 
 use export::AnnualCsv;
 use goal::GoalPanel;
@@ -166,7 +171,7 @@ const UNREADABLE: UnreadableTexts = UnreadableTexts {
 /// The Annual plan area's panels: its introduction (a column of the page's layout) and its
 /// sections (the wide part below).
 #[component]
-pub fn ReviewPanels(
+fn AnnualPanels(
     draft: RwSignal<PlanDraft>,
     checked: Checked,
     targets: TargetsMemo,
@@ -191,4 +196,28 @@ pub fn ReviewPanels(
             </Show>
         </div>
     }
+}
+
+/// The Annual plan page (`review.html`). Its own introduction takes the targets' place: it shows
+/// the targets per stage in its objectives, and stays small without the table.
+#[component]
+pub fn AnnualPage() -> impl IntoView {
+    view! { <Shell page=Page::Annual content /> }
+}
+
+fn content(state: PageState) -> AnyView {
+    let PageState {
+        planner,
+        draft,
+        checked,
+        targets,
+        ..
+    } = state;
+    view! {
+        <div class="column">
+            <LibraryPanel planner />
+        </div>
+        <AnnualPanels draft checked targets />
+    }
+    .into_any()
 }

@@ -1,0 +1,51 @@
+//! The Plan page (`index.html`): the goal, the stages and rates, the targets, the forward check,
+//! and keeping, sharing and exporting the plan. The blog embed shows the same goal form, stages
+//! and forward check.
+
+mod embed_dialog;
+pub mod forward_check;
+pub mod goal_form;
+pub mod stage_list;
+mod transfer;
+
+use leptos::prelude::*;
+
+use crate::pages::Page;
+use crate::ui::library::LibraryPanel;
+use crate::ui::shell::Shell;
+use crate::ui::state::PageState;
+use crate::ui::targets::TargetsPanel;
+use forward_check::ForwardCheck;
+use goal_form::GoalForm;
+use stage_list::StageList;
+use transfer::PlanActions;
+
+/// The Plan page.
+#[component]
+pub fn PlanPage() -> impl IntoView {
+    view! { <Shell page=Page::Plan content /> }
+}
+
+fn content(state: PageState) -> AnyView {
+    let PageState {
+        planner,
+        draft,
+        checked,
+        targets,
+        ..
+    } = state;
+    let report = state.report();
+    view! {
+        <div class="column">
+            <LibraryPanel planner />
+            <GoalForm draft checked />
+            <StageList draft checked />
+        </div>
+        <div class="column">
+            <TargetsPanel draft checked targets />
+            <ForwardCheck draft checked />
+            <PlanActions planner checked targets report />
+        </div>
+    }
+    .into_any()
+}
