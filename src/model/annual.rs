@@ -14,11 +14,11 @@
 use serde_json::{Map, Value};
 
 use crate::model::json::{list, object, text_of, Json};
-use crate::model::page_data::PageData;
+use crate::model::page_data::{retyping, PageData, Slot};
 
 use crate::model::benchmarks::Industry;
 use crate::model::goal::{Existing, ExistingRevenue, GoalTarget, Recurring};
-use crate::model::number::{parse_non_negative, parse_percent, parse_positive, retype};
+use crate::model::number::{parse_non_negative, parse_percent, parse_positive};
 use crate::model::objectives::{MetricGroup, Objective, Unit};
 use crate::model::review::LastYear;
 use crate::model::tracking::{MONTHS, QUARTERS};
@@ -432,28 +432,37 @@ fn part_percent(text: &str, symbols: NumberSymbols) -> Result<f64, InputError> {
     Share::from_percent(parse_percent(text, symbols)?).map(Share::fraction)
 }
 
-/// A percent that may exceed 100 (a part of last year kept as upsell can, in principle), ≥ 0.
-fn positive_percent(text: &str, symbols: NumberSymbols) -> Result<f64, InputError> {
+/// A percent from `min` to `max`, read as a fraction: below `min` is the error `below`, above
+/// `max` too large.
+fn bounded_percent(
+    text: &str,
+    symbols: NumberSymbols,
+    (min, below): (f64, InputError),
+    max: f64,
+) -> Result<f64, InputError> {
     let percent = parse_percent(text, symbols)?;
-    if percent < 0.0 {
-        return Err(InputError::Negative);
+    if percent < min {
+        return Err(below);
     }
-    if percent > 1_000.0 {
+    if percent > max {
         return Err(InputError::TooLarge);
     }
     Ok(percent / 100.0)
 }
 
+/// A percent that may exceed 100 (a part of last year kept as upsell can, in principle), ≥ 0.
+fn positive_percent(text: &str, symbols: NumberSymbols) -> Result<f64, InputError> {
+    bounded_percent(text, symbols, (0.0, InputError::Negative), 1_000.0)
+}
+
 /// Growth in percent, −100 or more, read as a fraction.
 fn growth_percent(text: &str, symbols: NumberSymbols) -> Result<f64, InputError> {
-    let percent = parse_percent(text, symbols)?;
-    if percent < -100.0 {
-        return Err(InputError::PercentOutOfRange);
-    }
-    if percent > 10_000.0 {
-        return Err(InputError::TooLarge);
-    }
-    Ok(percent / 100.0)
+    bounded_percent(
+        text,
+        symbols,
+        (-100.0, InputError::PercentOutOfRange),
+        10_000.0,
+    )
 }
 
 /// A churn below 100 % per month, read as a fraction.
@@ -467,17 +476,10 @@ fn churn_percent(text: &str, symbols: NumberSymbols) -> Result<f64, InputError> 
 
 impl PageData for AnnualDraft {
     const VERSION: u32 = ANNUAL_VERSION;
+    const SLOT: Slot = Slot::Annual;
 
-    fn text(plan: &PlanDraft) -> &str {
-        &plan.annual
-    }
-
-    fn keep(plan: &mut PlanDraft, text: String) {
-        plan.annual = text;
-    }
-
-    fn typed_in(&mut self) -> &mut String {
-        &mut self.typed_in
+    fn typed_in(&self) -> &str {
+        &self.typed_in
     }
 
     /// A field missing or of another type reads as empty (nothing is invented).
@@ -639,23 +641,8 @@ impl PageData for AnnualDraft {
         out.close(']');
     }
 
-    fn is_empty(&self) -> bool {
-        AnnualDraft::is_empty(self)
-    }
-
-    fn retyped(self, lang: Lang) -> Self {
-        AnnualDraft::retyped(self, lang)
-    }
-}
-
-impl AnnualDraft {
-    /// The language its numbers are typed in (English for a tag this build does not know).
-    pub fn lang(&self) -> Lang {
-        Lang::from_tag(&self.typed_in).unwrap_or(Lang::English)
-    }
-
     /// Whether nothing has been typed or chosen (a stage total left empty counts as none).
-    pub fn is_empty(&self) -> bool {
+    fn is_empty(&self) -> bool {
         let mut typed = self.clone();
         typed
             .last_year
@@ -670,33 +657,29 @@ impl AnnualDraft {
 
     /// The same annual plan with every number written in `lang`'s format (see
     /// `PlanDraft::retyped`); text that is not a number is kept as typed.
-    pub fn retyped(mut self, lang: Lang) -> Self {
-        let (from, to) = (self.lang().symbols(), lang.symbols());
-        self.typed_in = lang.tag().to_owned();
-        if from == to {
+    fn retyped(mut self, lang: Lang) -> Self {
+        let Some(numbers) = retyping(&mut self.typed_in, lang) else {
             return self;
-        }
-        let amount = |text: &mut String| *text = retype(text, from, to, false);
-        let percent = |text: &mut String| *text = retype(text, from, to, true);
+        };
         for stage in &mut self.last_year.stages {
-            amount(&mut stage.total);
+            numbers.amount(&mut stage.total);
         }
-        amount(&mut self.last_year.spend);
-        amount(&mut self.last_year.revenue);
-        amount(&mut self.last_year.new_customer_revenue);
-        amount(&mut self.goal.revenue);
-        percent(&mut self.goal.growth);
-        amount(&mut self.goal.new_customers);
-        amount(&mut self.goal.recurring);
-        amount(&mut self.goal.current_mrr);
-        percent(&mut self.goal.churn);
-        amount(&mut self.goal.mrr_per_customer);
+        numbers.amount(&mut self.last_year.spend);
+        numbers.amount(&mut self.last_year.revenue);
+        numbers.amount(&mut self.last_year.new_customer_revenue);
+        numbers.amount(&mut self.goal.revenue);
+        numbers.percent(&mut self.goal.growth);
+        numbers.amount(&mut self.goal.new_customers);
+        numbers.amount(&mut self.goal.recurring);
+        numbers.amount(&mut self.goal.current_mrr);
+        numbers.percent(&mut self.goal.churn);
+        numbers.amount(&mut self.goal.mrr_per_customer);
         for part in Part::ALL {
             let part = self.existing.part_mut(part);
             if part.is_percent {
-                percent(&mut part.text);
+                numbers.percent(&mut part.text);
             } else {
-                amount(&mut part.text);
+                numbers.amount(&mut part.text);
             }
         }
         for objective in &mut self.objectives {
@@ -705,12 +688,14 @@ impl AnnualDraft {
                 .into_iter()
                 .chain(objective.values.iter_mut())
             {
-                *text = retype(text, from, to, is_percent);
+                numbers.number(text, is_percent);
             }
         }
         self
     }
+}
 
+impl AnnualDraft {
     /// The text typed as last year's total of stage `id` ("" when none).
     pub fn stage_total(&self, id: StageId) -> &str {
         self.last_year
@@ -787,59 +772,50 @@ impl AnnualDraft {
         let symbols = self.lang().symbols();
         let goal = &self.goal;
         let mut errors = Vec::new();
+        // A field of the goal: a number that must be typed (or, `is_optional`, may be empty).
+        let mut read = |text: &str, field, parse, is_optional: bool| {
+            if is_optional {
+                optional(text, field, parse, symbols, &mut errors)
+            } else {
+                required(text, field, parse, symbols, &mut errors)
+            }
+        };
         let target = match goal.mode {
-            GoalMode::Revenue => required(
+            GoalMode::Revenue => read(
                 &goal.revenue,
                 AnnualField::GoalRevenue,
                 parse_positive,
-                symbols,
-                &mut errors,
+                false,
             )
             .map(GoalTarget::Revenue),
-            GoalMode::Growth => required(
-                &goal.growth,
-                AnnualField::Growth,
-                growth_percent,
-                symbols,
-                &mut errors,
-            )
-            .map(GoalTarget::Growth),
-            GoalMode::NewCustomers => required(
+            GoalMode::Growth => read(&goal.growth, AnnualField::Growth, growth_percent, false)
+                .map(GoalTarget::Growth),
+            GoalMode::NewCustomers => read(
                 &goal.new_customers,
                 AnnualField::NewCustomers,
                 parse_positive,
-                symbols,
-                &mut errors,
+                false,
             )
             .map(GoalTarget::NewCustomers),
             GoalMode::Mrr | GoalMode::Arr => {
-                let target = required(
+                let target = read(
                     &goal.recurring,
                     AnnualField::Recurring,
                     parse_positive,
-                    symbols,
-                    &mut errors,
+                    false,
                 );
-                let current = optional(
+                let current = read(
                     &goal.current_mrr,
                     AnnualField::CurrentMrr,
                     parse_non_negative,
-                    symbols,
-                    &mut errors,
+                    true,
                 );
-                let churn = optional(
-                    &goal.churn,
-                    AnnualField::Churn,
-                    churn_percent,
-                    symbols,
-                    &mut errors,
-                );
-                let per_customer = required(
+                let churn = read(&goal.churn, AnnualField::Churn, churn_percent, true);
+                let per_customer = read(
                     &goal.mrr_per_customer,
                     AnnualField::MrrPerCustomer,
                     parse_positive,
-                    symbols,
-                    &mut errors,
+                    false,
                 );
                 match (target, per_customer) {
                     (Some(target), Some(mrr_per_customer)) if errors.is_empty() => {

@@ -151,39 +151,18 @@ pub fn merge_preferring(
         let text = m.pick(clash, &*field(base), &*field(&mut merged), &*field(theirs));
         *field(&mut merged) = text;
     }
-    merged.goal_kind = m.pick(
-        &Clash::GoalKind,
-        &base.goal_kind,
-        &mine.goal_kind,
-        &theirs.goal_kind,
-    );
+    // The fields of other types, one by one.
+    macro_rules! pick {
+        ($clash:expr, $($field:ident).+) => {
+            m.pick(&$clash, &base.$($field).+, &mine.$($field).+, &theirs.$($field).+)
+        };
+    }
+    merged.goal_kind = pick!(Clash::GoalKind, goal_kind);
     merged.stages = merge_stages(m, &base.stages, &mine.stages, &theirs.stages);
-    let (base_marketing, marketing) = (&base.marketing, &mut merged.marketing);
-    let their_marketing = &theirs.marketing;
-    marketing.budget_period = m.pick(
-        &Clash::Marketing,
-        &base_marketing.budget_period,
-        &mine.marketing.budget_period,
-        &their_marketing.budget_period,
-    );
-    marketing.channels = m.pick(
-        &Clash::Marketing,
-        &base_marketing.channels,
-        &mine.marketing.channels,
-        &their_marketing.channels,
-    );
-    marketing.lifetime_kind = m.pick(
-        &Clash::Marketing,
-        &base_marketing.lifetime_kind,
-        &mine.marketing.lifetime_kind,
-        &their_marketing.lifetime_kind,
-    );
-    marketing.rank_by = m.pick(
-        &Clash::Marketing,
-        &base_marketing.rank_by,
-        &mine.marketing.rank_by,
-        &their_marketing.rank_by,
-    );
+    merged.marketing.budget_period = pick!(Clash::Marketing, marketing.budget_period);
+    merged.marketing.channels = pick!(Clash::Marketing, marketing.channels);
+    merged.marketing.lifetime_kind = pick!(Clash::Marketing, marketing.lifetime_kind);
+    merged.marketing.rank_by = pick!(Clash::Marketing, marketing.rank_by);
     merged.tracking = merge_tracking(m, &base.tracking, &mine.tracking, &theirs.tracking);
     merged.annual = merge_page_text(
         m,
@@ -363,7 +342,7 @@ fn merge_value(
     item: Option<&str>,
 ) -> Value {
     if mine == theirs || theirs == base || mine == base {
-        return pick_value(m, page, base, mine, theirs, item);
+        return m.pick(&page.clash(item), base, mine, theirs);
     }
     const NULL: &Value = &Value::Null;
     match (base, mine, theirs) {
@@ -398,30 +377,19 @@ fn merge_value(
             }
             let is_texts = |of: &[Value]| of.len() == list.len() && of.iter().all(Value::is_string);
             if !(is_texts(base_list) && is_texts(list) && is_texts(their_list)) {
-                return pick_value(m, page, base, mine, theirs, item);
+                return m.pick(&page.clash(item), base, mine, theirs);
             }
             Value::Array(
                 base_list
                     .iter()
                     .zip(list)
                     .zip(their_list)
-                    .map(|((base, mine), theirs)| pick_value(m, page, base, mine, theirs, item))
+                    .map(|((base, mine), theirs)| m.pick(&page.clash(item), base, mine, theirs))
                     .collect(),
             )
         }
-        _ => pick_value(m, page, base, mine, theirs, item),
+        _ => m.pick(&page.clash(item), base, mine, theirs),
     }
-}
-
-fn pick_value(
-    m: &mut Merger,
-    page: PageText,
-    base: &Value,
-    mine: &Value,
-    theirs: &Value,
-    item: Option<&str>,
-) -> Value {
-    m.pick(&page.clash(item), base, mine, theirs)
 }
 
 /// What identifies an item of a page's list: its `id` (objectives) or its `stage` (a stage's

@@ -10,7 +10,8 @@
 use serde_json::{Map, Value};
 
 use crate::model::json::Json;
-use crate::model::{Lang, PlanDraft};
+use crate::model::number::retype;
+use crate::model::{Lang, NumberSymbols, PlanDraft};
 
 /// A page's own data: its shape's version, where the plan keeps it, and how its fields are read
 /// and written.
@@ -18,14 +19,11 @@ pub trait PageData: Clone + Default + PartialEq {
     /// The version of the shape this build writes; a text of a later version is refused.
     const VERSION: u32;
 
-    /// Its text in `plan`.
-    fn text(plan: &PlanDraft) -> &str;
-
-    /// Keeps `text` in `plan`.
-    fn keep(plan: &mut PlanDraft, text: String);
+    /// Where the plan keeps it.
+    const SLOT: Slot;
 
     /// The tag of the language its numbers are typed in (`"pl"`: `1,5`).
-    fn typed_in(&mut self) -> &mut String;
+    fn typed_in(&self) -> &str;
 
     /// Its fields read from `map`, the JSON object of a text of a version this build reads.
     fn read(map: &Map<String, Value>) -> Self;
@@ -36,14 +34,34 @@ pub trait PageData: Clone + Default + PartialEq {
     /// Whether nothing has been typed or chosen: the plan then keeps the empty text.
     fn is_empty(&self) -> bool;
 
-    /// The same data with every number written in `lang`'s format.
+    /// The same data with every number written in `lang`'s format (and `lang` named as the
+    /// language it is typed in); text that is not a number is kept as typed.
     fn retyped(self, lang: Lang) -> Self;
+
+    /// Its text in `plan`.
+    fn text(plan: &PlanDraft) -> &str {
+        match Self::SLOT {
+            Slot::Annual => &plan.annual,
+            Slot::Forecast => &plan.forecast,
+        }
+    }
+
+    /// Keeps `text` in `plan`.
+    fn keep(plan: &mut PlanDraft, text: String) {
+        match Self::SLOT {
+            Slot::Annual => plan.annual = text,
+            Slot::Forecast => plan.forecast = text,
+        }
+    }
 
     /// An empty one, typed in `lang`.
     fn new(lang: Lang) -> Self {
-        let mut data = Self::default();
-        *data.typed_in() = lang.tag().to_owned();
-        data
+        Self::default().retyped(lang)
+    }
+
+    /// The language its numbers are typed in (English for a tag this build does not know).
+    fn lang(&self) -> Lang {
+        Lang::from_tag(self.typed_in()).unwrap_or(Lang::English)
     }
 
     /// Reads `text`; an empty text is an empty one typed in `lang`.
@@ -78,6 +96,49 @@ pub trait PageData: Clone + Default + PartialEq {
     fn of_plan(plan: &PlanDraft, lang: Lang) -> Result<Self, PageDataError> {
         Self::decode(Self::text(plan), lang).map(|data| data.retyped(lang))
     }
+}
+
+/// Retyping a page's data into `lang` (see [`retyping`]): its numbers, typed with `from`'s
+/// symbols, rewritten with `to`'s.
+pub struct Retype {
+    pub from: NumberSymbols,
+    to: NumberSymbols,
+}
+
+impl Retype {
+    /// An amount typed as `text` rewritten (text that is not a number is kept).
+    pub fn amount(&self, text: &mut String) {
+        self.number(text, false);
+    }
+
+    /// A percent typed as `text` rewritten.
+    pub fn percent(&self, text: &mut String) {
+        self.number(text, true);
+    }
+
+    /// A number typed as `text`, a percent when `is_percent`, rewritten.
+    pub fn number(&self, text: &mut String, is_percent: bool) {
+        *text = retype(text, self.from, self.to, is_percent);
+    }
+}
+
+/// Retyping a page's data into `lang`: `typed_in` becomes `lang`'s tag, and the numbers typed
+/// in the old language are to be rewritten as the [`Retype`] returned says; `None` when both
+/// languages write numbers alike.
+pub fn retyping(typed_in: &mut String, lang: Lang) -> Option<Retype> {
+    let from = Lang::from_tag(typed_in).unwrap_or(Lang::English).symbols();
+    let to = lang.symbols();
+    *typed_in = lang.tag().to_owned();
+    (from != to).then_some(Retype { from, to })
+}
+
+/// The plan's texts that hold a page's own data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// `PlanDraft::annual`: the Annual plan page's.
+    Annual,
+    /// `PlanDraft::forecast`: the Forecast page's.
+    Forecast,
 }
 
 /// Why a page's own text cannot be read.

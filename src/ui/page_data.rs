@@ -53,42 +53,33 @@ impl<T: PageData + Send + Sync + 'static> PageDataOf<T> {
     }
 }
 
-/// What a page says when its data cannot be read, and the `id` of the field showing the text.
-#[derive(Clone, Copy)]
-pub struct UnreadableTexts {
-    /// Written by a newer version.
-    pub newer: Key,
-    /// Not readable at all.
-    pub damaged: Key,
-    /// The label of the text kept.
-    pub kept: Key,
-    /// The button that starts again with nothing.
-    pub start_again: Key,
-    pub id: &'static str,
-}
-
 /// The page's data could not be read: why, its text exactly as kept (to copy), and a button to
 /// start again with nothing. Nothing while it reads.
 #[component]
 pub fn Unreadable<T: PageData + Send + Sync + 'static>(
     data: PageDataOf<T>,
-    texts: UnreadableTexts,
+    /// What the page says: written by a newer version; not readable at all; the label of the
+    /// text kept; the button that starts again with nothing.
+    texts: [Key; 4],
+    /// The `id` of the field showing the text.
+    id: &'static str,
 ) -> impl IntoView {
+    let [newer, damaged, kept, start_again] = texts;
     move || {
         data.read.with(|read| {
             read.as_ref().err().map(|error| {
                 let reason = t(match error {
-                    PageDataError::Newer(_) => texts.newer,
-                    PageDataError::Damaged => texts.damaged,
+                    PageDataError::Newer(_) => newer,
+                    PageDataError::Damaged => damaged,
                 });
                 let text = data.draft.with_untracked(|draft| T::text(draft).to_owned());
-                let start_again = move |_| data.draft.update(|draft| T::keep(draft, String::new()));
+                let restart = move |_| data.draft.update(|draft| T::keep(draft, String::new()));
                 view! {
                     <section class="card problem" role="alert">
                         <p>{reason}</p>
-                        <label for=texts.id>{t(texts.kept)}</label>
-                        <textarea id=texts.id readonly rows="4">{text}</textarea>
-                        <button type="button" on:click=start_again>{t(texts.start_again)}</button>
+                        <label for=id>{t(kept)}</label>
+                        <textarea id=id readonly rows="4">{text}</textarea>
+                        <button type="button" on:click=restart>{t(start_again)}</button>
                     </section>
                 }
             })

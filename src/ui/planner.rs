@@ -288,13 +288,7 @@ impl Planner {
     pub fn current_record(self) -> PlanRecord {
         self.library
             .with_untracked(Library::open_record)
-            .unwrap_or_else(|| PlanRecord {
-                id: new_plan_id(),
-                modified_ms: now_ms(),
-                deleted_ms: None,
-                lineage: Vec::new(),
-                draft: self.draft.get_untracked(),
-            })
+            .unwrap_or_else(|| PlanRecord::new(new_plan_id(), now_ms(), self.draft.get_untracked()))
     }
 
     // -- Carrying out the library's decisions --------------------------------------------------

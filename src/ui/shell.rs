@@ -14,6 +14,7 @@ use crate::model::PlanDraft;
 use crate::pages::Page;
 use crate::storage;
 use crate::ui::browser::{self, focus_later};
+use crate::ui::library::LibraryPanel;
 use crate::ui::notices::Notices;
 use crate::ui::planner::Planner;
 use crate::ui::state::PageState;
@@ -118,10 +119,27 @@ fn nav_label(page: Page) -> Key {
     }
 }
 
-/// A page of the full app: the header, the plan library's notices, and the `page`'s content,
-/// made by `content` from the open plan's shared state.
+/// What a page shows in the layout, made from the open plan's shared state: the plan library
+/// heads its first column, with `under_library` below it; `rest` follows.
+pub struct Content {
+    pub under_library: Option<AnyView>,
+    pub rest: AnyView,
+}
+
+impl Content {
+    /// A page with nothing of its own under the plan library.
+    pub fn after_library(rest: impl IntoView + 'static) -> Self {
+        Self {
+            under_library: None,
+            rest: rest.into_any(),
+        }
+    }
+}
+
+/// A page of the full app: the header, the plan library's notices and the library, and the
+/// `page`'s content, made by `content` from the open plan's shared state.
 #[component]
-pub fn Shell(page: Page, content: fn(PageState) -> AnyView) -> impl IntoView {
+pub fn Shell(page: Page, content: fn(PageState) -> Content) -> impl IntoView {
     let planner = Planner::open();
     let state = PageState::new(planner);
     let draft = planner.draft();
@@ -183,7 +201,13 @@ pub fn Shell(page: Page, content: fn(PageState) -> AnyView) -> impl IntoView {
         </header>
         <UpdateNotice />
         <Notices planner />
-        <main class="layout">{content}</main>
+        <main class="layout">
+            <div class="column">
+                <LibraryPanel planner />
+                {content.under_library}
+            </div>
+            {content.rest}
+        </main>
         <footer class="site-footer">
             <p>{t(Key::Footer)}</p>
             <p class="print-only">{t(Key::PrintedFrom)}</p>

@@ -9,7 +9,8 @@ use crate::model::{Field, FieldError, Period, PlanDraft, Source, Targets};
 use crate::pages::Page;
 use crate::ui::browser::focus_later;
 use crate::ui::planner::FIELD_FRAGMENT;
-use crate::ui::state::{Checked, TargetsMemo};
+use crate::ui::shell::Content;
+use crate::ui::state::{Checked, PageState, TargetsMemo};
 use crate::ui::table::ScrollTable;
 use crate::ui::text::{
     error_message, exact, field_id, money, money_needed, needed, percent, stage_label, t, tf,
@@ -263,4 +264,24 @@ fn field_label(draft: &PlanDraft, field: Field) -> String {
         // Marketing fields have their errors next to them and never block the targets.
         _ => t(Key::ChannelsHeading).to_owned(),
     }
+}
+
+/// The layout of a page whose plan fields are on the Plan page (Channels and KPIs, Results): the
+/// targets in the second column, the page's `panels` below both; a problem the targets list
+/// leads to its field there.
+pub fn beside_targets(state: PageState, panels: impl IntoView + 'static) -> Content {
+    let PageState {
+        draft,
+        checked,
+        targets,
+        plan_fragment,
+        ..
+    } = state;
+    provide_context(FieldsElsewhere(plan_fragment));
+    Content::after_library(view! {
+        <div class="column">
+            <TargetsPanel draft checked targets />
+        </div>
+        <div class="wide">{panels}</div>
+    })
 }

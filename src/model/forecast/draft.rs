@@ -16,9 +16,9 @@ use serde_json::{Map, Value};
 use crate::model::forecast::odds::Spread;
 use crate::model::forecast::timing::{self, Phasing, MAX_DAYS, MONTHS};
 use crate::model::json::{list, object, text_of, Json};
-use crate::model::number::{parse_non_negative, parse_percent, retype};
-use crate::model::page_data::PageData;
-use crate::model::{InputError, Lang, NumberSymbols, PlanDraft, StageId};
+use crate::model::number::{parse_non_negative, parse_percent};
+use crate::model::page_data::{retyping, PageData, Slot};
+use crate::model::{InputError, Lang, NumberSymbols, StageId};
 
 /// The version of the forecast's own shape that this build writes.
 pub const FORECAST_VERSION: u32 = 1;
@@ -185,17 +185,10 @@ impl Ranges {
 
 impl PageData for ForecastDraft {
     const VERSION: u32 = FORECAST_VERSION;
+    const SLOT: Slot = Slot::Forecast;
 
-    fn text(plan: &PlanDraft) -> &str {
-        &plan.forecast
-    }
-
-    fn keep(plan: &mut PlanDraft, text: String) {
-        plan.forecast = text;
-    }
-
-    fn typed_in(&mut self) -> &mut String {
-        &mut self.typed_in
+    fn typed_in(&self) -> &str {
+        &self.typed_in
     }
 
     /// A field missing or of another type reads as its default (nothing is invented).
@@ -314,23 +307,8 @@ impl PageData for ForecastDraft {
         out.close(']');
     }
 
-    fn is_empty(&self) -> bool {
-        ForecastDraft::is_empty(self)
-    }
-
-    fn retyped(self, lang: Lang) -> Self {
-        ForecastDraft::retyped(self, lang)
-    }
-}
-
-impl ForecastDraft {
-    /// The language its numbers are typed in (English for a tag this build does not know).
-    pub fn lang(&self) -> Lang {
-        Lang::from_tag(&self.typed_in).unwrap_or(Lang::English)
-    }
-
     /// Whether nothing has been typed or chosen (entries left empty count as none).
-    pub fn is_empty(&self) -> bool {
+    fn is_empty(&self) -> bool {
         let mut typed = self.clone();
         typed.days.retain(|entry| !entry.text.trim().is_empty());
         typed
@@ -345,34 +323,34 @@ impl ForecastDraft {
 
     /// The same forecast with every number written in `lang`'s format (see
     /// `PlanDraft::retyped`); text that is not a number is kept as typed.
-    pub fn retyped(mut self, lang: Lang) -> Self {
-        let (from, to) = (self.lang().symbols(), lang.symbols());
-        self.typed_in = lang.tag().to_owned();
-        if from == to {
+    fn retyped(mut self, lang: Lang) -> Self {
+        let Some(numbers) = retyping(&mut self.typed_in, lang) else {
             return self;
-        }
-        let amount = |text: &mut String| *text = retype(text, from, to, false);
-        let percent = |text: &mut String| *text = retype(text, from, to, true);
-        self.weights.iter_mut().for_each(amount);
+        };
+        self.weights
+            .iter_mut()
+            .for_each(|text| numbers.amount(text));
         for entry in &mut self.days {
-            amount(&mut entry.text);
+            numbers.amount(&mut entry.text);
         }
         for range in &mut self.ranges {
-            percent(&mut range.low);
-            percent(&mut range.high);
+            numbers.percent(&mut range.low);
+            numbers.percent(&mut range.high);
         }
-        amount(&mut self.revenue_low);
-        amount(&mut self.revenue_high);
+        numbers.amount(&mut self.revenue_low);
+        numbers.amount(&mut self.revenue_high);
         // A seed is written without separators in every language ("2027", never "2,027").
-        if let Ok(seed) = parse_non_negative(&self.seed, from) {
+        if let Ok(seed) = parse_non_negative(&self.seed, numbers.from) {
             if seed.fract() == 0.0 && seed <= MAX_SEED as f64 {
                 self.seed = (seed as u64).to_string();
             }
         }
-        percent(&mut self.scenario_percent);
+        numbers.percent(&mut self.scenario_percent);
         self
     }
+}
 
+impl ForecastDraft {
     /// The weight typed for month `index` of the plan year ("" when none).
     pub fn weight(&self, index: usize) -> &str {
         self.weights.get(index).map_or("", String::as_str)

@@ -106,6 +106,17 @@ pub fn version_id(text: &str) -> String {
 }
 
 impl PlanRecord {
+    /// A live plan, changed at `modified_ms`, that storage has not saved yet (no lineage).
+    pub fn new(id: PlanId, modified_ms: u64, draft: PlanDraft) -> Self {
+        Self {
+            id,
+            modified_ms,
+            deleted_ms: None,
+            lineage: Vec::new(),
+            draft,
+        }
+    }
+
     /// Whether the plan is in the bin.
     pub fn is_deleted(&self) -> bool {
         self.deleted_ms.is_some()

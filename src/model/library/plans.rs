@@ -156,13 +156,7 @@ impl Library {
                 match named.or_else(|| newest_live(&records)) {
                     Some(id) => Open::Plan(id),
                     None => {
-                        let record = PlanRecord {
-                            id: (now.new_id)(),
-                            modified_ms: now.ms,
-                            deleted_ms: None,
-                            lineage: Vec::new(),
-                            draft: (defaults.example)(),
-                        };
+                        let record = PlanRecord::new((now.new_id)(), now.ms, (defaults.example)());
                         let id = record.id.clone();
                         records.push(record.clone());
                         unsaved_example = Some(record);
@@ -389,13 +383,11 @@ impl Library {
                     n => format!("{name} {n}"),
                 });
                 let id = (now.new_id)();
-                self.put(PlanRecord {
-                    id: id.clone(),
-                    modified_ms: now.ms,
-                    deleted_ms: None,
-                    lineage: Vec::new(),
-                    draft: PlanDraft { name, ..draft },
-                });
+                self.put(PlanRecord::new(
+                    id.clone(),
+                    now.ms,
+                    PlanDraft { name, ..draft },
+                ));
                 id
             })
             .collect()
@@ -502,13 +494,7 @@ impl Library {
         view.original = view.draft.clone();
         let draft = view.draft.clone();
         let name = draft.name.clone();
-        self.put(PlanRecord {
-            id: (now.new_id)(),
-            modified_ms: now.ms,
-            deleted_ms: None,
-            lineage: Vec::new(),
-            draft,
-        });
+        self.put(PlanRecord::new((now.new_id)(), now.ms, draft));
         self.notice = Some(Notice::SavedCopy { name });
     }
 
@@ -563,13 +549,7 @@ impl Library {
                 ..imported
             }
         } else {
-            PlanRecord {
-                id: (now.new_id)(),
-                modified_ms: now.ms,
-                deleted_ms: None,
-                lineage: Vec::new(),
-                draft: self.copy_of(&imported.draft),
-            }
+            PlanRecord::new((now.new_id)(), now.ms, self.copy_of(&imported.draft))
         };
         self.put(record);
         true
@@ -661,13 +641,7 @@ impl Library {
     /// Adds a plan with `draft`, saves it and opens it.
     fn create(&mut self, draft: PlanDraft, now: &mut Now) {
         let id = (now.new_id)();
-        self.put(PlanRecord {
-            id: id.clone(),
-            modified_ms: now.ms,
-            deleted_ms: None,
-            lineage: Vec::new(),
-            draft,
-        });
+        self.put(PlanRecord::new(id.clone(), now.ms, draft));
         self.switch_to(&id, now);
     }
 

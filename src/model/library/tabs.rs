@@ -181,13 +181,7 @@ impl Library {
         if self.record(&id).is_some_and(|saved| saved.draft == draft) {
             return;
         }
-        self.put(PlanRecord {
-            id,
-            modified_ms: now.ms,
-            deleted_ms: None,
-            lineage: Vec::new(),
-            draft,
-        });
+        self.put(PlanRecord::new(id, now.ms, draft));
     }
 
     /// Ends the conflict; the copy of this tab's version is removed unless `is_kept`.
@@ -246,13 +240,7 @@ impl Library {
             return;
         };
         let draft = Self::settled(&conflict, Prefer::Mine).unwrap_or(conflict.mine);
-        self.put(PlanRecord {
-            id,
-            modified_ms: now.ms,
-            deleted_ms: None,
-            lineage: Vec::new(),
-            draft,
-        });
+        self.put(PlanRecord::new(id, now.ms, draft));
     }
 
     /// "Keep both": this tab's version stays a plan of its own (the copy it was saved in) and

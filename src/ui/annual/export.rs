@@ -11,6 +11,7 @@ use crate::model::annual::AnnualDraft;
 use crate::model::benchmarks::{default_steps, range, Industry};
 use crate::model::csv::{self, Cell};
 use crate::model::number::parse_number;
+use crate::model::page_data::PageData;
 use crate::model::to_percent;
 use crate::model::tracking::MONTHS;
 use crate::ui::annual::objectives::{group_name, unit_name};

@@ -13,8 +13,7 @@ mod objectives;
 use leptos::prelude::*;
 
 use crate::pages::Page;
-use crate::ui::library::LibraryPanel;
-use crate::ui::shell::Shell;
+use crate::ui::shell::{Content, Shell};
 use crate::ui::state::PageState;
 
 use crate::i18n::Key;
@@ -24,7 +23,7 @@ use crate::model::page_data::PageDataError;
 use crate::model::review::LastYear;
 use crate::model::{InputError, PlanDraft, StageId};
 use crate::ui::field::{InputField, Kind};
-use crate::ui::page_data::{PageDataOf, Unreadable, UnreadableTexts};
+use crate::ui::page_data::{PageDataOf, Unreadable};
 use crate::ui::state::{Checked, TargetsMemo};
 use crate::ui::text::{stage_labels, t};
 
@@ -159,24 +158,11 @@ pub fn annual_field_id(field: AnnualField) -> String {
     }
 }
 
-/// What the page says when the annual plan kept in the plan cannot be read.
-const UNREADABLE: UnreadableTexts = UnreadableTexts {
-    newer: Key::AnnualNewer,
-    damaged: Key::AnnualDamaged,
-    kept: Key::AnnualKeptText,
-    start_again: Key::AnnualStartAgain,
-    id: "annual-unreadable",
-};
-
 /// The Annual plan area's panels: its introduction (a column of the page's layout) and its
 /// sections (the wide part below).
 #[component]
-fn AnnualPanels(
-    draft: RwSignal<PlanDraft>,
-    checked: Checked,
-    targets: TargetsMemo,
-) -> impl IntoView {
-    let annual = Annual::new(draft, checked, targets);
+fn AnnualPanels(state: PageState) -> impl IntoView {
+    let annual = Annual::new(state.draft, state.checked, state.targets);
     let is_readable = move || annual.data.is_readable();
     view! {
         <div class="column">
@@ -187,7 +173,7 @@ fn AnnualPanels(
             </section>
         </div>
         <div class="wide">
-            <Unreadable data=annual.data texts=UNREADABLE />
+            <Unreadable data=annual.data texts=[Key::AnnualNewer, Key::AnnualDamaged, Key::AnnualKeptText, Key::AnnualStartAgain] id="annual-unreadable" />
             <Show when=is_readable>
                 <LastYearPanel annual />
                 <GoalPanel annual />
@@ -202,22 +188,5 @@ fn AnnualPanels(
 /// the targets per stage in its objectives, and stays small without the table.
 #[component]
 pub fn AnnualPage() -> impl IntoView {
-    view! { <Shell page=Page::Annual content /> }
-}
-
-fn content(state: PageState) -> AnyView {
-    let PageState {
-        planner,
-        draft,
-        checked,
-        targets,
-        ..
-    } = state;
-    view! {
-        <div class="column">
-            <LibraryPanel planner />
-        </div>
-        <AnnualPanels draft checked targets />
-    }
-    .into_any()
+    view! { <Shell page=Page::Annual content=|state| Content::after_library(view! { <AnnualPanels state /> }) /> }
 }

@@ -12,10 +12,9 @@ use leptos::prelude::*;
 
 use crate::model::channels::Report;
 use crate::pages::Page;
-use crate::ui::library::LibraryPanel;
-use crate::ui::shell::Shell;
+use crate::ui::shell::{Content, Shell};
 use crate::ui::state::{PageState, ReportMemo};
-use crate::ui::targets::{FieldsElsewhere, TargetsPanel};
+use crate::ui::targets::beside_targets;
 use channel_plan::{BudgetPanel, ChannelTargetsPanel};
 use compare::ComparePanel;
 use inputs::ChannelsPanel;
@@ -27,33 +26,19 @@ pub fn ChannelsPage() -> impl IntoView {
     view! { <Shell page=Page::Channels content /> }
 }
 
-fn content(state: PageState) -> AnyView {
-    let PageState {
-        planner,
-        draft,
-        checked,
-        targets,
-        plan_fragment,
-    } = state;
-    // The plan's fields are on the Plan page: a problem listed here leads there.
-    provide_context(FieldsElsewhere(plan_fragment));
+fn content(state: PageState) -> Content {
+    let draft = state.draft;
     let report = state.report();
     // The channel inputs and KPIs only: editing the goal or a rate leaves this unchanged.
     let kpi_report: ReportMemo = Memo::new(move |_| report.with(Report::without_targets));
-    view! {
-        <div class="column">
-            <LibraryPanel planner />
-        </div>
-        <div class="column">
-            <TargetsPanel draft checked targets />
-        </div>
-        <div class="wide">
+    beside_targets(
+        state,
+        view! {
             <ChannelsPanel draft report=kpi_report />
             <ChannelTargetsPanel report />
             <BudgetPanel report />
             <KpiPanel draft report=kpi_report />
             <ComparePanel draft report=kpi_report />
-        </div>
-    }
-    .into_any()
+        },
+    )
 }

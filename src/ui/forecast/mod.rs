@@ -14,8 +14,7 @@ mod timing;
 use leptos::prelude::*;
 
 use crate::pages::Page;
-use crate::ui::library::LibraryPanel;
-use crate::ui::shell::Shell;
+use crate::ui::shell::{Content, Shell};
 use crate::ui::state::PageState;
 
 use crate::i18n::Key;
@@ -29,8 +28,7 @@ use crate::model::{InputError, Plan, PlanDraft, StageId};
 use crate::ui::browser::focus_later;
 use crate::ui::browser::this_month;
 use crate::ui::field::{InputField, Kind};
-use crate::ui::page_data::{PageDataOf, Unreadable, UnreadableTexts};
-use crate::ui::planner::Planner;
+use crate::ui::page_data::{PageDataOf, Unreadable};
 use crate::ui::state::{Checked, TargetsMemo};
 use crate::ui::text::{stage_labels, t, tf};
 
@@ -254,21 +252,12 @@ pub fn field_id(field: ForecastField) -> String {
     }
 }
 
-/// What the page says when the forecast kept in the plan cannot be read.
-const UNREADABLE: UnreadableTexts = UnreadableTexts {
-    newer: Key::ForecastNewer,
-    damaged: Key::ForecastDamaged,
-    kept: Key::ForecastKeptText,
-    start_again: Key::ForecastStartAgain,
-    id: "forecast-unreadable",
-};
-
 /// The Forecast area's panels: its introduction (a column of the page's layout) and its
 /// sections (the wide part below).
 #[component]
-fn ForecastPanels(planner: Planner, checked: Checked, targets: TargetsMemo) -> impl IntoView {
-    let draft = planner.draft();
-    let forecast = Forecast::new(draft, checked, targets);
+fn ForecastPanels(state: PageState) -> impl IntoView {
+    let (planner, checked) = (state.planner, state.checked);
+    let forecast = Forecast::new(state.draft, checked, state.targets);
     let is_readable = move || forecast.data.is_readable();
     let plan_problem = move || {
         checked
@@ -285,7 +274,7 @@ fn ForecastPanels(planner: Planner, checked: Checked, targets: TargetsMemo) -> i
             </section>
         </div>
         <div class="wide">
-            <Unreadable data=forecast.data texts=UNREADABLE />
+            <Unreadable data=forecast.data texts=[Key::ForecastNewer, Key::ForecastDamaged, Key::ForecastKeptText, Key::ForecastStartAgain] id="forecast-unreadable" />
             <Show when=is_readable>
                 <TimingPanel forecast />
                 <OddsPanel forecast />
@@ -300,21 +289,5 @@ fn ForecastPanels(planner: Planner, checked: Checked, targets: TargetsMemo) -> i
 /// channels itself: the page carries no channel report.
 #[component]
 pub fn ForecastPage() -> impl IntoView {
-    view! { <Shell page=Page::Forecast content /> }
-}
-
-fn content(state: PageState) -> AnyView {
-    let PageState {
-        planner,
-        checked,
-        targets,
-        ..
-    } = state;
-    view! {
-        <div class="column">
-            <LibraryPanel planner />
-        </div>
-        <ForecastPanels planner checked targets />
-    }
-    .into_any()
+    view! { <Shell page=Page::Forecast content=|state| Content::after_library(view! { <ForecastPanels state /> }) /> }
 }

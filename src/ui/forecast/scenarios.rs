@@ -43,6 +43,10 @@ struct Line {
     is_input: bool,
 }
 
+/// A row of the comparison read from each outcome: its header, how its values are shown, how
+/// each is read, and whether it is an input.
+type ScenarioRow = (Key, fn(f64) -> String, fn(&Outcome) -> Option<f64>, bool);
+
 /// The comparison's rows for `columns` (the base first), stage names from the base.
 fn lines(columns: &[Column], stage_names: &[String]) -> Vec<Line> {
     let value = |read: &dyn Fn(&Outcome) -> Option<f64>| -> Vec<Option<f64>> {
@@ -80,30 +84,26 @@ fn lines(columns: &[Column], stage_names: &[String]) -> Vec<Line> {
             is_input: true,
         });
     }
-    lines.push(Line {
-        header: t(Key::ScenarioBudget).to_owned(),
-        show: money,
-        values: value(&|o| o.budget),
-        is_input: true,
-    });
-    lines.push(Line {
-        header: t(Key::ScenarioCustomers).to_owned(),
-        show: needed,
-        values: value(&|o| Some(o.customers)),
-        is_input: false,
-    });
-    lines.push(Line {
-        header: t(Key::ScenarioRevenue).to_owned(),
-        show: money_needed,
-        values: value(&|o| o.revenue),
-        is_input: false,
-    });
-    lines.push(Line {
-        header: t(Key::ScenarioBudgetNeeded).to_owned(),
-        show: money_needed,
-        values: value(&|o| o.budget_needed),
-        is_input: false,
-    });
+    // The budget (an input), then the outcomes: a row each, as (header, shown as, value, input).
+    let rows: [ScenarioRow; 4] = [
+        (Key::ScenarioBudget, money, |o| o.budget, true),
+        (Key::ScenarioCustomers, needed, |o| Some(o.customers), false),
+        (Key::ScenarioRevenue, money_needed, |o| o.revenue, false),
+        (
+            Key::ScenarioBudgetNeeded,
+            money_needed,
+            |o| o.budget_needed,
+            false,
+        ),
+    ];
+    for (key, show, read, is_input) in rows {
+        lines.push(Line {
+            header: t(key).to_owned(),
+            show,
+            values: value(&read),
+            is_input,
+        });
+    }
     for index in 0..stages {
         lines.push(Line {
             header: tf(Key::ScenarioStageTarget, &[("stage", &name(index))]),

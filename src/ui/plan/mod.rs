@@ -11,8 +11,7 @@ mod transfer;
 use leptos::prelude::*;
 
 use crate::pages::Page;
-use crate::ui::library::LibraryPanel;
-use crate::ui::shell::Shell;
+use crate::ui::shell::{Content, Shell};
 use crate::ui::state::PageState;
 use crate::ui::targets::TargetsPanel;
 use forward_check::ForwardCheck;
@@ -26,7 +25,7 @@ pub fn PlanPage() -> impl IntoView {
     view! { <Shell page=Page::Plan content /> }
 }
 
-fn content(state: PageState) -> AnyView {
+fn content(state: PageState) -> Content {
     let PageState {
         planner,
         draft,
@@ -35,17 +34,17 @@ fn content(state: PageState) -> AnyView {
         ..
     } = state;
     let report = state.report();
-    view! {
-        <div class="column">
-            <LibraryPanel planner />
-            <GoalForm draft checked />
-            <StageList draft checked />
-        </div>
-        <div class="column">
-            <TargetsPanel draft checked targets />
-            <ForwardCheck draft checked />
-            <PlanActions planner checked targets report />
-        </div>
+    Content {
+        under_library: Some(
+            view! { <GoalForm draft checked /> <StageList draft checked /> }.into_any(),
+        ),
+        rest: view! {
+            <div class="column">
+                <TargetsPanel draft checked targets />
+                <ForwardCheck draft checked />
+                <PlanActions planner checked targets report />
+            </div>
+        }
+        .into_any(),
     }
-    .into_any()
 }

@@ -10,10 +10,9 @@ mod standing;
 use leptos::prelude::*;
 
 use crate::pages::Page;
-use crate::ui::library::LibraryPanel;
-use crate::ui::shell::Shell;
+use crate::ui::shell::{Content, Shell};
 use crate::ui::state::PageState;
-use crate::ui::targets::{FieldsElsewhere, TargetsPanel};
+use crate::ui::targets::beside_targets;
 
 use crate::i18n::Key;
 use crate::model::tracking::leak::{diagnose, Leak};
@@ -206,27 +205,11 @@ pub fn ResultsPage() -> impl IntoView {
     view! { <Shell page=Page::Results content /> }
 }
 
-fn content(state: PageState) -> AnyView {
-    let PageState {
-        planner,
-        draft,
-        checked,
-        targets,
-        plan_fragment,
-    } = state;
-    // The plan's fields are on the Plan page: a problem listed here leads there.
-    provide_context(FieldsElsewhere(plan_fragment));
+fn content(state: PageState) -> Content {
     let report = state.report();
-    view! {
-        <div class="column">
-            <LibraryPanel planner />
-        </div>
-        <div class="column">
-            <TargetsPanel draft checked targets />
-        </div>
-        <div class="wide">
-            <ResultsPanels draft checked targets report />
-        </div>
-    }
-    .into_any()
+    let (draft, checked, targets) = (state.draft, state.checked, state.targets);
+    beside_targets(
+        state,
+        view! { <ResultsPanels draft checked targets report /> },
+    )
 }
