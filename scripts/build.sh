@@ -12,7 +12,10 @@ cd "$ROOT"
 OUT="${1:-dist}"
 STAGE="target/site"
 echo "[build] the pages (cargo run --bin site -- pages)…"
-mapfile -t ENTRIES < <(cargo run --quiet --bin site -- pages | cut -d' ' -f1)
+# An assignment, so that a failing tool stops the build (set -e) rather than build nothing.
+PAGES="$(cargo run --quiet --bin site -- pages)"
+mapfile -t ENTRIES < <(cut -d' ' -f1 <<< "$PAGES")
+[ "${#ENTRIES[@]}" -gt 0 ] || { echo "[build] the page list is empty" >&2; exit 1; }
 rm -rf "$STAGE"
 for entry in "${ENTRIES[@]}"; do
   echo "[build] $entry.html (trunk build --release)…"
