@@ -12,7 +12,7 @@ mod common;
 
 use common::example;
 use funnel_planner::model::library::version_id;
-use funnel_planner::model::tracking::{CellAt, PlanYear, Row};
+use funnel_planner::model::results::{CellAt, PlanYear, Row};
 use funnel_planner::model::{Lang, PlanId, PlanRecord, StageId};
 use funnel_planner::storage::schema::encode_record;
 use funnel_planner::storage::{

@@ -13,20 +13,20 @@ mod common;
 mod strategies;
 
 use common::{assert_close, example};
+use funnel_planner::model::annual::goal::{
+    chain, Existing, ExistingRevenue, GoalContext, GoalTarget, Recurring,
+};
+use funnel_planner::model::annual::last_year::LastYear;
+use funnel_planner::model::annual::objectives::{MetricGroup, Objective, Unit};
 use funnel_planner::model::annual::{
     self, AnnualDraft, AnnualField, ExistingDraft, ExistingPart, GoalDraft, GoalMode, GroupTag,
     IndustryTag, LastYearDraft, ObjectiveDraft, Part, StageTotal, UnitTag, ANNUAL_VERSION,
     MAX_OBJECTIVES,
 };
 use funnel_planner::model::benchmarks::Industry;
-use funnel_planner::model::goal::{
-    chain, Existing, ExistingRevenue, GoalContext, GoalTarget, Recurring,
-};
 use funnel_planner::model::number::parse_positive;
-use funnel_planner::model::objectives::{MetricGroup, Objective, Unit};
 use funnel_planner::model::page_data::{PageData, PageDataError};
-use funnel_planner::model::review::LastYear;
-use funnel_planner::model::tracking::{MONTHS, QUARTERS};
+use funnel_planner::model::results::{MONTHS, QUARTERS};
 use funnel_planner::model::{InputError, Lang, StageId};
 use proptest::prelude::*;
 use serde_json::{json, Value};

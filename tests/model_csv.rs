@@ -23,7 +23,7 @@ use funnel_planner::model::forecast::draft::{ForecastDraft, PhasingMode};
 use funnel_planner::model::kpi::Unavailable;
 use funnel_planner::model::number::NumberSymbols;
 use funnel_planner::model::page_data::PageData;
-use funnel_planner::model::tracking::{Actuals, CellAt, Row};
+use funnel_planner::model::results::{Actuals, CellAt, Row};
 use funnel_planner::model::{reverse, ChannelId, GoalKind, Lang, PlanDraft, StageId};
 use proptest::prelude::*;
 

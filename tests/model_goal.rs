@@ -12,7 +12,7 @@
 mod common;
 
 use common::assert_close;
-use funnel_planner::model::goal::{
+use funnel_planner::model::annual::goal::{
     chain, revenue_per_new_customer, Existing, ExistingRevenue, GoalContext, GoalError, GoalTarget,
     PerCustomer, PerCustomerSource, Recurring,
 };
@@ -155,7 +155,7 @@ fn recurring_revenue_with_churn_counts_the_customers_that_replace_those_who_leav
     assert_close(annual.recurring.unwrap().target_mrr, 100_000.0);
 }
 
-fn chain_of(target: GoalTarget) -> funnel_planner::model::goal::GoalChain {
+fn chain_of(target: GoalTarget) -> funnel_planner::model::annual::goal::GoalChain {
     chain(target, &GoalContext::default()).unwrap()
 }
 

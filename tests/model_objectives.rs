@@ -8,7 +8,7 @@
     clippy::indexing_slicing
 )]
 
-use funnel_planner::model::objectives::{
+use funnel_planner::model::annual::objectives::{
     draft, Direction, Drafted, MetricGroup, Objective, Unit, Unmet,
 };
 
@@ -212,7 +212,7 @@ fn a_quarter_with_no_target_gets_no_objective_and_a_quarter_takes_its_busiest_mo
 
 #[test]
 fn every_stage_is_achievable_by_the_same_rule() {
-    use funnel_planner::model::objectives::stage_reach;
+    use funnel_planner::model::annual::objectives::stage_reach;
     // Last year's month known: half as much again, whatever the stage. Visits 2,000 a month
     // reach 3,000; Leads 32 reach 48, even where the stage above at its best rate would give more.
     assert_eq!(stage_reach(Some(2_000.0), None), Some(3_000.0));

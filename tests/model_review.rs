@@ -12,8 +12,8 @@
 mod common;
 
 use common::{assert_value, close};
+use funnel_planner::model::annual::last_year::{stretches, LastYear, Stretch, STRETCH_MULTIPLE};
 use funnel_planner::model::kpi::{Input, Unavailable};
-use funnel_planner::model::review::{stretches, LastYear, Stretch, STRETCH_MULTIPLE};
 use funnel_planner::model::{Funnel, Rate};
 
 fn worked() -> LastYear {

@@ -15,9 +15,9 @@ mod common;
 use common::{close, example};
 use funnel_planner::model::merge::merge;
 use funnel_planner::model::number::NumberSymbols;
-use funnel_planner::model::tracking::leak::{diagnose, Advice, Leak, Point};
-use funnel_planner::model::tracking::standing::{ratio, Standing, YearStanding};
-use funnel_planner::model::tracking::{
+use funnel_planner::model::results::leak::{diagnose, Advice, Leak, Point};
+use funnel_planner::model::results::standing::{ratio, Standing, YearStanding};
+use funnel_planner::model::results::{
     is_block, paste, Actuals, CellAt, CellError, Month, PlanYear, Row, Series, TrackingDraft,
     MONTHS,
 };

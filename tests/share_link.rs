@@ -17,7 +17,7 @@ use funnel_planner::model::annual::{AnnualDraft, ExistingPart, GoalMode, Objecti
 use funnel_planner::model::forecast::draft::{ForecastDraft, PhasingMode};
 use funnel_planner::model::marketing::{RankBy, MAX_CHANNELS};
 use funnel_planner::model::page_data::PageData;
-use funnel_planner::model::tracking::{CellAt, PlanYear, Row, MONTHS};
+use funnel_planner::model::results::{CellAt, PlanYear, Row, MONTHS};
 use funnel_planner::model::{Lang, MarketingDraft, PlanDraft, StageDraft, StageId};
 use funnel_planner::storage::schema::{
     decode_shared, encode_shared, DecodeError, Expected, Problem, Reason,

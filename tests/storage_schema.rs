@@ -28,7 +28,7 @@ use funnel_planner::model::marketing::{
     BudgetPeriod, ChannelStageDraft, LifetimeKind, RankBy, MAX_CHANNELS,
 };
 use funnel_planner::model::page_data::PageData;
-use funnel_planner::model::tracking::{ActualCell, CellAt, Month, PlanYear, Row, TrackingDraft};
+use funnel_planner::model::results::{ActualCell, CellAt, Month, PlanYear, Row, TrackingDraft};
 use funnel_planner::model::{
     ChannelDraft, ChannelId, GoalKind, Lang, MarketingDraft, PlanDraft, PlanId, PlanRecord,
     StageDraft, StageId,

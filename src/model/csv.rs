@@ -16,7 +16,7 @@ use crate::model::kpi::{Figure, Kpis, Unavailable};
 use crate::model::number::parse_number;
 use crate::model::number::{needed_shown, plain_decimal};
 use crate::model::page_data::PageData;
-use crate::model::tracking::{Actuals, MONTHS};
+use crate::model::results::{Actuals, MONTHS};
 use crate::model::{Goal, Lang, Period, Plan, Share, StageId, Targets};
 
 /// One cell.

@@ -6,7 +6,7 @@ use crate::model::marketing::{ChannelId, MarketingDraft};
 use crate::model::number::{
     format_typed, parse_non_negative, parse_percent, parse_positive, retype, NumberSymbols,
 };
-use crate::model::tracking::TrackingDraft;
+use crate::model::results::TrackingDraft;
 use crate::model::{
     Currency, Funnel, FunnelError, Goal, InputError, Lang, Plan, Rate, MAX_STAGES, MIN_STAGES,
 };
@@ -229,7 +229,7 @@ impl PlanDraft {
 
     /// Whether the average revenue per new customer is still the worked example's (1,100,000),
     /// which the first plan starts with: a figure the person never confirmed, so the annual
-    /// plan's chain prefers last year's (see `model::goal::revenue_per_new_customer`).
+    /// plan's chain prefers last year's (see `model::annual::goal::revenue_per_new_customer`).
     pub fn is_average_the_example(&self) -> bool {
         parse_positive(&self.average_revenue_per_customer, self.typed_in.symbols())
             == Ok(EXAMPLE_AVERAGE_REVENUE)

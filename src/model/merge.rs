@@ -13,7 +13,7 @@
 use serde_json::{Map, Value};
 
 use crate::model::json::Json;
-use crate::model::tracking::{CellAt, TrackingDraft};
+use crate::model::results::{CellAt, TrackingDraft};
 use crate::model::{PlanDraft, StageDraft, StageId};
 
 /// A field both tabs changed, each to its own text.

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::model::embed::decode_query;
-use crate::model::tracking::Month;
+use crate::model::results::Month;
 use crate::model::{Lang, PlanId};
 use crate::ui::text::lang;
 

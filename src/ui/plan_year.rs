@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::Key;
-use crate::model::tracking::PlanYear;
+use crate::model::results::PlanYear;
 use crate::model::PlanDraft;
 use crate::ui::browser::{month_label, MonthStyle};
 use crate::ui::text::t;

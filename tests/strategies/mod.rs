@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use funnel_planner::model::marketing::{BudgetPeriod, ChannelStageDraft, LifetimeKind, RankBy};
-use funnel_planner::model::tracking::{ActualCell, CellAt, PlanYear, Row, TrackingDraft, MONTHS};
+use funnel_planner::model::results::{ActualCell, CellAt, PlanYear, Row, TrackingDraft, MONTHS};
 use funnel_planner::model::{
     ChannelDraft, ChannelId, GoalKind, Lang, MarketingDraft, PlanDraft, StageDraft, StageId,
 };

@@ -18,7 +18,7 @@ use crate::model::library::LINEAGE_LEN;
 use crate::model::marketing::{
     BudgetPeriod, ChannelStageDraft, LifetimeKind, RankBy, MAX_CHANNELS,
 };
-use crate::model::tracking::{
+use crate::model::results::{
     ActualCell, CellAt, PlanYear, Row, TrackingDraft, FOCUS_PER_QUARTER, MONTHS, QUARTERS,
 };
 use crate::model::{

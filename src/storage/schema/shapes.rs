@@ -21,7 +21,7 @@
 use super::{EXPORT_APP, SCHEMA_VERSION};
 use crate::model::json::Json;
 use crate::model::marketing::{BudgetPeriod, LifetimeKind, RankBy};
-use crate::model::tracking::{Row, TrackingDraft, MONTHS};
+use crate::model::results::{Row, TrackingDraft, MONTHS};
 use crate::model::{ChannelId, GoalKind, MarketingDraft, PlanDraft, PlanRecord};
 
 pub(super) const GOAL_REVENUE: &str = "revenue";

@@ -5,13 +5,13 @@
 use leptos::prelude::*;
 
 use crate::i18n::Key;
-use crate::model::annual::{AnnualDraft, AnnualError, AnnualField, GoalMode, Part};
-use crate::model::goal::{
+use crate::model::annual::goal::{
     chain, GoalChain, GoalContext, GoalError, PerCustomer, PerCustomerSource,
 };
+use crate::model::annual::last_year::LastYear;
+use crate::model::annual::{AnnualDraft, AnnualError, AnnualField, GoalMode, Part};
 use crate::model::number::{format_typed, needed_shown, parse_positive};
 use crate::model::page_data::PageDataError;
-use crate::model::review::LastYear;
 use crate::model::GoalKind;
 use crate::model::{InputError, PlanDraft};
 use crate::ui::annual::{annual_field_id, number_field, Annual};

@@ -6,11 +6,11 @@
 use leptos::prelude::*;
 
 use crate::i18n::Key;
+use crate::model::annual::last_year::stretches;
 use crate::model::annual::{AnnualField, IndustryTag};
 use crate::model::benchmarks::{default_steps, range, Industry, Position};
 use crate::model::kpi::Figure;
 use crate::model::number::format_typed;
-use crate::model::review::stretches;
 use crate::model::{to_percent, StageId};
 use crate::ui::annual::{annual_field_id, number_field, Annual};
 use crate::ui::field::{InputField, Kind};

@@ -17,10 +17,10 @@ use crate::ui::shell::{Content, Shell};
 use crate::ui::state::PageState;
 
 use crate::i18n::Key;
+use crate::model::annual::goal::{GoalChain, GoalError};
+use crate::model::annual::last_year::LastYear;
 use crate::model::annual::{AnnualDraft, AnnualError, AnnualField};
-use crate::model::goal::{GoalChain, GoalError};
 use crate::model::page_data::PageDataError;
-use crate::model::review::LastYear;
 use crate::model::{InputError, PlanDraft, StageId};
 use crate::ui::field::{InputField, Kind};
 use crate::ui::page_data::{PageDataOf, Unreadable};

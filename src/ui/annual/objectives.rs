@@ -6,12 +6,12 @@
 use leptos::prelude::*;
 
 use crate::i18n::Key;
+use crate::model::annual::objectives::{draft, stage_reach, Objective, Progress, Smart, Unmet};
 use crate::model::annual::{
     AnnualDraft, AnnualError, AnnualField, GroupTag, ObjectiveDraft, UnitTag,
 };
 use crate::model::benchmarks::{default_steps, range, Industry};
-use crate::model::objectives::{draft, stage_reach, Objective, Progress, Smart, Unmet};
-use crate::model::tracking::{MONTHS, QUARTERS};
+use crate::model::results::{MONTHS, QUARTERS};
 use crate::model::{to_percent, Period};
 use crate::ui::annual::{annual_field_id, Annual};
 use crate::ui::browser::{month_label, this_month, MonthStyle};

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::i18n::Key;
 use crate::model::csv::{self, forecast_inputs, Cell, ForecastWords};
-use crate::model::tracking::MONTHS;
+use crate::model::results::MONTHS;
 use crate::ui::browser::{download, file_stem};
 use crate::ui::forecast::Forecast;
 use crate::ui::text::{lang, t};

@@ -23,7 +23,7 @@ use crate::model::forecast::draft::{
 };
 use crate::model::forecast::timing::Schedule;
 use crate::model::page_data::PageDataError;
-use crate::model::tracking::PlanYear;
+use crate::model::results::PlanYear;
 use crate::model::{InputError, Plan, PlanDraft, StageId};
 use crate::ui::browser::focus_later;
 use crate::ui::browser::this_month;

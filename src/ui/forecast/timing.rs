@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::i18n::Key;
 use crate::model::forecast::draft::{ForecastField, PhasingMode};
 use crate::model::forecast::timing::{Schedule, MONTHS};
-use crate::model::tracking::{Month, PlanYear};
+use crate::model::results::{Month, PlanYear};
 use crate::ui::browser::{month_label, this_month, MonthStyle};
 use crate::ui::field::Choice;
 use crate::ui::forecast::Forecast;

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use crate::i18n::Key;
 use crate::model::channels::Report;
 use crate::model::csv::{self, Words};
-use crate::model::tracking::MONTHS;
+use crate::model::results::MONTHS;
 use crate::model::{ChannelId, Plan, PlanDraft, StageId, Targets};
 use crate::storage::schema::{
     decode_import, plan_names, Expected, ImportError, Problem, Reason, MAX_IMPORT_BYTES,

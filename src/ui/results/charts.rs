@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::Key;
-use crate::model::tracking::standing::{Standing, YearStanding};
+use crate::model::results::standing::{Standing, YearStanding};
 use crate::ui::results::standing::share;
 use crate::ui::table::write_in_place;
 use crate::ui::text::{t, tf};

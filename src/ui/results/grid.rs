@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, HtmlInputElement, KeyboardEvent};
 
 use crate::i18n::Key;
-use crate::model::tracking::{is_block, paste, CellAt, MONTHS};
+use crate::model::results::{is_block, paste, CellAt, MONTHS};
 use crate::model::ChannelId;
 use crate::ui::plan_year::plan_year_field;
 use crate::ui::results::{Column, Tracked};
@@ -250,7 +250,7 @@ struct CellState {
 fn month_states(
     tracked: Tracked,
     month: usize,
-    rows: &[crate::model::tracking::Row],
+    rows: &[crate::model::results::Row],
     channel: Option<ChannelId>,
 ) -> Vec<CellState> {
     tracked.actuals.with(|(actuals, errors)| {

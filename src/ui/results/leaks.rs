@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use crate::i18n::Key;
+use crate::model::results::leak::{Advice, Leak, Point};
 use crate::model::to_percent;
-use crate::model::tracking::leak::{Advice, Leak, Point};
 use crate::ui::results::Tracked;
 use crate::ui::table::list_items;
 use crate::ui::text::{count, exact, money, needed, percents_apart, t, tf};

@@ -15,9 +15,9 @@ use crate::ui::state::PageState;
 use crate::ui::targets::beside_targets;
 
 use crate::i18n::Key;
-use crate::model::tracking::leak::{diagnose, Leak};
-use crate::model::tracking::standing::YearStanding;
-use crate::model::tracking::{Actuals, CellError, Month, PlanYear, Row, MONTHS};
+use crate::model::results::leak::{diagnose, Leak};
+use crate::model::results::standing::YearStanding;
+use crate::model::results::{Actuals, CellError, Month, PlanYear, Row, MONTHS};
 use crate::model::{PlanDraft, StageId};
 use crate::ui::browser::{month_label, this_month, MonthStyle};
 use crate::ui::state::{Checked, ReportMemo, TargetsMemo};

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::i18n::Key;
 use crate::model::number::WHOLE_TOLERANCE;
-use crate::model::tracking::standing::{Standing, YearStanding};
-use crate::model::tracking::{FOCUS_PER_QUARTER, QUARTERS};
+use crate::model::results::standing::{Standing, YearStanding};
+use crate::model::results::{FOCUS_PER_QUARTER, QUARTERS};
 use crate::model::{to_percent, StageId};
 use crate::ui::results::charts::{conversion_chart, funnel_chart, live_chart, month_chart};
 use crate::ui::results::Tracked;

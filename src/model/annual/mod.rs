@@ -1,27 +1,31 @@
 //! The annual plan as typed: last year's figures, the year's goal and what existing customers
 //! bring, the industry for benchmark ranges, and the objectives. Every number is kept as the
 //! text typed (in the language [`AnnualDraft::typed_in`] names), so nothing typed is lost; this
-//! module reads them into the model's values (`review`, `goal`, `objectives`) with an error per
-//! field.
+//! module reads them into the values of its submodules (`last_year`, `goal`, `objectives`) with
+//! an error per field.
 //!
 //! A plan keeps its annual plan as one JSON text (`PlanDraft::annual`): only the Annual plan
 //! page reads and writes it, so the other pages carry none of this. Its reader and writer are
 //! the one codec of a page's own data ([`PageData`]); its `version` is this shape's own.
 //!
-//! Units: as in `review` and `goal` (counts per year, money per year, MRR per month); growth,
+//! Units: as in `last_year` and `goal` (counts per year, money per year, MRR per month); growth,
 //! churn and parts of last year are typed as percents and read as fractions.
+
+pub mod goal;
+pub mod last_year;
+pub mod objectives;
 
 use serde_json::{Map, Value};
 
 use crate::model::json::{list, object, text_of, Json};
 use crate::model::page_data::{retyping, PageData, Slot};
 
+use crate::model::annual::goal::{Existing, ExistingRevenue, GoalTarget, Recurring};
+use crate::model::annual::last_year::LastYear;
+use crate::model::annual::objectives::{MetricGroup, Objective, Unit};
 use crate::model::benchmarks::Industry;
-use crate::model::goal::{Existing, ExistingRevenue, GoalTarget, Recurring};
 use crate::model::number::{parse_non_negative, parse_percent, parse_positive};
-use crate::model::objectives::{MetricGroup, Objective, Unit};
-use crate::model::review::LastYear;
-use crate::model::tracking::{MONTHS, QUARTERS};
+use crate::model::results::{MONTHS, QUARTERS};
 use crate::model::{InputError, Lang, NumberSymbols, PlanDraft, Share, StageId};
 
 /// The version of the annual plan's own shape that this build writes.

@@ -9,7 +9,7 @@
 //! money); months are indexes into the plan year (0 is its first month).
 
 use crate::model::number::needed_shown;
-use crate::model::tracking::{MONTHS, QUARTERS};
+use crate::model::results::{MONTHS, QUARTERS};
 
 /// The source article's groups of metrics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -221,7 +221,7 @@ pub struct Progress {
 
 /// The most a funnel stage's monthly count is known to reach, for "Achievable": one rule for
 /// every stage. Where last year's month is known (its total ÷ 12), half as much again
-/// ([`crate::model::review::STRETCH_MULTIPLE`]); else, for a stage below the top, the stage
+/// ([`crate::model::annual::last_year::STRETCH_MULTIPLE`]); else, for a stage below the top, the stage
 /// above's monthly target × the best rate known into the stage (`above`: that target and that
 /// rate as a fraction); else unknown.
 ///
@@ -230,7 +230,7 @@ pub struct Progress {
 /// 2.4 % = 65.2 a month.
 pub fn stage_reach(last_year_month: Option<f64>, above: Option<(f64, f64)>) -> Option<f64> {
     match (last_year_month, above) {
-        (Some(month), _) => Some(month * crate::model::review::STRETCH_MULTIPLE),
+        (Some(month), _) => Some(month * crate::model::annual::last_year::STRETCH_MULTIPLE),
         (None, Some((above_target, best_rate))) => Some(above_target * best_rate),
         (None, None) => None,
     }

@@ -13,7 +13,7 @@
 
 use crate::model::number::settled;
 use crate::model::order::sort_stable_by;
-use crate::model::tracking::standing::{ratio, YearStanding};
+use crate::model::results::standing::{ratio, YearStanding};
 
 /// Where in the funnel a difference is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

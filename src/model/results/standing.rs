@@ -18,7 +18,7 @@
 //!
 //! Monthly targets are the year's target ÷ 12 (a flat year).
 
-use crate::model::tracking::{Actuals, Series, MONTHS, QUARTERS};
+use crate::model::results::{Actuals, Series, MONTHS, QUARTERS};
 use crate::model::{Rate, Targets};
 
 /// Months per quarter.
