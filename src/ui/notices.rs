@@ -147,7 +147,11 @@ fn ConflictNotice(planner: Planner) -> impl IntoView {
             let message = if is_deleted {
                 t(Key::ConflictDeleted).to_owned()
             } else {
-                let fields = planner.draft().with(|draft| clash_names(&question.clashes, draft));
+                // Named as the plan stood when the question was put: typing meanwhile does not
+                // build the question again (nor move the page under it).
+                let fields = planner
+                    .draft()
+                    .with_untracked(|draft| clash_names(&question.clashes, draft));
                 tf(Key::ConflictChanged, &[("fields", &fields), ("name", &copy_name)])
             };
             // Once it is on screen, the field being typed in moves clear of it.

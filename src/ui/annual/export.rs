@@ -119,7 +119,7 @@ fn rows(annual: Annual) -> Vec<Vec<Cell>> {
             })
             .unwrap_or_default()
     });
-    let industry: Industry = annual.read.with_untracked(|read| {
+    let industry: Industry = annual.data.read.with_untracked(|read| {
         read.as_ref()
             .map(|annual| annual.industry.into())
             .unwrap_or(Industry::Other)
@@ -167,7 +167,7 @@ fn rows(annual: Annual) -> Vec<Vec<Cell>> {
     };
     heading.extend((0..MONTHS).map(month_of));
     rows.push(heading);
-    annual.read.with_untracked(|read| {
+    annual.data.read.with_untracked(|read| {
         let Ok(draft) = read else {
             return;
         };

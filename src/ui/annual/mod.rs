@@ -20,7 +20,6 @@ use crate::i18n::Key;
 use crate::model::annual::goal::{GoalChain, GoalError};
 use crate::model::annual::last_year::LastYear;
 use crate::model::annual::{AnnualDraft, AnnualError, AnnualField};
-use crate::model::page_data::PageDataError;
 use crate::model::{InputError, PlanDraft, StageId};
 use crate::ui::field::{InputField, Kind};
 use crate::ui::page_data::{PageDataOf, Unreadable};
@@ -40,8 +39,6 @@ pub struct Annual {
     pub targets: TargetsMemo,
     /// The annual plan kept in the plan, read and edited.
     pub data: PageDataOf<AnnualDraft>,
-    /// The annual plan kept in the plan, in the page's language, or why it cannot be read.
-    pub read: Memo<Result<AnnualDraft, PageDataError>>,
     /// The plan's stage ids, top to bottom.
     pub stage_ids: Memo<Vec<StageId>>,
     /// The stages' labels, top to bottom.
@@ -71,7 +68,6 @@ impl Annual {
             checked,
             targets,
             data,
-            read,
             stage_ids,
             stage_names,
             last_year,

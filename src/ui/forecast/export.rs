@@ -58,7 +58,7 @@ fn rows(forecast: Forecast) -> Vec<Vec<Cell>> {
         scenario_change,
         months: months.each_ref().map(String::as_str),
     };
-    let mut rows = forecast.read.with_untracked(|read| {
+    let mut rows = forecast.data.read.with_untracked(|read| {
         read.as_ref()
             .map(|draft| forecast_inputs(draft, &stages, &words))
             .unwrap_or_default()

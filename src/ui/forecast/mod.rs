@@ -22,7 +22,6 @@ use crate::model::forecast::draft::{
     blocking_field, ForecastDraft, ForecastError, ForecastField, Ranges,
 };
 use crate::model::forecast::timing::Schedule;
-use crate::model::page_data::PageDataError;
 use crate::model::results::PlanYear;
 use crate::model::{InputError, Plan, PlanDraft, StageId};
 use crate::ui::browser::focus_later;
@@ -46,8 +45,6 @@ pub struct Forecast {
     pub targets: TargetsMemo,
     /// The forecast kept in the plan, read and edited.
     pub data: PageDataOf<ForecastDraft>,
-    /// The forecast kept in the plan, in the page's language, or why it cannot be read.
-    pub read: Memo<Result<ForecastDraft, PageDataError>>,
     /// The plan's stage ids, top to bottom.
     pub stage_ids: Memo<Vec<StageId>>,
     /// The stages' labels, top to bottom.
@@ -118,7 +115,6 @@ impl Forecast {
             checked,
             targets,
             data,
-            read,
             stage_ids,
             stage_names,
             ranges,

@@ -30,6 +30,7 @@ const DEBOUNCE: Duration = Duration::from_millis(300);
 /// The run's input, or `None` while the plan or a range has a problem, or no input has a range.
 fn odds_input(forecast: Forecast) -> Option<OddsInput> {
     let seed = forecast
+        .data
         .read
         .with(|read| read.as_ref().ok().map(|f| f.seed()))?
         .ok()?;

@@ -245,7 +245,7 @@ pub fn ScenariosPanel(forecast: Forecast, planner: Planner) -> impl IntoView {
     };
     let made = RwSignal::new(None::<String>);
     let make = move |_| {
-        let Ok(change) = forecast.read.with_untracked(|read| {
+        let Ok(change) = forecast.data.read.with_untracked(|read| {
             read.as_ref()
                 .map_err(|_| ())
                 .and_then(|f| f.scenario_change().map_err(|_| ()))
