@@ -20,8 +20,7 @@ use funnel_planner::model::annual::last_year::LastYear;
 use funnel_planner::model::annual::objectives::{MetricGroup, Objective, Unit};
 use funnel_planner::model::annual::{
     self, AnnualDraft, AnnualField, ExistingDraft, ExistingPart, GoalDraft, GoalMode, GroupTag,
-    IndustryTag, LastYearDraft, ObjectiveDraft, Part, StageTotal, UnitTag, ANNUAL_VERSION,
-    MAX_OBJECTIVES,
+    IndustryTag, LastYearDraft, ObjectiveDraft, Part, StageTotal, UnitTag, MAX_OBJECTIVES,
 };
 use funnel_planner::model::benchmarks::Industry;
 use funnel_planner::model::number::parse_positive;
@@ -56,7 +55,6 @@ fn example_stages() -> Vec<StageId> {
 /// month — whose texts hold quotes, a backslash, a line break and letters outside ASCII.
 fn full_draft() -> AnnualDraft {
     AnnualDraft {
-        version: ANNUAL_VERSION,
         typed_in: "en".to_owned(),
         last_year: LastYearDraft {
             stages: vec![
@@ -1001,7 +999,6 @@ fn any_annual() -> impl Strategy<Value = AnnualDraft> {
     )
         .prop_map(
             |(typed_in, last_year, goal, existing, industry, objectives)| AnnualDraft {
-                version: ANNUAL_VERSION,
                 typed_in,
                 last_year,
                 goal,

@@ -21,9 +21,7 @@ use funnel_planner::model::annual::{
     AnnualDraft, ExistingDraft, ExistingPart, GoalDraft, GoalMode, GroupTag, IndustryTag,
     LastYearDraft, ObjectiveDraft, StageTotal, UnitTag,
 };
-use funnel_planner::model::forecast::draft::{
-    ForecastDraft, PhasingMode, RangeDraft, StageText, FORECAST_VERSION,
-};
+use funnel_planner::model::forecast::draft::{ForecastDraft, PhasingMode, RangeDraft, StageText};
 use funnel_planner::model::marketing::{
     BudgetPeriod, ChannelStageDraft, LifetimeKind, RankBy, MAX_CHANNELS,
 };
@@ -1396,7 +1394,6 @@ fn part(text: &str, is_percent: bool) -> ExistingPart {
 fn fixture_annual() -> AnnualDraft {
     let totals = [(1, "52,000"), (2, "780"), (3, "150"), (4, "8")];
     AnnualDraft {
-        version: 1,
         typed_in: "en".to_owned(),
         last_year: LastYearDraft {
             stages: totals
@@ -1698,7 +1695,6 @@ fn fixture_forecast() -> ForecastDraft {
         high: high.to_owned(),
     };
     ForecastDraft {
-        version: FORECAST_VERSION,
         typed_in: "en".to_owned(),
         phasing: PhasingMode::Weights,
         weights: [

@@ -5,8 +5,8 @@
 //! an error per field.
 //!
 //! A plan keeps its annual plan as one JSON text (`PlanDraft::annual`): only the Annual plan
-//! page reads and writes it, so the other pages carry none of this. Its reader and writer are
-//! the one codec of a page's own data ([`PageData`]); its `version` is this shape's own.
+//! page reads and writes it, so the other pages carry none of this. It names its fields once
+//! for the one codec of a page's own data ([`PageData`]), whose `version` is this shape's own.
 //!
 //! Units: as in `last_year` and `goal` (counts per year, money per year, MRR per month); growth,
 //! churn and parts of last year are typed as percents and read as fractions.
@@ -15,10 +15,10 @@ pub mod goal;
 pub mod last_year;
 pub mod objectives;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use crate::model::json::{list, object, text_of, Json};
-use crate::model::page_data::{retyping, PageData, Slot};
+use crate::model::json::{list, object, text_of};
+use crate::model::page_data::{index, stage, tag, tags, Fields, Number, PageData, Slot, Tag, Walk};
 
 use crate::model::annual::goal::{Existing, ExistingRevenue, GoalTarget, Recurring};
 use crate::model::annual::last_year::LastYear;
@@ -30,29 +30,6 @@ use crate::model::{InputError, Lang, NumberSymbols, PlanDraft, Share, StageId};
 
 /// The version of the annual plan's own shape that this build writes.
 pub const ANNUAL_VERSION: u32 = 1;
-
-/// The written names of an enum's variants: `tag()` and `from_tag()` (an unknown name is the
-/// default, so a newer version's choice reads as the usual one rather than failing).
-macro_rules! tags {
-    ($name:ident { $($variant:ident => $tag:literal,)* }) => {
-        impl $name {
-            /// The name written in the annual plan's text.
-            pub fn tag(self) -> &'static str {
-                match self {
-                    $($name::$variant => $tag,)*
-                }
-            }
-
-            /// The variant written as `tag`, or the default.
-            pub fn from_tag(tag: &str) -> Self {
-                match tag {
-                    $($tag => $name::$variant,)*
-                    _ => Self::default(),
-                }
-            }
-        }
-    };
-}
 
 tags!(GoalMode {
     Revenue => "revenue",
@@ -88,8 +65,6 @@ pub const MAX_OBJECTIVES: usize = 30;
 /// The annual plan, every number as typed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AnnualDraft {
-    /// The version of this shape ([`ANNUAL_VERSION`]).
-    pub version: u32,
     /// The language tag whose number format the texts are typed in (`"pl"`: `1,5`).
     pub typed_in: String,
     /// Last year, as typed.
@@ -107,7 +82,6 @@ pub struct AnnualDraft {
 impl Default for AnnualDraft {
     fn default() -> Self {
         Self {
-            version: ANNUAL_VERSION,
             typed_in: Lang::English.tag().to_owned(),
             last_year: LastYearDraft::default(),
             goal: GoalDraft::default(),
@@ -486,163 +460,46 @@ impl PageData for AnnualDraft {
         &self.typed_in
     }
 
-    /// A field missing or of another type reads as empty (nothing is invented).
-    fn read(map: &Map<String, Value>) -> Self {
-        let last_year = object(map, "last_year");
-        let goal = object(map, "goal");
-        let existing = object(map, "existing");
-        let part = |key: &str| {
-            let part = object(existing, key);
-            ExistingPart {
-                text: text_of(part, "text"),
-                is_percent: part.get("is_percent").and_then(Value::as_bool) == Some(true),
-            }
-        };
-        Self {
-            version: ANNUAL_VERSION,
-            typed_in: text_of(map, "typed_in"),
-            last_year: LastYearDraft {
-                stages: list(last_year, "stages")
-                    .filter_map(|entry| {
-                        Some(StageTotal {
-                            stage: u32::try_from(entry.get("stage")?.as_u64()?).ok()?,
-                            total: text_of(entry, "total"),
-                        })
-                    })
-                    .collect(),
-                spend: text_of(last_year, "spend"),
-                revenue: text_of(last_year, "revenue"),
-                new_customer_revenue: text_of(last_year, "new_customer_revenue"),
-            },
-            goal: GoalDraft {
-                mode: GoalMode::from_tag(&text_of(goal, "mode")),
-                revenue: text_of(goal, "revenue"),
-                growth: text_of(goal, "growth"),
-                new_customers: text_of(goal, "new_customers"),
-                recurring: text_of(goal, "recurring"),
-                current_mrr: text_of(goal, "current_mrr"),
-                churn: text_of(goal, "churn"),
-                mrr_per_customer: text_of(goal, "mrr_per_customer"),
-            },
-            existing: ExistingDraft {
-                retained: part("retained"),
-                upsell: part("upsell"),
-                cross_sell: part("cross_sell"),
-            },
-            industry: IndustryTag::from_tag(&text_of(map, "industry")),
-            objectives: list(map, "objectives")
-                .filter_map(|entry| {
-                    let id = u32::try_from(entry.get("id")?.as_u64()?).ok()?;
-                    let index = |key: &str| {
-                        entry
-                            .get(key)
-                            .and_then(Value::as_u64)
-                            .and_then(|index| usize::try_from(index).ok())
-                    };
-                    Some(ObjectiveDraft {
-                        id,
-                        metric: text_of(entry, "metric"),
-                        stage: entry
-                            .get("stage")
-                            .and_then(Value::as_u64)
-                            .and_then(|stage| u32::try_from(stage).ok()),
-                        group: GroupTag::from_tag(&text_of(entry, "group")),
-                        unit: UnitTag::from_tag(&text_of(entry, "unit")),
-                        baseline: text_of(entry, "baseline"),
-                        target: text_of(entry, "target"),
-                        deadline: index("deadline").filter(|month| *month < MONTHS),
-                        owner: text_of(entry, "owner"),
-                        quarter: index("quarter").filter(|quarter| *quarter < QUARTERS),
-                        values: entry
-                            .get("values")
-                            .and_then(Value::as_array)
-                            .map(|list| list.as_slice())
-                            .unwrap_or_default()
-                            .iter()
-                            .take(MONTHS)
-                            .map(|value| value.as_str().unwrap_or_default().to_owned())
-                            .collect(),
-                    })
-                })
-                .take(MAX_OBJECTIVES)
-                .collect(),
-        }
+    fn typed_in_mut(&mut self) -> &mut String {
+        &mut self.typed_in
     }
 
-    fn write(&self, out: &mut Json) {
-        out.text("typed_in", &self.typed_in);
-        out.key("last_year");
-        out.open('{');
-        out.key("stages");
-        out.open('[');
-        for entry in &self.last_year.stages {
-            out.open('{');
-            out.number("stage", u64::from(entry.stage));
-            out.text("total", &entry.total);
-            out.close('}');
-        }
-        out.close(']');
-        out.text("spend", &self.last_year.spend);
-        out.text("revenue", &self.last_year.revenue);
-        out.text("new_customer_revenue", &self.last_year.new_customer_revenue);
-        out.close('}');
-        let goal = &self.goal;
-        out.key("goal");
-        out.open('{');
-        out.text("mode", goal.mode.tag());
-        out.text("revenue", &goal.revenue);
-        out.text("growth", &goal.growth);
-        out.text("new_customers", &goal.new_customers);
-        out.text("recurring", &goal.recurring);
-        out.text("current_mrr", &goal.current_mrr);
-        out.text("churn", &goal.churn);
-        out.text("mrr_per_customer", &goal.mrr_per_customer);
-        out.close('}');
-        out.key("existing");
-        out.open('{');
-        for (key, part) in [
-            ("retained", &self.existing.retained),
-            ("upsell", &self.existing.upsell),
-            ("cross_sell", &self.existing.cross_sell),
-        ] {
-            out.key(key);
-            out.open('{');
-            out.text("text", &part.text);
-            out.flag("is_percent", part.is_percent);
-            out.close('}');
-        }
-        out.close('}');
-        out.text("industry", self.industry.tag());
-        out.key("objectives");
-        out.open('[');
-        for objective in &self.objectives {
-            out.open('{');
-            out.number("id", u64::from(objective.id));
-            out.text("metric", &objective.metric);
-            if let Some(stage) = objective.stage {
-                out.number("stage", u64::from(stage));
+    fn fields(&mut self, walk: &mut dyn Walk) {
+        let last_year = &mut self.last_year;
+        walk.object("last_year", &mut |walk| {
+            walk.list("stages", &mut last_year.stages, usize::MAX);
+            walk.text("spend", &mut last_year.spend, Number::Amount);
+            walk.text("revenue", &mut last_year.revenue, Number::Amount);
+            let new_revenue = &mut last_year.new_customer_revenue;
+            walk.text("new_customer_revenue", new_revenue, Number::Amount);
+        });
+        let goal = &mut self.goal;
+        walk.object("goal", &mut |walk| {
+            tag(walk, "mode", &mut goal.mode);
+            walk.text("revenue", &mut goal.revenue, Number::Amount);
+            walk.text("growth", &mut goal.growth, Number::Percent);
+            walk.text("new_customers", &mut goal.new_customers, Number::Amount);
+            walk.text("recurring", &mut goal.recurring, Number::Amount);
+            walk.text("current_mrr", &mut goal.current_mrr, Number::Amount);
+            walk.text("churn", &mut goal.churn, Number::Percent);
+            walk.text(
+                "mrr_per_customer",
+                &mut goal.mrr_per_customer,
+                Number::Amount,
+            );
+        });
+        let existing = &mut self.existing;
+        walk.object("existing", &mut |walk| {
+            for (key, part) in [
+                ("retained", &mut existing.retained),
+                ("upsell", &mut existing.upsell),
+                ("cross_sell", &mut existing.cross_sell),
+            ] {
+                walk.object(key, &mut |walk| part.fields(walk));
             }
-            out.text("group", objective.group.tag());
-            out.text("unit", objective.unit.tag());
-            out.text("baseline", &objective.baseline);
-            out.text("target", &objective.target);
-            if let Some(deadline) = objective.deadline {
-                out.number("deadline", deadline as u64);
-            }
-            out.text("owner", &objective.owner);
-            if let Some(quarter) = objective.quarter {
-                out.number("quarter", quarter as u64);
-            }
-            out.key("values");
-            out.open('[');
-            for value in &objective.values {
-                out.item();
-                out.string(value);
-            }
-            out.close(']');
-            out.close('}');
-        }
-        out.close(']');
+        });
+        tag(walk, "industry", &mut self.industry);
+        walk.list("objectives", &mut self.objectives, MAX_OBJECTIVES);
     }
 
     /// Whether nothing has been typed or chosen (a stage total left empty counts as none).
@@ -658,44 +515,45 @@ impl PageData for AnnualDraft {
         };
         typed == empty
     }
+}
 
-    /// The same annual plan with every number written in `lang`'s format (see
-    /// `PlanDraft::retyped`); text that is not a number is kept as typed.
-    fn retyped(mut self, lang: Lang) -> Self {
-        let Some(numbers) = retyping(&mut self.typed_in, lang) else {
-            return self;
+impl Fields for StageTotal {
+    fn fields(&mut self, walk: &mut dyn Walk) {
+        walk.id("stage", &mut self.stage);
+        walk.text("total", &mut self.total, Number::Amount);
+    }
+}
+
+impl Fields for ExistingPart {
+    fn fields(&mut self, walk: &mut dyn Walk) {
+        let number = if self.is_percent {
+            Number::Percent
+        } else {
+            Number::Amount
         };
-        for stage in &mut self.last_year.stages {
-            numbers.amount(&mut stage.total);
-        }
-        numbers.amount(&mut self.last_year.spend);
-        numbers.amount(&mut self.last_year.revenue);
-        numbers.amount(&mut self.last_year.new_customer_revenue);
-        numbers.amount(&mut self.goal.revenue);
-        numbers.percent(&mut self.goal.growth);
-        numbers.amount(&mut self.goal.new_customers);
-        numbers.amount(&mut self.goal.recurring);
-        numbers.amount(&mut self.goal.current_mrr);
-        numbers.percent(&mut self.goal.churn);
-        numbers.amount(&mut self.goal.mrr_per_customer);
-        for part in Part::ALL {
-            let part = self.existing.part_mut(part);
-            if part.is_percent {
-                numbers.percent(&mut part.text);
-            } else {
-                numbers.amount(&mut part.text);
-            }
-        }
-        for objective in &mut self.objectives {
-            let is_percent = objective.unit == UnitTag::Percent;
-            for text in [&mut objective.baseline, &mut objective.target]
-                .into_iter()
-                .chain(objective.values.iter_mut())
-            {
-                numbers.number(text, is_percent);
-            }
-        }
-        self
+        walk.text("text", &mut self.text, number);
+        walk.flag("is_percent", &mut self.is_percent);
+    }
+}
+
+impl Fields for ObjectiveDraft {
+    fn fields(&mut self, walk: &mut dyn Walk) {
+        walk.id("id", &mut self.id);
+        walk.text("metric", &mut self.metric, Number::No);
+        stage(walk, "stage", &mut self.stage);
+        tag(walk, "group", &mut self.group);
+        tag(walk, "unit", &mut self.unit);
+        let number = if self.unit == UnitTag::Percent {
+            Number::Percent
+        } else {
+            Number::Amount
+        };
+        walk.text("baseline", &mut self.baseline, number);
+        walk.text("target", &mut self.target, number);
+        index(walk, "deadline", &mut self.deadline, MONTHS);
+        walk.text("owner", &mut self.owner, Number::No);
+        index(walk, "quarter", &mut self.quarter, QUARTERS);
+        walk.texts("values", &mut self.values, number, MONTHS);
     }
 }
 

@@ -5,19 +5,16 @@
 //! module reads them into the values of `timing`, `odds` and `scenarios` with an error per field.
 //!
 //! A plan keeps its forecast as one JSON text (`PlanDraft::forecast`): only the Forecast page
-//! reads and writes it, so the other pages carry none of this. Its reader and writer are the one
-//! codec of a page's own data ([`PageData`]); its `version` is this shape's own.
+//! reads and writes it, so the other pages carry none of this. It names its fields once for the one
+//! codec of a page's own data ([`PageData`]), whose `version` is this shape's own.
 //!
 //! Units: rates and their ranges are typed as percents and read as fractions; days are calendar
 //! days from one stage to the next; the revenue range is money per new customer.
 
-use serde_json::{Map, Value};
-
 use crate::model::forecast::odds::Spread;
 use crate::model::forecast::timing::{self, Phasing, MAX_DAYS, MONTHS};
-use crate::model::json::{list, object, text_of, Json};
 use crate::model::number::{parse_non_negative, parse_percent};
-use crate::model::page_data::{retyping, PageData, Slot};
+use crate::model::page_data::{tag, tags, Fields, Number, PageData, Slot, Walk};
 use crate::model::{InputError, Lang, NumberSymbols, StageId};
 
 /// The version of the forecast's own shape that this build writes.
@@ -63,8 +60,6 @@ pub struct RangeDraft {
 /// The forecast, every number as typed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ForecastDraft {
-    /// The version of this shape ([`FORECAST_VERSION`]).
-    pub version: u32,
     /// The language tag whose number format the texts are typed in (`"pl"`: `1,5`).
     pub typed_in: String,
     /// Even months, or the weights below.
@@ -89,7 +84,6 @@ pub struct ForecastDraft {
 impl Default for ForecastDraft {
     fn default() -> Self {
         Self {
-            version: FORECAST_VERSION,
             typed_in: Lang::English.tag().to_owned(),
             phasing: PhasingMode::Even,
             weights: vec![String::new(); MONTHS],
@@ -191,120 +185,24 @@ impl PageData for ForecastDraft {
         &self.typed_in
     }
 
-    /// A field missing or of another type reads as its default (nothing is invented).
-    fn read(map: &Map<String, Value>) -> Self {
-        let stage = |entry: &Map<String, Value>| {
-            entry
-                .get("stage")
-                .and_then(Value::as_u64)
-                .and_then(|stage| u32::try_from(stage).ok())
-        };
-        let mut weights: Vec<String> = map
-            .get("weights")
-            .and_then(Value::as_array)
-            .map(|list| list.as_slice())
-            .unwrap_or_default()
-            .iter()
-            .take(MONTHS)
-            .map(|value| value.as_str().unwrap_or_default().to_owned())
-            .collect();
-        weights.resize(MONTHS, String::new());
-        let revenue = object(map, "revenue_range");
-        let text_or = |key: &str, default: &str| match map.get(key).and_then(Value::as_str) {
-            Some(text) => text.to_owned(),
-            None => default.to_owned(),
-        };
-        Self {
-            version: FORECAST_VERSION,
-            typed_in: text_of(map, "typed_in"),
-            phasing: match text_of(map, "phasing").as_str() {
-                "weights" => PhasingMode::Weights,
-                _ => PhasingMode::Even,
-            },
-            weights,
-            days: list(map, "days")
-                .filter_map(|entry| {
-                    Some(StageText {
-                        stage: stage(entry)?,
-                        text: text_of(entry, "days"),
-                    })
-                })
-                .collect(),
-            ranges: list(map, "ranges")
-                .filter_map(|entry| {
-                    Some(RangeDraft {
-                        stage: stage(entry)?,
-                        low: text_of(entry, "low"),
-                        high: text_of(entry, "high"),
-                    })
-                })
-                .collect(),
-            revenue_low: text_of(revenue, "low"),
-            revenue_high: text_of(revenue, "high"),
-            seed: text_or("seed", DEFAULT_SEED),
-            scenario_percent: text_or("scenario_percent", DEFAULT_SCENARIO_PERCENT),
-            compare: map
-                .get("compare")
-                .and_then(Value::as_array)
-                .map(|list| list.as_slice())
-                .unwrap_or_default()
-                .iter()
-                .filter_map(Value::as_str)
-                .take(MAX_COMPARED - 1)
-                .map(str::to_owned)
-                .collect(),
-        }
+    fn typed_in_mut(&mut self) -> &mut String {
+        &mut self.typed_in
     }
 
-    fn write(&self, out: &mut Json) {
-        out.text("typed_in", &self.typed_in);
-        out.text(
-            "phasing",
-            match self.phasing {
-                PhasingMode::Even => "even",
-                PhasingMode::Weights => "weights",
-            },
-        );
-        out.key("weights");
-        out.open('[');
-        for weight in &self.weights {
-            out.item();
-            out.string(weight);
-        }
-        out.close(']');
-        out.key("days");
-        out.open('[');
-        for entry in &self.days {
-            out.open('{');
-            out.number("stage", u64::from(entry.stage));
-            out.text("days", &entry.text);
-            out.close('}');
-        }
-        out.close(']');
-        out.key("ranges");
-        out.open('[');
-        for range in &self.ranges {
-            out.open('{');
-            out.number("stage", u64::from(range.stage));
-            out.text("low", &range.low);
-            out.text("high", &range.high);
-            out.close('}');
-        }
-        out.close(']');
-        out.key("revenue_range");
-        out.open('{');
-        out.text("low", &self.revenue_low);
-        out.text("high", &self.revenue_high);
-        out.close('}');
-        out.text("seed", &self.seed);
-        out.text("scenario_percent", &self.scenario_percent);
-        out.key("compare");
-        out.open('[');
-        for id in &self.compare {
-            out.item();
-            out.string(id);
-        }
-        out.close(']');
+    fn fields(&mut self, walk: &mut dyn Walk) {
+        tag(walk, "phasing", &mut self.phasing);
+        walk.texts("weights", &mut self.weights, Number::Amount, MONTHS);
+        walk.list("days", &mut self.days, usize::MAX);
+        walk.list("ranges", &mut self.ranges, usize::MAX);
+        let (low, high) = (&mut self.revenue_low, &mut self.revenue_high);
+        walk.object("revenue_range", &mut |walk| {
+            walk.text("low", low, Number::Amount);
+            walk.text("high", high, Number::Amount);
+        });
+        walk.text("seed", &mut self.seed, Number::Whole);
+        let scenarios = &mut self.scenario_percent;
+        walk.text("scenario_percent", scenarios, Number::Percent);
+        walk.texts("compare", &mut self.compare, Number::No, MAX_COMPARED - 1);
     }
 
     /// Whether nothing has been typed or chosen (entries left empty count as none).
@@ -320,35 +218,27 @@ impl PageData for ForecastDraft {
         };
         typed == empty
     }
+}
 
-    /// The same forecast with every number written in `lang`'s format (see
-    /// `PlanDraft::retyped`); text that is not a number is kept as typed.
-    fn retyped(mut self, lang: Lang) -> Self {
-        let Some(numbers) = retyping(&mut self.typed_in, lang) else {
-            return self;
-        };
-        self.weights
-            .iter_mut()
-            .for_each(|text| numbers.amount(text));
-        for entry in &mut self.days {
-            numbers.amount(&mut entry.text);
-        }
-        for range in &mut self.ranges {
-            numbers.percent(&mut range.low);
-            numbers.percent(&mut range.high);
-        }
-        numbers.amount(&mut self.revenue_low);
-        numbers.amount(&mut self.revenue_high);
-        // A seed is written without separators in every language ("2027", never "2,027").
-        if let Ok(seed) = parse_non_negative(&self.seed, numbers.from) {
-            if seed.fract() == 0.0 && seed <= MAX_SEED as f64 {
-                self.seed = (seed as u64).to_string();
-            }
-        }
-        numbers.percent(&mut self.scenario_percent);
-        self
+impl Fields for StageText {
+    fn fields(&mut self, walk: &mut dyn Walk) {
+        walk.id("stage", &mut self.stage);
+        walk.text("days", &mut self.text, Number::Amount);
     }
 }
+
+impl Fields for RangeDraft {
+    fn fields(&mut self, walk: &mut dyn Walk) {
+        walk.id("stage", &mut self.stage);
+        walk.text("low", &mut self.low, Number::Percent);
+        walk.text("high", &mut self.high, Number::Percent);
+    }
+}
+
+tags!(PhasingMode {
+    Even => "even",
+    Weights => "weights",
+});
 
 impl ForecastDraft {
     /// The weight typed for month `index` of the plan year ("" when none).

@@ -11,7 +11,7 @@ use crate::model::annual::goal::{
 use crate::model::annual::last_year::LastYear;
 use crate::model::annual::{AnnualDraft, AnnualError, AnnualField, GoalMode, Part};
 use crate::model::number::{format_typed, needed_shown, parse_positive};
-use crate::model::page_data::PageDataError;
+use crate::model::page_data::{PageDataError, Tag};
 use crate::model::GoalKind;
 use crate::model::{InputError, PlanDraft};
 use crate::ui::annual::{annual_field_id, number_field, Annual};

@@ -11,6 +11,7 @@ use crate::model::annual::{AnnualField, IndustryTag};
 use crate::model::benchmarks::{default_steps, range, Industry, Position};
 use crate::model::kpi::Figure;
 use crate::model::number::format_typed;
+use crate::model::page_data::Tag;
 use crate::model::{to_percent, StageId};
 use crate::ui::annual::{annual_field_id, number_field, Annual};
 use crate::ui::field::{InputField, Kind};
