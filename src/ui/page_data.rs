@@ -7,8 +7,121 @@ use leptos::prelude::*;
 
 use crate::i18n::Key;
 use crate::model::page_data::{PageData, PageDataError};
-use crate::model::PlanDraft;
-use crate::ui::text::{lang, t};
+use crate::model::{InputError, PlanDraft, StageId};
+use crate::ui::state::{Checked, PageState, TargetsMemo};
+use crate::ui::text::{lang, stage_labels, t};
+
+/// What a page with data of its own works from: the open plan with its figures and targets,
+/// the page's data, and the plan's stages. The page's own struct adds what it derives and
+/// dereferences to this (`annual.draft`, `forecast.edit(…)`).
+pub struct OwnPage<T: PageData + Send + Sync + 'static> {
+    pub draft: RwSignal<PlanDraft>,
+    pub checked: Checked,
+    pub targets: TargetsMemo,
+    /// The page's data kept in the plan, read and edited.
+    pub data: PageDataOf<T>,
+    /// The plan's stage ids, top to bottom.
+    pub stage_ids: Memo<Vec<StageId>>,
+    /// The stages' labels, top to bottom.
+    pub stage_names: Memo<Vec<String>>,
+}
+
+/// Lets a page's struct, whose field `page` is its [`OwnPage`], be used as one.
+macro_rules! derefs_to_own_page {
+    ($page:ty, $data:ty) => {
+        impl std::ops::Deref for $page {
+            type Target = $crate::ui::page_data::OwnPage<$data>;
+
+            fn deref(&self) -> &Self::Target {
+                &self.page
+            }
+        }
+    };
+}
+pub(crate) use derefs_to_own_page;
+
+impl<T: PageData + Send + Sync + 'static> Clone for OwnPage<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: PageData + Send + Sync + 'static> Copy for OwnPage<T> {}
+
+impl<T: PageData + Send + Sync + 'static> OwnPage<T> {
+    pub fn new(state: &PageState) -> Self {
+        let draft = state.draft;
+        Self {
+            draft,
+            checked: state.checked,
+            targets: state.targets,
+            data: PageDataOf::new(draft),
+            stage_ids: Memo::new(move |_| draft.with(PlanDraft::stage_ids)),
+            stage_names: Memo::new(move |_| draft.with(stage_labels)),
+        }
+    }
+
+    /// Changes the page's data and keeps it in the plan (which saves it).
+    pub fn edit(self, change: impl FnOnce(&mut T)) {
+        self.data.edit(change);
+    }
+
+    /// A value read from the page's data (tracked); `R::default()` while it cannot be read.
+    pub fn with<R: Default>(self, read: impl FnOnce(&T) -> R) -> R {
+        self.data.with(read)
+    }
+}
+
+/// The problem of `field` among `errors` (a page's fields and their problems), as a signal.
+pub fn error_of<F: Copy + PartialEq + Send + Sync + 'static>(
+    errors: Memo<Vec<(F, InputError)>>,
+    field: F,
+) -> Signal<Option<InputError>> {
+    Signal::derive(move || {
+        errors.with(|errors| {
+            errors
+                .iter()
+                .find(|(at, _)| *at == field)
+                .map(|(_, error)| *error)
+        })
+    })
+}
+
+/// A page's introduction (a column of the page's layout: its heading, what it is for, and what
+/// `children` add) and its sections (the wide part below), shown while its data reads; else why
+/// it cannot be read ([`Unreadable`]).
+#[component]
+pub fn OwnPanels<T: PageData + Send + Sync + 'static>(
+    data: PageDataOf<T>,
+    /// The page's name: its introduction's class is `{name}-intro`, its heading's id
+    /// `{name}-heading` and the unreadable text's `{name}-unreadable`.
+    name: &'static str,
+    /// The heading and the introduction.
+    intro: [Key; 2],
+    /// What [`Unreadable`] says.
+    unreadable: [Key; 4],
+    /// What the introduction adds (an export, a notice).
+    children: Children,
+    /// The page's sections.
+    #[prop(into)]
+    sections: ViewFn,
+) -> impl IntoView {
+    let [heading, text] = intro;
+    let (heading_id, labelled_by) = (format!("{name}-heading"), format!("{name}-heading"));
+    view! {
+        <div class="column">
+            <section class=format!("card {name}-intro") aria-labelledby=labelled_by>
+                <h2 id=heading_id>{t(heading)}</h2>
+                <p>{t(text)}</p>
+                {children()}
+            </section>
+        </div>
+        <div class="wide">
+            <Unreadable data texts=unreadable id=format!("{name}-unreadable") />
+            <Show when=move || data.is_readable()>{sections.run()}</Show>
+        </div>
+    }
+}
 
 /// The page's data read from the open plan `draft`, or why it cannot be read.
 pub struct PageDataOf<T: PageData + Send + Sync + 'static> {
@@ -62,7 +175,7 @@ pub fn Unreadable<T: PageData + Send + Sync + 'static>(
     /// text kept; the button that starts again with nothing.
     texts: [Key; 4],
     /// The `id` of the field showing the text.
-    id: &'static str,
+    id: String,
 ) -> impl IntoView {
     let [newer, damaged, kept, start_again] = texts;
     move || {
@@ -73,11 +186,12 @@ pub fn Unreadable<T: PageData + Send + Sync + 'static>(
                     PageDataError::Damaged => damaged,
                 });
                 let text = data.draft.with_untracked(|draft| T::text(draft).to_owned());
+                let id = id.clone();
                 let restart = move |_| data.draft.update(|draft| T::keep(draft, String::new()));
                 view! {
                     <section class="card problem" role="alert">
                         <p>{reason}</p>
-                        <label for=id>{t(kept)}</label>
+                        <label for=id.clone()>{t(kept)}</label>
                         <textarea id=id readonly rows="4">{text}</textarea>
                         <button type="button" on:click=restart>{t(start_again)}</button>
                     </section>

@@ -16,6 +16,7 @@ use crate::model::GoalKind;
 use crate::model::{InputError, PlanDraft};
 use crate::ui::annual::{annual_field_id, number_field, Annual};
 use crate::ui::field::{InputField, Kind};
+use crate::ui::page_data::error_of;
 use crate::ui::text::{count, money_exact, money_needed, needed, t, tf, tp};
 
 /// The goal's mode names.
@@ -222,7 +223,7 @@ fn existing_part(annual: Annual, part: Part, errors: Memo<Vec<AnnualError>>) -> 
                 label=Signal::derive(move || label.to_owned())
                 value
                 on_input=Callback::new(move |text: String| annual.edit(|a| a.existing.part_mut(part).text = text))
-                error=Annual::error_in(errors, field)
+                error=error_of(errors, field)
                 kind=Kind::Number
             />
             <label class="visually-hidden" for=kind_id.clone()>{tf(Key::ExistingKindLabel, &[("part", label)])}</label>

@@ -16,6 +16,7 @@ use crate::model::{to_percent, StageId};
 use crate::ui::annual::{annual_field_id, number_field, Annual};
 use crate::ui::field::{InputField, Kind};
 use crate::ui::figures::{figure, Unit};
+use crate::ui::page_data::error_of;
 use crate::ui::table::ScrollTable;
 use crate::ui::text::{count, exact, money_exact, percent, t, tf};
 
@@ -94,7 +95,7 @@ pub fn LastYearPanel(annual: Annual) -> impl IntoView {
                                 label=Signal::derive(move || tf(Key::LastYearTotalOf, &[("stage", &name)]))
                                 value
                                 on_input
-                                error=Annual::error_in(errors, field)
+                                error=error_of(errors, field)
                                 kind=Kind::Number
                             />
                         </td>

@@ -20,11 +20,9 @@ use crate::i18n::Key;
 use crate::model::annual::goal::{GoalChain, GoalError};
 use crate::model::annual::last_year::LastYear;
 use crate::model::annual::{AnnualDraft, AnnualError, AnnualField};
-use crate::model::{InputError, PlanDraft, StageId};
 use crate::ui::field::{InputField, Kind};
-use crate::ui::page_data::{PageDataOf, Unreadable};
-use crate::ui::state::{Checked, TargetsMemo};
-use crate::ui::text::{stage_labels, t};
+use crate::ui::page_data::{derefs_to_own_page, error_of, OwnPage, OwnPanels};
+use crate::ui::text::t;
 
 use export::AnnualCsv;
 use goal::GoalPanel;
@@ -34,15 +32,8 @@ use objectives::ObjectivesPanel;
 /// Everything the Annual plan area derives from the plan, once per change.
 #[derive(Clone, Copy)]
 pub struct Annual {
-    pub draft: RwSignal<PlanDraft>,
-    pub checked: Checked,
-    pub targets: TargetsMemo,
-    /// The annual plan kept in the plan, read and edited.
-    pub data: PageDataOf<AnnualDraft>,
-    /// The plan's stage ids, top to bottom.
-    pub stage_ids: Memo<Vec<StageId>>,
-    /// The stages' labels, top to bottom.
-    pub stage_names: Memo<Vec<String>>,
+    /// The plan, the annual plan kept in it, and its stages.
+    page: OwnPage<AnnualDraft>,
     /// Last year read for the plan's stages, with its fields' problems.
     pub last_year: Memo<(LastYear, Vec<AnnualError>)>,
     /// The chain from the goal to the customers needed (`None` while a field it needs has a
@@ -50,12 +41,12 @@ pub struct Annual {
     pub chain: Memo<Option<Result<GoalChain, GoalError>>>,
 }
 
+derefs_to_own_page!(Annual, AnnualDraft);
+
 impl Annual {
-    fn new(draft: RwSignal<PlanDraft>, checked: Checked, targets: TargetsMemo) -> Self {
-        let data = PageDataOf::<AnnualDraft>::new(draft);
-        let read = data.read;
-        let stage_ids = Memo::new(move |_| draft.with(PlanDraft::stage_ids));
-        let stage_names = Memo::new(move |_| draft.with(stage_labels));
+    fn new(state: &PageState) -> Self {
+        let page = OwnPage::<AnnualDraft>::new(state);
+        let (read, stage_ids) = (page.data.read, page.stage_ids);
         let last_year = Memo::new(move |_| {
             let ids = stage_ids.get();
             read.with(|read| match read {
@@ -64,45 +55,15 @@ impl Annual {
             })
         });
         Self {
-            draft,
-            checked,
-            targets,
-            data,
-            stage_ids,
-            stage_names,
+            page,
             last_year,
-            chain: goal::goal_chain(draft, read, last_year),
+            chain: goal::goal_chain(page.draft, read, last_year),
         }
-    }
-
-    /// Changes the annual plan and keeps it in the plan (which saves it).
-    pub fn edit(self, change: impl FnOnce(&mut AnnualDraft)) {
-        self.data.edit(change);
-    }
-
-    /// A value read from the annual plan (tracked); `T::default()` while it cannot be read.
-    pub fn with<T: Default>(self, read: impl FnOnce(&AnnualDraft) -> T) -> T {
-        self.data.with(read)
     }
 
     /// A text of the annual plan, as a signal.
     pub fn text(self, read: fn(&AnnualDraft) -> &str) -> Signal<String> {
         Signal::derive(move || self.with(|annual| read(annual).to_owned()))
-    }
-
-    /// The error of `field` among `errors`, as a signal.
-    pub fn error_in(
-        errors: Memo<Vec<AnnualError>>,
-        field: AnnualField,
-    ) -> Signal<Option<InputError>> {
-        Signal::derive(move || {
-            errors.with(|errors| {
-                errors
-                    .iter()
-                    .find(|(at, _)| *at == field)
-                    .map(|(_, error)| *error)
-            })
-        })
     }
 }
 
@@ -123,7 +84,7 @@ pub fn number_field(
             label=Signal::derive(move || t(label).to_owned())
             value=annual.text(read)
             on_input=Callback::new(move |text: String| annual.edit(|a| write(a, text)))
-            error=Annual::error_in(errors, field)
+            error=error_of(errors, field)
             hint=Signal::derive(move || hint.map(|hint| t(hint).to_owned()).unwrap_or_default())
             kind=Kind::Number
         />
@@ -158,25 +119,22 @@ pub fn annual_field_id(field: AnnualField) -> String {
 /// sections (the wide part below).
 #[component]
 fn AnnualPanels(state: PageState) -> impl IntoView {
-    let annual = Annual::new(state.draft, state.checked, state.targets);
-    let is_readable = move || annual.data.is_readable();
+    let annual = Annual::new(&state);
     view! {
-        <div class="column">
-            <section class="card annual-intro" aria-labelledby="annual-heading">
-                <h2 id="annual-heading">{t(Key::ReviewHeading)}</h2>
-                <p>{t(Key::AnnualIntro)}</p>
-                <AnnualCsv annual />
-            </section>
-        </div>
-        <div class="wide">
-            <Unreadable data=annual.data texts=[Key::AnnualNewer, Key::AnnualDamaged, Key::AnnualKeptText, Key::AnnualStartAgain] id="annual-unreadable" />
-            <Show when=is_readable>
+        <OwnPanels
+            data=annual.data
+            name="annual"
+            intro=[Key::ReviewHeading, Key::AnnualIntro]
+            unreadable=[Key::AnnualNewer, Key::AnnualDamaged, Key::AnnualKeptText, Key::AnnualStartAgain]
+            sections=move || view! {
                 <LastYearPanel annual />
                 <GoalPanel annual />
                 <RatesPanel annual />
                 <ObjectivesPanel annual />
-            </Show>
-        </div>
+            }
+        >
+            <AnnualCsv annual />
+        </OwnPanels>
     }
 }
 

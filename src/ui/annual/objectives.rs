@@ -16,6 +16,7 @@ use crate::model::{to_percent, Period};
 use crate::ui::annual::{annual_field_id, Annual};
 use crate::ui::browser::{month_label, this_month, MonthStyle};
 use crate::ui::field::{InputField, Kind};
+use crate::ui::page_data::error_of;
 use crate::ui::plan_year::plan_year_field;
 use crate::ui::table::ScrollTable;
 use crate::ui::text::{exact, lang, money_exact, percent, t, tf, typed};
@@ -379,7 +380,7 @@ fn ObjectiveCard(
                 label=Signal::derive(move || t(label).to_owned())
                 value=read(get)
                 on_input=Callback::new(move |text: String| edit(Box::new(move |o| set(o, text))))
-                error=Annual::error_in(errors, field)
+                error=error_of(errors, field)
                 kind=Kind::Number
                 suffix=if untrack(unit) == UnitTag::Percent { "%" } else { "" }
             />
@@ -502,7 +503,7 @@ fn ObjectiveCard(
                             label
                             value=Signal::derive(move || annual.with(|a| a.objectives.iter().find(|o| o.id == id).map(|o| o.value(month).to_owned()).unwrap_or_default()))
                             on_input=Callback::new(move |text: String| edit(Box::new(move |o| o.set_value(month, text))))
-                            error=Annual::error_in(errors, field)
+                            error=error_of(errors, field)
                             kind=Kind::Number
                         />
                     }

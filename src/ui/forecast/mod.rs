@@ -23,13 +23,12 @@ use crate::model::forecast::draft::{
 };
 use crate::model::forecast::timing::Schedule;
 use crate::model::results::PlanYear;
-use crate::model::{InputError, Plan, PlanDraft, StageId};
+use crate::model::{InputError, Plan};
 use crate::ui::browser::focus_later;
 use crate::ui::browser::this_month;
 use crate::ui::field::{InputField, Kind};
-use crate::ui::page_data::{PageDataOf, Unreadable};
-use crate::ui::state::{Checked, TargetsMemo};
-use crate::ui::text::{stage_labels, t, tf};
+use crate::ui::page_data::{derefs_to_own_page, error_of, OwnPage, OwnPanels};
+use crate::ui::text::{t, tf};
 
 use export::ForecastCsv;
 use odds::OddsPanel;
@@ -40,15 +39,8 @@ use timing::TimingPanel;
 /// Everything the Forecast area derives from the plan, once per change.
 #[derive(Clone, Copy)]
 pub struct Forecast {
-    pub draft: RwSignal<PlanDraft>,
-    pub checked: Checked,
-    pub targets: TargetsMemo,
-    /// The forecast kept in the plan, read and edited.
-    pub data: PageDataOf<ForecastDraft>,
-    /// The plan's stage ids, top to bottom.
-    pub stage_ids: Memo<Vec<StageId>>,
-    /// The stages' labels, top to bottom.
-    pub stage_names: Memo<Vec<String>>,
+    /// The plan, the forecast kept in it, and its stages.
+    page: OwnPage<ForecastDraft>,
     /// The ranges read around the plan's values (none while the plan has a problem).
     pub ranges: Memo<Ranges>,
     /// Every problem of the forecast's fields.
@@ -59,12 +51,19 @@ pub struct Forecast {
     pub schedule: Memo<Option<Schedule>>,
 }
 
+derefs_to_own_page!(Forecast, ForecastDraft);
+
 impl Forecast {
-    fn new(draft: RwSignal<PlanDraft>, checked: Checked, targets: TargetsMemo) -> Self {
-        let data = PageDataOf::<ForecastDraft>::new(draft);
-        let read = data.read;
-        let stage_ids = Memo::new(move |_| draft.with(PlanDraft::stage_ids));
-        let stage_names = Memo::new(move |_| draft.with(stage_labels));
+    fn new(state: &PageState) -> Self {
+        let page = OwnPage::<ForecastDraft>::new(state);
+        let OwnPage {
+            draft,
+            checked,
+            targets,
+            stage_ids,
+            ..
+        } = page;
+        let read = page.data.read;
         // The plan's rates (fractions) and average revenue, which the ranges are read around.
         let values = Memo::new(move |_| {
             checked.with(|checked| {
@@ -111,12 +110,7 @@ impl Forecast {
             })
         });
         Self {
-            draft,
-            checked,
-            targets,
-            data,
-            stage_ids,
-            stage_names,
+            page,
             ranges,
             errors,
             plan_year,
@@ -124,26 +118,9 @@ impl Forecast {
         }
     }
 
-    /// Changes the forecast and keeps it in the plan (which saves it).
-    pub fn edit(self, change: impl FnOnce(&mut ForecastDraft)) {
-        self.data.edit(change);
-    }
-
-    /// A value read from the forecast (tracked); `T::default()` while it cannot be read.
-    pub fn with<T: Default>(self, read: impl FnOnce(&ForecastDraft) -> T) -> T {
-        self.data.with(read)
-    }
-
     /// The error of `field`, as a signal.
     pub fn error(self, field: ForecastField) -> Signal<Option<InputError>> {
-        Signal::derive(move || {
-            self.errors.with(|errors| {
-                errors
-                    .iter()
-                    .find(|(at, _)| *at == field)
-                    .map(|(_, error)| *error)
-            })
-        })
+        error_of(self.errors, field)
     }
 
     /// The number field of `field`: its label, its text, its error; "%" after it when
@@ -253,31 +230,28 @@ pub fn field_id(field: ForecastField) -> String {
 #[component]
 fn ForecastPanels(state: PageState) -> impl IntoView {
     let (planner, checked) = (state.planner, state.checked);
-    let forecast = Forecast::new(state.draft, checked, state.targets);
-    let is_readable = move || forecast.data.is_readable();
+    let forecast = Forecast::new(&state);
     let plan_problem = move || {
         checked
             .with(Result::is_err)
             .then(|| view! { <p class="notice" role="status">{t(Key::ForecastNeedsPlan)}</p> })
     };
     view! {
-        <div class="column">
-            <section class="card forecast-intro" aria-labelledby="forecast-heading">
-                <h2 id="forecast-heading">{t(Key::ForecastHeading)}</h2>
-                <p>{t(Key::ForecastIntro)}</p>
-                {plan_problem}
-                <ForecastCsv forecast />
-            </section>
-        </div>
-        <div class="wide">
-            <Unreadable data=forecast.data texts=[Key::ForecastNewer, Key::ForecastDamaged, Key::ForecastKeptText, Key::ForecastStartAgain] id="forecast-unreadable" />
-            <Show when=is_readable>
+        <OwnPanels
+            data=forecast.data
+            name="forecast"
+            intro=[Key::ForecastHeading, Key::ForecastIntro]
+            unreadable=[Key::ForecastNewer, Key::ForecastDamaged, Key::ForecastKeptText, Key::ForecastStartAgain]
+            sections=move || view! {
                 <TimingPanel forecast />
                 <OddsPanel forecast />
                 <SensitivityPanel forecast />
                 <ScenariosPanel forecast planner />
-            </Show>
-        </div>
+            }
+        >
+            {plan_problem}
+            <ForecastCsv forecast />
+        </OwnPanels>
     }
 }
 
