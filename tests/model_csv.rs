@@ -18,13 +18,13 @@ use funnel_planner::model::csv::{
     actuals_table, budget_needed, channel_targets, kpi_table, neutralise, plan_file, plan_inputs,
     targets_table, write, Cell, Words,
 };
-use funnel_planner::model::csv::{forecast_inputs, ForecastWords};
+use funnel_planner::model::csv::{forecast_inputs, ForecastWord, ForecastWords, Word};
 use funnel_planner::model::forecast::draft::{ForecastDraft, PhasingMode};
 use funnel_planner::model::kpi::Unavailable;
 use funnel_planner::model::number::NumberSymbols;
 use funnel_planner::model::page_data::PageData;
 use funnel_planner::model::results::{Actuals, CellAt, Row};
-use funnel_planner::model::{reverse, ChannelId, GoalKind, Lang, PlanDraft, StageId};
+use funnel_planner::model::{reverse, ChannelId, GoalKind, Lang, Period, PlanDraft, StageId};
 use proptest::prelude::*;
 
 const EN: NumberSymbols = NumberSymbols::ENGLISH;
@@ -46,49 +46,60 @@ fn reason(reason: Unavailable) -> String {
 }
 
 /// The English words, as the page's catalogue has them.
+fn english(word: Word) -> &'static str {
+    match word {
+        Word::PlanSection => "Plan",
+        Word::TargetsSection => "Targets",
+        Word::ChannelTargetsSection => "Targets by channel",
+        Word::BudgetSection => "Budget needed",
+        Word::KpisSection => "Marketing KPIs",
+        Word::PlanName => "Plan name",
+        Word::RevenueGoal => "Revenue goal",
+        Word::CustomersGoal => "New customers per year",
+        Word::AverageRevenue => "Average revenue per new customer",
+        Word::Stage => "Stage",
+        // A comma in a heading, to be quoted.
+        Word::RateToNext => "Rate to next stage, %",
+        Word::Needed(Period::Month) => "Needed per month",
+        Word::Needed(Period::Quarter) => "Needed per quarter",
+        Word::Needed(Period::Year) => "Needed per year",
+        Word::Exact(Period::Month) => "Exact per month",
+        Word::Exact(Period::Quarter) => "Exact per quarter",
+        Word::Exact(Period::Year) => "Exact per year",
+        Word::Revenue => "Revenue",
+        Word::Channel => "Channel",
+        Word::Share => "Share of customers goal (%)",
+        Word::AllChannels => "All channels",
+        Word::Note => "Note",
+        Word::CostStage => "Cost used at stage",
+        Word::CostPerUnit => "Cost per unit",
+        Word::Per(Period::Month) => "Per month",
+        Word::Per(Period::Quarter) => "Per quarter",
+        Word::Per(Period::Year) => "Per year",
+        Word::TotalNeeded => "Total needed",
+        Word::BudgetSet => "Budget set",
+        Word::BudgetGap => "Budget minus need",
+        Word::LifetimeValue => "Customer lifetime value (LTV)",
+        Word::Retention => "Customer retention rate (%)",
+        Word::Cac => "CAC",
+        Word::Roi => "Marketing ROI (%)",
+        Word::Roas => "ROAS",
+        Word::WinRate => "Opportunity-to-win ratio (%)",
+        Word::LtvToCac => "LTV:CAC",
+        Word::Payback => "CAC payback (months)",
+        Word::ActualsSection => "Results by month",
+        Word::Month => "Month",
+        Word::Spend => "Spend",
+    }
+}
+
+/// The English words and texts, as the page has them.
 fn words() -> Words<'static> {
     Words {
-        plan: "Plan",
-        targets: "Targets",
-        channel_targets: "Targets by channel",
-        budget: "Budget needed",
-        kpis: "Marketing KPIs",
-        plan_name: "Plan name",
-        revenue_goal: "Revenue goal",
-        customers_goal: "New customers per year",
-        average_revenue: "Average revenue per new customer",
-        stage: "Stage",
-        // A comma in a heading, to be quoted.
-        rate_to_next: "Rate to next stage, %",
-        needed: ["Needed per month", "Needed per quarter", "Needed per year"],
-        exact: ["Exact per month", "Exact per quarter", "Exact per year"],
-        revenue: "Revenue",
-        channel: "Channel",
-        share: "Share of customers goal (%)",
-        all_channels: "All channels",
-        note: "Note",
-        cost_stage: "Cost used at stage",
-        cost_per_unit: "Cost per unit",
-        per: ["Per month", "Per quarter", "Per year"],
-        total_needed: "Total needed",
-        budget_set: "Budget set",
-        budget_gap: "Budget minus need",
-        lifetime_value: "Customer lifetime value (LTV)",
-        retention: "Customer retention rate (%)",
-        kpi_columns: [
-            "CAC",
-            "Marketing ROI (%)",
-            "ROAS",
-            "Opportunity-to-win ratio (%)",
-            "LTV:CAC",
-            "CAC payback (months)",
-        ],
+        word: &english,
         cost_per: &cost_per,
         channel_name: &channel_name,
         reason: &reason,
-        actuals: "Results by month",
-        month: "Month",
-        spend: "Spend",
         // A plan year from April 2027, named as the page would.
         months: [
             "Apr 2027", "May 2027", "Jun 2027", "Jul 2027", "Aug 2027", "Sep 2027", "Oct 2027",
@@ -853,22 +864,28 @@ proptest! {
     }
 }
 
+fn forecast_english(word: ForecastWord) -> &'static str {
+    match word {
+        ForecastWord::Title => "Forecast inputs",
+        ForecastWord::Phasing => "Spread",
+        ForecastWord::Even => "evenly",
+        ForecastWord::Weights => "by weights",
+        ForecastWord::Month => "Month",
+        ForecastWord::Weight => "Weight",
+        ForecastWord::Stage => "Stage",
+        ForecastWord::Days => "Days",
+        ForecastWord::Low => "Lowest rate (%)",
+        ForecastWord::High => "Highest rate (%)",
+        ForecastWord::RevenueLow => "Lowest revenue",
+        ForecastWord::RevenueHigh => "Highest revenue",
+        ForecastWord::Seed => "Seed",
+        ForecastWord::ScenarioChange => "Scenarios (%)",
+    }
+}
+
 fn forecast_words() -> ForecastWords<'static> {
     ForecastWords {
-        title: "Forecast inputs",
-        phasing: "Spread",
-        even: "evenly",
-        weights: "by weights",
-        month: "Month",
-        weight: "Weight",
-        stage: "Stage",
-        days: "Days",
-        low: "Lowest rate (%)",
-        high: "Highest rate (%)",
-        revenue_low: "Lowest revenue",
-        revenue_high: "Highest revenue",
-        seed: "Seed",
-        scenario_change: "Scenarios (%)",
+        word: &forecast_english,
         months: [
             "2027-01", "2027-02", "2027-03", "2027-04", "2027-05", "2027-06", "2027-07", "2027-08",
             "2027-09", "2027-10", "2027-11", "2027-12",

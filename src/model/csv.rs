@@ -28,65 +28,92 @@ pub enum Cell {
     Number(f64),
 }
 
-/// The file's titles, column headings and row labels, in the page's language, and the few texts
-/// that depend on the plan.
-pub struct Words<'a> {
-    /// Section titles: the plan's inputs, its targets, the results entered, targets by channel,
-    /// budget needed, KPIs.
-    pub plan: &'a str,
-    pub targets: &'a str,
-    pub actuals: &'a str,
-    pub channel_targets: &'a str,
-    pub budget: &'a str,
-    pub kpis: &'a str,
+/// A title, column heading or row label of the plan's file, which the page gives in its
+/// language ([`Words::word`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Word {
+    /// The sections' titles: the plan's inputs, its targets, the results entered, targets by
+    /// channel, budget needed, KPIs.
+    PlanSection,
+    TargetsSection,
+    ActualsSection,
+    ChannelTargetsSection,
+    BudgetSection,
+    KpisSection,
     /// The plan's inputs: its name, its goal as revenue or as new customers per year, and the
     /// average revenue per new customer.
-    pub plan_name: &'a str,
-    pub revenue_goal: &'a str,
-    pub customers_goal: &'a str,
-    pub average_revenue: &'a str,
-    pub stage: &'a str,
+    PlanName,
+    RevenueGoal,
+    CustomersGoal,
+    AverageRevenue,
+    Stage,
     /// The rate from a stage into the next, in percent.
-    pub rate_to_next: &'a str,
-    /// Needed per month, quarter and year (rounded up to whole units).
-    pub needed: [&'a str; 3],
-    /// Exact (unrounded) per month, quarter and year.
-    pub exact: [&'a str; 3],
+    RateToNext,
+    /// Needed per period (rounded up to whole units).
+    Needed(Period),
+    /// Exact (unrounded) per period.
+    Exact(Period),
     /// The label of the revenue rows.
-    pub revenue: &'a str,
-    pub channel: &'a str,
+    Revenue,
+    Channel,
     /// A channel's share of the customers goal, in percent.
-    pub share: &'a str,
-    pub all_channels: &'a str,
+    Share,
+    AllChannels,
     /// Why a row has no figures.
-    pub note: &'a str,
+    Note,
     /// The stage whose cost the budget is worked out from, and that cost per unit.
-    pub cost_stage: &'a str,
-    pub cost_per_unit: &'a str,
-    /// Per month, quarter and year (money).
-    pub per: [&'a str; 3],
-    pub total_needed: &'a str,
-    pub budget_set: &'a str,
-    pub budget_gap: &'a str,
-    pub lifetime_value: &'a str,
+    CostStage,
+    CostPerUnit,
+    /// Per period (money).
+    Per(Period),
+    TotalNeeded,
+    BudgetSet,
+    BudgetGap,
+    LifetimeValue,
     /// Customer retention rate, in percent.
-    pub retention: &'a str,
-    /// The KPI columns after the cost per stage: CAC, ROI (%), ROAS, opportunity-to-win ratio (%),
-    /// LTV:CAC and CAC payback in months.
-    pub kpi_columns: [&'a str; 6],
+    Retention,
+    /// The KPI columns after the cost per stage: CAC, ROI (%), ROAS, opportunity-to-win ratio
+    /// (%), LTV:CAC and CAC payback in months.
+    Cac,
+    Roi,
+    Roas,
+    WinRate,
+    LtvToCac,
+    Payback,
+    /// The heading of the month column, and of the spend column (the revenue column is headed
+    /// [`Word::Revenue`]).
+    Month,
+    Spend,
+}
+
+/// The words of the plan's file in the page's language, and the few texts that depend on the
+/// plan.
+pub struct Words<'a> {
+    /// Each [`Word`] in the page's language.
+    pub word: &'a dyn Fn(Word) -> &'static str,
     /// "Cost per {stage}".
     pub cost_per: &'a dyn Fn(&str) -> String,
     /// A channel's name, or "Channel N" (N = position + 1) while it has none.
     pub channel_name: &'a dyn Fn(&str, usize) -> String,
     /// Why a figure cannot be computed, in a few words.
     pub reason: &'a dyn Fn(Unavailable) -> String,
-    /// The heading of the month column, and of the spend column (the revenue column is headed
-    /// [`Self::revenue`]).
-    pub month: &'a str,
-    pub spend: &'a str,
     /// The months of the plan year, its first month first, as the page names them (the plan
     /// year may start in any calendar month).
     pub months: [&'a str; MONTHS],
+}
+
+impl<'a> Words<'a> {
+    /// `word` as a text cell.
+    fn cell(&self, word: Word) -> Cell {
+        text((self.word)(word))
+    }
+
+    /// The cells of `words`, one per period: month, quarter, year.
+    fn periods(&self, words: fn(Period) -> Word) -> impl Iterator<Item = Cell> + '_ {
+        Period::ALL
+            .into_iter()
+            .map(move |period| self.cell(words(period)))
+    }
 }
 
 /// `text` made safe to open in a spreadsheet: a leading `'` when it would start a formula.
@@ -234,19 +261,21 @@ fn percent(fraction: f64) -> f64 {
 /// its rate into the next in percent (empty on the last stage).
 pub fn plan_inputs(plan: &Plan, words: &Words<'_>) -> Vec<Vec<Cell>> {
     let goal = match plan.goal {
-        Goal::Revenue(revenue) => vec![text(words.revenue_goal), Cell::Number(revenue)],
-        Goal::NewCustomers(customers) => vec![text(words.customers_goal), Cell::Number(customers)],
+        Goal::Revenue(revenue) => vec![words.cell(Word::RevenueGoal), Cell::Number(revenue)],
+        Goal::NewCustomers(customers) => {
+            vec![words.cell(Word::CustomersGoal), Cell::Number(customers)]
+        }
     };
     let mut rows = vec![
-        vec![text(words.plan)],
-        vec![text(words.plan_name), text(&plan.name)],
+        vec![words.cell(Word::PlanSection)],
+        vec![words.cell(Word::PlanName), text(&plan.name)],
         goal,
         vec![
-            text(words.average_revenue),
+            words.cell(Word::AverageRevenue),
             plan.average_revenue_per_customer
                 .map_or_else(empty, Cell::Number),
         ],
-        vec![text(words.stage), text(words.rate_to_next)],
+        vec![words.cell(Word::Stage), words.cell(Word::RateToNext)],
     ];
     let rates = plan.funnel.rates();
     for (index, name) in plan.funnel.names().iter().enumerate() {
@@ -263,9 +292,13 @@ pub fn plan_inputs(plan: &Plan, words: &Words<'_>) -> Vec<Vec<Cell>> {
 /// and year, and the unrounded values; then the revenue row (money per period, rounded to whole
 /// units, then unrounded).
 pub fn targets_table(plan: &Plan, targets: &Targets, words: &Words<'_>) -> Vec<Vec<Cell>> {
-    let mut heading = vec![text(words.stage), text(words.rate_to_next)];
-    heading.extend(words.needed.iter().chain(&words.exact).map(|h| text(h)));
-    let mut rows = vec![vec![text(words.targets)], heading];
+    let mut heading = vec![words.cell(Word::Stage), words.cell(Word::RateToNext)];
+    heading.extend(
+        words
+            .periods(Word::Needed)
+            .chain(words.periods(Word::Exact)),
+    );
+    let mut rows = vec![vec![words.cell(Word::TargetsSection)], heading];
     let rates = plan.funnel.rates();
     for (index, stage) in targets.stages.iter().enumerate() {
         let rate = rates
@@ -277,7 +310,7 @@ pub fn targets_table(plan: &Plan, targets: &Targets, words: &Words<'_>) -> Vec<V
     }
     // Without an average revenue per customer (a goal of new customers) there is no revenue row.
     if let Some(revenue_per_year) = targets.revenue_per_year {
-        let mut revenue = vec![text(words.revenue), empty()];
+        let mut revenue = vec![words.cell(Word::Revenue), empty()];
         periods(&mut revenue, revenue_per_year, shown_count);
         rows.push(revenue);
     }
@@ -311,10 +344,10 @@ pub fn actuals_table(plan: &Plan, actuals: &Actuals, words: &Words<'_>) -> Vec<V
     if rows.is_empty() {
         return rows;
     }
-    let mut heading = vec![text(words.month)];
+    let mut heading = vec![words.cell(Word::Month)];
     heading.extend(plan.funnel.names().iter().map(|name| text(name)));
-    heading.extend([text(words.spend), text(words.revenue)]);
-    rows.splice(0..0, [vec![text(words.actuals)], heading]);
+    heading.extend([words.cell(Word::Spend), words.cell(Word::Revenue)]);
+    rows.splice(0..0, [vec![words.cell(Word::ActualsSection)], heading]);
     rows
 }
 
@@ -345,10 +378,18 @@ pub fn channel_targets(report: &Report, words: &Words<'_>) -> Vec<Vec<Cell>> {
     let Some(split) = shown_split(report) else {
         return Vec::new();
     };
-    let mut heading = vec![text(words.channel), text(words.share), text(words.stage)];
-    heading.extend(words.needed.iter().chain(&words.exact).map(|h| text(h)));
-    heading.push(text(words.note));
-    let mut rows = vec![vec![text(words.channel_targets)], heading];
+    let mut heading = vec![
+        words.cell(Word::Channel),
+        words.cell(Word::Share),
+        words.cell(Word::Stage),
+    ];
+    heading.extend(
+        words
+            .periods(Word::Needed)
+            .chain(words.periods(Word::Exact)),
+    );
+    heading.push(words.cell(Word::Note));
+    let mut rows = vec![vec![words.cell(Word::ChannelTargetsSection)], heading];
     // One row of a channel (or of all channels): its name, share, the row's label and figures.
     let row = |name: &str, share: Share, label: &str, per_year: f64, shown: fn(f64) -> f64| {
         let mut row = vec![
@@ -377,7 +418,7 @@ pub fn channel_targets(report: &Report, words: &Words<'_>) -> Vec<Vec<Cell>> {
                     rows.push(row(
                         &name,
                         channel.share,
-                        words.revenue,
+                        (words.word)(Word::Revenue),
                         revenue_per_year,
                         shown_count,
                     ));
@@ -393,7 +434,7 @@ pub fn channel_targets(report: &Report, words: &Words<'_>) -> Vec<Vec<Cell>> {
     }
     for (stage, total) in report.stage_names.iter().zip(&split.totals) {
         rows.push(row(
-            words.all_channels,
+            (words.word)(Word::AllChannels),
             split.assigned,
             stage,
             *total,
@@ -402,9 +443,9 @@ pub fn channel_targets(report: &Report, words: &Words<'_>) -> Vec<Vec<Cell>> {
     }
     if split.has_revenue() {
         rows.push(row(
-            words.all_channels,
+            (words.word)(Word::AllChannels),
             split.assigned,
-            words.revenue,
+            (words.word)(Word::Revenue),
             split.revenue_total,
             shown_count,
         ));
@@ -424,13 +465,13 @@ pub fn budget_needed(report: &Report, words: &Words<'_>) -> Vec<Vec<Cell>> {
         return Vec::new();
     }
     let mut heading = vec![
-        text(words.channel),
-        text(words.cost_stage),
-        text(words.cost_per_unit),
+        words.cell(Word::Channel),
+        words.cell(Word::CostStage),
+        words.cell(Word::CostPerUnit),
     ];
-    heading.extend(words.per.iter().map(|h| text(h)));
-    heading.push(text(words.note));
-    let mut rows = vec![vec![text(words.budget)], heading];
+    heading.extend(words.periods(Word::Per));
+    heading.push(words.cell(Word::Note));
+    let mut rows = vec![vec![words.cell(Word::BudgetSection)], heading];
     let amounts = |row: &mut Vec<Cell>, per_year: Option<f64>| {
         for period in Period::ALL {
             row.push(per_year.map_or_else(empty, |value| Cell::Number(value / period.per_year())));
@@ -459,10 +500,10 @@ pub fn budget_needed(report: &Report, words: &Words<'_>) -> Vec<Vec<Cell>> {
         row.push(empty());
         rows.push(row);
     };
-    total(words.total_needed, Some(needs.needed_per_year));
+    total((words.word)(Word::TotalNeeded), Some(needs.needed_per_year));
     if needs.budget_per_year.is_some() {
-        total(words.budget_set, needs.budget_per_year);
-        total(words.budget_gap, needs.gap(Period::Year));
+        total((words.word)(Word::BudgetSet), needs.budget_per_year);
+        total((words.word)(Word::BudgetGap), needs.gap(Period::Year));
     }
     rows
 }
@@ -498,7 +539,8 @@ pub fn kpi_table(report: &Report, words: &Words<'_>) -> Vec<Vec<Cell>> {
         .iter()
         .enumerate()
         .map(|(index, kpis)| (channel_name(report, index, words), kpis));
-    for (name, kpis) in channels.chain([(words.all_channels.to_owned(), &report.all)]) {
+    for (name, kpis) in channels.chain([((words.word)(Word::AllChannels).to_owned(), &report.all)])
+    {
         let cells = kpi_cells(kpis);
         if cells.iter().any(Result::is_ok) {
             let mut row = vec![Cell::Text(name)];
@@ -508,8 +550,14 @@ pub fn kpi_table(report: &Report, words: &Words<'_>) -> Vec<Vec<Cell>> {
     }
     let mut rows = Vec::new();
     for (label, value) in [
-        (words.lifetime_value, report.value.lifetime_value),
-        (words.retention, report.value.retention.map(percent)),
+        (
+            (words.word)(Word::LifetimeValue),
+            report.value.lifetime_value,
+        ),
+        (
+            (words.word)(Word::Retention),
+            report.value.retention.map(percent),
+        ),
     ] {
         if let Ok(value) = value {
             rows.push(vec![text(label), Cell::Number(value)]);
@@ -518,9 +566,9 @@ pub fn kpi_table(report: &Report, words: &Words<'_>) -> Vec<Vec<Cell>> {
     if rows.is_empty() && table.is_empty() {
         return rows;
     }
-    rows.insert(0, vec![text(words.kpis)]);
+    rows.insert(0, vec![words.cell(Word::KpisSection)]);
     if !table.is_empty() {
-        let mut heading = vec![text(words.channel)];
+        let mut heading = vec![words.cell(Word::Channel)];
         heading.extend(
             report
                 .stage_names
@@ -528,35 +576,53 @@ pub fn kpi_table(report: &Report, words: &Words<'_>) -> Vec<Vec<Cell>> {
                 .take(stage_count.saturating_sub(1))
                 .map(|stage| Cell::Text((words.cost_per)(stage))),
         );
-        heading.extend(words.kpi_columns.iter().map(|h| text(h)));
+        heading.extend(
+            [
+                Word::Cac,
+                Word::Roi,
+                Word::Roas,
+                Word::WinRate,
+                Word::LtvToCac,
+                Word::Payback,
+            ]
+            .map(|word| words.cell(word)),
+        );
         rows.push(heading);
         rows.extend(table);
     }
     rows
 }
 
-/// The forecast section's titles and labels, in the page's language.
-pub struct ForecastWords<'a> {
+/// A title, column heading or row label of the forecast's inputs in a file, which the page
+/// gives in its language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ForecastWord {
     /// The section's title.
-    pub title: &'a str,
+    Title,
     /// "Customers spread over the months", then its two answers.
-    pub phasing: &'a str,
-    pub even: &'a str,
-    pub weights: &'a str,
+    Phasing,
+    Even,
+    Weights,
     /// The headings of the month and weight columns.
-    pub month: &'a str,
-    pub weight: &'a str,
+    Month,
+    Weight,
     /// The headings of the stage columns: its name, the days to the next stage, the lowest and
     /// highest rate (percent).
-    pub stage: &'a str,
-    pub days: &'a str,
-    pub low: &'a str,
-    pub high: &'a str,
+    Stage,
+    Days,
+    Low,
+    High,
     /// The average revenue's range, the seed and the scenarios' change (percent).
-    pub revenue_low: &'a str,
-    pub revenue_high: &'a str,
-    pub seed: &'a str,
-    pub scenario_change: &'a str,
+    RevenueLow,
+    RevenueHigh,
+    Seed,
+    ScenarioChange,
+}
+
+/// The words of the forecast's inputs in a file, in the page's language.
+pub struct ForecastWords<'a> {
+    /// Each [`ForecastWord`] in the page's language.
+    pub word: &'a dyn Fn(ForecastWord) -> &'static str,
     /// The months of the plan year, its first month first.
     pub months: [&'a str; MONTHS],
 }
@@ -582,30 +648,38 @@ pub fn forecast_inputs(
     if forecast.is_empty() {
         return Vec::new();
     }
+    let word = |word| (words.word)(word);
     let is_weighted = forecast.phasing == PhasingMode::Weights;
     let mut rows = vec![
-        vec![text(words.title)],
+        vec![text(word(ForecastWord::Title))],
         vec![
-            text(words.phasing),
+            text(word(ForecastWord::Phasing)),
             text(if is_weighted {
-                words.weights
+                word(ForecastWord::Weights)
             } else {
-                words.even
+                word(ForecastWord::Even)
             }),
         ],
     ];
     if is_weighted {
-        rows.push(vec![text(words.month), text(words.weight)]);
+        rows.push(vec![
+            text(word(ForecastWord::Month)),
+            text(word(ForecastWord::Weight)),
+        ]);
         for (index, month) in words.months.iter().enumerate() {
             rows.push(vec![text(month), typed(forecast.weight(index), forecast)]);
         }
     }
-    rows.push(vec![
-        text(words.stage),
-        text(words.days),
-        text(words.low),
-        text(words.high),
-    ]);
+    rows.push(
+        [
+            ForecastWord::Stage,
+            ForecastWord::Days,
+            ForecastWord::Low,
+            ForecastWord::High,
+        ]
+        .map(|heading| text(word(heading)))
+        .to_vec(),
+    );
     let upper = stages.len().saturating_sub(1);
     for (id, name) in stages.iter().take(upper) {
         let (low, high) = forecast.range_of(*id);
@@ -617,10 +691,13 @@ pub fn forecast_inputs(
         ]);
     }
     for (label, value) in [
-        (words.revenue_low, &forecast.revenue_low),
-        (words.revenue_high, &forecast.revenue_high),
-        (words.seed, &forecast.seed),
-        (words.scenario_change, &forecast.scenario_percent),
+        (word(ForecastWord::RevenueLow), &forecast.revenue_low),
+        (word(ForecastWord::RevenueHigh), &forecast.revenue_high),
+        (word(ForecastWord::Seed), &forecast.seed),
+        (
+            word(ForecastWord::ScenarioChange),
+            &forecast.scenario_percent,
+        ),
     ] {
         rows.push(vec![text(label), typed(value, forecast)]);
     }

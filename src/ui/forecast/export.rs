@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::Key;
-use crate::model::csv::{self, forecast_inputs, Cell, ForecastWords};
+use crate::model::csv::{self, forecast_inputs, Cell, ForecastWord, ForecastWords};
 use crate::model::results::MONTHS;
 use crate::ui::browser::{download, file_stem};
 use crate::ui::forecast::Forecast;
@@ -22,40 +22,26 @@ fn rows(forecast: Forecast) -> Vec<Vec<Cell>> {
         .into_iter()
         .zip(names.iter().cloned())
         .collect();
-    // One loop over the keys rather than a call each: the page stays smaller.
-    let [title, phasing, even, weights, month, weight, stage, days, low, high, revenue_low, revenue_high, seed, scenario_change] =
-        [
-            Key::CsvForecastSection,
-            Key::CsvPhasing,
-            Key::CsvPhasingEven,
-            Key::CsvPhasingWeights,
-            Key::CsvMonthColumn,
-            Key::CsvWeightColumn,
-            Key::StageColumn,
-            Key::CsvDaysColumn,
-            Key::CsvRangeLowColumn,
-            Key::CsvRangeHighColumn,
-            Key::CsvRevenueLow,
-            Key::CsvRevenueHigh,
-            Key::CsvSeed,
-            Key::CsvScenarioChange,
-        ]
-        .map(t);
+    let word = |word: ForecastWord| {
+        t(match word {
+            ForecastWord::Title => Key::CsvForecastSection,
+            ForecastWord::Phasing => Key::CsvPhasing,
+            ForecastWord::Even => Key::CsvPhasingEven,
+            ForecastWord::Weights => Key::CsvPhasingWeights,
+            ForecastWord::Month => Key::CsvMonthColumn,
+            ForecastWord::Weight => Key::CsvWeightColumn,
+            ForecastWord::Stage => Key::StageColumn,
+            ForecastWord::Days => Key::CsvDaysColumn,
+            ForecastWord::Low => Key::CsvRangeLowColumn,
+            ForecastWord::High => Key::CsvRangeHighColumn,
+            ForecastWord::RevenueLow => Key::CsvRevenueLow,
+            ForecastWord::RevenueHigh => Key::CsvRevenueHigh,
+            ForecastWord::Seed => Key::CsvSeed,
+            ForecastWord::ScenarioChange => Key::CsvScenarioChange,
+        })
+    };
     let words = ForecastWords {
-        title,
-        phasing,
-        even,
-        weights,
-        month,
-        weight,
-        stage,
-        days,
-        low,
-        high,
-        revenue_low,
-        revenue_high,
-        seed,
-        scenario_change,
+        word: &word,
         months: months.each_ref().map(String::as_str),
     };
     let mut rows = forecast.data.read.with_untracked(|read| {

@@ -8,9 +8,9 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::Key;
 use crate::model::channels::Report;
-use crate::model::csv::{self, Words};
+use crate::model::csv::{self, Word, Words};
 use crate::model::results::MONTHS;
-use crate::model::{ChannelId, Plan, PlanDraft, StageId, Targets};
+use crate::model::{ChannelId, Period, Plan, PlanDraft, StageId, Targets};
 use crate::storage::schema::{
     decode_import, plan_names, Expected, ImportError, Problem, Reason, MAX_IMPORT_BYTES,
 };
@@ -163,6 +163,53 @@ pub fn PlanActions(
     }
 }
 
+/// A word of the plan's CSV file in the page's language.
+fn csv_word(word: Word) -> &'static str {
+    t(match word {
+        Word::PlanSection => Key::CsvPlanSection,
+        Word::TargetsSection => Key::CsvTargetsSection,
+        Word::ActualsSection => Key::CsvResultsSection,
+        Word::ChannelTargetsSection => Key::ChannelTargetsHeading,
+        Word::BudgetSection => Key::BudgetHeading,
+        Word::KpisSection => Key::KpiHeading,
+        Word::PlanName => Key::PlanNameLabel,
+        Word::RevenueGoal => Key::RevenueGoalLabel,
+        Word::CustomersGoal => Key::NewCustomersGoalLabel,
+        Word::AverageRevenue => Key::AverageRevenueLabel,
+        Word::Stage => Key::StageColumn,
+        Word::RateToNext => Key::CsvRateColumn,
+        Word::Needed(Period::Month) => Key::CsvNeededPerMonth,
+        Word::Needed(Period::Quarter) => Key::CsvNeededPerQuarter,
+        Word::Needed(Period::Year) => Key::CsvNeededPerYear,
+        Word::Exact(Period::Month) => Key::CsvExactPerMonth,
+        Word::Exact(Period::Quarter) => Key::CsvExactPerQuarter,
+        Word::Exact(Period::Year) => Key::CsvExactPerYear,
+        Word::Revenue => Key::CsvRevenueRow,
+        Word::Channel => Key::ChannelColumn,
+        Word::Share => Key::ShareColumn,
+        Word::AllChannels => Key::AllChannels,
+        Word::Note => Key::NoteColumn,
+        Word::CostStage => Key::CsvCostStageColumn,
+        Word::CostPerUnit => Key::CsvCostPerUnitColumn,
+        Word::Per(Period::Month) => Key::PerMonth,
+        Word::Per(Period::Quarter) => Key::PerQuarter,
+        Word::Per(Period::Year) => Key::PerYear,
+        Word::TotalNeeded => Key::TotalNeeded,
+        Word::BudgetSet => Key::BudgetSet,
+        Word::BudgetGap => Key::BudgetGap,
+        Word::LifetimeValue => Key::KpiLifetimeValue,
+        Word::Retention => Key::CsvRetentionRow,
+        Word::Cac => Key::KpiCac,
+        Word::Roi => Key::CsvRoiColumn,
+        Word::Roas => Key::KpiRoas,
+        Word::WinRate => Key::CsvWinRateColumn,
+        Word::LtvToCac => Key::KpiLtvToCac,
+        Word::Payback => Key::KpiPayback,
+        Word::Month => Key::CsvMonthColumn,
+        Word::Spend => Key::SpendColumn,
+    })
+}
+
 /// The plan as CSV rows: its inputs, targets, the results entered in `draft`, targets by
 /// channel, budget needed and KPIs.
 fn csv_file(
@@ -187,54 +234,10 @@ fn csv_file(
     let year = draft.tracking.plan_year(crate::ui::browser::this_month());
     let months: [String; MONTHS] = std::array::from_fn(|index| year.month_at(index as i32).code());
     let words = Words {
-        plan: t(Key::CsvPlanSection),
-        targets: t(Key::CsvTargetsSection),
-        actuals: t(Key::CsvResultsSection),
-        channel_targets: t(Key::ChannelTargetsHeading),
-        budget: t(Key::BudgetHeading),
-        kpis: t(Key::KpiHeading),
-        plan_name: t(Key::PlanNameLabel),
-        revenue_goal: t(Key::RevenueGoalLabel),
-        customers_goal: t(Key::NewCustomersGoalLabel),
-        average_revenue: t(Key::AverageRevenueLabel),
-        stage: t(Key::StageColumn),
-        rate_to_next: t(Key::CsvRateColumn),
-        needed: [
-            t(Key::CsvNeededPerMonth),
-            t(Key::CsvNeededPerQuarter),
-            t(Key::CsvNeededPerYear),
-        ],
-        exact: [
-            t(Key::CsvExactPerMonth),
-            t(Key::CsvExactPerQuarter),
-            t(Key::CsvExactPerYear),
-        ],
-        revenue: t(Key::CsvRevenueRow),
-        channel: t(Key::ChannelColumn),
-        share: t(Key::ShareColumn),
-        all_channels: t(Key::AllChannels),
-        note: t(Key::NoteColumn),
-        cost_stage: t(Key::CsvCostStageColumn),
-        cost_per_unit: t(Key::CsvCostPerUnitColumn),
-        per: [t(Key::PerMonth), t(Key::PerQuarter), t(Key::PerYear)],
-        total_needed: t(Key::TotalNeeded),
-        budget_set: t(Key::BudgetSet),
-        budget_gap: t(Key::BudgetGap),
-        lifetime_value: t(Key::KpiLifetimeValue),
-        retention: t(Key::CsvRetentionRow),
-        kpi_columns: [
-            t(Key::KpiCac),
-            t(Key::CsvRoiColumn),
-            t(Key::KpiRoas),
-            t(Key::CsvWinRateColumn),
-            t(Key::KpiLtvToCac),
-            t(Key::KpiPayback),
-        ],
+        word: &csv_word,
         cost_per: &cost_per,
         channel_name: &channel_label,
         reason: &reason,
-        month: t(Key::CsvMonthColumn),
-        spend: t(Key::SpendColumn),
         months: months.each_ref().map(String::as_str),
     };
     csv::plan_file(plan, targets, &actuals, report, &words)
