@@ -33,8 +33,18 @@ pub trait PageData: Clone + Default + PartialEq {
     /// Walks every field but `typed_in`, in the order its text writes them.
     fn fields(&mut self, walk: &mut dyn Walk);
 
-    /// Whether nothing has been typed or chosen: the plan then keeps the empty text.
-    fn is_empty(&self) -> bool;
+    /// Drops the list entries nothing was typed in, which do not count as typed.
+    fn drop_blank_entries(&mut self);
+
+    /// Whether nothing has been typed or chosen (entries left blank count as none): the plan
+    /// then keeps the empty text.
+    fn is_empty(&self) -> bool {
+        let mut typed = self.clone();
+        typed.drop_blank_entries();
+        let mut empty = Self::default();
+        self.typed_in().clone_into(empty.typed_in_mut());
+        typed == empty
+    }
 
     /// Its fields read from `map`, the JSON object of a text of a version this build reads: a
     /// field missing or of another type keeps its default (nothing is invented).
@@ -232,6 +242,21 @@ macro_rules! tags {
     };
 }
 pub(crate) use tags;
+
+/// [`PageData::typed_in`] and [`PageData::typed_in_mut`] of a page's data whose field `typed_in`
+/// holds the tag.
+macro_rules! typed_in_field {
+    () => {
+        fn typed_in(&self) -> &str {
+            &self.typed_in
+        }
+
+        fn typed_in_mut(&mut self) -> &mut String {
+            &mut self.typed_in
+        }
+    };
+}
+pub(crate) use typed_in_field;
 
 /// Walks an enum written as its tag.
 pub fn tag<T: Tag>(walk: &mut dyn Walk, key: &str, value: &mut T) {

@@ -18,7 +18,9 @@ pub mod objectives;
 use serde_json::Value;
 
 use crate::model::json::{list, object, text_of};
-use crate::model::page_data::{index, stage, tag, tags, Fields, Number, PageData, Slot, Tag, Walk};
+use crate::model::page_data::{
+    index, stage, tag, tags, typed_in_field, Fields, Number, PageData, Slot, Tag, Walk,
+};
 
 use crate::model::annual::goal::{Existing, ExistingRevenue, GoalTarget, Recurring};
 use crate::model::annual::last_year::LastYear;
@@ -374,33 +376,32 @@ pub enum AnnualField {
 /// A field's problem.
 pub type AnnualError = (AnnualField, InputError);
 
-/// An empty field as `None`, else the number read by `parse`.
-fn optional(
-    text: &str,
-    field: AnnualField,
-    parse: fn(&str, NumberSymbols) -> Result<f64, InputError>,
+/// How a field's text is read into a number (in the units its field states).
+type Parser = fn(&str, NumberSymbols) -> Result<f64, InputError>;
+
+/// Reads number fields typed with `symbols`, reporting each field's problem in `errors`.
+struct Reading<'e> {
     symbols: NumberSymbols,
-    errors: &mut Vec<AnnualError>,
-) -> Option<f64> {
-    if text.trim().is_empty() {
-        return None;
-    }
-    required(text, field, parse, symbols, errors)
+    errors: &'e mut Vec<AnnualError>,
 }
 
-/// A field that must be typed: its number, or its error reported.
-fn required(
-    text: &str,
-    field: AnnualField,
-    parse: fn(&str, NumberSymbols) -> Result<f64, InputError>,
-    symbols: NumberSymbols,
-    errors: &mut Vec<AnnualError>,
-) -> Option<f64> {
-    match parse(text, symbols) {
-        Ok(value) => Some(value),
-        Err(error) => {
-            errors.push((field, error));
-            None
+impl Reading<'_> {
+    /// An empty field as `None`, else as [`Self::required`].
+    fn optional(&mut self, text: &str, field: AnnualField, parse: Parser) -> Option<f64> {
+        if text.trim().is_empty() {
+            return None;
+        }
+        self.required(text, field, parse)
+    }
+
+    /// A field that must be typed: its number, or its problem reported.
+    fn required(&mut self, text: &str, field: AnnualField, parse: Parser) -> Option<f64> {
+        match parse(text, self.symbols) {
+            Ok(value) => Some(value),
+            Err(error) => {
+                self.errors.push((field, error));
+                None
+            }
         }
     }
 }
@@ -456,14 +457,6 @@ impl PageData for AnnualDraft {
     const VERSION: u32 = ANNUAL_VERSION;
     const SLOT: Slot = Slot::Annual;
 
-    fn typed_in(&self) -> &str {
-        &self.typed_in
-    }
-
-    fn typed_in_mut(&mut self) -> &mut String {
-        &mut self.typed_in
-    }
-
     fn fields(&mut self, walk: &mut dyn Walk) {
         let last_year = &mut self.last_year;
         walk.object("last_year", &mut |walk| {
@@ -502,19 +495,13 @@ impl PageData for AnnualDraft {
         walk.list("objectives", &mut self.objectives, MAX_OBJECTIVES);
     }
 
-    /// Whether nothing has been typed or chosen (a stage total left empty counts as none).
-    fn is_empty(&self) -> bool {
-        let mut typed = self.clone();
-        typed
-            .last_year
-            .stages
-            .retain(|entry| !entry.total.trim().is_empty());
-        let empty = Self {
-            typed_in: self.typed_in.clone(),
-            ..Self::default()
-        };
-        typed == empty
+    /// A stage's total left empty.
+    fn drop_blank_entries(&mut self) {
+        let stages = &mut self.last_year.stages;
+        stages.retain(|entry| !entry.total.trim().is_empty());
     }
+
+    typed_in_field!();
 }
 
 impl Fields for StageTotal {
@@ -586,23 +573,14 @@ impl AnnualDraft {
     /// Last year read for the plan's stages (`stages`, top to bottom), with the problems of the
     /// fields typed.
     pub fn last_year(&self, stages: &[StageId]) -> (LastYear, Vec<AnnualError>) {
-        let symbols = self.lang().symbols();
         let mut errors = Vec::new();
+        let mut reading = self.reading(&mut errors);
+        let mut money = |text: &str, field| reading.optional(text, field, parse_non_negative);
         let stage_totals = stages
             .iter()
-            .map(|id| {
-                optional(
-                    self.stage_total(*id),
-                    AnnualField::LastYearStage(*id),
-                    parse_non_negative,
-                    symbols,
-                    &mut errors,
-                )
-            })
+            .map(|id| money(self.stage_total(*id), AnnualField::LastYearStage(*id)))
             .collect();
         let draft = &self.last_year;
-        let mut money =
-            |text: &str, field| optional(text, field, parse_non_negative, symbols, &mut errors);
         let spend = money(&draft.spend, AnnualField::LastYearSpend);
         let revenue = money(&draft.revenue, AnnualField::LastYearRevenue);
         let mut new_customer_revenue =
@@ -631,56 +609,39 @@ impl AnnualDraft {
 
     /// The goal read from its mode's fields, or the problems of those fields.
     pub fn target(&self) -> Result<GoalTarget, Vec<AnnualError>> {
-        let symbols = self.lang().symbols();
         let goal = &self.goal;
         let mut errors = Vec::new();
-        // A field of the goal: a number that must be typed (or, `is_optional`, may be empty).
-        let mut read = |text: &str, field, parse, is_optional: bool| {
-            if is_optional {
-                optional(text, field, parse, symbols, &mut errors)
-            } else {
-                required(text, field, parse, symbols, &mut errors)
-            }
-        };
+        let mut read = self.reading(&mut errors);
         let target = match goal.mode {
-            GoalMode::Revenue => read(
-                &goal.revenue,
-                AnnualField::GoalRevenue,
-                parse_positive,
-                false,
-            )
-            .map(GoalTarget::Revenue),
-            GoalMode::Growth => read(&goal.growth, AnnualField::Growth, growth_percent, false)
+            GoalMode::Revenue => read
+                .required(&goal.revenue, AnnualField::GoalRevenue, parse_positive)
+                .map(GoalTarget::Revenue),
+            GoalMode::Growth => read
+                .required(&goal.growth, AnnualField::Growth, growth_percent)
                 .map(GoalTarget::Growth),
-            GoalMode::NewCustomers => read(
-                &goal.new_customers,
-                AnnualField::NewCustomers,
-                parse_positive,
-                false,
-            )
-            .map(GoalTarget::NewCustomers),
-            GoalMode::Mrr | GoalMode::Arr => {
-                let target = read(
-                    &goal.recurring,
-                    AnnualField::Recurring,
+            GoalMode::NewCustomers => read
+                .required(
+                    &goal.new_customers,
+                    AnnualField::NewCustomers,
                     parse_positive,
-                    false,
-                );
-                let current = read(
+                )
+                .map(GoalTarget::NewCustomers),
+            GoalMode::Mrr | GoalMode::Arr => {
+                let target = read.required(&goal.recurring, AnnualField::Recurring, parse_positive);
+                let current = read.optional(
                     &goal.current_mrr,
                     AnnualField::CurrentMrr,
                     parse_non_negative,
-                    true,
                 );
-                let churn = read(&goal.churn, AnnualField::Churn, churn_percent, true);
-                let per_customer = read(
+                let churn = read.optional(&goal.churn, AnnualField::Churn, churn_percent);
+                let per_customer = read.required(
                     &goal.mrr_per_customer,
                     AnnualField::MrrPerCustomer,
                     parse_positive,
-                    false,
                 );
+                let has_errors = !read.errors.is_empty();
                 match (target, per_customer) {
-                    (Some(target), Some(mrr_per_customer)) if errors.is_empty() => {
+                    (Some(target), Some(mrr_per_customer)) if !has_errors => {
                         Some(GoalTarget::Recurring {
                             kind: if goal.mode == GoalMode::Mrr {
                                 Recurring::Monthly
@@ -705,29 +666,17 @@ impl AnnualDraft {
 
     /// What existing customers bring, with the problems of the parts typed.
     pub fn existing(&self) -> (ExistingRevenue, Vec<AnnualError>) {
-        let symbols = self.lang().symbols();
         let mut errors = Vec::new();
+        let mut reading = self.reading(&mut errors);
         let mut read = |part: Part| {
             let draft = self.existing.part(part);
-            if draft.is_percent {
-                optional(
-                    &draft.text,
-                    AnnualField::Existing(part),
-                    positive_percent,
-                    symbols,
-                    &mut errors,
-                )
-                .map(Existing::OfLastYear)
+            let (parse, existing): (Parser, fn(f64) -> Existing) = if draft.is_percent {
+                (positive_percent, Existing::OfLastYear)
             } else {
-                optional(
-                    &draft.text,
-                    AnnualField::Existing(part),
-                    parse_non_negative,
-                    symbols,
-                    &mut errors,
-                )
-                .map(Existing::Amount)
-            }
+                (parse_non_negative, Existing::Amount)
+            };
+            let field = AnnualField::Existing(part);
+            reading.optional(&draft.text, field, parse).map(existing)
         };
         let existing = ExistingRevenue {
             retained: read(Part::Retained),
@@ -735,6 +684,14 @@ impl AnnualDraft {
             cross_sell: read(Part::CrossSell),
         };
         (existing, errors)
+    }
+
+    /// Reads its number fields in the language they are typed in, reporting into `errors`.
+    fn reading<'e>(&self, errors: &'e mut Vec<AnnualError>) -> Reading<'e> {
+        Reading {
+            symbols: self.lang().symbols(),
+            errors,
+        }
     }
 
     /// A new objective's id: one above every id in use.
@@ -781,10 +738,9 @@ impl ObjectiveDraft {
         errors: &mut Vec<AnnualError>,
     ) -> Objective {
         let parse = self.unit.parser();
-        let mut field =
-            |text: &str, field: AnnualField| optional(text, field, parse, symbols, errors);
-        let baseline = field(&self.baseline, AnnualField::Baseline(self.id));
-        let target = field(&self.target, AnnualField::Target(self.id));
+        let mut reading = Reading { symbols, errors };
+        let baseline = reading.optional(&self.baseline, AnnualField::Baseline(self.id), parse);
+        let target = reading.optional(&self.target, AnnualField::Target(self.id), parse);
         Objective {
             metric: self.metric.trim().to_owned(),
             group: self.group.group(),
@@ -806,15 +762,11 @@ impl ObjectiveDraft {
         symbols: NumberSymbols,
         errors: &mut Vec<AnnualError>,
     ) -> Vec<Option<f64>> {
+        let mut reading = Reading { symbols, errors };
         (0..MONTHS)
             .map(|month| {
-                optional(
-                    self.value(month),
-                    AnnualField::Value(self.id, month),
-                    self.unit.parser(),
-                    symbols,
-                    errors,
-                )
+                let field = AnnualField::Value(self.id, month);
+                reading.optional(self.value(month), field, self.unit.parser())
             })
             .collect()
     }

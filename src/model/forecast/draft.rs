@@ -14,7 +14,7 @@
 use crate::model::forecast::odds::Spread;
 use crate::model::forecast::timing::{self, Phasing, MAX_DAYS, MONTHS};
 use crate::model::number::{parse_non_negative, parse_percent};
-use crate::model::page_data::{tag, tags, Fields, Number, PageData, Slot, Walk};
+use crate::model::page_data::{tag, tags, typed_in_field, Fields, Number, PageData, Slot, Walk};
 use crate::model::{InputError, Lang, NumberSymbols, StageId};
 
 /// The version of the forecast's own shape that this build writes.
@@ -181,14 +181,6 @@ impl PageData for ForecastDraft {
     const VERSION: u32 = FORECAST_VERSION;
     const SLOT: Slot = Slot::Forecast;
 
-    fn typed_in(&self) -> &str {
-        &self.typed_in
-    }
-
-    fn typed_in_mut(&mut self) -> &mut String {
-        &mut self.typed_in
-    }
-
     fn fields(&mut self, walk: &mut dyn Walk) {
         tag(walk, "phasing", &mut self.phasing);
         walk.texts("weights", &mut self.weights, Number::Amount, MONTHS);
@@ -205,19 +197,14 @@ impl PageData for ForecastDraft {
         walk.texts("compare", &mut self.compare, Number::No, MAX_COMPARED - 1);
     }
 
-    /// Whether nothing has been typed or chosen (entries left empty count as none).
-    fn is_empty(&self) -> bool {
-        let mut typed = self.clone();
-        typed.days.retain(|entry| !entry.text.trim().is_empty());
-        typed
-            .ranges
-            .retain(|range| !range.low.trim().is_empty() || !range.high.trim().is_empty());
-        let empty = Self {
-            typed_in: self.typed_in.clone(),
-            ..Self::default()
-        };
-        typed == empty
+    /// A stage's days left empty, a range with neither end typed.
+    fn drop_blank_entries(&mut self) {
+        self.days.retain(|entry| !entry.text.trim().is_empty());
+        let ranges = &mut self.ranges;
+        ranges.retain(|range| !range.low.trim().is_empty() || !range.high.trim().is_empty());
     }
+
+    typed_in_field!();
 }
 
 impl Fields for StageText {
