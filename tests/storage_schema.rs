@@ -11,10 +11,11 @@
 )]
 
 mod common;
+#[path = "common/problem_cases.rs"]
+mod problem_cases;
 mod strategies;
 
 use std::collections::BTreeSet;
-use std::fmt::Debug;
 
 use common::{example, example_with_channels};
 use funnel_planner::model::annual::{
@@ -147,22 +148,6 @@ fn refused(problems: &[(&str, Reason)]) -> ImportResult {
             .map(|(path, reason)| problem(path, *reason))
             .collect(),
     ))
-}
-
-/// Checks every case and reports all that differ at once.
-fn assert_cases<T: PartialEq + Debug>(cases: &[(&str, T, T)]) {
-    let failures: Vec<String> = cases
-        .iter()
-        .filter(|(_, got, want)| got != want)
-        .map(|(name, got, want)| format!("{name}:\n   got  {got:?}\n   want {want:?}"))
-        .collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases differ:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
 }
 
 /// The example record as a JSON tree, changed by `edit`, as text.
@@ -577,24 +562,6 @@ fn older_plans_read_with_an_empty_marketing_side() {
 }
 
 #[test]
-fn a_version_2_plan_has_no_marketing_side_to_read() {
-    // Version 2 never wrote one, nor a currency, a language, a tracking side, an annual plan or
-    // a forecast: such fields in a version 2 plan are not from this app.
-    let text = record_with(|v| set(v, "/schema_version", json!(2)));
-    assert_eq!(
-        decode_record(&text),
-        damaged(&[
-            ("plan.annual", Reason::UnknownField),
-            ("plan.currency", Reason::UnknownField),
-            ("plan.forecast", Reason::UnknownField),
-            ("plan.marketing", Reason::UnknownField),
-            ("plan.tracking", Reason::UnknownField),
-            ("plan.typed_in", Reason::UnknownField),
-        ])
-    );
-}
-
-#[test]
 fn twelve_channels_load_and_thirteen_are_refused() {
     let mut record = channels_record();
     let marketing = &mut record.draft.marketing;
@@ -636,213 +603,9 @@ fn duplicate_channel_ids_are_renumbered_not_rejected() {
 }
 
 #[test]
-fn every_problem_in_a_marketing_side_is_named_with_its_field() {
-    const M: &str = "/plan/marketing";
-    let at = |rest: &str| format!("{M}{rest}");
-    let wrong = |expected: Expected| Reason::WrongType(expected);
-    let cases = [
-        (
-            "marketing missing",
-            channels_record_with(|v| remove(v, M)),
-            damaged(&[("plan.marketing", Reason::Missing)]),
-        ),
-        (
-            "marketing a list",
-            channels_record_with(|v| set(v, M, json!([]))),
-            damaged(&[("plan.marketing", wrong(Expected::Object))]),
-        ),
-        (
-            "unknown marketing field",
-            channels_record_with(|v| insert(v, M, "colour", json!("red"))),
-            damaged(&[("plan.marketing.colour", Reason::UnknownField)]),
-        ),
-        (
-            "budget missing",
-            channels_record_with(|v| remove(v, &at("/budget"))),
-            damaged(&[("plan.marketing.budget", Reason::Missing)]),
-        ),
-        (
-            "budget a number",
-            channels_record_with(|v| set(v, &at("/budget"), json!(5000))),
-            damaged(&[("plan.marketing.budget", wrong(Expected::Text))]),
-        ),
-        (
-            "budget per week",
-            channels_record_with(|v| set(v, &at("/budget_period"), json!("week"))),
-            damaged(&[(
-                "plan.marketing.budget_period",
-                wrong(Expected::BudgetPeriod),
-            )]),
-        ),
-        (
-            "budget period a number",
-            channels_record_with(|v| set(v, &at("/budget_period"), json!(12))),
-            damaged(&[(
-                "plan.marketing.budget_period",
-                wrong(Expected::BudgetPeriod),
-            )]),
-        ),
-        (
-            "budget period in capitals",
-            channels_record_with(|v| set(v, &at("/budget_period"), json!("Month"))),
-            damaged(&[(
-                "plan.marketing.budget_period",
-                wrong(Expected::BudgetPeriod),
-            )]),
-        ),
-        (
-            "lifetime in months",
-            channels_record_with(|v| set(v, &at("/lifetime"), json!("months"))),
-            damaged(&[("plan.marketing.lifetime", wrong(Expected::LifetimeKind))]),
-        ),
-        (
-            "lifetime missing",
-            channels_record_with(|v| remove(v, &at("/lifetime"))),
-            damaged(&[("plan.marketing.lifetime", Reason::Missing)]),
-        ),
-        (
-            "rank by cost per lead",
-            channels_record_with(|v| set(v, &at("/rank_by"), json!("cpl"))),
-            damaged(&[("plan.marketing.rank_by", wrong(Expected::RankBy))]),
-        ),
-        (
-            "rank by a stage without an id",
-            channels_record_with(|v| set(v, &at("/rank_by"), json!("stage:"))),
-            damaged(&[("plan.marketing.rank_by", wrong(Expected::RankBy))]),
-        ),
-        (
-            "rank by a stage with a negative id",
-            channels_record_with(|v| set(v, &at("/rank_by"), json!("stage:-1"))),
-            damaged(&[("plan.marketing.rank_by", wrong(Expected::RankBy))]),
-        ),
-        (
-            "rank by a stage with an id too large",
-            channels_record_with(|v| set(v, &at("/rank_by"), json!("stage:4294967296"))),
-            damaged(&[("plan.marketing.rank_by", wrong(Expected::RankBy))]),
-        ),
-        (
-            "rank by a number",
-            channels_record_with(|v| set(v, &at("/rank_by"), json!(2))),
-            damaged(&[("plan.marketing.rank_by", wrong(Expected::Text))]),
-        ),
-        (
-            "channels an object",
-            channels_record_with(|v| set(v, &at("/channels"), json!({}))),
-            damaged(&[("plan.marketing.channels", wrong(Expected::List))]),
-        ),
-        (
-            "channels missing",
-            channels_record_with(|v| remove(v, &at("/channels"))),
-            damaged(&[("plan.marketing.channels", Reason::Missing)]),
-        ),
-        (
-            "a channel that is text",
-            channels_record_with(|v| set(v, &at("/channels/1"), json!("Email"))),
-            damaged(&[("plan.marketing.channels[1]", wrong(Expected::Object))]),
-        ),
-        (
-            "a channel without a name",
-            channels_record_with(|v| remove(v, &at("/channels/1/name"))),
-            damaged(&[("plan.marketing.channels[1].name", Reason::Missing)]),
-        ),
-        (
-            "a channel with a negative id",
-            channels_record_with(|v| set(v, &at("/channels/0/id"), json!(-1))),
-            damaged(&[(
-                "plan.marketing.channels[0].id",
-                wrong(Expected::WholeNumber),
-            )]),
-        ),
-        (
-            "a channel id too large",
-            channels_record_with(|v| set(v, &at("/channels/0/id"), json!(1_u64 << 32))),
-            damaged(&[(
-                "plan.marketing.channels[0].id",
-                wrong(Expected::WholeNumber),
-            )]),
-        ),
-        (
-            "a spend as a number",
-            channels_record_with(|v| set(v, &at("/channels/2/spend"), json!(20000))),
-            damaged(&[("plan.marketing.channels[2].spend", wrong(Expected::Text))]),
-        ),
-        (
-            "unknown channel field",
-            channels_record_with(|v| insert(v, &at("/channels/0"), "colour", json!("red"))),
-            damaged(&[("plan.marketing.channels[0].colour", Reason::UnknownField)]),
-        ),
-        (
-            "stages of a channel missing",
-            channels_record_with(|v| remove(v, &at("/channels/0/stages"))),
-            damaged(&[("plan.marketing.channels[0].stages", Reason::Missing)]),
-        ),
-        (
-            "a stage entry twice",
-            channels_record_with(|v| {
-                let entry = v.pointer(&at("/channels/0/stages/0")).cloned();
-                v.pointer_mut(&at("/channels/0/stages"))
-                    .and_then(Value::as_array_mut)
-                    .expect("a list")
-                    .insert(1, entry.expect("an entry"));
-            }),
-            damaged(&[(
-                "plan.marketing.channels[0].stages[1].stage",
-                Reason::DuplicateId,
-            )]),
-        ),
-        (
-            "a stage entry without a stage",
-            channels_record_with(|v| remove(v, &at("/channels/0/stages/1/stage"))),
-            damaged(&[(
-                "plan.marketing.channels[0].stages[1].stage",
-                Reason::Missing,
-            )]),
-        ),
-        (
-            "a volume as a number",
-            channels_record_with(|v| set(v, &at("/channels/1/stages/0/volume"), json!(50))),
-            damaged(&[(
-                "plan.marketing.channels[1].stages[0].volume",
-                wrong(Expected::Text),
-            )]),
-        ),
-        (
-            "unknown stage entry field",
-            channels_record_with(|v| {
-                insert(v, &at("/channels/2/stages/0"), "colour", json!("red"))
-            }),
-            damaged(&[(
-                "plan.marketing.channels[2].stages[0].colour",
-                Reason::UnknownField,
-            )]),
-        ),
-        (
-            "problems in two channels",
-            channels_record_with(|v| {
-                set(v, &at("/channels/0/share"), json!(40));
-                set(v, &at("/channels/2/stages/1/rate"), Value::Null);
-                set(v, &at("/budget_period"), json!("quarter"));
-            }),
-            damaged(&[
-                (
-                    "plan.marketing.budget_period",
-                    wrong(Expected::BudgetPeriod),
-                ),
-                ("plan.marketing.channels[0].share", wrong(Expected::Text)),
-                (
-                    "plan.marketing.channels[2].stages[1].rate",
-                    wrong(Expected::Text),
-                ),
-            ]),
-        ),
-    ];
-    assert_cases(
-        &cases
-            .iter()
-            .map(|(name, text, want)| (*name, decode_record(text), want.clone()))
-            .collect::<Vec<_>>(),
-    );
-    // A share link's JSON is read by the same rules.
+fn a_marketing_problem_in_a_share_link_is_named_with_its_field() {
+    // A share link's JSON is read by the same rules as a record (the cases of
+    // fixtures/problems/marketing.txt).
     let shared = encode_shared(&example_with_channels()).replace(
         "\"budget_period\":\"month\"",
         "\"budget_period\":\"fortnight\"",
@@ -851,7 +614,7 @@ fn every_problem_in_a_marketing_side_is_named_with_its_field() {
         decode_shared(&shared),
         Err(DecodeError::Damaged(vec![problem(
             "plan.marketing.budget_period",
-            wrong(Expected::BudgetPeriod)
+            Reason::WrongType(Expected::BudgetPeriod)
         )]))
     );
 }
@@ -1078,204 +841,10 @@ fn a_version_4_record_reads_with_no_plan_year_and_no_results() {
 }
 
 #[test]
-fn every_problem_in_a_tracking_side_is_named_with_its_field() {
-    const T: &str = "/plan/tracking";
-    let at = |rest: &str| format!("{T}{rest}");
+fn a_tracking_problem_in_an_import_or_a_share_link_is_named_with_its_field() {
     let wrong = |expected: Expected| Reason::WrongType(expected);
-    let months_of = |count: usize| Value::Array(vec![json!("5"); count]);
-    let cases = [
-        (
-            "tracking missing",
-            tracked_record_with(|v| remove(v, T)),
-            damaged(&[("plan.tracking", Reason::Missing)]),
-        ),
-        (
-            "tracking a list",
-            tracked_record_with(|v| set(v, T, json!([]))),
-            damaged(&[("plan.tracking", wrong(Expected::Object))]),
-        ),
-        (
-            "unknown tracking field",
-            tracked_record_with(|v| insert(v, T, "colour", json!("red"))),
-            damaged(&[("plan.tracking.colour", Reason::UnknownField)]),
-        ),
-        (
-            "a thirteenth month",
-            tracked_record_with(|v| set(v, &at("/start"), json!("2027-13"))),
-            damaged(&[("plan.tracking.start", wrong(Expected::PlanYear))]),
-        ),
-        (
-            "a month 0",
-            tracked_record_with(|v| set(v, &at("/start"), json!("2027-00"))),
-            damaged(&[("plan.tracking.start", wrong(Expected::PlanYear))]),
-        ),
-        (
-            "a day as well",
-            tracked_record_with(|v| set(v, &at("/start"), json!("2027-04-01"))),
-            damaged(&[("plan.tracking.start", wrong(Expected::PlanYear))]),
-        ),
-        (
-            "a year before 1970",
-            tracked_record_with(|v| set(v, &at("/start"), json!("1969-12"))),
-            damaged(&[("plan.tracking.start", wrong(Expected::PlanYear))]),
-        ),
-        (
-            "start a number",
-            tracked_record_with(|v| set(v, &at("/start"), json!(202_704))),
-            damaged(&[("plan.tracking.start", wrong(Expected::PlanYear))]),
-        ),
-        (
-            "start missing",
-            tracked_record_with(|v| remove(v, &at("/start"))),
-            damaged(&[("plan.tracking.start", Reason::Missing)]),
-        ),
-        (
-            "results an object",
-            tracked_record_with(|v| set(v, &at("/results"), json!({}))),
-            damaged(&[("plan.tracking.results", wrong(Expected::List))]),
-        ),
-        (
-            "results missing",
-            tracked_record_with(|v| remove(v, &at("/results"))),
-            damaged(&[("plan.tracking.results", Reason::Missing)]),
-        ),
-        (
-            "a results entry that is text",
-            tracked_record_with(|v| set(v, &at("/results/2"), json!("spend"))),
-            damaged(&[("plan.tracking.results[2]", wrong(Expected::Object))]),
-        ),
-        (
-            "a row named in words",
-            tracked_record_with(|v| set(v, &at("/results/1/row"), json!("customers"))),
-            damaged(&[("plan.tracking.results[1].row", wrong(Expected::ResultRow))]),
-        ),
-        (
-            "a stage row without an id",
-            tracked_record_with(|v| set(v, &at("/results/1/row"), json!("stage:"))),
-            damaged(&[("plan.tracking.results[1].row", wrong(Expected::ResultRow))]),
-        ),
-        (
-            "a stage row with a negative id",
-            tracked_record_with(|v| set(v, &at("/results/0/row"), json!("stage:-1"))),
-            damaged(&[("plan.tracking.results[0].row", wrong(Expected::ResultRow))]),
-        ),
-        (
-            "a row in capitals",
-            tracked_record_with(|v| set(v, &at("/results/2/row"), json!("Spend"))),
-            damaged(&[("plan.tracking.results[2].row", wrong(Expected::ResultRow))]),
-        ),
-        (
-            "a row that is a number",
-            tracked_record_with(|v| set(v, &at("/results/2/row"), json!(1))),
-            damaged(&[("plan.tracking.results[2].row", wrong(Expected::Text))]),
-        ),
-        (
-            "a row missing",
-            tracked_record_with(|v| remove(v, &at("/results/3/row"))),
-            damaged(&[("plan.tracking.results[3].row", Reason::Missing)]),
-        ),
-        (
-            "a channel as text",
-            tracked_record_with(|v| set(v, &at("/results/4/channel"), json!("3"))),
-            damaged(&[(
-                "plan.tracking.results[4].channel",
-                wrong(Expected::WholeNumber),
-            )]),
-        ),
-        (
-            "eleven months",
-            tracked_record_with(|v| set(v, &at("/results/0/months"), months_of(11))),
-            damaged(&[(
-                "plan.tracking.results[0].months",
-                wrong(Expected::TwelveMonths),
-            )]),
-        ),
-        (
-            "thirteen months",
-            tracked_record_with(|v| set(v, &at("/results/0/months"), months_of(13))),
-            damaged(&[(
-                "plan.tracking.results[0].months",
-                wrong(Expected::TwelveMonths),
-            )]),
-        ),
-        (
-            "a month as a number",
-            tracked_record_with(|v| set(v, &at("/results/2/months/0"), json!(4800))),
-            damaged(&[(
-                "plan.tracking.results[2].months",
-                wrong(Expected::TwelveMonths),
-            )]),
-        ),
-        (
-            "months as text",
-            tracked_record_with(|v| set(v, &at("/results/2/months"), json!("4,800"))),
-            damaged(&[(
-                "plan.tracking.results[2].months",
-                wrong(Expected::TwelveMonths),
-            )]),
-        ),
-        (
-            "months missing",
-            tracked_record_with(|v| remove(v, &at("/results/3/months"))),
-            damaged(&[("plan.tracking.results[3].months", Reason::Missing)]),
-        ),
-        (
-            "unknown results field",
-            tracked_record_with(|v| insert(v, &at("/results/0"), "note", json!(""))),
-            damaged(&[("plan.tracking.results[0].note", Reason::UnknownField)]),
-        ),
-        (
-            "three quarters of focus",
-            tracked_record_with(|v| set(v, &at("/focus"), json!([["a", "b"], ["", ""], ["", ""]]))),
-            damaged(&[("plan.tracking.focus", wrong(Expected::Focus))]),
-        ),
-        (
-            "three focus areas in a quarter",
-            tracked_record_with(|v| set(v, &at("/focus/1"), json!(["a", "b", "c"]))),
-            damaged(&[("plan.tracking.focus", wrong(Expected::Focus))]),
-        ),
-        (
-            "a focus area that is null",
-            tracked_record_with(|v| set(v, &at("/focus/2/1"), Value::Null)),
-            damaged(&[("plan.tracking.focus", wrong(Expected::Focus))]),
-        ),
-        (
-            "focus as text",
-            tracked_record_with(|v| set(v, &at("/focus"), json!("Landing pages"))),
-            damaged(&[("plan.tracking.focus", wrong(Expected::Focus))]),
-        ),
-        (
-            "focus missing",
-            tracked_record_with(|v| remove(v, &at("/focus"))),
-            damaged(&[("plan.tracking.focus", Reason::Missing)]),
-        ),
-        (
-            "problems everywhere, in reading order",
-            tracked_record_with(|v| {
-                set(v, &at("/start"), json!("2027-13"));
-                set(v, &at("/results/1/row"), json!("leads"));
-                set(v, &at("/results/3/months"), months_of(11));
-                set(v, &at("/focus/0"), json!("Landing pages"));
-            }),
-            damaged(&[
-                ("plan.tracking.start", wrong(Expected::PlanYear)),
-                ("plan.tracking.results[1].row", wrong(Expected::ResultRow)),
-                (
-                    "plan.tracking.results[3].months",
-                    wrong(Expected::TwelveMonths),
-                ),
-                ("plan.tracking.focus", wrong(Expected::Focus)),
-            ]),
-        ),
-    ];
-    assert_cases(
-        &cases
-            .iter()
-            .map(|(name, text, want)| (*name, decode_record(text), want.clone()))
-            .collect::<Vec<_>>(),
-    );
     // An import names the plan's place in the file, and a share link's JSON is read by the same
-    // rules.
+    // rules as a record (the cases of fixtures/problems/tracking.txt).
     let export = encode_export(&[decode_record(V5_PLAN).expect("loads")], MODIFIED)
         .replace("\"2027-04\"", "\"2027-13\"");
     assert_eq!(
@@ -1577,49 +1146,10 @@ fn a_plans_annual_text_round_trips_through_every_written_form() {
 }
 
 #[test]
-fn an_annual_plan_that_is_not_text_is_named_with_its_field() {
+fn an_annual_plan_that_is_not_text_in_an_import_or_a_share_link_is_named_with_its_field() {
     let wrong = Reason::WrongType(Expected::Text);
-    let cases = [
-        (
-            "annual a number",
-            annual_record_with(|v| set(v, "/plan/annual", json!(5))),
-            damaged(&[("plan.annual", wrong)]),
-        ),
-        (
-            "annual an object (the annual plan not written as text)",
-            annual_record_with(|v| {
-                let annual: Value = serde_json::from_str(&fixture_annual().encode()).expect("JSON");
-                set(v, "/plan/annual", annual);
-            }),
-            damaged(&[("plan.annual", wrong)]),
-        ),
-        (
-            "annual null",
-            annual_record_with(|v| set(v, "/plan/annual", Value::Null)),
-            damaged(&[("plan.annual", wrong)]),
-        ),
-        (
-            "annual missing",
-            annual_record_with(|v| remove(v, "/plan/annual")),
-            damaged(&[("plan.annual", Reason::Missing)]),
-        ),
-        (
-            "annual a number and the name missing, in reading order",
-            annual_record_with(|v| {
-                set(v, "/plan/annual", json!(5));
-                remove(v, "/plan/name");
-            }),
-            damaged(&[("plan.name", Reason::Missing), ("plan.annual", wrong)]),
-        ),
-    ];
-    assert_cases(
-        &cases
-            .iter()
-            .map(|(name, text, want)| (*name, decode_record(text), want.clone()))
-            .collect::<Vec<_>>(),
-    );
     // An import names the plan's place in the file, and a share link's JSON is read by the same
-    // rules.
+    // rules as a record (the cases of fixtures/problems/annual.txt).
     let mut export: Value = serde_json::from_str(&encode_export(
         &[decode_record(V6_PLAN).expect("loads")],
         MODIFIED,
@@ -1843,68 +1373,10 @@ fn a_plans_forecast_text_round_trips_through_every_written_form() {
 }
 
 #[test]
-fn a_forecast_that_is_not_text_is_named_with_its_field() {
+fn a_forecast_that_is_not_text_in_an_import_or_a_share_link_is_named_with_its_field() {
     let wrong = Reason::WrongType(Expected::Text);
-    let cases = [
-        (
-            "forecast a number",
-            forecast_record_with(|v| set(v, "/plan/forecast", json!(5))),
-            damaged(&[("plan.forecast", wrong)]),
-        ),
-        (
-            "forecast an object (the forecast not written as text)",
-            forecast_record_with(|v| {
-                let forecast: Value =
-                    serde_json::from_str(&fixture_forecast().encode()).expect("JSON");
-                set(v, "/plan/forecast", forecast);
-            }),
-            damaged(&[("plan.forecast", wrong)]),
-        ),
-        (
-            "forecast a list",
-            forecast_record_with(|v| set(v, "/plan/forecast", json!(["weights"]))),
-            damaged(&[("plan.forecast", wrong)]),
-        ),
-        (
-            "forecast true",
-            forecast_record_with(|v| set(v, "/plan/forecast", json!(true))),
-            damaged(&[("plan.forecast", wrong)]),
-        ),
-        (
-            "forecast null",
-            forecast_record_with(|v| set(v, "/plan/forecast", Value::Null)),
-            damaged(&[("plan.forecast", wrong)]),
-        ),
-        (
-            "forecast missing",
-            forecast_record_with(|v| remove(v, "/plan/forecast")),
-            damaged(&[("plan.forecast", Reason::Missing)]),
-        ),
-        (
-            "forecast a number and the annual plan too, in reading order",
-            forecast_record_with(|v| {
-                set(v, "/plan/forecast", json!(5));
-                set(v, "/plan/annual", json!(6));
-            }),
-            damaged(&[("plan.annual", wrong), ("plan.forecast", wrong)]),
-        ),
-        (
-            "forecast a number and the name missing, in reading order",
-            forecast_record_with(|v| {
-                set(v, "/plan/forecast", json!(5));
-                remove(v, "/plan/name");
-            }),
-            damaged(&[("plan.name", Reason::Missing), ("plan.forecast", wrong)]),
-        ),
-    ];
-    assert_cases(
-        &cases
-            .iter()
-            .map(|(name, text, want)| (*name, decode_record(text), want.clone()))
-            .collect::<Vec<_>>(),
-    );
     // An import names the plan's place in the file, and a share link's JSON is read by the same
-    // rules.
+    // rules as a record (the cases of fixtures/problems/forecast.txt).
     let mut export: Value = serde_json::from_str(&encode_export(
         &[
             decode_record(V6_PLAN).expect("loads"),
@@ -2064,274 +1536,85 @@ fn the_largest_file_accepted_reads() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Every problem named
+// Every problem named, case by case. The cases are plain text in `tests/fixtures/problems/` (its
+// README.md gives the format), so a person reads and adds one without Rust; one runner
+// (`tests/common/problem_cases.rs`) checks every file the same way.
 
 #[test]
 fn every_problem_in_a_record_is_named_with_its_field() {
-    let long_id = "a".repeat(65);
-    let cases = [
-        (
-            "plan.name missing",
-            record_with(|v| remove(v, "/plan/name")),
-            damaged(&[("plan.name", Reason::Missing)]),
-        ),
-        (
-            "plan.name a number",
-            record_with(|v| set(v, "/plan/name", json!(5))),
-            damaged(&[("plan.name", Reason::WrongType(Expected::Text))]),
-        ),
-        (
-            "a rate as a number",
-            record_with(|v| set(v, "/plan/stages/1/rate_to_next", json!(20))),
-            damaged(&[(
-                "plan.stages[1].rate_to_next",
-                Reason::WrongType(Expected::Text),
-            )]),
-        ),
-        (
-            "goal profit",
-            record_with(|v| set(v, "/plan/goal", json!("profit"))),
-            damaged(&[("plan.goal", Reason::WrongType(Expected::GoalKind))]),
-        ),
-        (
-            "goal a number",
-            record_with(|v| set(v, "/plan/goal", json!(1))),
-            damaged(&[("plan.goal", Reason::WrongType(Expected::GoalKind))]),
-        ),
-        (
-            "goal missing",
-            record_with(|v| remove(v, "/plan/goal")),
-            damaged(&[("plan.goal", Reason::Missing)]),
-        ),
-        (
-            "unknown plan.colour",
-            record_with(|v| insert(v, "/plan", "colour", json!("red"))),
-            damaged(&[("plan.colour", Reason::UnknownField)]),
-        ),
-        (
-            "unknown top-level field",
-            record_with(|v| insert(v, "", "owner", json!("me"))),
-            damaged(&[("owner", Reason::UnknownField)]),
-        ),
-        (
-            "unknown stage field",
-            record_with(|v| insert(v, "/plan/stages/0", "note", json!(""))),
-            damaged(&[("plan.stages[0].note", Reason::UnknownField)]),
-        ),
-        (
-            "no stages",
-            record_with(|v| set(v, "/plan/stages", json!([]))),
-            damaged(&[("plan.stages", Reason::StageCount(0))]),
-        ),
-        (
-            "1 stage",
-            record_with(|v| set(v, "/plan/stages", stages_json(1))),
-            damaged(&[("plan.stages", Reason::StageCount(1))]),
-        ),
-        (
-            "11 stages",
-            record_with(|v| set(v, "/plan/stages", stages_json(11))),
-            damaged(&[("plan.stages", Reason::StageCount(11))]),
-        ),
-        (
-            "stages missing",
-            record_with(|v| remove(v, "/plan/stages")),
-            damaged(&[("plan.stages", Reason::Missing)]),
-        ),
-        (
-            "stages an object",
-            record_with(|v| set(v, "/plan/stages", json!({}))),
-            damaged(&[("plan.stages", Reason::WrongType(Expected::List))]),
-        ),
-        (
-            "a stage a string",
-            record_with(|v| set(v, "/plan/stages/2", json!("Visits"))),
-            damaged(&[("plan.stages[2]", Reason::WrongType(Expected::Object))]),
-        ),
-        (
-            "stage id negative",
-            record_with(|v| set(v, "/plan/stages/0/id", json!(-1))),
-            damaged(&[(
-                "plan.stages[0].id",
-                Reason::WrongType(Expected::WholeNumber),
-            )]),
-        ),
-        (
-            "stage id over u32",
-            record_with(|v| set(v, "/plan/stages/0/id", json!(4_294_967_296_u64))),
-            damaged(&[(
-                "plan.stages[0].id",
-                Reason::WrongType(Expected::WholeNumber),
-            )]),
-        ),
-        (
-            "stage name missing",
-            record_with(|v| remove(v, "/plan/stages/3/name")),
-            damaged(&[("plan.stages[3].name", Reason::Missing)]),
-        ),
-        (
-            "plan a list",
-            record_with(|v| set(v, "/plan", json!([]))),
-            damaged(&[("plan", Reason::WrongType(Expected::Object))]),
-        ),
-        (
-            "plan missing",
-            record_with(|v| remove(v, "/plan")),
-            damaged(&[("plan", Reason::Missing)]),
-        ),
-        (
-            "schema_version 0",
-            record_with(|v| set(v, "/schema_version", json!(0))),
-            damaged(&[("schema_version", Reason::UnknownVersion(0))]),
-        ),
-        (
-            "schema_version 1 on a record",
-            record_with(|v| set(v, "/schema_version", json!(1))),
-            damaged(&[("schema_version", Reason::UnknownVersion(1))]),
-        ),
-        (
-            "schema_version \"2\"",
-            record_with(|v| set(v, "/schema_version", json!("2"))),
-            damaged(&[("schema_version", Reason::WrongType(Expected::WholeNumber))]),
-        ),
-        (
-            "schema_version 2.0",
-            record_with(|v| set(v, "/schema_version", json!(2.0))),
-            damaged(&[("schema_version", Reason::WrongType(Expected::WholeNumber))]),
-        ),
-        (
-            "schema_version missing",
-            record_with(|v| remove(v, "/schema_version")),
-            damaged(&[("schema_version", Reason::Missing)]),
-        ),
-        (
-            "id ../x",
-            record_with(|v| set(v, "/id", json!("../x"))),
-            damaged(&[("id", Reason::WrongType(Expected::PlanId))]),
-        ),
-        (
-            "id empty",
-            record_with(|v| set(v, "/id", json!(""))),
-            damaged(&[("id", Reason::WrongType(Expected::PlanId))]),
-        ),
-        (
-            "id 65 characters",
-            record_with(|v| set(v, "/id", json!(long_id))),
-            damaged(&[("id", Reason::WrongType(Expected::PlanId))]),
-        ),
-        (
-            "id a number",
-            record_with(|v| set(v, "/id", json!(7))),
-            damaged(&[("id", Reason::WrongType(Expected::PlanId))]),
-        ),
-        (
-            "id missing",
-            record_with(|v| remove(v, "/id")),
-            damaged(&[("id", Reason::Missing)]),
-        ),
-        (
-            "modified -1",
-            record_with(|v| set(v, "/modified", json!(-1))),
-            damaged(&[("modified", Reason::WrongType(Expected::WholeNumber))]),
-        ),
-        (
-            "modified 1.5",
-            record_with(|v| set(v, "/modified", json!(1.5))),
-            damaged(&[("modified", Reason::WrongType(Expected::WholeNumber))]),
-        ),
-        (
-            "modified as text",
-            record_with(|v| set(v, "/modified", json!("1795000000000"))),
-            damaged(&[("modified", Reason::WrongType(Expected::WholeNumber))]),
-        ),
-        (
-            "modified null",
-            record_with(|v| set(v, "/modified", Value::Null)),
-            damaged(&[("modified", Reason::WrongType(Expected::WholeNumber))]),
-        ),
-        (
-            "modified missing",
-            record_with(|v| remove(v, "/modified")),
-            damaged(&[("modified", Reason::Missing)]),
-        ),
-        (
-            "deleted -1",
-            record_with(|v| insert(v, "", "deleted", json!(-1))),
-            damaged(&[("deleted", Reason::WrongType(Expected::WholeNumber))]),
-        ),
-        (
-            "several problems, in reading order",
-            record_with(|v| {
-                set(v, "/id", json!("a b"));
-                set(v, "/modified", json!(1.5));
-                remove(v, "/plan/name");
-                set(v, "/plan/goal", json!("profit"));
-                set(v, "/plan/stages/0/rate_to_next", json!(1.5));
-                set(v, "/plan/stages/5/id", json!("6"));
-            }),
-            damaged(&[
-                ("id", Reason::WrongType(Expected::PlanId)),
-                ("modified", Reason::WrongType(Expected::WholeNumber)),
-                ("plan.name", Reason::Missing),
-                ("plan.goal", Reason::WrongType(Expected::GoalKind)),
-                (
-                    "plan.stages[0].rate_to_next",
-                    Reason::WrongType(Expected::Text),
-                ),
-                (
-                    "plan.stages[5].id",
-                    Reason::WrongType(Expected::WholeNumber),
-                ),
-            ]),
-        ),
-        (
-            "a list",
-            "[]".to_owned(),
-            damaged(&[("", Reason::WrongType(Expected::Object))]),
-        ),
-        (
-            "null",
-            "null".to_owned(),
-            damaged(&[("", Reason::WrongType(Expected::Object))]),
-        ),
-        (
-            "a string",
-            "\"plan\"".to_owned(),
-            damaged(&[("", Reason::WrongType(Expected::Object))]),
-        ),
-        (
-            "empty text",
-            String::new(),
-            damaged(&[("", Reason::NotJson { line: 1, column: 0 })]),
-        ),
-        (
-            "truncated",
-            "{\"schema_version\":2,\"id\":\"p1".to_owned(),
-            damaged(&[(
-                "",
-                Reason::NotJson {
-                    line: 1,
-                    column: 28,
-                },
-            )]),
-        ),
-        (
-            "trailing text",
-            format!("{}x", encode_record(&example_record())),
-            damaged(&[(
-                "",
-                Reason::NotJson {
-                    line: 1,
-                    column: encode_record(&example_record()).len() + 1,
-                },
-            )]),
-        ),
-    ];
-    let cases: Vec<(&str, RecordResult, RecordResult)> = cases
-        .into_iter()
-        .map(|(name, text, want)| (name, decode_record(&text), want))
-        .collect();
-    assert_cases(&cases);
+    problem_cases::check_case_file("record.txt", include_str!("fixtures/problems/record.txt"));
+}
+
+#[test]
+fn every_problem_in_an_import_is_named_with_its_field() {
+    problem_cases::check_case_file("import.txt", include_str!("fixtures/problems/import.txt"));
+}
+
+#[test]
+fn every_problem_in_a_marketing_side_is_named_with_its_field() {
+    problem_cases::check_case_file(
+        "marketing.txt",
+        include_str!("fixtures/problems/marketing.txt"),
+    );
+}
+
+#[test]
+fn every_problem_in_a_tracking_side_is_named_with_its_field() {
+    problem_cases::check_case_file(
+        "tracking.txt",
+        include_str!("fixtures/problems/tracking.txt"),
+    );
+}
+
+#[test]
+fn an_annual_plan_that_is_not_text_is_named_with_its_field() {
+    problem_cases::check_case_file("annual.txt", include_str!("fixtures/problems/annual.txt"));
+}
+
+#[test]
+fn a_forecast_that_is_not_text_is_named_with_its_field() {
+    problem_cases::check_case_file(
+        "forecast.txt",
+        include_str!("fixtures/problems/forecast.txt"),
+    );
+}
+
+/// The written plans a case file's case can start `from` (see tests/fixtures/problems/README.md),
+/// each what a Rust helper starts from: the example record (`record_with`), the one with channels
+/// (`channels_record_with`), the export fixture (`export_with`) and the version 5, 6 and 7
+/// fixtures (`tracked_record_with`, `annual_record_with`, `forecast_record_with`), the fixtures
+/// named by their file. With each, whether it is written back indented (as `export_with` writes
+/// an export file) rather than compact (as the others write a record).
+fn case_base(name: &str) -> Option<(String, bool)> {
+    match name {
+        "example" => Some((encode_record(&example_record()), false)),
+        "example-with-channels" => Some((encode_record(&channels_record()), false)),
+        "export-v2" => Some((V2_EXPORT.to_owned(), true)),
+        "storage-v5-plan" => Some((V5_PLAN.to_owned(), false)),
+        "storage-v6-plan" => Some((V6_PLAN.to_owned(), false)),
+        "storage-v7-plan" => Some((V7_PLAN.to_owned(), false)),
+        _ => None,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every problem named
+
+#[test]
+fn text_after_a_record_is_named_where_it_starts() {
+    // Not in fixtures/problems/record.txt: where the extra text starts depends on the length of
+    // the record exactly as this build writes it, which a case file cannot say.
+    let record = encode_record(&example_record());
+    assert_eq!(
+        decode_record(&format!("{record}x")),
+        damaged(&[(
+            "",
+            Reason::NotJson {
+                line: 1,
+                column: record.len() + 1,
+            },
+        )])
+    );
 }
 
 #[test]
@@ -2367,193 +1650,14 @@ fn newer_versions_are_recognised_not_misread() {
 }
 
 #[test]
-fn every_problem_in_an_import_is_named_with_its_field() {
-    let cases = [
-        (
-            "app other-app",
-            export_with(|v| set(v, "/app", json!("other-app"))),
-            refused(&[("app", Reason::WrongType(Expected::AppName))]),
-        ),
-        (
-            "app a number",
-            export_with(|v| set(v, "/app", json!(5))),
-            refused(&[("app", Reason::WrongType(Expected::AppName))]),
-        ),
-        (
-            "app missing",
-            export_with(|v| remove(v, "/app")),
-            refused(&[("app", Reason::Missing)]),
-        ),
-        (
-            "schema_version 0",
-            export_with(|v| set(v, "/schema_version", json!(0))),
-            refused(&[("schema_version", Reason::UnknownVersion(0))]),
-        ),
-        (
-            "schema_version \"2\"",
-            export_with(|v| set(v, "/schema_version", json!("2"))),
-            refused(&[("schema_version", Reason::WrongType(Expected::WholeNumber))]),
-        ),
-        (
-            "schema_version missing",
-            export_with(|v| remove(v, "/schema_version")),
-            refused(&[("schema_version", Reason::Missing)]),
-        ),
-        (
-            "schema_version 99, whatever else is wrong",
-            export_with(|v| {
-                set(v, "/schema_version", json!(99));
-                set(v, "/plans/0/id", json!("../x"));
-            }),
-            refused(&[("schema_version", Reason::NewerVersion(99))]),
-        ),
-        (
-            "exported -1",
-            export_with(|v| set(v, "/exported", json!(-1))),
-            refused(&[("exported", Reason::WrongType(Expected::WholeNumber))]),
-        ),
-        (
-            "plans []",
-            export_with(|v| set(v, "/plans", json!([]))),
-            refused(&[("plans", Reason::NoPlans)]),
-        ),
-        (
-            "plans an object",
-            export_with(|v| set(v, "/plans", json!({}))),
-            refused(&[("plans", Reason::WrongType(Expected::List))]),
-        ),
-        (
-            "plans missing",
-            export_with(|v| remove(v, "/plans")),
-            refused(&[("plans", Reason::Missing)]),
-        ),
-        (
-            "unknown top-level field",
-            export_with(|v| insert(v, "", "colour", json!("red"))),
-            refused(&[("colour", Reason::UnknownField)]),
-        ),
-        (
-            "duplicate ids",
-            export_with(|v| set(v, "/plans/1/id", json!("p1a2b3c-xyz9"))),
-            refused(&[("plans[1].id", Reason::DuplicateId)]),
-        ),
-        (
-            "three plans with one id",
-            export_with(|v| {
-                let first = v["plans"][0].clone();
-                set(v, "/plans", json!([first.clone(), first.clone(), first]));
-            }),
-            refused(&[
-                ("plans[1].id", Reason::DuplicateId),
-                ("plans[2].id", Reason::DuplicateId),
-            ]),
-        ),
-        (
-            "bad id ../x",
-            export_with(|v| set(v, "/plans/0/id", json!("../x"))),
-            refused(&[("plans[0].id", Reason::WrongType(Expected::PlanId))]),
-        ),
-        (
-            "bad id empty",
-            export_with(|v| set(v, "/plans/1/id", json!(""))),
-            refused(&[("plans[1].id", Reason::WrongType(Expected::PlanId))]),
-        ),
-        (
-            "bad id 65 characters",
-            export_with(|v| set(v, "/plans/1/id", json!("b".repeat(65)))),
-            refused(&[("plans[1].id", Reason::WrongType(Expected::PlanId))]),
-        ),
-        (
-            "modified -1",
-            export_with(|v| set(v, "/plans/0/modified", json!(-1))),
-            refused(&[(
-                "plans[0].modified",
-                Reason::WrongType(Expected::WholeNumber),
-            )]),
-        ),
-        (
-            "modified 1.5",
-            export_with(|v| set(v, "/plans/1/modified", json!(1.5))),
-            refused(&[(
-                "plans[1].modified",
-                Reason::WrongType(Expected::WholeNumber),
-            )]),
-        ),
-        (
-            "a plan from a newer version",
-            export_with(|v| set(v, "/plans/1/schema_version", json!(9))),
-            refused(&[("plans[1].schema_version", Reason::NewerVersion(9))]),
-        ),
-        (
-            "a plan of version 1",
-            export_with(|v| set(v, "/plans/1/schema_version", json!(1))),
-            refused(&[("plans[1].schema_version", Reason::UnknownVersion(1))]),
-        ),
-        (
-            "a plan that is a number",
-            export_with(|v| set(v, "/plans/0", json!(5))),
-            refused(&[("plans[0]", Reason::WrongType(Expected::Object))]),
-        ),
-        (
-            "a deep rate as a number",
-            export_with(|v| set(v, "/plans/1/plan/stages/2/rate_to_next", json!(30))),
-            refused(&[(
-                "plans[1].plan.stages[2].rate_to_next",
-                Reason::WrongType(Expected::Text),
-            )]),
-        ),
-        (
-            "1 stage",
-            export_with(|v| set(v, "/plans/0/plan/stages", stages_json(1))),
-            refused(&[("plans[0].plan.stages", Reason::StageCount(1))]),
-        ),
-        (
-            "11 stages",
-            export_with(|v| set(v, "/plans/1/plan/stages", stages_json(11))),
-            refused(&[("plans[1].plan.stages", Reason::StageCount(11))]),
-        ),
-        (
-            "a single record with a problem",
-            record_with(|v| set(v, "/plan/goal", json!("profit"))),
-            refused(&[("plan.goal", Reason::WrongType(Expected::GoalKind))]),
-        ),
-        (
-            "a single record from a newer version",
-            record_with(|v| set(v, "/schema_version", json!(9))),
-            refused(&[("schema_version", Reason::NewerVersion(9))]),
-        ),
-        (
-            "a list of records",
-            format!("[{}]", encode_record(&example_record())),
-            refused(&[("", Reason::WrongType(Expected::Object))]),
-        ),
-        (
-            "empty text",
-            String::new(),
-            refused(&[("", Reason::NotJson { line: 1, column: 0 })]),
-        ),
-        (
-            "truncated on line 4",
-            "{\n  \"app\": \"funnel-planner\",\n  \"plans\": [\n    {".to_owned(),
-            refused(&[("", Reason::NotJson { line: 4, column: 5 })]),
-        ),
-        (
-            "a syntax error on line 3",
-            "{\n  \"app\": \"funnel-planner\",\n  \"plans\": [1,,2]\n}".to_owned(),
-            refused(&[(
-                "",
-                Reason::NotJson {
-                    line: 3,
-                    column: 15,
-                },
-            )]),
-        ),
-    ];
-    let cases: Vec<(&str, ImportResult, ImportResult)> = cases
-        .into_iter()
-        .map(|(name, text, want)| (name, decode_import(&text), want))
-        .collect();
-    assert_cases(&cases);
+fn a_list_of_records_is_not_an_import() {
+    // Not in fixtures/problems/import.txt: the text is a record exactly as this build writes it,
+    // inside a list, which a case file (whose edits write a record back with its fields sorted)
+    // cannot say.
+    assert_eq!(
+        decode_import(&format!("[{}]", encode_record(&example_record()))),
+        refused(&[("", Reason::WrongType(Expected::Object))])
+    );
 }
 
 #[test]
