@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): builds the release app, prints dist sizes (raw/gzip/brotli, first-load
-# total), median timings over cold loads in headless Chromium, and Lighthouse scores per page.
+# total), median timings over cold loads in headless Chromium, each page's start-up (longest task,
+# blocking time, layout shift; scripts/startup.mjs) and Lighthouse scores per page.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # Set-up as its own process, so its errexit holds (see scripts/setup.sh); then its tools on PATH.
@@ -14,6 +15,14 @@ echo "[bench] sizes"
 node scripts/sizes.mjs
 echo "[bench] timings"
 node scripts/bench.mjs
+echo "[bench] the bare Leptos counter to compare start-up with (bench/counter)"
+bash scripts/bench-counter.sh target/bench-counter-dist
+echo "[bench] start-up (CPU slowed 4×)"
+STARTUP_COUNTER=target/bench-counter-dist node scripts/startup.mjs
 echo "[bench] Lighthouse (mobile defaults, brotli as a CDN serves it)"
 # Figures only: a page Lighthouse cannot measure is reported and the bench carries on.
-node scripts/lighthouse.mjs || echo "[bench] Lighthouse could not measure every page (see above); the figures above stand"
+node scripts/lighthouse.mjs || echo "[bench] the bare Leptos counter to compare start-up with (bench/counter)"
+bash scripts/bench-counter.sh target/bench-counter-dist
+echo "[bench] start-up (CPU slowed 4×)"
+STARTUP_COUNTER=target/bench-counter-dist node scripts/startup.mjs
+echo "[bench] Lighthouse could not measure every page (see above); the figures above stand"
