@@ -44,6 +44,22 @@ fn container() -> HtmlElement {
     element
 }
 
+/// Waits for the page's start-up: what it builds in slices after mounting (`Later`: a
+/// zero-delay timer each) is built once a timer set after them fires, as timers of one delay run
+/// in the order they were set.
+async fn started() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .expect("a window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .expect("a timer");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("the timer fires");
+    leptos::task::tick().await;
+}
+
 fn type_into(id: &str, text: &str) {
     let input: HtmlInputElement = document()
         .get_element_by_id(id)
@@ -76,7 +92,7 @@ async fn typing_a_customers_goal_updates_the_targets() {
     clear_storage();
     let root = container();
     let handle = mount_to(root.clone(), PlanPage);
-    leptos::task::tick().await;
+    started().await;
     // The example: 10,000,000 ÷ 1,100,000 customers → 6,313.13 visits a month → 6,314.
     assert_eq!(
         top_row(&root).first().map(|cell| cell.0.clone()),
@@ -97,7 +113,7 @@ async fn what_was_typed_survives_a_new_mount() {
     clear_storage();
     let first = container();
     let handle = mount_to(first.clone(), PlanPage);
-    leptos::task::tick().await;
+    started().await;
     type_into("revenue-goal", "12,5oo");
     leptos::task::tick().await;
     drop(handle);
@@ -105,7 +121,7 @@ async fn what_was_typed_survives_a_new_mount() {
 
     let second = container();
     let handle = mount_to(second.clone(), PlanPage);
-    leptos::task::tick().await;
+    started().await;
     let input: HtmlInputElement = document()
         .get_element_by_id("revenue-goal")
         .expect("field")
@@ -157,7 +173,7 @@ async fn a_channels_figures_give_its_kpis_and_survive_a_new_mount() {
     clear_storage();
     let first = container();
     let handle = mount_to(first.clone(), ChannelsPage);
-    leptos::task::tick().await;
+    started().await;
     // The first channel (Organic search and blog) spent 12,000 for 300 leads (stage 2) and
     // 4 customers (stage 6) → $40 per lead, CAC $3,000 (an English page's plan counts in USD).
     type_into("channel-1-spend", "12,000");
@@ -178,7 +194,7 @@ async fn a_channels_figures_give_its_kpis_and_survive_a_new_mount() {
 
     let second = container();
     let handle = mount_to(second.clone(), ChannelsPage);
-    leptos::task::tick().await;
+    started().await;
     assert_eq!(input_value("channel-1-spend").value(), "12,000");
     let customers = input_value("channel-1-stage-6-volume");
     assert_eq!(customers.value(), "4 oops");

@@ -8,6 +8,7 @@ use crate::model::number::{is_rounded_up, plain_decimal};
 use crate::model::{Field, FieldError, Period, PlanDraft, Source, Targets};
 use crate::pages::Page;
 use crate::ui::browser::focus_later;
+use crate::ui::later::Later;
 use crate::ui::planner::FIELD_FRAGMENT;
 use crate::ui::shell::Content;
 use crate::ui::state::{Checked, PageState, TargetsMemo};
@@ -280,7 +281,7 @@ pub fn beside_targets(state: PageState, panels: impl IntoView + 'static) -> Cont
     provide_context(FieldsElsewhere(plan_fragment));
     Content::after_library(view! {
         <div class="column">
-            <TargetsPanel draft checked targets />
+            <Later><TargetsPanel draft checked targets /></Later>
         </div>
         <div class="wide">{panels}</div>
     })

@@ -13,6 +13,7 @@ mod objectives;
 use leptos::prelude::*;
 
 use crate::pages::Page;
+use crate::ui::later::Later;
 use crate::ui::shell::{Content, Shell};
 use crate::ui::state::PageState;
 
@@ -127,10 +128,10 @@ fn AnnualPanels(state: PageState) -> impl IntoView {
             intro=[Key::ReviewHeading, Key::AnnualIntro]
             unreadable=[Key::AnnualNewer, Key::AnnualDamaged, Key::AnnualKeptText, Key::AnnualStartAgain]
             sections=move || view! {
-                <LastYearPanel annual />
-                <GoalPanel annual />
-                <RatesPanel annual />
-                <ObjectivesPanel annual />
+                <Later><LastYearPanel annual /></Later>
+                <Later><GoalPanel annual /></Later>
+                <Later><RatesPanel annual /></Later>
+                <Later><ObjectivesPanel annual /></Later>
             }
         >
             <AnnualCsv annual />

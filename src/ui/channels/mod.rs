@@ -12,6 +12,7 @@ use leptos::prelude::*;
 
 use crate::model::channels::Report;
 use crate::pages::Page;
+use crate::ui::later::Later;
 use crate::ui::shell::{Content, Shell};
 use crate::ui::state::{PageState, ReportMemo};
 use crate::ui::targets::beside_targets;
@@ -34,11 +35,11 @@ fn content(state: PageState) -> Content {
     beside_targets(
         state,
         view! {
-            <ChannelsPanel draft report=kpi_report />
-            <ChannelTargetsPanel report />
-            <BudgetPanel report />
-            <KpiPanel draft report=kpi_report />
-            <ComparePanel draft report=kpi_report />
+            <Later><ChannelsPanel draft report=kpi_report /></Later>
+            <Later><ChannelTargetsPanel report /></Later>
+            <Later><BudgetPanel report /></Later>
+            <Later><KpiPanel draft report=kpi_report /></Later>
+            <Later><ComparePanel draft report=kpi_report /></Later>
         },
     )
 }

@@ -14,6 +14,7 @@ mod timing;
 use leptos::prelude::*;
 
 use crate::pages::Page;
+use crate::ui::later::Later;
 use crate::ui::shell::{Content, Shell};
 use crate::ui::state::PageState;
 
@@ -243,10 +244,10 @@ fn ForecastPanels(state: PageState) -> impl IntoView {
             intro=[Key::ForecastHeading, Key::ForecastIntro]
             unreadable=[Key::ForecastNewer, Key::ForecastDamaged, Key::ForecastKeptText, Key::ForecastStartAgain]
             sections=move || view! {
-                <TimingPanel forecast />
-                <OddsPanel forecast />
-                <SensitivityPanel forecast />
-                <ScenariosPanel forecast planner />
+                <Later><TimingPanel forecast /></Later>
+                <Later><OddsPanel forecast /></Later>
+                <Later><SensitivityPanel forecast /></Later>
+                <Later><ScenariosPanel forecast planner /></Later>
             }
         >
             {plan_problem}

@@ -11,6 +11,7 @@ mod transfer;
 use leptos::prelude::*;
 
 use crate::pages::Page;
+use crate::ui::later::Later;
 use crate::ui::shell::{Content, Shell};
 use crate::ui::state::PageState;
 use crate::ui::targets::TargetsPanel;
@@ -40,9 +41,9 @@ fn content(state: PageState) -> Content {
         ),
         rest: view! {
             <div class="column">
-                <TargetsPanel draft checked targets />
-                <ForwardCheck draft checked />
-                <PlanActions planner checked targets report />
+                <Later><TargetsPanel draft checked targets /></Later>
+                <Later><ForwardCheck draft checked /></Later>
+                <Later><PlanActions planner checked targets report /></Later>
             </div>
         }
         .into_any(),

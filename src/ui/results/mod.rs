@@ -10,6 +10,7 @@ mod standing;
 use leptos::prelude::*;
 
 use crate::pages::Page;
+use crate::ui::later::Later;
 use crate::ui::shell::{Content, Shell};
 use crate::ui::state::PageState;
 use crate::ui::targets::beside_targets;
@@ -189,13 +190,13 @@ fn ResultsPanels(
     let tracked = Tracked::new(draft, checked, targets, report);
     let has_targets = move || tracked.standing.with(Option::is_some);
     view! {
-        <ResultsGrid tracked />
+        <Later><ResultsGrid tracked /></Later>
         <p class="card problem" hidden=has_targets>{t(Key::ResultsNeedTargets)}</p>
-        <StandingPanel tracked />
-        <LeakPanel tracked />
-        <MonthPanel tracked />
-        <ConversionPanel tracked />
-        <QuarterPanel tracked />
+        <Later><StandingPanel tracked /></Later>
+        <Later><LeakPanel tracked /></Later>
+        <Later><MonthPanel tracked /></Later>
+        <Later><ConversionPanel tracked /></Later>
+        <Later><QuarterPanel tracked /></Later>
     }
 }
 

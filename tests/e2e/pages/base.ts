@@ -119,6 +119,9 @@ export class BasePage {
     } else {
       await expect(this.page.getByRole('region', { name: 'Budget and channels', exact: true })).toBeVisible();
     }
+    // The page builds what its first screen does not need in slices after mounting, each a
+    // zero-delay timer set at mount; one set now runs after them.
+    await this.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
   }
 
   // ---- Areas ----------------------------------------------------------------------------------

@@ -1,0 +1,24 @@
+//! Start-up in slices: what the first screen does not need is built after it, each part in a
+//! task of its own, so that the browser paints and answers a keystroke between them instead of
+//! waiting for one long mount.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+/// Its children, built in a task of their own once the page is mounted: each `Later` of a page
+/// is one slice of its start-up, and they come in the order the page makes them (timers of the
+/// same delay run in the order they were set).
+#[component]
+pub fn Later(children: ChildrenFn) -> impl IntoView {
+    let is_due = RwSignal::new(false);
+    // A page mounted again (another language) before this runs has dropped the signal: then
+    // there is nothing to build.
+    set_timeout(
+        move || {
+            let _ = is_due.try_set(true);
+        },
+        Duration::ZERO,
+    );
+    move || is_due.get().then(|| children())
+}
