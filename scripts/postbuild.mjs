@@ -1,7 +1,9 @@
 // After Trunk has built every entry into DIR (scripts/build.sh): adds the files Trunk does not
 // make, and makes the pages strict and offline-ready. Usage: node scripts/postbuild.mjs DIR
 //   1. copies static/ (manifest, SVG icon, embed.js, register-sw.js) and draws the PNG icons;
-//   2. gives every page a Content-Security-Policy <meta> whose script-src allows Trunk's inline
+//   2. writes into each page of the full app what it shows before its wasm runs (its header, by
+//      the crate's `site frame`) and the script that hides it on a page in another language;
+//      gives every page a Content-Security-Policy <meta> whose script-src allows Trunk's inline
 //      loader by its SHA-256 hash (no 'unsafe-inline'), and the service worker's registration;
 //   3. writes the catalogue files the pages load for their languages (from the typed catalogues,
 //      by the crate's `site` tool: scripts/lib/site.mjs);
@@ -11,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeCatalogues } from './lib/site.mjs';
+import { frame, writeCatalogues } from './lib/site.mjs';
 import { drawIcon } from './lib/icon-png.mjs';
 
 const dir = process.argv[2];
@@ -29,10 +31,25 @@ for (const size of [192, 512]) writeFileSync(join(dir, `icon-${size}.png`), draw
 // style-src without 'unsafe-inline' allows).
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const pages = readdirSync(dir).filter((name) => name.endsWith('.html')).sort();
+// The script that hides the English frame on a page shown in another language, without its
+// comments (every byte of the page counts in its first load).
+const frameLang = readFileSync('scripts/lib/frame-lang.js', 'utf8')
+  .split('\n')
+  .map((line) => line.trim())
+  .filter((line) => line && !line.startsWith('//'))
+  .join('\n');
 for (const page of pages) {
   const path = join(dir, page);
   let html = readFileSync(path, 'utf8');
   if (html.includes('Content-Security-Policy')) throw new Error(`${page} already has a policy: built twice?`);
+  // What the page shows before its wasm runs: its header, after <noscript> as the page's own
+  // header comes; and in <head>, the script that hides it when the page speaks another language.
+  const shown = frame(page.replace(/\.html$/, ''));
+  if (shown) {
+    if (!html.includes('</noscript>')) throw new Error(`${page}: no <noscript> to put the frame after`);
+    html = html.replace('</noscript>', `</noscript>${shown}`);
+    html = html.replace(/(<meta charset="?utf-8"?\s*\/?>)/i, `$1<script>${frameLang}</script>`);
+  }
   const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]);
   if (inline.length === 0) throw new Error(`${page}: no inline loader found (has Trunk changed its output?)`);
   const policy = [

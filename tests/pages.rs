@@ -137,3 +137,37 @@ fn the_full_app_links_each_of_its_pages_and_budgets_the_embed_smaller() {
     // Natively (no page feature) the crate is the Plan page's.
     assert_eq!(Page::built(), Page::Plan);
 }
+
+/// What each page of the full app shows before its wasm runs: its header in English, the page
+/// itself marked as the current one, and nothing of a plan (no field, no table, no number).
+#[test]
+fn every_page_of_the_app_has_a_header_frame_with_nothing_of_a_plan() {
+    for page in Page::APP {
+        let frame = funnel_planner::ui::shell::header_frame(page);
+        assert!(
+            frame.starts_with("<header class=\"site-header\" data-frame>"),
+            "{page:?}: {frame}"
+        );
+        assert!(frame.contains("<h1>Funnel Planner</h1>"), "{page:?}");
+        let current = format!("<a href=\"{}\" aria-current=\"page\">", page.href());
+        assert!(frame.contains(&current), "{page:?}: {frame}");
+        assert_eq!(frame.matches("aria-current").count(), 1, "{page:?}");
+        for other in Page::APP {
+            assert!(
+                frame.contains(&format!("href=\"{}\"", other.href())),
+                "{page:?}"
+            );
+        }
+        assert!(!frame.contains("<input"), "{page:?}");
+        assert!(!frame.contains("<table"), "{page:?}");
+        // No number in what it says (tags aside: `<h1>`).
+        let text: String = frame
+            .split('<')
+            .filter_map(|part| part.split_once('>').map(|(_, text)| text))
+            .collect();
+        assert!(
+            !text.chars().any(|c| c.is_ascii_digit()),
+            "{page:?}: {text}"
+        );
+    }
+}

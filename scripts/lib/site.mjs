@@ -27,3 +27,8 @@ export function pages() {
 export function writeCatalogues(dir) {
   return site('catalogues', dir).trim().split('\n');
 }
+
+/** The HTML a page shows before its wasm runs (its header, in English); "" for the embed. */
+export function frame(entry) {
+  return site('frame', entry).trim();
+}

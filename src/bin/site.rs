@@ -3,7 +3,9 @@
 //! - `site pages`: one line per page, `entry bin feature budget stylesheet` (`-` for none), which
 //!   the build and size scripts read instead of keeping lists of their own;
 //! - `site catalogues <dir>`: writes the catalogue files of every page and language into `dir`
-//!   from the typed catalogues, and prints their names.
+//!   from the typed catalogues, and prints their names;
+//! - `site frame <entry>`: the HTML of what the page shows before its wasm runs (its header, in
+//!   English), which the build writes into the page's HTML; nothing for the embed.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -38,8 +40,20 @@ fn main() -> std::process::ExitCode {
             }
             std::process::ExitCode::SUCCESS
         }
+        ["frame", entry] => match Page::ALL.into_iter().find(|page| page.entry() == *entry) {
+            // The embed shows nothing of its own before its wasm runs: its link sets its look.
+            Some(Page::Embed) => std::process::ExitCode::SUCCESS,
+            Some(page) => {
+                println!("{}", funnel_planner::ui::shell::header_frame(page));
+                std::process::ExitCode::SUCCESS
+            }
+            None => {
+                eprintln!("site frame: no page {entry}");
+                std::process::ExitCode::FAILURE
+            }
+        },
         _ => {
-            eprintln!("usage: site pages | site catalogues <dir>");
+            eprintln!("usage: site pages | site catalogues <dir> | site frame <entry>");
             std::process::ExitCode::FAILURE
         }
     }

@@ -40,6 +40,7 @@ pub fn mount<V: IntoView + 'static>(page: fn() -> V, uses_storage: bool) {
         .or(remembered)
         .unwrap_or_else(|| Lang::first_spoken(browser::languages().iter().map(String::as_str)));
     let remount: Rc<dyn Fn()> = Rc::new(move || {
+        remove_frame();
         let handle = leptos::mount::mount_to(document().body().expect_throw_body(), page);
         MOUNTED.with(|mounted| *mounted.borrow_mut() = Some(Box::new(handle)));
     });
@@ -105,6 +106,71 @@ impl BodyExt for Option<web_sys::HtmlElement> {
     fn expect_throw_body(self) -> web_sys::HtmlElement {
         use wasm_bindgen::UnwrapThrowExt;
         self.expect_throw("a loaded page has a <body>")
+    }
+}
+
+/// The header of `page` as HTML, as the page first shows it in English (no plan's name in it):
+/// written into the page's HTML at build time (`site frame`), so the page is readable before its
+/// wasm has loaded. [`mount`] puts the live header in its place in one step; the two look the
+/// same (an end-to-end test compares them), so nothing moves or changes on screen.
+pub fn header_frame(page: Page) -> String {
+    let escape = |text: &str| {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let links: String = Page::APP
+        .into_iter()
+        .map(|link| {
+            let current = if link == page {
+                " aria-current=\"page\""
+            } else {
+                ""
+            };
+            format!(
+                "<li><a href=\"{}\"{current}>{}</a></li>",
+                link.href(),
+                escape(t(nav_label(link)))
+            )
+        })
+        .collect();
+    let options: String = Lang::ALL
+        .into_iter()
+        .map(|option| {
+            let selected = if option == Lang::English {
+                " selected"
+            } else {
+                ""
+            };
+            let tag = option.tag();
+            format!(
+                "<option value=\"{tag}\" lang=\"{tag}\"{selected}>{}</option>",
+                escape(option.own_name())
+            )
+        })
+        .collect();
+    format!(
+        "<header class=\"site-header\" {FRAME}><h1>{}</h1><p class=\"tagline\">{}</p>\
+         <p class=\"print-only plan-title\"></p><nav class=\"areas\" aria-label=\"{}\"><ul>{links}</ul>\
+         </nav><div class=\"language\"><label for=\"{LANGUAGE_MENU_ID}\">{}</label>\
+         <select id=\"{LANGUAGE_MENU_ID}\">{options}</select></div></header>",
+        escape(t(Key::AppTitle)),
+        escape(t(Key::AppTagline)),
+        escape(t(Key::AreasLabel)),
+        escape(t(Key::LanguageLabel)),
+    )
+}
+
+/// The attribute that marks what a page's HTML shows before its wasm runs ([`header_frame`]).
+pub const FRAME: &str = "data-frame";
+
+/// Takes away what the page's HTML showed before the wasm ran ([`header_frame`]): the page
+/// mounts its own in the same task, so the browser never paints the page without it.
+fn remove_frame() {
+    let selector = format!("[{FRAME}]");
+    while let Ok(Some(element)) = document().query_selector(&selector) {
+        element.remove();
     }
 }
 
