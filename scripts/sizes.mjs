@@ -57,7 +57,10 @@ const pages = [...sizes.keys()].filter((name) => name.endsWith('.html'));
 console.log('');
 for (const page of pages) {
   const html = readFileSync(join(dist, page), 'utf8');
-  const named = [...html.matchAll(/(?:href|src)=["']?([^"' >]+)/g)]
+  // What the page loads: the addresses its <link>, <script> and <img> tags name. A link to
+  // another page (<a href>, the navigation its HTML carries) is not loaded with it.
+  const named = [...html.matchAll(/<(?:link|script|img)\b[^>]*>/g)]
+    .flatMap((tag) => [...tag[0].matchAll(/\b(?:href|src)=["']?([^"' >]+)/g)])
     .map((match) => match[1].replace(/^\.\//, ''))
     .filter((name) => sizes.has(name));
   // The texts of the language read in, when the page does not carry them: the largest of its

@@ -40,7 +40,10 @@ pub fn mount<V: IntoView + 'static>(page: fn() -> V, uses_storage: bool) {
         .or(remembered)
         .unwrap_or_else(|| Lang::first_spoken(browser::languages().iter().map(String::as_str)));
     let remount: Rc<dyn Fn()> = Rc::new(move || {
-        remove_frame();
+        // Only the full app's pages carry a frame (the embed's look comes from its link).
+        if uses_storage {
+            remove_frame();
+        }
         let handle = leptos::mount::mount_to(document().body().expect_throw_body(), page);
         MOUNTED.with(|mounted| *mounted.borrow_mut() = Some(Box::new(handle)));
     });
@@ -162,14 +165,14 @@ pub fn header_frame(page: Page) -> String {
     )
 }
 
-/// The attribute that marks what a page's HTML shows before its wasm runs ([`header_frame`]).
+/// The attribute that marks what a page's HTML shows before its wasm runs ([`header_frame`]);
+/// [`remove_frame`] looks for it.
 pub const FRAME: &str = "data-frame";
 
 /// Takes away what the page's HTML showed before the wasm ran ([`header_frame`]): the page
 /// mounts its own in the same task, so the browser never paints the page without it.
 fn remove_frame() {
-    let selector = format!("[{FRAME}]");
-    while let Ok(Some(element)) = document().query_selector(&selector) {
+    while let Ok(Some(element)) = document().query_selector("[data-frame]") {
         element.remove();
     }
 }
