@@ -37,7 +37,7 @@ const frameLang = readFileSync('scripts/lib/frame-lang.js', 'utf8')
   .split('\n')
   .map((line) => line.trim())
   .filter((line) => line && !line.startsWith('//'))
-  .join('\n');
+  .join('');
 for (const page of pages) {
   const path = join(dir, page);
   let html = readFileSync(path, 'utf8');

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 /// is one slice of its start-up, and they come in the order the page makes them (timers of the
 /// same delay run in the order they were set).
 #[component]
-pub fn Later(children: ChildrenFn) -> impl IntoView {
+pub fn Later<V: IntoView + 'static>(children: TypedChildrenFn<V>) -> impl IntoView {
     let is_due = RwSignal::new(false);
     // A page mounted again (another language) before this runs has dropped the signal: then
     // there is nothing to build.
@@ -20,5 +20,6 @@ pub fn Later(children: ChildrenFn) -> impl IntoView {
         },
         Duration::ZERO,
     );
+    let children = children.into_inner();
     move || is_due.get().then(|| children())
 }
