@@ -268,9 +268,13 @@ fn field_label(draft: &PlanDraft, field: Field) -> String {
 }
 
 /// The layout of a page whose plan fields are on the Plan page (Channels and KPIs, Results): the
-/// targets in the second column, the page's `panels` below both; a problem the targets list
-/// leads to its field there.
-pub fn beside_targets(state: PageState, panels: impl IntoView + 'static) -> Content {
+/// targets in the second column, the page's panels (made by `panels`) below both; a problem the
+/// targets list leads to its field there. The targets are made first, so they are built first
+/// after mounting ([`Later`]): a panel built before them would be pushed down in sight.
+pub fn beside_targets<V: IntoView + 'static>(
+    state: PageState,
+    panels: impl FnOnce() -> V,
+) -> Content {
     let PageState {
         draft,
         checked,
@@ -279,10 +283,10 @@ pub fn beside_targets(state: PageState, panels: impl IntoView + 'static) -> Cont
         ..
     } = state;
     provide_context(FieldsElsewhere(plan_fragment));
+    let targets = view! { <Later><TargetsPanel draft checked targets /></Later> };
+    let panels = panels();
     Content::after_library(view! {
-        <div class="column">
-            <Later><TargetsPanel draft checked targets /></Later>
-        </div>
+        <div class="column">{targets}</div>
         <div class="wide">{panels}</div>
     })
 }

@@ -32,14 +32,13 @@ fn content(state: PageState) -> Content {
     let report = state.report();
     // The channel inputs and KPIs only: editing the goal or a rate leaves this unchanged.
     let kpi_report: ReportMemo = Memo::new(move |_| report.with(Report::without_targets));
-    beside_targets(
-        state,
+    beside_targets(state, move || {
         view! {
             <Later><ChannelsPanel draft report=kpi_report /></Later>
             <Later><ChannelTargetsPanel report /></Later>
             <Later><BudgetPanel report /></Later>
             <Later><KpiPanel draft report=kpi_report /></Later>
             <Later><ComparePanel draft report=kpi_report /></Later>
-        },
-    )
+        }
+    })
 }

@@ -211,6 +211,6 @@ fn content(state: PageState) -> Content {
     let (draft, checked, targets) = (state.draft, state.checked, state.targets);
     beside_targets(
         state,
-        view! { <ResultsPanels draft checked targets report /> },
+        move || view! { <ResultsPanels draft checked targets report /> },
     )
 }
