@@ -18,7 +18,7 @@ use crate::ui::library::LibraryPanel;
 use crate::ui::notices::Notices;
 use crate::ui::planner::Planner;
 use crate::ui::state::PageState;
-use crate::ui::text::{count_money_in, lang, plan_label, set_lang, t, tf};
+use crate::ui::text::{count_money_in, html_escaped, lang, plan_label, set_lang, t, tf};
 
 thread_local! {
     /// The mounted page (its `UnmountHandle`: dropping it unmounts the page).
@@ -117,12 +117,6 @@ impl BodyExt for Option<web_sys::HtmlElement> {
 /// wasm has loaded. [`mount`] puts the live header in its place in one step; the two look the
 /// same (an end-to-end test compares them), so nothing moves or changes on screen.
 pub fn header_frame(page: Page) -> String {
-    let escape = |text: &str| {
-        text.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-    };
     let links: String = Page::APP
         .into_iter()
         .map(|link| {
@@ -134,7 +128,7 @@ pub fn header_frame(page: Page) -> String {
             format!(
                 "<li><a href=\"{}\"{current}>{}</a></li>",
                 link.href(),
-                escape(t(nav_label(link)))
+                html_escaped(t(nav_label(link)))
             )
         })
         .collect();
@@ -149,7 +143,7 @@ pub fn header_frame(page: Page) -> String {
             let tag = option.tag();
             format!(
                 "<option value=\"{tag}\" lang=\"{tag}\"{selected}>{}</option>",
-                escape(option.own_name())
+                html_escaped(option.own_name())
             )
         })
         .collect();
@@ -158,21 +152,22 @@ pub fn header_frame(page: Page) -> String {
          <p class=\"print-only plan-title\"></p><nav class=\"areas\" aria-label=\"{}\"><ul>{links}</ul>\
          </nav><div class=\"language\"><label for=\"{LANGUAGE_MENU_ID}\">{}</label>\
          <select id=\"{LANGUAGE_MENU_ID}\">{options}</select></div></header>",
-        escape(t(Key::AppTitle)),
-        escape(t(Key::AppTagline)),
-        escape(t(Key::AreasLabel)),
-        escape(t(Key::LanguageLabel)),
+        html_escaped(t(Key::AppTitle)),
+        html_escaped(t(Key::AppTagline)),
+        html_escaped(t(Key::AreasLabel)),
+        html_escaped(t(Key::LanguageLabel)),
     )
 }
 
 /// The attribute that marks what a page's HTML shows before its wasm runs ([`header_frame`]);
 /// [`remove_frame`] looks for it.
 pub const FRAME: &str = "data-frame";
+const FRAME_SELECTOR: &str = "[data-frame]";
 
 /// Takes away what the page's HTML showed before the wasm ran ([`header_frame`]): the page
 /// mounts its own in the same task, so the browser never paints the page without it.
 fn remove_frame() {
-    while let Ok(Some(element)) = document().query_selector("[data-frame]") {
+    while let Ok(Some(element)) = document().query_selector(FRAME_SELECTOR) {
         element.remove();
     }
 }

@@ -428,3 +428,12 @@ pub fn plan_label(name: &str) -> String {
         name.to_owned()
     }
 }
+
+/// `text` made safe in HTML written as text: as an element's text or inside a double-quoted
+/// attribute (`&`, `"`, `<` and `>` as entities).
+pub fn html_escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}

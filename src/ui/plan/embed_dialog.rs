@@ -10,7 +10,7 @@ use crate::i18n::Key;
 use crate::model::embed::{embed_query, Rgb, Sections, Theme};
 use crate::model::PlanDraft;
 use crate::ui::browser::{app_folder, copy_to_clipboard};
-use crate::ui::text::{lang, t};
+use crate::ui::text::{html_escaped, lang, t};
 
 /// The app's own accent, where the colour picker starts.
 const DEFAULT_ACCENT: &str = "#0b5cad";
@@ -40,9 +40,9 @@ pub fn EmbedDialog(draft: RwSignal<PlanDraft>) -> impl IntoView {
         address.get().map(|address| {
             format!(
                 "<iframe src=\"{}\" title=\"{}\" data-funnel-planner loading=\"lazy\" style=\"width:100%;height:900px;border:0\"></iframe>\n<script src=\"{}embed.js\" async></script>",
-                attribute(&address),
-                attribute(t(Key::EmbedFrameTitle)),
-                attribute(&app_folder()),
+                html_escaped(&address),
+                html_escaped(t(Key::EmbedFrameTitle)),
+                html_escaped(&app_folder()),
             )
         })
     };
@@ -141,12 +141,4 @@ pub fn EmbedDialog(draft: RwSignal<PlanDraft>) -> impl IntoView {
             })}
         </dialog>
     }
-}
-
-/// `text` made safe inside a double-quoted HTML attribute.
-fn attribute(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
