@@ -1,13 +1,15 @@
-// Timings in headless Chromium against dist/ on loopback, printed as medians (never asserted:
+// Timings in headless Chromium against dist/ (BENCH_DIST) on loopback, printed as medians (never asserted:
 // this machine is noisy). Cold load = a new browser context each run (empty cache).
 //   - time to interactive: navigation start → the targets table is rendered (the wasm is running)
 //   - input to result: typing a goal → the targets table shows the new figure
 //   - time to interactive with a library of LIBRARY_SIZE saved plans (opening reads them all)
 //   - the length of the example plan's share link
-//   - Results area, a 10-stage plan with 12 months of results in every cell: one result typed →
-//     every figure of the page updated (the input event and all the work it schedules, until
-//     the browser is free for the next task), median and p95 over RESULT_EDITS edits after
-//     RESULT_WARMUP warm-up edits; the first edit after load is printed on its own
+//   - a keystroke on every page, its heaviest plan: one field typed → every figure of the page
+//     updated (the input event and all the work it schedules, until the browser is free for the
+//     next task and so may paint the next frame), median and p95 over EDITS edits after WARMUP
+//     warm-up edits; the first edit after load is printed on its own. Plan, Annual plan, Forecast
+//     and the embed: the worked example; Channels and KPIs: 12 channels with every figure typed;
+//     Results: 10 stages with 12 months of results in every cell
 //   - Forecast area, a 10-stage plan with a range on every rate and the average revenue: a new
 //     seed typed → the odds of 100,000 trials shown, over ODDS_RUNS seeds, less the 300 ms the
 //     page waits for typing to stop (the simulation runs in slices of about 12 ms, so this is
@@ -16,15 +18,17 @@ import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+// The build measured (another one to compare with, e.g. a copy of dist/ made before a change).
+const DIST = process.env.BENCH_DIST ?? 'dist';
 const PORT = 8093;
 const URL = `http://127.0.0.1:${PORT}/`;
 const LIBRARY_SIZE = 100;
 // 300, so that the p95 is the 15th slowest edit rather than the 5th: one stall of this noisy
 // machine moves it less.
-const RESULT_EDITS = 300;
+const EDITS = 300;
 // The first keystrokes after load also compile their code paths (the engine's optimising tier):
 // they are reported apart, the first of them as such.
-const RESULT_WARMUP = 5;
+const WARMUP = 5;
 const ODDS_RUNS = 15;
 const ODDS_DEBOUNCE_MS = 300;
 const percentile = (values, p) => {
@@ -62,6 +66,45 @@ function seedFullYear() {
     },
   };
   localStorage.setItem('funnel-planner/v2/plan/bench-results', JSON.stringify(record));
+}
+/** Saves the worked example (schema 8) with the most channels a plan may have (12), every share,
+ * spend, revenue, volume and rate typed. */
+function seedChannels() {
+  const names = ['Visits', 'Leads', 'MQLs', 'SQLs', 'Opportunities', 'Customers'];
+  const rates = ['1.5', '20', '20', '40', '50', ''];
+  const volumes = [20000, 300, 60, 24, 12, 6];
+  const channels = Array.from({ length: 12 }, (_, index) => ({
+    id: index + 1,
+    name: `Channel ${index + 1}`,
+    share: '8',
+    spend: String(1000 * (index + 1)),
+    revenue: String(10000 * (index + 2)),
+    stages: names.map((_, stage) => ({ stage: stage + 1, volume: String(Math.round(volumes[stage] * (1 + index / 10))), rate: stage < 5 ? String(Number(rates[stage]) + index / 10) : '' })),
+  }));
+  const record = {
+    schema_version: 8,
+    id: 'bench-channels',
+    modified: 1795000000000,
+    plan: {
+      name: 'Twelve channels',
+      goal: 'revenue',
+      revenue_goal: '10,000,000',
+      new_customers_goal: '',
+      average_revenue_per_customer: '1,100,000',
+      stages: names.map((name, stage) => ({ id: stage + 1, name, rate_to_next: rates[stage] })),
+      current_top_per_month: '',
+      marketing: {
+        budget: '100,000', budget_period: 'month', channels, customers_at_start: '100', customers_at_end: '110',
+        customers_new: '20', gross_margin: '60', lifetime: 'years', lifetime_years: '3', churn: '', rank_by: 'cac', move_percent: '20',
+      },
+      currency: 'USD',
+      typed_in: 'en',
+      tracking: { start: '2027-01', results: [], focus: [['', ''], ['', ''], ['', ''], ['', '']] },
+      annual: '',
+      forecast: '',
+    },
+  };
+  localStorage.setItem('funnel-planner/v2/plan/bench-channels', JSON.stringify(record));
 }
 /** Saves a 10-stage plan (schema 7) whose forecast gives every rate and the revenue a range. */
 function seedOdds() {
@@ -110,7 +153,7 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-const server = spawn(process.execPath, ['scripts/static-server.mjs', 'dist', String(PORT)], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, ['scripts/static-server.mjs', DIST, String(PORT)], { stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise((resolve) => server.stdout.once('data', resolve));
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
@@ -120,8 +163,8 @@ const interactive = [];
 const inputToResult = [];
 const interactiveWithLibrary = [];
 let shareLinkLength = 0;
-const resultEdits = [];
-const resultWarmup = [];
+/** Per page: { name, edits, first } (ms). */
+const keystrokes = [];
 const oddsRuns = [];
 
 /** Saves `count` plans (storage layout 2) before the page loads. */
@@ -147,6 +190,58 @@ function seedLibrary(count) {
     localStorage.setItem(`funnel-planner/v2/plan/${id}`, JSON.stringify(record));
   }
 }
+/** Where each page's keystrokes go: its URL, the plan saved before it loads (none: the worked
+ * example) and the field of edit `n` (an element id; `n` also picks the value typed). */
+const KEYSTROKE_PAGES = [
+  { name: 'Plan', url: 'index.html', field: (n) => `stage-${1 + (n % 5)}-rate` },
+  { name: 'Annual plan', url: 'review.html', field: (n) => `last-year-stage-${1 + (n % 6)}` },
+  { name: 'Forecast', url: 'forecast.html', field: (n) => `days-${1 + (n % 5)}` },
+  { name: 'Channels and KPIs', url: 'channels.html', seed: seedChannels, field: (n) => `channel-${1 + (n % 12)}-spend` },
+  { name: 'Results', url: 'results.html', seed: seedFullYear, field: (n) => `result-${n % 12}-${n % 10}` },
+  { name: 'embed', url: 'embed.html', field: (n) => `stage-${1 + (n % 5)}-rate` },
+];
+/** The value edit `n` types into a field: a new one each time, a figure every field accepts. */
+const typed = (n) => String(1 + (n % 40));
+
+/** Loads `url` (after `seed` saved its plan), then types WARMUP + EDITS values: returns the
+ * times from each keystroke until the page is free for the next frame, apart from the warm-up. */
+async function typeOn(url, seed, field) {
+  const context = await browser.newContext();
+  if (seed) await context.addInitScript(seed);
+  const page = await context.newPage();
+  await page.goto(`${URL}${url}`, { waitUntil: 'commit' });
+  await page.locator(`#${field(0)}`).waitFor();
+  // Every slice of start-up built, so that no edit waits behind one.
+  await page.waitForTimeout(1000);
+  const times = [];
+  for (let edit = 0; edit < WARMUP + EDITS; edit += 1) {
+    times.push(
+      await page.evaluate(
+        ({ id, value }) =>
+          new Promise((resolve, reject) => {
+            const input = document.getElementById(id);
+            if (!input) return reject(new Error(`no field #${id}`));
+            const shown = () => document.querySelector('main')?.textContent;
+            const before = shown();
+            const start = performance.now();
+            input.value = input.value === value ? `${value}0` : value;
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+            // The update's work runs in the input event and the microtasks it queues; a new task
+            // starts once all of it is done.
+            setTimeout(() => {
+              const elapsed = performance.now() - start;
+              if (shown() === before) reject(new Error(`nothing on the page changed after typing into #${id}`));
+              else resolve(elapsed);
+            }, 0);
+          }),
+        { id: field(edit), value: typed(edit) },
+      ),
+    );
+  }
+  await context.close();
+  return { first: times[0], edits: times.slice(WARMUP) };
+}
+
 try {
   for (let run = 0; run < RUNS; run += 1) {
     const context = await browser.newContext();
@@ -187,35 +282,9 @@ try {
     interactiveWithLibrary.push(await libraryPage.evaluate(() => performance.now()));
     await libraryContext.close();
   }
-  const resultsContext = await browser.newContext();
-  await resultsContext.addInitScript(seedFullYear);
-  const resultsPage = await resultsContext.newPage();
-  await resultsPage.goto(`${URL}results.html`, { waitUntil: 'commit' });
-  await resultsPage.locator('#standing-caption').waitFor();
-  for (let edit = 0; edit < RESULT_WARMUP + RESULT_EDITS; edit += 1) {
-    (edit < RESULT_WARMUP ? resultWarmup : resultEdits).push(
-      await resultsPage.evaluate(
-        (edit) =>
-          new Promise((resolve, reject) => {
-            const input = document.getElementById(`result-${edit % 12}-${edit % 10}`);
-            const figure = () => document.querySelector('table.figures td[data-value]')?.closest('table')?.textContent;
-            const before = figure();
-            const start = performance.now();
-            input.value = String(1000 + edit);
-            input.dispatchEvent(new Event('input', { bubbles: true }));
-            // The update's work runs in the input event and the microtasks it queues; a new task
-            // starts once all of it is done.
-            setTimeout(() => {
-              const elapsed = performance.now() - start;
-              if (figure() === before) reject(new Error('the standing table did not change'));
-              else resolve(elapsed);
-            }, 0);
-          }),
-        edit,
-      ),
-    );
+  for (const { name, url, seed, field } of KEYSTROKE_PAGES) {
+    keystrokes.push({ name, ...(await typeOn(url, seed, field)) });
   }
-  await resultsContext.close();
   const oddsContext = await browser.newContext();
   await oddsContext.addInitScript(seedOdds);
   const oddsPage = await oddsContext.newPage();
@@ -255,9 +324,10 @@ console.log(`input to updated result: median ${ms(median(inputToResult))} (min $
 console.log(`time to interactive with ${LIBRARY_SIZE} saved plans: median ${ms(median(interactiveWithLibrary))} (min ${ms(Math.min(...interactiveWithLibrary))}, max ${ms(Math.max(...interactiveWithLibrary))})`);
 console.log(`ratio, ${LIBRARY_SIZE} plans vs none: ${(median(interactiveWithLibrary) / median(interactive)).toFixed(2)}`);
 console.log(`share link for the example plan: ${shareLinkLength} characters`);
-console.log(
-  `results, 10 stages × 12 months entered, one result typed → every figure updated: median ${ms(median(resultEdits))}, p95 ${ms(percentile(resultEdits, 95))} (max ${ms(Math.max(...resultEdits))}; goal p95 ≤ 16 ms) over ${RESULT_EDITS} edits after ${RESULT_WARMUP} warm-up edits; the first edit after load: ${ms(resultWarmup[0])}`,
-);
+console.log(`a keystroke → every figure updated, the page free for the next frame (goal p95 ≤ 16 ms), over ${EDITS} edits after ${WARMUP} warm-up edits:`);
+for (const { name, edits, first } of keystrokes) {
+  console.log(`  ${name.padEnd(18)} median ${ms(median(edits))}, p95 ${ms(percentile(edits, 95))}, max ${ms(Math.max(...edits))}; the first edit after load ${ms(first)}`);
+}
 const oddsWork = oddsRuns.map((value) => value - ODDS_DEBOUNCE_MS);
 console.log(
   `odds, 10 stages, every rate and the revenue with a range, 100,000 trials: a seed typed → odds shown, less the ${ODDS_DEBOUNCE_MS} ms wait for typing to stop: median ${ms(median(oddsWork))} (min ${ms(Math.min(...oddsWork))}, max ${ms(Math.max(...oddsWork))}; goal ≤ 100 ms) over ${ODDS_RUNS} seeds`,

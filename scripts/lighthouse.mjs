@@ -145,7 +145,7 @@ await new Promise((resolvePromise, reject) => {
 const work = mkdtempSync(join(tmpdir(), 'lighthouse-'));
 mkdirSync(REPORT_DIR, { recursive: true });
 let failed = 0;
-console.log(`Lighthouse 12.2.3, mobile defaults (simulated throttling), ${RUNS} run(s) per page, medians; served with brotli on loopback`);
+console.log(`Lighthouse 12.2.3, mobile defaults (simulated throttling), ${RUNS} run(s) per page, medians; ${DIST} served with brotli on loopback`);
 console.log(`${pad('page', 16)}${'perf'.padStart(5)}${'a11y'.padStart(5)}${'b-p'.padStart(5)}${'seo'.padStart(5)}${'LCP'.padStart(8)}${'TBT'.padStart(9)}${'CLS'.padStart(7)}`);
 try {
   for (const page of PAGES) {
