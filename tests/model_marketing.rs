@@ -775,3 +775,63 @@ fn typed_shares_leave_the_rest_to_the_channels_left_empty() {
     let whole = read(&["33.3", "33.3", "33.4", ""]);
     assert_eq!(whole.left(), Share::NONE);
 }
+
+#[test]
+fn each_field_of_a_channel_names_its_channel_and_no_other_field_does() {
+    let (channel, stage) = (ChannelId(7), StageId(2));
+    for field in [
+        Field::ChannelName(channel),
+        Field::ChannelShare(channel),
+        Field::ChannelSpend(channel),
+        Field::ChannelRevenue(channel),
+        Field::ChannelVolume(channel, stage),
+        Field::ChannelRate(channel, stage),
+    ] {
+        assert_eq!(field.channel(), Some(channel), "{field:?}");
+    }
+    // The shares together belong to no one channel.
+    for field in [
+        Field::ChannelShares,
+        Field::Budget,
+        Field::StageRate(stage),
+        Field::Churn,
+    ] {
+        assert_eq!(field.channel(), None, "{field:?}");
+    }
+}
+
+#[test]
+fn a_channel_field_keeps_and_gives_back_what_was_typed_in_it() {
+    let (id, stage) = (ChannelId(1), StageId(2));
+    let mut channel = ChannelDraft::named(id, "Email");
+    for (field, text) in [
+        (Field::ChannelName(id), "Newsletter"),
+        (Field::ChannelShare(id), "40"),
+        (Field::ChannelSpend(id), "1,200"),
+        (Field::ChannelRevenue(id), "9,000"),
+        (Field::ChannelVolume(id, stage), "350"),
+        (Field::ChannelRate(id, stage), "12.5"),
+    ] {
+        channel.set_typed(field, text.to_owned());
+        assert_eq!(channel.typed(field), text, "{field:?}");
+    }
+    assert_eq!(channel.name, "Newsletter");
+    assert_eq!(
+        (channel.share.as_str(), channel.spend.as_str()),
+        ("40", "1,200")
+    );
+    assert_eq!(
+        (channel.volume(stage), channel.rate(stage)),
+        ("350", "12.5")
+    );
+    // Another stage has nothing typed; a field that is not a channel's changes nothing.
+    assert_eq!(channel.typed(Field::ChannelVolume(id, StageId(3))), "");
+    let before = channel.clone();
+    channel.set_typed(Field::Budget, "5".to_owned());
+    assert_eq!(channel, before);
+    assert_eq!(channel.typed(Field::Budget), "");
+    // Emptying the stage's two cells forgets the stage.
+    channel.set_typed(Field::ChannelVolume(id, stage), String::new());
+    channel.set_typed(Field::ChannelRate(id, stage), String::new());
+    assert!(channel.stages.is_empty());
+}

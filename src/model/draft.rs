@@ -119,6 +119,21 @@ pub enum Field {
     MovePercent,
 }
 
+impl Field {
+    /// The channel this field belongs to, for a field of one channel.
+    pub fn channel(self) -> Option<ChannelId> {
+        match self {
+            Self::ChannelName(id)
+            | Self::ChannelShare(id)
+            | Self::ChannelSpend(id)
+            | Self::ChannelRevenue(id)
+            | Self::ChannelVolume(id, _)
+            | Self::ChannelRate(id, _) => Some(id),
+            _ => None,
+        }
+    }
+}
+
 /// An error and the field it belongs next to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FieldError {

@@ -94,6 +94,33 @@ impl ChannelDraft {
         self.drop_empty_stages();
     }
 
+    /// What is typed in this channel's `field` ("" for a field that is not a channel's).
+    pub fn typed(&self, field: Field) -> &str {
+        match field {
+            Field::ChannelName(_) => &self.name,
+            Field::ChannelShare(_) => &self.share,
+            Field::ChannelSpend(_) => &self.spend,
+            Field::ChannelRevenue(_) => &self.revenue,
+            Field::ChannelVolume(_, stage) => self.volume(stage),
+            Field::ChannelRate(_, stage) => self.rate(stage),
+            _ => "",
+        }
+    }
+
+    /// Keeps `text` as typed in this channel's `field` (nothing for a field that is not a
+    /// channel's).
+    pub fn set_typed(&mut self, field: Field, text: String) {
+        match field {
+            Field::ChannelName(_) => self.name = text,
+            Field::ChannelShare(_) => self.share = text,
+            Field::ChannelSpend(_) => self.spend = text,
+            Field::ChannelRevenue(_) => self.revenue = text,
+            Field::ChannelVolume(_, stage) => self.set_volume(stage, text),
+            Field::ChannelRate(_, stage) => self.set_rate(stage, text),
+            _ => {}
+        }
+    }
+
     /// Entries with nothing typed are not kept, so clearing a field gives back the same draft as
     /// before anything was typed (the written form leaves them out too).
     fn drop_empty_stages(&mut self) {

@@ -1,6 +1,6 @@
-//! Result tables as data: each panel builds a [`Table`] of texts and one view renders them all,
-//! so every table is laid out, captioned and scrollable the same way (and the wasm carries one
-//! table renderer, not one per panel).
+//! Result tables as data: each panel builds a [`Table`] of texts and one view renders them all
+//! ([`live_table`]), so every table is laid out, captioned and scrollable the same way, changes
+//! in place as its figures follow the keystrokes, and the wasm carries one table renderer.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -67,43 +67,6 @@ pub struct Table {
     pub caption: String,
     pub columns: Vec<String>,
     pub rows: Vec<Row>,
-}
-
-impl Table {
-    /// The table in a keyboard-scrollable region.
-    pub fn view(self) -> impl IntoView {
-        let head = self
-            .columns
-            .into_iter()
-            .map(|column| view! { <th scope="col">{column}</th> })
-            .collect_view();
-        let rows = self
-            .rows
-            .into_iter()
-            .map(|row| {
-                let cells = row
-                    .cells
-                    .into_iter()
-                    .map(|cell| view! { <td data-value=cell.value.map(plain_decimal)>{cell.text}</td> })
-                    .collect_view();
-                view! {
-                    <tr class:total=row.is_total>
-                        <th scope="row">{row.header}</th>
-                        {cells}
-                    </tr>
-                }
-            })
-            .collect_view();
-        view! {
-            <ScrollTable caption_id=self.id class="figures">
-                <caption id=self.id>{self.caption}</caption>
-                <thead>
-                    <tr>{head}</tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </ScrollTable>
-        }
-    }
 }
 
 /// What lays a table out: its columns and its rows' headers, cells and rules.

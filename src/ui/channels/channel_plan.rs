@@ -9,7 +9,7 @@ use crate::model::kpi::{Input, Unavailable};
 use crate::model::{Period, Share};
 use crate::ui::figures::{channel_names, format, reason_text, stage_at, Unit};
 use crate::ui::state::ReportMemo;
-use crate::ui::table::{list_items, Cell, Row, Table};
+use crate::ui::table::{list_items, live_table, Cell, Row, Table};
 use crate::ui::text::{exact, money, money_needed, needed, percent, t, tf};
 
 /// A count needed, as the whole number to reach, with its unrounded value.
@@ -41,6 +41,11 @@ fn waiting(report: &Report) -> Option<&'static str> {
     }
 }
 
+/// What `figures` makes of `report` once a table can show figures ([`waiting`] gives no reason).
+fn ready<T>(report: &Report, figures: impl FnOnce(&Report) -> Option<T>) -> Option<T> {
+    waiting(report).is_none().then(|| figures(report)).flatten()
+}
+
 /// Targets by channel.
 #[component]
 pub fn ChannelTargetsPanel(report: ReportMemo) -> impl IntoView {
@@ -52,6 +57,15 @@ pub fn ChannelTargetsPanel(report: ReportMemo) -> impl IntoView {
             _ => Period::Month,
         })
     };
+    // The figures follow every keystroke: the table changes in place and the notes are written
+    // again only when their sentences change, so an open "How" stays open.
+    let table = Memo::new(move |_| {
+        report.with(|report| {
+            let period = period.get();
+            ready(report, |report| targets_table(report, period))
+        })
+    });
+    let notes = Memo::new(move |_| report.with(|report| ready(report, targets_notes)));
     view! {
         <section class="card" aria-labelledby="channel-targets-heading">
             <h2 id="channel-targets-heading">{t(Key::ChannelTargetsHeading)}</h2>
@@ -64,19 +78,20 @@ pub fn ChannelTargetsPanel(report: ReportMemo) -> impl IntoView {
                     <option value="year">{t(Key::PeriodYear)}</option>
                 </select>
             </div>
-            {move || report.with(|report| match waiting(report) {
-                Some(reason) => view! { <p class="problem">{reason}</p> }.into_any(),
-                None => channel_targets(report, period.get()).into_any(),
-            })}
+            {move || report.with(waiting).map(|reason| view! { <p class="problem">{reason}</p> })}
+            {live_table(table)}
+            {move || notes.with(|notes| notes.as_ref()?.0.clone()).map(|note| view! { <p class="note">{note}</p> })}
+            <details class="how" hidden=move || notes.with(Option::is_none)>
+                <summary>{t(Key::HowHeading)}</summary>
+                <ul>{move || notes.with(|notes| list_items(notes.as_ref().map(|(_, how)| how.clone()).unwrap_or_default()))}</ul>
+            </details>
         </section>
     }
 }
 
-/// The targets table and its notes for `period`.
-fn channel_targets(report: &Report, period: Period) -> impl IntoView {
-    let Some(split) = report.split.as_ref() else {
-        return ().into_any();
-    };
+/// The targets table for `period`; `None` before the goal is split.
+fn targets_table(report: &Report, period: Period) -> Option<Table> {
+    let split = report.split.as_ref()?;
     let names = channel_names(report);
     let unavailable = |reason| {
         Cell::text(tf(
@@ -139,7 +154,7 @@ fn channel_targets(report: &Report, period: Period) -> impl IntoView {
     let mut columns = vec![t(Key::StageColumn).to_owned()];
     columns.extend(names.iter().cloned());
     columns.push(t(Key::AllChannels).to_owned());
-    let table = Table {
+    Some(Table {
         id: "channel-targets-caption",
         caption: tf(
             Key::ChannelTargetsCaption,
@@ -147,8 +162,14 @@ fn channel_targets(report: &Report, period: Period) -> impl IntoView {
         ),
         columns,
         rows,
-    };
+    })
+}
 
+/// Under the targets table: the share no channel takes, if any, and how each channel's
+/// customers are worked out.
+fn targets_notes(report: &Report) -> Option<(Option<String>, Vec<String>)> {
+    let split = report.split.as_ref()?;
+    let names = channel_names(report);
     let customers_name = stage_at(
         &report.stage_names,
         report.stage_names.len().saturating_sub(1),
@@ -183,36 +204,35 @@ fn channel_targets(report: &Report, period: Period) -> impl IntoView {
         })
         .collect();
     how.push(t(Key::HowChannelStages).to_owned());
-    view! {
-        {table.view()}
-        {unassigned.map(|note| view! { <p class="note">{note}</p> })}
-        <details class="how">
-            <summary>{t(Key::HowHeading)}</summary>
-            <ul>{list_items(how)}</ul>
-        </details>
-    }
-    .into_any()
+    Some((unassigned, how))
 }
 
 /// The budget needed, per channel and in total, against the budget set.
 #[component]
 pub fn BudgetPanel(report: ReportMemo) -> impl IntoView {
+    let table = Memo::new(move |_| report.with(|report| ready(report, budget_table)));
+    let summary = Memo::new(move |_| report.with(|report| ready(report, budget_summary)));
     view! {
         <section class="card" aria-labelledby="budget-heading">
             <h2 id="budget-heading">{t(Key::BudgetHeading)}</h2>
             <p class="hint">{t(Key::BudgetIntro)}</p>
-            {move || report.with(|report| match waiting(report) {
-                Some(reason) => view! { <p class="problem">{reason}</p> }.into_any(),
-                None => budget_table(report).into_any(),
-            })}
+            {move || report.with(waiting).map(|reason| view! { <p class="problem">{reason}</p> })}
+            {live_table(table)}
+            {move || summary.with(|summary| summary.as_ref().map(|(verdict, uncounted)| view! {
+                <p class="summary">{verdict.clone()}</p>
+                {uncounted.clone().map(|note| view! { <p class="note">{note}</p> })}
+            }))}
+            <details class="how" hidden=move || summary.with(Option::is_none)>
+                <summary>{t(Key::HowHeading)}</summary>
+                <p>{t(Key::HowBudget)}</p>
+            </details>
         </section>
     }
 }
 
-fn budget_table(report: &Report) -> impl IntoView {
-    let Some(needs) = report.needs.as_ref() else {
-        return ().into_any();
-    };
+/// The budget each channel needs and in all, against the budget set; `None` without needs.
+fn budget_table(report: &Report) -> Option<Table> {
+    let needs = report.needs.as_ref()?;
     let names = &report.stage_names;
     let unavailable = |reason| tf(Key::Unavailable, &[("reason", &reason_text(reason, names))]);
     // The first cell, then the amount per month, quarter and year, written by `shown`: a need
@@ -267,7 +287,7 @@ fn budget_table(report: &Report) -> impl IntoView {
             amounts(String::new(), &|period| needs.gap(period), money),
         ));
     }
-    let table = Table {
+    Some(Table {
         id: "budget-caption",
         caption: t(Key::BudgetCaption).to_owned(),
         columns: [
@@ -281,7 +301,13 @@ fn budget_table(report: &Report) -> impl IntoView {
         .map(|key| t(key).to_owned())
         .collect(),
         rows,
-    };
+    })
+}
+
+/// Under the budget table: whether the budget set covers the need, and the channels not
+/// counted in it.
+fn budget_summary(report: &Report) -> Option<(String, Option<String>)> {
+    let needs = report.needs.as_ref()?;
     let verdict = match needs.gap(Period::Year) {
         None => t(Key::BudgetNotSet).to_owned(),
         Some(gap) if gap < 0.0 => tf(Key::BudgetShort, &[("amount", &money(-gap))]),
@@ -296,14 +322,5 @@ fn budget_table(report: &Report) -> impl IntoView {
             ],
         )
     });
-    view! {
-        {table.view()}
-        <p class="summary">{verdict}</p>
-        {uncounted.map(|note| view! { <p class="note">{note}</p> })}
-        <details class="how">
-            <summary>{t(Key::HowHeading)}</summary>
-            <p>{t(Key::HowBudget)}</p>
-        </details>
-    }
-    .into_any()
+    Some((verdict, uncounted))
 }

@@ -15,7 +15,7 @@ use crate::ui::channels::inputs::marketing_error;
 use crate::ui::field::{InputField, Kind};
 use crate::ui::figures::{channel_name_at, cost_text, figure, reason_text, stage_at, Unit};
 use crate::ui::state::ReportMemo;
-use crate::ui::table::{list_items, Cell, Row, Table};
+use crate::ui::table::{list_items, live_table, Cell, Row, Table};
 use crate::ui::text::{exact, field_id, money, percent, rate_steps, t, tf};
 
 /// The name of `metric`, as in "Channels ranked by CAC".
@@ -59,6 +59,10 @@ pub fn ComparePanel(draft: RwSignal<PlanDraft>, report: ReportMemo) -> impl Into
             })
             .collect_view()
     };
+    // Memos, so that a keystroke writes again only what it changed: the table changes in place.
+    let ranking = Memo::new(move |_| report.with(ranking));
+    let table = Memo::new(move |_| ranking.with(|ranking| ranking.table.clone()));
+    let suggestion = Memo::new(move |_| report.with(suggestion));
     view! {
         <section class="card" aria-labelledby="compare-heading">
             <h2 id="compare-heading">{t(Key::CompareHeading)}</h2>
@@ -70,7 +74,9 @@ pub fn ComparePanel(draft: RwSignal<PlanDraft>, report: ReportMemo) -> impl Into
                     <option value="roi" selected=move || rank_by.get() == RankBy::Roi>{t(Key::KpiRoi)}</option>
                 </select>
             </div>
-            {move || report.with(ranking)}
+            {move || ranking.with(|ranking| ranking.nothing_ranked.clone()).map(|note| view! { <p class="note">{note}</p> })}
+            {live_table(table)}
+            {move || ranking.with(|ranking| ranking.unranked.clone()).map(|note| view! { <p class="note">{note}</p> })}
             <InputField
                 id=field_id(Field::MovePercent)
                 label=Signal::stored(t(Key::MovePercentLabel).to_owned())
@@ -81,19 +87,30 @@ pub fn ComparePanel(draft: RwSignal<PlanDraft>, report: ReportMemo) -> impl Into
                 suffix="%"
             />
             <div class="suggestion" aria-live="polite">
-                <ul class="plain">{move || report.with(|report| list_items(suggestion(report)))}</ul>
+                <ul class="plain">{move || list_items(suggestion.get())}</ul>
             </div>
         </section>
     }
 }
 
-fn ranking(report: &Report) -> impl IntoView {
+/// The channels ranked: the table, or why no channel is ranked, and the channels left out.
+#[derive(Debug, Clone, PartialEq)]
+struct Ranking {
+    table: Option<Table>,
+    nothing_ranked: Option<String>,
+    unranked: Option<String>,
+}
+
+fn ranking(report: &Report) -> Ranking {
     let names = &report.stage_names;
     let count = names.len();
     let metric = metric_name(report.metric, names);
     if report.ranked.is_empty() {
-        return view! { <p class="note">{tf(Key::NothingRanked, &[("metric", &metric)])}</p> }
-            .into_any();
+        return Ranking {
+            table: None,
+            nothing_ranked: Some(tf(Key::NothingRanked, &[("metric", &metric)])),
+            unranked: None,
+        };
     }
     let (lead, opportunity) = (lead_stage(count), opportunity_stage(count));
     let mut stages = vec![lead];
@@ -141,19 +158,21 @@ fn ranking(report: &Report) -> impl IntoView {
         .filter(|index| !report.ranked.contains(index))
         .map(channel_name)
         .collect();
-    let table = Table {
-        id: "rank-caption",
-        caption: tf(Key::RankCaption, &[("metric", &metric)]),
-        columns,
-        rows,
-    };
-    view! {
-        {table.view()}
-        {(!unranked.is_empty()).then(|| view! {
-            <p class="note">{tf(Key::NotRanked, &[("metric", &metric), ("channels", &unranked.join(", "))])}</p>
-        })}
+    Ranking {
+        table: Some(Table {
+            id: "rank-caption",
+            caption: tf(Key::RankCaption, &[("metric", &metric)]),
+            columns,
+            rows,
+        }),
+        nothing_ranked: None,
+        unranked: (!unranked.is_empty()).then(|| {
+            tf(
+                Key::NotRanked,
+                &[("metric", &metric), ("channels", &unranked.join(", "))],
+            )
+        }),
     }
-    .into_any()
 }
 
 /// The suggested move of budget, its linear projection and its assumption, as sentences.

@@ -12,7 +12,7 @@ use crate::ui::channels::inputs::marketing_error;
 use crate::ui::field::{Choice, InputField, Kind};
 use crate::ui::figures::{cost_text, figure, format, reason_text, stage_at, Unit};
 use crate::ui::state::ReportMemo;
-use crate::ui::table::{list_items, Cell, Row, Table};
+use crate::ui::table::{list_items, live_table, Cell, Row, Table};
 use crate::ui::text::{channel_label, exact, field_id, money, money_exact, percent, t, tf};
 
 /// A marketing text field of the draft, with its error.
@@ -89,6 +89,37 @@ pub fn KpiPanel(draft: RwSignal<PlanDraft>, report: ReportMemo) -> impl IntoView
     let lifetime_kind = Memo::new(move |_| draft.with(|draft| draft.marketing.lifetime_kind));
     // Which column "How the KPIs are calculated" explains: all channels, or channel N.
     let explain = RwSignal::new(None::<usize>);
+    // Memos, so that a keystroke writes again only what it changed: the table changes in place.
+    let table = Memo::new(move |_| report.with(kpi_table));
+    let value_figures = Memo::new(move |_| {
+        report.with(|report| {
+            let names = &report.stage_names;
+            (
+                figure(report.value.lifetime_value, Unit::Money, names),
+                figure(report.value.retention, Unit::Percent, names),
+            )
+        })
+    });
+    let channel_labels = Memo::new(move |_| {
+        report.with(|report| {
+            report
+                .inputs
+                .channels
+                .iter()
+                .enumerate()
+                .map(|(index, channel)| channel_label(&channel.name, index))
+                .collect::<Vec<_>>()
+        })
+    });
+    let steps = Memo::new(move |_| {
+        report.with(|report| {
+            let kpis = explain
+                .get()
+                .and_then(|index| report.kpis.get(index))
+                .unwrap_or(&report.all);
+            kpi_steps(report, kpis)
+        })
+    });
     view! {
         <section class="card" aria-labelledby="kpi-heading">
             <h2 id="kpi-heading">{t(Key::KpiHeading)}</h2>
@@ -122,21 +153,17 @@ pub fn KpiPanel(draft: RwSignal<PlanDraft>, report: ReportMemo) -> impl IntoView
                 </fieldset>
             </div>
             <dl class="plan-kpis">
-                {move || report.with(|report| {
-                    let names = &report.stage_names;
-                    view! {
-                        <div>
-                            <dt>{t(Key::KpiLifetimeValue)}</dt>
-                            <dd>{figure(report.value.lifetime_value, Unit::Money, names)}</dd>
-                        </div>
-                        <div>
-                            <dt>{t(Key::KpiRetention)}</dt>
-                            <dd>{figure(report.value.retention, Unit::Percent, names)}</dd>
-                        </div>
-                    }
-                })}
+                <div>
+                    <dt>{t(Key::KpiLifetimeValue)}</dt>
+                    <dd>{move || value_figures.with(|(value, _)| value.clone())}</dd>
+                </div>
+                <div>
+                    <dt>{t(Key::KpiRetention)}</dt>
+                    <dd>{move || value_figures.with(|(_, retention)| retention.clone())}</dd>
+                </div>
             </dl>
-            {move || report.with(kpi_table)}
+            {move || table.with(Option::is_none).then(|| view! { <p class="note">{t(Key::KpiNothingTyped)}</p> })}
+            {live_table(table)}
             <details class="how">
                 <summary>{t(Key::HowKpiHeading)}</summary>
                 <div class="field inline">
@@ -146,43 +173,39 @@ pub fn KpiPanel(draft: RwSignal<PlanDraft>, report: ReportMemo) -> impl IntoView
                         on:change=move |ev| explain.set(event_target_value(&ev).parse().ok())
                     >
                         <option value="all" selected=move || explain.get().is_none()>{t(Key::AllChannels)}</option>
-                        {move || report.with(|report| {
-                            report
-                                .inputs
-                                .channels
-                                .iter()
+                        {move || {
+                            channel_labels
+                                .get()
+                                .into_iter()
                                 .enumerate()
-                                .map(|(index, channel)| {
+                                .map(|(index, label)| {
                                     view! {
                                         <option value=index.to_string() selected=move || explain.get() == Some(index)>
-                                            {channel_label(&channel.name, index)}
+                                            {label}
                                         </option>
                                     }
                                 })
                                 .collect_view()
-                        })}
+                        }}
                     </select>
                     <span class="print-value">
-                        {move || report.with(|report| match explain.get().and_then(|index| report.inputs.channels.get(index).map(|channel| (index, channel))) {
-                            Some((index, channel)) => channel_label(&channel.name, index),
-                            None => t(Key::AllChannels).to_owned(),
-                        })}
+                        {move || {
+                            let label = explain.get().and_then(|index| channel_labels.with(|labels| labels.get(index).cloned()));
+                            label.unwrap_or_else(|| t(Key::AllChannels).to_owned())
+                        }}
                     </span>
                 </div>
                 <ul>
-                    {move || report.with(|report| {
-                        let kpis = explain.get().and_then(|index| report.kpis.get(index)).unwrap_or(&report.all);
-                        list_items(kpi_steps(report, kpis))
-                    })}
+                    {move || list_items(steps.get())}
                 </ul>
             </details>
         </section>
     }
 }
 
-/// The KPIs of the channels that have figures, and of all channels; one sentence instead while
-/// no channel has any.
-fn kpi_table(report: &Report) -> impl IntoView {
+/// The KPIs of the channels that have figures, and of all channels; `None` while no channel has
+/// any (the panel says so instead).
+fn kpi_table(report: &Report) -> Option<Table> {
     let shown: Vec<usize> = report
         .inputs
         .channels
@@ -192,7 +215,7 @@ fn kpi_table(report: &Report) -> impl IntoView {
         .map(|(index, _)| index)
         .collect();
     if shown.is_empty() {
-        return view! { <p class="note">{t(Key::KpiNothingTyped)}</p> }.into_any();
+        return None;
     }
     let mut columns = vec![t(Key::KpiColumn).to_owned()];
     columns.extend(shown.iter().filter_map(|index| {
@@ -220,14 +243,12 @@ fn kpi_table(report: &Report) -> impl IntoView {
             Row::new(row.name, cells)
         })
         .collect();
-    Table {
+    Some(Table {
         id: "kpi-caption",
         caption: t(Key::KpiCaption).to_owned(),
         columns,
         rows,
-    }
-    .view()
-    .into_any()
+    })
 }
 
 /// Each KPI of `kpis` worked out with its numbers, or why it cannot be.
