@@ -1,8 +1,11 @@
 // After Trunk has built every entry into DIR (scripts/build.sh): adds the files Trunk does not
 // make, and makes the pages strict and offline-ready. Usage: node scripts/postbuild.mjs DIR
 //   1. copies static/ (manifest, SVG icon, embed.js, register-sw.js) and draws the PNG icons;
+//      minifies each page's wasm-bindgen JavaScript (Trunk leaves it as written: ~1.7 KB brotli
+//      of each first load were comments and spaces) and gives the pages its new integrity hash;
 //   2. writes into each page of the full app what it shows before its wasm runs (its header, by
-//      the crate's `site frame`) and the script that hides it on a page in another language;
+//      the crate's `site frame`), the script that hides it on a page in another language, and a
+//      wait in Trunk's loader so the frame is painted before the wasm mounts;
 //      gives every page a Content-Security-Policy <meta> whose script-src allows Trunk's inline
 //      loader by its SHA-256 hash (no 'unsafe-inline'), and the service worker's registration;
 //   3. writes the catalogue files the pages load for their languages (from the typed catalogues,
@@ -13,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { transformSync } from 'esbuild';
 import { frame, writeCatalogues } from './lib/site.mjs';
 import { drawIcon } from './lib/icon-png.mjs';
 
@@ -25,6 +29,27 @@ if (!dir) {
 // 1. Static files and icons.
 for (const name of readdirSync('static')) copyFileSync(join('static', name), join(dir, name));
 for (const size of [192, 512]) writeFileSync(join(dir, `icon-${size}.png`), drawIcon(size));
+
+// 1b. The wasm-bindgen JavaScript, minified (esbuild: names inside the module shortened, its
+// exports and the wasm's import names kept). Trunk names it `<entry>-<16 hex>.js` and gives each
+// page that loads it its SHA-384 in an `integrity` attribute, which is written again here.
+const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+const htmlFiles = readdirSync(dir).filter((name) => name.endsWith('.html'));
+for (const name of readdirSync(dir).filter((file) => /-[0-9a-f]{16}\.js$/.test(file))) {
+  const path = join(dir, name);
+  const source = readFileSync(path);
+  const minified = transformSync(source.toString('utf8'), { minify: true, format: 'esm', legalComments: 'none' }).code;
+  writeFileSync(path, minified);
+  let referenced = false;
+  for (const page of htmlFiles) {
+    const html = readFileSync(join(dir, page), 'utf8');
+    if (!html.includes(sri(source))) continue;
+    writeFileSync(join(dir, page), html.replaceAll(sri(source), sri(minified)));
+    referenced = true;
+  }
+  if (!referenced) throw new Error(`${name}: no page carries its integrity hash (has Trunk changed its output?)`);
+  console.log(`[postbuild] ${name}: minified, ${source.length} → ${Buffer.byteLength(minified)} bytes`);
+}
 
 // 2. The policy. 'wasm-unsafe-eval' lets the page compile its WebAssembly and nothing else;
 // styles come only from the stylesheet (the embed's accent is set through the CSSOM, which a
@@ -49,6 +74,12 @@ for (const page of pages) {
     if (!html.includes('</noscript>')) throw new Error(`${page}: no <noscript> to put the frame after`);
     html = html.replace('</noscript>', `</noscript>${shown}`);
     html = html.replace(/(<meta charset="?utf-8"?\s*\/?>)/i, `$1<script>${frameLang}</script>`);
+    // The frame is painted before the wasm starts, so that the first paint never waits for the
+    // mount (a fast load would otherwise run it first). The wasm is downloading meanwhile (Trunk
+    // preloads it). A hidden tab paints no frame: there the wasm starts after 200 ms.
+    const start = 'const wasm = await init(';
+    if (!html.includes(start)) throw new Error(`${page}: no "${start}" in Trunk's loader (has Trunk changed its output?)`);
+    html = html.replace(start, `await new Promise((go) => { requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 200); });\n${start}`);
   }
   const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]);
   if (inline.length === 0) throw new Error(`${page}: no inline loader found (has Trunk changed its output?)`);

@@ -58,8 +58,8 @@ if [ -L node_modules ]; then
     echo "[setup] node_modules links to $(readlink -f node_modules), which lacks wasm-opt or Playwright: run npm ci there" >&2
     exit 1
   fi
-elif [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm tools (binaryen's wasm-opt, Playwright, axe) from package-lock.json…"
+elif [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ] || [ ! -x node_modules/.bin/esbuild ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm tools (binaryen's wasm-opt, esbuild, Playwright, axe) from package-lock.json…"
   npm ci --no-audit --no-fund
 fi
 

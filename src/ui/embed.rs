@@ -14,6 +14,7 @@ use crate::model::embed::{
 };
 use crate::model::reverse;
 use crate::ui::browser::app_folder;
+use crate::ui::later::Later;
 use crate::ui::plan::forward_check::ForwardCheck;
 use crate::ui::plan::goal_form::GoalForm;
 use crate::ui::plan::stage_list::StageList;
@@ -71,10 +72,11 @@ pub fn EmbedApp() -> impl IntoView {
         </header>
         <main class="embed">
             <p class="notice" hidden=is_clean>{ignored}</p>
-            <GoalForm draft checked />
-            {sections.stages.then(|| view! { <StageList draft checked /> })}
-            {sections.targets.then(|| view! { <TargetsPanel draft checked targets show_how=sections.how /> })}
-            {sections.check.then(|| view! { <ForwardCheck draft checked /> })}
+            // Each part a slice of the start-up, in the order it appears.
+            <Later><GoalForm draft checked /></Later>
+            {sections.stages.then(|| view! { <Later><StageList draft checked /></Later> })}
+            {sections.targets.then(|| view! { <Later><TargetsPanel draft checked targets show_how=sections.how /></Later> })}
+            {sections.check.then(|| view! { <Later><ForwardCheck draft checked /></Later> })}
         </main>
     }
 }

@@ -37,7 +37,11 @@ fn content(state: PageState) -> Content {
     let report = state.report();
     Content {
         under_library: Some(
-            view! { <GoalForm draft checked /> <StageList draft checked /> }.into_any(),
+            view! {
+                <Later><GoalForm draft checked /></Later>
+                <Later><StageList draft checked /></Later>
+            }
+            .into_any(),
         ),
         rest: view! {
             <div class="column">
