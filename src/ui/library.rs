@@ -38,6 +38,16 @@ pub fn LibraryPanel(planner: Planner) -> impl IntoView {
             planner.delete(id);
         }
     };
+    // The times are written after mounting, in a task of their own: the first date the page
+    // writes sets up the browser's date formatting, which took 9 ms (36 ms on a phone) of the
+    // mount. The line keeps its place meanwhile, its words without the time.
+    let clock = RwSignal::new(false);
+    set_timeout(
+        move || {
+            let _ = clock.try_set(true);
+        },
+        std::time::Duration::ZERO,
+    );
     let items = Memo::new(move |_| {
         let active = planner.open_id();
         planner.listed_as(|record| Item {
@@ -51,7 +61,7 @@ pub fn LibraryPanel(planner: Planner) -> impl IntoView {
         <section class="card library" aria-labelledby="library-heading">
             <h2 id="library-heading">{t(Key::LibraryHeading)}</h2>
             <ul class="plan-list">
-                {move || items.get().into_iter().map(|item| plan_item(planner, item)).collect_view()}
+                {move || items.get().into_iter().map(|item| plan_item(planner, item, clock)).collect_view()}
             </ul>
             <div class="actions">
                 <button type="button" on:click=move |_| planner.new_plan()>
@@ -84,7 +94,7 @@ struct Item {
     is_open: bool,
 }
 
-fn plan_item(planner: Planner, item: Item) -> impl IntoView {
+fn plan_item(planner: Planner, item: Item, clock: RwSignal<bool>) -> impl IntoView {
     let Item {
         id,
         name,
@@ -102,7 +112,10 @@ fn plan_item(planner: Planner, item: Item) -> impl IntoView {
                 {name}
             </button>
             <span class="plan-changed">
-                {tf(Key::LastChanged, &[("time", &format_time(minute * MINUTE_MS))])}
+                {move || {
+                    let time = if clock.get() { format_time(minute * MINUTE_MS) } else { String::new() };
+                    tf(Key::LastChanged, &[("time", &time)])
+                }}
             </span>
         </li>
     }

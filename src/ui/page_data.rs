@@ -8,7 +8,6 @@ use leptos::prelude::*;
 use crate::i18n::Key;
 use crate::model::page_data::{PageData, PageDataError};
 use crate::model::{InputError, PlanDraft, StageId};
-use crate::ui::later::Later;
 use crate::ui::state::{Checked, PageState, TargetsMemo};
 use crate::ui::text::{lang, stage_labels, t};
 
@@ -102,28 +101,23 @@ pub fn OwnPanels<T: PageData + Send + Sync + 'static>(
     /// What [`Unreadable`] says.
     unreadable: [Key; 4],
     /// What the introduction adds (an export, a notice).
-    children: ChildrenFn,
+    children: Children,
     /// The page's sections.
     #[prop(into)]
     sections: ViewFn,
 ) -> impl IntoView {
     let [heading, text] = intro;
     let (heading_id, labelled_by) = (format!("{name}-heading"), format!("{name}-heading"));
-    let (intro_class, unreadable_id) = (format!("card {name}-intro"), format!("{name}-unreadable"));
-    // Slices of the start-up after the plan library, which comes above them on a phone: built
-    // before it, they would be pushed down in sight.
     view! {
         <div class="column">
-            <Later>
-                <section class=intro_class.clone() aria-labelledby=labelled_by.clone()>
-                    <h2 id=heading_id.clone()>{t(heading)}</h2>
-                    <p>{t(text)}</p>
-                    {children()}
-                </section>
-            </Later>
+            <section class=format!("card {name}-intro") aria-labelledby=labelled_by>
+                <h2 id=heading_id>{t(heading)}</h2>
+                <p>{t(text)}</p>
+                {children()}
+            </section>
         </div>
         <div class="wide">
-            <Later><Unreadable data texts=unreadable id=unreadable_id.clone() /></Later>
+            <Unreadable data texts=unreadable id=format!("{name}-unreadable") />
             <Show when=move || data.is_readable()>{sections.run()}</Show>
         </div>
     }

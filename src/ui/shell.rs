@@ -14,7 +14,6 @@ use crate::model::PlanDraft;
 use crate::pages::Page;
 use crate::storage;
 use crate::ui::browser::{self, focus_later};
-use crate::ui::later::Later;
 use crate::ui::library::LibraryPanel;
 use crate::ui::notices::Notices;
 use crate::ui::planner::Planner;
@@ -254,10 +253,6 @@ pub fn Shell(page: Page, content: fn(PageState) -> Content) -> impl IntoView {
     });
 
     let plan_fragment = state.plan_fragment;
-    // The library is the first slice built after mounting, so it is made before the page's
-    // content, whose slices follow it (slices run in the order they are made): a part built
-    // later never appears above one already in sight.
-    let library = view! { <Later><LibraryPanel planner /></Later> };
     let content = content(state);
 
     view! {
@@ -272,7 +267,7 @@ pub fn Shell(page: Page, content: fn(PageState) -> Content) -> impl IntoView {
         <Notices planner />
         <main class="layout">
             <div class="column">
-                {library}
+                <LibraryPanel planner />
                 {content.under_library}
             </div>
             {content.rest}
