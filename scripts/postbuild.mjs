@@ -31,11 +31,15 @@ for (const name of readdirSync('static')) copyFileSync(join('static', name), joi
 for (const size of [192, 512]) writeFileSync(join(dir, `icon-${size}.png`), drawIcon(size));
 
 // 1b. The wasm-bindgen JavaScript, minified (esbuild: names inside the module shortened, its
-// exports and the wasm's import names kept). Trunk names it `<entry>-<16 hex>.js` and gives each
-// page that loads it its SHA-384 in an `integrity` attribute, which is written again here.
+// exports and the wasm's import names kept): the `<stem>.js` beside each `<stem>_bg.wasm` (Trunk's
+// hash in the stem may have fewer than 16 digits). Trunk gives each page that loads it its
+// SHA-384 in an `integrity` attribute, which is written again here.
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const htmlFiles = readdirSync(dir).filter((name) => name.endsWith('.html'));
-for (const name of readdirSync(dir).filter((file) => /-[0-9a-f]{16}\.js$/.test(file))) {
+const glue = readdirSync(dir)
+  .filter((file) => file.endsWith('_bg.wasm'))
+  .map((wasm) => wasm.replace(/_bg\.wasm$/, '.js'));
+for (const name of glue) {
   const path = join(dir, name);
   const source = readFileSync(path);
   const minified = transformSync(source.toString('utf8'), { minify: true, format: 'esm', legalComments: 'none' }).code;
