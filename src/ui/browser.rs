@@ -308,11 +308,25 @@ pub fn keep_focus_above_conflict() {
 /// Moves keyboard focus to the element with `id` once the page has rendered the change that
 /// creates or moves it.
 pub fn focus_later(id: String) {
+    focus_within(id, FOCUS_FRAMES);
+}
+
+/// How many frames [`focus_later`] waits for its element: a part built in a slice after mounting
+/// (`ui::later::Later`) comes a task or a few after the page.
+const FOCUS_FRAMES: u8 = 30;
+
+/// Focuses the element `id` at the next frame, or at one of the `frames` after it once it is there.
+fn focus_within(id: String, frames: u8) {
     request_animation_frame(move || {
-        if let Some(element) = document().get_element_by_id(&id) {
-            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+        let element = document()
+            .get_element_by_id(&id)
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+        match element {
+            Some(element) => {
                 let _ = element.focus();
             }
+            None if frames > 0 => focus_within(id, frames - 1),
+            None => {}
         }
     });
 }

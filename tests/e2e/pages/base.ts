@@ -4,6 +4,15 @@ import { expect, type Download, type Locator, type Page } from '@playwright/test
 import { MESSAGES, expectClose, type Cell } from './data';
 
 /**
+ * Scrolls to `element` and waits two frames, as a person scrolls to a table to read it: a panel off
+ * screen skips layout (`content-visibility: auto`) and has no `innerText` until it is near.
+ */
+export async function scrolledTo(element: Locator): Promise<void> {
+  await element.scrollIntoViewIfNeeded();
+  await element.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
+/**
  * The page's text as a person reads it once scrolled to it: `document.body.innerText`, with every
  * panel that `content-visibility: auto` skips while off screen (the Results page's panels) laid
  * out for the reading. A skipped panel's text is not in `innerText`, so a check of the whole page
@@ -172,12 +181,14 @@ export class BasePage {
 
   /** The row headers of `table`, top to bottom. */
   async rowHeaders(table: Locator): Promise<string[]> {
+    await scrolledTo(table);
     return (await table.getByRole('rowheader').allInnerTexts()).map((text) => text.trim());
   }
 
   /** The cell of `table` in the row headed `stage` and the column headed `column`. */
   async cell(table: Locator, stage: string, column: string): Promise<Locator> {
     await expect(table).toBeVisible();
+    await scrolledTo(table);
     const headers = (await table.getByRole('columnheader').allInnerTexts()).map((h) => h.trim());
     const index = headers.indexOf(column);
     expect(index, `column "${column}" among ${JSON.stringify(headers)}`).toBeGreaterThan(0);

@@ -2,6 +2,7 @@
 // part to the one before, so a spec still works with one `PlannerPage`.
 import { expect, type Locator } from '@playwright/test';
 import { AnnualPage } from './annual';
+import { scrolledTo } from './base';
 
 /** How the year's customers are spread over the months, as "Spread the year's customers over the
  * months" words its choices. */
@@ -272,6 +273,7 @@ export class ForecastPage extends AnnualPage {
 
   /** The plans compared, in their columns' order (the open plan first). */
   async comparedPlans(): Promise<string[]> {
+    await scrolledTo(this.comparisonTable);
     const headers = (await this.comparisonTable.getByRole('columnheader').allInnerTexts()).map((text) => text.trim());
     return headers.slice(1);
   }
