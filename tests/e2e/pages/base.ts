@@ -4,12 +4,23 @@ import { expect, type Download, type Locator, type Page } from '@playwright/test
 import { MESSAGES, expectClose, type Cell } from './data';
 
 /**
- * Scrolls to `element` and waits two frames, as a person scrolls to a table to read it: a panel off
- * screen skips layout (`content-visibility: auto`) and has no `innerText` until it is near.
+ * The texts of `elements` as a person reads them once scrolled to them: `innerText`, with the
+ * panels around them that skip layout off screen (`content-visibility: auto`, which leaves no
+ * `innerText`) laid out for the reading, as `pageText` does for the whole page.
  */
-export async function scrolledTo(element: Locator): Promise<void> {
-  await element.scrollIntoViewIfNeeded();
-  await element.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+export async function shownTexts(elements: Locator): Promise<string[]> {
+  return elements.evaluateAll((found) => {
+    const skipped = new Set<HTMLElement>();
+    for (const element of found) {
+      for (let at: HTMLElement | null = element as HTMLElement; at; at = at.parentElement) {
+        if (getComputedStyle(at).contentVisibility === 'auto') skipped.add(at);
+      }
+    }
+    for (const element of skipped) element.style.contentVisibility = 'visible';
+    const texts = found.map((element) => (element as HTMLElement).innerText.trim());
+    for (const element of skipped) element.style.contentVisibility = '';
+    return texts;
+  });
 }
 
 /**
@@ -181,15 +192,13 @@ export class BasePage {
 
   /** The row headers of `table`, top to bottom. */
   async rowHeaders(table: Locator): Promise<string[]> {
-    await scrolledTo(table);
-    return (await table.getByRole('rowheader').allInnerTexts()).map((text) => text.trim());
+    return shownTexts(table.getByRole('rowheader'));
   }
 
   /** The cell of `table` in the row headed `stage` and the column headed `column`. */
   async cell(table: Locator, stage: string, column: string): Promise<Locator> {
     await expect(table).toBeVisible();
-    await scrolledTo(table);
-    const headers = (await table.getByRole('columnheader').allInnerTexts()).map((h) => h.trim());
+    const headers = await shownTexts(table.getByRole('columnheader'));
     const index = headers.indexOf(column);
     expect(index, `column "${column}" among ${JSON.stringify(headers)}`).toBeGreaterThan(0);
     // The first column holds the row headers, so data cells are numbered from the second column.
@@ -200,7 +209,7 @@ export class BasePage {
   async readCell(table: Locator, stage: string, column: string): Promise<Cell> {
     const cell = await this.cell(table, stage, column);
     await expect(cell).toBeVisible();
-    const text = (await cell.innerText()).trim();
+    const [text] = await shownTexts(cell);
     const raw = await cell.getAttribute('data-value');
     expect(raw, `data-value of ${stage} / ${column}`).toMatch(/^-?\d+(\.\d+)?$/);
     return { text, value: Number(raw) };

@@ -2,7 +2,7 @@
 // part to the one before, so a spec still works with one `PlannerPage`.
 import { expect, type Locator } from '@playwright/test';
 import { AnnualPage } from './annual';
-import { scrolledTo } from './base';
+import { shownTexts } from './base';
 
 /** How the year's customers are spread over the months, as "Spread the year's customers over the
  * months" words its choices. */
@@ -273,8 +273,7 @@ export class ForecastPage extends AnnualPage {
 
   /** The plans compared, in their columns' order (the open plan first). */
   async comparedPlans(): Promise<string[]> {
-    await scrolledTo(this.comparisonTable);
-    const headers = (await this.comparisonTable.getByRole('columnheader').allInnerTexts()).map((text) => text.trim());
+    const headers = await shownTexts(this.comparisonTable.getByRole('columnheader'));
     return headers.slice(1);
   }
 
