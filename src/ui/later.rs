@@ -11,15 +11,22 @@ use leptos::prelude::*;
 /// same delay run in the order they were set).
 #[component]
 pub fn Later<V: IntoView + 'static>(children: TypedChildrenFn<V>) -> impl IntoView {
+    let is_due = after_mount();
+    let children = children.into_inner();
+    move || is_due.get().then(|| children())
+}
+
+/// A signal that turns true in a task of its own once the page is mounted, after the slices
+/// made before it: for work the first screen can do without ([`Later`], the library's times).
+pub fn after_mount() -> ReadSignal<bool> {
     let is_due = RwSignal::new(false);
     // A page mounted again (another language) before this runs has dropped the signal: then
-    // there is nothing to build.
+    // there is nothing to do.
     set_timeout(
         move || {
             let _ = is_due.try_set(true);
         },
         Duration::ZERO,
     );
-    let children = children.into_inner();
-    move || is_due.get().then(|| children())
+    is_due.read_only()
 }

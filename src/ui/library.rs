@@ -9,6 +9,7 @@ use crate::model::number::whole_days;
 use crate::model::{PlanId, PlanRecord};
 use crate::storage::schema::encode_export;
 use crate::ui::browser::{download, format_time, now_ms, today};
+use crate::ui::later::after_mount;
 use crate::ui::planner::Planner;
 use crate::ui::text::{plan_label, t, tf, tp};
 
@@ -41,13 +42,7 @@ pub fn LibraryPanel(planner: Planner) -> impl IntoView {
     // The times are written after mounting, in a task of their own: the first date the page
     // writes sets up the browser's date formatting, which took 9 ms (36 ms on a phone) of the
     // mount. The line keeps its place meanwhile, its words without the time.
-    let clock = RwSignal::new(false);
-    set_timeout(
-        move || {
-            let _ = clock.try_set(true);
-        },
-        std::time::Duration::ZERO,
-    );
+    let clock = after_mount();
     let items = Memo::new(move |_| {
         let active = planner.open_id();
         planner.listed_as(|record| Item {
@@ -94,7 +89,7 @@ struct Item {
     is_open: bool,
 }
 
-fn plan_item(planner: Planner, item: Item, clock: RwSignal<bool>) -> impl IntoView {
+fn plan_item(planner: Planner, item: Item, clock: ReadSignal<bool>) -> impl IntoView {
     let Item {
         id,
         name,
