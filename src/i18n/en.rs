@@ -637,7 +637,8 @@ catalogue! {
     // The texts only the annual review shows.
     @review_only
     ReviewHeading => "Annual plan",
-    AnnualIntro => "Start the year from last year: review what each stage reached, set the goal as growth or recurring revenue, count what existing customers bring, check the rates against last year and typical ranges, and turn the numbers into SMART objectives with owners.",
+    AnnualIntro => "Start the year from last year: review what each stage reached and set the goal as growth or recurring revenue.",
+    AnnualIntroNext => "Then count what existing customers bring, check the rates against last year and typical ranges, and turn the numbers into SMART objectives with owners.",
     DownloadAnnualCsv => "Download the annual plan (CSV)",
     PrintAnnual => "Print the annual plan",
     AnnualFileSuffix => "annual",

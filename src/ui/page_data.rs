@@ -98,6 +98,11 @@ pub fn OwnPanels<T: PageData + Send + Sync + 'static>(
     name: &'static str,
     /// The heading and the introduction.
     intro: [Key; 2],
+    /// A second paragraph of the introduction. A long introduction comes in two: on a phone a
+    /// single one would be the largest text of the first screen and the page's largest paint
+    /// would wait for the wasm instead of being its header, which the HTML carries.
+    #[prop(optional)]
+    more: Option<Key>,
     /// What [`Unreadable`] says.
     unreadable: [Key; 4],
     /// What the introduction adds (an export, a notice).
@@ -113,6 +118,7 @@ pub fn OwnPanels<T: PageData + Send + Sync + 'static>(
             <section class=format!("card {name}-intro") aria-labelledby=labelled_by>
                 <h2 id=heading_id>{t(heading)}</h2>
                 <p>{t(text)}</p>
+                {more.map(|more| view! { <p>{t(more)}</p> })}
                 {children()}
             </section>
         </div>

@@ -126,6 +126,7 @@ fn AnnualPanels(state: PageState) -> impl IntoView {
             data=annual.data
             name="annual"
             intro=[Key::ReviewHeading, Key::AnnualIntro]
+            more=Key::AnnualIntroNext
             unreadable=[Key::AnnualNewer, Key::AnnualDamaged, Key::AnnualKeptText, Key::AnnualStartAgain]
             sections=move || view! {
                 <Later><LastYearPanel annual /></Later>
