@@ -367,10 +367,17 @@ impl Planner {
             self.draft.set(draft);
         }
         if let Some(id) = id {
+            // In a task of its own: writing the address costs the browser a few ms, which the
+            // start-up's first task can do without.
             let wanted = format!("{PLAN_FRAGMENT}{id}");
-            if fragment() != wanted {
-                set_fragment(&wanted);
-            }
+            set_timeout(
+                move || {
+                    if fragment() != wanted {
+                        set_fragment(&wanted);
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
         }
     }
 
