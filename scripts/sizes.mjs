@@ -77,6 +77,11 @@ for (const page of pages) {
       page,
       ...named,
       ...(sizes.has('sw.js') && html.includes('register-sw.js') ? ['sw.js'] : []),
+      // The wasm beside each wasm-bindgen module named (the loader fetches it; the full app's
+      // pages do not preload it).
+      ...named.map((name) => name.replace(/\.js$/, '_bg.wasm')).filter((name) => name.endsWith('_bg.wasm') && sizes.has(name)),
+      // The workers the loader starts (`new Worker('start-worker.js')`).
+      ...[...html.matchAll(/new Worker\('([^']+)'\)/g)].map((match) => match[1]).filter((name) => sizes.has(name)),
       ...(largest ? [largest] : []),
     ]),
   ];

@@ -109,3 +109,19 @@ test('what is typed while the page builds its later parts is kept and counted', 
   await planner.reload();
   await expect(planner.revenueGoal).toHaveValue('2,200,000');
 });
+
+// The worker that compiles the wasm and sets up Intl off the page's thread (start-worker.js) is
+// a help, not a need: without it the page fetches and compiles the wasm itself.
+test('a page whose start-up worker cannot load still starts and counts', async ({ planner, page, pageProblems }) => {
+  const tried: string[] = [];
+  await page.route('**/start-worker.js', (route) => {
+    tried.push(route.request().url());
+    return route.abort();
+  });
+  await page.goto('/');
+  await planner.revenueGoal.fill('2,200,000');
+  await planner.expectCell(planner.targetsTable, 'Customers', 'Per year', '2', 2);
+  expect(tried.length).toBe(1);
+  // The worker held back on purpose failed to load: that is this test's doing, not the page's.
+  pageProblems.splice(0, pageProblems.length, ...pageProblems.filter((problem) => !/start-worker|ERR_FAILED/.test(problem)));
+});
