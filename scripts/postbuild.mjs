@@ -88,36 +88,32 @@ for (const page of pages) {
     if (!html.includes('</noscript>')) throw new Error(`${page}: no <noscript> to put the frame after`);
     html = html.replace('</noscript>', `</noscript>${shown}`);
     html = html.replace(/(<meta charset="?utf-8"?\s*\/?>)/i, `$1<script>${frameLang}</script>`);
-    // The frame is painted before the wasm starts, so that the first paint never waits for the
-    // mount (a fast load would otherwise run it first). A hidden tab paints no frame: there the
-    // wasm starts after 200 ms.
-    const start = 'const wasm = await init(';
-    if (!html.includes(start)) throw new Error(`${page}: no "${start}" in Trunk's loader (has Trunk changed its output?)`);
-    html = html.replace(start, `await new Promise((go) => { requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 200); });\n${start}`);
-    // And the wasm's download starts then too, not with the page: a download begun before the
-    // first paint counts as holding it back in Lighthouse's model of a slow phone (the Plan page's
-    // largest paint was 2.10 s with Trunk's preload of the wasm, 0.98 s without). What it costs a
-    // real phone is the time from the stylesheet's arrival to the first paint.
+    // The wasm's download starts once the frame is painted (below), not with the page: a
+    // download begun before the first paint counts as holding it back in Lighthouse's model of a
+    // slow phone (the Plan page's largest paint was 2.10 s with Trunk's preload of the wasm, 0.98 s
+    // without). What it costs a real phone is the time from the stylesheet's arrival to the first
+    // paint. The embed, which has no frame, keeps the preload: the worker's fetch then comes from
+    // the HTTP cache.
     const preload = /<link as=fetch crossorigin href=\.\/[^ >]+_bg\.wasm [^>]*rel=preload type=application\/wasm>/;
     if (!preload.test(html)) throw new Error(`${page}: no preload of the wasm found (has Trunk changed its output?)`);
     html = html.replace(preload, '');
   }
-  // Every page starts a worker (static/start-worker.js) as its loader runs, which does off the
-  // page's thread two things the page's first tasks did:
+  // Trunk's loader, rewritten. Every page starts a worker (static/start-worker.js), which does off
+  // the page's thread two things the page's first tasks did:
   //   - it sets up the browser's number and date formatting: the first Intl.NumberFormat a page
   //     makes costs ~30 ms on the thread that asks first (~120 ms on a phone), ~0.4 ms once a
   //     worker of the page has made one;
   //   - it compiles the wasm and hands the module over (then only instantiated here): the
   //     streaming compile read the whole download on the page's thread, ~25 ms of the first wasm
   //     task on this machine. Without a worker, or if it fails, the loader fetches the wasm itself.
-  const loader = 'import init, * as bindings from ';
-  const importLine = html.indexOf(loader);
-  if (importLine < 0) throw new Error(`${page}: no "${loader}" in Trunk's loader (has Trunk changed its output?)`);
-  const afterImport = html.indexOf('\n', importLine) + 1;
-  html = `${html.slice(0, afterImport)}let worker; try { worker = new Worker('start-worker.js'); } catch (e) {}\n${html.slice(afterImport)}`;
+  // A page with a frame waits for it to be painted before asking for the wasm, so that the first
+  // paint never waits for the mount (a fast load would otherwise run it first). A hidden tab
+  // paints no frame: there the wasm is asked for after 200 ms.
   const init = /const wasm = await init\(\{ module_or_path: ('[^']+_bg\.wasm') \}\);/;
   if (!init.test(html)) throw new Error(`${page}: no init() of a wasm in Trunk's loader (has Trunk changed its output?)`);
   html = html.replace(init, (_, url) => [
+    "let worker; try { worker = new Worker('start-worker.js'); } catch (e) {}",
+    ...(shown ? ['await new Promise((go) => { requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 200); });'] : []),
     `let module_or_path = ${url};`,
     'if (worker) {',
     '  worker.postMessage(module_or_path);',
