@@ -44,20 +44,25 @@ fn container() -> HtmlElement {
     element
 }
 
-/// Waits for the page's start-up: what it builds in slices after mounting (`Later`: a
-/// zero-delay timer each) is built once a timer set after them fires, as timers of one delay run
-/// in the order they were set.
+/// Waits for the page's start-up: what it builds in slices after mounting (`ui::later`: a
+/// zero-delay timer each, a slice's own parts joining the queue as it is built) is built once
+/// the queue is empty.
 async fn started() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .expect("a window")
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
-            .expect("a timer");
-    });
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .expect("the timer fires");
-    leptos::task::tick().await;
+    loop {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .expect("a window")
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .expect("a timer");
+        });
+        wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .expect("the timer fires");
+        leptos::task::tick().await;
+        if funnel_planner::ui::later::has_started() {
+            return;
+        }
+    }
 }
 
 fn type_into(id: &str, text: &str) {

@@ -312,8 +312,8 @@ pub fn focus_later(id: String) {
 }
 
 /// How many frames [`focus_later`] waits for its element: a part built in a slice after mounting
-/// (`ui::later::Later`) comes a task or a few after the page.
-const FOCUS_FRAMES: u8 = 30;
+/// (`ui::later`) comes a task or a few dozen after the page (a long table comes row by row).
+const FOCUS_FRAMES: u8 = 120;
 
 /// Focuses the element `id` at the next frame, or at one of the `frames` after it once it is there.
 fn focus_within(id: String, frames: u8) {

@@ -14,7 +14,7 @@ mod field;
 mod figures;
 pub mod forecast;
 mod intl;
-mod later;
+pub mod later;
 mod library;
 mod notices;
 mod page_data;

@@ -14,6 +14,7 @@ use crate::model::PlanDraft;
 use crate::pages::Page;
 use crate::storage;
 use crate::ui::browser::{self, focus_later};
+use crate::ui::later::later_once;
 use crate::ui::library::LibraryPanel;
 use crate::ui::notices::Notices;
 use crate::ui::planner::Planner;
@@ -58,6 +59,7 @@ fn show_when_loaded(lang: Lang, is_switch: bool) {
         if is_switch {
             let old = MOUNTED.with(|mounted| mounted.borrow_mut().take());
             drop(old);
+            crate::ui::later::restart();
         }
         show_in(lang);
         if let Some(remount) = REMOUNT.with(|slot| slot.borrow().clone()) {
@@ -254,6 +256,21 @@ pub fn Shell(page: Page, content: fn(PageState) -> Content) -> impl IntoView {
 
     let plan_fragment = state.plan_fragment;
     let content = content(state);
+    // Below the header (which the page's HTML showed already), the page comes in slices, top
+    // to bottom, so the first task after the wasm loads stays short and nothing already on
+    // screen moves: the plan library and what is under it, the page's own panels, the footer.
+    let column = view! {
+        <LibraryPanel planner />
+        {content.under_library}
+    }
+    .into_any();
+    let footer = view! {
+        <footer class="site-footer">
+            <p>{t(Key::Footer)}</p>
+            <p class="print-only">{t(Key::PrintedFrom)}</p>
+        </footer>
+    }
+    .into_any();
 
     view! {
         <header class="site-header">
@@ -266,16 +283,10 @@ pub fn Shell(page: Page, content: fn(PageState) -> Content) -> impl IntoView {
         <UpdateNotice />
         <Notices planner />
         <main class="layout">
-            <div class="column">
-                <LibraryPanel planner />
-                {content.under_library}
-            </div>
-            {content.rest}
+            <div class="column">{later_once(column)}</div>
+            {later_once(content.rest)}
         </main>
-        <footer class="site-footer">
-            <p>{t(Key::Footer)}</p>
-            <p class="print-only">{t(Key::PrintedFrom)}</p>
-        </footer>
+        {later_once(footer)}
     }
 }
 

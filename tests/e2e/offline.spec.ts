@@ -86,7 +86,7 @@ test('a new version is offered, applied on Reload, and the old cache is deleted'
   expect(oldCaches).toHaveLength(1);
   // A new deploy: the service worker's version changes.
   const sw = join(site, 'sw.js');
-  writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const VERSION = "([0-9a-f]+)"/, 'const VERSION = "$1-next"'));
+  writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const VERSION ?= ?"([0-9a-f]+)"/, 'const VERSION="$1-next"'));
   const name = page.getByLabel('Plan name', { exact: true });
   await name.fill('Typing while the update arrives');
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());

@@ -10,6 +10,7 @@ use crate::model::Share;
 use crate::model::{error_for, ChannelId, Field, FieldError, InputError, PlanDraft, StageId};
 use crate::ui::browser::focus_later;
 use crate::ui::field::{printed, Choice, InputField, Kind};
+use crate::ui::later::Later;
 use crate::ui::state::ReportMemo;
 use crate::ui::table::ScrollTable;
 use crate::ui::text::{
@@ -200,7 +201,7 @@ pub fn ChannelsPanel(draft: RwSignal<PlanDraft>, report: ReportMemo) -> impl Int
                         <For
                             each=move || channel_ids.get()
                             key=|id| *id
-                            children=move |id| view! { <ChannelRow id draft report stage_labels /> }
+                            children=move |id| view! { <Later><ChannelRow id draft report stage_labels /></Later> }
                         />
                     </tbody>
                 </ScrollTable>
@@ -239,7 +240,7 @@ pub fn ChannelsPanel(draft: RwSignal<PlanDraft>, report: ReportMemo) -> impl Int
                             <For
                                 each=move || channel_ids.get()
                                 key=|id| *id
-                                children=move |id| view! { <RateRow id draft report stage_labels /> }
+                                children=move |id| view! { <Later><RateRow id draft report stage_labels /></Later> }
                             />
                         </tbody>
                     </ScrollTable>
