@@ -311,11 +311,13 @@ pub fn focus_later(id: String) {
     focus_within(id, FOCUS_FRAMES);
 }
 
-/// How many frames [`focus_later`] waits for its element: a part built in a slice after mounting
-/// (`ui::later`) comes a task or a few dozen after the page (a long table comes row by row).
-const FOCUS_FRAMES: u8 = 120;
+/// How many frames [`focus_later`] waits for its element once the page has started (while it
+/// starts, a part built in a slice of its own, `ui::later`, may come a few dozen tasks later, and
+/// those frames are not counted).
+const FOCUS_FRAMES: u8 = 30;
 
-/// Focuses the element `id` at the next frame, or at one of the `frames` after it once it is there.
+/// Focuses the element `id` at the next frame, or at one of the `frames` after it once it is
+/// there (the frames while the page starts not counted).
 fn focus_within(id: String, frames: u8) {
     request_animation_frame(move || {
         let element = document()
@@ -325,6 +327,7 @@ fn focus_within(id: String, frames: u8) {
             Some(element) => {
                 let _ = element.focus();
             }
+            None if !crate::ui::later::has_started() => focus_within(id, frames),
             None if frames > 0 => focus_within(id, frames - 1),
             None => {}
         }
