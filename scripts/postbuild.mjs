@@ -112,7 +112,9 @@ for (const page of pages) {
   const init = /const wasm = await init\(\{ module_or_path: ('[^']+_bg\.wasm') \}\);/;
   if (!init.test(html)) throw new Error(`${page}: no init() of a wasm in Trunk's loader (has Trunk changed its output?)`);
   html = html.replace(init, (_, url) => [
-    "let worker; try { worker = new Worker('start-worker.js'); } catch (e) {}",
+    // A worker whose script fails to load while the page waits for its frame is forgotten then
+    // (its error would otherwise come before anyone listens, and the page would wait forever).
+    "let worker; try { worker = new Worker('start-worker.js'); worker.onerror = () => { worker = null; }; } catch (e) {}",
     ...(shown ? ['await new Promise((go) => { requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 200); });'] : []),
     `let module_or_path = ${url};`,
     'if (worker) {',
