@@ -70,13 +70,9 @@ for (const name of glue) {
 // style-src without 'unsafe-inline' allows).
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const pages = readdirSync(dir).filter((name) => name.endsWith('.html')).sort();
-// The script that hides the English frame on a page shown in another language, without its
-// comments (every byte of the page counts in its first load).
-const frameLang = readFileSync('scripts/lib/frame-lang.js', 'utf8')
-  .split('\n')
-  .map((line) => line.trim())
-  .filter((line) => line && !line.startsWith('//'))
-  .join('');
+// The script that hides the English frame on a page shown in another language (minified below
+// with the page's other inline scripts).
+const frameLang = readFileSync('scripts/lib/frame-lang.js', 'utf8');
 for (const page of pages) {
   const path = join(dir, page);
   let html = readFileSync(path, 'utf8');
@@ -123,6 +119,11 @@ for (const page of pages) {
     '}',
     'const wasm = await init({ module_or_path });',
   ].join('\n'));
+  // The inline scripts (the loader, the frame's language), minified like the static ones.
+  html = html.replace(/(<script(?![^>]*\bsrc=)([^>]*)>)([\s\S]*?)(<\/script>)/g, (_, open, attributes, code, close) => {
+    const format = /\btype="?module\b/.test(attributes) ? { format: 'esm' } : {};
+    return `${open}${transformSync(code, { minify: true, legalComments: 'none', ...format }).code.trim()}${close}`;
+  });
   const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]);
   if (inline.length === 0) throw new Error(`${page}: no inline loader found (has Trunk changed its output?)`);
   const policy = [
