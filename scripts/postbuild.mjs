@@ -107,6 +107,11 @@ for (const page of pages) {
   // paints no frame: there the wasm is asked for after 200 ms.
   const init = /const wasm = await init\(\{ module_or_path: ('[^']+_bg\.wasm') \}\);/;
   if (!init.test(html)) throw new Error(`${page}: no init() of a wasm in Trunk's loader (has Trunk changed its output?)`);
+  // The full app's pages also name the wasm's JavaScript: the worker runs the part of the page's
+  // start that needs no page once (src/ui/shell.rs, warm_up), so that the page's first task
+  // finds those wasm functions compiled.
+  const glue = html.match(/import init, \* as bindings from ('[^']+\.js');/);
+  if (!glue) throw new Error(`${page}: no import of the wasm's JavaScript in Trunk's loader (has Trunk changed its output?)`);
   html = html.replace(init, (_, url) => [
     // A worker whose script fails to load while the page waits for its frame is forgotten then
     // (its error would otherwise come before anyone listens, and the page would wait forever).
@@ -114,7 +119,7 @@ for (const page of pages) {
     ...(shown ? ['await new Promise((go) => { requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 200); });'] : []),
     `let module_or_path = ${url};`,
     'if (worker) {',
-    '  worker.postMessage(module_or_path);',
+    `  worker.postMessage([module_or_path${shown ? `, ${glue[1]}` : ''}]);`,
     '  module_or_path = await new Promise((got) => { worker.onmessage = (event) => got(event.data || module_or_path); worker.onerror = () => got(module_or_path); });',
     '}',
     'const wasm = await init({ module_or_path });',

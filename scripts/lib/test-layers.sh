@@ -18,7 +18,7 @@ ALL_LAYERS=(fmt proof clippy clippy-wasm native browser build budget e2e)
 # The two cargo test runs. --no-fail-fast: cargo otherwise stops at the first failing test
 # binary, and the tests of the binaries after it are never counted.
 NATIVE_TESTS=(cargo test --tests --no-fail-fast)
-BROWSER_TESTS=(cargo test --no-fail-fast --target wasm32-unknown-unknown --test browser_storage --test browser_app --test browser_intl)
+BROWSER_TESTS=(cargo test --no-fail-fast --target wasm32-unknown-unknown --test browser_storage --test browser_app --test browser_intl --test browser_worker)
 
 step() { printf '\n\033[1m[test] %s\033[0m\n' "$*"; }
 

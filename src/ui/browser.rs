@@ -79,11 +79,24 @@ pub fn today() -> String {
     iso.get(..10).unwrap_or("plans").to_owned()
 }
 
-/// The URL fragment without `#` (empty when there is none).
+/// Whether this code runs in a page: not in the page's start-up worker (`static/start-worker.js`),
+/// which has no window, no document and no storage.
+pub fn is_page() -> bool {
+    web_sys::window().is_some()
+}
+
+/// Runs `f` in a task of its own, after the current one; outside a page, never (the start-up
+/// worker has nothing to write).
+pub fn next_task(f: impl FnOnce() + 'static) {
+    if is_page() {
+        set_timeout(f, std::time::Duration::ZERO);
+    }
+}
+
+/// The URL fragment without `#` (empty when there is none, and outside a page).
 pub fn fragment() -> String {
-    window()
-        .location()
-        .hash()
+    web_sys::window()
+        .and_then(|window| window.location().hash().ok())
         .unwrap_or_default()
         .trim_start_matches('#')
         .to_owned()

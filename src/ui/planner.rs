@@ -13,7 +13,9 @@ use crate::storage::schema::{DecodeError, Problem};
 use crate::storage::share::{decode_fragment, is_share_fragment, share_fragment, ShareError};
 use crate::storage::{self, Change, NewerPlan, StorageIssue, Store, Unreadable};
 use crate::ui::browser::focus_later;
-use crate::ui::browser::{fragment, new_plan_id, now_ms, open_on_plan_page, set_fragment};
+use crate::ui::browser::{
+    fragment, new_plan_id, next_task, now_ms, open_on_plan_page, set_fragment,
+};
 use crate::ui::state::{example_plan, new_plan_draft};
 use crate::ui::text::{lang, plan_label, t, tf};
 
@@ -370,14 +372,11 @@ impl Planner {
             // In a task of its own: writing the address costs the browser a few ms, which the
             // start-up's first task can do without.
             let wanted = format!("{PLAN_FRAGMENT}{id}");
-            set_timeout(
-                move || {
-                    if fragment() != wanted {
-                        set_fragment(&wanted);
-                    }
-                },
-                std::time::Duration::ZERO,
-            );
+            next_task(move || {
+                if fragment() != wanted {
+                    set_fragment(&wanted);
+                }
+            });
         }
     }
 
