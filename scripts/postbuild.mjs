@@ -8,9 +8,10 @@
 //      the crate's `site frame`), the script that hides it on a page in another language, and a
 //      wait in Trunk's loader so the frame is painted before the wasm is fetched and mounts;
 //      starts the worker that sets up Intl and compiles the wasm off the page's thread (every
-//      page);
-//      gives every page a Content-Security-Policy <meta> whose script-src allows Trunk's inline
-//      loader by its SHA-256 hash (no 'unsafe-inline'), and the service worker's registration;
+//      page), and on the full app's pages runs the module's start that needs no page there;
+//      minifies the inline scripts, then gives every page a Content-Security-Policy <meta> whose
+//      script-src allows them by their SHA-256 hashes (no 'unsafe-inline'), and the service
+//      worker's registration;
 //   3. writes the catalogue files the pages load for their languages (from the typed catalogues,
 //      by the crate's `site` tool: scripts/lib/site.mjs);
 //   4. writes sw.js: precaches every file of every entry under a version hashed from their
