@@ -33,6 +33,9 @@ async function expectShownIn(page: Page, lang: Lang): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
   await expect(page.getByRole('navigation', { name: t(lang, 'AreasLabel'), exact: true })).toBeVisible();
   await expect(page.getByLabel(t(lang, 'LanguageLabel'), { exact: true })).toBeVisible();
+  // The header above may still be the page's HTML frame (in English it passes for the page): the
+  // footer, the start-up's last slice, says the page itself is there.
+  await expect(page.getByRole('contentinfo')).toContainText(t(lang, 'Footer'));
 }
 
 /** The field labelled `key`'s text in `lang`. */
