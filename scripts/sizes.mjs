@@ -80,8 +80,9 @@ for (const page of pages) {
       // The wasm beside each wasm-bindgen module named (the loader fetches it; the full app's
       // pages do not preload it).
       ...named.map((name) => name.replace(/\.js$/, '_bg.wasm')).filter((name) => name.endsWith('_bg.wasm') && sizes.has(name)),
-      // The workers the loader starts (`new Worker('start-worker.js')`).
-      ...[...html.matchAll(/new Worker\('([^']+)'\)/g)].map((match) => match[1]).filter((name) => sizes.has(name)),
+      // The workers the loader starts (`new Worker("start-worker.js")`, either quote: the loader
+      // is minified).
+      ...[...html.matchAll(/new Worker\((['"])([^'"]+)\1\)/g)].map((match) => match[2]).filter((name) => sizes.has(name)),
       ...(largest ? [largest] : []),
     ]),
   ];
