@@ -3,7 +3,7 @@
 //   1. copies static/ (manifest, SVG icon, embed.js, register-sw.js, start-worker.js) and draws
 //      the PNG icons;
 //      minifies each page's wasm-bindgen JavaScript (Trunk leaves it as written: ~1.7 KB brotli
-//      of each first load were comments and spaces) and gives the pages its new integrity hash;
+//      of each first load were comments and spaces), without the stream classes nothing uses;
 //   2. writes into each page of the full app what it shows before its wasm runs (its header, by
 //      the crate's `site frame`), the script that hides it on a page in another language, and a
 //      wait in Trunk's loader so the frame is painted before the wasm is fetched and mounts;
@@ -43,26 +43,34 @@ for (const size of [32, 192, 512]) writeFileSync(join(dir, `icon-${size}.png`), 
 
 // 1b. The wasm-bindgen JavaScript, minified (esbuild: names inside the module shortened, its
 // exports and the wasm's import names kept): the `<stem>.js` beside each `<stem>_bg.wasm` (Trunk's
-// hash in the stem may have fewer than 16 digits). Trunk gives each page that loads it its
-// SHA-384 in an `integrity` attribute, which is written again here.
-const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-const htmlFiles = readdirSync(dir).filter((name) => name.endsWith('.html'));
+// hash in the stem may have fewer than 16 digits). Trunk's preload of it, with its integrity
+// hash, is dropped from each page below.
+//
+// Leptos always builds its server functions' browser client, whose streams (wasm-streams) export
+// three classes to JavaScript: IntoUnderlyingByteSource, IntoUnderlyingSink and
+// IntoUnderlyingSource, for Rust streams handed to a ReadableStream or WritableStream. This app
+// has no server and makes no such stream: nothing creates them (wasm-bindgen would then import a
+// `__wrap` of them), and each first load carried 0.3 KB brotli of them. They are dropped with
+// their finalizers and the one enum only they use; the build fails if anything still names them.
+const withoutUnusedStreams = (code, name) => {
+  const stripped = code
+    .replace(/export class (IntoUnderlying\w+) \{[\s\S]*?\nif \(Symbol\.dispose\) \1\.prototype\[Symbol\.dispose\] = \1\.prototype\.free;\n/g, '')
+    .replace(/const __wbindgen_enum_ReadableStreamType = \["bytes"\];\n/, '')
+    .replace(/const IntoUnderlying\w+Finalization = \(typeof FinalizationRegistry === 'undefined'\)\n.*\n.*\n/g, '');
+  if (/IntoUnderlying|ReadableStreamType/.test(stripped)) {
+    throw new Error(`${name}: the streams' classes are still named after stripping them (has wasm-bindgen changed its output?)`);
+  }
+  return stripped;
+};
 const glue = readdirSync(dir)
   .filter((file) => file.endsWith('_bg.wasm'))
   .map((wasm) => wasm.replace(/_bg\.wasm$/, '.js'));
 for (const name of glue) {
   const path = join(dir, name);
   const source = readFileSync(path);
-  const minified = transformSync(source.toString('utf8'), { minify: true, format: 'esm', legalComments: 'none' }).code;
+  const code = withoutUnusedStreams(source.toString('utf8'), name);
+  const minified = transformSync(code, { minify: true, format: 'esm', legalComments: 'none' }).code;
   writeFileSync(path, minified);
-  let referenced = false;
-  for (const page of htmlFiles) {
-    const html = readFileSync(join(dir, page), 'utf8');
-    if (!html.includes(sri(source))) continue;
-    writeFileSync(join(dir, page), html.replaceAll(sri(source), sri(minified)));
-    referenced = true;
-  }
-  if (!referenced) throw new Error(`${name}: no page carries its integrity hash (has Trunk changed its output?)`);
   console.log(`[postbuild] ${name}: minified, ${source.length} → ${Buffer.byteLength(minified)} bytes`);
 }
 
@@ -95,6 +103,13 @@ for (const page of pages) {
     if (!preload.test(html)) throw new Error(`${page}: no preload of the wasm found (has Trunk changed its output?)`);
     html = html.replace(preload, '');
   }
+  // Trunk's preload of the wasm's JavaScript comes after its loader, which imports that script as
+  // soon as it is parsed: the preload starts nothing sooner, and its integrity hash (64
+  // characters that do not compress) was 0.1 KB of every first load. The script comes from the
+  // page's own origin, which the policy's script-src already requires.
+  const modulePreload = /<link crossorigin href=\.\/[^ >]+\.js integrity=sha384-[^ >]+ rel=modulepreload>/;
+  if (!modulePreload.test(html)) throw new Error(`${page}: no modulepreload of the wasm's JavaScript found (has Trunk changed its output?)`);
+  html = html.replace(modulePreload, '');
   // Trunk's loader, rewritten. Every page starts a worker (static/start-worker.js), which does off
   // the page's thread two things the page's first tasks did:
   //   - it sets up the browser's number and date formatting: the first Intl.NumberFormat a page
