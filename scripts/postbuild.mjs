@@ -4,9 +4,10 @@
 //      the PNG icons;
 //      minifies each page's wasm-bindgen JavaScript (Trunk leaves it as written: ~1.7 KB brotli
 //      of each first load were comments and spaces), without the stream classes nothing uses;
-//   2. writes into each page of the full app what it shows before its wasm runs (its header, by
-//      the crate's `site frame`), the script that hides it on a page in another language, and a
-//      wait in Trunk's loader so the frame is painted before the wasm is fetched and mounts;
+//   2. writes into each page what it shows before its wasm runs (its header; the embed's first
+//      screen, fields empty: by the crate's `site frame`), the script that hides it on a page in
+//      another language (or an embed in another look), and a wait in Trunk's loader so the frame
+//      is painted before the wasm is fetched and mounts;
 //      starts the worker that sets up Intl and compiles the wasm off the page's thread (every
 //      page), and on the full app's pages runs the module's start that needs no page there;
 //      minifies the inline scripts, then gives every page a Content-Security-Policy <meta> whose
@@ -89,16 +90,17 @@ for (const page of pages) {
   // What the page shows before its wasm runs: its header, after <noscript> as the page's own
   // header comes; and in <head>, the script that hides it when the page speaks another language.
   const shown = frame(page.replace(/\.html$/, ''));
+  const isEmbed = page === 'embed.html';
   if (shown) {
     if (!html.includes('</noscript>')) throw new Error(`${page}: no <noscript> to put the frame after`);
     html = html.replace('</noscript>', `</noscript>${shown}`);
-    html = html.replace(/(<meta charset="?utf-8"?\s*\/?>)/i, `$1<script>${frameLang}</script>`);
+    if (!frameLang.includes('EMBED')) throw new Error('frame-lang.js: no EMBED to set');
+    html = html.replace(/(<meta charset="?utf-8"?\s*\/?>)/i, `$1<script>${frameLang.replaceAll('EMBED', String(isEmbed))}</script>`);
     // The wasm's download starts once the frame is painted (below), not with the page: a
     // download begun before the first paint counts as holding it back in Lighthouse's model of a
     // slow phone (the Plan page's largest paint was 2.10 s with Trunk's preload of the wasm, 0.98 s
     // without). What it costs a real phone is the time from the stylesheet's arrival to the first
-    // paint. The embed, which has no frame, keeps the preload: the worker's fetch then comes from
-    // the HTTP cache.
+    // paint.
     const preload = /<link as=fetch crossorigin href=\.\/[^ >]+_bg\.wasm [^>]*rel=preload type=application\/wasm>/;
     if (!preload.test(html)) throw new Error(`${page}: no preload of the wasm found (has Trunk changed its output?)`);
     html = html.replace(preload, '');
@@ -125,7 +127,7 @@ for (const page of pages) {
   if (!init.test(html)) throw new Error(`${page}: no init() of a wasm in Trunk's loader (has Trunk changed its output?)`);
   // The full app's pages also name the wasm's JavaScript: the worker runs the part of the page's
   // start that needs no page once (src/ui/shell.rs, warm_up), so that the page's first task
-  // finds those wasm functions compiled.
+  // finds those wasm functions compiled. The embed has no such part (no plan library).
   const glue = html.match(/import init, \* as bindings from ('[^']+\.js');/);
   if (!glue) throw new Error(`${page}: no import of the wasm's JavaScript in Trunk's loader (has Trunk changed its output?)`);
   html = html.replace(init, (_, url) => [
@@ -135,7 +137,7 @@ for (const page of pages) {
     ...(shown ? ['await new Promise((go) => { requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 200); });'] : []),
     `let module_or_path = ${url};`,
     'if (worker) {',
-    `  worker.postMessage([module_or_path${shown ? `, ${glue[1]}` : ''}]);`,
+    `  worker.postMessage([module_or_path${isEmbed ? '' : `, ${glue[1]}`}]);`,
     '  module_or_path = await new Promise((got) => { worker.onmessage = (event) => got(event.data || module_or_path); worker.onerror = () => got(module_or_path); });',
     '}',
     'const wasm = await init({ module_or_path });',

@@ -171,3 +171,38 @@ fn every_page_of_the_app_has_a_header_frame_with_nothing_of_a_plan() {
         );
     }
 }
+
+/// What the embed shows before its wasm runs: its header and first screen in English, every
+/// field empty (the plan is in the link, which only the wasm reads), nothing a person could focus
+/// or type into, and no number but the stages' limits (2 to 10).
+#[test]
+fn the_embed_frame_shows_its_first_screen_with_empty_fields_and_takes_no_input() {
+    let frame = funnel_planner::ui::embed::embed_frame();
+    assert!(
+        frame.starts_with("<header class=\"embed-header\" data-frame aria-hidden=\"true\" inert>"),
+        "{frame}"
+    );
+    assert!(
+        frame.contains("<main class=\"embed\" data-frame aria-hidden=\"true\" inert>"),
+        "{frame}"
+    );
+    // Its two parts, each marked, and nothing outside them.
+    assert_eq!(frame.matches("data-frame").count(), 2);
+    assert!(frame.ends_with("</main>"), "{frame}");
+    for heading in ["<h2>Your goal</h2>", "<h2>Funnel stages</h2>"] {
+        assert!(frame.contains(heading), "{frame}");
+    }
+    // Three fields and the goal's two choices, none with a value or a name the page's own
+    // fields use (no id, so no label or test finds them).
+    assert_eq!(frame.matches("<input type=\"text\">").count(), 3, "{frame}");
+    assert_eq!(frame.matches("<input type=\"radio\"").count(), 2, "{frame}");
+    for attribute in ["value=", "id=", "name=", "for=", "placeholder="] {
+        assert!(!frame.contains(attribute), "{attribute}: {frame}");
+    }
+    let text: String = frame
+        .split('<')
+        .filter_map(|part| part.split_once('>').map(|(_, text)| text))
+        .collect();
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    assert_eq!(digits, "210", "{text}");
+}

@@ -28,7 +28,7 @@ export function writeCatalogues(dir) {
   return site('catalogues', dir).trim().split('\n');
 }
 
-/** The HTML a page shows before its wasm runs (its header, in English); "" for the embed. */
+/** The HTML a page shows before its wasm runs, in English (its header; the embed's first screen). */
 export function frame(entry) {
   return site('frame', entry).trim();
 }

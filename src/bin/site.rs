@@ -5,7 +5,8 @@
 //! - `site catalogues <dir>`: writes the catalogue files of every page and language into `dir`
 //!   from the typed catalogues, and prints their names;
 //! - `site frame <entry>`: the HTML of what the page shows before its wasm runs (its header, in
-//!   English), which the build writes into the page's HTML; nothing for the embed.
+//!   English; for the embed, its header and the parts of its first screen, fields empty), which
+//!   the build writes into the page's HTML.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -41,8 +42,10 @@ fn main() -> std::process::ExitCode {
             std::process::ExitCode::SUCCESS
         }
         ["frame", entry] => match Page::ALL.into_iter().find(|page| page.entry() == *entry) {
-            // The embed shows nothing of its own before its wasm runs: its link sets its look.
-            Some(Page::Embed) => std::process::ExitCode::SUCCESS,
+            Some(Page::Embed) => {
+                println!("{}", funnel_planner::ui::embed::embed_frame());
+                std::process::ExitCode::SUCCESS
+            }
             Some(page) => {
                 println!("{}", funnel_planner::ui::shell::header_frame(page));
                 std::process::ExitCode::SUCCESS

@@ -14,13 +14,14 @@ use crate::model::embed::{
 };
 use crate::model::reverse;
 use crate::ui::browser::app_folder;
-use crate::ui::later::Later;
+use crate::ui::later::{later, Later};
 use crate::ui::plan::forward_check::ForwardCheck;
-use crate::ui::plan::goal_form::GoalForm;
-use crate::ui::plan::stage_list::StageList;
+use crate::ui::plan::goal_form::{self, GoalForm};
+use crate::ui::plan::stage_list::{self, StageList};
+use crate::ui::shell::{has_frame, remove_frame, FRAME};
 use crate::ui::state::{example_plan, Checked, TargetsMemo};
 use crate::ui::targets::TargetsPanel;
-use crate::ui::text::{count_money_in, lang, t, tf};
+use crate::ui::text::{count_money_in, html_escaped, lang, t, tf};
 
 /// The message the embed posts to the page around it: `{ type: RESIZE_MESSAGE, height }`, the
 /// height in CSS pixels (see `embed.js`).
@@ -64,21 +65,50 @@ pub fn EmbedApp() -> impl IntoView {
         })
     };
     report_height();
+    // The page's HTML shows the first screen until the parts it shows are built: meanwhile they
+    // wait hidden, then take its place in one step, so the two are never both in sight.
+    let is_framed = RwSignal::new(has_frame());
+    let show_page = move || {
+        remove_frame();
+        is_framed.set(false);
+    };
 
     view! {
-        <header class="embed-header">
+        <header class="embed-header" hidden=is_framed>
             <h1 class="embed-title">{t(Key::AppTitle)}</h1>
             <a href=open_link target="_blank" rel="noopener">{t(Key::OpenInApp)}</a>
         </header>
-        <main class="embed">
+        <main class="embed" hidden=is_framed>
             <p class="notice" hidden=is_clean>{ignored}</p>
             // Each part a slice of the start-up, in the order it appears.
             <Later><GoalForm draft checked /></Later>
             {sections.stages.then(|| view! { <Later><StageList draft checked /></Later> })}
+            {later(show_page)}
             {sections.targets.then(|| view! { <Later><TargetsPanel draft checked targets show_how=sections.how /></Later> })}
             {sections.check.then(|| view! { <Later><ForwardCheck draft checked /></Later> })}
         </main>
     }
+}
+
+/// The embed as its HTML shows it before its wasm runs, in English: its header and the parts of
+/// its first screen (the goal form, the stages' introduction) as they look with the goal planned
+/// from revenue, their fields empty (no figure of a plan: the plan comes from the link, which
+/// only the wasm reads). Written into `embed.html` at build time (`site frame embed`), so the
+/// largest text of the first screen is painted without waiting for the wasm. The page's own
+/// parts are hidden while the frame is there; the slice after the stages takes it away in the
+/// step that shows them, so nothing moves (an end-to-end test compares the two). It is inert and
+/// hidden from assistive technology: a picture of the form, which takes no focus or keystroke.
+/// An embed whose link asks for another language, an accent colour, only some parts (`show`) or
+/// a goal in customers shows none (`scripts/lib/frame-lang.js`).
+pub fn embed_frame() -> String {
+    format!(
+        "<header class=\"embed-header\" {FRAME} aria-hidden=\"true\" inert><h1 class=\"embed-title\">{}</h1>\
+         <a href=\"./\">{}</a></header><main class=\"embed\" {FRAME} aria-hidden=\"true\" inert>{}{}</main>",
+        html_escaped(t(Key::AppTitle)),
+        html_escaped(t(Key::OpenInApp)),
+        goal_form::frame(),
+        stage_list::frame(),
+    )
 }
 
 /// The full app's Plan page with `fragment`: in the folder the embed is served from.

@@ -47,8 +47,10 @@ pub fn mount<V: IntoView + 'static>(page: fn() -> V, uses_storage: bool) {
         .or(remembered)
         .unwrap_or_else(|| Lang::first_spoken(browser::languages().iter().map(String::as_str)));
     let remount: Rc<dyn Fn()> = Rc::new(move || {
-        // Only the full app's pages carry a frame (the embed's look comes from its link).
-        if uses_storage {
+        // A full app's page mounts its own header in the frame's place; the embed takes its
+        // frame away once the parts it shows are built (`embed::EmbedApp`), unless it is hidden.
+        // (Decided at build time: the full app's pages carry none of the embed's code.)
+        if uses_storage || (cfg!(feature = "embed") && is_frame_hidden()) {
             remove_frame();
         }
         let handle = leptos::mount::mount_to(document().body().expect_throw_body(), page);
@@ -189,9 +191,25 @@ pub fn header_frame(page: Page) -> String {
 pub const FRAME: &str = "data-frame";
 const FRAME_SELECTOR: &str = "[data-frame]";
 
-/// Takes away what the page's HTML showed before the wasm ran ([`header_frame`]): the page
-/// mounts its own in the same task, so the browser never paints the page without it.
-fn remove_frame() {
+/// Whether the page still shows what its HTML showed before the wasm ran.
+pub(crate) fn has_frame() -> bool {
+    matches!(document().query_selector(FRAME_SELECTOR), Ok(Some(_)))
+}
+
+/// Whether the page's HTML hides its frame (`scripts/lib/frame-lang.js`: the page will not look
+/// as the frame does).
+fn is_frame_hidden() -> bool {
+    document().document_element().is_some_and(|root| {
+        root.class_name()
+            .split_whitespace()
+            .any(|class| class == "frame-hidden")
+    })
+}
+
+/// Takes away what the page's HTML showed before the wasm ran ([`header_frame`],
+/// [`crate::ui::embed::embed_frame`]) once the page's own parts are there to take its place, so
+/// the browser never paints the page without them.
+pub(crate) fn remove_frame() {
     while let Ok(Some(element)) = document().query_selector(FRAME_SELECTOR) {
         element.remove();
     }

@@ -125,3 +125,71 @@ test('a page whose start-up worker cannot load still starts and counts', async (
   // The worker held back on purpose failed to load: that is this test's doing, not the page's.
   pageProblems.splice(0, pageProblems.length, ...pageProblems.filter((problem) => !/start-worker|ERR_FAILED/.test(problem)));
 });
+
+// The embed's frame: its header and the parts of its first screen (the goal, the stages'
+// introduction), fields empty, so that its largest text is painted from the HTML.
+
+/** Where the embed's first-screen parts are and what they say (a field: its kind and whether it is checked). */
+async function embedLayout(page: Page, frame: boolean): Promise<string[]> {
+  const root = frame ? 'body > [data-frame]' : 'body > :not([data-frame])';
+  const parts = [
+    `${root}.embed-header :is(h1, a)`,
+    `${root} > section:nth-of-type(1) :is(h2, p.hint, legend, label, input):not([hidden])`,
+    `${root} > section:nth-of-type(2) > :is(h2, p.hint):not([hidden])`,
+  ];
+  return page.locator(parts.join(', ')).evaluateAll((elements) =>
+    elements
+      // The stages' limit note under the list is hidden while stages can be added.
+      .filter((element) => element.getClientRects().length > 0)
+      .map((element) => {
+        const box = element.getBoundingClientRect();
+        const text = element instanceof HTMLInputElement ? `${element.type}${element.checked ? ' checked' : ''}` : (element.textContent ?? '').trim();
+        return `${element.tagName} "${text}" at ${Math.round(box.x)},${Math.round(box.y)} ${Math.round(box.width)}×${Math.round(box.height)}`;
+      }),
+  );
+}
+
+test('the embed: its first screen is in its HTML without a figure, and its own parts take its place unchanged', async ({ page, pageProblems }) => {
+  const html = await (await page.request.get('/embed.html')).text();
+  expect(html).toContain('<h2>Funnel stages</h2>');
+  // Nothing of a plan: the plan comes from the link, which only the wasm reads.
+  expect(html).not.toMatch(/value=|<table|\d,\d{3}/);
+
+  await withoutWasm(page, '/embed.html');
+  const framed = await embedLayout(page, true);
+  // The title, the link, the goal's heading, introduction, legend, 2 choices (label and button),
+  // 3 fields with their labels and hints, and the stages' heading and introduction.
+  expect(framed.length).toBe(20);
+  expect(framed.join('\n')).toContain('P "From the top of the funnel to new customers.');
+  // A picture of the form until the wasm runs: it takes no focus and no keystroke.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  await expect(page.getByRole('heading', { name: 'Your goal' })).toHaveCount(0);
+
+  await page.unroute('**/*.wasm');
+  await page.goto('/embed.html');
+  await expect(page.getByLabel('Revenue goal', { exact: true })).toHaveValue('10,000,000');
+  await expect(page.locator('[data-frame]')).toHaveCount(0);
+  expect(await embedLayout(page, false)).toEqual(framed);
+  const heldBack = /\.wasm|WebAssembly|Failed to fetch|ERR_FAILED/;
+  pageProblems.splice(0, pageProblems.length, ...pageProblems.filter((problem) => !heldBack.test(problem)));
+});
+
+test('an embed whose link asks for another look or language never shows the frame, and a theme is set at once', async ({ browser, baseURL }) => {
+  // A context of its own without the service worker, which would serve the wasm held back.
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  for (const query of ['?lang=pl', '?accent=ff8800', '?show=targets', '?customers=12']) {
+    await withoutWasm(page, `/embed.html${query}`);
+    await frameHidden(page);
+  }
+  await withoutWasm(page, '/embed.html?theme=Dark');
+  await frameShown(page);
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+
+  await page.unroute('**/*.wasm');
+  await page.goto('/embed.html?accent=ff8800&customers=12');
+  await expect(page.getByLabel('New customers per year', { exact: true })).toHaveValue('12');
+  await expect(page.locator('[data-frame]')).toHaveCount(0);
+  await context.close();
+});

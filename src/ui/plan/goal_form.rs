@@ -11,7 +11,7 @@ use crate::model::locale::SUGGESTED_CURRENCIES;
 use crate::model::{Field, GoalKind, PlanDraft};
 use crate::ui::field::{field_error, Choice, InputField, Kind};
 use crate::ui::state::Checked;
-use crate::ui::text::{amount, field_id, needed, t, tf, typed};
+use crate::ui::text::{amount, field_id, html_escaped, needed, t, tf, typed};
 
 /// The goal form.
 #[component]
@@ -161,6 +161,36 @@ pub fn GoalForm(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoView {
             })}
         </section>
     }
+}
+
+/// The goal form as HTML, as the embed shows it before its wasm runs
+/// ([`crate::ui::embed::embed_frame`]): in English, planned from revenue, every field empty and
+/// without an id (the form's own fields keep theirs), so it looks as [`GoalForm`] does in the
+/// embed with nothing of a plan.
+pub fn frame() -> String {
+    let text = |key| html_escaped(t(key));
+    let field = |label, hint, is_derived: bool| {
+        format!(
+            "<div class=\"field{}\"><label>{}</label><div class=\"input-row\"><input type=\"text\">\
+             </div><p class=\"hint\">{}</p></div>",
+            if is_derived { " is-derived" } else { "" },
+            text(label),
+            text(hint),
+        )
+    };
+    format!(
+        "<section class=\"card\"><h2>{}</h2><p class=\"hint\">{}</p><fieldset class=\"choice\">\
+         <legend>{}</legend><label><input type=\"radio\" checked>{}</label><label><input type=\"radio\">{}\
+         </label></fieldset><div class=\"goal-pair\">{}{}</div>{}</section>",
+        text(Key::GoalHeading),
+        text(Key::GoalEitherHint),
+        text(Key::GoalFromLegend),
+        text(Key::GoalFromRevenue),
+        text(Key::GoalFromNewCustomers),
+        field(Key::RevenueGoalLabel, Key::RevenueGoalHint, false),
+        field(Key::NewCustomersGoalLabel, Key::DerivedFromRevenue, true),
+        field(Key::AverageRevenueLabel, Key::AverageRevenueHint, false),
+    )
 }
 
 /// The id of the currency field's suggestions.

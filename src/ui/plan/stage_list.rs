@@ -9,7 +9,7 @@ use crate::model::{Field, PlanDraft, StageId};
 use crate::ui::browser::focus_later;
 use crate::ui::field::{field_error, InputField, Kind};
 use crate::ui::state::Checked;
-use crate::ui::text::{field_id, lang, percent, shown_name, stage_label, t, tf, tl};
+use crate::ui::text::{field_id, html_escaped, lang, percent, shown_name, stage_label, t, tf, tl};
 
 /// The stage list.
 #[component]
@@ -213,4 +213,15 @@ fn rate_hint(text: &str) -> String {
         ),
         None => String::new(),
     }
+}
+
+/// The stage list's heading and introduction as HTML, as the embed shows them before its wasm
+/// runs ([`crate::ui::embed::embed_frame`]): what [`StageList`] shows above its stages, in
+/// English.
+pub fn frame() -> String {
+    format!(
+        "<section class=\"card\"><h2>{}</h2><p class=\"hint\">{}</p></section>",
+        html_escaped(t(Key::StagesHeading)),
+        html_escaped(&tl(Key::StagesHint, &[])),
+    )
 }
