@@ -80,15 +80,17 @@ for (const name of glue) {
 // style-src without 'unsafe-inline' allows).
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const pages = readdirSync(dir).filter((name) => name.endsWith('.html')).sort();
-// The script that hides the English frame on a page shown in another language (minified below
-// with the page's other inline scripts).
+// The script that hides the English frame on a page shown in another language, or on an embed
+// whose link asks for a look the frame does not have (minified below with the page's other
+// inline scripts).
 const frameLang = readFileSync('scripts/lib/frame-lang.js', 'utf8');
 for (const page of pages) {
   const path = join(dir, page);
   let html = readFileSync(path, 'utf8');
   if (html.includes('Content-Security-Policy')) throw new Error(`${page} already has a policy: built twice?`);
-  // What the page shows before its wasm runs: its header, after <noscript> as the page's own
-  // header comes; and in <head>, the script that hides it when the page speaks another language.
+  // What the page shows before its wasm runs (its header; the embed's first screen), after
+  // <noscript> as the page's own parts come; and in <head>, the script that hides it when the
+  // page will not look like it.
   const shown = frame(page.replace(/\.html$/, ''));
   const isEmbed = page === 'embed.html';
   if (shown) {

@@ -79,8 +79,8 @@ for (const page of pages) {
       page,
       ...named,
       ...(sizes.has('sw.js') && html.includes('register-sw.js') ? ['sw.js'] : []),
-      // The wasm beside each wasm-bindgen module named (the loader fetches it; the full app's
-      // pages do not preload it).
+      // The wasm beside each wasm-bindgen module named (the loader fetches it; no page preloads
+      // it).
       ...named.map((name) => name.replace(/\.js$/, '_bg.wasm')).filter((name) => name.endsWith('_bg.wasm') && sizes.has(name)),
       // The workers the loader starts (`new Worker("start-worker.js")`, either quote: the loader
       // is minified).

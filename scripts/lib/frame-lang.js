@@ -6,10 +6,11 @@
 // `?lang=` (l), else the language chosen in this browser (not in the embed, which never reads
 // storage), else the first of the browser's languages (n) the planner speaks (s: a tag's language
 // if spoken, else ""), else English.
-// EMBED is replaced by postbuild: true in the embed, false elsewhere (and its code dropped). Its frame shows the form as it looks in the
-// default look with the goal planned from revenue, so it is hidden too when the link asks for
-// anything else: an accent colour, only some parts (`show`), a goal in customers. A theme the
-// link names (light or dark, as src/model/embed.rs reads it) is set at once, as the wasm will.
+// EMBED is replaced by postbuild: true in the embed, false elsewhere (its code then dropped).
+// The embed's frame shows its form as it looks by default with the goal planned from revenue,
+// so it is hidden too when the link asks for anything else: an accent colour, only some parts
+// (`show`), a goal in customers. A theme the link names (light or dark, as src/model/embed.rs
+// reads it) is set at once, as the wasm will.
 (function () {
 var s = function (t) { t = String(t || '').trim().split(/[-_]/)[0].toLowerCase(); return ['en', 'id', 'pl', 'fr'].indexOf(t) < 0 ? '' : t; };
 var p = new URLSearchParams(location.search), q = p.getAll('lang'), l = q.length ? s(q[q.length - 1]) : '', r = document.documentElement;

@@ -66,7 +66,12 @@ pub fn EmbedApp() -> impl IntoView {
     };
     report_height();
     // The page's HTML shows the first screen until the parts it shows are built: meanwhile they
-    // wait hidden, then take its place in one step, so the two are never both in sight.
+    // wait hidden, then take its place in one step, so the two are never both in sight. A link
+    // with values the embed cannot use shows a notice above the goal, which the frame has not:
+    // the page shows at once, as without a frame.
+    if !is_clean {
+        remove_frame();
+    }
     let is_framed = RwSignal::new(has_frame());
     let show_page = move || {
         remove_frame();
@@ -99,7 +104,9 @@ pub fn EmbedApp() -> impl IntoView {
 /// step that shows them, so nothing moves (an end-to-end test compares the two). It is inert and
 /// hidden from assistive technology: a picture of the form, which takes no focus or keystroke.
 /// An embed whose link asks for another language, an accent colour, only some parts (`show`) or
-/// a goal in customers shows none (`scripts/lib/frame-lang.js`).
+/// a goal in customers shows none (`scripts/lib/frame-lang.js`); one whose link has values it
+/// cannot use takes it away at once (its notice comes first). If the wasm cannot run, the frame
+/// stays: a form that takes no input, where the page was blank before.
 pub fn embed_frame() -> String {
     format!(
         "<header class=\"embed-header\" {FRAME} aria-hidden=\"true\" inert><h1 class=\"embed-title\">{}</h1>\

@@ -6,7 +6,9 @@ import { AREAS, CHANNELS_PAGE, FORECAST_PAGE, RESULTS_PAGE, REVIEW_PAGE, type Ar
 // header, in English: title, introduction, the pages' navigation and the language menu), the
 // page's own header takes that frame's place without anything moving or changing, a page shown
 // in another language never shows the English frame, and what the first screen does not need is
-// built after mounting in slices, without losing what is typed meanwhile.
+// built after mounting in slices, without losing what is typed meanwhile. The blog embed's HTML
+// holds its first screen (title, goal form with empty fields, the stages' introduction), which
+// its own parts replace in one step once built.
 
 const PAGES: [Area, string][] = [
   ['Plan', '/'],
@@ -149,6 +151,33 @@ async function embedLayout(page: Page, frame: boolean): Promise<string[]> {
   );
 }
 
+/**
+ * Watches every frame the page paints from its first: counts those that show the embed's frame
+ * and its own parts at once, those that show neither once the frame is gone, and those that show
+ * its own parts without the stages (the frame taken away too early).
+ */
+async function watchEmbedFrames(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen = { both: 0, neither: 0, early: 0, framed: 0 };
+    (window as unknown as { embedFrames: typeof seen }).embedFrames = seen;
+    const shown = (element: Element | null) =>
+      !!element && element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden';
+    const look = () => {
+      const frame = document.querySelector('main[data-frame]');
+      const own = document.querySelector('main.embed:not([data-frame])');
+      if (shown(frame)) seen.framed++;
+      if (shown(frame) && shown(own)) seen.both++;
+      if (!frame && own && !shown(own)) seen.neither++;
+      if (!frame && shown(own) && !own?.querySelector('#stages-heading')) seen.early++;
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+}
+
+const embedFrames = (page: Page) =>
+  page.evaluate(() => (window as unknown as { embedFrames: Record<string, number> }).embedFrames);
+
 test('the embed: its first screen is in its HTML without a figure, and its own parts take its place unchanged', async ({ page, pageProblems }) => {
   const html = await (await page.request.get('/embed.html')).text();
   expect(html).toContain('<h2>Funnel stages</h2>');
@@ -167,10 +196,16 @@ test('the embed: its first screen is in its HTML without a figure, and its own p
   await expect(page.getByRole('heading', { name: 'Your goal' })).toHaveCount(0);
 
   await page.unroute('**/*.wasm');
+  await watchEmbedFrames(page);
   await page.goto('/embed.html');
   await expect(page.getByLabel('Revenue goal', { exact: true })).toHaveValue('10,000,000');
+  await expect(page.getByLabel('Revenue goal', { exact: true })).toBeVisible();
   await expect(page.locator('[data-frame]')).toHaveCount(0);
   expect(await embedLayout(page, false)).toEqual(framed);
+  // Painted first, then replaced in one step: never both, never neither, never without the stages.
+  const frames = await embedFrames(page);
+  expect(frames.framed).toBeGreaterThan(0);
+  expect({ both: frames.both, neither: frames.neither, early: frames.early }).toEqual({ both: 0, neither: 0, early: 0 });
   const heldBack = /\.wasm|WebAssembly|Failed to fetch|ERR_FAILED/;
   pageProblems.splice(0, pageProblems.length, ...pageProblems.filter((problem) => !heldBack.test(problem)));
 });
@@ -190,6 +225,15 @@ test('an embed whose link asks for another look or language never shows the fram
   await page.unroute('**/*.wasm');
   await page.goto('/embed.html?accent=ff8800&customers=12');
   await expect(page.getByLabel('New customers per year', { exact: true })).toHaveValue('12');
+  await expect(page.getByLabel('New customers per year', { exact: true })).toBeVisible();
   await expect(page.locator('[data-frame]')).toHaveCount(0);
+
+  // A link with a value the embed cannot use keeps the frame until the wasm runs, which then
+  // shows its notice above the goal at once rather than after the frame.
+  await watchEmbedFrames(page);
+  await page.goto('/embed.html?goal=lots');
+  await expect(page.getByText("This calculator's link has values it cannot use (goal)")).toBeVisible();
+  await expect(page.locator('[data-frame]')).toHaveCount(0);
+  expect((await embedFrames(page)).both).toBe(0);
   await context.close();
 });
