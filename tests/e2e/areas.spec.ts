@@ -70,7 +70,7 @@ async function readTargets(planner: PlannerPage): Promise<Record<string, Cell>> 
 async function expectOpenPlan(planner: PlannerPage, name: string, id: string): Promise<void> {
   await expect(planner.openPlanButton).toHaveText(name);
   await expect(planner.page).toHaveTitle(`${name} – Funnel Planner`);
-  expect(planner.openPlanId()).toBe(id);
+  expect(await planner.openPlanId()).toBe(id);
   if (planner.area() === 'Plan') await expect(planner.planName).toHaveValue(name);
 }
 
@@ -110,7 +110,7 @@ test('moving between the areas keeps the open plan, with back button and reload'
   await seedTwoPlans(planner);
   await planner.goto();
   await planner.openPlan('Older plan');
-  const id = planner.openPlanId();
+  const id = await planner.openPlanId();
   expect(id).toBe('pareas-older');
   const targets = await readTargets(planner);
   // 4,400,000 ÷ 1,100,000 = 4 customers a year.
@@ -408,7 +408,7 @@ test('Tab reaches the area links, and Enter follows them', async ({ page, planne
 // same plan open, as it does in the Plan area.
 test('a problem listed in the Channels and KPIs area leads to its field', async ({ page, planner }) => {
   await planner.goto();
-  const id = planner.openPlanId();
+  const id = await planner.openPlanId();
   await planner.type(planner.revenueGoal, 'abc');
   await planner.openArea('Channels and KPIs');
   const problem = planner.problem('Revenue goal', 'Enter digits only, like 1,250,000 or 12.5.');
@@ -416,6 +416,6 @@ test('a problem listed in the Channels and KPIs area leads to its field', async 
   await problem.click();
   await expect(page).toHaveURL(/\/(index\.html)?#plan=[A-Za-z0-9_-]+$/);
   await planner.waitUntilReady();
-  expect(planner.openPlanId()).toBe(id);
+  expect(await planner.openPlanId()).toBe(id);
   await expect(planner.revenueGoal).toBeFocused();
 });

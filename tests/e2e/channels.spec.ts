@@ -54,7 +54,7 @@ test('add, rename and remove a channel; every channel table follows', async ({ p
   }
   await expect(planner.row(planner.budgetTable, 'Paid social')).toHaveCount(0);
   await planner.expectSaved('Podcasts');
-  const saved = await planner.storedRecord(planner.openPlanId());
+  const saved = await planner.storedRecord(await planner.openPlanId());
   expect(saved!.plan.marketing!.channels.map((channel) => channel.name)).toEqual([
     'Organic search and blog', 'Paid search', 'Email', 'Events and trade shows', 'Referrals', 'Podcasts',
   ]);

@@ -133,7 +133,7 @@ test('channels, budget and KPI inputs survive a reload exactly as typed', async 
   await planner.reload();
   await expectTypedMarketing(planner);
 
-  const saved = await planner.storedRecord(planner.openPlanId());
+  const saved = await planner.storedRecord(await planner.openPlanId());
   expect(saved!.schema_version).toBe(SCHEMA_VERSION);
   // Empty stage entries (no volume, no rate) are left out.
   expect(normalised(saved!.plan.marketing)).toEqual(TYPED);
@@ -160,9 +160,9 @@ test('an exported plan brings its channels and KPI inputs into another browser',
   await expect(other.status('Imported 1 plan.')).toBeVisible();
   await other.openPlan('Channels plan');
   const id = exported.plans[0].id;
-  expect(other.openPlanId()).toBe(id);
+  expect(await other.openPlanId()).toBe(id);
   await other.openArea('Channels and KPIs');
-  expect(other.openPlanId()).toBe(id);
+  expect(await other.openPlanId()).toBe(id);
   await expectTypedMarketing(other);
   await other.reload();
   await expectTypedMarketing(other);
@@ -186,7 +186,7 @@ test('a share link carries the channels and KPI inputs', async ({ planner, openO
   await expectTypedMarketing(other);
   await other.saveSharedCopyButton.click();
   await expect(other.sharedBanner).toHaveCount(0);
-  const copy = await other.storedRecord(other.openPlanId());
+  const copy = await other.storedRecord(await other.openPlanId());
   expect(copy!.schema_version).toBe(SCHEMA_VERSION);
   expect(normalised(copy!.plan.marketing)).toEqual(TYPED);
 });

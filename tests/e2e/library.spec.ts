@@ -34,14 +34,14 @@ test('new, rename, duplicate and switch: each plan keeps its own values', async 
   await expect(planner.librarySection.getByRole('heading', { level: 2 })).toHaveText('Your plans');
   await planner.expectPlans(['My marketing plan']);
   await expectOpen(planner, 'My marketing plan');
-  const exampleId = planner.openPlanId();
+  const exampleId = await planner.openPlanId();
 
   // New plan: the standard funnel, named "New plan", opened with its name ready to type.
   await planner.newPlanButton.click();
   await expectOpen(planner, 'New plan');
   await expect(planner.planName).toBeFocused();
   await planner.expectPlans(['My marketing plan', 'New plan']);
-  const newId = planner.openPlanId();
+  const newId = await planner.openPlanId();
   expect(newId).not.toBe(exampleId);
   await expect(planner.planButton('My marketing plan')).not.toHaveAttribute('aria-current', 'true');
 
@@ -62,7 +62,7 @@ test('new, rename, duplicate and switch: each plan keeps its own values', async 
   await expectOpen(planner, 'Q1 launch (copy)');
   await expect(planner.revenueGoal).toHaveValue('12,000,000');
   await expect(planner.stageName(2)).toHaveValue('Signups');
-  const copyId = planner.openPlanId();
+  const copyId = await planner.openPlanId();
   expect(new Set([exampleId, newId, copyId]).size).toBe(3);
   await planner.type(planner.revenueGoal, '20,000,000');
   await planner.type(planner.stageName(2), 'Trials');
@@ -129,7 +129,7 @@ test('delete, then Undo brings the plan back', async ({ planner }) => {
   await planner.type(planner.planName, 'Doomed');
   await planner.type(planner.revenueGoal, '3,300,000');
   await planner.expectSaved('3,300,000');
-  const id = planner.openPlanId();
+  const id = await planner.openPlanId();
 
   await planner.deletePlanButton.click();
   await expect(planner.status('Deleted “Doomed”.')).toBeVisible();
@@ -169,11 +169,11 @@ test('recently deleted: restore, and delete forever', async ({ planner }) => {
   await planner.openPlan('Keep me');
   await planner.type(planner.revenueGoal, '5,500,000');
   await planner.expectSaved('5,500,000');
-  const keepId = planner.openPlanId();
+  const keepId = await planner.openPlanId();
   await planner.deletePlanButton.click();
   await expect(planner.status('Deleted “Keep me”.')).toBeVisible();
   await planner.openPlan('Lose me');
-  const loseId = planner.openPlanId();
+  const loseId = await planner.openPlanId();
   await planner.deletePlanButton.click();
   await expect(planner.status('Deleted “Lose me”.')).toBeVisible();
   await planner.expectPlans(['My marketing plan']);

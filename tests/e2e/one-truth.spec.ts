@@ -635,7 +635,7 @@ test('a link to a plan that is not here, or a misspelled one, says so and which 
     );
   }
   // The plan's own link says nothing of the kind.
-  await planner.goto(`/forecast.html#plan=${planner.openPlanId()}`);
+  await planner.goto(`/forecast.html#plan=${await planner.openPlanId()}`);
   await expect(planner.status("names no plan in this browser")).toHaveCount(0);
 });
 

@@ -37,7 +37,7 @@ test('a share link shows the plan and saves nothing until "Save a copy"', async 
   const requests: string[] = [];
   planner.page.context().on('request', (request) => requests.push(request.url()));
   const link = await sharePlan(planner);
-  const original = await planner.storedRecord(planner.openPlanId());
+  const original = await planner.storedRecord(await planner.openPlanId());
 
   const tab = await openTab();
   const before = await planner.storage();
@@ -57,7 +57,7 @@ test('a share link shows the plan and saves nothing until "Save a copy"', async 
   await expect(tab.sharedBanner).toHaveCount(0);
   await expect(tab.status('Saved “Shared Q4” to your plans.')).toBeVisible();
   await expect(tab.page).toHaveURL(/#plan=[A-Za-z0-9_-]+$/);
-  const savedId = tab.openPlanId();
+  const savedId = await tab.openPlanId();
   expect(savedId).not.toBe(original!.id);
   await expect(tab.planButton('Shared Q4')).toHaveCount(2);
   await expect(tab.openPlanButton).toHaveCount(1);

@@ -75,9 +75,9 @@ test('a reload brings back the plan exactly as typed, mistakes included', async 
 
   // One key holds the plan, with every field as typed (numbers as text), in the English page's
   // currency and number format.
-  expect(await planner.planKeys()).toEqual([planKey(planner.openPlanId())]);
-  const saved = await planner.storedRecord(planner.openPlanId());
-  expect(saved).toMatchObject({ schema_version: SCHEMA_VERSION, id: planner.openPlanId() });
+  expect(await planner.planKeys()).toEqual([planKey(await planner.openPlanId())]);
+  const saved = await planner.storedRecord(await planner.openPlanId());
+  expect(saved).toMatchObject({ schema_version: SCHEMA_VERSION, id: await planner.openPlanId() });
   expect(saved!.deleted).toBeUndefined();
   expect(saved!.plan).toMatchObject({
     name: 'Q3 push',
@@ -105,7 +105,7 @@ test('a reload keeps a customers goal and its worked-out revenue', async ({ plan
   await expect(
     planner.text('Your current Visits meet the goal, with 750 a month to spare.'),
   ).toBeVisible();
-  expect((await planner.storedRecord(planner.openPlanId()))!.plan.goal).toBe('new_customers');
+  expect((await planner.storedRecord(await planner.openPlanId()))!.plan.goal).toBe('new_customers');
 });
 
 // Fails if: with storage blocked the page breaks, logs an error, does not say the plan will not be
@@ -167,7 +167,7 @@ test('full storage: the page says the change was not saved and keeps the earlier
   await planner.type(planner.averageRevenue, '1,100,000');
   await planner.type(planner.planName, 'Saved before');
   await planner.expectSaved('Saved before');
-  const id = planner.openPlanId();
+  const id = await planner.openPlanId();
   const before = await planner.storage();
   expect(Object.keys(before).sort()).toEqual([planKey(id), planKey('pother-1'), 'another-app/setting'].sort());
   await expectNoStorageNotice(planner);
@@ -195,7 +195,7 @@ test('full storage: the page says the change was not saved and keeps the earlier
   });
 
   await planner.reload();
-  expect(planner.openPlanId()).toBe(id);
+  expect(await planner.openPlanId()).toBe(id);
   await expect(planner.planName).toHaveValue('Saved before');
   // As saved before storage filled up: a new plan, its goal not typed yet.
   await expect(planner.revenueGoal).toHaveValue('');
@@ -321,10 +321,10 @@ test('a version 1 save migrates to one current-version plan with every typed val
   expect(stored[V1_KEPT_ASIDE_KEY]).toBeUndefined();
   expect(stored[`${UNREADABLE_PREFIX}v1-plan-unreadable`], 'kept-aside text carried over').toBe(v1KeptAside);
   const keys = Object.keys(stored).filter((key) => key.startsWith(PLAN_PREFIX));
-  expect(keys, 'one plan key').toEqual([planKey(planner.openPlanId())]);
+  expect(keys, 'one plan key').toEqual([planKey(await planner.openPlanId())]);
   expect(Object.keys(stored)).toHaveLength(2);
   const migrated = JSON.parse(stored[keys[0]]);
-  expect(migrated).toMatchObject({ schema_version: SCHEMA_VERSION, id: planner.openPlanId() });
+  expect(migrated).toMatchObject({ schema_version: SCHEMA_VERSION, id: await planner.openPlanId() });
   // Written as version 7, with an empty marketing side (version 1 knew no channels), typed in
   // English and with no currency (the page counts it in its language's currency until it is
   // edited, as it does any plan saved before plans had one), and nothing tracked.
@@ -489,7 +489,7 @@ test('a plan from a newer version can be worked on as a copy, leaving the origin
   await expect(planner.planName).toHaveValue('Future plan (copy)');
   await expect(planner.revenueGoal).toHaveValue('6,600,000');
   await planner.expectSaved('Future plan (copy)');
-  const copy = await planner.storedRecord(planner.openPlanId());
+  const copy = await planner.storedRecord(await planner.openPlanId());
   expect(copy!.plan).toEqual({
     ...examplePlan({ name: 'Future plan (copy)', revenue_goal: '6,600,000' }),
     marketing: futureMarketing,

@@ -27,7 +27,7 @@ async function twoTabs(planner: PlannerPage, openTab: () => Promise<PlannerPage>
   await planner.goto();
   await planner.type(planner.planName, 'Shared plan');
   await planner.expectSaved('Shared plan');
-  const id = planner.openPlanId();
+  const id = await planner.openPlanId();
   await planner.planName.blur();
   const b = await openTab();
   await b.goto(`/#plan=${id}`);
@@ -102,7 +102,7 @@ test('a change saved in one tab shows up in the other', async ({ planner, openTa
   await b.type(b.planName, 'Made in B');
   await a.expectPlans(['Changed in B', 'Made in B']);
   // A keeps its own plan open.
-  expect(a.openPlanId()).toBe(id);
+  expect(await a.openPlanId()).toBe(id);
   await expect(a.planName).toHaveValue('Changed in B');
 
   // A's edits flow back to B the same way.
@@ -180,7 +180,7 @@ test('editing conflict: "Keep both" keeps theirs and adds mine as a copy', async
   await expect(a.planName).toHaveValue(COPY);
   await expect(a.revenueGoal).toHaveValue('5,500,000');
   await expect(a.stageName(2)).toHaveValue('Signups');
-  const copyId = a.openPlanId();
+  const copyId = await a.openPlanId();
   expect(copyId).not.toBe(id);
   expect(await a.storedText(planKey(id)), 'the other tab\'s version untouched').toBe(theirs);
   expect((await a.storedRecord(copyId))!.plan).toMatchObject({ name: COPY, revenue_goal: '5,500,000' });
@@ -220,7 +220,7 @@ test('the open plan deleted in another tab: "Keep this plan" or "Let it go"', as
   await planner.type(planner.planName, 'Goes');
   await planner.expectSaved('Goes');
   const a = planner;
-  const goesId = a.openPlanId();
+  const goesId = await a.openPlanId();
   const b = await openTab();
   await b.goto(`/#plan=${goesId}`);
   await expect(b.planName).toHaveValue('Goes');
@@ -335,7 +335,7 @@ async function twoAnnualTabs(planner: PlannerPage, openTab: () => Promise<Planne
     await planner.type(planner.objectives.last().getByLabel('Metric', { exact: true }), metric);
   }
   await planner.expectSaved('Webinars');
-  const id = planner.openPlanId();
+  const id = await planner.openPlanId();
   const b = await openTab();
   await b.canHoldStorageEvents();
   await b.goto(`${REVIEW_PAGE}#plan=${id}`);
@@ -398,7 +398,7 @@ test('the same objective\'s owner typed in two tabs names it, and every answer k
   await expect.poll(() => owners(a)).toEqual(['AAAAAAAA', 'Kim']);
   const annualOf = async (planId: string) =>
     JSON.parse((await a.storedRecord(planId))!.plan.annual).objectives.map((o: { owner: string }) => o.owner);
-  expect(await annualOf(a.openPlanId())).toEqual(['AAAAAAAA', 'Kim']);
+  expect(await annualOf(await a.openPlanId())).toEqual(['AAAAAAAA', 'Kim']);
   expect(await annualOf(id), 'the other tab\'s plan as it typed it').toEqual(['BBBBBBBB', 'Kim']);
   await expect.poll(() => owners(b)).toEqual(['BBBBBBBB', 'Kim']);
 });

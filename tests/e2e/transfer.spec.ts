@@ -23,14 +23,14 @@ async function twoPlans(planner: PlannerPage): Promise<{ alpha: string; beta: st
   await planner.type(planner.stageName(1), 'Impressions');
   await planner.type(planner.currentVolume('Impressions'), '9,000');
   await planner.expectSaved('9,000');
-  const alpha = planner.openPlanId();
+  const alpha = await planner.openPlanId();
   await planner.newPlanButton.click();
   await expect(planner.planName).toHaveValue('New plan');
   await planner.type(planner.planName, 'Beta');
   await planner.type(planner.newCustomers, '30');
   await planner.type(planner.rate('Visits', 'Leads'), '2.5');
   await planner.expectSaved('2.5');
-  return { alpha, beta: planner.openPlanId() };
+  return { alpha, beta: await planner.openPlanId() };
 }
 
 /** An export file holding `plans`. */
@@ -92,7 +92,7 @@ test('export all plans and export this plan make files that import into another 
   await expect(other.revenueGoal).toHaveValue('2,200,000');
   await expect(other.stageName(1)).toHaveValue('Impressions');
   await expect(other.currentVolume('Impressions')).toHaveValue('9,000');
-  expect(other.openPlanId()).toBe(alpha);
+  expect(await other.openPlanId()).toBe(alpha);
   await other.openPlan('Beta');
   await expect(other.newCustomers).toHaveValue('30');
   await expect(other.rate('Visits', 'Leads')).toHaveValue('2.5');

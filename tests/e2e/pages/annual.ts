@@ -296,7 +296,7 @@ export class AnnualPage extends ActualsPage {
 
   /** The annual plan's text saved in the open plan (a JSON text of its own; "" when none). */
   async storedAnnual(): Promise<string> {
-    const record = await this.storedRecord(this.openPlanId());
+    const record = await this.storedRecord(await this.openPlanId());
     return (record?.plan as { annual?: string } | undefined)?.annual ?? '';
   }
 

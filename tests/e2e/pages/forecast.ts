@@ -299,7 +299,7 @@ export class ForecastPage extends AnnualPage {
 
   /** The forecast's text saved in the open plan (a JSON text of its own; "" when none). */
   async storedForecast(): Promise<string> {
-    const record = await this.storedRecord(this.openPlanId());
+    const record = await this.storedRecord(await this.openPlanId());
     return record?.plan.forecast ?? '';
   }
 

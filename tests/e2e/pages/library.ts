@@ -242,8 +242,13 @@ export class LibraryPage extends ResultsPage {
     return text === null ? null : (JSON.parse(text) as PlanRecord);
   }
 
-  /** The id of the open plan, from the address (`#plan=<id>`). */
-  openPlanId(): string {
+  /**
+   * The id of the open plan, from the address (`#plan=<id>`). The page writes it there in a task
+   * of its own after the change that opened the plan, so a shared plan just saved may still show
+   * `#share=` for a moment: this waits for the address to name a plan.
+   */
+  async openPlanId(): Promise<string> {
+    await expect(this.page, 'the address names the open plan').toHaveURL(/#plan=[A-Za-z0-9_-]+$/);
     const match = /#plan=([A-Za-z0-9_-]+)$/.exec(this.page.url());
     expect(match, `the address ${this.page.url()} names the open plan`).not.toBeNull();
     return match![1];
@@ -251,7 +256,7 @@ export class LibraryPage extends ResultsPage {
 
   /** Waits until the open plan's saved text contains `text`. */
   async expectSaved(text: string): Promise<void> {
-    const key = planKey(this.openPlanId());
+    const key = planKey(await this.openPlanId());
     await expect
       .poll(() => this.storedText(key), { message: `saved plan contains ${text}` })
       .toContain(text);
