@@ -19,7 +19,7 @@ for (var n = navigator.languages || [navigator.language], i = 0; !l && i < n.len
 if (EMBED) {
   q = String(p.getAll('theme').pop() || '').trim().toLowerCase();
   if (q == 'light' || q == 'dark') r.setAttribute('data-theme', q);
-  if (p.has('accent') || p.has('show') || p.has('customers')) l = 'x';
+  if (p.has('accent') || p.has('show') || p.has('customers')) r.classList.add('frame-hidden');
 }
 if (l && l != 'en') r.classList.add('frame-hidden');
 })();

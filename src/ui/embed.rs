@@ -18,7 +18,7 @@ use crate::ui::later::{later, Later};
 use crate::ui::plan::forward_check::ForwardCheck;
 use crate::ui::plan::goal_form::{self, GoalForm};
 use crate::ui::plan::stage_list::{self, StageList};
-use crate::ui::shell::{has_frame, remove_frame, FRAME};
+use crate::ui::shell::{has_frame, is_frame_hidden, remove_frame, FRAME};
 use crate::ui::state::{example_plan, Checked, TargetsMemo};
 use crate::ui::targets::TargetsPanel;
 use crate::ui::text::{count_money_in, html_escaped, lang, t, tf};
@@ -66,10 +66,11 @@ pub fn EmbedApp() -> impl IntoView {
     };
     report_height();
     // The page's HTML shows the first screen until the parts it shows are built: meanwhile they
-    // wait hidden, then take its place in one step, so the two are never both in sight. A link
-    // with values the embed cannot use shows a notice above the goal, which the frame has not:
-    // the page shows at once, as without a frame.
-    if !is_clean {
+    // wait hidden, then take its place in one step, so the two are never both in sight. A frame
+    // the page hid (another language or look), or a link with values the embed cannot use (its
+    // notice comes above the goal, where the frame has none), goes at once: the page shows as it
+    // did without a frame.
+    if !is_clean || is_frame_hidden() {
         remove_frame();
     }
     let is_framed = RwSignal::new(has_frame());

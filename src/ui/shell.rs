@@ -47,10 +47,9 @@ pub fn mount<V: IntoView + 'static>(page: fn() -> V, uses_storage: bool) {
         .or(remembered)
         .unwrap_or_else(|| Lang::first_spoken(browser::languages().iter().map(String::as_str)));
     let remount: Rc<dyn Fn()> = Rc::new(move || {
-        // A full app's page mounts its own header in the frame's place; the embed takes its
-        // frame away once the parts it shows are built (`embed::EmbedApp`), unless it is hidden.
-        // (Decided at build time: the full app's pages carry none of the embed's code.)
-        if uses_storage || (cfg!(feature = "embed") && is_frame_hidden()) {
+        // A full app's page mounts its own header in the frame's place; the embed decides when
+        // its frame goes (`embed::EmbedApp`).
+        if uses_storage {
             remove_frame();
         }
         let handle = leptos::mount::mount_to(document().body().expect_throw_body(), page);
@@ -198,7 +197,7 @@ pub(crate) fn has_frame() -> bool {
 
 /// Whether the page's HTML hides its frame (`scripts/lib/frame-lang.js`: the page will not look
 /// as the frame does).
-fn is_frame_hidden() -> bool {
+pub(crate) fn is_frame_hidden() -> bool {
     document().document_element().is_some_and(|root| {
         root.class_name()
             .split_whitespace()
