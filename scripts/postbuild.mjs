@@ -127,9 +127,9 @@ for (const page of pages) {
   // paints no frame: there the wasm is asked for after 200 ms.
   const init = /const wasm = await init\(\{ module_or_path: ('[^']+_bg\.wasm') \}\);/;
   if (!init.test(html)) throw new Error(`${page}: no init() of a wasm in Trunk's loader (has Trunk changed its output?)`);
-  // The full app's pages also name the wasm's JavaScript: the worker runs the part of the page's
-  // start that needs no page once (src/ui/shell.rs, warm_up), so that the page's first task
-  // finds those wasm functions compiled. The embed has no such part (no plan library).
+  // The full app's pages also name the wasm's JavaScript: the worker runs the page's start once
+  // in a stand-in for the page, so that the page's tasks find the wasm functions they call
+  // compiled. The embed's start is small and its worker only compiles.
   const glue = html.match(/import init, \* as bindings from ('[^']+\.js');/);
   if (!glue) throw new Error(`${page}: no import of the wasm's JavaScript in Trunk's loader (has Trunk changed its output?)`);
   html = html.replace(init, (_, url) => [

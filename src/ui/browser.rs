@@ -79,14 +79,14 @@ pub fn today() -> String {
     iso.get(..10).unwrap_or("plans").to_owned()
 }
 
-/// Whether this code runs in a page: not in the page's start-up worker (`static/start-worker.js`),
-/// which has no window, no document and no storage.
+/// Whether this code runs in a page, or in the start-up worker's stand-in for one
+/// (`static/start-worker.js`): not in a worker without it, which has no window.
 pub fn is_page() -> bool {
     web_sys::window().is_some()
 }
 
-/// Runs `f` in a task of its own, after the current one; outside a page, never (the start-up
-/// worker has nothing to write).
+/// Runs `f` in a task of its own, after the current one; outside a page, never (a worker has
+/// nothing to write).
 pub fn next_task(f: impl FnOnce() + 'static) {
     if is_page() {
         set_timeout(f, std::time::Duration::ZERO);

@@ -36,10 +36,8 @@ pub const LANGUAGE_MENU_ID: &str = "language";
 /// browser's languages the planner speaks, else English. `?lang=` wins over a remembered choice
 /// when given, so a link or an embed can ask for a language.
 pub fn mount<V: IntoView + 'static>(page: fn() -> V, uses_storage: bool) {
+    // Outside a page (a worker without the start-up worker's stand-in for one): nothing to do.
     if !browser::is_page() {
-        if uses_storage {
-            warm_up();
-        }
         return;
     }
     let remembered = uses_storage.then(storage::chosen_lang).flatten();
@@ -57,23 +55,6 @@ pub fn mount<V: IntoView + 'static>(page: fn() -> V, uses_storage: bool) {
     });
     REMOUNT.with(|slot| *slot.borrow_mut() = Some(remount));
     show_when_loaded(lang, false);
-}
-
-/// What the page's start-up worker (`static/start-worker.js`) runs of this module before handing
-/// it to the page: the part of [`Shell`]'s start that needs no page (opening the plan library,
-/// here without storage; checking the open plan, its targets and the link that keeps it). The
-/// worker and the page share one compiled module, and V8 compiles a wasm function the first time
-/// any instance calls it: so the page's first task finds these functions compiled (compiling was
-/// about half of that task, on the page's thread, with the CPU slowed as on a phone).
-fn warm_up() {
-    let owner = Owner::new();
-    owner.with(|| {
-        let state = PageState::new(Planner::open());
-        count_money_in(plan_currency(state.draft));
-        state.checked.with_untracked(|_| ());
-        state.targets.with_untracked(|_| ());
-        state.plan_fragment.with_untracked(|_| ());
-    });
 }
 
 /// Loads `lang`'s texts if the page does not carry them, then shows the page in `lang` (mounting
