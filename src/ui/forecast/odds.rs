@@ -22,8 +22,8 @@ use crate::ui::text::{count, decimal, money, needed, percent, t, tf};
 pub const TRIALS: u32 = 100_000;
 /// Trials per step: well under a millisecond of work.
 const STEP: u32 = 2_000;
-/// How long a chunk of steps may take before the page gets the main thread back, in ms.
-const SLICE_MS: f64 = 12.0;
+/// How long a chunk of steps may take before the page gets the main thread back, in ms (< 10).
+const SLICE_MS: f64 = 6.0;
 /// How long the inputs must rest before a run starts.
 const DEBOUNCE: Duration = Duration::from_millis(300);
 
