@@ -3,6 +3,8 @@
 //! installs it. Every page's start must run to its last slice there. A throw, a panic, a run out
 //! of the stand-in's budget of reads or past its deadline stops the slices, and the page's thread
 //! would then compile what they call itself (the end-to-end test counts those compiles).
+//! A test file of its own (so a worker of its own): the stand-in replaces the worker's globals,
+//! which `browser_worker.rs` needs bare.
 #![cfg(target_arch = "wasm32")]
 #![allow(
     clippy::unwrap_used,

@@ -85,12 +85,10 @@ pub fn is_page() -> bool {
     web_sys::window().is_some()
 }
 
-/// Runs `f` in a task of its own, after the current one; outside a page, never (a worker has
-/// nothing to write).
+/// Runs `f` in a task of its own, after the current one (in the start-up worker's stand-in for a
+/// page too; a worker without it starts nothing, see [`crate::ui::shell::mount`]).
 pub fn next_task(f: impl FnOnce() + 'static) {
-    if is_page() {
-        set_timeout(f, std::time::Duration::ZERO);
-    }
+    set_timeout(f, std::time::Duration::ZERO);
 }
 
 /// The URL fragment without `#` (empty when there is none, and outside a page).
