@@ -1,8 +1,11 @@
 // Start-up figures for the bench (printed, never asserted): for every page of src/pages.rs, cold
 // loads in headless Chromium against dist/ served with brotli as a CDN would, with the CPU slowed
 // 4× as Lighthouse does for a mid-range phone.
-//   - usable: navigation start → the page's last start-up slice is built (the footer, or the
-//     embed's main, is in the page and no task is queued: a keystroke is answered at once)
+//   - first field: navigation start → the first field a person can type in is in the page (the
+//     counter: its button). A keystroke is answered from then on, at worst after the slice being
+//     built (the issue lets what is below the first screen come later)
+//   - all built: navigation start → the page's last start-up slice is built: the last change to
+//     the page before it stays unchanged for a second
 //   - longest task: the longest task the main thread ran from navigation until then (what a
 //     keystroke typed during start-up would wait behind; goal under 40 ms slowed, 10 ms not)
 //   - blocking: the sum over those tasks of their time past 50 ms (Lighthouse's TBT, measured
@@ -11,8 +14,9 @@
 //   - CLS: the layout shifts until then, the worst load's (goal 0)
 // Medians over STARTUP_RUNS (default 5) loads each, of the build in STARTUP_DIST (default dist). Also STARTUP_CPU_SLOWDOWN (default 4), and
 // STARTUP_COUNTER: the folder of the bare Leptos counter built beside the app in the same run
-// (scripts/bench-counter.sh), measured first, each page's time to usable then also given as a
-// multiple of the counter's.
+// (scripts/bench-counter.sh), each page's times then also given as a multiple of the counter's;
+// and STARTUP_BEFORE: another build of the site (a copy of dist/ before a change), its pages
+// measured beside this one's as "before: …". The loads go round after round, one of each.
 //
 //   node scripts/startup.mjs [PAGE…]      default: every page
 import { spawn } from 'node:child_process';
@@ -25,7 +29,10 @@ const ROOT = resolve(import.meta.dirname, '..');
 const DIST = resolve(ROOT, process.env.STARTUP_DIST ?? 'dist');
 const PORT = 8095;
 const COUNTER_PORT = 8096;
+const BEFORE_PORT = 8094;
 const COUNTER = process.env.STARTUP_COUNTER ? resolve(process.env.STARTUP_COUNTER) : null;
+const BEFORE = process.env.STARTUP_BEFORE ? resolve(process.env.STARTUP_BEFORE) : null;
+const QUIET = 1000;
 const RUNS = Math.max(1, Number(process.env.STARTUP_RUNS ?? 5));
 const SLOWDOWN = Math.max(1, Number(process.env.STARTUP_CPU_SLOWDOWN ?? 4));
 const PAGES = process.argv.slice(2).length ? process.argv.slice(2) : sitePages().map((page) => page.html);
@@ -37,24 +44,35 @@ const median = (values) => {
 };
 
 /** Runs in the page before its scripts: records every long task (over 50 ms, the browser's own
- * threshold) and, through a frame loop, every gap between frames, the shorter tasks included. */
+ * threshold), every gap between frames (the shorter tasks included, through a frame loop), every
+ * layout shift and the time of every change to the page, each with when it happened. */
 function watchTasks() {
   window.__tasks = [];
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__tasks.push(entry.duration);
+    for (const entry of list.getEntries()) window.__tasks.push({ at: entry.startTime, value: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
-  window.__shift = 0;
+  window.__shifts = [];
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push({ at: entry.startTime, value: entry.value });
   }).observe({ type: 'layout-shift', buffered: true });
   window.__gaps = [];
   let last = performance.now();
   const frame = (now) => {
-    window.__gaps.push(now - last);
+    window.__gaps.push({ at: last, value: now - last });
     last = now;
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
+  // The first field a person can type in (the counter: its button): neither the frame's nor one
+  // built hidden behind it (the embed's). And every change to the page after it, seen in the
+  // microtasks of the task that made it.
+  window.__first = 0;
+  window.__changes = [];
+  new MutationObserver(() => {
+    const now = performance.now();
+    if (!window.__first && document.querySelector('input:not([data-frame] *, [hidden] *), footer button')) window.__first = now;
+    if (window.__first) window.__changes.push(now);
+  }).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
 }
 
 /** Serves `dir` on `port` as a CDN would (brotli); resolves once it listens. */
@@ -68,6 +86,13 @@ async function serve(dir, port) {
 }
 const servers = [await serve(DIST, PORT)];
 const targets = PAGES.map((html) => ({ label: html, dist: DIST, url: `http://127.0.0.1:${PORT}/${html}`, file: html }));
+if (BEFORE) {
+  servers.push(await serve(BEFORE, BEFORE_PORT));
+  // Each page of the other build right after the same page of this one.
+  for (const [at, html] of [...PAGES.entries()].reverse()) {
+    targets.splice(at + 1, 0, { label: `before: ${html}`, dist: BEFORE, url: `http://127.0.0.1:${BEFORE_PORT}/${html}`, file: html });
+  }
+}
 if (COUNTER) {
   servers.push(await serve(COUNTER, COUNTER_PORT));
   targets.unshift({ label: 'bare counter', dist: COUNTER, url: `http://127.0.0.1:${COUNTER_PORT}/`, file: 'index.html' });
@@ -76,63 +101,68 @@ const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
 });
-const rows = [];
+const measured = targets.filter(({ label, dist, file }) => existsSync(join(dist, file)) || console.log(`${label}: skipped (not built)`));
+for (const target of measured) target.loads = [];
 try {
-  for (const { label, dist, url, file } of targets) {
-    if (!existsSync(join(dist, file))) {
-      console.log(`${label}: skipped (not built)`);
-      continue;
-    }
-    const usable = [];
-    const longest = [];
-    const blocking = [];
-    const frames = [];
-    const shifts = [];
-    for (let run = 0; run < RUNS; run += 1) {
+  // Round after round, one load of each: a slower stretch of a busy machine then slows them all.
+  for (let run = 0; run < RUNS; run += 1) {
+    for (const target of measured) {
       const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
       await context.addInitScript(watchTasks);
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOWDOWN });
-      await page.goto(url, { waitUntil: 'commit' });
-      // The footer comes with the mount (the embed has none: its main).
-      await page.locator('footer, main.embed').first().waitFor({ state: 'attached' });
-      // The slices are zero-delay timers set at mount: one set after them runs once they have.
-      const figures = await page.evaluate(
-        () =>
-          new Promise((done) =>
-            setTimeout(
-              () =>
-                requestAnimationFrame(() =>
-                  done({
-                    usable: performance.now(),
-                    tasks: window.__tasks,
-                    gaps: window.__gaps,
-                    shift: window.__shift,
-                  }),
-                ),
-              0,
-            ),
-          ),
+      await page.goto(target.url, { waitUntil: 'commit' });
+      // The start is over once the page has not changed for QUIET ms: its last slice was the
+      // last change before that pause.
+      await page.waitForFunction(
+        (quiet) => window.__first && performance.now() - window.__changes.at(-1) > quiet,
+        QUIET,
+        { polling: 100, timeout: 60_000 },
       );
-      usable.push(figures.usable);
-      longest.push(Math.max(0, ...figures.tasks));
-      blocking.push(figures.tasks.reduce((sum, duration) => sum + Math.max(0, duration - 50), 0));
-      frames.push(Math.max(0, ...figures.gaps));
-      shifts.push(figures.shift);
+      const figures = await page.evaluate(() => {
+        const usable = window.__changes.at(-1);
+        const until = (entries) => entries.filter((entry) => entry.at <= usable).map((entry) => entry.value);
+        return {
+          first: window.__first,
+          usable,
+          tasks: until(window.__tasks),
+          gaps: until(window.__gaps),
+          shift: until(window.__shifts).reduce((sum, value) => sum + value, 0),
+        };
+      });
+      target.loads.push({
+        first: figures.first,
+        usable: figures.usable,
+        longest: Math.max(0, ...figures.tasks),
+        blocking: figures.tasks.reduce((sum, duration) => sum + Math.max(0, duration - 50), 0),
+        frame: Math.max(0, ...figures.gaps),
+        shift: figures.shift,
+      });
       await context.close();
     }
-    rows.push({ html: label, usable: median(usable), longest: median(longest), blocking: median(blocking), frame: median(frames), shift: Math.max(...shifts) });
   }
 } finally {
   await browser.close();
   for (const server of servers) server.kill();
 }
+const rows = measured.map(({ label, loads }) => {
+  const of = (key) => loads.map((load) => load[key]);
+  return {
+    html: label,
+    first: median(of('first')),
+    usable: median(of('usable')),
+    longest: median(of('longest')),
+    blocking: median(of('blocking')),
+    frame: median(of('frame')),
+    shift: Math.max(...of('shift')),
+  };
+});
 const ms = (value) => `${Math.round(value)} ms`.padStart(8);
 console.log(`start-up, CPU slowed ${SLOWDOWN}×, phone viewport, brotli; medians of ${RUNS} cold loads`);
 const counter = COUNTER ? rows.find((row) => row.html === 'bare counter') : null;
-const times = (row) => (counter ? `${(row.usable / counter.usable).toFixed(1)}×`.padStart(8) : '');
-console.log(`${'page'.padEnd(16)}${'usable'.padStart(8)}${counter ? '  ÷ bare' : ''}${'longest task'.padStart(14)}${'blocking'.padStart(10)}${'longest frame gap'.padStart(19)}${'CLS (worst)'.padStart(13)}`);
+const times = (row, key) => (counter ? `${(row[key] / counter[key]).toFixed(1)}×`.padStart(8) : '');
+console.log(`${'page'.padEnd(24)}${'first field'.padStart(12)}${counter ? '  ÷ bare' : ''}${'all built'.padStart(10)}${counter ? '  ÷ bare' : ''}${'longest task'.padStart(14)}${'blocking'.padStart(10)}${'longest frame gap'.padStart(19)}${'CLS (worst)'.padStart(13)}`);
 for (const row of rows) {
-  console.log(`${row.html.padEnd(16)}${ms(row.usable)}${times(row)}${ms(row.longest).padStart(14)}${ms(row.blocking).padStart(10)}${ms(row.frame).padStart(19)}${row.shift.toFixed(3).padStart(13)}`);
+  console.log(`${row.html.padEnd(24)}${ms(row.first).padStart(12)}${times(row, 'first')}${ms(row.usable).padStart(10)}${times(row, 'usable')}${ms(row.longest).padStart(14)}${ms(row.blocking).padStart(10)}${ms(row.frame).padStart(19)}${row.shift.toFixed(3).padStart(13)}`);
 }

@@ -4,11 +4,11 @@
 // Default: every file as is, `Cache-Control: no-cache` (the end-to-end tests rely on this).
 // --brotli (or STATIC_SERVER_BROTLI=1): serve as a CDN would, for the Lighthouse figures in the
 // bench: text, JS, CSS, wasm, JSON, SVG and the manifest brotli-compressed (quality 11, once per
-// file version, kept in memory) when the request accepts `br`; hashed files (a `-<16 hex>` content
-// hash in the name, as Trunk writes them) `public, max-age=31536000, immutable`, the rest
-// `no-cache` with an ETag, so a revisit revalidates them.
+// file version, kept in memory; DIR's files before the server answers) when the request accepts
+// `br`; hashed files (a `-<16 hex>` content hash in the name, as Trunk writes them) `public,
+// max-age=31536000, immutable`, the rest `no-cache` with an ETag, so a revisit revalidates them.
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
@@ -45,6 +45,17 @@ function acceptsBrotli(header) {
     });
 }
 
+/** The brotli body of `file` as it is now (size and mtime `key`), compressed on first use. */
+async function compressedBody(file, key) {
+  let entry = compressed.get(file);
+  if (entry?.key !== key) {
+    const raw = await readFile(file);
+    entry = { key, body: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }) };
+    compressed.set(file, entry);
+  }
+  return entry.body;
+}
+
 async function serveLikeCdn(request, response, file) {
   const info = await stat(file);
   if (!info.isFile()) throw new Error('not a file');
@@ -65,13 +76,7 @@ async function serveLikeCdn(request, response, file) {
   }
   let body;
   if (isCompressible && acceptsBrotli(request.headers['accept-encoding'])) {
-    let entry = compressed.get(file);
-    if (entry?.key !== key) {
-      const raw = await readFile(file);
-      entry = { key, body: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }) };
-      compressed.set(file, entry);
-    }
-    body = entry.body;
+    body = await compressedBody(file, key);
     headers['Content-Encoding'] = 'br';
   } else {
     body = await readFile(file);
@@ -79,6 +84,17 @@ async function serveLikeCdn(request, response, file) {
   headers['Content-Length'] = body.length;
   response.writeHead(200, headers);
   response.end(request.method === 'HEAD' ? undefined : body);
+}
+
+// Every file of the folder is compressed before the server answers: compressing one takes the
+// server's only thread for up to ~1 s, and a measured load must not wait behind another load's
+// file (the service worker's precache asks for all of them).
+if (brotli) {
+  for (const name of await readdir(root)) {
+    const file = join(root, name);
+    const info = await stat(file);
+    if (info.isFile() && compressible.has(extname(file))) await compressedBody(file, `${info.size}-${info.mtimeMs}`);
+  }
 }
 
 createServer(async (request, response) => {
