@@ -63,8 +63,8 @@ for (const page of pages) {
     .flatMap((tag) => [...tag[0].matchAll(/\b(?:href|src)=["']?([^"' >]+)/g)])
     .map((match) => match[1].replace(/^\.\//, ''))
     .filter((name) => sizes.has(name))
-    // And the modules the inline loader imports (`import init from "./x.js"`, either quote).
-    .concat([...html.matchAll(/\bfrom\s*(['"])(?:\.\/)?([^'"]+\.js)\1/g)].map((match) => match[2]).filter((name) => sizes.has(name)));
+    // And the modules the inline loader imports (`import("./x.js")`, either quote).
+    .concat([...html.matchAll(/\bimport\s*\(\s*(['"])(?:\.\/)?([^'"]+\.js)\1/g)].map((match) => match[2]).filter((name) => sizes.has(name)));
   // The texts of the language read in, when the page does not carry them: the largest of its
   // catalogue files (the embed loads its own, English too; the Channels, Results and review
   // pages their own, with their own texts; the Plan page those of id, pl and fr).

@@ -1,7 +1,8 @@
-// Registers Funnel Planner's service worker (sw.js, written by the build), so the app and the
-// embed load and work offline after one visit. A new version is never applied by itself: the page
-// is told (event `funnel-planner:update-ready`, attribute `data-update-ready` on <html>) and shows
-// "A new version is ready — Reload"; the page asks for it with `funnel-planner:apply-update`.
+// Registers Funnel Planner's service worker (sw.js, written by the build) once the page has
+// started, so the app and the embed load and work offline after one visit. A new version is never
+// applied by itself: the page is told (event `funnel-planner:update-ready`, attribute
+// `data-update-ready` on <html>) and shows "A new version is ready — Reload"; the page asks for it
+// with `funnel-planner:apply-update`.
 // A same-origin file rather than an inline script, so the Content-Security-Policy stays strict.
 (() => {
   'use strict';
@@ -43,6 +44,15 @@
       waiting.postMessage({ type: 'skip-waiting' });
     });
   };
-  if (document.readyState === 'complete') register();
-  else window.addEventListener('load', register, { once: true });
+  // Installing precaches every page's files (~1 MB): it waits for the page's start, whose last
+  // slice sets `data-started` on <html> (src/ui/later.rs), so that those downloads never compete
+  // with it (the Plan page's first field came up to ~1 s later on a CPU slowed 4× when they did).
+  // A page whose wasm never starts does not register (one registered before still updates).
+  const root = document.documentElement;
+  const started = new MutationObserver(() => {
+    started.disconnect();
+    register();
+  });
+  if (root.hasAttribute('data-started')) register();
+  else started.observe(root, { attributeFilter: ['data-started'] });
 })();

@@ -92,6 +92,10 @@ fn queue(is_due: RwSignal<bool>) {
     pump_later();
 }
 
+/// The attribute the page's root gets once every slice of its first start-up is built:
+/// `static/register-sw.js` registers the service worker then.
+pub const STARTED: &str = "data-started";
+
 /// Whether the page has started: every slice of its start-up is built (and what is made from
 /// now on is built at once).
 pub fn has_started() -> bool {
@@ -122,7 +126,13 @@ fn pump_later() {
                     let _ = is_due.try_set(true);
                     pump_later();
                 }
-                None => HAS_STARTED.set(true),
+                None => {
+                    HAS_STARTED.set(true);
+                    // register-sw.js waits for it: the service worker's downloads come after.
+                    if let Some(root) = document().document_element() {
+                        let _ = root.set_attribute(STARTED, "");
+                    }
+                }
             }
         },
         Duration::ZERO,
