@@ -6,10 +6,10 @@
 //      of each first load were comments and spaces), without the stream classes nothing uses;
 //   2. writes into each page what it shows before its wasm runs (its header; the embed's first
 //      screen, fields empty: by the crate's `site frame`), the script that hides it on a page in
-//      another language (or an embed in another look), and a wait in Trunk's loader so the frame
-//      is painted before the wasm is fetched and mounts;
-//      starts the worker that sets up Intl and compiles the wasm off the page's thread (every
-//      page), and on the full app's pages runs the module's start that needs no page there;
+//      another language (or an embed in another look);
+//      replaces Trunk's loader by one at the end of <body> that starts the worker (sets up Intl,
+//      compiles the wasm off the page's thread and, on the full app's pages, runs the page's
+//      start there in a stand-in for the page) and asks for the wasm once the frame is painted;
 //      minifies the inline scripts, then gives every page a Content-Security-Policy <meta> whose
 //      script-src allows them by their SHA-256 hashes (no 'unsafe-inline'), and the service
 //      worker's registration;
@@ -107,10 +107,11 @@ for (const page of pages) {
     if (!preload.test(html)) throw new Error(`${page}: no preload of the wasm found (has Trunk changed its output?)`);
     html = html.replace(preload, '');
   }
-  // Trunk's preload of the wasm's JavaScript comes after its loader, which imports that script as
-  // soon as it is parsed: the preload starts nothing sooner, and its integrity hash (64
-  // characters that do not compress) was 0.1 KB of every first load. The script comes from the
-  // page's own origin, which the policy's script-src already requires.
+  // Trunk's preload of the wasm's JavaScript: the loader below imports that script once the page
+  // is read, while the worker fetches and compiles the wasm, which the script needs before it can
+  // run. The preload would start it sooner, but before the first paint, and its integrity hash
+  // (64 characters that do not compress) was 0.1 KB of every first load. The script comes from the page's own origin, which the policy's
+  // script-src already requires.
   const modulePreload = /<link crossorigin href=\.\/[^ >]+\.js integrity=sha384-[^ >]+ rel=modulepreload>/;
   if (!modulePreload.test(html)) throw new Error(`${page}: no modulepreload of the wasm's JavaScript found (has Trunk changed its output?)`);
   html = html.replace(modulePreload, '');
@@ -126,10 +127,11 @@ for (const page of pages) {
   // stylesheets have come. It starts the worker at once and imports the wasm's JavaScript
   // meanwhile. Trunk's loader was a module that imported that script before anything else: the
   // page asked for its wasm 100-250 ms after its first paint on a CPU slowed 4×.
-  // A page with a frame waits for it to be painted before asking for the wasm, so that the first
-  // paint never waits for the mount (a fast load would otherwise run it first), and a download
-  // begun before the first paint counts as holding it back in Lighthouse's model (above). A hidden
-  // tab paints nothing: there the wasm is asked for after 200 ms (after 3 s in any case).
+  // A page with a frame waits for it to be painted before asking for the wasm, the worker's way
+  // or its own, so that the first paint never waits for the mount (a fast load would otherwise
+  // run it first), and a download begun before the first paint counts as holding it back in
+  // Lighthouse's model (above). A hidden tab (or an embed's frame out of sight) paints nothing:
+  // there the wasm is asked for after 200 ms.
   // Trunk's loader also handed the wasm's bindings to `window.wasmBindings` and sent
   // `TrunkApplicationStarted`: nothing here uses either.
   const loader = /<script type=module>import init, \* as bindings from ('[^']+\.js');\s*const wasm = await init\(\{ module_or_path: ('[^']+_bg\.wasm') \}\);\s*window\.wasmBindings = bindings;\s*dispatchEvent\(new CustomEvent\("TrunkApplicationStarted", \{detail: \{wasm\}\}\)\);<\/script>/;
@@ -138,29 +140,30 @@ for (const page of pages) {
   html = html.replace(loader, '');
   const start = [
     `const url = ${wasm};`,
+    shown
+      ? 'const painted = new Promise((go) => { requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 200); });'
+      : 'const painted = Promise.resolve();',
     'let worker;',
     "try { worker = new Worker('start-worker.js'); } catch (e) {}",
-    // A worker whose script fails to load (or that cannot run) leaves the page to fetch its wasm.
     'const module = new Promise((got) => {',
-    '  if (!worker) return got(url);',
+    // A worker that cannot start, whose script fails to load or whose answer cannot be read
+    // leaves the page to fetch its wasm itself.
+    '  const alone = () => painted.then(() => got(url));',
+    '  if (!worker) return alone();',
     '  worker.onmessage = (event) => got(event.data || url);',
-    '  worker.onerror = () => got(url);',
+    '  worker.onerror = worker.onmessageerror = alone;',
     // The full app's pages also name the wasm's JavaScript: the worker runs the page's start once
     // in a stand-in for the page, so that the page's tasks find the wasm functions they call
     // compiled. The embed's start is small and its worker only compiles.
-    `  const ask = () => worker.postMessage([url${isEmbed ? '' : `, ${glue}`}]);`,
-    shown
-      ? '  new Promise((go) => { requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, document.hidden ? 200 : 3e3); }).then(ask);'
-      : '  ask();',
+    `  painted.then(() => worker.postMessage([url${isEmbed ? '' : `, ${glue}`}]));`,
     '});',
     `import(${glue}).then(async (bindings) => bindings.default({ module_or_path: await module }));`,
   ].join('\n');
   if (!html.includes('</body>')) throw new Error(`${page}: no </body> to put the loader before`);
   html = html.replace('</body>', `<script>{${start}}</script></body>`);
   // The inline scripts (the loader, the frame's language), minified like the static ones.
-  html = html.replace(/(<script(?![^>]*\bsrc=)([^>]*)>)([\s\S]*?)(<\/script>)/g, (_, open, attributes, code, close) => {
-    const format = /\btype="?module\b/.test(attributes) ? { format: 'esm' } : {};
-    return `${open}${transformSync(code, { minify: true, legalComments: 'none', ...format }).code.trim()}${close}`;
+  html = html.replace(/(<script(?![^>]*\bsrc=)[^>]*>)([\s\S]*?)(<\/script>)/g, (_, open, code, close) => {
+    return `${open}${transformSync(code, { minify: true, legalComments: 'none' }).code.trim()}${close}`;
   });
   const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]);
   if (inline.length === 0) throw new Error(`${page}: no inline loader found (has Trunk changed its output?)`);

@@ -61,7 +61,8 @@ test('the service worker is registered once the page has started, not before', a
 
   await page.unroute('**/*.wasm');
   await page.reload();
-  await expect(page.locator('html[data-started]')).toHaveCount(1);
+  // A whole start, on a busy machine.
+  await expect(page.locator('html[data-started]')).toHaveCount(1, { timeout: 20_000 });
   expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL)).toBe(`${origin()}/sw.js`);
   // The wasm held back on purpose failed to load: that is this test's doing, not the page's.
   const heldBack = /\.wasm|WebAssembly|Failed to fetch|ERR_FAILED/;
