@@ -110,8 +110,8 @@ for (const page of pages) {
   // Trunk's preload of the wasm's JavaScript: the loader below imports that script once the page
   // is read, while the worker fetches and compiles the wasm, which the script needs before it can
   // run. The preload would start it sooner, but before the first paint, and its integrity hash
-  // (64 characters that do not compress) was 0.1 KB of every first load. The script comes from the page's own origin, which the policy's
-  // script-src already requires.
+  // (64 characters that do not compress) was 0.1 KB of every first load. The script comes from
+  // the page's own origin, which the policy's script-src already requires.
   const modulePreload = /<link crossorigin href=\.\/[^ >]+\.js integrity=sha384-[^ >]+ rel=modulepreload>/;
   if (!modulePreload.test(html)) throw new Error(`${page}: no modulepreload of the wasm's JavaScript found (has Trunk changed its output?)`);
   html = html.replace(modulePreload, '');

@@ -47,7 +47,8 @@
   // Installing precaches every page's files (~1 MB): it waits for the page's start, whose last
   // slice sets `data-started` on <html> (src/ui/later.rs), so that those downloads never compete
   // with it (the Plan page's first field came up to ~1 s later on a CPU slowed 4× when they did).
-  // A page whose wasm never starts does not register (one registered before still updates).
+  // A page whose wasm never starts does not register (one registered before still serves it, and
+  // the browser still checks it for a new version, but this page shows no update notice).
   const root = document.documentElement;
   const started = new MutationObserver(() => {
     started.disconnect();
