@@ -173,30 +173,53 @@ fn every_page_of_the_app_has_a_header_frame_with_nothing_of_a_plan() {
 }
 
 /// What the embed shows before its wasm runs: its header and first screen in English, every
-/// field empty (the plan is in the link, which only the wasm reads), nothing a person could focus
-/// or type into, and no number but the stages' limits (2 to 10).
+/// field empty (the plan is in the link, which only the wasm reads), and no number but the
+/// stages' limits (2 to 10). Its header is a picture (inert: its link would open the app without
+/// the reader's plan); its form takes typing, each field under its own field's id and label, so
+/// the embed can hand what was typed to its own fields.
 #[test]
-fn the_embed_frame_shows_its_first_screen_with_empty_fields_and_takes_no_input() {
+fn the_embed_frame_shows_its_first_screen_with_empty_fields_that_take_typing() {
     let frame = funnel_planner::ui::embed::embed_frame();
     assert!(
         frame.starts_with("<header class=\"embed-header\" data-frame aria-hidden=\"true\" inert>"),
         "{frame}"
     );
     assert!(
-        frame.contains("<main class=\"embed\" data-frame aria-hidden=\"true\" inert>"),
+        frame.contains("<main class=\"embed\" data-frame>"),
         "{frame}"
     );
-    // Its two parts, each marked, and nothing outside them.
+    // Its two parts, each marked, and nothing outside them; only the header is inert.
     assert_eq!(frame.matches("data-frame").count(), 2);
+    assert_eq!(frame.matches("inert").count(), 1, "{frame}");
     assert!(frame.ends_with("</main>"), "{frame}");
     for heading in ["<h2>Your goal</h2>", "<h2>Funnel stages</h2>"] {
         assert!(frame.contains(heading), "{frame}");
     }
-    // Three fields and the goal's two choices, none with a value or a name the page's own
-    // fields use (no id, so no label or test finds them).
-    assert_eq!(frame.matches("<input type=\"text\">").count(), 3, "{frame}");
-    assert_eq!(frame.matches("<input type=\"radio\"").count(), 2, "{frame}");
-    for attribute in ["value=", "id=", "name=", "for=", "placeholder="] {
+    // The goal's three fields, each labelled, with the id of the embed's own field.
+    for (id, label) in [
+        ("revenue-goal", "Revenue goal"),
+        ("new-customers-goal", "New customers per year"),
+        ("average-revenue", "Average revenue per new customer"),
+    ] {
+        let field = format!(
+            "<label for=\"{id}\">{label}</label><div class=\"input-row\"><input id=\"{id}\" \
+             type=\"text\" inputmode=\"decimal\" autocomplete=\"off\" spellcheck=\"false\">"
+        );
+        assert!(frame.contains(&field), "{field}: {frame}");
+    }
+    assert_eq!(frame.matches("<input").count(), 5, "{frame}");
+    // The goal's two choices, revenue chosen, in a group of their own: not the page's own
+    // ("goal-kind"), whose buttons would uncheck them while both are in the page.
+    assert_eq!(
+        frame
+            .matches("<input type=\"radio\" name=\"frame-goal-kind\"")
+            .count(),
+        2,
+        "{frame}"
+    );
+    assert_eq!(frame.matches(" checked").count(), 1, "{frame}");
+    assert!(!frame.contains("name=\"goal-kind\""), "{frame}");
+    for attribute in ["value=", "placeholder="] {
         assert!(!frame.contains(attribute), "{attribute}: {frame}");
     }
     let text: String = frame

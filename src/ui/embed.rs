@@ -7,21 +7,24 @@
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{HtmlElement, HtmlInputElement};
 
 use crate::i18n::Key;
 use crate::model::embed::{
     decode_query, embed_query, embed_start, readable_accent, Rgb, Sections, Theme, OPEN_PREFIX,
 };
-use crate::model::reverse;
+use crate::model::{reverse, Field, PlanDraft};
 use crate::ui::browser::app_folder;
 use crate::ui::later::{later, Later};
 use crate::ui::plan::forward_check::ForwardCheck;
-use crate::ui::plan::goal_form::{self, GoalForm};
+use crate::ui::plan::goal_form::{
+    self, type_in, GoalForm, FRAME_CHOICE, FRAME_FIELDS, GOAL_CHOICE,
+};
 use crate::ui::plan::stage_list::{self, StageList};
 use crate::ui::shell::{has_frame, is_frame_hidden, remove_frame, FRAME};
 use crate::ui::state::{example_plan, Checked, TargetsMemo};
 use crate::ui::targets::TargetsPanel;
-use crate::ui::text::{count_money_in, html_escaped, lang, t, tf};
+use crate::ui::text::{count_money_in, field_id, html_escaped, lang, t, tf};
 
 /// The message the embed posts to the page around it: `{ type: RESIZE_MESSAGE, height }`, the
 /// height in CSS pixels (see `embed.js`).
@@ -68,15 +71,19 @@ pub fn EmbedApp() -> impl IntoView {
     // The page's HTML shows the first screen until the parts it shows are built: meanwhile they
     // wait hidden, then take its place in one step, so the two are never both in sight. A frame
     // the page hid (another language or look), or a link with values the embed cannot use (its
-    // notice comes above the goal, where the frame has none), goes at once: the page shows as it
-    // did without a frame.
-    if !is_clean || is_frame_hidden() {
-        remove_frame();
+    // notice comes above the goal, where the frame has none), is hidden at once: the page shows
+    // as it did without a frame. Either way the frame stays in the page until then, with what
+    // was typed in it for the page's own fields (`FrameInput`).
+    let is_framed = is_clean && !is_frame_hidden() && has_frame();
+    if !is_framed {
+        hide_frame();
     }
-    let is_framed = RwSignal::new(has_frame());
+    let is_framed = RwSignal::new(is_framed);
     let show_page = move || {
+        let typed = FrameInput::read();
         remove_frame();
         is_framed.set(false);
+        typed.hand_over(draft);
     };
 
     view! {
@@ -102,21 +109,117 @@ pub fn EmbedApp() -> impl IntoView {
 /// only the wasm reads). Written into `embed.html` at build time (`site frame embed`), so the
 /// largest text of the first screen is painted without waiting for the wasm. The page's own
 /// parts are hidden while the frame is there; the slice after the stages takes it away in the
-/// step that shows them, so nothing moves (an end-to-end test compares the two). It is inert and
-/// hidden from assistive technology: a picture of the form, which takes no focus or keystroke.
-/// An embed whose link asks for another language, an accent colour, only some parts (`show`) or
-/// a goal in customers shows none (`scripts/lib/frame-lang.js`); one whose link has values it
-/// cannot use takes it away at once (its notice comes first). If the wasm cannot run, the frame
-/// stays: a form that takes no input, where the page was blank before.
+/// step that shows them, so nothing moves (an end-to-end test compares the two). Its form takes
+/// typing, which [`FrameInput`] hands to the page's own fields when they take its place, with the
+/// focus where it was; its header is inert and hidden from assistive technology (its link would
+/// open the app without the reader's plan). An embed whose link asks for another language, an
+/// accent colour, only some parts (`show`) or a goal in customers shows none
+/// (`scripts/lib/frame-lang.js`); one whose link has values it cannot use hides it at once (its
+/// notice comes first), and its fields take what was typed in it when they are built. If the
+/// wasm cannot run, the frame stays: a form whose fields count nothing, where the page was blank
+/// before.
 pub fn embed_frame() -> String {
     format!(
         "<header class=\"embed-header\" {FRAME} aria-hidden=\"true\" inert><h1 class=\"embed-title\">{}</h1>\
-         <a href=\"./\">{}</a></header><main class=\"embed\" {FRAME} aria-hidden=\"true\" inert>{}{}</main>",
+         <a href=\"./\">{}</a></header><main class=\"embed\" {FRAME}>{}{}</main>",
         html_escaped(t(Key::AppTitle)),
         html_escaped(t(Key::OpenInApp)),
         goal_form::frame(),
         stage_list::frame(),
     )
+}
+
+/// What the reader did in the frame's form before the wasm ran ([`embed_frame`]), read as the
+/// frame goes: the text typed in each field, whether they chose to plan from new customers, and
+/// the field they were in.
+struct FrameInput {
+    /// Each field typed in, with its text.
+    typed: Vec<(Field, String)>,
+    /// Whether the goal's second choice (new customers) was chosen.
+    chose_customers: bool,
+    /// The field the reader was in.
+    focus: Option<Field>,
+}
+
+impl FrameInput {
+    /// Reads the frame's form, while it is in the page.
+    fn read() -> Self {
+        let in_frame = |selector: &str| {
+            document()
+                .query_selector(&format!("main[{FRAME}] {selector}"))
+                .ok()
+                .flatten()
+        };
+        let mut input = Self {
+            typed: Vec::new(),
+            chose_customers: in_frame(&format!(
+                "input[name={FRAME_CHOICE}]:not([checked]):checked"
+            ))
+            .is_some(),
+            focus: None,
+        };
+        for field in FRAME_FIELDS {
+            let id = field_id(field);
+            if in_frame(&format!("#{id}:focus")).is_some() {
+                input.focus = Some(field);
+            }
+            let text = in_frame(&format!("#{id}"))
+                .and_then(|element| element.dyn_into::<HtmlInputElement>().ok())
+                .map(|field| field.value())
+                .unwrap_or_default();
+            if !text.is_empty() {
+                input.typed.push((field, text));
+            }
+        }
+        input
+    }
+
+    /// Gives what was read to the page's own form, once the frame has gone and the form is
+    /// built: the choice as if clicked, each field's text into `draft` as if typed there, and
+    /// the focus to the field the reader was in, so the next keystroke goes on from the last.
+    fn hand_over(self, draft: RwSignal<PlanDraft>) {
+        let document = document();
+        if self.chose_customers {
+            let second = format!("main.embed label:nth-of-type(2) > input[name={GOAL_CHOICE}]");
+            if let Ok(Some(choice)) = document.query_selector(&second) {
+                if let Ok(choice) = choice.dyn_into::<HtmlElement>() {
+                    choice.click();
+                }
+            }
+        }
+        if !self.typed.is_empty() {
+            draft.update(|draft| {
+                for (field, text) in self.typed {
+                    type_in(draft, field, text);
+                }
+            });
+        }
+        let Some(field) = self.focus else {
+            return;
+        };
+        // Shown now, not when the page's reactive attribute next runs: a hidden field takes no
+        // focus. The field's text comes in this task's microtasks, before the next keystroke,
+        // with the caret after it.
+        for part in ["header.embed-header", "main.embed"] {
+            if let Ok(Some(element)) = document.query_selector(part) {
+                let _ = element.remove_attribute("hidden");
+            }
+        }
+        if let Some(field) = document
+            .get_element_by_id(&field_id(field))
+            .and_then(|element| element.dyn_into::<HtmlElement>().ok())
+        {
+            let _ = field.focus();
+        }
+    }
+}
+
+/// Hides what the page's HTML showed before the wasm ran, as it is: it goes once the page's own
+/// fields are built ([`FrameInput`]).
+fn hide_frame() {
+    while let Ok(Some(element)) = document().query_selector(&format!("[{FRAME}]:not([hidden])")) {
+        let _ = element.set_attribute("hidden", "");
+    }
 }
 
 /// The full app's Plan page with `fragment`: in the folder the embed is served from.

@@ -228,10 +228,12 @@ test('the embed: its first screen is in its HTML without a figure, and its own p
   // 3 fields with their labels and hints, and the stages' heading and introduction.
   expect(framed.length).toBe(20);
   expect(framed.join('\n')).toContain('P "From the top of the funnel to new customers.');
-  // A picture of the form until the wasm runs: it takes no focus and no keystroke.
+  // Its header is a picture (its link would open the app without the reader's plan); its form
+  // takes focus, from the goal's first choice.
   await page.keyboard.press('Tab');
-  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
-  await expect(page.getByRole('heading', { name: 'Your goal' })).toHaveCount(0);
+  expect(await page.evaluate(() => document.activeElement?.matches('main[data-frame] input[type=radio]'))).toBe(true);
+  await expect(page.getByRole('heading', { name: 'Funnel Planner' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Your goal' })).toHaveCount(1);
 
   await page.unroute('**/*.wasm');
   await watchEmbedFrames(page);
@@ -246,6 +248,56 @@ test('the embed: its first screen is in its HTML without a figure, and its own p
   expect({ both: frames.both, neither: frames.neither, early: frames.early }).toEqual({ both: 0, neither: 0, early: 0 });
   const heldBack = /\.wasm|WebAssembly|Failed to fetch|ERR_FAILED/;
   pageProblems.splice(0, pageProblems.length, ...pageProblems.filter((problem) => !heldBack.test(problem)));
+});
+
+// Fails if: what a reader types in the embed's first screen before its wasm has run is lost,
+// lands in the wrong field, is not counted, or the next keystroke does not go on from the last.
+test("the embed's first screen takes typing before its wasm runs, and its own fields go on from it", async ({ page }) => {
+  let release = (): void => {};
+  const held = new Promise<void>((go) => (release = go));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/embed.html');
+  const frame = page.locator('main[data-frame]');
+  await frame.getByLabel('Average revenue per new customer', { exact: true }).fill('1,100,000');
+  await frame.getByLabel('Revenue goal', { exact: true }).click();
+  await page.keyboard.type('2,200,00');
+  expect(await page.getByRole('heading', { name: 'Targets' }).count()).toBe(0);
+
+  release();
+  await expect(page.locator('[data-frame]')).toHaveCount(0);
+  const goal = page.getByLabel('Revenue goal', { exact: true });
+  await expect(goal).toHaveValue('2,200,00');
+  await expect(goal).toBeFocused();
+  await page.keyboard.type('0');
+  await expect(goal).toHaveValue('2,200,000');
+  await expect(page.getByLabel('Average revenue per new customer', { exact: true })).toHaveValue('1,100,000');
+  // 2,200,000 ÷ 1,100,000 per new customer = 2 new customers a year, derived beside the goal.
+  await expect(page.getByLabel('New customers per year', { exact: true })).toHaveValue('2');
+});
+
+// Fails if: choosing to plan from new customers in the embed's first screen before its wasm has
+// run is lost, or what is typed in that field then is not the goal the embed plans from.
+test("the embed's first screen: a goal chosen and typed in customers before the wasm runs is the embed's goal", async ({ page }) => {
+  let release = (): void => {};
+  const held = new Promise<void>((go) => (release = go));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/embed.html');
+  const frame = page.locator('main[data-frame]');
+  await frame.locator('input[type=radio]').nth(1).check();
+  await frame.getByLabel('New customers per year', { exact: true }).fill('12');
+  release();
+  await expect(page.locator('[data-frame]')).toHaveCount(0);
+  await expect(page.getByRole('radio', { name: 'new customers per year', exact: true })).toBeChecked();
+  await expect(page.getByLabel('New customers per year', { exact: true })).toHaveValue('12');
+  await expect(page.getByLabel('New customers per year', { exact: true })).toBeFocused();
+  // 12 customers × the example's 1,100,000 a customer = 13,200,000 a year, derived.
+  await expect(page.getByLabel('Revenue goal', { exact: true })).toHaveValue('13,200,000');
 });
 
 test('an embed whose link asks for another look or language never shows the frame, and a theme is set at once', async ({ browser, baseURL }) => {

@@ -85,7 +85,7 @@ pub fn GoalForm(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoView {
             {name_field}
             <p class="hint">{t(Key::GoalEitherHint)}</p>
             <Choice
-                name="goal-kind"
+                name=GOAL_CHOICE
                 legend=Key::GoalFromLegend
                 options=vec![Key::GoalFromRevenue, Key::GoalFromNewCustomers]
                 selected=chosen_goal
@@ -96,12 +96,7 @@ pub fn GoalForm(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoView {
                     id=field_id(Field::RevenueGoal)
                     label=Signal::stored(t(Key::RevenueGoalLabel).to_owned())
                     value=revenue_value
-                    on_input=Callback::new(move |text| {
-                        draft.update(|draft| {
-                            draft.revenue_goal = text;
-                            draft.goal_kind = GoalKind::Revenue;
-                        })
-                    })
+                    on_input=Callback::new(move |text| draft.update(|draft| type_in(draft, Field::RevenueGoal, text)))
                     error=field_error(checked, Field::RevenueGoal)
                     hint=Signal::derive(move || {
                         t(if is_revenue_derived.get() { Key::DerivedFromNewCustomers } else { Key::RevenueGoalHint })
@@ -115,12 +110,7 @@ pub fn GoalForm(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoView {
                     id=field_id(Field::NewCustomersGoal)
                     label=Signal::stored(t(Key::NewCustomersGoalLabel).to_owned())
                     value=customers_value
-                    on_input=Callback::new(move |text| {
-                        draft.update(|draft| {
-                            draft.new_customers_goal = text;
-                            draft.goal_kind = GoalKind::NewCustomers;
-                        })
-                    })
+                    on_input=Callback::new(move |text| draft.update(|draft| type_in(draft, Field::NewCustomersGoal, text)))
                     error=field_error(checked, Field::NewCustomersGoal)
                     hint=Signal::derive(move || {
                         t(if is_customers_derived.get() { Key::DerivedFromRevenue } else { Key::NewCustomersGoalHint })
@@ -135,7 +125,7 @@ pub fn GoalForm(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoView {
                 id=field_id(Field::AverageRevenuePerCustomer)
                 label=Signal::stored(t(Key::AverageRevenueLabel).to_owned())
                 value=Signal::derive(move || draft.with(|draft| draft.average_revenue_per_customer.clone()))
-                on_input=Callback::new(move |text| draft.update(|draft| draft.average_revenue_per_customer = text))
+                on_input=Callback::new(move |text| draft.update(|draft| type_in(draft, Field::AverageRevenuePerCustomer, text)))
                 error=field_error(checked, Field::AverageRevenuePerCustomer)
                 hint=Signal::stored(t(Key::AverageRevenueHint).to_owned())
                 kind=Kind::Number
@@ -163,15 +153,50 @@ pub fn GoalForm(draft: RwSignal<PlanDraft>, checked: Checked) -> impl IntoView {
     }
 }
 
+/// Puts `text`, typed in the goal form's `field`, into `draft`: the goal typed in last is the one
+/// the plan follows. A field that is not the goal form's goal or average revenue changes nothing.
+pub fn type_in(draft: &mut PlanDraft, field: Field, text: String) {
+    match field {
+        Field::RevenueGoal => {
+            draft.revenue_goal = text;
+            draft.goal_kind = GoalKind::Revenue;
+        }
+        Field::NewCustomersGoal => {
+            draft.new_customers_goal = text;
+            draft.goal_kind = GoalKind::NewCustomers;
+        }
+        Field::AverageRevenuePerCustomer => draft.average_revenue_per_customer = text,
+        _ => {}
+    }
+}
+
+/// The name of the goal choice's radio buttons ("Plan from").
+pub const GOAL_CHOICE: &str = "goal-kind";
+
+/// The name of the goal choice's radio buttons in [`frame`].
+pub const FRAME_CHOICE: &str = "frame-goal-kind";
+
+/// The fields of [`frame`], in its order: the embed hands what was typed in them to its own.
+pub const FRAME_FIELDS: [Field; 3] = [
+    Field::RevenueGoal,
+    Field::NewCustomersGoal,
+    Field::AverageRevenuePerCustomer,
+];
+
 /// The goal form as HTML, as the embed shows it before its wasm runs
-/// ([`crate::ui::embed::embed_frame`]): in English, planned from revenue, every field empty and
-/// without an id (the form's own fields keep theirs), so it looks as [`GoalForm`] does in the
-/// embed with nothing of a plan.
+/// ([`crate::ui::embed::embed_frame`]): in English, planned from revenue, every field empty, so it
+/// looks as [`GoalForm`] does in the embed with nothing of a plan. Its fields take typing: each
+/// has its own field's id (the frame comes first in the page, so while both are there a label
+/// names the frame's field) and the embed hands what was typed to its own fields when they take
+/// the frame's place. The choice's radio buttons have a name of their own, so that the page's own,
+/// built meanwhile, never uncheck them.
 pub fn frame() -> String {
     let text = |key| html_escaped(t(key));
-    let field = |label, hint, is_derived: bool| {
+    let field = |id: Field, label, hint, is_derived: bool| {
+        let id = field_id(id);
         format!(
-            "<div class=\"field{}\"><label>{}</label><div class=\"input-row\"><input type=\"text\">\
+            "<div class=\"field{}\"><label for=\"{id}\">{}</label><div class=\"input-row\"><input \
+             id=\"{id}\" type=\"text\" inputmode=\"decimal\" autocomplete=\"off\" spellcheck=\"false\">\
              </div><p class=\"hint\">{}</p></div>",
             if is_derived { " is-derived" } else { "" },
             text(label),
@@ -180,16 +205,16 @@ pub fn frame() -> String {
     };
     format!(
         "<section class=\"card\"><h2>{}</h2><p class=\"hint\">{}</p><fieldset class=\"choice\">\
-         <legend>{}</legend><label><input type=\"radio\" checked>{}</label><label><input type=\"radio\">{}\
-         </label></fieldset><div class=\"goal-pair\">{}{}</div>{}</section>",
+         <legend>{}</legend><label><input type=\"radio\" name=\"{FRAME_CHOICE}\" checked>{}</label>\
+         <label><input type=\"radio\" name=\"{FRAME_CHOICE}\">{}</label></fieldset><div class=\"goal-pair\">{}{}</div>{}</section>",
         text(Key::GoalHeading),
         text(Key::GoalEitherHint),
         text(Key::GoalFromLegend),
         text(Key::GoalFromRevenue),
         text(Key::GoalFromNewCustomers),
-        field(Key::RevenueGoalLabel, Key::RevenueGoalHint, false),
-        field(Key::NewCustomersGoalLabel, Key::DerivedFromRevenue, true),
-        field(Key::AverageRevenueLabel, Key::AverageRevenueHint, false),
+        field(Field::RevenueGoal, Key::RevenueGoalLabel, Key::RevenueGoalHint, false),
+        field(Field::NewCustomersGoal, Key::NewCustomersGoalLabel, Key::DerivedFromRevenue, true),
+        field(Field::AverageRevenuePerCustomer, Key::AverageRevenueLabel, Key::AverageRevenueHint, false),
     )
 }
 
