@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{HtmlElement, HtmlInputElement};
+use web_sys::HtmlInputElement;
 
 use crate::i18n::Key;
 use crate::model::embed::{
@@ -69,21 +69,18 @@ pub fn EmbedApp() -> impl IntoView {
     };
     report_height();
     // The page's HTML shows the first screen until the parts it shows are built: meanwhile they
-    // wait hidden, then take its place in one step, so the two are never both in sight. A frame
-    // the page hid (another language or look), or a link with values the embed cannot use (its
-    // notice comes above the goal, where the frame has none), is hidden at once: the page shows
-    // as it did without a frame. Either way the frame stays in the page until then, with what
-    // was typed in it for the page's own fields (`FrameInput`).
-    let is_framed = is_clean && !is_frame_hidden() && has_frame();
-    if !is_framed {
-        hide_frame();
+    // wait hidden, then take its place in one step, so the two are never both in sight, and
+    // take what was typed in it (`FrameInput`). A frame the page hid from its first paint
+    // (another language or look) took nothing: it goes at once, and the page shows as it did
+    // without a frame.
+    if is_frame_hidden() {
+        remove_frame();
     }
-    let is_framed = RwSignal::new(is_framed);
+    let is_framed = RwSignal::new(has_frame());
     let show_page = move || {
-        let typed = FrameInput::read();
+        FrameInput::read().hand_over(draft);
         remove_frame();
         is_framed.set(false);
-        typed.hand_over(draft);
     };
 
     view! {
@@ -114,10 +111,9 @@ pub fn EmbedApp() -> impl IntoView {
 /// focus where it was; its header is inert and hidden from assistive technology (its link would
 /// open the app without the reader's plan). An embed whose link asks for another language, an
 /// accent colour, only some parts (`show`) or a goal in customers shows none
-/// (`scripts/lib/frame-lang.js`); one whose link has values it cannot use hides it at once (its
-/// notice comes first), and its fields take what was typed in it when they are built. If the
-/// wasm cannot run, the frame stays: a form whose fields count nothing, where the page was blank
-/// before.
+/// (`scripts/lib/frame-lang.js`); one whose link has values it cannot use shows its notice above
+/// the goal when its parts take the frame's place. If the wasm cannot run, the frame stays: a
+/// form whose fields count nothing, where the page was blank before.
 pub fn embed_frame() -> String {
     format!(
         "<header class=\"embed-header\" {FRAME} aria-hidden=\"true\" inert><h1 class=\"embed-title\">{}</h1>\
@@ -131,14 +127,16 @@ pub fn embed_frame() -> String {
 
 /// What the reader did in the frame's form before the wasm ran ([`embed_frame`]), read as the
 /// frame goes: the text typed in each field, whether they chose to plan from new customers, and
-/// the field they were in.
+/// the part of the form they were in.
 struct FrameInput {
-    /// Each field typed in, with its text.
+    /// Each field typed in, with its text; the one the reader is in last, as typed last.
     typed: Vec<(Field, String)>,
     /// Whether the goal's second choice (new customers) was chosen.
     chose_customers: bool,
-    /// The field the reader was in.
-    focus: Option<Field>,
+    /// The part the reader was in, as a selector of the page's own part, and whether it is a
+    /// field they had typed nothing in (the page's own shows a figure there: selected, so that
+    /// what they type replaces it rather than adds to it).
+    focus: Option<(String, bool)>,
 }
 
 impl FrameInput {
@@ -158,33 +156,53 @@ impl FrameInput {
             .is_some(),
             focus: None,
         };
+        for nth in [1, 2] {
+            if in_frame(&format!("label:nth-of-type({nth}) > input:focus")).is_some() {
+                let choice = format!("label:nth-of-type({nth}) > input[name={GOAL_CHOICE}]");
+                input.focus = Some((choice, false));
+            }
+        }
+        let mut typed_last = None;
         for field in FRAME_FIELDS {
             let id = field_id(field);
-            if in_frame(&format!("#{id}:focus")).is_some() {
-                input.focus = Some(field);
-            }
             let text = in_frame(&format!("#{id}"))
                 .and_then(|element| element.dyn_into::<HtmlInputElement>().ok())
                 .map(|field| field.value())
                 .unwrap_or_default();
-            if !text.is_empty() {
+            let is_focused = in_frame(&format!("#{id}:focus")).is_some();
+            if is_focused {
+                input.focus = Some((format!("#{id}"), text.is_empty()));
+            }
+            if text.is_empty() {
+                continue;
+            }
+            if is_focused {
+                typed_last = Some((field, text));
+            } else {
                 input.typed.push((field, text));
             }
         }
+        input.typed.extend(typed_last);
         input
     }
 
-    /// Gives what was read to the page's own form, once the frame has gone and the form is
-    /// built: the choice as if clicked, each field's text into `draft` as if typed there, and
-    /// the focus to the field the reader was in, so the next keystroke goes on from the last.
+    /// Gives what was read to the page's own form, built hidden behind the frame: the choice as
+    /// if clicked, each field's text into `draft` as if typed there, then shows the form and
+    /// gives the focus to the part the reader was in, before the frame goes (a phone keeps its
+    /// keyboard open when the focus moves from field to field), so the next keystroke goes on
+    /// from the last.
     fn hand_over(self, draft: RwSignal<PlanDraft>) {
-        let document = document();
+        let own = |selector: &str| {
+            document()
+                .query_selector(&format!("main.embed:not([{FRAME}]) {selector}"))
+                .ok()
+                .flatten()
+                .and_then(|element| element.dyn_into::<HtmlInputElement>().ok())
+        };
         if self.chose_customers {
-            let second = format!("main.embed label:nth-of-type(2) > input[name={GOAL_CHOICE}]");
-            if let Ok(Some(choice)) = document.query_selector(&second) {
-                if let Ok(choice) = choice.dyn_into::<HtmlElement>() {
-                    choice.click();
-                }
+            if let Some(choice) = own(&format!("label:nth-of-type(2) > input[name={GOAL_CHOICE}]"))
+            {
+                choice.click();
             }
         }
         if !self.typed.is_empty() {
@@ -194,31 +212,24 @@ impl FrameInput {
                 }
             });
         }
-        let Some(field) = self.focus else {
+        let Some((selector, is_empty)) = self.focus else {
             return;
         };
         // Shown now, not when the page's reactive attribute next runs: a hidden field takes no
-        // focus. The field's text comes in this task's microtasks, before the next keystroke,
-        // with the caret after it.
+        // focus. A field's text comes in this task's microtasks, before the next keystroke, with
+        // the caret after it.
         for part in ["header.embed-header", "main.embed"] {
-            if let Ok(Some(element)) = document.query_selector(part) {
+            let shown = format!("{part}:not([{FRAME}])");
+            if let Ok(Some(element)) = document().query_selector(&shown) {
                 let _ = element.remove_attribute("hidden");
             }
         }
-        if let Some(field) = document
-            .get_element_by_id(&field_id(field))
-            .and_then(|element| element.dyn_into::<HtmlElement>().ok())
-        {
-            let _ = field.focus();
+        if let Some(part) = own(&selector) {
+            let _ = part.focus();
+            if is_empty {
+                part.select();
+            }
         }
-    }
-}
-
-/// Hides what the page's HTML showed before the wasm ran, as it is: it goes once the page's own
-/// fields are built ([`FrameInput`]).
-fn hide_frame() {
-    while let Ok(Some(element)) = document().query_selector(&format!("[{FRAME}]:not([hidden])")) {
-        let _ = element.set_attribute("hidden", "");
     }
 }
 

@@ -23,6 +23,8 @@ async function openBlog(page: Page, query = ''): Promise<{ frame: FrameLocator; 
   const iframe = page.getByTitle('Funnel calculator');
   const frame = page.frameLocator('iframe[data-funnel-planner]');
   await expect(frame.getByLabel('Revenue goal', { exact: true })).toBeVisible();
+  // The embed's own parts, not its HTML's first screen (which takes typing too).
+  await expect(frame.locator('[data-frame]')).toHaveCount(0);
   return { frame, iframe };
 }
 

@@ -200,6 +200,7 @@ test('every control up to "Plan year starts in" shows a focus ring from the keyb
 test('the embed has a level-1 heading and asks its readers for no plan name', async ({ page }) => {
   await page.goto('/embed.html');
   await expect(page.getByLabel('Revenue goal', { exact: true })).toBeVisible();
+  await expect(page.locator('[data-frame]')).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Funnel Planner');
   await expect(page.getByRole('textbox', { name: 'Plan name' })).toHaveCount(0);
 });

@@ -279,8 +279,8 @@ test("the embed's first screen takes typing before its wasm runs, and its own fi
 });
 
 // Fails if: choosing to plan from new customers in the embed's first screen before its wasm has
-// run is lost, or what is typed in that field then is not the goal the embed plans from.
-test("the embed's first screen: a goal chosen and typed in customers before the wasm runs is the embed's goal", async ({ page }) => {
+// run is lost, or the focus on that choice is.
+test("the embed's first screen: a goal chosen before the wasm runs is the embed's goal", async ({ page }) => {
   let release = (): void => {};
   const held = new Promise<void>((go) => (release = go));
   await page.route('**/*.wasm', async (route) => {
@@ -288,16 +288,36 @@ test("the embed's first screen: a goal chosen and typed in customers before the 
     await route.continue();
   });
   await page.goto('/embed.html');
-  const frame = page.locator('main[data-frame]');
-  await frame.locator('input[type=radio]').nth(1).check();
-  await frame.getByLabel('New customers per year', { exact: true }).fill('12');
+  await page.locator('main[data-frame]').getByLabel('new customers per year', { exact: true }).check();
   release();
   await expect(page.locator('[data-frame]')).toHaveCount(0);
-  await expect(page.getByRole('radio', { name: 'new customers per year', exact: true })).toBeChecked();
-  await expect(page.getByLabel('New customers per year', { exact: true })).toHaveValue('12');
-  await expect(page.getByLabel('New customers per year', { exact: true })).toBeFocused();
-  // 12 customers × the example's 1,100,000 a customer = 13,200,000 a year, derived.
-  await expect(page.getByLabel('Revenue goal', { exact: true })).toHaveValue('13,200,000');
+  const choice = page.getByRole('radio', { name: 'new customers per year', exact: true });
+  await expect(choice).toBeChecked();
+  await expect(choice).toBeFocused();
+  // The goal is the new customers the example's revenue goal needs, as the form showed it:
+  // 10,000,000 ÷ 1,100,000 a customer = 9.09…, rounded up to 9.1.
+  await expect(page.getByLabel('New customers per year', { exact: true })).toHaveValue('9.1');
+});
+
+// Fails if: a reader who is in one of the embed's fields before its wasm has run, without having
+// typed, has what they type next added to the figure the embed then shows there.
+test("the embed's first screen: what is typed after the wasm runs in a field entered before replaces its figure", async ({ page }) => {
+  let release = (): void => {};
+  const held = new Promise<void>((go) => (release = go));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/embed.html');
+  await page.locator('main[data-frame]').getByLabel('Revenue goal', { exact: true }).click();
+  release();
+  await expect(page.locator('[data-frame]')).toHaveCount(0);
+  const goal = page.getByLabel('Revenue goal', { exact: true });
+  await expect(goal).toBeFocused();
+  await page.keyboard.type('2,200,000');
+  await expect(goal).toHaveValue('2,200,000');
+  // 2,200,000 ÷ 1,100,000 per new customer = 2.
+  await expect(page.getByLabel('New customers per year', { exact: true })).toHaveValue('2');
 });
 
 test('an embed whose link asks for another look or language never shows the frame, and a theme is set at once', async ({ browser, baseURL }) => {
@@ -318,8 +338,8 @@ test('an embed whose link asks for another look or language never shows the fram
   await expect(page.getByLabel('New customers per year', { exact: true })).toBeVisible();
   await expect(page.locator('[data-frame]')).toHaveCount(0);
 
-  // A link with a value the embed cannot use keeps the frame until the wasm runs, which then
-  // shows its notice above the goal at once rather than after the frame.
+  // A link with a value the embed cannot use keeps the frame (and what is typed in it) until
+  // the embed's parts take its place, its notice above the goal.
   await watchEmbedFrames(page);
   await page.goto('/embed.html?goal=lots');
   await expect(page.getByText("This calculator's link has values it cannot use (goal)")).toBeVisible();

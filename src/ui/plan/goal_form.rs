@@ -205,8 +205,9 @@ pub fn frame() -> String {
     };
     format!(
         "<section class=\"card\"><h2>{}</h2><p class=\"hint\">{}</p><fieldset class=\"choice\">\
-         <legend>{}</legend><label><input type=\"radio\" name=\"{FRAME_CHOICE}\" checked>{}</label>\
-         <label><input type=\"radio\" name=\"{FRAME_CHOICE}\">{}</label></fieldset><div class=\"goal-pair\">{}{}</div>{}</section>",
+         <legend>{}</legend><label><input type=\"radio\" name=\"{FRAME_CHOICE}\" autocomplete=\"off\" \
+         checked>{}</label><label><input type=\"radio\" name=\"{FRAME_CHOICE}\" autocomplete=\"off\">{}\
+         </label></fieldset><div class=\"goal-pair\">{}{}</div>{}</section>",
         text(Key::GoalHeading),
         text(Key::GoalEitherHint),
         text(Key::GoalFromLegend),
