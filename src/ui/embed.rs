@@ -158,8 +158,7 @@ impl FrameInput {
         };
         for nth in [1, 2] {
             if in_frame(&format!("label:nth-of-type({nth}) > input:focus")).is_some() {
-                let choice = format!("label:nth-of-type({nth}) > input[name={GOAL_CHOICE}]");
-                input.focus = Some((choice, false));
+                input.focus = Some((goal_choice(nth), false));
             }
         }
         let mut typed_last = None;
@@ -200,8 +199,7 @@ impl FrameInput {
                 .and_then(|element| element.dyn_into::<HtmlInputElement>().ok())
         };
         if self.chose_customers {
-            if let Some(choice) = own(&format!("label:nth-of-type(2) > input[name={GOAL_CHOICE}]"))
-            {
+            if let Some(choice) = own(&goal_choice(2)) {
                 choice.click();
             }
         }
@@ -231,6 +229,12 @@ impl FrameInput {
             }
         }
     }
+}
+
+/// The embed's own goal choice's `nth` radio button (1: revenue, 2: new customers), as a
+/// selector within its form.
+fn goal_choice(nth: u8) -> String {
+    format!("label:nth-of-type({nth}) > input[name={GOAL_CHOICE}]")
 }
 
 /// The full app's Plan page with `fragment`: in the folder the embed is served from.

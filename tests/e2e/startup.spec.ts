@@ -37,6 +37,18 @@ async function withoutWasm(page: Page, url: string): Promise<void> {
   await page.goto(url);
 }
 
+/** Opens `url` with its wasm held back until the returned function is called. */
+async function withWasmHeld(page: Page, url: string): Promise<() => void> {
+  let release = (): void => {};
+  const held = new Promise<void>((go) => (release = go));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(url);
+  return release;
+}
+
 /** Where the header's parts are and what they say. */
 async function headerLayout(page: Page): Promise<string[]> {
   return page.locator('header h1, header .tagline, header nav a, header .language label, header select').evaluateAll((elements) =>
@@ -253,13 +265,7 @@ test('the embed: its first screen is in its HTML without a figure, and its own p
 // Fails if: what a reader types in the embed's first screen before its wasm has run is lost,
 // lands in the wrong field, is not counted, or the next keystroke does not go on from the last.
 test("the embed's first screen takes typing before its wasm runs, and its own fields go on from it", async ({ page }) => {
-  let release = (): void => {};
-  const held = new Promise<void>((go) => (release = go));
-  await page.route('**/*.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
-  await page.goto('/embed.html');
+  const release = await withWasmHeld(page, '/embed.html');
   const frame = page.locator('main[data-frame]');
   await frame.getByLabel('Average revenue per new customer', { exact: true }).fill('1,100,000');
   await frame.getByLabel('Revenue goal', { exact: true }).click();
@@ -281,13 +287,7 @@ test("the embed's first screen takes typing before its wasm runs, and its own fi
 // Fails if: choosing to plan from new customers in the embed's first screen before its wasm has
 // run is lost, or the focus on that choice is.
 test("the embed's first screen: a goal chosen before the wasm runs is the embed's goal", async ({ page }) => {
-  let release = (): void => {};
-  const held = new Promise<void>((go) => (release = go));
-  await page.route('**/*.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
-  await page.goto('/embed.html');
+  const release = await withWasmHeld(page, '/embed.html');
   await page.locator('main[data-frame]').getByLabel('new customers per year', { exact: true }).check();
   release();
   await expect(page.locator('[data-frame]')).toHaveCount(0);
@@ -302,13 +302,7 @@ test("the embed's first screen: a goal chosen before the wasm runs is the embed'
 // Fails if: a reader who is in one of the embed's fields before its wasm has run, without having
 // typed, has what they type next added to the figure the embed then shows there.
 test("the embed's first screen: what is typed after the wasm runs in a field entered before replaces its figure", async ({ page }) => {
-  let release = (): void => {};
-  const held = new Promise<void>((go) => (release = go));
-  await page.route('**/*.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
-  await page.goto('/embed.html');
+  const release = await withWasmHeld(page, '/embed.html');
   await page.locator('main[data-frame]').getByLabel('Revenue goal', { exact: true }).click();
   release();
   await expect(page.locator('[data-frame]')).toHaveCount(0);
