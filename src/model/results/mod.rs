@@ -16,6 +16,7 @@
 
 pub mod leak;
 pub mod standing;
+pub mod would_take;
 
 use crate::model::number::{parse_non_negative, retype, NumberSymbols};
 use crate::model::order::sort_stable_by;
