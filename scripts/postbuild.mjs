@@ -84,6 +84,8 @@ const pages = readdirSync(dir).filter((name) => name.endsWith('.html')).sort();
 // whose link asks for a look the frame does not have (minified below with the page's other
 // inline scripts).
 const frameLang = readFileSync('scripts/lib/frame-lang.js', 'utf8');
+// The file of a page's texts in language `%` (as `Page::catalogue_file` names it).
+const catalogueOf = (page) => (page === 'index.html' ? 'i18n-%.txt' : `i18n-%-${page.replace(/\.html$/, '')}.txt`);
 for (const page of pages) {
   const path = join(dir, page);
   let html = readFileSync(path, 'utf8');
@@ -157,6 +159,13 @@ for (const page of pages) {
     // compiled. The embed's start is small and its worker only compiles.
     `  painted.then(() => worker.postMessage([url${isEmbed ? '' : `, ${glue}`}]));`,
     '});',
+    // The texts of the language the frame's script chose (`FL`: the wasm chooses the same way),
+    // fetched beside the wasm instead of after it has started: the wasm takes the answer from
+    // `FT` when it asks for that file (src/ui/browser.rs `prefetched`). Named as the wasm names
+    // it (`Page::catalogue_file`); a name that differed would only be fetched twice.
+    shown
+      ? `if (self.FL) { const texts = ${JSON.stringify(catalogueOf(page))}.replace('%', self.FL); self.FT = [texts, painted.then(() => fetch(texts)).then((r) => (r.ok ? r.text() : null)).catch(() => null)]; }`
+      : '',
     `import(${glue}).then(async (bindings) => bindings.default({ module_or_path: await module }));`,
   ].join('\n');
   if (!html.includes('</body>')) throw new Error(`${page}: no </body> to put the loader before`);

@@ -68,7 +68,8 @@ impl Page {
         }
     }
 
-    /// Its cargo feature: `None` for the Plan page, the crate's default build.
+    /// Its cargo feature (which brings `english-file` with it): `None` for the Plan page, built
+    /// with `english-file` alone.
     pub const fn feature(self) -> Option<&'static str> {
         match self {
             Page::Plan => None,
@@ -110,15 +111,13 @@ impl Page {
         }
     }
 
-    /// The file of `lang`'s texts it loads, or `None` when they are built in (English, in the
-    /// full app). The embed loads its own texts only, English too; another page's file has the
-    /// texts every page shows and its own.
-    pub fn catalogue_file(self, lang: Lang) -> Option<String> {
+    /// The file of `lang`'s texts it loads, English too (the site's wasm carries no text; see
+    /// the `english-file` feature). The embed's file has its own texts only; another page's file
+    /// has the texts every page shows and its own.
+    pub fn catalogue_file(self, lang: Lang) -> String {
         match self {
-            Page::Embed => Some(format!("i18n-{}-embed.txt", lang.tag())),
-            _ if lang == Lang::English => None,
-            Page::Plan => Some(format!("i18n-{}.txt", lang.tag())),
-            other => Some(format!("i18n-{}-{}.txt", lang.tag(), other.entry())),
+            Page::Plan => format!("i18n-{}.txt", lang.tag()),
+            other => format!("i18n-{}-{}.txt", lang.tag(), other.entry()),
         }
     }
 

@@ -22,4 +22,5 @@ if (EMBED) {
   if (p.has('accent') || p.has('show') || p.has('customers')) r.classList.add('frame-hidden');
 }
 if (l && l != 'en') r.classList.add('frame-hidden');
+self.FL = l || 'en';
 })();

@@ -3,9 +3,8 @@
 //! [`Key::ALL`], a text a file leaves out being an empty line. Natively only: a page never
 //! writes them.
 //!
-//! - `i18n-<id|pl|fr>.txt`: the texts every page shows and the Plan page's own (the Plan page's
-//!   English is built in);
-//! - `i18n-<id|pl|fr>-<entry>.txt`, for each page with texts of its own: the texts every page
+//! - `i18n-<en|id|pl|fr>.txt`: the texts every page shows and the Plan page's own;
+//! - `i18n-<en|id|pl|fr>-<entry>.txt`, for each page with texts of its own: the texts every page
 //!   shows and that page's own, no other page's;
 //! - `i18n-<en|id|pl|fr>-embed.txt`: the embed's texts only ([`EMBED_KEYS`]).
 
@@ -16,9 +15,7 @@ pub fn catalogue_files() -> Vec<(String, String)> {
     let mut files = Vec::new();
     for lang in Lang::ALL {
         for page in Page::ALL {
-            let Some(name) = page.catalogue_file(lang) else {
-                continue;
-            };
+            let name = page.catalogue_file(lang);
             let lines: Vec<&str> = Key::ALL
                 .iter()
                 .map(|&key| {

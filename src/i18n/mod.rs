@@ -100,8 +100,8 @@ pub fn plural_form(lang: Lang, key: Key, n: f64) -> &'static str {
 
 /// The text for `key` in `lang`, with its `{placeholders}` unfilled.
 ///
-/// In the page, English is built in (except in the embed, which loads it like the others) and
-/// the other languages come from their loaded file; a text not loaded is English.
+/// In the page, every language comes from its loaded file; a text not loaded is the English one
+/// built in, or "" where English is a file too (the site's pages: see [`catalogue_file`]).
 pub fn text(lang: Lang, key: Key) -> &'static str {
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -118,21 +118,25 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
     }
 }
 
-/// The English text built into the page: every text it shows, or none in the embed (whose
-/// English comes as a file like every language's, with only the embed's texts).
+/// Whether the page's wasm carries the English texts: only without the `english-file` feature
+/// (the native and browser tests); every page of the site loads English as a file like the other
+/// languages, so its first load carries one language's texts, not two.
+const IS_ENGLISH_BUILT_IN: bool = !cfg!(feature = "english-file");
+
+/// The English text built into the page, or "" when English comes as a file.
 #[cfg(target_arch = "wasm32")]
 fn built_in(key: Key) -> &'static str {
-    if cfg!(feature = "embed") {
-        ""
-    } else {
+    if IS_ENGLISH_BUILT_IN {
         en::text(key)
+    } else {
+        ""
     }
 }
 
 /// The file this page loads for `lang`'s texts (relative to the page), or `None` when they are
-/// built in (see [`Page::catalogue_file`]).
+/// built in (English, in the tests' builds; see [`Page::catalogue_file`]).
 pub fn catalogue_file(lang: Lang) -> Option<String> {
-    Page::built().catalogue_file(lang)
+    (lang != Lang::English || !IS_ENGLISH_BUILT_IN).then(|| Page::built().catalogue_file(lang))
 }
 
 /// A text filled with values that do not match its placeholders: a mistake in the page's code or

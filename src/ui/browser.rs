@@ -165,6 +165,24 @@ pub async fn fetch_text(url: &str) -> Option<String> {
         .as_string()
 }
 
+/// The text of `url` if the page's loader fetched it already (`FT`, set by the loader that
+/// `scripts/postbuild.mjs` writes: the chosen language's texts, fetched beside the wasm), taken
+/// once; `None` when it fetched another file, none, or could not fetch it.
+pub async fn prefetched(url: &str) -> Option<String> {
+    let key = wasm_bindgen::JsValue::from_str("FT");
+    let fetched = js_sys::Reflect::get(&window(), &key).ok()?;
+    let fetched = fetched.dyn_into::<js_sys::Array>().ok()?;
+    if fetched.get(0).as_string().as_deref() != Some(url) {
+        return None;
+    }
+    let _ = js_sys::Reflect::delete_property(&window(), &key);
+    let text = fetched.get(1).dyn_into::<js_sys::Promise>().ok()?;
+    wasm_bindgen_futures::JsFuture::from(text)
+        .await
+        .ok()?
+        .as_string()
+}
+
 /// The browser's languages, best first (`navigator.languages`).
 pub fn languages() -> Vec<String> {
     window()

@@ -58,9 +58,10 @@ pub fn mount<V: IntoView + 'static>(page: fn() -> V, uses_storage: bool) {
 }
 
 /// Loads `lang`'s texts if the page does not carry them, then shows the page in `lang` (mounting
-/// it again when `is_switch`). A file that cannot be loaded leaves the texts in English.
+/// it again when `is_switch`). When the file cannot be loaded, the page is shown in English (its
+/// file loaded instead, where English is not built in).
 fn show_when_loaded(lang: Lang, is_switch: bool) {
-    let show = move || {
+    let show = move |lang: Lang| {
         if is_switch {
             let old = MOUNTED.with(|mounted| mounted.borrow_mut().take());
             drop(old);
@@ -74,21 +75,33 @@ fn show_when_loaded(lang: Lang, is_switch: bool) {
             focus_later(LANGUAGE_MENU_ID.to_owned());
         }
     };
-    match crate::i18n::catalogue_file(lang) {
-        None => show(),
-        Some(file) => wasm_bindgen_futures::spawn_local(async move {
-            let loaded = browser::fetch_text(&file)
-                .await
+    if crate::i18n::catalogue_file(lang).is_none() {
+        return show(lang);
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut shown = lang;
+        for lang in [lang, Lang::English] {
+            shown = lang;
+            let Some(file) = crate::i18n::catalogue_file(lang) else {
+                break;
+            };
+            // Fetched by the loader beside the wasm, or (another file, or it failed) now.
+            let text = match browser::prefetched(&file).await {
+                Some(text) => Some(text),
+                None => browser::fetch_text(&file).await,
+            };
+            let loaded = text
                 .ok_or_else(|| "not loaded".to_owned())
                 .and_then(|text| {
                     crate::i18n::install(lang, text).map_err(|error| error.to_string())
                 });
-            if let Err(error) = loaded {
-                leptos::logging::warn!("{file}: {error}");
+            match loaded {
+                Ok(()) => break,
+                Err(error) => leptos::logging::warn!("{file}: {error}"),
             }
-            show();
-        }),
-    }
+        }
+        show(shown);
+    });
 }
 
 /// Shows the page in `lang` from now on: remembers the choice (full app) and mounts the page

@@ -178,6 +178,37 @@ test("every page's start finds its wasm compiled by the start-up worker", async 
   }
 });
 
+// Fails if: a page's texts (English too: no page's wasm carries them) are not fetched while its
+// wasm is still on its way, are fetched twice (the wasm not taking the loader's answer), or a
+// page in another language fetches another language's file.
+test('every page fetches its texts once, beside its wasm, in the language it is shown in', async ({ browser, baseURL }) => {
+  const pages: [string, string][] = [...PAGES, ['embed', '/embed.html']];
+  for (const [lang, query] of [
+    ['en', ''],
+    ['pl', '?lang=pl'],
+  ]) {
+    for (const [area, url] of pages) {
+      // A page of its own each time: a fresh cache, and nothing left routed.
+      const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      const texts: string[] = [];
+      page.on('request', (request) => {
+        const name = new URL(request.url()).pathname.split('/').pop() ?? '';
+        if (name.startsWith('i18n-')) texts.push(name);
+      });
+      const entry = url === '/' ? '' : `-${url.replace(/^\/|\.html$/g, '')}`;
+      const file = `i18n-${lang}${entry}.txt`;
+      const release = await withWasmHeld(page, `${url}${query}`);
+      await expect.poll(() => texts, `${area} in ${lang}: asked for with its wasm held back`).toEqual([file]);
+      release();
+      await expect(page.locator('[data-frame]')).toHaveCount(0);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      expect(texts, `${area} in ${lang}: asked for once`).toEqual([file]);
+      await context.close();
+    }
+  }
+});
+
 // The embed's frame: its header and the parts of its first screen (the goal, the stages'
 // introduction), fields empty, so that its largest text is painted from the HTML.
 
