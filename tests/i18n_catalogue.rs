@@ -255,6 +255,16 @@ fn expected(key: Key) -> &'static [&'static str] {
         Key::ScenariosMade => &["change", "change"],
         Key::ScenarioStageTarget => &["stage"],
         Key::ScenarioStageN => &["n"],
+        Key::TakeNone => &["top"],
+        Key::TakeFromResults => &["months", "yield", "left", "needed"],
+        Key::TakeFromForward => &["volume", "top", "yield", "needed"],
+        Key::TakeAhead => &["ahead"],
+        Key::TakeShort => &["gap"],
+        Key::TakeChange => &["change"],
+        Key::TakeTimes => &["factor"],
+        Key::HowTakeYield => &["top", "rates", "yield"],
+        Key::HowTakeYieldRevenue => &["top", "rates", "average", "yield"],
+        Key::HowTake => &["needed", "yield_how", "times", "times", "count"],
         _ => &[],
     }
 }

@@ -12,11 +12,12 @@
 mod common;
 
 use common::{close, example};
+use funnel_planner::model::annual::last_year::LastYear;
 use funnel_planner::model::benchmarks::{range, Industry, Step};
 use funnel_planner::model::number::NumberSymbols;
 use funnel_planner::model::results::standing::YearStanding;
 use funnel_planner::model::results::would_take::{
-    mark, Basis, Known, Lever, Mark, Outlook, Standpoint, Take,
+    knowns, Basis, Known, Lever, Mark, Outlook, Standpoint, Take,
 };
 use funnel_planner::model::results::{CellAt, Row};
 use funnel_planner::model::{reverse, GoalKind, Plan, PlanDraft, StageId};
@@ -331,6 +332,33 @@ fn without_revenue_results_the_customers_run_rate_is_counted_at_the_plans_averag
 }
 
 #[test]
+fn with_only_the_top_stage_entered_each_month_needs_its_share_of_the_goal() {
+    // 6,000 visits in each of months 0–2 and nothing else: no new customer or revenue entered,
+    // so each of the 12 months (none has a result for them) needs 9.0909 ÷ 12 = 0.7576 new
+    // customers × 1,100,000 = 833,333.33; the plan's rates give 6,000 × 0.00012 × 1,100,000 =
+    // 792,000 a month, as in the forward check.
+    let mut draft = example();
+    for month in 0..3 {
+        let at = CellAt {
+            month,
+            row: Row::Stage(STAGES[0]),
+            channel: None,
+        };
+        draft.tracking.set_text(at, "6,000".to_owned());
+    }
+    let plan = plan_of(&draft);
+    let standpoint = Standpoint::from_results(&plan, &standing_of(&draft, &plan))
+        .unwrap()
+        .unwrap();
+    assert_eq!(standpoint.basis, Basis::Results { months: 3 });
+    assert_eq!(standpoint.months_left, 12);
+    let (yielded, needed, gap, _) = short(standpoint.outlook());
+    assert_close(yielded, 792_000.0, "yield per month");
+    assert_close(needed, 10_000_000.0 / 12.0, "needed per month");
+    assert_close(gap, 496_000.0, "gap over the 12 months");
+}
+
+#[test]
 fn no_results_or_a_reached_goal_say_so() {
     let plan = plan_of(&example());
     assert_eq!(
@@ -404,25 +432,10 @@ fn every_rate_by_one_factor_is_marked_by_its_least_realistic_rate() {
     let plan = plan_of(&example());
     let standpoint = Standpoint::forward_check(&plan, 6_000.0);
     let (_, _, _, levers) = short(standpoint.outlook());
-    let rates: Vec<Known> = Step::ALL
-        .iter()
-        .map(|step| Known {
-            typical: range(*step, Industry::Software),
-            last_year: None,
-        })
-        .collect();
+    let knowns = knowns(Industry::Software, &LastYear::default(), 6);
     let marks: Vec<Mark> = levers
         .iter()
-        .map(|(lever, take)| {
-            mark(
-                &standpoint,
-                *lever,
-                *take,
-                Known::default(),
-                &rates,
-                Known::default(),
-            )
-        })
+        .map(|(lever, take)| knowns.mark(&standpoint, *lever, *take))
         .collect();
     assert_eq!(
         marks,
@@ -438,14 +451,50 @@ fn every_rate_by_one_factor_is_marked_by_its_least_realistic_rate() {
         ]
     );
     assert_eq!(
-        mark(
-            &standpoint,
-            Lever::Top,
-            Take::PastAll,
-            Known::default(),
-            &rates,
-            Known::default()
-        ),
+        knowns.mark(&standpoint, Lever::Top, Take::PastAll),
         Mark::Impossible
+    );
+}
+
+#[test]
+fn what_is_known_comes_from_last_years_totals_and_the_industry() {
+    // Last year: 72,000 visits (6,000 a month), 1,080 leads (1.5 %), …, 8 customers who
+    // brought 9,600,000 (1,200,000 each).
+    let last_year = LastYear {
+        stage_totals: [72_000.0, 1_080.0, 216.0, 43.2, 17.28, 8.0]
+            .map(Some)
+            .to_vec(),
+        new_customer_revenue: Some(9_600_000.0),
+        ..LastYear::default()
+    };
+    let knowns = knowns(Industry::Other, &last_year, 6);
+    assert_close(knowns.top.last_year.unwrap(), 6_000.0, "visits a month");
+    assert_close(knowns.rates[0].last_year.unwrap(), 0.015, "visits → leads");
+    assert_close(
+        knowns.revenue.last_year.unwrap(),
+        1_200_000.0,
+        "per customer",
+    );
+    // Visitor to lead, all industries: 1.3–2.4 %.
+    assert_eq!(
+        knowns.rates[0].typical,
+        range(Step::VisitToLead, Industry::Other)
+    );
+    assert_eq!(
+        knowns.rates[3].typical, None,
+        "SQL → opportunity has no range"
+    );
+    // From 6,000 visits, visits alone need 6,313.13 a month: above last year's 6,000.
+    let plan = plan_of(&example());
+    let standpoint = Standpoint::forward_check(&plan, 6_000.0);
+    let (_, _, _, levers) = short(standpoint.outlook());
+    assert_eq!(
+        knowns.mark(&standpoint, levers[0].0, levers[0].1),
+        Mark::AboveLastYear
+    );
+    // The revenue per customer alone needs 1,157,407.41: no more than last year's 1,200,000.
+    assert_eq!(
+        knowns.mark(&standpoint, levers[6].0, levers[6].1),
+        Mark::WithinLastYear
     );
 }

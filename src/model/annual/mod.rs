@@ -773,7 +773,8 @@ impl ObjectiveDraft {
 }
 
 /// What another page needs of the annual plan kept in `plan` to rank its rates: the industry
-/// picked (for the typical ranges) and last year's rates between `stages` (top to bottom), read
+/// picked (for the typical ranges), last year's totals at `stages` (top to bottom; so its rates)
+/// and its revenue from new customers (so its revenue per new customer), read
 /// from the annual plan's text without the rest of it (so the Forecast page carries no more of
 /// this module). `Other` and no rates when there is no annual plan or it cannot be read.
 pub fn industry_and_last_year(plan: &PlanDraft, stages: &[StageId]) -> (Industry, LastYear) {
@@ -786,7 +787,8 @@ pub fn industry_and_last_year(plan: &PlanDraft, stages: &[StageId]) -> (Industry
     let symbols = Lang::from_tag(&text_of(&map, "typed_in"))
         .unwrap_or(Lang::English)
         .symbols();
-    let totals: Vec<StageTotal> = list(object(&map, "last_year"), "stages")
+    let last_year_map = object(&map, "last_year");
+    let totals: Vec<StageTotal> = list(last_year_map, "stages")
         .filter_map(|entry| {
             Some(StageTotal {
                 stage: u32::try_from(entry.get("stage")?.as_u64()?).ok()?,
@@ -801,8 +803,10 @@ pub fn industry_and_last_year(plan: &PlanDraft, stages: &[StageId]) -> (Industry
             parse_non_negative(&total.total, symbols).ok()
         })
         .collect();
+    let amount = |key| parse_non_negative(&text_of(last_year_map, key), symbols).ok();
     let last_year = LastYear {
         stage_totals,
+        new_customer_revenue: amount("new_customer_revenue"),
         ..LastYear::default()
     };
     (

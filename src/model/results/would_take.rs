@@ -22,7 +22,8 @@
 //!
 //! Units: counts per month, money in the plan's currency, rates as fractions (0.3 is 30 %).
 
-use crate::model::benchmarks::{Position, Range};
+use crate::model::annual::last_year::LastYear;
+use crate::model::benchmarks::{default_steps, range, Industry, Position, Range};
 use crate::model::number::MAX_RESULT;
 use crate::model::results::standing::{ratio, YearStanding};
 use crate::model::results::MONTHS;
@@ -150,9 +151,9 @@ impl Standpoint {
     ///   the plan's where no month has both;
     /// - for a revenue goal, the revenue per new customer is Σ revenue ÷ Σ new customers over the
     ///   months with both (new customers above 0), or the plan's average;
-    /// - what each month needs is the run rate the Results page shows still needed: revenue's
-    ///   when revenue was entered, otherwise the new customers' (× the plan's average, for a
-    ///   revenue goal).
+    /// - what each month needs is the run rate the Results page shows still needed (what remains
+    ///   of the year's target ÷ the months without a result): revenue's when revenue was
+    ///   entered, otherwise the new customers' (× the plan's average, for a revenue goal).
     ///
     /// `Err(Outlook)` when the goal is already reached, or no month is left.
     pub fn from_results(plan: &Plan, standing: &YearStanding) -> Option<Result<Self, Outlook>> {
@@ -180,9 +181,14 @@ impl Standpoint {
         if series.remaining() <= 0.0 {
             return Some(Err(Outlook::Reached));
         }
-        let Some(run_rate) = series.run_rate() else {
+        if series.months_left == 0 {
             return Some(Err(Outlook::YearOver));
-        };
+        }
+        // The Results page's run rate still needed; for a series with no result yet (only the
+        // top stage's typed), its monthly target: the same remaining ÷ months left.
+        let run_rate = series
+            .run_rate()
+            .unwrap_or(series.remaining() / series.months_left as f64);
         let revenue_per_customer = average.map(|average| {
             revenue
                 .and_then(|revenue| achieved_average(&revenue.actual, &customers.actual))
@@ -266,7 +272,7 @@ impl Standpoint {
         let Some(times) = ratio(needed, yielded) else {
             return Take::NothingFlows;
         };
-        let factor = times.powf(1.0 / self.rates.len().max(1) as f64);
+        let factor = root(times, self.rates.len());
         if self.rates.iter().any(|rate| rate * factor > 1.0) {
             Take::PastAll
         } else {
@@ -281,6 +287,26 @@ impl Standpoint {
     pub fn rates_times(&self, factor: f64) -> Vec<f64> {
         self.rates.iter().map(|rate| rate * factor).collect()
     }
+}
+
+/// The `k`th root of `value` (≥ 1; `k` ≥ 1): the factor whose `k`th power is `value`, found by
+/// halving an interval that holds it until it can narrow no more (at most 2,100 halvings, enough
+/// for any `f64`). Without `powf`, whose code the page would carry for this one figure.
+fn root(value: f64, k: usize) -> f64 {
+    let k = i32::try_from(k.max(1)).unwrap_or(i32::MAX);
+    let (mut low, mut high) = (1.0_f64, value.max(1.0));
+    for _ in 0..2_100 {
+        let middle = low + (high - low) / 2.0;
+        if middle <= low || middle >= high {
+            break;
+        }
+        if middle.powi(k) < value {
+            low = middle;
+        } else {
+            high = middle;
+        }
+    }
+    high
 }
 
 /// The value a lever needs when the rest of the funnel yields `rest` per unit of it:
@@ -358,35 +384,66 @@ impl Known {
     }
 }
 
-/// The mark of what a lever alone would take, given what is known of the top (`top`), of each
-/// rate (`rates`, top to bottom) and of the revenue per new customer (`revenue`). Every rate × f
-/// is marked by its least realistic rate.
-pub fn mark(
-    standpoint: &Standpoint,
-    lever: Lever,
-    take: Take,
-    top: Known,
-    rates: &[Known],
-    revenue: Known,
-) -> Mark {
-    let Take::Needs { needed, .. } = take else {
-        return Mark::Impossible;
+/// What is known of every lever: the top, each rate (top to bottom) and the revenue per new
+/// customer.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Knowns {
+    pub top: Known,
+    pub rates: Vec<Known>,
+    pub revenue: Known,
+}
+
+impl Knowns {
+    /// The mark of what `lever` alone would take (`take`) from `standpoint`. Every rate × f is
+    /// marked by its least realistic rate.
+    pub fn mark(&self, standpoint: &Standpoint, lever: Lever, take: Take) -> Mark {
+        let Take::Needs { needed, .. } = take else {
+            return Mark::Impossible;
+        };
+        let rate = |from: usize| self.rates.get(from).copied().unwrap_or_default();
+        match lever {
+            Lever::Top => self.top.mark(needed),
+            Lever::RevenuePerCustomer => self.revenue.mark(needed),
+            Lever::Rate { from } => rate(from).mark(needed),
+            Lever::AllRates => standpoint
+                .rates_times(needed)
+                .into_iter()
+                .enumerate()
+                .map(|(from, value)| rate(from).mark(value))
+                .max()
+                .unwrap_or(Mark::Unknown),
+        }
+    }
+}
+
+/// What is known of each lever in a funnel of `stage_count` stages: of the top, last year's
+/// volume per month (its total ÷ 12); of each rate, its step's typical range in `industry`
+/// (by [`default_steps`]) and last year's rate; of the revenue per new customer, last year's.
+pub fn knowns(industry: Industry, last_year: &LastYear, stage_count: usize) -> Knowns {
+    let top = Known {
+        typical: None,
+        last_year: last_year
+            .stage_totals
+            .first()
+            .copied()
+            .flatten()
+            .map(|total| total / MONTHS as f64),
     };
-    match lever {
-        Lever::Top => top.mark(needed),
-        Lever::RevenuePerCustomer => revenue.mark(needed),
-        Lever::Rate { from } => rates.get(from).copied().unwrap_or_default().mark(needed),
-        Lever::AllRates => standpoint
-            .rates_times(needed)
-            .into_iter()
-            .zip(
-                rates
-                    .iter()
-                    .copied()
-                    .chain(std::iter::repeat(Known::default())),
-            )
-            .map(|(rate, known)| known.mark(rate))
-            .max()
-            .unwrap_or(Mark::Unknown),
+    let rates = default_steps(stage_count)
+        .into_iter()
+        .enumerate()
+        .map(|(from, step)| Known {
+            typical: step.and_then(|step| range(step, industry)),
+            last_year: last_year.rate(from).ok(),
+        })
+        .collect();
+    let revenue = Known {
+        typical: None,
+        last_year: last_year.revenue_per_customer().ok(),
+    };
+    Knowns {
+        top,
+        rates,
+        revenue,
     }
 }

@@ -6,6 +6,7 @@ mod charts;
 mod grid;
 mod leaks;
 mod standing;
+mod would_take;
 
 use leptos::prelude::*;
 
@@ -27,6 +28,7 @@ use crate::ui::text::{stage_labels, t};
 pub use grid::ResultsGrid;
 use leaks::LeakPanel;
 use standing::{ConversionPanel, MonthPanel, QuarterPanel, StandingPanel};
+use would_take::WouldTakePanel;
 
 /// A column of the results grid: a stage, the spend or the revenue, with its label.
 #[derive(Debug, Clone, PartialEq)]
@@ -193,6 +195,7 @@ fn ResultsPanels(
         <Later><ResultsGrid tracked /></Later>
         <p class="card problem" hidden=has_targets>{t(Key::ResultsNeedTargets)}</p>
         <Later><StandingPanel tracked /></Later>
+        <Later><WouldTakePanel tracked checked /></Later>
         <Later><LeakPanel tracked /></Later>
         <Later><MonthPanel tracked /></Later>
         <Later><ConversionPanel tracked /></Later>

@@ -193,6 +193,21 @@ export class ActualsPage extends MarketingPage {
     return this.leaksSection.getByText(/^What to fix first:/);
   }
 
+  // ---- What it would take ----------------------------------------------------------------------
+
+  get takeSection(): Locator {
+    return this.page.getByRole('region', { name: 'What it would take', exact: true });
+  }
+
+  get takeTable(): Locator {
+    return this.page.getByRole('table', { name: 'What each lever alone would take', exact: true });
+  }
+
+  /** Checks the row of `lever` in "What it would take": every shown text, left to right. */
+  async expectLever(lever: string, texts: [needed: string, now: string, change: string, mark: string]): Promise<void> {
+    await expect(this.row(this.takeTable, lever).getByRole('cell'), lever).toHaveText(texts);
+  }
+
   // ---- Month by month, conversion, quarters ---------------------------------------------------
 
   get monthSection(): Locator {
