@@ -84,6 +84,9 @@ const pages = readdirSync(dir).filter((name) => name.endsWith('.html')).sort();
 // whose link asks for a look the frame does not have (minified below with the page's other
 // inline scripts).
 const frameLang = readFileSync('scripts/lib/frame-lang.js', 'utf8');
+// The catalogues: every page's texts in each language, English too (no page's wasm carries
+// them).
+console.log(`[postbuild] catalogues: ${writeCatalogues(dir).join(', ')}`);
 // The file of a page's texts in language `%` (as `Page::catalogue_file` names it).
 const catalogueOf = (page) => (page === 'index.html' ? 'i18n-%.txt' : `i18n-%-${page.replace(/\.html$/, '')}.txt`);
 for (const page of pages) {
@@ -145,6 +148,13 @@ for (const page of pages) {
     shown
       ? 'const painted = new Promise((go) => { requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 200); });'
       : 'const painted = Promise.resolve();',
+    // The texts of the language the frame's script chose (`FL`: the wasm chooses the same way),
+    // fetched beside the wasm instead of after it has started: the wasm takes the response from
+    // `FT[file]` when it asks for that file (src/ui/browser.rs `prefetched`). Named as the wasm names
+    // it (`Page::catalogue_file`); a name that differed would only be fetched twice.
+    shown
+      ? `const texts = self.FL && ${JSON.stringify(catalogueOf(page))}.replace('%', self.FL), words = texts && painted.then(() => fetch(texts)); if (texts) self.FT = { [texts]: words };`
+      : 'const words = null;',
     'let worker;',
     "try { worker = new Worker('start-worker.js'); } catch (e) {}",
     'const module = new Promise((got) => {',
@@ -156,16 +166,14 @@ for (const page of pages) {
     '  worker.onerror = worker.onmessageerror = alone;',
     // The full app's pages also name the wasm's JavaScript: the worker runs the page's start once
     // in a stand-in for the page, so that the page's tasks find the wasm functions they call
-    // compiled. The embed's start is small and its worker only compiles.
-    `  painted.then(() => worker.postMessage([url${isEmbed ? '' : `, ${glue}`}]));`,
+    // compiled. The embed's start is small and its worker only compiles. The stand-in's start is
+    // in English, and asks for the page's English file: the worker gives it the texts fetched
+    // here under that name once they come (another language's have the same lines, and the same
+    // functions fill them), so that its start does not wait for the network.
+    isEmbed
+      ? '  painted.then(() => worker.postMessage([url]));'
+      : `  painted.then(() => worker.postMessage([url, ${glue}, words && ${JSON.stringify(catalogueOf(page).replace('%', 'en'))}]));\n  words && words.then((r) => (r.ok ? r.clone().text() : null)).catch(() => null).then((text) => worker.postMessage(text));`,
     '});',
-    // The texts of the language the frame's script chose (`FL`: the wasm chooses the same way),
-    // fetched beside the wasm instead of after it has started: the wasm takes the answer from
-    // `FT` when it asks for that file (src/ui/browser.rs `prefetched`). Named as the wasm names
-    // it (`Page::catalogue_file`); a name that differed would only be fetched twice.
-    shown
-      ? `if (self.FL) { const texts = ${JSON.stringify(catalogueOf(page))}.replace('%', self.FL); self.FT = [texts, painted.then(() => fetch(texts)).then((r) => (r.ok ? r.text() : null)).catch(() => null)]; }`
-      : '',
     `import(${glue}).then(async (bindings) => bindings.default({ module_or_path: await module }));`,
   ].join('\n');
   if (!html.includes('</body>')) throw new Error(`${page}: no </body> to put the loader before`);
@@ -197,9 +205,6 @@ for (const page of pages) {
   writeFileSync(path, html);
   console.log(`[postbuild] ${page}: ${policy}`);
 }
-
-// 3. The catalogues of the languages a page does not carry in its wasm.
-console.log(`[postbuild] catalogues: ${writeCatalogues(dir).join(', ')}`);
 
 // 4. The service worker. "./" is the Plan page as a folder address (how the app is opened).
 const files = readdirSync(dir)

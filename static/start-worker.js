@@ -5,7 +5,7 @@
 // page's own start in a stand-in for the page: a window and a document that take every call and
 // answer with themselves (0 or "" where a number or a text is read), a localStorage that holds
 // nothing and no languages (so the start is the same for everyone: English, the worked example,
-// and that path asks the network for nothing). V8 compiles a wasm function on its first call,
+// and that path asks the network for nothing: the page's texts are given to it, see `FT` below). V8 compiles a wasm function on its first call,
 // once for every instance of the module: so the page's tasks then find the functions they call
 // compiled (1,054 on the Plan page and 1,178 on Forecast, which the page's thread compiled
 // itself). The start's slices run here at once, one after the other; the module is handed over
@@ -64,13 +64,23 @@
     // An error the run throws in a task or microtask of its own stops the run, unreported.
     onerror: () => !(budget = 0),
   });
+  // The page's texts, which the loader sends once they have come (null if they could not).
+  let given;
+  const texts = new Promise((go) => (given = go));
   onmessage = async (event) => {
+    if (!Array.isArray(event.data)) return given(event.data);
     let module = null;
     try {
-      const [wasm, glue] = event.data;
+      const [wasm, glue, english] = event.data;
       const bindings = glue ? import(glue).catch(() => null) : null;
       module = await WebAssembly.compileStreaming(fetch(wasm));
       const init = (await bindings)?.initSync;
+      // The stand-in's start asks for the page's English file: it finds the page's texts there
+      // at once (the text itself: a response's body would be read in a later task, after this
+      // run), as the page finds the loader's response (`FT`), so it does not wait for the
+      // network.
+      const text = english && (await texts);
+      if (text) self.FT = { [english]: Promise.resolve(text) };
       deadline = performance.now() + 2e3;
       init?.({ module });
       // The slices run as microtasks: by the next task they are all built.

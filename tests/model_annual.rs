@@ -1049,6 +1049,15 @@ fn the_industry_and_last_years_rates_are_read_without_the_rest() {
     let (industry, last_year) = annual::industry_and_last_year(&plan, &example_stages());
     assert_eq!(industry, Industry::Software);
     assert_close(last_year.rate(0).unwrap(), 0.016);
+    // Last year's revenue (10,000,000) and revenue from new customers (9,000,000) as the page
+    // reads them; the latter above the former is refused there, and not read here either.
+    assert_eq!(last_year.revenue, Some(10_000_000.0));
+    assert_eq!(last_year.new_customer_revenue, Some(9_000_000.0));
+    let mut too_much = draft.clone();
+    too_much.last_year.new_customer_revenue = "12,000,000".to_owned();
+    plan.annual = too_much.encode();
+    let (_, last_year) = annual::industry_and_last_year(&plan, &example_stages());
+    assert_eq!(last_year.new_customer_revenue, None);
     // No annual plan, or one that cannot be read: other industries, no rates.
     for text in ["", "{", "[1]"] {
         plan.annual = text.to_owned();

@@ -206,6 +206,41 @@ fn with_no_visits_only_the_top_can_close_the_gap() {
     }
 }
 
+#[test]
+fn a_rate_achieved_above_100_percent_does_not_stop_the_others() {
+    // 100 at the top, rates 50 % and 120 % (results where the next stage counts people from an
+    // earlier month): 100 × 0.5 × 1.2 = 60 a month against 100 needed, each lever × 5/3.
+    // 50 % → 83.33 %; 120 % → 200 %, since it is past 100 % already; every rate × √(5/3) =
+    // 1.2909944 (50 % → 64.55 %; 120 % does not count against it).
+    let standpoint = Standpoint {
+        basis: Basis::ForwardCheck,
+        top_per_month: 100.0,
+        rates: vec![0.5, 1.2],
+        revenue_per_customer: None,
+        needed_per_month: 100.0,
+        months_left: 12,
+    };
+    let (yielded, _, gap, levers) = short(standpoint.outlook());
+    assert_close(yielded, 60.0, "yield");
+    assert_close(gap, 480.0, "(100 − 60) × 12");
+    assert_close(standpoint.times().unwrap(), 5.0 / 3.0, "needed ÷ yield");
+    assert_needs(levers[0].1, 500.0 / 3.0, 100.0, "the top");
+    assert_needs(levers[1].1, 0.833_333_333_333_33, 0.5, "50 %");
+    assert_needs(levers[2].1, 2.0, 1.2, "120 %");
+    assert_needs(levers[3].1, 1.290_994_448_735_8, 1.0, "every rate");
+}
+
+#[test]
+fn within_the_precision_of_the_figures_the_plan_is_not_short() {
+    // 6,250 visits for 9 customers a year, the goal typed a hair above: 9.000000001 needs
+    // 0.75000000008 a month, 0.75 brought: within 1e-9 of it, so on the goal, not short.
+    let plan = plan_of(&customers_goal("9.000000001"));
+    assert!(matches!(
+        Standpoint::forward_check(&plan, 6_250.0).outlook(),
+        Outlook::Ahead { .. }
+    ));
+}
+
 /// The stage ids of `common::example()`, top to bottom.
 const STAGES: [StageId; 6] = [
     StageId(1),
@@ -277,7 +312,13 @@ fn from_three_months_of_results_the_levers_start_from_what_was_achieved() {
     let standpoint = Standpoint::from_results(&plan, &standing_of(&draft, &plan))
         .expect("there are results")
         .expect("the goal is not reached and months are left");
-    assert_eq!(standpoint.basis, Basis::Results { months: 3 });
+    assert_eq!(
+        standpoint.basis,
+        Basis::Results {
+            months: 3,
+            by_revenue: true
+        }
+    );
     assert_eq!(standpoint.months_left, 9);
     assert_close(standpoint.top_per_month, 6_000.0, "visits a month");
     assert_close(standpoint.rates[2], 11.0 / 54.0, "MQL → SQL achieved");
@@ -350,7 +391,13 @@ fn with_only_the_top_stage_entered_each_month_needs_its_share_of_the_goal() {
     let standpoint = Standpoint::from_results(&plan, &standing_of(&draft, &plan))
         .unwrap()
         .unwrap();
-    assert_eq!(standpoint.basis, Basis::Results { months: 3 });
+    assert_eq!(
+        standpoint.basis,
+        Basis::Results {
+            months: 3,
+            by_revenue: false
+        }
+    );
     assert_eq!(standpoint.months_left, 12);
     let (yielded, needed, gap, _) = short(standpoint.outlook());
     assert_close(yielded, 792_000.0, "yield per month");

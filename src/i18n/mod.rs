@@ -139,6 +139,25 @@ pub fn catalogue_file(lang: Lang) -> Option<String> {
     (lang != Lang::English || !IS_ENGLISH_BUILT_IN).then(|| Page::built().catalogue_file(lang))
 }
 
+/// What a page says when no file of texts could be loaded, in `lang`: the one text every page
+/// carries in its wasm, since it is shown when the catalogues are not there.
+pub fn texts_unavailable(lang: Lang) -> &'static str {
+    match lang {
+        Lang::English => {
+            "This page's texts could not be loaded. Check your connection, then reload the page."
+        }
+        Lang::Indonesian => {
+            "Teks halaman ini tidak dapat dimuat. Periksa koneksi Anda, lalu muat ulang halaman."
+        }
+        Lang::Polish => {
+            "Nie udało się wczytać tekstów tej strony. Sprawdź połączenie i odśwież stronę."
+        }
+        Lang::French => {
+            "Les textes de cette page n'ont pas pu être chargés. Vérifiez votre connexion, puis rechargez la page."
+        }
+    }
+}
+
 /// A text filled with values that do not match its placeholders: a mistake in the page's code or
 /// in a translation, never in what a person typed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -153,9 +153,14 @@ pub fn drop_query_lang() {
 
 /// The text of the file at `url` (relative to the page), or `None` when it cannot be had.
 pub async fn fetch_text(url: &str) -> Option<String> {
-    let response = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(url))
-        .await
-        .ok()?
+    // The page's loader may have fetched it already (see `prefetched`).
+    let response = prefetched(url).unwrap_or_else(|| window().fetch_with_str(url));
+    let answer = wasm_bindgen_futures::JsFuture::from(response).await.ok()?;
+    // The start-up worker's stand-in is given the text itself (static/start-worker.js).
+    if let Some(text) = answer.as_string() {
+        return Some(text);
+    }
+    let response = answer
         .dyn_into::<web_sys::Response>()
         .ok()
         .filter(web_sys::Response::ok)?;
@@ -165,22 +170,30 @@ pub async fn fetch_text(url: &str) -> Option<String> {
         .as_string()
 }
 
-/// The text of `url` if the page's loader fetched it already (`FT`, set by the loader that
-/// `scripts/postbuild.mjs` writes: the chosen language's texts, fetched beside the wasm), taken
-/// once; `None` when it fetched another file, none, or could not fetch it.
-pub async fn prefetched(url: &str) -> Option<String> {
-    let key = wasm_bindgen::JsValue::from_str("FT");
-    let fetched = js_sys::Reflect::get(&window(), &key).ok()?;
-    let fetched = fetched.dyn_into::<js_sys::Array>().ok()?;
-    if fetched.get(0).as_string().as_deref() != Some(url) {
-        return None;
+/// The loader's fetch of `url` (`FT[url]`, set by the loader that `scripts/postbuild.mjs`
+/// writes: the chosen language's texts, fetched beside the wasm), taken once; `None` when it
+/// made none for `url`.
+fn prefetched(url: &str) -> Option<js_sys::Promise> {
+    let fetched = js_sys::Reflect::get(&window(), &"FT".into()).ok()?;
+    let url = wasm_bindgen::JsValue::from_str(url);
+    let response = js_sys::Reflect::get(&fetched, &url).ok()?;
+    let _ = js_sys::Reflect::set(&fetched, &url, &wasm_bindgen::JsValue::UNDEFINED);
+    response.dyn_into::<js_sys::Promise>().ok()
+}
+
+/// Puts `text` at the top of the page as an alert (`role="alert"`, read out at once), outside
+/// anything the page mounts: for the one message a page can give without its texts.
+pub fn alert_at_top(text: &str) {
+    let document = window().document();
+    let (Some(document), Some(body)) = (document.clone(), document.and_then(|d| d.body())) else {
+        return;
+    };
+    if let Ok(alert) = document.create_element("p") {
+        let _ = alert.set_attribute("role", "alert");
+        let _ = alert.set_attribute("class", "card problem");
+        alert.set_text_content(Some(text));
+        let _ = body.prepend_with_node_1(&alert);
     }
-    let _ = js_sys::Reflect::delete_property(&window(), &key);
-    let text = fetched.get(1).dyn_into::<js_sys::Promise>().ok()?;
-    wasm_bindgen_futures::JsFuture::from(text)
-        .await
-        .ok()?
-        .as_string()
 }
 
 /// The browser's languages, best first (`navigator.languages`).

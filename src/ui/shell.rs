@@ -59,7 +59,8 @@ pub fn mount<V: IntoView + 'static>(page: fn() -> V, uses_storage: bool) {
 
 /// Loads `lang`'s texts if the page does not carry them, then shows the page in `lang` (mounting
 /// it again when `is_switch`). When the file cannot be loaded, the page is shown in English (its
-/// file loaded instead, where English is not built in).
+/// file loaded instead, where English is not built in). When no file loads, the page stays as it
+/// is (on a switch, in its language; at the start, its frame) and says so.
 fn show_when_loaded(lang: Lang, is_switch: bool) {
     let show = move |lang: Lang| {
         if is_switch {
@@ -79,28 +80,32 @@ fn show_when_loaded(lang: Lang, is_switch: bool) {
         return show(lang);
     }
     wasm_bindgen_futures::spawn_local(async move {
-        let mut shown = lang;
+        let mut shown = None;
         for lang in [lang, Lang::English] {
-            shown = lang;
             let Some(file) = crate::i18n::catalogue_file(lang) else {
+                // Built in.
+                shown = Some(lang);
                 break;
             };
-            // Fetched by the loader beside the wasm, or (another file, or it failed) now.
-            let text = match browser::prefetched(&file).await {
-                Some(text) => Some(text),
-                None => browser::fetch_text(&file).await,
-            };
-            let loaded = text
+            // Fetched by the page's loader beside the wasm, or now.
+            let loaded = browser::fetch_text(&file)
+                .await
                 .ok_or_else(|| "not loaded".to_owned())
                 .and_then(|text| {
                     crate::i18n::install(lang, text).map_err(|error| error.to_string())
                 });
             match loaded {
-                Ok(()) => break,
+                Ok(()) => {
+                    shown = Some(lang);
+                    break;
+                }
                 Err(error) => leptos::logging::warn!("{file}: {error}"),
             }
         }
-        show(shown);
+        match shown {
+            Some(lang) => show(lang),
+            None => browser::alert_at_top(crate::i18n::texts_unavailable(lang)),
+        }
     });
 }
 

@@ -34,8 +34,11 @@ test('with three months of results, each lever alone and what it would take', as
   await openResults(planner);
   const section = planner.takeSection;
   await expect(section).toContainText(
-    'Enter results, or the Visits you reach a month now in the forward check on the Plan page, to see what it would take to reach the goal.',
+    'Enter the Visits of each month with results, or before any result the Visits you reach a month now in the forward check on the Plan page, to see what it would take to reach the goal.',
   );
+  // A result without the top stage's: nothing to start from yet.
+  await planner.typeResult('Customers', JAN, '1');
+  await expect(section).toContainText('Enter the Visits of each month with results, or before any result the Visits you reach a month now in the forward check on the Plan page, to see what it would take to reach the goal.');
   await planner.typeResults(THREE_MONTHS);
   await planner.expectSaved('"7,000"');
 
@@ -44,7 +47,7 @@ test('with three months of results, each lever alone and what it would take', as
   // left = 866,666.67 a month (rounded up: 866,667). Short: (866,666.67 − 733,333.33) × 9 =
   // 1,200,000. Each lever alone × 866,666.67 ÷ 733,333.33 = 13/11 = 1.181818.
   await expect(section).toContainText(
-    'From the results entered (months with results: 3), the plan brings $733,333 a month as it stands; each month left (9) needs $866,667. ' +
+    'From the results entered (months with Visits results: 3), the plan brings $733,333 a month as it stands; each month still without a Revenue result (9) needs $866,667. ' +
       'At this pace the year ends $1,200,000 short of the goal. Each lever alone, the others as they are, would close the gap at:',
   );
   const table = planner.takeTable;
@@ -62,11 +65,11 @@ test('with three months of results, each lever alone and what it would take', as
   // Visits: 6,500 × 13/11 = 7,681.82 → 7,682; +18.1818 % → rounded up, 18.19 %.
   await planner.expectLever('Volume of Visits', ['7,682', '6,500', '+18.19%', 'Nothing to compare with']);
   // 1.3846 % × 13/11 = 1.6364 % → 1.64 %, within 1.3–2.4 % (all industries).
-  await planner.expectLever('Visits → Leads', ['1.64%', '1.38%', '+18.19%', 'Within the typical range']);
+  await planner.expectLever('Visits → Leads', ['1.64%', '1.38%', '+18.19%', 'Within or below the typical range']);
   // 22.22 % × 13/11 = 26.2626 % → 26.27 %, within 9.7–35.6 %.
-  await planner.expectLever('Leads → MQLs', ['26.27%', '22.22%', '+18.19%', 'Within the typical range']);
+  await planner.expectLever('Leads → MQLs', ['26.27%', '22.22%', '+18.19%', 'Within or below the typical range']);
   // 20 % × 13/11 = 23.6364 % → 23.64 %, within 13–36 %.
-  await planner.expectLever('MQLs → SQLs', ['23.64%', '20%', '+18.19%', 'Within the typical range']);
+  await planner.expectLever('MQLs → SQLs', ['23.64%', '20%', '+18.19%', 'Within or below the typical range']);
   // 41.67 % × 13/11 = 49.2424 % → 49.25 %; no public report gives this step a range.
   await planner.expectLever('SQLs → Opportunities', ['49.25%', '41.67%', '+18.19%', 'Nothing to compare with']);
   // 40 % × 13/11 = 47.2727 % → 47.28 %, beyond 15–20 %.
@@ -90,7 +93,7 @@ test('with three months of results, each lever alone and what it would take', as
   await section.getByText('How this is calculated', { exact: true }).click();
   await expect(section.getByRole('group')).toContainText(
     'Each month left needs $866,667; as it stands the plan brings 6,500 × 1.38% × 22.22% × 20% × 41.67% × 40% × $1,100,000 = $733,333 a month. ' +
-      'A lever alone closes the gap when it is multiplied by what is needed ÷ what the plan brings = 1.1818',
+      'A lever alone closes the gap when it is multiplied by what is needed ÷ what the plan brings = 1.1819, the others as they are',
   );
 });
 
@@ -126,4 +129,11 @@ test("before any result it starts from the forward check's volume, and says when
   await planner.openArea('Results');
   await expect(section).toContainText('That is 10.88% more than the goal needs: no lever has to move.');
   await expect(planner.takeTable).toHaveCount(0);
+  // Its arithmetic says what the plan brings, and nothing of levers.
+  const how = section.getByRole('group');
+  await section.getByText('How this is calculated', { exact: true }).click();
+  await expect(how).toContainText(
+    'Each month left needs $833,334; as it stands the plan brings 7,000 × 1.5% × 20% × 20% × 40% × 50% × $1,100,000 = $924,000 a month.',
+  );
+  await expect(how).not.toContainText('A lever alone');
 });

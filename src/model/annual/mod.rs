@@ -804,9 +804,15 @@ pub fn industry_and_last_year(plan: &PlanDraft, stages: &[StageId]) -> (Industry
         })
         .collect();
     let amount = |key| parse_non_negative(&text_of(last_year_map, key), symbols).ok();
+    // As `AnnualDraft::last_year` reads it: more than the whole revenue is a typing mistake, and
+    // is not used until corrected.
+    let revenue = amount("revenue");
+    let new_customer_revenue =
+        amount("new_customer_revenue").filter(|part| revenue.is_none_or(|whole| *part <= whole));
     let last_year = LastYear {
         stage_totals,
-        new_customer_revenue: amount("new_customer_revenue"),
+        revenue,
+        new_customer_revenue,
         ..LastYear::default()
     };
     (

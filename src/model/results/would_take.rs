@@ -24,7 +24,7 @@
 
 use crate::model::annual::last_year::LastYear;
 use crate::model::benchmarks::{default_steps, range, Industry, Position, Range};
-use crate::model::number::MAX_RESULT;
+use crate::model::number::{MAX_RESULT, WHOLE_TOLERANCE};
 use crate::model::results::standing::{ratio, YearStanding};
 use crate::model::results::MONTHS;
 use crate::model::{Goal, Plan};
@@ -32,8 +32,9 @@ use crate::model::{Goal, Plan};
 /// Where the plan's figures come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Basis {
-    /// The results of this many months (at the top stage).
-    Results { months: usize },
+    /// The results of this many months (at the top stage); the months left are those without a
+    /// result in the revenue row (`by_revenue`) or in the new customers' row.
+    Results { months: usize, by_revenue: bool },
     /// The current volume typed in the forward check, with the plan's rates.
     ForwardCheck,
 }
@@ -44,7 +45,8 @@ pub struct Standpoint {
     pub basis: Basis,
     /// The top stage's volume per month (≥ 0).
     pub top_per_month: f64,
-    /// Each rate into the next stage, top to bottom, as a fraction in [0, 1].
+    /// Each rate into the next stage, top to bottom, as a fraction ≥ 0 (a rate achieved can pass
+    /// 1 when a month's next stage counts people who entered the funnel in an earlier month).
     pub rates: Vec<f64>,
     /// For a revenue goal, the revenue one new customer brings (money, > 0); `None` when the goal
     /// counts new customers.
@@ -174,9 +176,9 @@ impl Standpoint {
             .revenue
             .as_ref()
             .filter(|revenue| revenue.has_results());
-        let series = match (average, revenue) {
-            (Some(_), Some(revenue)) => revenue,
-            _ => customers,
+        let (series, by_revenue) = match (average, revenue) {
+            (Some(_), Some(revenue)) => (revenue, true),
+            _ => (customers, false),
         };
         if series.remaining() <= 0.0 {
             return Some(Err(Outlook::Reached));
@@ -202,6 +204,7 @@ impl Standpoint {
         Some(Ok(Self {
             basis: Basis::Results {
                 months: top.months_entered,
+                by_revenue,
             },
             top_per_month: top.actual_to_date / top.months_entered as f64,
             rates,
@@ -216,6 +219,12 @@ impl Standpoint {
         self.top_per_month * self.rates.iter().product::<f64>() * self.money()
     }
 
+    /// What every lever alone is multiplied by to close the gap: needed ÷ what the plan brings
+    /// (`None` when it brings nothing).
+    pub fn times(&self) -> Option<f64> {
+        ratio(self.needed_per_month, self.yield_per_month())
+    }
+
     /// The revenue per customer, or 1 when the goal counts customers.
     fn money(&self) -> f64 {
         self.revenue_per_customer.unwrap_or(1.0)
@@ -228,7 +237,8 @@ impl Standpoint {
             return Outlook::Reached;
         }
         let yielded = self.yield_per_month();
-        if yielded >= needed * (1.0 - 1e-12) {
+        // Within the precision of the figures (as the forward check's "met"), not short.
+        if yielded >= needed * (1.0 - WHOLE_TOLERANCE) {
             return Outlook::Ahead {
                 yield_per_month: yielded,
                 needed_per_month: needed,
@@ -249,7 +259,12 @@ impl Standpoint {
                 .map(|(_, rate)| rate)
                 .product();
             let rest = self.top_per_month * others * self.money();
-            levers.push((Lever::Rate { from }, closing(needed, rest, *rate, true)));
+            // A rate can reach 100 % at most, unless the results already put it beyond.
+            let is_capped = *rate <= 1.0;
+            levers.push((
+                Lever::Rate { from },
+                closing(needed, rest, *rate, is_capped),
+            ));
         }
         if let Some(average) = self.revenue_per_customer {
             let rest = self.top_per_month * rates;
@@ -258,7 +273,7 @@ impl Standpoint {
                 closing(needed, rest, average, false),
             ));
         }
-        levers.push((Lever::AllRates, self.all_rates(needed, yielded)));
+        levers.push((Lever::AllRates, self.all_rates()));
         Outlook::Short {
             yield_per_month: yielded,
             needed_per_month: needed,
@@ -268,12 +283,17 @@ impl Standpoint {
     }
 
     /// Every rate × f, f = (needed ÷ yield)^(1/k) for k rates.
-    fn all_rates(&self, needed: f64, yielded: f64) -> Take {
-        let Some(times) = ratio(needed, yielded) else {
+    fn all_rates(&self) -> Take {
+        let Some(times) = self.times() else {
             return Take::NothingFlows;
         };
         let factor = root(times, self.rates.len());
-        if self.rates.iter().any(|rate| rate * factor > 1.0) {
+        // A rate already past 100 % (see `rates`) does not stop the others.
+        if self
+            .rates
+            .iter()
+            .any(|rate| *rate <= 1.0 && rate * factor > 1.0)
+        {
             Take::PastAll
         } else {
             Take::Needs {
@@ -310,11 +330,11 @@ fn root(value: f64, k: usize) -> f64 {
 }
 
 /// The value a lever needs when the rest of the funnel yields `rest` per unit of it:
-/// needed ÷ rest; a rate (`is_rate`) cannot pass 100 %.
-fn closing(needed: f64, rest: f64, now: f64, is_rate: bool) -> Take {
+/// needed ÷ rest; a value that `is_capped` (a rate) cannot pass 100 %.
+fn closing(needed: f64, rest: f64, now: f64, is_capped: bool) -> Take {
     match ratio(needed, rest).filter(|value| *value <= MAX_RESULT) {
         None => Take::NothingFlows,
-        Some(value) if is_rate && value > 1.0 => Take::PastAll,
+        Some(value) if is_capped && value > 1.0 => Take::PastAll,
         Some(value) => Take::Needs { needed: value, now },
     }
 }

@@ -21,7 +21,7 @@ use crate::ui::text::{count, decimal, money, money_needed, needed, percent, t, t
 struct Shown {
     lines: Vec<String>,
     table: Option<Table>,
-    how: Option<String>,
+    how: Vec<String>,
 }
 
 /// `value` rounded up at the last decimal `decimals` keeps (never shown below what it needs).
@@ -65,15 +65,25 @@ fn lines(standpoint: Option<&Standpoint>, outlook: &Outlook, names: &[String]) -
         let yielded = measure(standpoint, standpoint.yield_per_month(), false, customers);
         let needs = measure(standpoint, standpoint.needed_per_month, true, customers);
         lines.push(match standpoint.basis {
-            Basis::Results { months } => tf(
-                Key::TakeFromResults,
-                &[
-                    ("months", &months.to_string()),
-                    ("yield", &yielded),
-                    ("left", &standpoint.months_left.to_string()),
-                    ("needed", &needs),
-                ],
-            ),
+            Basis::Results { months, by_revenue } => {
+                // The row whose months without a result are the months left.
+                let row = if by_revenue {
+                    t(Key::RevenueColumn)
+                } else {
+                    customers
+                };
+                tf(
+                    Key::TakeFromResults,
+                    &[
+                        ("top", name(0)),
+                        ("months", &months.to_string()),
+                        ("yield", &yielded),
+                        ("row", row),
+                        ("left", &standpoint.months_left.to_string()),
+                        ("needed", &needs),
+                    ],
+                )
+            }
             Basis::ForwardCheck => tf(
                 Key::TakeFromForward,
                 &[
@@ -125,7 +135,8 @@ fn lever_row(
         Lever::Rate { .. } => percent(to_percent(value)),
         Lever::RevenuePerCustomer if is_needed => money_needed(value),
         Lever::RevenuePerCustomer => money(value),
-        Lever::AllRates => tf(Key::TakeTimes, &[("factor", &decimal(up(value, 4), 4))]),
+        // "×" and "+" read the same in the four languages.
+        Lever::AllRates => format!("× {}", decimal(up(value, 4), 4)),
     };
     let now = match lever {
         Lever::Top => standpoint.top_per_month,
@@ -145,10 +156,7 @@ fn lever_row(
     };
     let change_cell = match take.change() {
         Some(change) => Cell::figure(
-            tf(
-                Key::TakeChange,
-                &[("change", &percent_needed(to_percent(change)))],
-            ),
+            format!("+{}", percent_needed(to_percent(change))),
             to_percent(change),
         ),
         None => Cell::text(""),
@@ -165,8 +173,9 @@ fn lever_row(
     )
 }
 
-/// The arithmetic, with this plan's figures.
-fn how(standpoint: &Standpoint, names: &[String]) -> String {
+/// The arithmetic, with this plan's figures: what each month needs and what the plan brings;
+/// short of the goal (`is_short`) with something brought, what every lever is multiplied by.
+fn how(standpoint: &Standpoint, is_short: bool, names: &[String]) -> Vec<String> {
     let customers = names.last().map_or("", String::as_str);
     let rates = standpoint
         .rates
@@ -191,23 +200,22 @@ fn how(standpoint: &Standpoint, names: &[String]) -> String {
             &[("top", &top), ("rates", &rates), ("yield", &count(yielded))],
         ),
     };
-    let times = if yielded > 0.0 {
-        decimal(standpoint.needed_per_month / yielded, 4)
-    } else {
-        t(Key::TakeNothingFlows).to_owned()
-    };
-    tf(
-        Key::HowTake,
-        &[
-            (
-                "needed",
-                &measure(standpoint, standpoint.needed_per_month, false, customers),
-            ),
-            ("yield_how", &yield_how),
-            ("times", &times),
-            ("count", &standpoint.rates.len().to_string()),
-        ],
-    )
+    let needed = measure(standpoint, standpoint.needed_per_month, true, customers);
+    let mut lines = vec![tf(
+        Key::HowTakeBrings,
+        &[("needed", &needed), ("yield_how", &yield_how)],
+    )];
+    if let Some(times) = standpoint.times().filter(|_| is_short) {
+        let times = decimal(up(times, 4), 4);
+        lines.push(tf(
+            Key::HowTakeLevers,
+            &[
+                ("times", &times),
+                ("count", &standpoint.rates.len().to_string()),
+            ],
+        ));
+    }
+    lines
 }
 
 /// The "What it would take" panel.
@@ -226,12 +234,20 @@ pub fn WouldTakePanel(tracked: Tracked, checked: Checked) -> impl IntoView {
                     .as_ref()
                     .and_then(|standing| Standpoint::from_results(plan, standing))
             });
+            // Results without the top stage's: nothing to start from (the forward check's volume
+            // is not this year's).
+            let has_results = tracked.standing.with(|standing| {
+                standing
+                    .as_ref()
+                    .is_some_and(|standing| standing.last.is_some())
+            });
             let (standpoint, outlook) = match from_results {
                 Some(Ok(standpoint)) => {
                     let outlook = standpoint.outlook();
                     (Some(standpoint), outlook)
                 }
                 Some(Err(outlook)) => (None, outlook),
+                None if has_results => return None,
                 None => {
                     let current = draft.with(|d| d.current_top(d.typed_in.symbols()))?.ok()?;
                     let standpoint = Standpoint::forward_check(plan, current);
@@ -268,14 +284,14 @@ pub fn WouldTakePanel(tracked: Tracked, checked: Checked) -> impl IntoView {
             Some(Shown {
                 lines: lines(standpoint.as_ref(), &outlook, &names),
                 table,
-                how: standpoint
-                    .as_ref()
-                    .map(|standpoint| how(standpoint, &names)),
+                how: standpoint.as_ref().map_or_else(Vec::new, |standpoint| {
+                    how(standpoint, matches!(outlook, Outlook::Short { .. }), &names)
+                }),
             })
         })
     });
     let table = Memo::new(move |_| shown.with(|shown| shown.as_ref()?.table.clone()));
-    let how_text = move || shown.with(|shown| shown.as_ref()?.how.clone());
+    let how_text = move || shown.with(|shown| shown.as_ref().map(|shown| shown.how.clone()));
     // Where the plan stands and how it compares, or what it needs to say so.
     let summary = move || {
         shown.with(|shown| match shown {
@@ -291,12 +307,9 @@ pub fn WouldTakePanel(tracked: Tracked, checked: Checked) -> impl IntoView {
             <h2 id="take-heading">{t(Key::TakeHeading)}</h2>
             <p class="take-summary">{summary}</p>
             {live_table(table)}
-            <div class="actions" hidden=move || table.with(Option::is_none)>
-                <button type="button" on:click=|_| { let _ = window().print(); }>{t(Key::PrintResults)}</button>
-            </div>
-            <details class="how" hidden=move || how_text().is_none()>
+            <details class="how" hidden=move || how_text().is_none_or(|how| how.is_empty())>
                 <summary>{t(Key::HowHeading)}</summary>
-                <p>{how_text}</p>
+                <p>{move || how_text().map(|how| how.join(" "))}</p>
                 <p>{t(Key::HowTakeKnown)}</p>
             </details>
         </section>
