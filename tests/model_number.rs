@@ -10,8 +10,8 @@
 
 use funnel_planner::model::number::{
     decimals_apart, format_decimal, format_money, format_needed, format_percent, is_rounded_up,
-    needed_shown, parse_non_negative, parse_number, parse_percent, parse_positive, plain_decimal,
-    settled, whole_needed, NumberSymbols,
+    needed_at, needed_shown, parse_non_negative, parse_number, parse_percent, parse_positive,
+    plain_decimal, settled, whole_needed, NumberSymbols,
 };
 
 #[test]
@@ -145,6 +145,17 @@ fn the_tolerance_only_absorbs_float_noise_even_for_huge_targets() {
     // Float noise a trillionth above a whole number is still that whole number.
     assert_eq!(whole_needed(6_250.000_000_000_001), 6_250.0);
     assert!(is_rounded_up(1_500_000_000.4));
+}
+
+#[test]
+fn a_figure_to_reach_is_rounded_up_at_the_decimals_asked_for() {
+    // A rate of 1.5 % × 1.0521885 = 1.578283 % needed: 1.58 at two decimals (not 1.57 or 1.578).
+    assert_eq!(needed_at(1.578_283, 2), 1.58);
+    // (13/11)^(1/5) = 1.0339750: 1.034 at four decimals.
+    assert_eq!(needed_at(1.033_975, 4), 1.034);
+    // Exactly representable, or within float noise of it: not rounded up.
+    assert_eq!(needed_at(18.25, 2), 18.25);
+    assert_eq!(needed_at(0.1 + 0.2, 1), 0.3);
 }
 
 #[test]

@@ -294,6 +294,12 @@ fn with_three_months(mut draft: PlanDraft, revenue: bool) -> PlanDraft {
     draft
 }
 
+/// Where the plan typed in `draft` stands after its results.
+fn from_results(draft: &PlanDraft) -> Option<Result<Standpoint, Outlook>> {
+    let plan = plan_of(draft);
+    Standpoint::from_results(&plan, &standing_of(draft, &plan))
+}
+
 fn standing_of(draft: &PlanDraft, plan: &Plan) -> YearStanding {
     let targets = reverse(plan).expect("the worked example computes");
     let (actuals, errors) = draft.tracking.check(&draft.stage_ids(), &[], EN);
@@ -308,8 +314,7 @@ fn from_three_months_of_results_the_levers_start_from_what_was_achieved() {
     // customer a month × 1,150,000 = 766,666.67. Each lever × 855,555.56 ÷ 766,666.67 =
     // 1.1159420; short by 88,888.89 a month, 800,000 over the 9 months.
     let draft = with_three_months(example(), true);
-    let plan = plan_of(&draft);
-    let standpoint = Standpoint::from_results(&plan, &standing_of(&draft, &plan))
+    let standpoint = from_results(&draft)
         .expect("there are results")
         .expect("the goal is not reached and months are left");
     assert_eq!(
@@ -357,10 +362,7 @@ fn without_revenue_results_the_customers_run_rate_is_counted_at_the_plans_averag
     // 0.787879 a month × 1,100,000 = 866,666.67 a month. The plan as it stands: 2/3 of a
     // customer × 1,100,000 (the plan's average: no revenue entered) = 733,333.33.
     let draft = with_three_months(example(), false);
-    let plan = plan_of(&draft);
-    let standpoint = Standpoint::from_results(&plan, &standing_of(&draft, &plan))
-        .unwrap()
-        .unwrap();
+    let standpoint = from_results(&draft).unwrap().unwrap();
     assert_close(
         standpoint.revenue_per_customer.unwrap(),
         1_100_000.0,
@@ -387,10 +389,7 @@ fn with_only_the_top_stage_entered_each_month_needs_its_share_of_the_goal() {
         };
         draft.tracking.set_text(at, "6,000".to_owned());
     }
-    let plan = plan_of(&draft);
-    let standpoint = Standpoint::from_results(&plan, &standing_of(&draft, &plan))
-        .unwrap()
-        .unwrap();
+    let standpoint = from_results(&draft).unwrap().unwrap();
     assert_eq!(
         standpoint.basis,
         Basis::Results {
@@ -407,19 +406,14 @@ fn with_only_the_top_stage_entered_each_month_needs_its_share_of_the_goal() {
 
 #[test]
 fn no_results_or_a_reached_goal_say_so() {
-    let plan = plan_of(&example());
     assert_eq!(
-        Standpoint::from_results(&plan, &standing_of(&example(), &plan)),
+        from_results(&example()),
         None,
         "no result yet: the forward check is where the plan stands"
     );
     // 2 new customers against a goal of 2 a year: reached.
     let draft = with_three_months(customers_goal("2"), false);
-    let plan = plan_of(&draft);
-    assert_eq!(
-        Standpoint::from_results(&plan, &standing_of(&draft, &plan)),
-        Some(Err(Outlook::Reached))
-    );
+    assert_eq!(from_results(&draft), Some(Err(Outlook::Reached)));
 }
 
 #[test]
@@ -441,11 +435,7 @@ fn the_year_over_without_the_goal_is_said_apart() {
             draft.tracking.set_text(at, text.to_owned());
         }
     }
-    let plan = plan_of(&draft);
-    assert_eq!(
-        Standpoint::from_results(&plan, &standing_of(&draft, &plan)),
-        Some(Err(Outlook::YearOver))
-    );
+    assert_eq!(from_results(&draft), Some(Err(Outlook::YearOver)));
 }
 
 #[test]

@@ -350,11 +350,15 @@ fn significant_decimals(value: f64, min: usize) -> usize {
 /// 0.0025 → 0.0025; 9.996 → 10.
 pub fn needed_shown(value: f64) -> f64 {
     let value = value.max(0.0);
-    let decimals = needed_decimals(value);
-    if decimals == 0 {
-        return whole_needed(value);
-    }
-    let scale = 10f64.powi(decimals as i32);
+    needed_at(value, needed_decimals(value))
+}
+
+/// `value` rounded **up** at its `decimals`-th decimal, float noise not rounded up (see
+/// [`whole_needed`]): a figure to reach shown with that many decimals is never below it.
+///
+/// Examples: 1.57828 with 2 decimals → 1.58; 1.0339750 with 4 → 1.034; 18.18 with 2 → 18.18.
+pub fn needed_at(value: f64, decimals: usize) -> f64 {
+    let scale = 10f64.powi(i32::try_from(decimals).unwrap_or(i32::MAX));
     whole_needed(value * scale) / scale
 }
 

@@ -3,9 +3,14 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { t } from './lib/catalogue';
 import {
+  APR,
+  FEB,
+  JAN,
+  MAR,
   MESSAGES,
   NOTICES,
   RESULTS_PAGE,
+  THREE_MONTHS,
   escapeRegExp,
   type ExportFile,
   type PlanBody,
@@ -38,21 +43,6 @@ type TrackedBody = PlanBody & {
 const CUSTOMERS = 10_000_000 / 1_100_000;
 const LEADS = CUSTOMERS / 0.5 / 0.4 / 0.2 / 0.2;
 const VISITS = LEADS / 0.015;
-
-const JAN = 'January 2027';
-const FEB = 'February 2027';
-const MAR = 'March 2027';
-const APR = 'April 2027';
-
-/**
- * Three months of results. Totals: Visits 19,500, Leads 270, MQLs 60, SQLs 12, Opportunities 5,
- * Customers 2, Revenue 2,200,000.
- */
-const THREE_MONTHS: Record<string, Record<string, string>> = {
-  [JAN]: { Visits: '6,000', Leads: '80', MQLs: '20', SQLs: '4', Opportunities: '2', Customers: '1', Revenue: '1,100,000' },
-  [FEB]: { Visits: '6,500', Leads: '90', MQLs: '18', SQLs: '5', Opportunities: '1', Customers: '0', Revenue: '0' },
-  [MAR]: { Visits: '7,000', Leads: '100', MQLs: '22', SQLs: '3', Opportunities: '2', Customers: '1', Revenue: '1,100,000' },
-};
 
 /** Opens the Results area on the first plan and sets the plan year to January 2027. */
 async function openResults(planner: PlannerPage): Promise<void> {

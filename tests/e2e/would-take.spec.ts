@@ -1,25 +1,15 @@
 import { test, expect } from './fixtures';
-import { RESULTS_PAGE, type PlannerPage } from './pages/planner';
+import { JAN, RESULTS_PAGE, THREE_MONTHS, type PlannerPage } from './pages/planner';
 
 // "What it would take" on the Results page, for the app's first plan, the worked example:
 // 10,000,000 a year at 1,100,000 per new customer, rates 1.5 / 20 / 20 / 40 / 50 %. No annual
 // plan is set, so the typical ranges are those for all industries and nothing is known of last
 // year. Every figure below is worked by hand in the comment beside it.
 
-const JAN = 'January 2027';
-const FEB = 'February 2027';
-const MAR = 'March 2027';
-
-/**
- * Three months of results. Totals: Visits 19,500 (6,500 a month), Leads 270, MQLs 60, SQLs 12,
- * Opportunities 5, Customers 2, Revenue 2,200,000 (1,100,000 per new customer). Rates achieved:
- * 270 ÷ 19,500 = 1.3846 %, 60 ÷ 270 = 22.22 %, 12 ÷ 60 = 20 %, 5 ÷ 12 = 41.67 %, 2 ÷ 5 = 40 %.
- */
-const THREE_MONTHS: Record<string, Record<string, string>> = {
-  [JAN]: { Visits: '6,000', Leads: '80', MQLs: '20', SQLs: '4', Opportunities: '2', Customers: '1', Revenue: '1,100,000' },
-  [FEB]: { Visits: '6,500', Leads: '90', MQLs: '18', SQLs: '5', Opportunities: '1', Customers: '0', Revenue: '0' },
-  [MAR]: { Visits: '7,000', Leads: '100', MQLs: '22', SQLs: '3', Opportunities: '2', Customers: '1', Revenue: '1,100,000' },
-};
+// THREE_MONTHS (pages/data.ts): totals Visits 19,500 (6,500 a month), Leads 270, MQLs 60, SQLs
+// 12, Opportunities 5, Customers 2, Revenue 2,200,000 (1,100,000 per new customer). Rates
+// achieved: 270 ÷ 19,500 = 1.3846 %, 60 ÷ 270 = 22.22 %, 12 ÷ 60 = 20 %, 5 ÷ 12 = 41.67 %,
+// 2 ÷ 5 = 40 %.
 
 async function openResults(planner: PlannerPage): Promise<void> {
   await planner.goto(RESULTS_PAGE);

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::i18n::Key;
 use crate::model::annual::industry_and_last_year;
-use crate::model::number::shown_decimals;
+use crate::model::number::{needed_at, shown_decimals};
 use crate::model::results::would_take::{
     knowns, Basis, Knowns, Lever, Mark, Outlook, Standpoint, Take,
 };
@@ -24,15 +24,9 @@ struct Shown {
     how: Vec<String>,
 }
 
-/// `value` rounded up at the last decimal `decimals` keeps (never shown below what it needs).
-fn up(value: f64, decimals: usize) -> f64 {
-    let scale = 10f64.powi(decimals as i32);
-    (value * scale - 1e-9).ceil() / scale
-}
-
 /// A percent that must be reached, rounded up: 1.5783 % → "1.58%".
 fn percent_needed(value: f64) -> String {
-    percent(up(value, shown_decimals(value, 2)))
+    percent(needed_at(value, shown_decimals(value, 2)))
 }
 
 fn mark_text(mark: Mark) -> &'static str {
@@ -136,7 +130,7 @@ fn lever_row(
         Lever::RevenuePerCustomer if is_needed => money_needed(value),
         Lever::RevenuePerCustomer => money(value),
         // "×" and "+" read the same in the four languages.
-        Lever::AllRates => format!("× {}", decimal(up(value, 4), 4)),
+        Lever::AllRates => format!("× {}", decimal(needed_at(value, 4), 4)),
     };
     let now = match lever {
         Lever::Top => standpoint.top_per_month,
@@ -206,7 +200,7 @@ fn how(standpoint: &Standpoint, is_short: bool, names: &[String]) -> Vec<String>
         &[("needed", &needed), ("yield_how", &yield_how)],
     )];
     if let Some(times) = standpoint.times().filter(|_| is_short) {
-        let times = decimal(up(times, 4), 4);
+        let times = decimal(needed_at(times, 4), 4);
         lines.push(tf(
             Key::HowTakeLevers,
             &[

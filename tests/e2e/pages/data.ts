@@ -258,3 +258,20 @@ export function expectClose(actual: number, expected: number, what: string): voi
  * The Funnel Planner page. Everything is found the way a person (or a screen reader) finds it: by
  * role and accessible name. The only other hook is `data-value` on table cells, for exact numbers.
  */
+
+// ---- Results typed on the Results page (the plan year set to start in January 2027) --------
+
+export const JAN = 'January 2027';
+export const FEB = 'February 2027';
+export const MAR = 'March 2027';
+export const APR = 'April 2027';
+
+/**
+ * Three months of results for the worked example's stages. Totals: Visits 19,500, Leads 270,
+ * MQLs 60, SQLs 12, Opportunities 5, Customers 2, Revenue 2,200,000.
+ */
+export const THREE_MONTHS: Record<string, Record<string, string>> = {
+  [JAN]: { Visits: '6,000', Leads: '80', MQLs: '20', SQLs: '4', Opportunities: '2', Customers: '1', Revenue: '1,100,000' },
+  [FEB]: { Visits: '6,500', Leads: '90', MQLs: '18', SQLs: '5', Opportunities: '1', Customers: '0', Revenue: '0' },
+  [MAR]: { Visits: '7,000', Leads: '100', MQLs: '22', SQLs: '3', Opportunities: '2', Customers: '1', Revenue: '1,100,000' },
+};
