@@ -155,8 +155,10 @@ impl Standing {
     /// counted as 0) brings the average of the months entered: actual to date ÷ months entered
     /// × 12. `None` before any result.
     pub fn projection(&self) -> Option<f64> {
+        // × (12 ÷ months entered), a factor of at least 1: never below the actual to date, as
+        // ÷ months × 12 could be by a rounding (x ÷ 12 × 12 < x for some x).
         self.has_results()
-            .then(|| self.actual_to_date / self.months_entered as f64 * MONTHS as f64)
+            .then(|| self.actual_to_date * (MONTHS as f64 / self.months_entered as f64))
     }
 
     /// Result ÷ target of `month`, as a fraction (`None` without a result).
