@@ -4,6 +4,7 @@
 
 pub mod draft;
 pub mod odds;
+pub mod pipeline;
 pub mod scenarios;
 pub mod sensitivity;
 pub mod timing;

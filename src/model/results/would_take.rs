@@ -349,7 +349,7 @@ fn goal_measure(plan: &Plan) -> (Option<f64>, f64) {
 }
 
 /// Σ revenue ÷ Σ new customers over the months with both (`None` without new customers).
-fn achieved_average(revenue: &[Option<f64>], customers: &[Option<f64>]) -> Option<f64> {
+pub fn achieved_average(revenue: &[Option<f64>], customers: &[Option<f64>]) -> Option<f64> {
     let (money, count) = revenue
         .iter()
         .zip(customers)
