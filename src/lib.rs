@@ -7,6 +7,12 @@
 //! - [`pages`]: the site's pages, the one list their files and budgets derive from.
 #![forbid(unsafe_code)]
 
+/// The allocator of every page's wasm: Talc in place of Rust's default dlmalloc, several KB
+/// smaller in every page's first load (and faster). Native builds keep the system allocator.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub mod i18n;
 pub mod model;
 pub mod pages;
