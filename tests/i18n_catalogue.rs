@@ -264,6 +264,17 @@ fn expected(key: Key) -> &'static [&'static str] {
         Key::HowTakeYieldRevenue => &["top", "rates", "average", "yield"],
         Key::HowTakeBrings => &["needed", "yield_how"],
         Key::HowTakeLevers => &["times", "times", "count"],
+        Key::CoverageHeadline => &["times", "count", "stage", "value", "month"],
+        Key::CoverageHeadlineCount => &["times", "count", "stage", "month"],
+        Key::CoverageWithinAll => &["days", "from", "to"],
+        Key::CoverageWithinPart => &["days", "from", "to", "share"],
+        Key::CoverageMore | Key::CoverageLess | Key::CoverageSame => &["win", "times"],
+        Key::CoverageCaption => &["times"],
+        Key::CoverageQuarterName => &["number", "month"],
+        Key::CoverageOpen | Key::VelocityOpportunities | Key::VelocityCounts => &["stage"],
+        Key::VelocityNeedsDays => &["from", "to"],
+        Key::HowCoverage => &["win", "share", "times", "stage"],
+        Key::HowVelocity => &["opportunities", "win", "average", "days", "day", "month"],
         _ => &[],
     }
 }

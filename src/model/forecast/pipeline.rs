@@ -235,12 +235,13 @@ impl Velocity {
             let (Some(planned), Some(now)) = (self.part(part), achieved.part(part)) else {
                 continue;
             };
+            // max(r, 1 ÷ r) orders the changes as |ln r| does, without a logarithm.
             let distance = match ratio(now, planned) {
-                Some(change) if change > 0.0 => change.ln().abs(),
+                Some(change) if change > 0.0 => change.max(1.0 / change),
                 Some(_) => f64::INFINITY,
                 None => continue,
             };
-            if distance > NO_CHANGE && most.is_none_or(|(_, far)| distance > far) {
+            if distance > 1.0 + NO_CHANGE && most.is_none_or(|(_, far)| distance > far) {
                 most = Some((part, distance));
             }
         }

@@ -1,6 +1,6 @@
 //! The forecast as a CSV file for spreadsheets (the same rules as the plan's CSV, `model::csv`):
 //! its inputs as typed, then what each stage must reach each month (months as "2027-04", those
-//! before the plan year included), in full precision. Also "Print the forecast".
+//! before the plan year included), then the pipeline's coverage and velocity, in full precision. Also "Print the forecast".
 
 use leptos::prelude::*;
 
@@ -8,7 +8,7 @@ use crate::i18n::Key;
 use crate::model::csv::{self, forecast_inputs, Cell, ForecastWord, ForecastWords};
 use crate::model::results::MONTHS;
 use crate::ui::browser::{download, file_stem};
-use crate::ui::forecast::Forecast;
+use crate::ui::forecast::{pipeline, Forecast};
 use crate::ui::text::{lang, t};
 
 /// Every row of the file.
@@ -68,6 +68,22 @@ fn rows(forecast: Forecast) -> Vec<Vec<Cell>> {
             rows.push(total);
         }
     });
+    // Pipeline coverage and velocity, as the panel shows them, figures in full precision.
+    for table in untrack(|| pipeline::tables(forecast)) {
+        if !rows.is_empty() {
+            rows.push(Vec::new());
+        }
+        rows.push(vec![Cell::Text(table.caption)]);
+        rows.push(table.columns.into_iter().map(Cell::Text).collect());
+        for row in table.rows {
+            let mut line = vec![Cell::Text(row.header)];
+            line.extend(row.cells.into_iter().map(|cell| match cell.value {
+                Some(value) => Cell::Number(value),
+                None => Cell::Text(cell.text),
+            }));
+            rows.push(line);
+        }
+    }
     rows
 }
 

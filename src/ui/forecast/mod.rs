@@ -7,6 +7,7 @@
 
 mod export;
 mod odds;
+mod pipeline;
 mod scenarios;
 mod sensitivity;
 mod timing;
@@ -33,6 +34,7 @@ use crate::ui::text::{t, tf};
 
 use export::ForecastCsv;
 use odds::OddsPanel;
+use pipeline::PipelinePanel;
 use scenarios::ScenariosPanel;
 use sensitivity::SensitivityPanel;
 use timing::TimingPanel;
@@ -245,6 +247,7 @@ fn ForecastPanels(state: PageState) -> impl IntoView {
             unreadable=[Key::ForecastNewer, Key::ForecastDamaged, Key::ForecastKeptText, Key::ForecastStartAgain]
             sections=move || view! {
                 <Later><TimingPanel forecast /></Later>
+                <Later><PipelinePanel forecast /></Later>
                 <Later><OddsPanel forecast /></Later>
                 <Later><SensitivityPanel forecast /></Later>
                 <Later><ScenariosPanel forecast planner /></Later>

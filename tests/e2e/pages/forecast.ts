@@ -28,6 +28,8 @@ export type ComparisonCell = {
  * chance of reaching the goal, P10 / P50 / P90 and a histogram), "Which rates matter most"
  * (headroom to the top of each typical range or last year's rate, and a tornado over the ranges)
  * and "Scenarios side by side" ("Make scenarios" and the comparison of up to four plans). Every
+ * "Pipeline coverage and velocity" (what each quarter needs open when it starts, and the plan's
+ * sales velocity). Every
  * figure is rounded up as a need ("9.1", "6,314") or shown as a count ("6.06", "12").
  */
 export class ForecastPage extends AnnualPage {
@@ -104,6 +106,24 @@ export class ForecastPage extends AnnualPage {
   /** The note under the schedule (rounding, and the months before the plan year). */
   get scheduleNote(): Locator {
     return this.timingSection.getByText(/^Each figure is rounded up/);
+  }
+
+  // ---- Pipeline coverage and velocity --------------------------------------------------------
+
+  get pipelineSection(): Locator {
+    return this.page.getByRole('region', { name: 'Pipeline coverage and velocity', exact: true });
+  }
+
+  /** "What each quarter needs open when it starts (<n>× coverage)": a row per quarter
+   * ("Q1, from January 2027"), its customers, their revenue, the opportunities open at its start
+   * and what they are worth. */
+  get coverageTable(): Locator {
+    return this.pipelineSection.getByRole('table', { name: /^What each quarter needs open when it starts/ });
+  }
+
+  /** "The plan's sales velocity": its four parts, then the velocity per day and per month. */
+  get velocityTable(): Locator {
+    return this.pipelineSection.getByRole('table', { name: "The plan's sales velocity", exact: true });
   }
 
   // ---- The odds of reaching the goal ----------------------------------------------------------

@@ -1,0 +1,402 @@
+//! "Pipeline coverage and velocity": the opportunities and the pipeline each quarter needs open
+//! when it starts, from the plan's own win rate and the days typed under Timing, beside the
+//! common 3× rule; and the plan's sales velocity from its four parts. Its tables also go into
+//! the forecast's CSV ([`tables`]).
+
+use std::cmp::Ordering;
+
+use leptos::prelude::*;
+
+use crate::i18n::Key;
+use crate::model::forecast::draft::ForecastField;
+use crate::model::forecast::pipeline::{Coverage, Part, Velocity, COVERAGE_DECIMALS};
+use crate::model::forecast::timing::MONTHS;
+use crate::model::results::PlanYear;
+use crate::model::{to_percent, Period};
+use crate::ui::browser::{month_label, this_month, MonthStyle};
+use crate::ui::forecast::Forecast;
+use crate::ui::table::{live_table, Cell, Row, Table};
+use crate::ui::text::{decimal, money, money_needed, needed, percent, t, tf};
+
+/// What the plan's pipeline is: its coverage and its planned velocity.
+#[derive(Debug, Clone, PartialEq)]
+struct Pipeline {
+    coverage: Coverage,
+    planned: Velocity,
+}
+
+/// What the panel shows.
+#[derive(Debug, Clone, PartialEq)]
+struct Shown {
+    coverage_lines: Vec<String>,
+    velocity_lines: Vec<String>,
+    tables: Vec<Table>,
+    how: Vec<String>,
+}
+
+/// The plan's pipeline, once the plan, its targets and the schedule can be read.
+fn pipeline(forecast: Forecast) -> Option<Pipeline> {
+    let ids = forecast.stage_ids.get();
+    let plan = forecast
+        .checked
+        .with(|checked| checked.as_ref().ok().cloned())?;
+    let win_rate = plan.funnel.rates().last()?.fraction();
+    let average = plan.average_revenue_per_customer;
+    let days = forecast.data.read.with(|read| {
+        let (days, _) = read.as_ref().ok()?.days_to_next(&ids);
+        days.last().copied()
+    })?;
+    let customers_by_month = forecast.schedule.with(|schedule| {
+        let schedule = schedule.as_ref()?;
+        let mut months = [0.0; MONTHS];
+        for row in &schedule.rows {
+            let month = usize::try_from(row.offset).ok();
+            if let (Some(slot), Some(customers)) =
+                (month.and_then(|m| months.get_mut(m)), row.stages.last())
+            {
+                *slot = *customers;
+            }
+        }
+        Some(months)
+    })?;
+    let opportunities = forecast.targets.with(|targets| {
+        let targets = targets.as_ref()?.as_ref().ok()?;
+        let upper = targets.stages.len().checked_sub(2)?;
+        Some(targets.stages.get(upper)?.per(Period::Month))
+    })?;
+    let coverage = Coverage::new(&customers_by_month, win_rate, days, average)?;
+    let planned = Velocity {
+        opportunities,
+        win_rate,
+        revenue_per_customer: average,
+        days,
+    };
+    Some(Pipeline { coverage, planned })
+}
+
+/// "4.2×", rounded up.
+fn times(coverage: &Coverage) -> String {
+    format!("{}×", decimal(coverage.shown_times(), COVERAGE_DECIMALS))
+}
+
+/// The first month of the plan year's quarter `first_month` months in, as "April 2027".
+fn opens(year: PlanYear, first_month: usize) -> String {
+    let month = year.month_at(first_month as i32);
+    month_label(month.year, month.month, MonthStyle::Long)
+}
+
+/// The sentences on coverage: the next quarter's needs, then the rule of thumb and why this
+/// plan needs more or less.
+fn coverage_lines(coverage: &Coverage, year: PlanYear, names: &[String]) -> Vec<String> {
+    let name = |index: usize| names.get(index).map_or("", String::as_str);
+    let (from, to) = (
+        name(names.len().saturating_sub(2)),
+        name(names.len().saturating_sub(1)),
+    );
+    let today = this_month();
+    let mut lines = Vec::new();
+    if let Some(next) = coverage
+        .quarters
+        .iter()
+        .find(|quarter| !year.is_past(quarter.first_month as i32, today))
+    {
+        let month = opens(year, next.first_month);
+        let opportunities = needed(next.opportunities);
+        lines.push(match next.pipeline {
+            Some(value) => tf(
+                Key::CoverageHeadline,
+                &[
+                    ("times", &times(coverage)),
+                    ("count", &opportunities),
+                    ("stage", from),
+                    ("value", &money_needed(value)),
+                    ("month", &month),
+                ],
+            ),
+            None => tf(
+                Key::CoverageHeadlineCount,
+                &[
+                    ("times", &times(coverage)),
+                    ("count", &opportunities),
+                    ("stage", from),
+                    ("month", &month),
+                ],
+            ),
+        });
+    }
+    lines.push(t(Key::CoverageRule).to_owned());
+    let days = decimal(coverage.days, 2);
+    lines.push(if coverage.closes_within < 1.0 {
+        tf(
+            Key::CoverageWithinPart,
+            &[
+                ("days", &days),
+                ("from", from),
+                ("to", to),
+                ("share", &percent(to_percent(coverage.closes_within))),
+            ],
+        )
+    } else {
+        tf(
+            Key::CoverageWithinAll,
+            &[("days", &days), ("from", from), ("to", to)],
+        )
+    });
+    let key = match coverage.against_rule() {
+        Ordering::Greater => Key::CoverageMore,
+        Ordering::Less => Key::CoverageLess,
+        Ordering::Equal => Key::CoverageSame,
+    };
+    lines.push(tf(
+        key,
+        &[
+            ("win", &percent(to_percent(coverage.win_rate))),
+            ("times", &times(coverage)),
+        ],
+    ));
+    lines
+}
+
+/// Each quarter's needs as a table.
+fn coverage_table(coverage: &Coverage, year: PlanYear, names: &[String]) -> Table {
+    let name = |index: usize| names.get(index).map_or("", String::as_str);
+    let (from, to) = (
+        name(names.len().saturating_sub(2)),
+        name(names.len().saturating_sub(1)),
+    );
+    let has_money = coverage
+        .quarters
+        .iter()
+        .any(|quarter| quarter.pipeline.is_some());
+    let mut columns = vec![t(Key::CoverageQuarter).to_owned(), to.to_owned()];
+    if has_money {
+        columns.push(t(Key::CoverageRevenue).to_owned());
+    }
+    columns.push(tf(Key::CoverageOpen, &[("stage", from)]));
+    if has_money {
+        columns.push(t(Key::CoverageValue).to_owned());
+    }
+    let rows = coverage
+        .quarters
+        .iter()
+        .enumerate()
+        .map(|(index, quarter)| {
+            let header = tf(
+                Key::CoverageQuarterName,
+                &[
+                    ("number", &(index + 1).to_string()),
+                    ("month", &opens(year, quarter.first_month)),
+                ],
+            );
+            let mut cells = vec![Cell::figure(needed(quarter.customers), quarter.customers)];
+            if let Some(revenue) = quarter.revenue {
+                cells.push(Cell::figure(money_needed(revenue), revenue));
+            }
+            cells.push(Cell::figure(
+                needed(quarter.opportunities),
+                quarter.opportunities,
+            ));
+            if let Some(value) = quarter.pipeline {
+                cells.push(Cell::figure(money_needed(value), value));
+            }
+            Row::new(header, cells)
+        })
+        .collect();
+    Table {
+        id: "coverage-caption",
+        caption: tf(Key::CoverageCaption, &[("times", &times(coverage))]),
+        columns,
+        rows,
+    }
+}
+
+/// A velocity (per day or month) in money, or in new customers without a revenue per customer.
+fn velocity_text(value: f64, in_money: bool, customers: &str) -> String {
+    if in_money {
+        money(value)
+    } else {
+        format!("{} {customers}", decimal(value, 2))
+    }
+}
+
+/// A part's value as shown (a count of opportunities is a target: rounded up).
+fn part_text(part: Part, value: f64) -> String {
+    match part {
+        Part::Opportunities => needed(value),
+        Part::WinRate => percent(to_percent(value)),
+        Part::Revenue => money(value),
+        Part::Days => decimal(value, 2),
+    }
+}
+
+/// The label of a velocity's part.
+fn part_label(part: Part, names: &[String]) -> String {
+    let name = |index: usize| names.get(index).map_or("", String::as_str);
+    let (from, to) = (
+        name(names.len().saturating_sub(2)),
+        name(names.len().saturating_sub(1)),
+    );
+    match part {
+        Part::Opportunities => tf(Key::VelocityOpportunities, &[("stage", from)]),
+        Part::WinRate => tf(Key::ForecastStep, &[("from", from), ("to", to)]),
+        Part::Revenue => t(Key::VelocityRevenue).to_owned(),
+        Part::Days => tf(Key::DaysLabel, &[("from", from), ("to", to)]),
+    }
+}
+
+/// The velocity table: each of its four parts, then the velocity per day and per month.
+fn velocity_table(planned: &Velocity, names: &[String]) -> Table {
+    let customers = names.last().map_or("", String::as_str);
+    let in_money = planned.revenue_per_customer.is_some();
+    let mut rows: Vec<Row> = [
+        Part::Opportunities,
+        Part::WinRate,
+        Part::Revenue,
+        Part::Days,
+    ]
+    .into_iter()
+    .filter_map(|part| {
+        let value = planned.part(part)?;
+        // A rate's figure is its percent, as in every table (and the CSV: 25 for 25 %).
+        let exact = if part == Part::WinRate {
+            to_percent(value)
+        } else {
+            value
+        };
+        Some(Row::new(
+            part_label(part, names),
+            vec![Cell::figure(part_text(part, value), exact)],
+        ))
+    })
+    .collect();
+    for (key, velocity, is_total) in [
+        (Key::VelocityPerDay, planned.per_day(), true),
+        (Key::VelocityPerMonth, planned.per_month(), false),
+    ] {
+        let cell = match velocity {
+            Some(value) => Cell::figure(velocity_text(value, in_money, customers), value),
+            None => Cell::text("—"),
+        };
+        let row = Row::new(t(key), vec![cell]);
+        rows.push(if is_total { row.total() } else { row });
+    }
+    Table {
+        id: "velocity-caption",
+        caption: t(Key::VelocityCaption).to_owned(),
+        columns: vec![
+            t(Key::VelocityPart).to_owned(),
+            t(Key::VelocityPlanned).to_owned(),
+        ],
+        rows,
+    }
+}
+
+/// The sentences on velocity: what stops it, and what it counts without a revenue.
+fn velocity_lines(planned: &Velocity, names: &[String]) -> Vec<String> {
+    let name = |index: usize| names.get(index).map_or("", String::as_str);
+    let (from, to) = (
+        name(names.len().saturating_sub(2)),
+        name(names.len().saturating_sub(1)),
+    );
+    let mut lines = Vec::new();
+    if planned.per_day().is_none() {
+        lines.push(tf(Key::VelocityNeedsDays, &[("from", from), ("to", to)]));
+    }
+    if planned.revenue_per_customer.is_none() {
+        lines.push(tf(Key::VelocityCounts, &[("stage", to)]));
+    }
+    lines
+}
+
+/// The arithmetic with this plan's figures.
+fn how(pipeline: &Pipeline, names: &[String]) -> Vec<String> {
+    let customers = names.last().map_or("", String::as_str);
+    let coverage = &pipeline.coverage;
+    let win = percent(to_percent(coverage.win_rate));
+    let mut lines = vec![
+        tf(
+            Key::HowCoverage,
+            &[
+                ("win", &win),
+                ("share", &percent(to_percent(coverage.closes_within))),
+                ("times", &times(coverage)),
+                ("stage", customers),
+            ],
+        ),
+        t(Key::HowCoverageWithin).to_owned(),
+    ];
+    let planned = &pipeline.planned;
+    if let (Some(day), Some(month)) = (planned.per_day(), planned.per_month()) {
+        let in_money = planned.revenue_per_customer.is_some();
+        let average = planned
+            .revenue_per_customer
+            .map_or_else(|| format!("1 {customers}"), money);
+        lines.push(tf(
+            Key::HowVelocity,
+            &[
+                ("opportunities", &needed(planned.opportunities)),
+                ("win", &win),
+                ("average", &average),
+                ("days", &decimal(planned.days, 2)),
+                ("day", &velocity_text(day, in_money, customers)),
+                ("month", &velocity_text(month, in_money, customers)),
+            ],
+        ));
+    }
+    lines
+}
+
+/// The panel's tables for the plan as it stands (none while the plan or a field stops them):
+/// the panel shows them, and the forecast's CSV writes them.
+pub fn tables(forecast: Forecast) -> Vec<Table> {
+    shown(forecast)
+        .map(|shown| shown.tables)
+        .unwrap_or_default()
+}
+
+fn shown(forecast: Forecast) -> Option<Shown> {
+    let pipeline = pipeline(forecast)?;
+    let year = forecast.plan_year.get();
+    let names = forecast.stage_names.get();
+    Some(Shown {
+        coverage_lines: coverage_lines(&pipeline.coverage, year, &names),
+        velocity_lines: velocity_lines(&pipeline.planned, &names),
+        tables: vec![
+            coverage_table(&pipeline.coverage, year, &names),
+            velocity_table(&pipeline.planned, &names),
+        ],
+        how: how(&pipeline, &names),
+    })
+}
+
+/// The "Pipeline coverage and velocity" panel.
+#[component]
+pub fn PipelinePanel(forecast: Forecast) -> impl IntoView {
+    let shown = Memo::new(move |_| shown(forecast));
+    let table = move |at: usize| {
+        Memo::new(move |_| shown.with(|shown| shown.as_ref()?.tables.get(at).cloned()))
+    };
+    let (coverage, velocity) = (table(0), table(1));
+    let text = move |lines: fn(&Shown) -> &Vec<String>| {
+        move || shown.with(|shown| shown.as_ref().map(|shown| lines(shown).join(" ")))
+    };
+    let stopped = move || {
+        forecast
+            .blocker(ForecastField::feeds_schedule)
+            .map(|field| forecast.waits_for(field))
+    };
+    view! {
+        <section class="card" aria-labelledby="pipeline-heading" hidden=move || forecast.checked.with(Result::is_err)>
+            <h2 id="pipeline-heading">{t(Key::PipelineHeading)}</h2>
+            {stopped}
+            <p>{text(|shown| &shown.coverage_lines)}</p>
+            {live_table(coverage)}
+            <p>{text(|shown| &shown.velocity_lines)}</p>
+            {live_table(velocity)}
+            <details class="how" hidden=move || shown.with(Option::is_none)>
+                <summary>{t(Key::HowHeading)}</summary>
+                <p>{text(|shown| &shown.how)}</p>
+            </details>
+        </section>
+    }
+}
