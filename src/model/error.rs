@@ -5,7 +5,6 @@
 
 use thiserror::Error;
 
-use crate::model::number::MAX_INPUT;
 use crate::model::{MAX_STAGES, MIN_STAGES};
 
 /// Why a value typed into one field cannot be used.
@@ -28,8 +27,9 @@ pub enum InputError {
     /// Negative where 0 or more makes sense.
     #[error("below 0")]
     Negative,
-    /// Larger than [`MAX_INPUT`].
-    #[error("above {}", MAX_INPUT)]
+    /// Larger than [`crate::model::number::MAX_INPUT`] (10¹⁵; written out here, so that this message does not link
+    /// the standard library's float formatter into every page).
+    #[error("above 1000000000000000")]
     TooLarge,
     /// A conversion rate not in (0, 100] percent.
     #[error("rate not in (0, 100] %")]

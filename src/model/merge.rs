@@ -12,6 +12,7 @@
 
 use serde_json::{Map, Value};
 
+use crate::model::decimal::shortest;
 use crate::model::json::Json;
 use crate::model::results::{CellAt, TrackingDraft};
 use crate::model::{PlanDraft, StageDraft, StageId};
@@ -463,7 +464,7 @@ fn write_value(out: &mut Json, value: &Value) {
         // Page data holds whole numbers (versions, ids); anything else is written as a float.
         Value::Number(number) => out.raw(&match number.as_u64() {
             Some(whole) => whole.to_string(),
-            None => number.as_f64().unwrap_or_default().to_string(),
+            None => shortest(number.as_f64().unwrap_or_default()),
         }),
         Value::Bool(flag) => out.raw(if *flag { "true" } else { "false" }),
         Value::Null => out.raw("null"),

@@ -18,6 +18,7 @@ pub mod annual;
 pub mod benchmarks;
 pub mod channels;
 pub mod csv;
+pub mod decimal;
 pub mod draft;
 pub mod embed;
 pub mod error;

@@ -5,7 +5,7 @@
 //! nothing but digits, those two marks and spaces at either end is accepted. `1.5` in a language
 //! whose decimal mark is `,` is rejected, not read as 15.
 
-use crate::model::InputError;
+use crate::model::{decimal, InputError};
 
 /// The largest amount or count a person may type: a quadrillion (10^15). Keeps every result finite.
 pub const MAX_INPUT: f64 = 1e15;
@@ -380,7 +380,7 @@ pub fn format_decimal(value: f64, max_decimals: usize, symbols: NumberSymbols) -
         return "—".to_owned();
     }
     let decimals = significant_decimals(value, max_decimals);
-    let fixed = format!("{:.*}", decimals, value.abs());
+    let fixed = decimal::fixed(value.abs(), decimals);
     let (whole, fraction) = fixed.split_once('.').unwrap_or((&fixed, ""));
     let fraction = fraction.trim_end_matches('0');
     let is_zero = whole.chars().all(|c| c == '0') && fraction.is_empty();
@@ -426,7 +426,7 @@ pub fn format_percent(percent: f64, symbols: NumberSymbols) -> String {
 /// shortest text that reads back as the same `f64`.
 pub fn plain_decimal(value: f64) -> String {
     if value.is_finite() {
-        format!("{value}")
+        decimal::shortest(value)
     } else {
         String::new()
     }

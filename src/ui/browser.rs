@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::model::decimal::fixed;
 use crate::model::embed::decode_query;
 use crate::model::results::Month;
 use crate::model::{Lang, PlanId};
@@ -336,7 +337,7 @@ pub fn keep_focus_above_conflict() {
     {
         let _ = root.style().set_property(
             "--conflict-height",
-            &format!("{}px", cover.height().ceil() + 24.0),
+            &format!("{}px", fixed(cover.height().ceil() + 24.0, 0)),
         );
     }
     if let Some(focused) = document

@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { t } from './lib/catalogue';
 import { CHANNELS_PAGE, MESSAGES, RESULTS_PAGE, expectClose, type ExportFile, type PlannerPage } from './pages/planner';
+import { shownTexts } from './pages/base';
 
 // The Forecast area (`forecast.html`): when each stage must happen month by month, the odds of
 // reaching the goal (a seeded simulation over ranges), which rates matter most (headroom and a
@@ -253,7 +254,7 @@ test('the odds of reaching the goal: a range, a seed, the same figures on reload
   expect(new Set(labels).size, `histogram bins have distinct labels: ${labels.join(' | ')}`).toBe(20);
 
   // The same seed gives the same figures after a reload.
-  const shown = await planner.oddsChance.innerText();
+  const [shown] = await shownTexts(planner.oddsChance);
   const percentiles = await customerPercentiles(planner);
   await planner.reload();
   await expect(planner.seedField).toHaveValue('42');

@@ -11,6 +11,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::i18n::Key;
+use crate::model::decimal::fixed;
 use crate::model::forecast::draft::{ForecastField, MAX_SEED};
 use crate::model::forecast::odds::{Bin, OddsInput, OddsSummary, Simulation};
 use crate::model::to_percent;
@@ -166,7 +167,7 @@ pub fn OddsPanel(forecast: Forecast) -> impl IntoView {
             <p class="running">
                 <label for="odds-progress">{tf(Key::OddsRunning, &[("trials", &count(f64::from(TRIALS)))])}</label>
                 " "
-                <progress id="odds-progress" max="1" value=done></progress>
+                <progress id="odds-progress" max="1" value=fixed(done, 3)></progress>
             </p>
         }),
         _ => None,
@@ -315,6 +316,11 @@ fn histogram_table(summary: &OddsSummary) -> Table {
 }
 
 /// Chart width and height in SVG units.
+/// A coordinate of a chart, to a tenth of a unit.
+pub fn at(value: f64) -> String {
+    fixed(value, 1)
+}
+
 const WIDTH: f64 = 400.0;
 const HEIGHT: f64 = 160.0;
 /// Room at the bottom for the axis labels.
@@ -339,10 +345,10 @@ fn histogram_chart(summary: &OddsSummary) -> impl IntoView {
             view! {
                 <rect
                     class=if is_reached { "bar reached" } else { "bar" }
-                    x=index as f64 * width + 1.0
-                    y=HEIGHT - AXIS - height
-                    width=(width - 2.0).max(1.0)
-                    height=height
+                    x=at(index as f64 * width + 1.0)
+                    y=at(HEIGHT - AXIS - height)
+                    width=at((width - 2.0).max(1.0))
+                    height=at(height)
                 >
                     <title>{format!("{}: {}", bin_label(bin, decimals), count(f64::from(bin.trials)))}</title>
                 </rect>
@@ -359,11 +365,11 @@ fn histogram_chart(summary: &OddsSummary) -> impl IntoView {
     );
     view! {
         <figure class="chart histogram">
-            <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=label.clone()>
+            <svg viewBox=format!("0 0 {} {}", at(WIDTH), at(HEIGHT)) role="img" aria-label=label.clone()>
                 {bars}
-                <line class="goal-line" x1=goal_x x2=goal_x y1="0" y2=HEIGHT - AXIS />
-                <text class="axis" x="0" y=HEIGHT - 4.0>{count(low)}</text>
-                <text class="axis" x=WIDTH y=HEIGHT - 4.0 text-anchor="end">{count(high)}</text>
+                <line class="goal-line" x1=at(goal_x) x2=at(goal_x) y1="0" y2=at(HEIGHT - AXIS) />
+                <text class="axis" x="0" y=at(HEIGHT - 4.0)>{count(low)}</text>
+                <text class="axis" x=at(WIDTH) y=at(HEIGHT - 4.0) text-anchor="end">{count(high)}</text>
             </svg>
             <figcaption>{label}</figcaption>
         </figure>

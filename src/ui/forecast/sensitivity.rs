@@ -11,6 +11,7 @@ use crate::model::benchmarks::{default_steps, range};
 use crate::model::forecast::scenarios::cost_per_customer;
 use crate::model::forecast::sensitivity::{headroom, tornado, Better, Candidate, Input, Swing};
 use crate::model::to_percent;
+use crate::ui::forecast::odds::at;
 use crate::ui::forecast::Forecast;
 use crate::ui::table::{live_table, Cell, Row, Table};
 use crate::ui::text::{count, money, percent, t, tf};
@@ -242,8 +243,8 @@ fn tornado_chart(
             );
             let label = name(swing.input);
             view! {
-                <text class="axis" x=NAMES - 4.0 y=y + BAR * 0.6 text-anchor="end">{label.clone()}</text>
-                <rect class="bar" x=x(from) y=y width=(x(to) - x(from)).max(1.0) height=BAR - 6.0>
+                <text class="axis" x=at(NAMES - 4.0) y=at(y + BAR * 0.6) text-anchor="end">{label.clone()}</text>
+                <rect class="bar" x=at(x(from)) y=at(y) width=at((x(to) - x(from)).max(1.0)) height=at(BAR - 6.0)>
                     <title>{format!("{label}: {} – {}", count(from), count(to))}</title>
                 </rect>
             }
@@ -252,11 +253,11 @@ fn tornado_chart(
     let label = tf(Key::TornadoChartLabel, &[("customers", &count(customers))]);
     view! {
         <figure class="chart tornado">
-            <svg viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-label=label.clone()>
+            <svg viewBox=format!("0 0 {} {}", at(WIDTH), at(height)) role="img" aria-label=label.clone()>
                 {bars}
-                <line class="goal-line" x1=x(customers) x2=x(customers) y1="0" y2=height - 16.0 />
-                <text class="axis" x=NAMES y=height - 4.0>{count(low)}</text>
-                <text class="axis" x=WIDTH y=height - 4.0 text-anchor="end">{count(high)}</text>
+                <line class="goal-line" x1=at(x(customers)) x2=at(x(customers)) y1="0" y2=at(height - 16.0) />
+                <text class="axis" x=at(NAMES) y=at(height - 4.0)>{count(low)}</text>
+                <text class="axis" x=at(WIDTH) y=at(height - 4.0) text-anchor="end">{count(high)}</text>
             </svg>
             <figcaption>{label}</figcaption>
         </figure>

@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::Key;
+use crate::model::decimal::fixed;
 use crate::model::results::standing::{Standing, YearStanding};
 use crate::ui::results::standing::share;
 use crate::ui::table::write_in_place;
@@ -22,11 +23,11 @@ fn length(value: f64, scale: f64) -> String {
     } else {
         0.0
     };
-    format!("{:.1}", length.clamp(0.0, WIDTH))
+    fixed(length.clamp(0.0, WIDTH), 1)
 }
 
 fn at(value: f64) -> String {
-    format!("{value:.1}")
+    fixed(value, 1)
 }
 
 /// What a mark of a chart is drawn as.
@@ -135,7 +136,7 @@ pub fn live_chart(chart: Memo<Option<Chart>>) -> impl IntoView {
         move || chart.with(|chart| chart.as_ref().map(read).unwrap_or_default())
     };
     let title = read(|chart| chart.title.clone());
-    let view_box = read(|chart| format!("0 0 {WIDTH} {}", chart.height));
+    let view_box = read(|chart| format!("0 0 {} {}", at(WIDTH), at(chart.height)));
     move || {
         let shape = shape.get()?;
         let drawing = NodeRef::<leptos::svg::Svg>::new();
@@ -289,7 +290,9 @@ pub fn month_chart(series: &Standing, name: &str, narrow: &[String], months: &[S
     let scale = if top > 0.0 { top * 1.1 } else { 1.0 };
     let (plot, base) = (120.0, 130.0);
     let column = WIDTH / series.actual.len() as f64;
-    let y = |value: f64| base - (value / scale * plot).clamp(0.0, plot);
+    // max then min, not `clamp`: with bounds not known at compile time, `f64::clamp` keeps an
+    // assertion whose message links the standard library's float formatter.
+    let y = |value: f64| base - (value / scale * plot).max(0.0).min(plot);
     let mut marks = vec![Mark::line(0.0, WIDTH, base, base, "chart-base")];
     for (month, actual) in series.actual.iter().enumerate() {
         let x = column * month as f64;
