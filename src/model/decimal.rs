@@ -237,7 +237,8 @@ pub fn shortest(value: f64) -> String {
     if exact.digits.is_empty() {
         return exact.write(negative, None);
     }
-    let reads_back = |candidate: &Exact| reads_back(candidate, value.abs());
+    let interval = Interval::around(value.abs());
+    let reads_back = |candidate: &Exact| interval.holds(candidate);
     for keep in 1..=MAX_SIGNIFICANT as i64 {
         let nearest = exact.rounded(keep, Round::HalfUp);
         if reads_back(&nearest) {
@@ -270,32 +271,41 @@ fn parts(value: f64) -> (u64, i64) {
     }
 }
 
-/// Whether `candidate` reads back as the positive finite `value`: whether it lies between the
-/// midpoints to the neighbouring `f64`s, a midpoint itself reading back as the neighbour with
-/// the even mantissa (round half to even, as every reader of decimal text does).
-fn reads_back(candidate: &Exact, value: f64) -> bool {
-    let (mantissa, exponent) = parts(value);
-    // Midpoints, doubled so they stay whole: (2m ± 1) × 2^(e − 1). Just above a power of two,
-    // the neighbour below is half as far: (4m − 1) × 2^(e − 2).
-    let is_power_of_two = mantissa == 1 << 52 && exponent > -1074;
-    let below = if is_power_of_two {
-        Exact::of_parts(4 * mantissa - 1, exponent - 2)
-    } else {
-        Exact::of_parts(2 * mantissa - 1, exponent - 1)
-    };
-    let above = Exact::of_parts(2 * mantissa + 1, exponent - 1);
-    let even = mantissa % 2 == 0;
-    let over_below = match candidate.compare(&below) {
-        Ordering::Greater => true,
-        Ordering::Equal => even,
-        Ordering::Less => false,
-    };
-    let under_above = match candidate.compare(&above) {
-        Ordering::Less => true,
-        Ordering::Equal => even,
-        Ordering::Greater => false,
-    };
-    over_below && under_above
+/// The values that read back as one positive finite `f64`: those between the midpoints to its
+/// neighbours, a midpoint itself reading back as the neighbour with the even mantissa (round half
+/// to even, as every reader of decimal text does).
+struct Interval {
+    below: Exact,
+    above: Exact,
+    ends_included: bool,
+}
+
+impl Interval {
+    fn around(value: f64) -> Self {
+        let (mantissa, exponent) = parts(value);
+        // Midpoints, doubled so they stay whole: (2m ± 1) × 2^(e − 1). Just above a power of
+        // two, the neighbour below is half as far: (4m − 1) × 2^(e − 2).
+        let is_power_of_two = mantissa == 1 << 52 && exponent > -1074;
+        let below = if is_power_of_two {
+            Exact::of_parts(4 * mantissa - 1, exponent - 2)
+        } else {
+            Exact::of_parts(2 * mantissa - 1, exponent - 1)
+        };
+        Self {
+            below,
+            above: Exact::of_parts(2 * mantissa + 1, exponent - 1),
+            ends_included: mantissa % 2 == 0,
+        }
+    }
+
+    /// Whether `candidate` reads back as the value.
+    fn holds(&self, candidate: &Exact) -> bool {
+        let inside = |order: Ordering, wanted: Ordering| {
+            order == wanted || (order == Ordering::Equal && self.ends_included)
+        };
+        inside(candidate.compare(&self.below), Ordering::Greater)
+            && inside(candidate.compare(&self.above), Ordering::Less)
+    }
 }
 
 /// The standard library's text of a value that is not finite.
