@@ -271,8 +271,12 @@ fn expected(key: Key) -> &'static [&'static str] {
         Key::CoverageMore | Key::CoverageLess | Key::CoverageSame => &["win", "times"],
         Key::CoverageCaption => &["times"],
         Key::CoverageQuarterName => &["number", "month"],
-        Key::CoverageOpen | Key::VelocityOpportunities | Key::VelocityCounts => &["stage"],
+        Key::CoverageOpen
+        | Key::VelocityOpportunities
+        | Key::VelocityCounts
+        | Key::VelocityNoResults => &["stage"],
         Key::VelocityNeedsDays => &["from", "to"],
+        Key::VelocityMovedMost => &["part", "planned", "achieved", "change"],
         Key::HowCoverage => &["win", "share", "times", "stage"],
         Key::HowVelocity => &["opportunities", "win", "average", "days", "day", "month"],
         _ => &[],

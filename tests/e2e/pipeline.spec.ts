@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { RESULTS_PAGE, expectClose, type PlannerPage } from './pages/planner';
+import { RESULTS_PAGE, THREE_MONTHS, expectClose, type PlannerPage } from './pages/planner';
 
 // "Pipeline coverage and velocity" on the Forecast page, for the app's first plan, the worked
 // example: 10,000,000 a year at 1,100,000 per new customer, rates 1.5 / 20 / 20 / 40 / 50 %, so
@@ -53,6 +53,9 @@ test('coverage each quarter needs and the velocity of the plan, from its own rat
 
   // Velocity needs days: none yet, so no figure and the field is named.
   const velocity = planner.velocityTable;
+  // No results yet: the plan's figures only.
+  await expect(velocity.getByRole('columnheader')).toHaveText(['Part', 'Planned']);
+  await expect(section).toContainText('The achieved column appears once Opportunities have results on the Results page.');
   expect(await planner.rowHeaders(velocity)).toEqual([
     'Opportunities a month',
     'Opportunities → Customers',
@@ -104,5 +107,42 @@ test('coverage each quarter needs and the velocity of the plan, from its own rat
   const figures = lines[at + 2].slice(q1.length).split(',').map(Number);
   const expected = [CUSTOMERS_A_QUARTER, 2_500_000, CUSTOMERS_A_QUARTER * 8, 20_000_000];
   for (const [index, value] of expected.entries()) expectClose(figures[index], value, `CSV Q1 column ${index + 2}`);
-  expect(lines).toContain("The plan's sales velocity");
+  // A caption with a comma is quoted, as every CSV field with one is.
+  expect(lines).toContain('"Sales velocity, planned and achieved"');
+});
+
+// Fails if: the achieved velocity does not come from the results typed on the Results page
+// (opportunities a month = their results ÷ months entered, win rate = Σ customers ÷ Σ
+// opportunities, revenue per new customer = Σ revenue ÷ Σ customers), the change is worked
+// otherwise, or the part that moved most is not the one furthest from plan.
+test('with three months of results, the velocity achieved and the part that moved most', async ({ planner }) => {
+  await planner.goto(RESULTS_PAGE);
+  await planner.setPlanYear('2027-01');
+  // THREE_MONTHS (pages/data.ts): Opportunities 2, 1, 2; Customers 1, 0, 1; Revenue 1,100,000,
+  // 0, 1,100,000.
+  await planner.typeResults(THREE_MONTHS);
+  await planner.expectSaved('"7,000"');
+  await planner.openArea('Forecast');
+  await planner.days('Opportunities', 'Customers').fill('45');
+  const velocity = planner.velocityTable;
+  await expect(velocity).toHaveAccessibleName('Sales velocity, planned and achieved');
+  await expect(velocity.getByRole('columnheader')).toHaveText(['Part', 'Planned', 'Achieved', 'Change']);
+  const planned = 10_000_000 / 1_100_000 / 0.5 / 12;
+  // Opportunities: 5 ÷ 3 months = 1.67 a month against 1.52 planned: × 1.1, +10%.
+  await planner.expectCell(velocity, 'Opportunities a month', 'Achieved', '1.67', 5 / 3);
+  await planner.expectCell(velocity, 'Opportunities a month', 'Change', '+10%', 10);
+  // Win rate: 2 ÷ 5 = 40% against 50%: −20%.
+  await planner.expectCell(velocity, 'Opportunities → Customers', 'Achieved', '40%', 40);
+  await planner.expectCell(velocity, 'Opportunities → Customers', 'Change', '−20%', -20);
+  // Revenue per new customer: 2,200,000 ÷ 2 = $1,100,000, as planned.
+  await planner.expectCell(velocity, 'Revenue per new customer', 'Achieved', '$1,100,000', 1_100_000);
+  await planner.expectCell(velocity, 'Revenue per new customer', 'Change', '+0%', 0);
+  // Per day: 1.6667 × 0.4 × 1,100,000 ÷ 45 = $16,296.30 against $18,518.52: × 0.88, −12%.
+  await planner.expectCell(velocity, 'Velocity per day', 'Achieved', '$16,296', ((5 / 3) * 0.4 * 1_100_000) / 45);
+  await planner.expectCell(velocity, 'Velocity per day', 'Planned', '$18,519', (planned * 0.5 * 1_100_000) / 45);
+  await planner.expectCell(velocity, 'Velocity per day', 'Change', '−12%', -12);
+  // The win rate moved most (× 0.8, a fall of 1.25 times, against × 1.1 for the opportunities).
+  await expect(planner.pipelineSection).toContainText(
+    'Since plan, Opportunities → Customers moved most: 50% planned, 40% achieved (−20%).',
+  );
 });

@@ -1,7 +1,7 @@
 //! "Pipeline coverage and velocity": the opportunities and the pipeline each quarter needs open
 //! when it starts, from the plan's own win rate and the days typed under Timing, beside the
-//! common 3× rule; and the plan's sales velocity from its four parts. Its tables also go into
-//! the forecast's CSV ([`tables`]).
+//! common 3× rule; and sales velocity from its four parts, planned and (with results) achieved,
+//! with the part that moved most. Its tables also go into the forecast's CSV ([`tables`]).
 
 use std::cmp::Ordering;
 
@@ -16,13 +16,15 @@ use crate::model::{to_percent, Period};
 use crate::ui::browser::{month_label, this_month, MonthStyle};
 use crate::ui::forecast::Forecast;
 use crate::ui::table::{live_table, Cell, Row, Table};
-use crate::ui::text::{decimal, money, money_needed, needed, percent, t, tf};
+use crate::ui::text::{count, decimal, money, money_needed, needed, percent, t, tf};
 
-/// What the plan's pipeline is: its coverage and its planned velocity.
+/// What the plan's pipeline is: its coverage, and its velocity planned and (with results)
+/// achieved.
 #[derive(Debug, Clone, PartialEq)]
 struct Pipeline {
     coverage: Coverage,
     planned: Velocity,
+    achieved: Option<Velocity>,
 }
 
 /// What the panel shows.
@@ -71,7 +73,19 @@ fn pipeline(forecast: Forecast) -> Option<Pipeline> {
         revenue_per_customer: average,
         days,
     };
-    Some(Pipeline { coverage, planned })
+    // The results typed on the Results page, read as that page reads them.
+    let achieved = forecast.draft.with(|draft| {
+        let channels: Vec<_> = draft.marketing.channels.iter().map(|c| c.id).collect();
+        let (actuals, _) = draft
+            .tracking
+            .check(&ids, &channels, draft.typed_in.symbols());
+        planned.achieved(&actuals)
+    });
+    Some(Pipeline {
+        coverage,
+        planned,
+        achieved,
+    })
 }
 
 /// "4.2×", rounded up.
@@ -219,10 +233,12 @@ fn velocity_text(value: f64, in_money: bool, customers: &str) -> String {
     }
 }
 
-/// A part's value as shown (a count of opportunities is a target: rounded up).
-fn part_text(part: Part, value: f64) -> String {
+/// A part's value as shown: planned opportunities are a target (rounded up), achieved ones a
+/// count.
+fn part_text(part: Part, value: f64, is_plan: bool) -> String {
     match part {
-        Part::Opportunities => needed(value),
+        Part::Opportunities if is_plan => needed(value),
+        Part::Opportunities => count(value),
         Part::WinRate => percent(to_percent(value)),
         Part::Revenue => money(value),
         Part::Days => decimal(value, 2),
@@ -244,55 +260,108 @@ fn part_label(part: Part, names: &[String]) -> String {
     }
 }
 
-/// The velocity table: each of its four parts, then the velocity per day and per month.
-fn velocity_table(planned: &Velocity, names: &[String]) -> Table {
+/// "+25%" or "−20%": achieved against planned (`None` when the plan's figure is 0).
+fn change(planned: f64, achieved: f64) -> Option<(String, f64)> {
+    let change = (planned > 0.0).then(|| achieved / planned - 1.0)?;
+    let shown = percent(to_percent(change.abs()));
+    let sign = if change < 0.0 { "−" } else { "+" };
+    Some((format!("{sign}{shown}"), to_percent(change)))
+}
+
+/// The velocity table: each of its four parts, then the velocity per day and per month; planned,
+/// and with results achieved and the change.
+fn velocity_table(planned: &Velocity, achieved: Option<&Velocity>, names: &[String]) -> Table {
     let customers = names.last().map_or("", String::as_str);
     let in_money = planned.revenue_per_customer.is_some();
-    let mut rows: Vec<Row> = [
-        Part::Opportunities,
-        Part::WinRate,
-        Part::Revenue,
-        Part::Days,
-    ]
-    .into_iter()
-    .filter_map(|part| {
-        let value = planned.part(part)?;
-        // A rate's figure is its percent, as in every table (and the CSV: 25 for 25 %).
-        let exact = if part == Part::WinRate {
-            to_percent(value)
-        } else {
-            value
-        };
-        Some(Row::new(
-            part_label(part, names),
-            vec![Cell::figure(part_text(part, value), exact)],
-        ))
-    })
-    .collect();
-    for (key, velocity, is_total) in [
-        (Key::VelocityPerDay, planned.per_day(), true),
-        (Key::VelocityPerMonth, planned.per_month(), false),
-    ] {
-        let cell = match velocity {
-            Some(value) => Cell::figure(velocity_text(value, in_money, customers), value),
+    // One row: the planned figure, then the achieved one and the change. `text` shows a figure
+    // (`true` for the plan's); `exact` is what `data-value` and the CSV keep.
+    let row = |header: String,
+               figures: (Option<f64>, Option<f64>),
+               text: &dyn Fn(f64, bool) -> String,
+               exact: &dyn Fn(f64) -> f64| {
+        let cell = |figure: Option<f64>, is_plan: bool| match figure {
+            Some(figure) => Cell::figure(text(figure, is_plan), exact(figure)),
             None => Cell::text("—"),
         };
-        let row = Row::new(t(key), vec![cell]);
-        rows.push(if is_total { row.total() } else { row });
+        let mut cells = vec![cell(figures.0, true)];
+        if achieved.is_some() {
+            cells.push(cell(figures.1, false));
+            cells.push(
+                match figures
+                    .0
+                    .zip(figures.1)
+                    .and_then(|(was, now)| change(was, now))
+                {
+                    Some((shown, value)) => Cell::figure(shown, value),
+                    None => Cell::text("—"),
+                },
+            );
+        }
+        Row::new(header, cells)
+    };
+    let mut rows: Vec<Row> = PARTS
+        .into_iter()
+        .filter(|part| planned.part(*part).is_some())
+        .map(|part| {
+            row(
+                part_label(part, names),
+                (planned.part(part), achieved.and_then(|a| a.part(part))),
+                &|value, is_plan| part_text(part, value, is_plan),
+                // A rate's figure is its percent, as in every table (and the CSV: 25 for 25 %).
+                &|value| {
+                    if part == Part::WinRate {
+                        to_percent(value)
+                    } else {
+                        value
+                    }
+                },
+            )
+        })
+        .collect();
+    let velocity = |value: f64, _: bool| velocity_text(value, in_money, customers);
+    let same = |value: f64| value;
+    rows.push(
+        row(
+            t(Key::VelocityPerDay).to_owned(),
+            (planned.per_day(), achieved.and_then(Velocity::per_day)),
+            &velocity,
+            &same,
+        )
+        .total(),
+    );
+    rows.push(row(
+        t(Key::VelocityPerMonth).to_owned(),
+        (planned.per_month(), achieved.and_then(Velocity::per_month)),
+        &velocity,
+        &same,
+    ));
+    let mut columns = vec![t(Key::VelocityPart), t(Key::VelocityPlanned)];
+    if achieved.is_some() {
+        columns.extend([t(Key::VelocityAchieved), t(Key::VelocityChange)]);
     }
     Table {
         id: "velocity-caption",
         caption: t(Key::VelocityCaption).to_owned(),
-        columns: vec![
-            t(Key::VelocityPart).to_owned(),
-            t(Key::VelocityPlanned).to_owned(),
-        ],
+        columns: columns.into_iter().map(str::to_owned).collect(),
         rows,
     }
 }
 
-/// The sentences on velocity: what stops it, and what it counts without a revenue.
-fn velocity_lines(planned: &Velocity, names: &[String]) -> Vec<String> {
+/// The four parts of velocity, in the order the table lists them.
+const PARTS: [Part; 4] = [
+    Part::Opportunities,
+    Part::WinRate,
+    Part::Revenue,
+    Part::Days,
+];
+
+/// The sentences on velocity: what stops it, what it counts without a revenue, and with
+/// results which part moved most since plan.
+fn velocity_lines(
+    planned: &Velocity,
+    achieved: Option<&Velocity>,
+    names: &[String],
+) -> Vec<String> {
     let name = |index: usize| names.get(index).map_or("", String::as_str);
     let (from, to) = (
         name(names.len().saturating_sub(2)),
@@ -305,6 +374,30 @@ fn velocity_lines(planned: &Velocity, names: &[String]) -> Vec<String> {
     if planned.revenue_per_customer.is_none() {
         lines.push(tf(Key::VelocityCounts, &[("stage", to)]));
     }
+    lines.push(match achieved {
+        None => tf(Key::VelocityNoResults, &[("stage", from)]),
+        Some(achieved) => match planned.moved_most(achieved) {
+            None => t(Key::VelocityNothingMoved).to_owned(),
+            Some(part) => {
+                let (was, now) = (
+                    planned.part(part).unwrap_or_default(),
+                    achieved.part(part).unwrap_or_default(),
+                );
+                tf(
+                    Key::VelocityMovedMost,
+                    &[
+                        ("part", &part_label(part, names)),
+                        ("planned", &part_text(part, was, true)),
+                        ("achieved", &part_text(part, now, false)),
+                        (
+                            "change",
+                            &change(was, now).map(|(shown, _)| shown).unwrap_or_default(),
+                        ),
+                    ],
+                )
+            }
+        },
+    });
     lines
 }
 
@@ -343,6 +436,9 @@ fn how(pipeline: &Pipeline, names: &[String]) -> Vec<String> {
             ],
         ));
     }
+    if pipeline.achieved.is_some() {
+        lines.push(t(Key::HowVelocityAchieved).to_owned());
+    }
     lines
 }
 
@@ -360,10 +456,10 @@ fn shown(forecast: Forecast) -> Option<Shown> {
     let names = forecast.stage_names.get();
     Some(Shown {
         coverage_lines: coverage_lines(&pipeline.coverage, year, &names),
-        velocity_lines: velocity_lines(&pipeline.planned, &names),
+        velocity_lines: velocity_lines(&pipeline.planned, pipeline.achieved.as_ref(), &names),
         tables: vec![
             coverage_table(&pipeline.coverage, year, &names),
-            velocity_table(&pipeline.planned, &names),
+            velocity_table(&pipeline.planned, pipeline.achieved.as_ref(), &names),
         ],
         how: how(&pipeline, &names),
     })

@@ -121,9 +121,10 @@ export class ForecastPage extends AnnualPage {
     return this.pipelineSection.getByRole('table', { name: /^What each quarter needs open when it starts/ });
   }
 
-  /** "The plan's sales velocity": its four parts, then the velocity per day and per month. */
+  /** "Sales velocity, planned and achieved": its four parts, then the velocity per day and per
+   * month; planned, and with results achieved and the change. */
   get velocityTable(): Locator {
-    return this.pipelineSection.getByRole('table', { name: "The plan's sales velocity", exact: true });
+    return this.pipelineSection.getByRole('table', { name: 'Sales velocity, planned and achieved', exact: true });
   }
 
   // ---- The odds of reaching the goal ----------------------------------------------------------
