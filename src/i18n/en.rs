@@ -642,6 +642,8 @@ catalogue! {
     TakeAhead => "That is {ahead} more than the goal needs: no lever has to move.",
     TakeShort => "At this pace the year ends {gap} short of the goal. Each lever alone, the others as they are, would close the gap at:",
     TakeCaption => "What each lever alone would take",
+    DownloadTakeCsv => "Download what it would take (CSV)",
+    TakeFileSuffix => "what-it-would-take",
     TakeLever => "Lever",
     TakeNeeded => "It would take",
     TakeNow => "Now",

@@ -504,6 +504,8 @@ pub fn text(key: Key) -> &'static str {
         Key::TakeAhead => "C'est {ahead} de plus que ce que demande l'objectif : aucun levier n'a à bouger.",
         Key::TakeShort => "À ce rythme, l'année finit à {gap} de l'objectif. Chaque levier seul, les autres tels quels, comblerait l'écart à :",
         Key::TakeCaption => "Ce qu'il faudrait à chaque levier seul",
+        Key::DownloadTakeCsv => "Télécharger ce qu'il faudrait (CSV)",
+        Key::TakeFileSuffix => "ce-qu-il-faudrait",
         Key::TakeLever => "Levier",
         Key::TakeNeeded => "Il faudrait",
         Key::TakeNow => "Aujourd'hui",

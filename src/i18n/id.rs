@@ -504,6 +504,8 @@ pub fn text(key: Key) -> &'static str {
         Key::TakeAhead => "Itu {ahead} lebih dari yang dibutuhkan target: tidak ada pengungkit yang perlu diubah.",
         Key::TakeShort => "Dengan laju ini tahun berakhir kurang {gap} dari target. Setiap pengungkit sendiri, yang lain tetap, akan menutup selisih pada:",
         Key::TakeCaption => "Yang dibutuhkan setiap pengungkit sendiri",
+        Key::DownloadTakeCsv => "Unduh apa yang dibutuhkan (CSV)",
+        Key::TakeFileSuffix => "apa-yang-dibutuhkan",
         Key::TakeLever => "Pengungkit",
         Key::TakeNeeded => "Dibutuhkan",
         Key::TakeNow => "Saat ini",

@@ -504,6 +504,8 @@ pub fn text(key: Key) -> &'static str {
         Key::TakeAhead => "To o {ahead} więcej, niż wymaga cel: żadna dźwignia nie musi się zmienić.",
         Key::TakeShort => "W tym tempie rok zakończy się {gap} poniżej celu. Każda dźwignia osobno, przy pozostałych bez zmian, zamknęłaby różnicę przy:",
         Key::TakeCaption => "Czego wymagałaby każda dźwignia osobno",
+        Key::DownloadTakeCsv => "Pobierz, czego by wymagało (CSV)",
+        Key::TakeFileSuffix => "czego-by-wymagalo",
         Key::TakeLever => "Dźwignia",
         Key::TakeNeeded => "Wymagane",
         Key::TakeNow => "Obecnie",

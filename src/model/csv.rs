@@ -253,7 +253,7 @@ fn periods(row: &mut Vec<Cell>, per_year: f64, shown: fn(f64) -> f64) {
 
 /// A fraction as a percent, without the binary noise of × 100 (0.57 × 100 = 56.99999999999999):
 /// rounded to 9 decimals, far finer than any percent is typed or read.
-fn percent(fraction: f64) -> f64 {
+pub fn percent(fraction: f64) -> f64 {
     (fraction * 100e9).round() / 1e9
 }
 

@@ -244,8 +244,9 @@ pub fn shortest(value: f64) -> String {
         if reads_back(&nearest) {
             return nearest.write(negative, None);
         }
-        // Just below a power of two the values nearby are twice as far apart above as below:
-        // the other neighbour at this length may read back where the nearest does not.
+        // At a power of two the float below is half as far as the float above, so the interval
+        // that reads back is lopsided: the other neighbour at this length may read back where
+        // the nearest does not.
         let down = exact.rounded(keep, Round::Down);
         let other = if nearest == down {
             exact.rounded(keep, Round::Up)
@@ -283,8 +284,9 @@ struct Interval {
 impl Interval {
     fn around(value: f64) -> Self {
         let (mantissa, exponent) = parts(value);
-        // Midpoints, doubled so they stay whole: (2m ± 1) × 2^(e − 1). Just above a power of
-        // two, the neighbour below is half as far: (4m − 1) × 2^(e − 2).
+        // Midpoints, doubled so they stay whole: (2m ± 1) × 2^(e − 1). A power of two's float
+        // below is half as far: (4m − 1) × 2^(e − 2); not so for the smallest normal value,
+        // whose neighbour below (the largest subnormal) is as far as the one above.
         let is_power_of_two = mantissa == 1 << 52 && exponent > -1074;
         let below = if is_power_of_two {
             Exact::of_parts(4 * mantissa - 1, exponent - 2)

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::model::csv;
 use crate::model::number::plain_decimal;
 
 /// One cell: the text shown and, for a figure, its unrounded value for `data-value`.
@@ -67,6 +68,27 @@ pub struct Table {
     pub caption: String,
     pub columns: Vec<String>,
     pub rows: Vec<Row>,
+}
+
+impl Table {
+    /// The table as rows of a CSV file: its caption, its column headings, then each row's header
+    /// and cells, a figure as its unrounded value (the file keeps full precision, as every CSV of
+    /// the app does).
+    pub fn csv_rows(self) -> Vec<Vec<csv::Cell>> {
+        let mut rows = vec![
+            vec![csv::Cell::Text(self.caption)],
+            self.columns.into_iter().map(csv::Cell::Text).collect(),
+        ];
+        for row in self.rows {
+            let mut line = vec![csv::Cell::Text(row.header)];
+            line.extend(row.cells.into_iter().map(|cell| match cell.value {
+                Some(value) => csv::Cell::Number(value),
+                None => csv::Cell::Text(cell.text),
+            }));
+            rows.push(line);
+        }
+        rows
+    }
 }
 
 /// What lays a table out: its columns and its rows' headers, cells and rules.

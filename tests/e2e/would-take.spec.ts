@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { JAN, RESULTS_PAGE, THREE_MONTHS, type PlannerPage } from './pages/planner';
+import { JAN, RESULTS_PAGE, THREE_MONTHS, expectClose, type PlannerPage } from './pages/planner';
 
 // "What it would take" on the Results page, for the app's first plan, the worked example:
 // 10,000,000 a year at 1,100,000 per new customer, rates 1.5 / 20 / 20 / 40 / 50 %. No annual
@@ -85,6 +85,26 @@ test('with three months of results, each lever alone and what it would take', as
     'Each month left needs $866,667; as it stands the plan brings 6,500 × 1.38% × 22.22% × 20% × 41.67% × 40% × $1,100,000 = $733,333 a month. ' +
       'A lever alone closes the gap when it is multiplied by what is needed ÷ what the plan brings = 1.1819, the others as they are',
   );
+
+  // The panel as a CSV file: its heading, its sentences, then its table in full precision.
+  const file = await planner.download(() =>
+    section.getByRole('button', { name: 'Download what it would take (CSV)', exact: true }).click(),
+  );
+  expect(file.name).toBe('My-marketing-plan-what-it-would-take.csv');
+  const lines = file.text.split('\r\n');
+  expect(lines[0]).toBe('What it would take');
+  expect(lines[1]).toMatch(/^"From the results entered \(months with Visits results: 3\), the plan brings \$733,333 a month/);
+  // A field with a comma is quoted.
+  expect(lines[2]).toBe('"At this pace the year ends $1,200,000 short of the goal. Each lever alone, the others as they are, would close the gap at:"');
+  expect(lines[4]).toBe('What each lever alone would take');
+  expect(lines[5]).toBe('Lever,It would take,Now,Change,How realistic');
+  // Visits: 6,500 × 13/11 = 7,681.818… unrounded; now 6,500; change 18.1818… %.
+  const visits = lines[6].split(',');
+  expect(visits[0]).toBe('Volume of Visits');
+  expectClose(Number(visits[1]), (6_500 * 13) / 11, 'Visits it would take');
+  expect(visits[2]).toBe('6500');
+  expectClose(Number(visits[3]), (100 * 2) / 11, 'change, %');
+  expect(visits[4]).toBe('Nothing to compare with');
 });
 
 // Fails if: before any result the panel does not start from the volume typed in the Plan page's

@@ -73,16 +73,7 @@ fn rows(forecast: Forecast) -> Vec<Vec<Cell>> {
         if !rows.is_empty() {
             rows.push(Vec::new());
         }
-        rows.push(vec![Cell::Text(table.caption)]);
-        rows.push(table.columns.into_iter().map(Cell::Text).collect());
-        for row in table.rows {
-            let mut line = vec![Cell::Text(row.header)];
-            line.extend(row.cells.into_iter().map(|cell| match cell.value {
-                Some(value) => Cell::Number(value),
-                None => Cell::Text(cell.text),
-            }));
-            rows.push(line);
-        }
+        rows.extend(table.csv_rows());
     }
     rows
 }

@@ -315,12 +315,12 @@ fn histogram_table(summary: &OddsSummary) -> Table {
     }
 }
 
-/// Chart width and height in SVG units.
 /// A coordinate of a chart, to a tenth of a unit.
 pub fn at(value: f64) -> String {
     fixed(value, 1)
 }
 
+/// Chart width and height in SVG units.
 const WIDTH: f64 = 400.0;
 const HEIGHT: f64 = 160.0;
 /// Room at the bottom for the axis labels.

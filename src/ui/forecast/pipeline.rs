@@ -11,8 +11,9 @@ use crate::i18n::Key;
 use crate::model::forecast::draft::ForecastField;
 use crate::model::forecast::pipeline::{Coverage, Part, Velocity, COVERAGE_DECIMALS};
 use crate::model::forecast::timing::MONTHS;
+use crate::model::number::needed_at;
 use crate::model::results::PlanYear;
-use crate::model::{to_percent, Period};
+use crate::model::{csv, to_percent, Period};
 use crate::ui::browser::{month_label, this_month, MonthStyle};
 use crate::ui::forecast::Forecast;
 use crate::ui::table::{live_table, Cell, Row, Table};
@@ -260,12 +261,18 @@ fn part_label(part: Part, names: &[String]) -> String {
     }
 }
 
-/// "+25%" or "−20%": achieved against planned (`None` when the plan's figure is 0).
+/// "+25%", "−20%" or "0%": achieved against planned, and the change in percent without the
+/// binary noise of × 100 (`None` when the plan's figure is 0). A change within that noise is
+/// none, never "−0%".
 fn change(planned: f64, achieved: f64) -> Option<(String, f64)> {
-    let change = (planned > 0.0).then(|| achieved / planned - 1.0)?;
-    let shown = percent(to_percent(change.abs()));
-    let sign = if change < 0.0 { "−" } else { "+" };
-    Some((format!("{sign}{shown}"), to_percent(change)))
+    let change = csv::percent((planned > 0.0).then(|| achieved / planned - 1.0)?);
+    let shown = percent(change.abs());
+    let sign = match change.total_cmp(&0.0) {
+        Ordering::Less if change != 0.0 => "−",
+        Ordering::Greater => "+",
+        _ => "",
+    };
+    Some((format!("{sign}{shown}"), change))
 }
 
 /// The velocity table: each of its four parts, then the velocity per day and per month; planned,
@@ -275,8 +282,11 @@ fn velocity_table(planned: &Velocity, achieved: Option<&Velocity>, names: &[Stri
     let in_money = planned.revenue_per_customer.is_some();
     // One row: the planned figure, then the achieved one and the change. `text` shows a figure
     // (`true` for the plan's); `exact` is what `data-value` and the CSV keep.
+    // `measured`: whether results can change this figure (monthly results do not measure the
+    // days a deal takes, so theirs shows no change).
     let row = |header: String,
                figures: (Option<f64>, Option<f64>),
+               measured: bool,
                text: &dyn Fn(f64, bool) -> String,
                exact: &dyn Fn(f64) -> f64| {
         let cell = |figure: Option<f64>, is_plan: bool| match figure {
@@ -290,6 +300,7 @@ fn velocity_table(planned: &Velocity, achieved: Option<&Velocity>, names: &[Stri
                 match figures
                     .0
                     .zip(figures.1)
+                    .filter(|_| measured)
                     .and_then(|(was, now)| change(was, now))
                 {
                     Some((shown, value)) => Cell::figure(shown, value),
@@ -306,11 +317,13 @@ fn velocity_table(planned: &Velocity, achieved: Option<&Velocity>, names: &[Stri
             row(
                 part_label(part, names),
                 (planned.part(part), achieved.and_then(|a| a.part(part))),
+                part != Part::Days,
                 &|value, is_plan| part_text(part, value, is_plan),
-                // A rate's figure is its percent, as in every table (and the CSV: 25 for 25 %).
+                // A rate's figure is its percent, as in every table (and the CSV: 25 for 25 %, without
+                // the binary noise of × 100).
                 &|value| {
                     if part == Part::WinRate {
-                        to_percent(value)
+                        csv::percent(value)
                     } else {
                         value
                     }
@@ -324,6 +337,7 @@ fn velocity_table(planned: &Velocity, achieved: Option<&Velocity>, names: &[Stri
         row(
             t(Key::VelocityPerDay).to_owned(),
             (planned.per_day(), achieved.and_then(Velocity::per_day)),
+            true,
             &velocity,
             &same,
         )
@@ -332,6 +346,7 @@ fn velocity_table(planned: &Velocity, achieved: Option<&Velocity>, names: &[Stri
     rows.push(row(
         t(Key::VelocityPerMonth).to_owned(),
         (planned.per_month(), achieved.and_then(Velocity::per_month)),
+        true,
         &velocity,
         &same,
     ));
@@ -412,7 +427,11 @@ fn how(pipeline: &Pipeline, names: &[String]) -> Vec<String> {
             &[
                 ("win", &win),
                 ("share", &percent(to_percent(coverage.closes_within))),
-                ("times", &times(coverage)),
+                // Two decimals here, so that the arithmetic of the quarters reads through.
+                (
+                    "times",
+                    &format!("{}×", decimal(needed_at(coverage.times, 2), 2)),
+                ),
                 ("stage", customers),
             ],
         ),
@@ -427,7 +446,7 @@ fn how(pipeline: &Pipeline, names: &[String]) -> Vec<String> {
         lines.push(tf(
             Key::HowVelocity,
             &[
-                ("opportunities", &needed(planned.opportunities)),
+                ("opportunities", &decimal(planned.opportunities, 2)),
                 ("win", &win),
                 ("average", &average),
                 ("days", &decimal(planned.days, 2)),

@@ -10,11 +10,12 @@ use crate::model::number::{needed_at, shown_decimals};
 use crate::model::results::would_take::{
     knowns, Basis, Knowns, Lever, Mark, Outlook, Standpoint, Take,
 };
-use crate::model::to_percent;
+use crate::model::{csv, to_percent};
+use crate::ui::browser::{download, file_stem};
 use crate::ui::results::Tracked;
 use crate::ui::state::Checked;
 use crate::ui::table::{live_table, Cell, Row, Table};
-use crate::ui::text::{count, decimal, money, money_needed, needed, percent, t, tf};
+use crate::ui::text::{count, decimal, lang, money, money_needed, needed, percent, t, tf};
 
 /// What the panel shows: its sentences (one paragraph), its table and its arithmetic.
 #[derive(Debug, Clone, PartialEq)]
@@ -138,9 +139,10 @@ fn lever_row(
         Lever::RevenuePerCustomer => standpoint.revenue_per_customer.unwrap_or_default(),
         Lever::AllRates => 1.0,
     };
-    // A rate's figure is its percent, as in every table (and the CSV: 40 for 40 %).
+    // A rate's figure is its percent, as in every table (and the CSV: 40 for 40 %, without the
+    // binary noise of × 100).
     let value = |value: f64| match lever {
-        Lever::Rate { .. } => to_percent(value),
+        Lever::Rate { .. } => csv::percent(value),
         _ => value,
     };
     let needed_cell = match take {
@@ -151,7 +153,7 @@ fn lever_row(
     let change_cell = match take.change() {
         Some(change) => Cell::figure(
             format!("+{}", percent_needed(to_percent(change))),
-            to_percent(change),
+            csv::percent(change),
         ),
         None => Cell::text(""),
     };
@@ -296,11 +298,40 @@ pub fn WouldTakePanel(tracked: Tracked, checked: Checked) -> impl IntoView {
             }),
         })
     };
+    // The panel as a CSV file: its heading, its sentences one per row, then its table (figures in
+    // full precision).
+    let save = move |_| {
+        let Some(shown) = shown.get_untracked() else {
+            return;
+        };
+        let mut rows = vec![vec![csv::Cell::Text(t(Key::TakeHeading).to_owned())]];
+        rows.extend(
+            shown
+                .lines
+                .into_iter()
+                .map(|line| vec![csv::Cell::Text(line)]),
+        );
+        if let Some(table) = shown.table {
+            rows.push(Vec::new());
+            rows.extend(table.csv_rows());
+        }
+        let stem = tracked
+            .draft
+            .with_untracked(|draft| file_stem(&draft.name, t(Key::ExportOneStem)));
+        download(
+            &format!("{stem}-{}.csv", t(Key::TakeFileSuffix)),
+            "text/csv;charset=utf-8",
+            &csv::file(&rows, lang()),
+        );
+    };
     view! {
         <section class="card" aria-labelledby="take-heading" hidden=move || tracked.standing.with(Option::is_none)>
             <h2 id="take-heading">{t(Key::TakeHeading)}</h2>
             <p class="take-summary">{summary}</p>
             {live_table(table)}
+            <div class="actions" hidden=move || shown.with(Option::is_none)>
+                <button type="button" on:click=save>{t(Key::DownloadTakeCsv)}</button>
+            </div>
             <details class="how" hidden=move || how_text().is_none_or(|how| how.is_empty())>
                 <summary>{t(Key::HowHeading)}</summary>
                 <p>{move || how_text().map(|how| how.join(" "))}</p>
