@@ -211,3 +211,12 @@ fn nothing_moved_when_the_results_match_the_plan_and_a_fall_to_0_moves_most() {
     // Opportunities × 5 (|ln| 1.6) is less than a win rate fallen to 0.
     assert_eq!(planned().moved_most(&lost_all), Some(Part::WinRate));
 }
+
+#[test]
+fn a_change_is_achieved_over_planned_in_percent_without_noise() {
+    use funnel_planner::model::forecast::pipeline::change_percent;
+    // 0.4 ÷ 0.5 − 1 = −0.2: −20 %; 1.1 × 100 would carry binary noise, the change does not.
+    assert_eq!(change_percent(0.5, 0.4), Some(-20.0));
+    assert_eq!(change_percent(1.0, 1.1), Some(10.0));
+    assert_eq!(change_percent(0.0, 3.0), None);
+}

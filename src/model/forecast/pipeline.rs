@@ -136,6 +136,12 @@ impl Coverage {
     }
 }
 
+/// How far `achieved` is from `planned`, in percent (−20 for a fifth less), without the binary
+/// noise of × 100; `None` when the plan's figure is not above 0.
+pub fn change_percent(planned: f64, achieved: f64) -> Option<f64> {
+    ratio(achieved, planned).map(|ratio| crate::model::csv::percent(ratio - 1.0))
+}
+
 /// The four parts of sales velocity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {

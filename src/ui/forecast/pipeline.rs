@@ -9,7 +9,9 @@ use leptos::prelude::*;
 
 use crate::i18n::Key;
 use crate::model::forecast::draft::ForecastField;
-use crate::model::forecast::pipeline::{Coverage, Part, Velocity, COVERAGE_DECIMALS};
+use crate::model::forecast::pipeline::{
+    change_percent, Coverage, Part, Velocity, COVERAGE_DECIMALS,
+};
 use crate::model::forecast::timing::MONTHS;
 use crate::model::number::needed_at;
 use crate::model::results::PlanYear;
@@ -265,7 +267,7 @@ fn part_label(part: Part, names: &[String]) -> String {
 /// binary noise of × 100 (`None` when the plan's figure is 0). A change within that noise is
 /// none, never "−0%".
 fn change(planned: f64, achieved: f64) -> Option<(String, f64)> {
-    let change = csv::percent((planned > 0.0).then(|| achieved / planned - 1.0)?);
+    let change = change_percent(planned, achieved)?;
     let shown = percent(change.abs());
     let sign = match change.total_cmp(&0.0) {
         Ordering::Less if change != 0.0 => "−",
