@@ -7,4 +7,5 @@ pub mod odds;
 pub mod pipeline;
 pub mod scenarios;
 pub mod sensitivity;
+pub mod team;
 pub mod timing;

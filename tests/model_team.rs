@@ -1,0 +1,210 @@
+//! The sales team the plan needs, every expected figure worked by hand in the comment beside it.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod common;
+
+use common::close;
+use funnel_planner::model::forecast::team::{monthly_survival, Role, TeamError};
+
+#[track_caller]
+fn assert_close(actual: f64, expected: f64, what: &str) {
+    assert!(
+        close(actual, expected),
+        "{what}: {actual} instead of {expected}"
+    );
+}
+
+/// Within the last shown decimal of a figure worked to six decimals.
+#[track_caller]
+fn assert_near(actual: f64, expected: f64, what: &str) {
+    assert!(
+        (actual - expected).abs() <= 5e-7,
+        "{what}: {actual} instead of {expected}"
+    );
+}
+
+/// The same `volume` in each month of the plan year (offsets 0 to 11).
+fn every_month(volume: f64) -> Vec<(i32, f64)> {
+    (0..12).map(|offset| (offset, volume)).collect()
+}
+
+/// A role with a 25/50/75 % ramp, no attrition, nobody in place and no cost.
+fn ramping(capacity: f64) -> Role {
+    Role {
+        capacity,
+        ramp: vec![0.25, 0.5, 0.75],
+        attrition: 0.0,
+        in_place: 0,
+        cost_per_head: None,
+    }
+}
+
+/// (offset, hires) for each month that hires.
+fn hires(role: &Role, work: &[(i32, f64)]) -> Vec<(i32, u32)> {
+    role.team(work)
+        .unwrap()
+        .months
+        .iter()
+        .filter(|month| month.hires > 0)
+        .map(|month| (month.offset, month.hires))
+        .collect()
+}
+
+#[test]
+fn ten_percent_a_year_leaves_the_twelfth_root_of_ninety_percent_a_month() {
+    // 0.9^(1/12) = e^(ln 0.9 ÷ 12) = e^(−0.1053605 ÷ 12) = e^(−0.00878004) = 0.9912584.
+    assert_near(monthly_survival(0.1), 0.991_258, "a month");
+    assert_close(monthly_survival(0.1).powi(12), 0.9, "twelve months");
+    assert_close(monthly_survival(0.0), 1.0, "no attrition");
+}
+
+#[test]
+fn a_three_month_ramp_starts_the_hires_three_months_before_they_are_needed() {
+    // 60 SQLs a month ÷ 10 per head = 6 heads from the plan year's first month. With a ramp of
+    // 25, 50 and 75 %, the 6 must start 3 months earlier (offset −3): they bring 6 × 0.25 = 1.5,
+    // 6 × 0.5 = 3 and 6 × 0.75 = 4.5 heads' output in offsets −3, −2 and −1, and 6 from 0.
+    let mut role = ramping(10.0);
+    role.cost_per_head = Some(5_000.0);
+    let team = role.team(&every_month(60.0)).unwrap();
+    assert_eq!(hires(&role, &every_month(60.0)), vec![(-3, 6)]);
+    assert_eq!(team.months.first().unwrap().offset, -3);
+    assert_eq!(team.months.last().unwrap().offset, 11);
+    let output: Vec<f64> = team.months.iter().map(|m| m.output).collect();
+    for (at, expected) in [1.5, 3.0, 4.5, 6.0, 6.0].into_iter().enumerate() {
+        assert_close(output[at], expected, "output");
+    }
+    assert!(team.months.iter().all(|m| close(m.heads, 6.0)));
+    // No work before the plan year: 0 needed there, 6 in every month of it.
+    assert_close(team.months[0].needed, 0.0, "needed before");
+    assert_close(team.months[3].needed, 6.0, "needed in the plan year");
+    // 6 heads × 5,000 a month: 3 months before the plan year = 90,000; its 12 = 360,000.
+    assert_close(team.cost(false).unwrap(), 90_000.0, "cost before");
+    assert_close(team.cost(true).unwrap(), 360_000.0, "cost in the plan year");
+    assert_eq!(team.hires(), 6);
+    assert_eq!(team.first_hire(), Some(-3));
+}
+
+#[test]
+fn hires_are_rounded_up_to_whole_people() {
+    // 45 ÷ 10 = 4.5 heads: 5 people, with no ramp starting in the month that needs them.
+    let role = Role {
+        ramp: Vec::new(),
+        ..ramping(10.0)
+    };
+    assert_eq!(hires(&role, &every_month(45.0)), vec![(0, 5)]);
+    // 60 ÷ 10 is 6 exactly, even where floating point makes it 6.000000000000001: 6 people.
+    assert_eq!(hires(&role, &every_month(0.1 * 3.0 * 200.0)), vec![(0, 6)]);
+}
+
+#[test]
+fn heads_in_place_come_first_and_no_month_hires_a_negative_number() {
+    // 4 in place at full output. 30 a month ÷ 10 = 3 heads in months 0–5: the team is larger than
+    // the work needs, and nobody is hired (never −1). 50 a month = 5 heads in months 6–11: 1
+    // short, so 1 person starts 3 months earlier, in month 3, and ramps 25/50/75 % in months 3,
+    // 4 and 5: output 4.25, 4.5, 4.75, then 5.
+    let role = Role {
+        in_place: 4,
+        ..ramping(10.0)
+    };
+    let work: Vec<(i32, f64)> = (0..12)
+        .map(|offset| (offset, if offset < 6 { 30.0 } else { 50.0 }))
+        .collect();
+    assert_eq!(hires(&role, &work), vec![(3, 1)]);
+    let team = role.team(&work).unwrap();
+    assert_eq!(team.months.first().unwrap().offset, 0);
+    for (offset, output) in [
+        (2, 4.0),
+        (3, 4.25),
+        (4, 4.5),
+        (5, 4.75),
+        (6, 5.0),
+        (11, 5.0),
+    ] {
+        let month = team.months.iter().find(|m| m.offset == offset).unwrap();
+        assert_close(month.output, output, "output");
+    }
+    assert_eq!(team.peak(), Some((5.0, 6)));
+    // No cost per head typed: no cost.
+    assert_eq!(team.cost(true), None);
+}
+
+#[test]
+fn ten_percent_attrition_hires_ahead_of_the_people_who_leave() {
+    // 10 in place, 1 unit of work per head, 10 units a month: 10 heads a month. A month keeps
+    // s = 0.9^(1/12) = 0.9912584 of the team; s³ = 0.9740037.
+    // - Month 0: all 10 in place are there (attrition counts from the plan year's first month).
+    // - Month 1: 10 × s = 9.912584, short by 0.087416; those hired 3 months earlier keep s³ of
+    //   themselves: 0.087416 ÷ 0.9740037 = 0.0897 → 1 person starts in month −2.
+    // - Month t from 1 to 10: 10 × s^t + s^(t+2) ≥ 10 (month 10: 9.159437 + 0.9 = 10.059437).
+    // - Month 11: 10 × s¹¹ + s¹³ = 9.079368 + 0.892133 = 9.971501, short by 0.028499 →
+    //   0.028499 ÷ 0.9740037 = 0.0293 → 1 person starts in month 8.
+    let role = Role {
+        capacity: 1.0,
+        attrition: 0.1,
+        in_place: 10,
+        ..ramping(1.0)
+    };
+    assert_eq!(hires(&role, &every_month(10.0)), vec![(-2, 1), (8, 1)]);
+    let team = role.team(&every_month(10.0)).unwrap();
+    let month = |offset: i32| *team.months.iter().find(|m| m.offset == offset).unwrap();
+    // Month −2: 10 in place + the new hire at 25 %.
+    assert_close(month(-2).heads, 11.0, "heads in month −2");
+    assert_close(month(-2).output, 10.25, "output in month −2");
+    // Month 0: 10 + the hire, still there with s² = 0.982593, at 75 %: 10 + 0.736945.
+    assert_near(month(0).output, 10.736_945, "output in month 0");
+    // Month 11: 9.079368 + 0.892133 + the second hire after 3 months, s³ = 0.974004, at full
+    // output: 10.945505.
+    assert_near(month(11).output, 10.945_505, "output in month 11");
+    assert_near(month(11).heads, 10.945_505, "heads in month 11");
+}
+
+#[test]
+fn what_cannot_be_planned_says_why() {
+    let work = every_month(10.0);
+    let plan = |role: Role| role.team(&work).map(|_| ());
+    assert_eq!(plan(ramping(0.0)), Err(TeamError::Capacity));
+    assert_eq!(
+        plan(Role {
+            ramp: vec![0.5, 1.2],
+            ..ramping(1.0)
+        }),
+        Err(TeamError::Ramp)
+    );
+    assert_eq!(
+        plan(Role {
+            ramp: vec![0.5; 25],
+            ..ramping(1.0)
+        }),
+        Err(TeamError::Ramp)
+    );
+    assert_eq!(
+        plan(Role {
+            attrition: 1.0,
+            ..ramping(1.0)
+        }),
+        Err(TeamError::Attrition)
+    );
+    assert_eq!(
+        plan(Role {
+            cost_per_head: Some(-1.0),
+            ..ramping(1.0)
+        }),
+        Err(TeamError::Cost)
+    );
+    assert_eq!(
+        ramping(1.0).team(&[(0, 1.0), (2, 1.0)]).map(|_| ()),
+        Err(TeamError::Work)
+    );
+    assert_eq!(
+        ramping(1.0).team(&[(0, -1.0)]).map(|_| ()),
+        Err(TeamError::Work)
+    );
+    // 10 units ÷ 0.000001 per head = 10,000,000 heads in one month.
+    assert_eq!(plan(ramping(0.000_001)), Err(TeamError::TooManyHires));
+}
