@@ -22,6 +22,8 @@ pub enum Page {
     Annual,
     /// When each stage must happen, scenarios side by side, sensitivity and the odds.
     Forecast,
+    /// The sales team the plan needs: heads, hires and their start, and cost, month by month.
+    Team,
     /// Channels, budget and KPIs, with the targets beside them.
     Channels,
     /// The results month by month against the targets, pacing, quarters and the leaking stage.
@@ -32,28 +34,35 @@ pub enum Page {
 
 impl Page {
     /// Every page: the full app's, in the navigation's order, then the blog embed.
-    pub const ALL: [Page; 6] = [
+    pub const ALL: [Page; 7] = [
         Page::Plan,
         Page::Annual,
         Page::Forecast,
+        Page::Team,
         Page::Channels,
         Page::Results,
         Page::Embed,
     ];
 
     /// The full app's pages, in the navigation's order.
-    pub const APP: [Page; 5] = [
+    pub const APP: [Page; 6] = [
         Page::Plan,
         Page::Annual,
         Page::Forecast,
+        Page::Team,
         Page::Channels,
         Page::Results,
     ];
 
     /// The pages with a block of texts of their own in the catalogue (besides the Plan page's),
     /// in the order of their blocks.
-    pub const WITH_OWN_TEXTS: [Page; 4] =
-        [Page::Channels, Page::Results, Page::Annual, Page::Forecast];
+    pub const WITH_OWN_TEXTS: [Page; 5] = [
+        Page::Channels,
+        Page::Results,
+        Page::Annual,
+        Page::Forecast,
+        Page::Team,
+    ];
 
     /// The name of its entry: its HTML file is `<entry>.html`, and its binary, cargo feature and
     /// catalogue files take this name too (but the Plan page's, see below).
@@ -62,6 +71,7 @@ impl Page {
             Page::Plan => "index",
             Page::Annual => "review",
             Page::Forecast => "forecast",
+            Page::Team => "team",
             Page::Channels => "channels",
             Page::Results => "results",
             Page::Embed => "embed",
@@ -91,7 +101,7 @@ impl Page {
             Page::Annual => Some("style/review.css"),
             Page::Forecast => Some("style/forecast.css"),
             Page::Results => Some("style/results.css"),
-            Page::Plan | Page::Channels | Page::Embed => None,
+            Page::Plan | Page::Team | Page::Channels | Page::Embed => None,
         }
     }
 
@@ -133,6 +143,8 @@ impl Page {
             Page::Annual
         } else if cfg!(feature = "forecast") {
             Page::Forecast
+        } else if cfg!(feature = "team") {
+            Page::Team
         } else {
             Page::Plan
         }

@@ -279,6 +279,27 @@ fn expected(key: Key) -> &'static [&'static str] {
         Key::VelocityMovedMost => &["part", "planned", "achieved", "change"],
         Key::HowCoverage => &["win", "share", "times", "stage"],
         Key::HowVelocity => &["opportunities", "win", "average", "days", "day", "month"],
+        Key::TeamSdrCapacity | Key::TeamAeWorks | Key::TeamAeCloses => &["stage"],
+        Key::ErrorRampShares => &["max_ramp"],
+        Key::ErrorHeadsNotWhole => &["max_in_place"],
+        Key::TeamRamp | Key::TeamInPlace | Key::TeamCost | Key::TeamCaption | Key::TeamTooMany => {
+            &["role"]
+        }
+        Key::TeamSummary => &["role", "peak", "month", "in_place", "hires"],
+        Key::TeamFirstHire => &["month"],
+        Key::TeamCostYear => &["year"],
+        Key::TeamCostBefore => &["year", "before"],
+        Key::HowTeamRamp => &["ramp"],
+        Key::HowTeamRole => &[
+            "role",
+            "month",
+            "work",
+            "stage",
+            "capacity",
+            "needed",
+            "attrition",
+            "survival",
+        ],
         _ => &[],
     }
 }
@@ -651,6 +672,7 @@ fn own_components(page: Page) -> Vec<PathBuf> {
         Page::Results => &["src/ui/results"],
         Page::Annual => &["src/ui/annual"],
         Page::Forecast => &["src/ui/forecast"],
+        Page::Team => &["src/ui/team"],
         // The Plan page's own texts are checked by their own test; the embed has none.
         Page::Plan | Page::Embed => &[],
     };
@@ -771,6 +793,7 @@ fn a_pages_own_texts_are_the_keys_between_its_marks() {
             "results_only",
             "review_only",
             "forecast_only",
+            "team_only",
             "end"
         ]
     );

@@ -9,6 +9,7 @@
 )]
 
 use funnel_planner::i18n::{fill_plural, Key, Lang};
+use funnel_planner::model::forecast::team::{MAX_IN_PLACE, MAX_RAMP_MONTHS};
 use funnel_planner::model::library::KEEP_DELETED_MS;
 use funnel_planner::model::marketing::MAX_CHANNELS;
 use funnel_planner::model::number::whole_days;
@@ -75,6 +76,16 @@ fn the_texts_say_the_limits_they_are_given() {
             &[("keep_days", &whole_days(KEEP_DELETED_MS).to_string())]
         ),
         "Deleted plans are kept for 30 days, then removed for good."
+    );
+    // A ramp is at most 24 months; heads in place at most 100,000.
+    assert_eq!((MAX_RAMP_MONTHS, MAX_IN_PLACE), (24, 100_000));
+    assert_eq!(
+        english(Key::ErrorRampShares, &[("max_ramp", &MAX_RAMP_MONTHS.to_string())]),
+        "Enter each ramp month's share of full output as a percent from 0 to 100, separated by semicolons, at most 24 months, such as 25; 50; 75."
+    );
+    assert_eq!(
+        english(Key::ErrorHeadsNotWhole, &[("max_in_place", "100,000")]),
+        "Enter a whole number of people from 0 to 100,000, such as 3."
     );
 }
 

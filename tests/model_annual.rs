@@ -23,6 +23,7 @@ use funnel_planner::model::annual::{
     IndustryTag, LastYearDraft, ObjectiveDraft, Part, StageTotal, UnitTag, MAX_OBJECTIVES,
 };
 use funnel_planner::model::benchmarks::Industry;
+use funnel_planner::model::forecast::team::{AeCounts, RoleDraft, TeamDraft};
 use funnel_planner::model::number::parse_positive;
 use funnel_planner::model::page_data::{PageData, PageDataError};
 use funnel_planner::model::results::{MONTHS, QUARTERS};
@@ -122,6 +123,7 @@ fn full_draft() -> AnnualDraft {
                 ]),
             },
         ],
+        team: TeamDraft::default(),
     }
 }
 
@@ -996,17 +998,45 @@ fn any_annual() -> impl Strategy<Value = AnnualDraft> {
         existing,
         prop::sample::select(INDUSTRIES.to_vec()),
         prop::collection::vec(any_objective(), 0..4),
+        any_team(),
     )
         .prop_map(
-            |(typed_in, last_year, goal, existing, industry, objectives)| AnnualDraft {
+            |(typed_in, last_year, goal, existing, industry, objectives, team)| AnnualDraft {
                 typed_in,
                 last_year,
                 goal,
                 existing,
                 industry,
                 objectives,
+                team,
             },
         )
+}
+
+/// Any sales team: every text anything a person could type, either choice for the AEs.
+fn any_team() -> impl Strategy<Value = TeamDraft> {
+    let role = || {
+        (typed_text(), typed_text(), typed_text(), typed_text()).prop_map(
+            |(capacity, ramp, in_place, cost)| RoleDraft {
+                capacity,
+                ramp,
+                in_place,
+                cost,
+            },
+        )
+    };
+    (typed_text(), any::<bool>(), role(), role()).prop_map(|(attrition, closes, sdr, ae)| {
+        TeamDraft {
+            attrition,
+            ae_counts: if closes {
+                AeCounts::Customers
+            } else {
+                AeCounts::Opportunities
+            },
+            sdr,
+            ae,
+        }
+    })
 }
 
 proptest! {

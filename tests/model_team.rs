@@ -10,7 +10,13 @@
 mod common;
 
 use common::close;
-use funnel_planner::model::forecast::team::{monthly_survival, Role, TeamError};
+use funnel_planner::model::annual::AnnualDraft;
+use funnel_planner::model::forecast::team::{
+    monthly_survival, AeCounts, Role, RoleInput, TeamDraft, TeamError, TeamField, TeamRole,
+};
+use funnel_planner::model::page_data::PageData;
+use funnel_planner::model::{InputError, Lang};
+use serde_json::{json, Value};
 
 #[track_caller]
 fn assert_close(actual: f64, expected: f64, what: &str) {
@@ -207,4 +213,124 @@ fn what_cannot_be_planned_says_why() {
     );
     // 10 units ÷ 0.000001 per head = 10,000,000 heads in one month.
     assert_eq!(plan(ramping(0.000_001)), Err(TeamError::TooManyHires));
+}
+
+#[test]
+fn the_team_is_kept_in_the_annual_plan_and_its_numbers_retyped() {
+    let mut draft = AnnualDraft::new(Lang::English);
+    draft.team.attrition = "12.5".to_owned();
+    draft.team.ae_counts = AeCounts::Customers;
+    draft.team.sdr.capacity = "1,200".to_owned();
+    draft.team.sdr.ramp = "12.5; 50;75".to_owned();
+    draft.team.ae.in_place = "3".to_owned();
+    draft.team.ae.cost = "9,000.5".to_owned();
+    let text = draft.encode();
+    let value: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(value["team"]["ae_counts"], json!("customers"));
+    assert_eq!(value["team"]["sdr"]["ramp"], json!("12.5; 50;75"));
+    assert_eq!(value["team"]["ae"]["cost"], json!("9,000.5"));
+    assert_eq!(AnnualDraft::decode(&text, Lang::English), Ok(draft.clone()));
+    // In Polish each share of a ramp is rewritten on its own, the separators made even.
+    let polish = draft.clone().retyped(Lang::Polish);
+    assert_eq!(polish.team.sdr.ramp, "12,5; 50; 75");
+    assert_eq!(polish.team.attrition, "12,5");
+    assert_eq!(polish.team.ae.cost, "9000,5");
+    let back = polish.retyped(Lang::English);
+    let mut expected = draft;
+    expected.team.sdr.ramp = "12.5; 50; 75".to_owned();
+    assert_eq!(back, expected);
+}
+
+#[test]
+fn the_team_is_read_with_a_problem_per_field() {
+    let symbols = Lang::English.symbols();
+    let mut draft = TeamDraft::default();
+    // Nothing typed: no role, no problem.
+    assert!(draft.is_blank());
+    assert_eq!(draft.read(symbols), (Vec::new(), Vec::new()));
+    draft.sdr.capacity = "40".to_owned();
+    draft.sdr.ramp = "25; 50; 75;".to_owned();
+    draft.sdr.in_place = "2".to_owned();
+    draft.attrition = "10%".to_owned();
+    draft.ae.cost = "8,000".to_owned();
+    let (roles, errors) = draft.read(symbols);
+    assert_eq!(errors, Vec::new());
+    // The AE has a cost but no capacity: only the SDR is planned.
+    assert_eq!(roles.len(), 1);
+    let (role, sdr) = &roles[0];
+    assert_eq!(*role, TeamRole::Sdr);
+    assert_eq!(sdr.capacity, 40.0);
+    assert_eq!(sdr.ramp, vec![0.25, 0.5, 0.75]);
+    assert!(close(sdr.attrition, 0.1));
+    assert_eq!(sdr.in_place, 2);
+    assert_eq!(sdr.cost_per_head, None);
+
+    let field = |role, input| TeamField::Role(role, input);
+    for (text, problem) in [
+        ("100", InputError::AttritionOutOfRange),
+        ("-1", InputError::AttritionOutOfRange),
+        ("x", InputError::NotANumber),
+    ] {
+        draft.attrition = text.to_owned();
+        let (roles, errors) = draft.read(symbols);
+        assert_eq!(errors, vec![(TeamField::Attrition, problem)], "{text}");
+        // No role is read while a field has a problem.
+        assert!(roles.is_empty());
+    }
+    draft.attrition = "99.5".to_owned();
+    let too_long = "5;".repeat(25);
+    for ramp in ["25; 120", "25, 50", "a; 50", too_long.as_str()] {
+        draft.sdr.ramp = ramp.to_owned();
+        assert_eq!(
+            draft.read(symbols).1,
+            vec![(
+                field(TeamRole::Sdr, RoleInput::Ramp),
+                InputError::RampShares
+            )],
+            "{ramp}"
+        );
+    }
+    draft.sdr.ramp = "5;".repeat(24);
+    assert_eq!(draft.read(symbols).1, Vec::new());
+    for heads in ["2.5", "100001", "-1"] {
+        draft.sdr.in_place = heads.to_owned();
+        assert_eq!(
+            draft.read(symbols).1,
+            vec![(
+                field(TeamRole::Sdr, RoleInput::InPlace),
+                InputError::HeadsNotWhole
+            )],
+            "{heads}"
+        );
+    }
+    draft.sdr.in_place = "100,000".to_owned();
+    draft.sdr.capacity = "0".to_owned();
+    draft.ae.cost = "-5".to_owned();
+    assert_eq!(
+        draft.read(symbols).1,
+        vec![
+            (
+                field(TeamRole::Sdr, RoleInput::Capacity),
+                InputError::NotPositive
+            ),
+            (field(TeamRole::Ae, RoleInput::Cost), InputError::Negative),
+        ]
+    );
+    // Every field's text is written where it is read.
+    for input in RoleInput::ALL {
+        draft.set(field(TeamRole::Ae, input), "7".to_owned());
+        assert_eq!(draft.text(field(TeamRole::Ae, input)), "7");
+    }
+}
+
+#[test]
+fn each_role_works_its_own_stage() {
+    // Visits, Leads, MQLs, SQLs, Opportunities, Customers: SDRs the SQLs (index 3), AEs the
+    // Opportunities (4) or, closing, the Customers (5).
+    assert_eq!(TeamRole::Sdr.stage(6, false), Some(3));
+    assert_eq!(TeamRole::Ae.stage(6, false), Some(4));
+    assert_eq!(TeamRole::Ae.stage(6, true), Some(5));
+    // A two-stage funnel has no stage for SDRs.
+    assert_eq!(TeamRole::Sdr.stage(2, false), None);
+    assert_eq!(TeamRole::Ae.stage(2, false), Some(0));
 }

@@ -23,6 +23,7 @@ use funnel_planner::model::annual::{
     LastYearDraft, ObjectiveDraft, StageTotal, UnitTag,
 };
 use funnel_planner::model::forecast::draft::{ForecastDraft, PhasingMode, RangeDraft, StageText};
+use funnel_planner::model::forecast::team::TeamDraft;
 use funnel_planner::model::marketing::{
     BudgetPeriod, ChannelStageDraft, LifetimeKind, RankBy, MAX_CHANNELS,
 };
@@ -1020,6 +1021,7 @@ fn fixture_annual() -> AnnualDraft {
                 .to_vec(),
             },
         ],
+        team: TeamDraft::default(),
     }
 }
 

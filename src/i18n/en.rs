@@ -3,7 +3,7 @@
 //!
 //! The keys come in order: texts every page shows, then one block per page of the full app with
 //! texts only that page shows (`@plan_only`, `@channels_only`, `@results_only`, `@review_only`,
-//! `@forecast_only`, closed by `@end`), then more texts every page shows. The build's catalogue writer
+//! `@forecast_only`, `@team_only`, closed by `@end`), then more texts every page shows. The build's catalogue writer
 //! (`scripts/lib/catalogue.mjs`) finds the blocks by those marks.
 
 use super::Page;
@@ -21,6 +21,8 @@ macro_rules! catalogue {
         $($review_key:ident => $review_text:literal,)*
         @forecast_only
         $($forecast_key:ident => $forecast_text:literal,)*
+        @team_only
+        $($team_key:ident => $team_text:literal,)*
         @end
         $($later_key:ident => $later_text:literal,)*
     ) => {
@@ -33,6 +35,7 @@ macro_rules! catalogue {
             $($results_key,)*
             $($review_key,)*
             $($forecast_key,)*
+            $($team_key,)*
             $($later_key,)*
         }
 
@@ -45,6 +48,7 @@ macro_rules! catalogue {
                 $(Key::$results_key,)*
                 $(Key::$review_key,)*
                 $(Key::$forecast_key,)*
+                $(Key::$team_key,)*
                 $(Key::$later_key,)*
             ];
         }
@@ -63,6 +67,7 @@ macro_rules! catalogue {
                 $(Key::$results_key => Some(Page::Results),)*
                 $(Key::$review_key => Some(Page::Annual),)*
                 $(Key::$forecast_key => Some(Page::Forecast),)*
+                $(Key::$team_key => Some(Page::Team),)*
                 _ => None,
             }
         }
@@ -80,6 +85,7 @@ macro_rules! catalogue {
                             feature = "results",
                             feature = "review",
                             feature = "forecast",
+                            feature = "team",
                             feature = "embed"
                         )),
                         not(target_arch = "wasm32")
@@ -102,6 +108,10 @@ macro_rules! catalogue {
                     #[cfg(any(feature = "forecast", not(target_arch = "wasm32")))]
                     Key::$forecast_key => $forecast_text,
                 )*
+                $(
+                    #[cfg(any(feature = "team", not(target_arch = "wasm32")))]
+                    Key::$team_key => $team_text,
+                )*
                 $(Key::$later_key => $later_text,)*
                 _ => "",
             }
@@ -120,6 +130,7 @@ catalogue! {
     AreaResults => "Results",
     AreaReview => "Annual plan",
     AreaForecast => "Forecast",
+    AreaTeam => "Sales team",
     UpdateReady => "A new version of Funnel Planner is ready.",
     UpdateReload => "Reload",
     OpenInApp => "Open in Funnel Planner",
@@ -302,6 +313,9 @@ catalogue! {
     ErrorChangeOutOfRange => "Enter a percent above 0 and below 100, such as 20.",
     ErrorMoreThanTotalRevenue => "More than last year's revenue in all, of which it is a part. Check both figures.",
     ErrorRangeMissesPlan => "Keep the plan's value inside the range: the low end at or below it, the high end at or above it.",
+    ErrorAttrition => "Enter a yearly attrition from 0 to below 100 percent, such as 15.",
+    ErrorRampShares => "Enter each ramp month's share of full output as a percent from 0 to 100, separated by semicolons, at most {max_ramp} months, such as 25; 50; 75.",
+    ErrorHeadsNotWhole => "Enter a whole number of people from 0 to {max_in_place}, such as 3.",
     ErrorPercentOutOfRange => "Enter a percent from 0 to 100.",
     ErrorChannelNameDuplicate => "Another channel already has this name.",
     ErrorSharesOverFull => "The channels' shares add up to more than 100%. Lower some of them.",
@@ -859,9 +873,6 @@ catalogue! {
     DaysHint => "How long a lead takes to move on, on average. Earlier stages must then happen earlier; leave empty for no delay.",
     DaysLabel => "Days from {from} to {to}",
     ScheduleCaption => "What each stage must reach each month",
-    ScheduleMonth => "Month",
-    BeforePlanYear => "{month} (before the plan year)",
-    AlreadyPast => "{month} (already past: make it up later)",
     ScheduleTotal => "Total",
     ScheduleNote => "Each figure is rounded up, so a month never shows less than it needs.",
     ScheduleNoteBefore => "Each figure is rounded up. The rows marked “before the plan year” come first: with the sales cycle, work for this year's customers starts before the year does. Volume in the last months that would feed next year's customers belongs to next year's plan.",
@@ -874,7 +885,6 @@ catalogue! {
     RevenueLowLabel => "Lowest average revenue per new customer",
     RevenueHighLabel => "Highest average revenue per new customer",
     SeedLabel => "Seed",
-    SectionWaitsFor => "Nothing to show here until this field is corrected:",
     NewSeed => "New seed",
     OddsNeedsRange => "Give at least one rate or the average revenue a range to see the odds. Without ranges the plan reaches its goal exactly.",
     OddsRunning => "Running {trials} trials…",
@@ -994,6 +1004,51 @@ catalogue! {
     DownloadForecastCsv => "Download the forecast (CSV)",
     PrintForecast => "Print the forecast",
     ForecastFileSuffix => "forecast",
+    @team_only
+    TeamHeading => "The sales team the plan needs",
+    TeamIntro => "How many sales development reps (SDRs) and account executives (AEs) the plan's volumes need each month, when each hire must start so that their ramp is over in time, and what the team costs. The volumes are timed as on the Forecast page under When it must happen: evenly over the months until a phasing or days are typed there.",
+    TeamSdrs => "SDRs",
+    TeamAes => "AEs",
+    TeamSdrLegend => "Sales development reps (SDRs)",
+    TeamAeLegend => "Account executives (AEs)",
+    TeamAeCountsLegend => "What one AE's capacity counts",
+    TeamAeCountsOpportunities => "Opportunities worked a month",
+    TeamAeCountsCustomers => "Customers closed a month",
+    TeamSdrCapacity => "{stage} one SDR handles a month",
+    TeamAeWorks => "{stage} one AE works a month",
+    TeamAeCloses => "{stage} one AE closes a month",
+    TeamRamp => "{role}: ramp, % of full output each month",
+    TeamInPlace => "{role} already in place",
+    TeamCost => "{role}: cost of one head a month",
+    TeamAttrition => "Yearly attrition of the sales team",
+    TeamRampHint => "A ramp is each month's share of full output until a new hire is fully productive, separated by semicolons: 25; 50; 75 is three months at a quarter, half and three quarters of it. Leave it empty when a hire is productive at once. Heads in place left empty are none; an empty attrition is 0%.",
+    TeamNeedsCapacity => "Type what one SDR handles or what one AE works a month to see the heads, the hires and the cost.",
+    TeamNeedsTiming => "The volumes are timed under When it must happen on the Forecast page, where a field has a problem: correct it there to see the team.",
+    TeamSummary => "{role}: at most {peak} heads at full output ({month}); {in_place} in place; {hires} to hire.",
+    TeamFirstHire => "The first starts in {month}.",
+    TeamCostYear => "They cost {year} over the plan year.",
+    TeamCostBefore => "They cost {year} over the plan year and {before} in the months before it.",
+    TeamCaption => "{role} month by month",
+    TeamNeeded => "Heads needed at full output",
+    TeamHeads => "Heads on the team",
+    TeamOutput => "Their output, in full heads",
+    TeamHires => "Hires starting",
+    TeamCostColumn => "Cost",
+    TeamTooMany => "{role}: more than a million hires in one month. Check what one head handles a month.",
+    TeamNoRamp => "A new hire is fully productive from their first month.",
+    HowTeamRamp => "A new hire's output during the ramp, month by month: {ramp} of full output, then all of it.",
+    HowTeamRole => "{role}: in {month}, {work} {stage} ÷ {capacity} a head = {needed} heads at full output. Each month, (1 − {attrition})^(1/12) = {survival} of the team stays.",
+    HowTeam => "The team is planned month by month. Heads in place count at full output and start leaving in the plan year's first month. When the team's output falls short of a month's need, the shortfall is hired as many months earlier as the ramp lasts, so that the hires are fully productive in that month: ⌈shortfall ÷ survival^(ramp months)⌉ people, rounded up to whole people, more than the shortfall because some leave while ramping. A month with enough hires nobody. Heads on the team and the cost are expected figures: attrition takes a little of the team each month. Cost = heads on the team × cost of one head, ramping hires included.",
+    TeamRolesHeading => "What each role handles",
+    TeamResultsHeading => "Heads, hires and cost month by month",
+    TeamNeedsPlan => "Fix the plan's fields on the Plan page first: the figures below need a valid plan.",
+    TeamDamaged => "The sales team is kept in the annual plan saved with this plan, which could not be read. Its text is kept below, so nothing is lost.",
+    TeamNewer => "The sales team is kept in the annual plan of this plan, which a newer version of Funnel Planner saved. Reload the page to get the newer version; its text is kept below.",
+    TeamKeptText => "The saved text",
+    TeamStartAgain => "Start a new annual plan (the text above is replaced)",
+    DownloadTeamCsv => "Download the sales team (CSV)",
+    PrintTeam => "Print the sales team",
+    TeamFileSuffix => "sales-team",
     @end
     // The plan year's first month, on every page that shows months.
     PlanYearLabel => "Plan year starts in",
@@ -1005,4 +1060,9 @@ catalogue! {
     QuarterShort => "Q{number}",
 
     CsvMonthColumn => "Month",
+    // The months of a plan year and what stops a section, on the Forecast and Annual plan pages.
+    ScheduleMonth => "Month",
+    BeforePlanYear => "{month} (before the plan year)",
+    AlreadyPast => "{month} (already past: make it up later)",
+    SectionWaitsFor => "Nothing to show here until this field is corrected:",
 }

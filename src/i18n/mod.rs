@@ -231,6 +231,9 @@ pub fn input_error_key(error: InputError) -> Key {
         InputError::ChangeOutOfRange => Key::ErrorChangeOutOfRange,
         InputError::MoreThanTotalRevenue => Key::ErrorMoreThanTotalRevenue,
         InputError::RangeMissesPlan => Key::ErrorRangeMissesPlan,
+        InputError::AttritionOutOfRange => Key::ErrorAttrition,
+        InputError::RampShares => Key::ErrorRampShares,
+        InputError::HeadsNotWhole => Key::ErrorHeadsNotWhole,
     }
 }
 

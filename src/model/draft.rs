@@ -64,9 +64,10 @@ pub struct PlanDraft {
     pub typed_in: Lang,
     /// The plan year and the results entered month by month.
     pub tracking: TrackingDraft,
-    /// The annual plan (last year, the goal's chain, objectives) as its own JSON text, empty
-    /// when there is none. Only the Annual plan page reads and writes it (`model::annual`); the
-    /// other pages keep it as it is, so they carry none of its code.
+    /// The annual plan (last year, the goal's chain, objectives, the sales team's inputs) as its
+    /// own JSON text, empty when there is none. Only the Annual plan and Sales team pages read
+    /// and write it (`model::annual`); the other pages keep it as it is, so they carry none of
+    /// its code.
     pub annual: String,
     /// The forecast (monthly phasing, days per stage, ranges, the seed, the plans compared) as
     /// its own JSON text, empty when there is none. Only the Forecast page reads and writes it

@@ -76,6 +76,16 @@ pub enum InputError {
     /// end below it).
     #[error("range does not contain the plan's value")]
     RangeMissesPlan,
+    /// A yearly attrition that is not a percent from 0 to below 100.
+    #[error("attrition not in [0, 100) %")]
+    AttritionOutOfRange,
+    /// A ramp that is not percents from 0 to 100 separated by `;`, or longer than its most
+    /// months (`MAX_RAMP_MONTHS` of the team).
+    #[error("ramp not percents in [0, 100] separated by ;")]
+    RampShares,
+    /// Heads in place that are not a whole number from 0 to `MAX_IN_PLACE` of the forecast.
+    #[error("heads not a whole number in range")]
+    HeadsNotWhole,
     /// A currency code that is not three letters (ISO 4217), such as `EURO` or `€`.
     #[error("not a three-letter currency code")]
     CurrencyCode,

@@ -287,6 +287,27 @@ pub fn decimals_apart(a: f64, b: f64, min: usize) -> usize {
     decimals
 }
 
+/// The `k`th root of `value` (≥ 1; `k` ≥ 1): the factor whose `k`th power is `value`, found by
+/// halving an interval that holds it until it can narrow no more (at most 2,100 halvings, enough
+/// for any `f64`). Without `powf`, whose code (libm's `pow`, about 1 KB brotli) a page would carry
+/// for this.
+pub fn root(value: f64, k: usize) -> f64 {
+    let k = i32::try_from(k.max(1)).unwrap_or(i32::MAX);
+    let (mut low, mut high) = (1.0_f64, value.max(1.0));
+    for _ in 0..2_100 {
+        let middle = low + (high - low) / 2.0;
+        if middle <= low || middle >= high {
+            break;
+        }
+        if middle.powi(k) < value {
+            low = middle;
+        } else {
+            high = middle;
+        }
+    }
+    high
+}
+
 /// The whole number a plan must reach to meet a needed volume: `value` rounded up, except that a
 /// value within float noise of a whole number (see [`MAX_TOLERANCE`]) is that whole number.
 /// Never negative.

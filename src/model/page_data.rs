@@ -142,6 +142,8 @@ pub enum Number {
     /// A whole number from 0 to `u32::MAX`, written without separators in every language (the
     /// simulation's seed: "2027", never "2,027").
     Whole,
+    /// Percents separated by `;` (a ramp: `12,5; 50` in Polish), each rewritten on its own.
+    Percents,
 }
 
 /// One pass over a page's data, field by field, in the order its text writes them: reading
@@ -168,6 +170,12 @@ pub trait Walk {
 
     /// A list of objects; at most `max` are read.
     fn list(&mut self, key: &str, items: &mut dyn Items, max: usize);
+
+    /// Whether an object added to the shape later, with nothing typed or chosen in it, is left
+    /// out: when writing, so that the texts of data without it stay as they were.
+    fn leaves_out_blank(&self) -> bool {
+        false
+    }
 }
 
 /// The fields of an object listed in a page's data (an objective, a stage's range).
@@ -369,6 +377,10 @@ struct Writer<'o> {
 }
 
 impl Walk for Writer<'_> {
+    fn leaves_out_blank(&self) -> bool {
+        true
+    }
+
     fn text(&mut self, key: &str, text: &mut String, _: Number) {
         self.out.text(key, text);
     }
@@ -428,6 +440,13 @@ impl Walk for Retyper {
             Number::No => {}
             Number::Amount | Number::Percent => {
                 *text = retype(text, self.from, self.to, number == Number::Percent);
+            }
+            Number::Percents => {
+                let pieces: Vec<String> = text
+                    .split(';')
+                    .map(|piece| retype(piece.trim(), self.from, self.to, true))
+                    .collect();
+                *text = pieces.join("; ");
             }
             Number::Whole => {
                 if let Ok(whole) = parse_non_negative(text, self.from) {

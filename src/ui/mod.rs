@@ -1,5 +1,5 @@
 //! The pages, as Leptos components named after what the person sees: a folder per page (`plan`,
-//! `annual`, `forecast`, `channels`, `results`, and the blog embed in `embed.rs`), each mounting
+//! `annual`, `forecast`, `team`, `channels`, `results`, and the blog embed in `embed.rs`), each mounting
 //! its own content in the shared [`shell`]; what the pages share is in [`state`] (the open plan
 //! and what is derived from it), [`planner`] (the plan library), [`page_data`] (a page's own
 //! data), and the helpers for fields, tables, figures, texts and the browser. One signal holds
@@ -26,6 +26,7 @@ pub mod shell;
 mod state;
 mod table;
 mod targets;
+pub mod team;
 pub mod text;
 
 pub use shell::mount;

@@ -221,6 +221,7 @@ fn nav_label(page: Page) -> Key {
         Page::Results => Key::AreaResults,
         Page::Annual => Key::AreaReview,
         Page::Forecast => Key::AreaForecast,
+        Page::Team => Key::AreaTeam,
     }
 }
 

@@ -11,6 +11,7 @@ use crate::i18n::{self, Key, Lang, NameOf};
 #[cfg(not(feature = "embed"))]
 use crate::model::forecast::draft::MAX_SEED;
 #[cfg(not(feature = "embed"))]
+use crate::model::forecast::team::{MAX_IN_PLACE, MAX_RAMP_MONTHS};
 use crate::model::forecast::timing::MAX_DAYS;
 use crate::model::library::KEEP_DELETED_MS;
 use crate::model::marketing::MAX_CHANNELS;
@@ -116,6 +117,10 @@ fn limit(name: &str) -> Option<(&'static str, String)> {
         "max_seed" => ("max_seed", exact(MAX_SEED as f64)),
         #[cfg(not(feature = "embed"))]
         "max_days" => ("max_days", exact(MAX_DAYS)),
+        #[cfg(not(feature = "embed"))]
+        "max_ramp" => ("max_ramp", MAX_RAMP_MONTHS.to_string()),
+        #[cfg(not(feature = "embed"))]
+        "max_in_place" => ("max_in_place", exact(f64::from(MAX_IN_PLACE))),
         _ => return None,
     })
 }

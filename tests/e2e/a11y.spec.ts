@@ -15,7 +15,7 @@ import type { Page } from '@playwright/test';
 
 /** The areas that show the targets' table (the Annual plan shows its targets in its objectives,
  * the Forecast month by month in its schedule). */
-const WITH_TARGETS = AREAS.filter((area) => area !== 'Annual plan' && area !== 'Forecast');
+const WITH_TARGETS = AREAS.filter((area) => area !== 'Annual plan' && area !== 'Forecast' && area !== 'Sales team');
 
 // Accessibility: no axe (WCAG 2.2 AA) violations in the page's main states, a phone-width (320 px)
 // layout that never scrolls sideways, and a page that works from the keyboard alone. The app has
@@ -289,7 +289,8 @@ test.describe('at 320 px', () => {
         });
         return { checked: fields.length, found };
       }, 320);
-      expect(misfits.checked, `text fields in ${area}`).toBeGreaterThan(10);
+      // The Sales team page has the fewest: two roles of four fields, and the attrition.
+      expect(misfits.checked, `text fields in ${area}`).toBeGreaterThanOrEqual(9);
       expect(misfits.found, `${area}: fields outside the screen`).toEqual([]);
       await expectNoSidewaysScroll(page, 320);
     }

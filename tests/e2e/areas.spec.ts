@@ -381,7 +381,8 @@ test('Tab reaches the area links, and Enter follows them', async ({ page, planne
   for (const [from, to] of [
     ['Plan', 'Annual plan'],
     ['Annual plan', 'Forecast'],
-    ['Forecast', 'Channels and KPIs'],
+    ['Forecast', 'Sales team'],
+    ['Sales team', 'Channels and KPIs'],
     ['Channels and KPIs', 'Results'],
     ['Results', 'Plan'],
   ] as const) {

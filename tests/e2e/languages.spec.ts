@@ -110,7 +110,7 @@ for (const lang of LANGS) {
 
   // Fails if: a page has an accessibility violation in one of the languages.
   test(`axe finds nothing on any page in ${OWN_NAMES[lang]}`, async ({ page }) => {
-    for (const url of [`/?lang=${lang}`, `/forecast.html?lang=${lang}`, `/channels.html?lang=${lang}`, `/results.html?lang=${lang}`]) {
+    for (const url of [`/?lang=${lang}`, `/forecast.html?lang=${lang}`, `/team.html?lang=${lang}`, `/channels.html?lang=${lang}`, `/results.html?lang=${lang}`]) {
       await open(page, url, lang);
       const results = await new AxeBuilder({ page }).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), url).toEqual([]);

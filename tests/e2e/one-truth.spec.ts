@@ -216,7 +216,7 @@ test('a very long stage or channel name widens no page', async ({ page, planner 
   await planner.channelName(1).fill(long);
   await expect(planner.channelName(1)).toHaveValue(long);
   const width = await page.evaluate(() => window.innerWidth);
-  for (const area of ['Channels and KPIs', 'Plan', 'Annual plan', 'Forecast', 'Results'] as const) {
+  for (const area of ['Channels and KPIs', 'Plan', 'Annual plan', 'Forecast', 'Sales team', 'Results'] as const) {
     await planner.openArea(area);
     await expect
       .poll(() => page.evaluate(() => document.documentElement.scrollWidth), { message: `width of ${area}` })

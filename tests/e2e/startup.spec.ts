@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
-import { AREAS, CHANNELS_PAGE, FORECAST_PAGE, RESULTS_PAGE, REVIEW_PAGE, type Area } from './pages/planner';
+import { AREAS, CHANNELS_PAGE, FORECAST_PAGE, RESULTS_PAGE, REVIEW_PAGE, TEAM_PAGE, type Area } from './pages/planner';
 
 // Start-up: every page of the full app is readable from its HTML before its wasm has loaded (its
 // header, in English: title, introduction, the pages' navigation and the language menu), the
@@ -14,6 +14,7 @@ const PAGES: [Area, string][] = [
   ['Plan', '/'],
   ['Annual plan', REVIEW_PAGE],
   ['Forecast', FORECAST_PAGE],
+  ['Sales team', TEAM_PAGE],
   ['Channels and KPIs', CHANNELS_PAGE],
   ['Results', RESULTS_PAGE],
 ];
@@ -73,7 +74,8 @@ for (const [area, url] of PAGES) {
     await expect(page.getByRole('heading', { level: 1, name: 'Funnel Planner' })).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: area, exact: true })).toHaveAttribute('aria-current', 'page');
     const framed = await headerLayout(page);
-    expect(framed.length).toBe(9);
+    // The title, the tagline, the six areas' links, the language menu's label and its menu.
+    expect(framed.length).toBe(10);
 
     await page.unroute('**/*.wasm');
     await page.goto(url);

@@ -26,6 +26,7 @@ use crate::model::annual::goal::{Existing, ExistingRevenue, GoalTarget, Recurrin
 use crate::model::annual::last_year::LastYear;
 use crate::model::annual::objectives::{MetricGroup, Objective, Unit};
 use crate::model::benchmarks::Industry;
+use crate::model::forecast::team::TeamDraft;
 use crate::model::number::{parse_non_negative, parse_percent, parse_positive};
 use crate::model::results::{MONTHS, QUARTERS};
 use crate::model::{InputError, Lang, NumberSymbols, PlanDraft, Share, StageId};
@@ -79,6 +80,8 @@ pub struct AnnualDraft {
     pub industry: IndustryTag,
     /// The objectives, in the order shown.
     pub objectives: Vec<ObjectiveDraft>,
+    /// The sales team the plan needs: its roles' capacities, ramps, heads and costs.
+    pub team: TeamDraft,
 }
 
 impl Default for AnnualDraft {
@@ -90,6 +93,7 @@ impl Default for AnnualDraft {
             existing: ExistingDraft::default(),
             industry: IndustryTag::Other,
             objectives: Vec::new(),
+            team: TeamDraft::default(),
         }
     }
 }
@@ -493,6 +497,11 @@ impl PageData for AnnualDraft {
         });
         tag(walk, "industry", &mut self.industry);
         walk.list("objectives", &mut self.objectives, MAX_OBJECTIVES);
+        // Added after the shape's version 1: left out while blank, as texts before it are.
+        if !(walk.leaves_out_blank() && self.team.is_blank()) {
+            let team = &mut self.team;
+            walk.object("team", &mut |walk| team.fields(walk));
+        }
     }
 
     /// A stage's total left empty.

@@ -19,16 +19,47 @@
 
 use thiserror::Error;
 
-use crate::model::number::whole_needed;
+use crate::model::forecast::timing::MONTHS;
 
-/// Months in a year, for spreading the yearly attrition.
-const MONTHS_PER_YEAR: f64 = 12.0;
+use crate::model::number::{parse_non_negative, parse_percent, parse_positive, root, whole_needed};
+use crate::model::page_data::{tag, tags, Fields, Number, Walk};
+use crate::model::{InputError, NumberSymbols};
 
 /// The longest ramp, in months: 24 (two years until a hire is fully productive).
 pub const MAX_RAMP_MONTHS: usize = 24;
 
+/// The most heads in place a role may have: 100,000.
+pub const MAX_IN_PLACE: u32 = 100_000;
+
 /// The most hires one month may need: 1,000,000 (beyond it, a capacity was surely mistyped).
 pub const MAX_HIRES: f64 = 1_000_000.0;
+
+/// A sales role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TeamRole {
+    /// Sales development reps: they work the stage before the opportunities (the SQLs).
+    Sdr,
+    /// Account executives: they work the opportunities, or close the customers.
+    Ae,
+}
+
+impl TeamRole {
+    /// Both roles, in the order the page shows them.
+    pub const ALL: [TeamRole; 2] = [TeamRole::Sdr, TeamRole::Ae];
+
+    /// The index of the stage whose volume is this role's work, in a funnel of `stages` stages
+    /// (top to bottom): an SDR's is the stage two before the last, an AE's the stage before the
+    /// last or, when `closes` (its capacity counts customers closed), the last. `None` when the
+    /// funnel has no such stage.
+    pub fn stage(self, stages: usize, closes: bool) -> Option<usize> {
+        let from_end = match self {
+            TeamRole::Sdr => 3,
+            TeamRole::Ae if closes => 1,
+            TeamRole::Ae => 2,
+        };
+        stages.checked_sub(from_end)
+    }
+}
 
 /// Why a team cannot be planned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
@@ -140,7 +171,7 @@ impl Team {
 ///
 /// Example: 10 % a year → 0.9^(1/12) = 0.991258 a month.
 pub fn monthly_survival(attrition: f64) -> f64 {
-    (1.0 - attrition).powf(1.0 / MONTHS_PER_YEAR)
+    1.0 / root(1.0 / (1.0 - attrition), MONTHS)
 }
 
 impl Role {
@@ -269,4 +300,253 @@ impl Role {
             .sum();
         self.in_place_left(offset, survival) + hired
     }
+}
+
+/// What one account executive's capacity counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AeCounts {
+    /// The opportunities an AE works a month (the stage before the last).
+    #[default]
+    Opportunities,
+    /// The customers an AE closes a month (the last stage).
+    Customers,
+}
+
+tags!(AeCounts {
+    Opportunities => "opportunities",
+    Customers => "customers",
+});
+
+/// One sales role as typed: every number a text.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RoleDraft {
+    /// The volume one fully productive head handles a month (its stage's count).
+    pub capacity: String,
+    /// The ramp: each month's share of full output in percent, separated by `;` ("25; 50; 75").
+    pub ramp: String,
+    /// Heads already in place, a whole number.
+    pub in_place: String,
+    /// What one head costs a month (money), optional.
+    pub cost: String,
+}
+
+/// A field of one sales role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoleInput {
+    Capacity,
+    Ramp,
+    InPlace,
+    Cost,
+}
+
+impl RoleInput {
+    /// Every field of a role, in the order the page shows them.
+    pub const ALL: [RoleInput; 4] = [
+        RoleInput::Capacity,
+        RoleInput::Ramp,
+        RoleInput::InPlace,
+        RoleInput::Cost,
+    ];
+}
+
+/// A field of the sales team, for placing an error next to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TeamField {
+    /// The yearly attrition.
+    Attrition,
+    /// A role's field.
+    Role(TeamRole, RoleInput),
+}
+
+/// The sales team as typed: kept in the annual plan.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TeamDraft {
+    /// The share of the team that leaves in a year, in percent.
+    pub attrition: String,
+    /// What an AE's capacity counts.
+    pub ae_counts: AeCounts,
+    /// Sales development reps.
+    pub sdr: RoleDraft,
+    /// Account executives.
+    pub ae: RoleDraft,
+}
+
+impl Fields for TeamDraft {
+    fn fields(&mut self, walk: &mut dyn Walk) {
+        walk.text("attrition", &mut self.attrition, Number::Percent);
+        tag(walk, "ae_counts", &mut self.ae_counts);
+        let (sdr, ae) = (&mut self.sdr, &mut self.ae);
+        walk.object("sdr", &mut |walk| sdr.fields(walk));
+        walk.object("ae", &mut |walk| ae.fields(walk));
+    }
+}
+
+impl Fields for RoleDraft {
+    fn fields(&mut self, walk: &mut dyn Walk) {
+        walk.text("capacity", &mut self.capacity, Number::Amount);
+        walk.text("ramp", &mut self.ramp, Number::Percents);
+        walk.text("in_place", &mut self.in_place, Number::Whole);
+        walk.text("cost", &mut self.cost, Number::Amount);
+    }
+}
+
+/// The sales roles read from a [`TeamDraft`], with the problems of its fields.
+pub type TeamRead = (Vec<(TeamRole, Role)>, Vec<(TeamField, InputError)>);
+
+impl TeamDraft {
+    /// The text typed in `field`.
+    pub fn text(&self, field: TeamField) -> &str {
+        match field {
+            TeamField::Attrition => &self.attrition,
+            TeamField::Role(role, input) => {
+                let role = match role {
+                    TeamRole::Sdr => &self.sdr,
+                    TeamRole::Ae => &self.ae,
+                };
+                match input {
+                    RoleInput::Capacity => &role.capacity,
+                    RoleInput::Ramp => &role.ramp,
+                    RoleInput::InPlace => &role.in_place,
+                    RoleInput::Cost => &role.cost,
+                }
+            }
+        }
+    }
+
+    /// Sets the text of `field`.
+    pub fn set(&mut self, field: TeamField, text: String) {
+        let slot = match field {
+            TeamField::Attrition => &mut self.attrition,
+            TeamField::Role(role, input) => {
+                let role = match role {
+                    TeamRole::Sdr => &mut self.sdr,
+                    TeamRole::Ae => &mut self.ae,
+                };
+                match input {
+                    RoleInput::Capacity => &mut role.capacity,
+                    RoleInput::Ramp => &mut role.ramp,
+                    RoleInput::InPlace => &mut role.in_place,
+                    RoleInput::Cost => &mut role.cost,
+                }
+            }
+        };
+        *slot = text;
+    }
+
+    /// Whether nothing is typed in any of its fields and the AEs' choice is the first.
+    pub fn is_blank(&self) -> bool {
+        self.ae_counts == AeCounts::default()
+            && [self.attrition.as_str()]
+                .into_iter()
+                .chain([&self.sdr, &self.ae].into_iter().flat_map(|role| {
+                    [
+                        role.capacity.as_str(),
+                        role.ramp.as_str(),
+                        role.in_place.as_str(),
+                        role.cost.as_str(),
+                    ]
+                }))
+                .all(|text| text.trim().is_empty())
+    }
+
+    /// The roles typed, read with `symbols`: each role whose capacity is typed, with the yearly
+    /// attrition (an empty field is 0 %), its ramp (empty: productive at once), its heads in
+    /// place (empty: none) and its cost per head (empty: none); with the problems of the
+    /// fields. No role is read while any field has a problem.
+    pub fn read(&self, symbols: NumberSymbols) -> TeamRead {
+        let mut errors = Vec::new();
+        // A field read by `parse`, `None` when empty or wrong (its problem then in `errors`).
+        fn read<T>(
+            text: &str,
+            field: TeamField,
+            errors: &mut Vec<(TeamField, InputError)>,
+            parse: &dyn Fn(&str) -> Result<T, InputError>,
+        ) -> Option<T> {
+            if text.trim().is_empty() {
+                return None;
+            }
+            parse(text)
+                .map_err(|error| errors.push((field, error)))
+                .ok()
+        }
+        let attrition = read(
+            &self.attrition,
+            TeamField::Attrition,
+            &mut errors,
+            &|text| match parse_percent(text, symbols)? {
+                percent if (0.0..100.0).contains(&percent) => Ok(percent / 100.0),
+                _ => Err(InputError::AttritionOutOfRange),
+            },
+        );
+        let mut roles = Vec::new();
+        for role in TeamRole::ALL {
+            let field = |input| TeamField::Role(role, input);
+            let text = |input| self.text(field(input));
+            let capacity = read(
+                text(RoleInput::Capacity),
+                field(RoleInput::Capacity),
+                &mut errors,
+                &|text| parse_positive(text, symbols),
+            );
+            let ramp = read(
+                text(RoleInput::Ramp),
+                field(RoleInput::Ramp),
+                &mut errors,
+                &|text| ramp_shares(text, symbols),
+            );
+            let in_place = read(
+                text(RoleInput::InPlace),
+                field(RoleInput::InPlace),
+                &mut errors,
+                &|text| match parse_non_negative(text, symbols) {
+                    Ok(heads) if heads.fract() == 0.0 && heads <= f64::from(MAX_IN_PLACE) => {
+                        Ok(heads)
+                    }
+                    _ => Err(InputError::HeadsNotWhole),
+                },
+            );
+            let cost = read(
+                text(RoleInput::Cost),
+                field(RoleInput::Cost),
+                &mut errors,
+                &|text| parse_non_negative(text, symbols),
+            );
+            if let Some(capacity) = capacity {
+                roles.push((
+                    role,
+                    Role {
+                        capacity,
+                        ramp: ramp.unwrap_or_default(),
+                        attrition: attrition.unwrap_or(0.0),
+                        // A whole number from 0 to MAX_IN_PLACE, so the conversion is exact.
+                        in_place: in_place.unwrap_or(0.0) as u32,
+                        cost_per_head: cost,
+                    },
+                ));
+            }
+        }
+        if !errors.is_empty() {
+            roles.clear();
+        }
+        (roles, errors)
+    }
+}
+
+/// A ramp typed as percents separated by `;` ("25; 50; 75"), read as fractions, the first
+/// month first; empty pieces (a `;` at the end) are skipped. Each share from 0 to 100 %, at most
+/// [`MAX_RAMP_MONTHS`] of them; anything else is [`InputError::RampShares`], whose message
+/// states both limits.
+fn ramp_shares(text: &str, symbols: NumberSymbols) -> Result<Vec<f64>, InputError> {
+    let shares: Vec<f64> = text
+        .split(';')
+        .filter(|piece| !piece.trim().is_empty())
+        .map(|piece| match parse_percent(piece, symbols) {
+            Ok(percent) if (0.0..=100.0).contains(&percent) => Ok(percent / 100.0),
+            _ => Err(InputError::RampShares),
+        })
+        .collect::<Result<_, _>>()?;
+    if shares.len() > MAX_RAMP_MONTHS {
+        return Err(InputError::RampShares);
+    }
+    Ok(shares)
 }

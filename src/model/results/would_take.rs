@@ -24,7 +24,7 @@
 
 use crate::model::annual::last_year::LastYear;
 use crate::model::benchmarks::{default_steps, range, Industry, Position, Range};
-use crate::model::number::{MAX_RESULT, WHOLE_TOLERANCE};
+use crate::model::number::{root, MAX_RESULT, WHOLE_TOLERANCE};
 use crate::model::results::standing::{ratio, YearStanding};
 use crate::model::results::MONTHS;
 use crate::model::{Goal, Plan};
@@ -307,26 +307,6 @@ impl Standpoint {
     pub fn rates_times(&self, factor: f64) -> Vec<f64> {
         self.rates.iter().map(|rate| rate * factor).collect()
     }
-}
-
-/// The `k`th root of `value` (≥ 1; `k` ≥ 1): the factor whose `k`th power is `value`, found by
-/// halving an interval that holds it until it can narrow no more (at most 2,100 halvings, enough
-/// for any `f64`). Without `powf`, whose code the page would carry for this one figure.
-fn root(value: f64, k: usize) -> f64 {
-    let k = i32::try_from(k.max(1)).unwrap_or(i32::MAX);
-    let (mut low, mut high) = (1.0_f64, value.max(1.0));
-    for _ in 0..2_100 {
-        let middle = low + (high - low) / 2.0;
-        if middle <= low || middle >= high {
-            break;
-        }
-        if middle.powi(k) < value {
-            low = middle;
-        } else {
-            high = middle;
-        }
-    }
-    high
 }
 
 /// The value a lever needs when the rest of the funnel yields `rest` per unit of it:

@@ -48,14 +48,16 @@ export async function pageText(page: Page): Promise<string> {
  * chain, rates against last year and typical ranges, SMART objectives and the quarterly roadmap.
  * "Forecast" (`forecast.html`): the plan library, when each stage must happen month by month, the
  * odds of reaching the goal, which rates matter most and scenarios side by side.
+ * "Sales team" (`team.html`): the plan library, what each sales role handles, and the heads,
+ * hires and cost month by month.
  * "Channels and KPIs" (`channels.html`): the plan library, the targets, and budget, channels and
  * KPIs. "Results" (`results.html`): the plan library, the targets, the results entered month by
  * month and where the year stands against the targets.
  */
-export type Area = 'Plan' | 'Annual plan' | 'Forecast' | 'Channels and KPIs' | 'Results';
+export type Area = 'Plan' | 'Annual plan' | 'Forecast' | 'Sales team' | 'Channels and KPIs' | 'Results';
 
 /** Every area, in the navigation's order. */
-export const AREAS: Area[] = ['Plan', 'Annual plan', 'Forecast', 'Channels and KPIs', 'Results'];
+export const AREAS: Area[] = ['Plan', 'Annual plan', 'Forecast', 'Sales team', 'Channels and KPIs', 'Results'];
 
 /** The address of the Channels and KPIs area's page (the Plan area is the app's folder). */
 export const CHANNELS_PAGE = '/channels.html';
@@ -69,6 +71,9 @@ export const REVIEW_PAGE = '/review.html';
 /** The address of the Forecast area's page. */
 export const FORECAST_PAGE = '/forecast.html';
 
+/** The address of the Sales team area's page. */
+export const TEAM_PAGE = '/team.html';
+
 /**
  * The area an address's path shows: `review.html`, `forecast.html`, `channels.html`,
  * `results.html`, anything else Plan.
@@ -76,6 +81,7 @@ export const FORECAST_PAGE = '/forecast.html';
 export function areaOf(pathname: string): Area {
   if (pathname.endsWith(REVIEW_PAGE)) return 'Annual plan';
   if (pathname.endsWith(FORECAST_PAGE)) return 'Forecast';
+  if (pathname.endsWith(TEAM_PAGE)) return 'Sales team';
   if (pathname.endsWith(CHANNELS_PAGE)) return 'Channels and KPIs';
   if (pathname.endsWith(RESULTS_PAGE)) return 'Results';
   return 'Plan';
@@ -136,6 +142,8 @@ export class BasePage {
       await expect(this.page.getByRole('region', { name: 'Last year', exact: true })).toBeVisible();
     } else if (area === 'Forecast') {
       await expect(this.page.getByRole('region', { name: 'Forecast', exact: true })).toBeVisible();
+    } else if (area === 'Sales team') {
+      await expect(this.page.getByRole('region', { name: 'The sales team the plan needs', exact: true })).toBeVisible();
     } else {
       await expect(this.page.getByRole('region', { name: 'Budget and channels', exact: true })).toBeVisible();
     }
