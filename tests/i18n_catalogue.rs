@@ -286,7 +286,7 @@ fn expected(key: Key) -> &'static [&'static str] {
             &["role"]
         }
         Key::TeamSummary => &["role", "peak", "month", "in_place", "hires"],
-        Key::TeamFirstHire => &["month"],
+        Key::TeamFirstHire | Key::TeamFirstHireLate | Key::TeamAlreadyPast => &["month"],
         Key::TeamCostYear => &["year"],
         Key::TeamCostBefore => &["year", "before"],
         Key::HowTeamRamp => &["ramp"],

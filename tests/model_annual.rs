@@ -228,8 +228,8 @@ fn text_that_is_not_an_annual_plan_is_refused() {
 #[test]
 fn a_newer_versions_annual_plan_is_refused_as_newer() {
     assert_eq!(
-        AnnualDraft::decode("{\"version\":2}", Lang::English),
-        Err(PageDataError::Newer(2))
+        AnnualDraft::decode("{\"version\":3}", Lang::English),
+        Err(PageDataError::Newer(3))
     );
     let newer = full_draft()
         .encode()
@@ -238,8 +238,9 @@ fn a_newer_versions_annual_plan_is_refused_as_newer() {
         AnnualDraft::decode(&newer, Lang::English),
         Err(PageDataError::Newer(99))
     );
-    // Version 1 and a text without a version (0) are read.
+    // Versions 1 and 2 (with the sales team) and a text without a version (0) are read.
     assert!(AnnualDraft::decode("{\"version\":1}", Lang::English).is_ok());
+    assert!(AnnualDraft::decode("{\"version\":2}", Lang::English).is_ok());
     assert!(AnnualDraft::decode("{}", Lang::English).is_ok());
 }
 

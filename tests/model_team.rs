@@ -47,6 +47,7 @@ fn ramping(capacity: f64) -> Role {
         ramp: vec![0.25, 0.5, 0.75],
         attrition: 0.0,
         in_place: 0,
+        in_place_from: 0,
         cost_per_head: None,
     }
 }
@@ -226,6 +227,14 @@ fn the_team_is_kept_in_the_annual_plan_and_its_numbers_retyped() {
     draft.team.ae.cost = "9,000.5".to_owned();
     let text = draft.encode();
     let value: Value = serde_json::from_str(&text).unwrap();
+    // With a team, version 2: a build that knows only version 1 refuses it rather than drop the
+    // team on its next save; without one, version 1 as before.
+    assert_eq!(value["version"], json!(2));
+    let mut without = draft.clone();
+    without.team = TeamDraft::default();
+    without.last_year.spend = "1".to_owned();
+    assert!(without.encode().starts_with("{\"version\":1,"));
+    assert!(!without.encode().contains("team"));
     assert_eq!(value["team"]["ae_counts"], json!("customers"));
     assert_eq!(value["team"]["sdr"]["ramp"], json!("12.5; 50;75"));
     assert_eq!(value["team"]["ae"]["cost"], json!("9,000.5"));
@@ -245,15 +254,21 @@ fn the_team_is_kept_in_the_annual_plan_and_its_numbers_retyped() {
 fn the_team_is_read_with_a_problem_per_field() {
     let symbols = Lang::English.symbols();
     let mut draft = TeamDraft::default();
-    // Nothing typed: no role, no problem.
+    // Nothing typed: no role, no problem. Spaces are something typed, kept as typed.
     assert!(draft.is_blank());
-    assert_eq!(draft.read(symbols), (Vec::new(), Vec::new()));
+    draft.attrition = " ".to_owned();
+    assert!(!draft.is_blank());
+    draft.attrition = String::new();
+    assert_eq!(
+        draft.read(symbols, &TeamRole::ALL, 0),
+        (Vec::new(), Vec::new())
+    );
     draft.sdr.capacity = "40".to_owned();
     draft.sdr.ramp = "25; 50; 75;".to_owned();
     draft.sdr.in_place = "2".to_owned();
     draft.attrition = "10%".to_owned();
     draft.ae.cost = "8,000".to_owned();
-    let (roles, errors) = draft.read(symbols);
+    let (roles, errors) = draft.read(symbols, &TeamRole::ALL, 0);
     assert_eq!(errors, Vec::new());
     // The AE has a cost but no capacity: only the SDR is planned.
     assert_eq!(roles.len(), 1);
@@ -272,7 +287,7 @@ fn the_team_is_read_with_a_problem_per_field() {
         ("x", InputError::NotANumber),
     ] {
         draft.attrition = text.to_owned();
-        let (roles, errors) = draft.read(symbols);
+        let (roles, errors) = draft.read(symbols, &TeamRole::ALL, 0);
         assert_eq!(errors, vec![(TeamField::Attrition, problem)], "{text}");
         // No role is read while a field has a problem.
         assert!(roles.is_empty());
@@ -282,7 +297,7 @@ fn the_team_is_read_with_a_problem_per_field() {
     for ramp in ["25; 120", "25, 50", "a; 50", too_long.as_str()] {
         draft.sdr.ramp = ramp.to_owned();
         assert_eq!(
-            draft.read(symbols).1,
+            draft.read(symbols, &TeamRole::ALL, 0).1,
             vec![(
                 field(TeamRole::Sdr, RoleInput::Ramp),
                 InputError::RampShares
@@ -291,11 +306,11 @@ fn the_team_is_read_with_a_problem_per_field() {
         );
     }
     draft.sdr.ramp = "5;".repeat(24);
-    assert_eq!(draft.read(symbols).1, Vec::new());
+    assert_eq!(draft.read(symbols, &TeamRole::ALL, 0).1, Vec::new());
     for heads in ["2.5", "100001", "-1"] {
         draft.sdr.in_place = heads.to_owned();
         assert_eq!(
-            draft.read(symbols).1,
+            draft.read(symbols, &TeamRole::ALL, 0).1,
             vec![(
                 field(TeamRole::Sdr, RoleInput::InPlace),
                 InputError::HeadsNotWhole
@@ -307,7 +322,7 @@ fn the_team_is_read_with_a_problem_per_field() {
     draft.sdr.capacity = "0".to_owned();
     draft.ae.cost = "-5".to_owned();
     assert_eq!(
-        draft.read(symbols).1,
+        draft.read(symbols, &TeamRole::ALL, 0).1,
         vec![
             (
                 field(TeamRole::Sdr, RoleInput::Capacity),
@@ -315,6 +330,11 @@ fn the_team_is_read_with_a_problem_per_field() {
             ),
             (field(TeamRole::Ae, RoleInput::Cost), InputError::Negative),
         ]
+    );
+    // A funnel with no stage for SDRs reads only the AEs: their fields' problems only.
+    assert_eq!(
+        draft.read(symbols, &[TeamRole::Ae], 0).1,
+        vec![(field(TeamRole::Ae, RoleInput::Cost), InputError::Negative)]
     );
     // Every field's text is written where it is read.
     for input in RoleInput::ALL {
@@ -333,4 +353,55 @@ fn each_role_works_its_own_stage() {
     // A two-stage funnel has no stage for SDRs.
     assert_eq!(TeamRole::Sdr.stage(2, false), None);
     assert_eq!(TeamRole::Ae.stage(2, false), Some(0));
+}
+
+#[test]
+fn full_output_at_the_end_of_a_ramp_is_no_ramp() {
+    // "50; 100": full output from the second month, so a hire starts 1 month early, not 2.
+    // 30 a month ÷ 10 = 3 heads from month 0: 3 people start in month −1 at 50 %.
+    let role = Role {
+        ramp: vec![0.5, 1.0],
+        ..ramping(10.0)
+    };
+    assert_eq!(hires(&role, &every_month(30.0)), vec![(-1, 3)]);
+    // "100": productive at once, so hired in the month that needs them.
+    let role = Role {
+        ramp: vec![1.0],
+        ..ramping(10.0)
+    };
+    assert_eq!(hires(&role, &every_month(30.0)), vec![(0, 3)]);
+}
+
+#[test]
+fn heads_in_place_leave_from_the_current_month() {
+    // 10 in place now, three months before the plan year (month −3), 10 % attrition: by month 0
+    // they are 10 × s³ = 9.740037, short of the 9.8 heads that 98 a month ÷ 10 needs, by
+    // 0.059963; with no ramp, ⌈0.059963⌉ = 1 person starts in month 0.
+    let role = Role {
+        ramp: Vec::new(),
+        attrition: 0.1,
+        in_place: 10,
+        in_place_from: -3,
+        ..ramping(10.0)
+    };
+    let team = role.team(&every_month(98.0)).unwrap();
+    assert_near(
+        team.months[0].heads,
+        10.0 * 0.974_003_7 + 1.0,
+        "heads in month 0",
+    );
+    assert_eq!(hires(&role, &every_month(98.0))[0], (0, 1));
+    // Counted from month 0, the same 10 would be 10 in month 0, and no one hired then.
+    let from_start = Role {
+        in_place_from: 0,
+        ..role
+    };
+    assert!(!hires(&from_start, &every_month(98.0)).contains(&(0, 1)));
+}
+
+#[test]
+fn without_a_cost_per_head_no_cost_is_shown() {
+    let team = ramping(10.0).team(&every_month(10.0)).unwrap();
+    assert_eq!(team.cost(true), None);
+    assert_eq!(team.cost(false), None);
 }

@@ -1122,6 +1122,10 @@ fn months_around_the_plan_year_and_the_ones_already_past() {
     assert_eq!(april_2027.month_at(-1), month(2027, 3));
     assert_eq!(april_2027.month_at(0), month(2027, 4));
     assert_eq!(april_2027.month_at(11), month(2028, 3));
+    // And back: the offset of a month is the inverse of `month_at`.
+    assert_eq!(april_2027.offset_of(month(2027, 3)), -1);
+    assert_eq!(april_2027.offset_of(month(2028, 3)), 11);
+    assert_eq!(april_2027.offset_of(month(2026, 12)), -4);
     assert_eq!(april_2027.month_at(-24), month(2025, 4));
     // On 10 June 2027, April and May are past; June (this month) is not.
     let today = month(2027, 6);

@@ -629,7 +629,7 @@ pub struct ForecastWords<'a> {
 
 /// A typed number as a number cell when it reads as one, else the text as typed (empty stays
 /// empty).
-pub fn typed(text: &str, forecast: &ForecastDraft) -> Cell {
+fn typed(text: &str, forecast: &ForecastDraft) -> Cell {
     match parse_number(text.trim().trim_end_matches('%'), forecast.lang().symbols()) {
         Ok(value) => Cell::Number(value),
         Err(_) => Cell::Text(text.to_owned()),

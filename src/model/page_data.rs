@@ -18,8 +18,15 @@ use crate::model::{Lang, NumberSymbols, PlanDraft};
 /// A page's own data: its shape's version, where the plan keeps it, and its fields, walked once
 /// for reading, writing and retyping alike.
 pub trait PageData: Clone + Default + PartialEq {
-    /// The version of the shape this build writes; a text of a later version is refused.
+    /// The latest version of the shape, which this build reads; a text of a later version is
+    /// refused.
     const VERSION: u32;
+
+    /// The version this data is written as: [`Self::VERSION`], or an earlier one while nothing
+    /// needs the later shape (so that builds that know only the earlier one keep reading it).
+    fn version(&self) -> u32 {
+        Self::VERSION
+    }
 
     /// Where the plan keeps it.
     const SLOT: Slot;
@@ -118,7 +125,7 @@ pub trait PageData: Clone + Default + PartialEq {
         }
         let mut out = Json::default();
         out.open('{');
-        out.number("version", u64::from(Self::VERSION));
+        out.number("version", u64::from(self.version()));
         self.write(&mut out);
         out.close('}');
         out.finish()

@@ -12,6 +12,7 @@ use crate::i18n::{self, Key, Lang, NameOf};
 use crate::model::forecast::draft::MAX_SEED;
 #[cfg(not(feature = "embed"))]
 use crate::model::forecast::team::{MAX_IN_PLACE, MAX_RAMP_MONTHS};
+#[cfg(not(feature = "embed"))]
 use crate::model::forecast::timing::MAX_DAYS;
 use crate::model::library::KEEP_DELETED_MS;
 use crate::model::marketing::MAX_CHANNELS;

@@ -31,8 +31,9 @@ use crate::model::number::{parse_non_negative, parse_percent, parse_positive};
 use crate::model::results::{MONTHS, QUARTERS};
 use crate::model::{InputError, Lang, NumberSymbols, PlanDraft, Share, StageId};
 
-/// The version of the annual plan's own shape that this build writes.
-pub const ANNUAL_VERSION: u32 = 1;
+/// The latest version of the annual plan's own shape, which this build reads (it writes 1 while
+/// the plan has no sales team, see [`AnnualDraft`]'s `version`).
+pub const ANNUAL_VERSION: u32 = 2;
 
 tags!(GoalMode {
     Revenue => "revenue",
@@ -459,6 +460,17 @@ fn churn_percent(text: &str, symbols: NumberSymbols) -> Result<f64, InputError> 
 
 impl PageData for AnnualDraft {
     const VERSION: u32 = ANNUAL_VERSION;
+
+    /// Version 2 adds the sales team: an annual plan without one is written as version 1, as
+    /// before, and one with a team as version 2, which an earlier build refuses as newer (it
+    /// would drop the team on its next save) instead of editing it.
+    fn version(&self) -> u32 {
+        if self.team.is_blank() {
+            1
+        } else {
+            ANNUAL_VERSION
+        }
+    }
     const SLOT: Slot = Slot::Annual;
 
     fn fields(&mut self, walk: &mut dyn Walk) {
@@ -497,7 +509,7 @@ impl PageData for AnnualDraft {
         });
         tag(walk, "industry", &mut self.industry);
         walk.list("objectives", &mut self.objectives, MAX_OBJECTIVES);
-        // Added after the shape's version 1: left out while blank, as texts before it are.
+        // Added in version 2: left out while blank, so such a text is the version 1 it was.
         if !(walk.leaves_out_blank() && self.team.is_blank()) {
             let team = &mut self.team;
             walk.object("team", &mut |walk| team.fields(walk));

@@ -92,13 +92,17 @@ pub struct Role {
     /// month), above 0.
     pub capacity: f64,
     /// A new hire's share of full output (fraction) in each month before they are fully
-    /// productive, their first month first; empty when a hire is productive at once.
+    /// productive, their first month first; empty when a hire is productive at once. The ramp
+    /// lasts until its last share below 1 (shares of 1 at its end change nothing).
     pub ramp: Vec<f64>,
     /// The share of the team that leaves in a year, a fraction in [0, 1).
     pub attrition: f64,
-    /// Heads already in place, at full output. They are on the team in every month before the
-    /// plan year, and leave at the attrition's pace from its first month.
+    /// Heads already in place, at full output. They are all on the team until the month
+    /// [`Self::in_place_from`], and leave at the attrition's pace from it.
     pub in_place: u32,
+    /// The month (offset from the plan year's first) the heads in place are counted in: the
+    /// current month, negative while the plan year is ahead.
+    pub in_place_from: i32,
     /// What one head costs a month (money), whether ramping or not; `None` when not typed.
     pub cost_per_head: Option<f64>,
 }
@@ -155,9 +159,10 @@ impl Team {
         })
     }
 
-    /// The cost over the plan year's months (`inside` true) or over the months before it,
-    /// `None` without a cost per head.
+    /// The cost over the plan year's months (`inside` true) or over the months before it (0
+    /// when there are none), `None` without a cost per head.
     pub fn cost(&self, inside: bool) -> Option<f64> {
+        self.months.first()?.cost?;
         self.months
             .iter()
             .filter(|month| (month.offset >= 0) == inside)
@@ -185,7 +190,12 @@ impl Role {
     pub fn team(&self, work: &[(i32, f64)]) -> Result<Team, TeamError> {
         self.check(work)?;
         let survival = monthly_survival(self.attrition);
-        let ramp_months = self.ramp.len() as i32;
+        // A hire is fully productive from the month after the last share below full output.
+        let ramp_months = self
+            .ramp
+            .iter()
+            .rposition(|share| *share < 1.0)
+            .map_or(0, |last| last as i32 + 1);
         // Each hire's start and size, earliest first.
         let mut cohorts: Vec<(i32, f64)> = Vec::new();
         for (offset, volume) in work {
@@ -264,10 +274,11 @@ impl Role {
         Ok(())
     }
 
-    /// The share of the heads in place still there in month `offset`: all of them before the
-    /// plan year, then survival^months into it.
+    /// The heads in place still there in month `offset`: all of them until
+    /// [`Self::in_place_from`], then survival^months since.
     fn in_place_left(&self, offset: i32, survival: f64) -> f64 {
-        f64::from(self.in_place) * survival.powi(offset.max(0))
+        let months = offset.saturating_sub(self.in_place_from).max(0);
+        f64::from(self.in_place) * survival.powi(months)
     }
 
     /// Heads on the team in month `offset`: those in place still there, and every hire started
@@ -433,7 +444,8 @@ impl TeamDraft {
         *slot = text;
     }
 
-    /// Whether nothing is typed in any of its fields and the AEs' choice is the first.
+    /// Whether nothing is typed in any of its fields (not even spaces) and the AEs' choice is
+    /// the first.
     pub fn is_blank(&self) -> bool {
         self.ae_counts == AeCounts::default()
             && [self.attrition.as_str()]
@@ -446,14 +458,15 @@ impl TeamDraft {
                         role.cost.as_str(),
                     ]
                 }))
-                .all(|text| text.trim().is_empty())
+                .all(str::is_empty)
     }
 
-    /// The roles typed, read with `symbols`: each role whose capacity is typed, with the yearly
-    /// attrition (an empty field is 0 %), its ramp (empty: productive at once), its heads in
-    /// place (empty: none) and its cost per head (empty: none); with the problems of the
-    /// fields. No role is read while any field has a problem.
-    pub fn read(&self, symbols: NumberSymbols) -> TeamRead {
+    /// The roles typed among `roles` (those the funnel has a stage for), read with `symbols`:
+    /// each whose capacity is typed, with the yearly attrition (an empty field is 0 %), its ramp
+    /// (empty: productive at once), its heads in place (empty: none) and its cost per head
+    /// (empty: none); with the problems of those fields. No role is read while any of them has
+    /// a problem. The heads in place are counted in month `now` ([`Role::in_place_from`]).
+    pub fn read(&self, symbols: NumberSymbols, roles: &[TeamRole], now: i32) -> TeamRead {
         let mut errors = Vec::new();
         // A field read by `parse`, `None` when empty or wrong (its problem then in `errors`).
         fn read<T>(
@@ -478,8 +491,8 @@ impl TeamDraft {
                 _ => Err(InputError::AttritionOutOfRange),
             },
         );
-        let mut roles = Vec::new();
-        for role in TeamRole::ALL {
+        let mut read_roles = Vec::new();
+        for &role in roles {
             let field = |input| TeamField::Role(role, input);
             let text = |input| self.text(field(input));
             let capacity = read(
@@ -512,7 +525,7 @@ impl TeamDraft {
                 &|text| parse_non_negative(text, symbols),
             );
             if let Some(capacity) = capacity {
-                roles.push((
+                read_roles.push((
                     role,
                     Role {
                         capacity,
@@ -520,15 +533,16 @@ impl TeamDraft {
                         attrition: attrition.unwrap_or(0.0),
                         // A whole number from 0 to MAX_IN_PLACE, so the conversion is exact.
                         in_place: in_place.unwrap_or(0.0) as u32,
+                        in_place_from: now,
                         cost_per_head: cost,
                     },
                 ));
             }
         }
         if !errors.is_empty() {
-            roles.clear();
+            read_roles.clear();
         }
-        (roles, errors)
+        (read_roles, errors)
     }
 }
 

@@ -132,6 +132,17 @@ impl PlanYear {
         Month::from_count(first.count() + i64::from(offset))
     }
 
+    /// How many months `month` is after the plan year's first (negative: before it), the
+    /// inverse of [`Self::month_at`].
+    ///
+    /// Example: for a plan year from April 2027, March 2027 is −1 and March 2028 is 11.
+    pub fn offset_of(self, month: Month) -> i32 {
+        let first = self.month_at(0);
+        let months = month.count() - first.count();
+        // Clamped, never wrapped, for months too far apart for an `i32`.
+        i32::try_from(months).unwrap_or(if months < 0 { i32::MIN } else { i32::MAX })
+    }
+
     /// Whether the month `offset` months after the plan year's first is over on `today`
     /// (strictly before today's month): a target there can only be made up later.
     pub fn is_past(self, offset: i32, today: Month) -> bool {

@@ -6,7 +6,7 @@
 //! days; evenly over the months until they are typed there), read from the plan as that page
 //! keeps them. The team's own inputs are kept in the annual plan's data (`PlanDraft::annual`,
 //! [`TeamDraft`](crate::model::forecast::team::TeamDraft)), read and written through the one
-//! codec of a page's own data like the SalesTeam plan page's.
+//! codec of a page's own data, as the Annual plan page does.
 
 use leptos::prelude::*;
 
@@ -14,9 +14,11 @@ use crate::i18n::Key;
 use crate::model::annual::AnnualDraft;
 use crate::model::csv;
 use crate::model::forecast::draft::ForecastDraft;
-use crate::model::forecast::team::{AeCounts, Role, RoleInput, Team, TeamField, TeamRole};
+use crate::model::forecast::team::{
+    AeCounts, Role, RoleInput, Team, TeamField, TeamRead, TeamRole,
+};
 use crate::model::forecast::timing::Schedule;
-use crate::model::number::parse_number;
+use crate::model::number::{needed_at, parse_number};
 use crate::model::page_data::PageData;
 use crate::model::results::PlanYear;
 use crate::model::{to_percent, InputError};
@@ -24,22 +26,26 @@ use crate::pages::Page;
 use crate::ui::browser::{download, file_stem, focus_later, month_label, this_month, MonthStyle};
 use crate::ui::field::{Choice, InputField, Kind};
 use crate::ui::later::Later;
-use crate::ui::page_data::{derefs_to_own_page, error_of, OwnPage, OwnPanels};
+use crate::ui::page_data::{derefs_to_own_page, error_of, OwnPage, OwnPanels, PageDataOf};
 use crate::ui::shell::{Content, Shell};
 use crate::ui::state::PageState;
 use crate::ui::table::{live_table, Cell, Row, Table};
-use crate::ui::text::{count, decimal, lang, money, needed, percent, t, tf};
+use crate::ui::text::{decimal, exact, lang, money, needed, percent, t, tf};
 
 /// Everything the page derives from the plan, once per change.
 #[derive(Clone, Copy)]
 struct SalesTeam {
     /// The plan, the annual plan kept in it (which holds the team's inputs), and its stages.
     page: OwnPage<AnnualDraft>,
-    /// Every problem of the team's fields.
+    /// The plan year (its first month: the Results area's).
+    year: Memo<PlanYear>,
+    /// The roles the funnel has a stage for: AEs always, SDRs from three stages.
+    roles: Memo<Vec<TeamRole>>,
+    /// Every problem of those roles' fields and of the attrition.
     errors: Memo<Vec<(TeamField, InputError)>>,
-    /// What each stage must reach each month, as the Forecast page times it (none while the
-    /// plan, the forecast kept in it or one of its timing fields cannot be read).
-    schedule: Memo<Option<Schedule>>,
+    /// What each stage must reach each month, as the Forecast page times it; else what stops
+    /// it (the text that says so).
+    schedule: Memo<Result<Schedule, Key>>,
 }
 
 derefs_to_own_page!(SalesTeam, AnnualDraft);
@@ -47,19 +53,51 @@ derefs_to_own_page!(SalesTeam, AnnualDraft);
 impl SalesTeam {
     fn new(state: &PageState) -> Self {
         let page = OwnPage::<AnnualDraft>::new(state);
-        let read = page.data.read;
+        let year = Memo::new(move |_| {
+            page.draft
+                .with(|draft| draft.tracking.plan_year(this_month()))
+        });
+        let roles = Memo::new(move |_| {
+            let stages = page.stage_names.with(Vec::len);
+            TeamRole::ALL
+                .into_iter()
+                .filter(|role| role.stage(stages, false).is_some())
+                .collect::<Vec<_>>()
+        });
         let errors = Memo::new(move |_| {
-            read.with(|read| match read {
-                Ok(annual) => annual.team.read(annual.lang().symbols()).1,
-                Err(_) => Vec::new(),
-            })
+            read_team(year, roles, page.data)
+                .map(|(_, errors)| errors)
+                .unwrap_or_default()
         });
         Self {
             page,
+            year,
+            roles,
             errors,
             schedule: Memo::new(move |_| schedule(page)),
         }
     }
+}
+
+/// The team's fields read for the roles the funnel has, the heads in place counted this month;
+/// `None` while the annual plan cannot be read.
+fn read(area: SalesTeam) -> Option<TeamRead> {
+    read_team(area.year, area.roles, area.data)
+}
+
+/// [`read`], from the memos it reads.
+fn read_team(
+    year: Memo<PlanYear>,
+    roles: Memo<Vec<TeamRole>>,
+    data: PageDataOf<AnnualDraft>,
+) -> Option<TeamRead> {
+    let now = year.get().offset_of(this_month());
+    roles.with(|roles| {
+        data.read.with(|read| {
+            let annual = read.as_ref().ok()?;
+            Some(annual.team.read(annual.lang().symbols(), roles, now))
+        })
+    })
 }
 
 /// What the panel shows.
@@ -116,7 +154,7 @@ fn month_row(year: PlanYear, offset: i32) -> String {
     let month = year.month_at(offset);
     let month = month_label(month.year, month.month, MonthStyle::Long);
     if year.is_past(offset, this_month()) {
-        tf(Key::AlreadyPast, &[("month", &month)])
+        tf(Key::TeamAlreadyPast, &[("month", &month)])
     } else if offset < 0 {
         tf(Key::BeforePlanYear, &[("month", &month)])
     } else {
@@ -133,18 +171,22 @@ fn line(role: TeamRole, spec: &Role, team: &Team, year: PlanYear) -> String {
         Key::TeamSummary,
         &[
             ("role", name),
-            ("peak", &needed(peak)),
+            ("peak", &heads_needed(peak)),
             ("month", &month_row(year, at)),
-            ("in_place", &spec.in_place.to_string()),
-            ("hires", &team.hires().to_string()),
+            ("in_place", &exact(f64::from(spec.in_place))),
+            ("hires", &exact(f64::from(team.hires()))),
         ],
     );
     if let Some(first) = team.first_hire() {
+        let key = if year.is_past(first, this_month()) {
+            Key::TeamFirstHireLate
+        } else {
+            Key::TeamFirstHire
+        };
+        let month = year.month_at(first);
+        let month = month_label(month.year, month.month, MonthStyle::Long);
         line.push(' ');
-        line.push_str(&tf(
-            Key::TeamFirstHire,
-            &[("month", &month_row(year, first))],
-        ));
+        line.push_str(&tf(key, &[("month", &month)]));
     }
     if let (Some(inside), Some(before)) = (team.cost(true), team.cost(false)) {
         line.push(' ');
@@ -158,6 +200,17 @@ fn line(role: TeamRole, spec: &Role, team: &Team, year: PlanYear) -> String {
         });
     }
     line
+}
+
+/// Heads needed at full output as shown: rounded up at two decimals (what is needed never shows
+/// less than it is), with the same decimals as the heads on the team and their output.
+fn heads_needed(heads: f64) -> String {
+    decimal(needed_at(heads, 2), 2)
+}
+
+/// Heads on the team, or their output in heads at full output: to two decimals.
+fn heads(heads: f64) -> String {
+    decimal(heads, 2)
 }
 
 /// The role's month-by-month table.
@@ -183,10 +236,10 @@ fn table(role: TeamRole, stage: &str, team: &Team, year: PlanYear) -> Table {
             let hires = f64::from(month.hires);
             let mut cells = vec![
                 Cell::figure(needed(month.work), month.work),
-                Cell::figure(needed(month.needed), month.needed),
-                Cell::figure(count(month.heads), month.heads),
-                Cell::figure(count(month.output), month.output),
-                Cell::figure(count(hires), hires),
+                Cell::figure(heads_needed(month.needed), month.needed),
+                Cell::figure(heads(month.heads), month.heads),
+                Cell::figure(heads(month.output), month.output),
+                Cell::figure(exact(hires), hires),
             ];
             if let Some(cost) = month.cost {
                 cells.push(Cell::figure(money(cost), cost));
@@ -228,10 +281,10 @@ fn how(role: TeamRole, spec: &Role, team: &Team, stage: &str, year: PlanYear) ->
         &[
             ("role", role_name(role)),
             ("month", &month_row(year, at)),
-            ("work", &decimal(work, 2)),
+            ("work", &needed(work)),
             ("stage", stage),
-            ("capacity", &decimal(spec.capacity, 2)),
-            ("needed", &decimal(peak, 2)),
+            ("capacity", &exact(spec.capacity)),
+            ("needed", &heads_needed(peak)),
             ("attrition", &percent(to_percent(spec.attrition))),
             ("survival", &decimal(team.survival, 6)),
         ],
@@ -239,31 +292,33 @@ fn how(role: TeamRole, spec: &Role, team: &Team, stage: &str, year: PlanYear) ->
     format!("{line} {ramp}")
 }
 
-/// The schedule of the plan's volumes, as the Forecast page times them (`None` while the plan,
-/// the forecast kept in it or one of its timing fields cannot be read).
-fn schedule(page: OwnPage<AnnualDraft>) -> Option<Schedule> {
+/// The schedule of the plan's volumes, as the Forecast page times them; else the text that says
+/// what stops it: the plan's fields, the forecast's data that cannot be read, or one of its
+/// timing fields.
+fn schedule(page: OwnPage<AnnualDraft>) -> Result<Schedule, Key> {
     let ids = page.stage_ids.get();
-    let yearly: Vec<f64> = page.targets.with(|targets| {
-        let targets = targets.as_ref()?.as_ref().ok()?;
-        Some(targets.stages.iter().map(|stage| stage.per_year).collect())
-    })?;
+    let yearly: Vec<f64> = page
+        .targets
+        .with(|targets| {
+            let targets = targets.as_ref()?.as_ref().ok()?;
+            Some(targets.stages.iter().map(|stage| stage.per_year).collect())
+        })
+        .ok_or(Key::TeamNeedsPlan)?;
     let forecast = page
         .draft
         .with(|plan| ForecastDraft::of_plan(plan, lang()))
-        .ok()?;
-    forecast.schedule(&ids, &yearly)
+        .map_err(|_| Key::TeamForecastUnreadable)?;
+    forecast.schedule(&ids, &yearly).ok_or(Key::TeamNeedsTiming)
 }
 
 /// The panel's figures (none while a field has a problem or no role has a capacity).
 fn shown(area: SalesTeam, schedule: &Schedule) -> Option<Shown> {
-    let (roles, errors) = area.with(|a| Some(a.team.read(a.lang().symbols())))?;
+    let (roles, errors) = read(area)?;
     if !errors.is_empty() || roles.is_empty() {
         return None;
     }
     let names = area.stage_names.get();
-    let year = area
-        .draft
-        .with(|draft| draft.tracking.plan_year(this_month()));
+    let year = area.year.get();
     let closes = closes(area);
     let mut shown = Shown::default();
     for (role, spec) in roles {
@@ -308,7 +363,12 @@ fn csv_rows(area: SalesTeam) -> Vec<Vec<csv::Cell>> {
         };
         rows.push(vec![text(t(Key::TeamRolesHeading))]);
         rows.push(vec![text(t(Key::TeamAeCountsLegend)), text(t(counts))]);
-        for field in FIELDS {
+        let roles = area.roles.get_untracked();
+        let fields = FIELDS.into_iter().filter(|field| match field {
+            TeamField::Role(role, _) => roles.contains(role),
+            TeamField::Attrition => true,
+        });
+        for field in fields {
             let typed = draft.team.text(field);
             let value =
                 match parse_number(typed.trim().trim_end_matches('%'), draft.lang().symbols()) {
@@ -320,7 +380,7 @@ fn csv_rows(area: SalesTeam) -> Vec<Vec<csv::Cell>> {
     });
     let tables = area
         .schedule
-        .with_untracked(|schedule| shown(area, schedule.as_ref()?))
+        .with_untracked(|schedule| shown(area, schedule.as_ref().ok()?))
         .map(|shown| shown.tables)
         .unwrap_or_default();
     for table in tables {
@@ -388,23 +448,22 @@ fn field_view(area: SalesTeam, field: TeamField) -> AnyView {
 #[component]
 fn RolesPanel(area: SalesTeam) -> impl IntoView {
     let role = move |role: TeamRole, legend: Key| {
-        let has_stage = move || {
-            area.stage_names
-                .with(|names| role.stage(names.len(), false).is_some())
-        };
+        let has_stage = Memo::new(move |_| area.roles.with(|roles| roles.contains(&role)));
         move || {
-            has_stage().then(|| {
-                let inputs: Vec<AnyView> = RoleInput::ALL
-                    .into_iter()
-                    .map(|input| field_view(area, TeamField::Role(role, input)))
-                    .collect();
-                view! {
-                    <fieldset class="team-role">
-                        <legend>{t(legend)}</legend>
-                        {inputs}
-                    </fieldset>
-                }
-            })
+            if !has_stage.get() {
+                return view! { <p class="hint">{t(Key::TeamNoSdrStage)}</p> }.into_any();
+            }
+            let inputs: Vec<AnyView> = RoleInput::ALL
+                .into_iter()
+                .map(|input| field_view(area, TeamField::Role(role, input)))
+                .collect();
+            view! {
+                <fieldset class="team-role">
+                    <legend>{t(legend)}</legend>
+                    {inputs}
+                </fieldset>
+            }
+            .into_any()
         }
     };
     let on_counts = Callback::new(move |index: usize| {
@@ -440,7 +499,7 @@ fn RolesPanel(area: SalesTeam) -> impl IntoView {
 fn ResultsPanel(area: SalesTeam) -> impl IntoView {
     let shown = Memo::new(move |_| {
         area.schedule
-            .with(|schedule| shown(area, schedule.as_ref()?))
+            .with(|schedule| shown(area, schedule.as_ref().ok()?))
     });
     let tables = move |at: usize| {
         Memo::new(move |_| shown.with(|shown| shown.as_ref()?.tables.get(at).cloned()))
@@ -468,8 +527,8 @@ fn ResultsPanel(area: SalesTeam) -> impl IntoView {
                 .into_any(),
             );
         }
-        let message = if area.schedule.with(Option::is_none) {
-            Key::TeamNeedsTiming
+        let message = if let Err(key) = area.schedule.get() {
+            key
         } else if shown.with(Option::is_none) {
             Key::TeamNeedsCapacity
         } else {
