@@ -24,6 +24,7 @@ pub mod embed;
 pub mod error;
 pub mod forecast;
 pub mod funnel;
+pub mod import;
 pub mod json;
 pub mod kpi;
 pub mod library;
