@@ -1022,6 +1022,7 @@ catalogue! {
     TeamCost => "{role}: cost of one head a month",
     TeamAttrition => "Yearly attrition of the sales team",
     TeamRampHint => "A ramp is each month's share of full output until a new hire is fully productive, separated by semicolons: 25; 50; 75 is three months at a quarter, half and three quarters of it. Leave it empty when a hire is productive at once. Heads in place left empty are none; an empty attrition is 0%.",
+    TeamRampFieldHint => "Such as 25; 50; 75. Empty when a new hire is fully productive at once.",
     TeamNeedsCapacity => "Type what one SDR or one AE handles a month to see the heads, the hires and the cost.",
     TeamNeedsTiming => "The volumes are timed under When it must happen on the Forecast page, where a field has a problem: correct it there to see the team.",
     TeamSummary => "{role}: heads needed at full output, at most {peak} ({month}); in place: {in_place}; to hire: {hires}.",

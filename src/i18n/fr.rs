@@ -869,6 +869,7 @@ pub fn text(key: Key) -> &'static str {
         Key::TeamCost => "{role} : coût d'une personne par mois",
         Key::TeamAttrition => "Taux de départ annuel de l'équipe commerciale",
         Key::TeamRampHint => "La montée en charge, ce sont les parts du plein rendement de chaque mois jusqu'à ce qu'une recrue soit pleinement productive, séparées par des points-virgules : 25 ; 50 ; 75 fait trois mois à un quart, la moitié et les trois quarts. Laissez vide quand une recrue est productive tout de suite. Un nombre de personnes en place vide vaut zéro ; un taux de départ vide vaut 0 %.",
+        Key::TeamRampFieldHint => "Par exemple 25 ; 50 ; 75. Vide quand une recrue est pleinement productive tout de suite.",
         Key::TeamNeedsCapacity => "Saisissez ce que traite un SDR ou un AE par mois pour voir les effectifs, les recrutements et le coût.",
         Key::TeamNeedsTiming => "Les volumes sont répartis sous Quand chaque étape doit avoir lieu, sur la page Prévisions, où un champ pose problème : corrigez-le là pour voir l'équipe.",
         Key::TeamSummary => "{role} : personnes nécessaires à plein rendement : au plus {peak} ({month}) ; en place : {in_place} ; à recruter : {hires}.",

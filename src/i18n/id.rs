@@ -869,6 +869,7 @@ pub fn text(key: Key) -> &'static str {
         Key::TeamCost => "{role}: biaya satu orang per bulan",
         Key::TeamAttrition => "Tingkat keluar tahunan tim penjualan",
         Key::TeamRampHint => "Ramp adalah porsi output penuh di setiap bulan sampai karyawan baru produktif penuh, dipisahkan titik koma: 25; 50; 75 berarti tiga bulan dengan seperempat, separuh, dan tiga perempat output. Kosongkan bila karyawan baru langsung produktif. Jumlah orang yang sudah ada bila kosong berarti tidak ada; tingkat keluar yang kosong berarti 0%.",
+        Key::TeamRampFieldHint => "Misalnya 25; 50; 75. Kosongkan bila karyawan baru langsung produktif penuh.",
         Key::TeamNeedsCapacity => "Isi kapasitas satu SDR atau satu AE per bulan untuk melihat jumlah orang, rekrutmen, dan biayanya.",
         Key::TeamNeedsTiming => "Waktu volumenya diatur di bagian Kapan setiap tahap harus terjadi pada halaman Prakiraan, dan ada isian yang bermasalah di sana: perbaiki di sana untuk melihat timnya.",
         Key::TeamSummary => "{role}: orang yang dibutuhkan dengan output penuh paling banyak {peak} ({month}); sudah ada: {in_place}; perlu direkrut: {hires}.",

@@ -869,6 +869,7 @@ pub fn text(key: Key) -> &'static str {
         Key::TeamCost => "{role}: koszt jednej osoby na miesiąc",
         Key::TeamAttrition => "Roczna rotacja zespołu sprzedaży",
         Key::TeamRampHint => "Wdrożenie to udziały pełnej wydajności w kolejnych miesiącach, aż nowa osoba osiągnie pełną wydajność, oddzielone średnikami: 25; 50; 75 to trzy miesiące z ćwiercią, połową i trzema czwartymi wydajności. Zostaw puste, gdy nowa osoba jest od razu w pełni wydajna. Puste pole osób w zespole oznacza zero; pusta rotacja to 0%.",
+        Key::TeamRampFieldHint => "Na przykład 25; 50; 75. Puste, gdy nowa osoba jest od razu w pełni wydajna.",
         Key::TeamNeedsCapacity => "Wpisz, ile obsługuje w miesiącu jeden SDR lub jeden AE, by zobaczyć liczbę osób, zatrudnienia i koszt.",
         Key::TeamNeedsTiming => "Wolumeny są rozłożone w czasie w sekcji Kiedy musi nastąpić każdy etap na stronie Prognoza, gdzie jedno z pól ma błąd: popraw je tam, by zobaczyć zespół.",
         Key::TeamSummary => "{role}: potrzebne osoby przy pełnej wydajności: najwyżej {peak} ({month}); już w zespole: {in_place}; do zatrudnienia: {hires}.",

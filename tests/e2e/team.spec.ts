@@ -38,6 +38,10 @@ test('the SDRs and AEs the plan needs, their hires a ramp ahead and their cost',
   // December of Y − 1, bringing 4 × 50 % = 2 heads' output then and 4 from January.
   await planner.teamField('SQLs one SDR handles a month').fill('1');
   await planner.teamField('SDRs: ramp, % of full output each month').fill('50');
+  // The ramp's form is said under its field, and read with it.
+  await expect(planner.teamField('SDRs: ramp, % of full output each month')).toHaveAccessibleDescription(
+    'Such as 25; 50; 75. Empty when a new hire is fully productive at once.',
+  );
   await planner.teamField('SDRs: cost of one head a month').fill('5,000');
   // 4 heads × 5,000 × 12 months = 240,000; December of Y − 1: 4 × 5,000 = 20,000.
   await expect(section).toContainText(

@@ -436,10 +436,16 @@ fn field_view(area: SalesTeam, field: TeamField) -> AnyView {
     } else {
         Kind::Number
     };
-    if field == TeamField::Attrition {
-        view! { <InputField id label value on_input error kind suffix="%" /> }.into_any()
-    } else {
-        view! { <InputField id label value on_input error kind /> }.into_any()
+    match field {
+        TeamField::Attrition => {
+            view! { <InputField id label value on_input error kind suffix="%" /> }.into_any()
+        }
+        // The ramp's form, said under the field and read with it.
+        TeamField::Role(_, RoleInput::Ramp) => {
+            let hint = Signal::derive(|| t(Key::TeamRampFieldHint).to_owned());
+            view! { <InputField id label value on_input error kind hint /> }.into_any()
+        }
+        _ => view! { <InputField id label value on_input error kind /> }.into_any(),
     }
 }
 
@@ -460,7 +466,7 @@ fn RolesPanel(area: SalesTeam) -> impl IntoView {
             view! {
                 <fieldset class="team-role">
                     <legend>{t(legend)}</legend>
-                    {inputs}
+                    <div class="team-inputs">{inputs}</div>
                 </fieldset>
             }
             .into_any()
@@ -487,7 +493,7 @@ fn RolesPanel(area: SalesTeam) -> impl IntoView {
                 on_select=on_counts
             />
             {role(TeamRole::Ae, Key::TeamAeLegend)}
-            {field_view(area, TeamField::Attrition)}
+            <div class="team-inputs">{field_view(area, TeamField::Attrition)}</div>
             <p class="hint">{t(Key::TeamRampHint)}</p>
         </section>
     }
