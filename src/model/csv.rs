@@ -17,7 +17,7 @@ use crate::model::number::parse_number;
 use crate::model::number::{needed_shown, plain_decimal};
 use crate::model::page_data::PageData;
 use crate::model::results::{Actuals, MONTHS};
-use crate::model::{Goal, Lang, Period, Plan, Share, StageId, Targets};
+use crate::model::{Goal, Lang, NumberSymbols, Period, Plan, Share, StageId, Targets};
 
 /// One cell.
 #[derive(Debug, Clone, PartialEq)]
@@ -627,13 +627,18 @@ pub struct ForecastWords<'a> {
     pub months: [&'a str; MONTHS],
 }
 
-/// A typed number as a number cell when it reads as one, else the text as typed (empty stays
-/// empty).
-fn typed(text: &str, forecast: &ForecastDraft) -> Cell {
-    match parse_number(text.trim().trim_end_matches('%'), forecast.lang().symbols()) {
+/// A number typed with `symbols` (a percent's `%` aside) as a number cell when it reads as one,
+/// else the text as typed (empty stays empty).
+pub fn typed_number(text: &str, symbols: NumberSymbols) -> Cell {
+    match parse_number(text.trim().trim_end_matches('%'), symbols) {
         Ok(value) => Cell::Number(value),
         Err(_) => Cell::Text(text.to_owned()),
     }
+}
+
+/// A number typed in the forecast (see [`typed_number`]).
+fn typed(text: &str, forecast: &ForecastDraft) -> Cell {
+    typed_number(text, forecast.lang().symbols())
 }
 
 /// The forecast's inputs as typed, enough to rebuild them: how the customers spread over the

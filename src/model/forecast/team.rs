@@ -369,6 +369,22 @@ pub enum TeamField {
     Role(TeamRole, RoleInput),
 }
 
+impl TeamField {
+    /// Every field of the team, in the order the page shows them: each role's, then the
+    /// attrition.
+    pub const ALL: [TeamField; 9] = [
+        TeamField::Role(TeamRole::Sdr, RoleInput::Capacity),
+        TeamField::Role(TeamRole::Sdr, RoleInput::Ramp),
+        TeamField::Role(TeamRole::Sdr, RoleInput::InPlace),
+        TeamField::Role(TeamRole::Sdr, RoleInput::Cost),
+        TeamField::Role(TeamRole::Ae, RoleInput::Capacity),
+        TeamField::Role(TeamRole::Ae, RoleInput::Ramp),
+        TeamField::Role(TeamRole::Ae, RoleInput::InPlace),
+        TeamField::Role(TeamRole::Ae, RoleInput::Cost),
+        TeamField::Attrition,
+    ];
+}
+
 /// The sales team as typed: kept in the annual plan.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TeamDraft {
@@ -448,17 +464,9 @@ impl TeamDraft {
     /// the first.
     pub fn is_blank(&self) -> bool {
         self.ae_counts == AeCounts::default()
-            && [self.attrition.as_str()]
-                .into_iter()
-                .chain([&self.sdr, &self.ae].into_iter().flat_map(|role| {
-                    [
-                        role.capacity.as_str(),
-                        role.ramp.as_str(),
-                        role.in_place.as_str(),
-                        role.cost.as_str(),
-                    ]
-                }))
-                .all(str::is_empty)
+            && TeamField::ALL
+                .iter()
+                .all(|field| self.text(*field).is_empty())
     }
 
     /// The roles typed among `roles` (those the funnel has a stage for), read with `symbols`:

@@ -18,7 +18,7 @@ use crate::model::forecast::team::{
     AeCounts, Role, RoleInput, Team, TeamField, TeamRead, TeamRole,
 };
 use crate::model::forecast::timing::Schedule;
-use crate::model::number::{needed_at, parse_number};
+use crate::model::number::needed_at;
 use crate::model::page_data::PageData;
 use crate::model::results::PlanYear;
 use crate::model::{to_percent, InputError};
@@ -349,7 +349,7 @@ fn shown(area: SalesTeam, schedule: &Schedule) -> Option<Shown> {
 
 /// The team's inputs as typed and its tables, for the page's CSV: the inputs only once one is
 /// typed or chosen.
-fn csv_rows(area: SalesTeam) -> Vec<Vec<csv::Cell>> {
+fn csv_rows(area: SalesTeam, shown: Memo<Option<Shown>>) -> Vec<Vec<csv::Cell>> {
     let text = |text: &str| csv::Cell::Text(csv::neutralise(text));
     let mut rows = Vec::new();
     area.with(|draft| {
@@ -364,24 +364,18 @@ fn csv_rows(area: SalesTeam) -> Vec<Vec<csv::Cell>> {
         rows.push(vec![text(t(Key::TeamRolesHeading))]);
         rows.push(vec![text(t(Key::TeamAeCountsLegend)), text(t(counts))]);
         let roles = area.roles.get_untracked();
-        let fields = FIELDS.into_iter().filter(|field| match field {
+        let fields = TeamField::ALL.into_iter().filter(|field| match field {
             TeamField::Role(role, _) => roles.contains(role),
             TeamField::Attrition => true,
         });
         for field in fields {
             let typed = draft.team.text(field);
-            let value =
-                match parse_number(typed.trim().trim_end_matches('%'), draft.lang().symbols()) {
-                    Ok(value) => csv::Cell::Number(value),
-                    Err(_) => text(typed),
-                };
+            let value = csv::typed_number(typed, draft.lang().symbols());
             rows.push(vec![text(&label(area, field)), value]);
         }
     });
-    let tables = area
-        .schedule
-        .with_untracked(|schedule| shown(area, schedule.as_ref().ok()?))
-        .map(|shown| shown.tables)
+    let tables = shown
+        .with_untracked(|shown| shown.as_ref().map(|shown| shown.tables.clone()))
         .unwrap_or_default();
     for table in tables {
         if !rows.is_empty() {
@@ -391,19 +385,6 @@ fn csv_rows(area: SalesTeam) -> Vec<Vec<csv::Cell>> {
     }
     rows
 }
-
-/// Every field of the team, in the order the page shows them.
-const FIELDS: [TeamField; 9] = [
-    TeamField::Role(TeamRole::Sdr, RoleInput::Capacity),
-    TeamField::Role(TeamRole::Sdr, RoleInput::Ramp),
-    TeamField::Role(TeamRole::Sdr, RoleInput::InPlace),
-    TeamField::Role(TeamRole::Sdr, RoleInput::Cost),
-    TeamField::Role(TeamRole::Ae, RoleInput::Capacity),
-    TeamField::Role(TeamRole::Ae, RoleInput::Ramp),
-    TeamField::Role(TeamRole::Ae, RoleInput::InPlace),
-    TeamField::Role(TeamRole::Ae, RoleInput::Cost),
-    TeamField::Attrition,
-];
 
 /// The `id` of a team field's input.
 fn field_id(field: TeamField) -> String {
@@ -502,11 +483,7 @@ fn RolesPanel(area: SalesTeam) -> impl IntoView {
 /// "Heads, hires and cost month by month": each role's sentence and table, and how they are
 /// calculated; else what stops them.
 #[component]
-fn ResultsPanel(area: SalesTeam) -> impl IntoView {
-    let shown = Memo::new(move |_| {
-        area.schedule
-            .with(|schedule| shown(area, schedule.as_ref().ok()?))
-    });
+fn ResultsPanel(area: SalesTeam, shown: Memo<Option<Shown>>) -> impl IntoView {
     let tables = move |at: usize| {
         Memo::new(move |_| shown.with(|shown| shown.as_ref()?.tables.get(at).cloned()))
     };
@@ -559,7 +536,7 @@ fn ResultsPanel(area: SalesTeam) -> impl IntoView {
 
 /// "Download the sales team (CSV)" and "Print the sales team".
 #[component]
-fn TeamCsv(area: SalesTeam) -> impl IntoView {
+fn TeamCsv(area: SalesTeam, shown: Memo<Option<Shown>>) -> impl IntoView {
     let save = move |_| {
         let stem = area
             .draft
@@ -567,7 +544,7 @@ fn TeamCsv(area: SalesTeam) -> impl IntoView {
         download(
             &format!("{stem}-{}.csv", t(Key::TeamFileSuffix)),
             "text/csv;charset=utf-8",
-            &csv::file(&untrack(|| csv_rows(area)), lang()),
+            &csv::file(&untrack(|| csv_rows(area, shown)), lang()),
         );
     };
     view! {
@@ -583,6 +560,11 @@ fn TeamCsv(area: SalesTeam) -> impl IntoView {
 fn TeamPanels(state: PageState) -> impl IntoView {
     let checked = state.checked;
     let area = SalesTeam::new(&state);
+    // The figures, once per change: the results panel shows them and the CSV writes them.
+    let shown = Memo::new(move |_| {
+        area.schedule
+            .with(|schedule| shown(area, schedule.as_ref().ok()?))
+    });
     let plan_problem = move || {
         checked
             .with(Result::is_err)
@@ -596,11 +578,11 @@ fn TeamPanels(state: PageState) -> impl IntoView {
             unreadable=[Key::TeamNewer, Key::TeamDamaged, Key::TeamKeptText, Key::TeamStartAgain]
             sections=move || view! {
                 <Later><RolesPanel area /></Later>
-                <Later><ResultsPanel area /></Later>
+                <Later><ResultsPanel area shown /></Later>
             }
         >
             {plan_problem}
-            <TeamCsv area />
+            <TeamCsv area shown />
         </OwnPanels>
     }
 }
